@@ -1,0 +1,1 @@
+export { InputError, locate } from '../traces/input-error.ts';

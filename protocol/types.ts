@@ -1,0 +1,108 @@
+// The protocol contract (sans-IO). A protocol is plain-data state plus pure
+// handlers; the simulator, the explorer, the checkers, replay and shrinking
+// all work on any protocol written against this file.
+//
+// Rules a handler must keep (the explorer relies on them):
+// - never mutate the input state (old states are kept without copying);
+// - never read a clock, call Math.random, or do I/O;
+// - state and messages are plain data (objects, arrays, strings, numbers,
+//   booleans, null), so they can be hashed canonically and printed.
+
+import type {
+  DeliveryOrder,
+  ExitReason,
+  MessageId,
+  ProcessId,
+  View,
+  ViewId,
+} from '../traces/schema.ts';
+
+export type { DeliveryOrder, ExitReason, MessageId, ProcessId, View, ViewId };
+
+/** What a process reports to the trace; the simulator adds node and time. */
+export type Observation =
+  | { type: 'view'; view: View }
+  | { type: 'bcast'; msg: MessageId; order: DeliveryOrder; view: ViewId }
+  | { type: 'deliver'; msg: MessageId; from: ProcessId; view: ViewId }
+  | { type: 'exit'; reason: ExitReason }
+  /** Free text for debugging; written as a `note` event, ignored by checkers. */
+  | { type: 'note'; text: string };
+
+/**
+ * Effects are data. Timers are named by a tag; setting a tag that is already
+ * pending replaces it (its old firing is cancelled).
+ */
+export type Effect<M, T extends string = string> =
+  | { kind: 'send'; to: ProcessId; msg: M }
+  | { kind: 'setTimer'; timer: T; delayUs: number }
+  | { kind: 'cancelTimer'; timer: T }
+  | { kind: 'observe'; observation: Observation };
+
+export interface Step<S, M, T extends string = string> {
+  state: S;
+  effects: Effect<M, T>[];
+}
+
+export interface NodeContext {
+  /** This process's id. */
+  self: ProcessId;
+}
+
+/** How a process comes to exist. */
+export type StartInput =
+  /** One of the initial members: all of them start in the same first view. */
+  | { mode: 'member'; initialMembers: ProcessId[] }
+  /** A joiner (new process or restart): asks the given live processes to let it in. */
+  | { mode: 'join'; contacts: ProcessId[] };
+
+/** A key-value write: the payload every workload multicast carries. */
+export interface KvWrite {
+  key: string;
+  value: number;
+}
+
+/** What the application (the scenario's workload) asks a process to do. */
+export type AppRequest =
+  | { type: 'multicast'; order: DeliveryOrder; payload: KvWrite }
+  | { type: 'leave' };
+
+export interface Protocol<S, M, T extends string = string> {
+  /** Written to the trace header's `protocol` field. */
+  readonly name: string;
+  /** The start handler: creates the process's state. */
+  init(ctx: NodeContext, start: StartInput): Step<S, M, T>;
+  onMessage(state: S, from: ProcessId, msg: M, ctx: NodeContext): Step<S, M, T>;
+  onTimer(state: S, timer: T, ctx: NodeContext): Step<S, M, T>;
+  onRequest(state: S, request: AppRequest, ctx: NodeContext): Step<S, M, T>;
+  /**
+   * An external failure detector's report that `suspect` has failed. The
+   * explorer uses it in place of heartbeat timers; a protocol with its own
+   * detector routes its timeouts through the same path.
+   */
+  onSuspect?(state: S, suspect: ProcessId, ctx: NodeContext): Step<S, M, T>;
+  /**
+   * True when the process has nothing left to do but keep-alive work. The
+   * simulator ends the settle phase early once every live process is quiet
+   * and no message is in flight.
+   */
+  isQuiet?(state: S): boolean;
+  /**
+   * A canonical digest of the application state, compared across the
+   * processes live at the end (replicas must agree). Null: no application.
+   */
+  appDigest?(state: S): string | null;
+  /** True once the process has exited (it will take no more input). */
+  hasExited?(state: S): boolean;
+}
+
+/** Any protocol, for code that does not care about its types. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyProtocol = Protocol<any, any, string>;
+
+/** Builds a protocol from the scenario's `protocol.options`. */
+export type ProtocolFactory = (options: Record<string, unknown>) => AnyProtocol;
+
+/** Exhaustiveness check for switches over discriminated unions. */
+export function assertNever(value: never, what = 'value'): never {
+  throw new Error(`unexpected ${what}: ${JSON.stringify(value)}`);
+}

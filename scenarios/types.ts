@@ -1,0 +1,146 @@
+// A scenario: everything a run needs besides its seed. Scenario files are
+// JSON with exactly these fields (validated by scenarios/validate.ts); all
+// times are integer microseconds, all probabilities in [0, 1].
+
+/** Hosts are named p1..pN; a restarted host's process is `p3#2`, `p3#3`, ... */
+export type HostName = string;
+
+export interface DelaySpec {
+  /** No message arrives sooner than this. */
+  minUs: number;
+  /** Mean of the delay distribution (min + an exponential tail). */
+  meanUs: number;
+  /** Extra uniform noise in [0, jitterUs) added to each message; this is what reorders. */
+  jitterUs: number;
+}
+
+export interface LinkSpec {
+  delay?: DelaySpec;
+  lossProbability?: number;
+  duplicateProbability?: number;
+}
+
+export interface LinkOverride extends LinkSpec {
+  from: HostName;
+  to: HostName;
+  /** Apply to both directions (default true). */
+  bidirectional?: boolean;
+}
+
+export interface NetworkSpec {
+  delay: DelaySpec;
+  lossProbability: number;
+  duplicateProbability: number;
+  links?: LinkOverride[];
+}
+
+export interface OrderMix {
+  fifo: number;
+  causal: number;
+  total: number;
+}
+
+export interface JoinSpec {
+  atUs: number;
+  /** How many new hosts join at that moment (default 1). */
+  count?: number;
+}
+
+export interface LeaveSpec {
+  atUs: number;
+  host: HostName;
+}
+
+export interface WorkloadSpec {
+  /** Multicasts per simulated second across the whole group, Poisson arrivals. */
+  multicastsPerSecond: number;
+  /** Relative weights of the three orders. */
+  orders: OrderMix;
+  /** Stop issuing multicasts after this many (a bound on the run). */
+  maxMulticasts?: number;
+  /** Keys of the replicated map that writes go to (default 8). */
+  keys?: number;
+  joins?: JoinSpec[];
+  leaves?: LeaveSpec[];
+}
+
+/** When a scheduled fault fires: at a time, or when a process emits a note. */
+export interface NoteTrigger {
+  /** Host whose current process must emit the note. */
+  host: HostName;
+  /** Exact note text, e.g. `flush-begin`. */
+  text: string;
+  /** Fire at the n-th such note (default 1). */
+  occurrence?: number;
+  /** Extra delay after the note (default 0). */
+  delayUs?: number;
+}
+
+interface ScheduledBase {
+  /** Fire at this time, unless `onNote` is given. */
+  atUs?: number;
+  onNote?: NoteTrigger;
+}
+
+export type ScheduledFault =
+  | (ScheduledBase & { type: 'crash'; host: HostName })
+  | (ScheduledBase & { type: 'restart'; host: HostName })
+  | (ScheduledBase & { type: 'partition'; groups: HostName[][] })
+  | (ScheduledBase & { type: 'heal' })
+  | (ScheduledBase & { type: 'link'; from: HostName; to: HostName; bidirectional?: boolean } & LinkSpec)
+  | (ScheduledBase & { type: 'link-reset' });
+
+export type ScheduledFaultType = ScheduledFault['type'];
+
+/** Settings of the random fault generator (fault phase only). */
+export interface RandomFaultSpec {
+  /** Mean time between random faults (exponential). */
+  meanIntervalUs: number;
+  /** Relative weights; a missing kind never happens. */
+  kinds: {
+    crash?: number;
+    restart?: number;
+    partition?: number;
+    heal?: number;
+    slowLink?: number;
+    lossyLink?: number;
+  };
+  /** Never crash a process when this many hosts are already down (default: keep a majority up). */
+  maxDown?: number;
+  /** A slow link's extra delay (default 50 ms). */
+  slowLinkDelayUs?: number;
+}
+
+export interface FaultSpec {
+  schedule?: ScheduledFault[];
+  random?: RandomFaultSpec;
+}
+
+export interface LimitSpec {
+  /** Stop after this many simulator events (default 5 million). */
+  maxEvents?: number;
+  /** Messages in flight at once across the network (default 1 million). */
+  maxInFlight?: number;
+  /** Trace events written (default 10 million). */
+  maxTraceEvents?: number;
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  /** Initial group size: hosts p1..pN start as members of the first view. */
+  processes: number;
+  protocol: { name: string; options?: Record<string, unknown> };
+  network: NetworkSpec;
+  /** Per-host clock drift in parts per million; scales that host's timers. */
+  clockDriftPpm?: Record<HostName, number>;
+  workload: WorkloadSpec;
+  faults?: FaultSpec;
+  /** Length of the fault phase: workload and faults happen only before it ends. */
+  durationUs: number;
+  /** Upper bound on the settle phase (healed, no faults, no new work). */
+  settleUs: number;
+  /** Seeds a plain `vsynclab run` uses for this scenario. */
+  seeds: number[];
+  limits?: LimitSpec;
+}
