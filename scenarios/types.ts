@@ -114,6 +114,11 @@ export interface RandomFaultSpec {
 export interface FaultSpec {
   schedule?: ScheduledFault[];
   random?: RandomFaultSpec;
+  /**
+   * Restart a host this long after its process exits with `excluded` (false
+   * suspicion, minority side), so it joins again as a new process. Off when absent.
+   */
+  rejoinExcludedAfterUs?: number;
 }
 
 export interface LimitSpec {
@@ -140,6 +145,12 @@ export interface Scenario {
   durationUs: number;
   /** Upper bound on the settle phase (healed, no faults, no new work). */
   settleUs: number;
+  /**
+   * The settle phase ends early once every live process reports quiet at two
+   * checks this far apart (default 500 ms). Keep it above the protocol's
+   * failure-detection time, so an undetected crash cannot look quiet.
+   */
+  quietWindowUs?: number;
   /** Seeds a plain `vsynclab run` uses for this scenario. */
   seeds: number[];
   limits?: LimitSpec;

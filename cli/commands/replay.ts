@@ -1,0 +1,61 @@
+// `vsynclab replay`: run a trace's scenario and seed again and say whether
+// the new trace is byte-identical; or run a scenario file and seed afresh.
+import chalk from 'chalk';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { replayTrace } from '../../sim/replay.ts';
+import { runScenario } from '../../sim/run.ts';
+import { loadScenarioFile } from '../../sim/scenario-files.ts';
+import { FileTraceSink } from '../../sim/trace-sink.ts';
+import { InputError } from '../errors.ts';
+import { describeFailure } from '../describe-run.ts';
+
+interface ReplayArgs {
+  trace?: string;
+  scenario?: string;
+  seed?: number;
+  traceOut?: string;
+}
+
+export const replayCommand: CommandModule<object, ReplayArgs> = {
+  command: 'replay [trace]',
+  describe: 'Re-run the scenario and seed of a trace and compare the traces byte for byte',
+  builder: (y: Argv<object>) =>
+    y
+      .positional('trace', { type: 'string', describe: 'a trace written by vsynclab (its header holds scenario and seed)' })
+      .option('scenario', { type: 'string', describe: 'instead of a trace: a scenario file to run' })
+      .option('seed', { type: 'number', describe: 'with --scenario: the seed' })
+      .option('trace-out', { type: 'string', describe: 'with --scenario: write the trace here' })
+      .example('$0 replay traces-out/isis-steady-seed7.jsonl', 'is the run still the same run?')
+      .example('$0 replay --scenario scenarios/isis-steady.json --seed 7 --trace-out t.jsonl', 'run one seed from scratch') as unknown as Argv<ReplayArgs>,
+  handler: (args: ArgumentsCamelCase<ReplayArgs>) => {
+    if (args.trace !== undefined) {
+      if (args.scenario !== undefined) throw new InputError('replay: give a trace or --scenario, not both');
+      const outcome = replayTrace(args.trace);
+      const verdict = outcome.result.passed ? chalk.green('passes') : chalk.red(`fails: ${describeFailure(outcome.result)}`);
+      if (outcome.identical) {
+        process.stdout.write(`${chalk.green('byte-identical')}: ${outcome.lines} lines; the run ${verdict}\n`);
+        process.exitCode = 0;
+      } else {
+        const d = outcome.difference!;
+        process.stdout.write(`${chalk.red('DIFFERENT')} from line ${d.line}:\n  recorded: ${d.expected ?? '(end of file)'}\n  replayed: ${d.actual ?? '(end of run)'}\nthe run ${verdict}\n`);
+        process.exitCode = 1;
+      }
+      return;
+    }
+    if (args.scenario === undefined || args.seed === undefined) {
+      throw new InputError('replay: expected a trace file, or --scenario FILE with --seed N');
+    }
+    const scenario = loadScenarioFile(args.scenario);
+    const sink = args.traceOut !== undefined ? new FileTraceSink(args.traceOut) : undefined;
+    let result;
+    try {
+      result = runScenario(scenario, { seed: String(args.seed), ...(sink !== undefined ? { traceSink: sink } : {}) });
+    } finally {
+      sink?.close();
+    }
+    const where = args.traceOut !== undefined ? `; trace in ${args.traceOut}` : '';
+    process.stdout.write(result.passed ? `${chalk.green('PASS')} ${scenario.name} seed ${args.seed}${where}\n`
+      : `${chalk.red('FAIL')} ${scenario.name} seed ${args.seed}: ${describeFailure(result)}${where}\n`);
+    process.exitCode = result.passed ? 0 : 1;
+  },
+};

@@ -1,0 +1,18 @@
+// Words for a run's verdict, shared by the commands that print runs.
+import type { RunResult } from '../sim/run.ts';
+
+const MAX_VIOLATIONS_SHOWN = 3;
+
+export function describeFailure(result: RunResult): string {
+  const parts: string[] = [result.failure ?? 'failed'];
+  for (const v of result.violations.slice(0, MAX_VIOLATIONS_SHOWN)) parts.push(`  [${v.property}] ${v.message}`);
+  if (result.violations.length > MAX_VIOLATIONS_SHOWN) parts.push(`  ... ${result.violations.length - MAX_VIOLATIONS_SHOWN} more violations`);
+  if (result.error !== null) parts.push(`  ${result.error.split('\n')[0]}`);
+  return parts.join('\n');
+}
+
+/** The exact command that reproduces this run. */
+export function replayCommand(file: string, result: RunResult, tracePath: string | null): string {
+  if (tracePath !== null) return `npx vsynclab replay ${tracePath}`;
+  return `npx vsynclab replay --scenario ${file} --seed ${result.seed} --trace-out ${result.scenario}-seed${result.seed}.jsonl`;
+}

@@ -1,0 +1,228 @@
+// Validates a parsed scenario file against scenarios/types.ts and reports
+// every problem with its field path. Unknown fields are errors: a typo in a
+// fault schedule must not silently turn a fault off.
+import { InputError } from '../traces/input-error.ts';
+import { FieldProblems, join } from './fields.ts';
+import type {
+  DelaySpec,
+  FaultSpec,
+  LinkOverride,
+  NetworkSpec,
+  RandomFaultSpec,
+  Scenario,
+  ScheduledFault,
+  WorkloadSpec,
+} from './types.ts';
+
+/** Seeds a scenario may name at most (a bound on `vsynclab run`). */
+export const MAX_SEEDS = 100_000;
+const HOST_PATTERN = /^p[1-9][0-9]*$/;
+
+export function validateScenario(value: unknown, file: string): Scenario {
+  const f = new FieldProblems();
+  const o = f.object(value, '(top level)', [
+    'name', 'description', 'processes', 'protocol', 'network', 'clockDriftPpm', 'workload',
+    'faults', 'durationUs', 'settleUs', 'quietWindowUs', 'seeds', 'limits',
+  ]);
+  const protocol = f.object(o.protocol, 'protocol', ['name', 'options']);
+  const scenario: Scenario = {
+    name: f.string(o.name, 'name'),
+    description: f.string(o.description, 'description'),
+    processes: f.int(o.processes, 'processes', 1, 64),
+    protocol: { name: f.string(protocol.name, 'protocol.name') },
+    network: network(f, o.network),
+    workload: workload(f, o.workload),
+    durationUs: f.int(o.durationUs, 'durationUs', 0),
+    settleUs: f.int(o.settleUs, 'settleUs', 0),
+    seeds: seeds(f, o.seeds),
+  };
+  if (protocol.options !== undefined) scenario.protocol.options = f.object(protocol.options, 'protocol.options', Object.keys(protocol.options as object ?? {}));
+  if (o.clockDriftPpm !== undefined) {
+    const drift = f.object(o.clockDriftPpm, 'clockDriftPpm', Object.keys(o.clockDriftPpm as object ?? {}));
+    scenario.clockDriftPpm = {};
+    for (const [host, ppm] of Object.entries(drift)) {
+      hostName(f, host, join('clockDriftPpm', host));
+      scenario.clockDriftPpm[host] = f.number(ppm, join('clockDriftPpm', host), -500_000, 500_000);
+    }
+  }
+  if (o.faults !== undefined) scenario.faults = faults(f, o.faults, scenario.durationUs);
+  if (o.quietWindowUs !== undefined) scenario.quietWindowUs = f.int(o.quietWindowUs, 'quietWindowUs', 1);
+  if (o.limits !== undefined) {
+    const l = f.object(o.limits, 'limits', ['maxEvents', 'maxInFlight', 'maxTraceEvents']);
+    scenario.limits = {};
+    if (l.maxEvents !== undefined) scenario.limits.maxEvents = f.int(l.maxEvents, 'limits.maxEvents', 1);
+    if (l.maxInFlight !== undefined) scenario.limits.maxInFlight = f.int(l.maxInFlight, 'limits.maxInFlight', 1);
+    if (l.maxTraceEvents !== undefined) scenario.limits.maxTraceEvents = f.int(l.maxTraceEvents, 'limits.maxTraceEvents', 1);
+  }
+  if (f.problems.length > 0) {
+    const shown = f.problems.slice(0, 10).map((p) => `  ${file}: ${p}`).join('\n');
+    const more = f.problems.length > 10 ? `\n  ... and ${f.problems.length - 10} more` : '';
+    throw new InputError(`invalid scenario ${file}:\n${shown}${more}`);
+  }
+  return scenario;
+}
+
+function delay(f: FieldProblems, value: unknown, path: string): DelaySpec {
+  const d = f.object(value, path, ['minUs', 'meanUs', 'jitterUs']);
+  const spec = {
+    minUs: f.int(d.minUs, join(path, 'minUs'), 0),
+    meanUs: f.int(d.meanUs, join(path, 'meanUs'), 0),
+    jitterUs: f.int(d.jitterUs, join(path, 'jitterUs'), 0),
+  };
+  if (spec.meanUs < spec.minUs) f.add(join(path, 'meanUs'), `a mean >= minUs (${spec.minUs})`, spec.meanUs);
+  return spec;
+}
+
+function network(f: FieldProblems, value: unknown): NetworkSpec {
+  const n = f.object(value, 'network', ['delay', 'lossProbability', 'duplicateProbability', 'links']);
+  const spec: NetworkSpec = {
+    delay: delay(f, n.delay, 'network.delay'),
+    lossProbability: f.probability(n.lossProbability, 'network.lossProbability'),
+    duplicateProbability: f.probability(n.duplicateProbability, 'network.duplicateProbability'),
+  };
+  const links = f.optionalArray(n.links, 'network.links');
+  if (links !== undefined) spec.links = links.map((link, k) => linkOverride(f, link, join('network.links', k)));
+  return spec;
+}
+
+function linkOverride(f: FieldProblems, value: unknown, path: string): LinkOverride {
+  const l = f.object(value, path, ['from', 'to', 'bidirectional', 'delay', 'lossProbability', 'duplicateProbability']);
+  const link: LinkOverride = { from: hostName(f, l.from, join(path, 'from')), to: hostName(f, l.to, join(path, 'to')) };
+  if (l.bidirectional !== undefined) link.bidirectional = f.boolean(l.bidirectional, join(path, 'bidirectional'));
+  if (l.delay !== undefined) link.delay = delay(f, l.delay, join(path, 'delay'));
+  if (l.lossProbability !== undefined) link.lossProbability = f.probability(l.lossProbability, join(path, 'lossProbability'));
+  if (l.duplicateProbability !== undefined) {
+    link.duplicateProbability = f.probability(l.duplicateProbability, join(path, 'duplicateProbability'));
+  }
+  return link;
+}
+
+function workload(f: FieldProblems, value: unknown): WorkloadSpec {
+  const w = f.object(value, 'workload', ['multicastsPerSecond', 'orders', 'maxMulticasts', 'keys', 'joins', 'leaves']);
+  const orders = f.object(w.orders, 'workload.orders', ['fifo', 'causal', 'total']);
+  const spec: WorkloadSpec = {
+    multicastsPerSecond: f.number(w.multicastsPerSecond, 'workload.multicastsPerSecond', 0, 1_000_000),
+    orders: {
+      fifo: f.number(orders.fifo ?? 0, 'workload.orders.fifo', 0),
+      causal: f.number(orders.causal ?? 0, 'workload.orders.causal', 0),
+      total: f.number(orders.total ?? 0, 'workload.orders.total', 0),
+    },
+  };
+  if (spec.multicastsPerSecond > 0 && spec.orders.fifo + spec.orders.causal + spec.orders.total <= 0) {
+    f.add('workload.orders', 'at least one order with a weight above 0', w.orders);
+  }
+  if (w.maxMulticasts !== undefined) spec.maxMulticasts = f.int(w.maxMulticasts, 'workload.maxMulticasts', 0);
+  if (w.keys !== undefined) spec.keys = f.int(w.keys, 'workload.keys', 1, 1_000_000);
+  const joins = f.optionalArray(w.joins, 'workload.joins');
+  if (joins !== undefined) {
+    spec.joins = joins.map((j, k) => {
+      const path = join('workload.joins', k);
+      const o = f.object(j, path, ['atUs', 'count']);
+      const out: { atUs: number; count?: number } = { atUs: f.int(o.atUs, join(path, 'atUs'), 0) };
+      if (o.count !== undefined) out.count = f.int(o.count, join(path, 'count'), 1, 32);
+      return out;
+    });
+  }
+  const leaves = f.optionalArray(w.leaves, 'workload.leaves');
+  if (leaves !== undefined) {
+    spec.leaves = leaves.map((l, k) => {
+      const path = join('workload.leaves', k);
+      const o = f.object(l, path, ['atUs', 'host']);
+      return { atUs: f.int(o.atUs, join(path, 'atUs'), 0), host: hostName(f, o.host, join(path, 'host')) };
+    });
+  }
+  return spec;
+}
+
+function faults(f: FieldProblems, value: unknown, durationUs: number): FaultSpec {
+  const o = f.object(value, 'faults', ['schedule', 'random', 'rejoinExcludedAfterUs']);
+  const spec: FaultSpec = {};
+  const schedule = f.optionalArray(o.schedule, 'faults.schedule');
+  if (schedule !== undefined) {
+    spec.schedule = schedule.map((s, k) => scheduledFault(f, s, join('faults.schedule', k), durationUs));
+  }
+  if (o.random !== undefined) spec.random = randomFaults(f, o.random);
+  if (o.rejoinExcludedAfterUs !== undefined) {
+    spec.rejoinExcludedAfterUs = f.int(o.rejoinExcludedAfterUs, 'faults.rejoinExcludedAfterUs', 0);
+  }
+  return spec;
+}
+
+const FAULT_TYPES = ['crash', 'restart', 'partition', 'heal', 'link', 'link-reset'] as const;
+
+function scheduledFault(f: FieldProblems, value: unknown, path: string, durationUs: number): ScheduledFault {
+  const raw = f.object(value, path, [
+    'type', 'atUs', 'onNote', 'host', 'groups', 'from', 'to', 'bidirectional', 'delay',
+    'lossProbability', 'duplicateProbability',
+  ]);
+  const type = f.oneOf(raw.type, join(path, 'type'), FAULT_TYPES);
+  const base: { atUs?: number; onNote?: ScheduledFault['onNote'] } = {};
+  if (raw.onNote !== undefined) {
+    const n = f.object(raw.onNote, join(path, 'onNote'), ['host', 'text', 'occurrence', 'delayUs']);
+    base.onNote = { host: hostName(f, n.host, join(path, 'onNote.host')), text: f.string(n.text, join(path, 'onNote.text')) };
+    if (n.occurrence !== undefined) base.onNote.occurrence = f.int(n.occurrence, join(path, 'onNote.occurrence'), 1);
+    if (n.delayUs !== undefined) base.onNote.delayUs = f.int(n.delayUs, join(path, 'onNote.delayUs'), 0);
+    if (raw.atUs !== undefined) f.add(join(path, 'atUs'), 'no atUs when onNote is given', raw.atUs);
+  } else {
+    base.atUs = f.int(raw.atUs, join(path, 'atUs'), 0, Math.max(0, durationUs - 1));
+  }
+  switch (type) {
+    case 'crash':
+    case 'restart':
+      return { ...base, type, host: hostName(f, raw.host, join(path, 'host')) };
+    case 'partition': {
+      const groups = f.array(raw.groups, join(path, 'groups')).map((g, k) =>
+        f.array(g, join(path, `groups[${k}]`)).map((h, j) => hostName(f, h, join(path, `groups[${k}][${j}]`))),
+      );
+      return { ...base, type, groups };
+    }
+    case 'heal':
+    case 'link-reset':
+      return { ...base, type };
+    case 'link': {
+      const link = linkOverride(f, { from: raw.from, to: raw.to, bidirectional: raw.bidirectional, delay: raw.delay,
+        lossProbability: raw.lossProbability, duplicateProbability: raw.duplicateProbability }, path);
+      return { ...base, type, ...link };
+    }
+  }
+}
+
+function randomFaults(f: FieldProblems, value: unknown): RandomFaultSpec {
+  const o = f.object(value, 'faults.random', ['meanIntervalUs', 'kinds', 'maxDown', 'slowLinkDelayUs']);
+  const kinds = f.object(o.kinds, 'faults.random.kinds', ['crash', 'restart', 'partition', 'heal', 'slowLink', 'lossyLink']);
+  const spec: RandomFaultSpec = { meanIntervalUs: f.int(o.meanIntervalUs, 'faults.random.meanIntervalUs', 1), kinds: {} };
+  for (const [kind, weight] of Object.entries(kinds)) {
+    (spec.kinds as Record<string, number>)[kind] = f.number(weight, join('faults.random.kinds', kind), 0);
+  }
+  if (o.maxDown !== undefined) spec.maxDown = f.int(o.maxDown, 'faults.random.maxDown', 0);
+  if (o.slowLinkDelayUs !== undefined) spec.slowLinkDelayUs = f.int(o.slowLinkDelayUs, 'faults.random.slowLinkDelayUs', 1);
+  return spec;
+}
+
+function hostName(f: FieldProblems, value: unknown, path: string): string {
+  if (typeof value === 'string' && HOST_PATTERN.test(value)) return value;
+  f.add(path, 'a host name like "p1"', value);
+  return 'p1';
+}
+
+function seeds(f: FieldProblems, value: unknown): number[] {
+  if (typeof value === 'string') {
+    const range = parseSeedRange(value);
+    if (range !== null) return range;
+    f.add('seeds', 'a range "A..B" or an array of integers', value);
+    return [];
+  }
+  const list = f.array(value, 'seeds').map((s, k) => f.int(s, join('seeds', k), 0));
+  if (list.length === 0 || list.length > MAX_SEEDS) f.add('seeds', `1 to ${MAX_SEEDS} seeds`, value);
+  return list;
+}
+
+/** "3..7" -> [3, 4, 5, 6, 7]; null when not a valid range. */
+export function parseSeedRange(text: string): number[] | null {
+  const m = /^(\d+)\.\.(\d+)$/.exec(text.trim());
+  if (m === null) return null;
+  const from = Number(m[1]);
+  const to = Number(m[2]);
+  if (to < from || to - from + 1 > MAX_SEEDS) return null;
+  return Array.from({ length: to - from + 1 }, (_, k) => from + k);
+}

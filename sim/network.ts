@@ -1,0 +1,132 @@
+// The network model: per-link delay, loss and duplication, partitions and
+// heal. Links are between hosts, so a restarted process (p3#2) inherits its
+// host's links. Reordering comes from random delays: two messages on the
+// same link overtake each other whenever the later one draws a shorter delay.
+import type { DelaySpec, HostName, LinkSpec, NetworkSpec } from '../scenarios/types.ts';
+import type { Rng } from './rng.ts';
+
+interface LinkParams {
+  delay: DelaySpec;
+  lossProbability: number;
+  duplicateProbability: number;
+}
+
+export interface NetworkStats {
+  sent: number;
+  lost: number;
+  duplicated: number;
+  cut: number;
+}
+
+const ALONE = -1;
+
+export class Network {
+  private readonly defaults: LinkParams;
+  /** Links configured by the scenario: permanent. */
+  private readonly configured = new Map<string, LinkParams>();
+  /** Links changed by faults: removed when the network heals for the settle phase. */
+  private readonly faulted = new Map<string, LinkParams>();
+  /** Host -> group index while partitioned; null when whole. */
+  private groupOf: Map<HostName, number> | null = null;
+  readonly stats: NetworkStats = { sent: 0, lost: 0, duplicated: 0, cut: 0 };
+
+  constructor(spec: NetworkSpec, private readonly rng: Rng) {
+    this.defaults = {
+      delay: spec.delay,
+      lossProbability: spec.lossProbability,
+      duplicateProbability: spec.duplicateProbability,
+    };
+    for (const link of spec.links ?? []) {
+      this.override(this.configured, link.from, link.to, link, link.bidirectional ?? true);
+    }
+  }
+
+  /** A fault changes a link (until `resetLinkFaults`). */
+  setLinkFault(from: HostName, to: HostName, spec: LinkSpec, bidirectional: boolean): void {
+    this.override(this.faulted, from, to, spec, bidirectional);
+  }
+
+  resetLinkFaults(): void {
+    this.faulted.clear();
+  }
+
+  get isPartitioned(): boolean {
+    return this.groupOf !== null;
+  }
+
+  partition(groups: HostName[][]): void {
+    const groupOf = new Map<HostName, number>();
+    groups.forEach((group, index) => {
+      for (const host of group) groupOf.set(host, index);
+    });
+    this.groupOf = groupOf;
+  }
+
+  heal(): void {
+    this.groupOf = null;
+  }
+
+  canTalk(from: HostName, to: HostName): boolean {
+    if (this.groupOf === null || from === to) return true;
+    const a = this.groupOf.get(from) ?? ALONE;
+    const b = this.groupOf.get(to) ?? ALONE;
+    return a !== ALONE && a === b;
+  }
+
+  /**
+   * One send from `from` to `to`: returns the delays of the copies that will
+   * arrive (none when lost or cut, two when duplicated).
+   */
+  transmit(from: HostName, to: HostName): number[] {
+    this.stats.sent++;
+    if (!this.canTalk(from, to)) {
+      this.stats.cut++;
+      return [];
+    }
+    if (from === to) return [0];
+    const link = this.linkParams(from, to);
+    if (this.rng.chance(link.lossProbability)) {
+      this.stats.lost++;
+      return [];
+    }
+    const first = this.drawDelayUs(link.delay);
+    if (!this.rng.chance(link.duplicateProbability)) return [first];
+    this.stats.duplicated++;
+    return [first, this.drawDelayUs(link.delay)];
+  }
+
+  private drawDelayUs(delay: DelaySpec): number {
+    const tail = this.rng.exponentialInt(Math.max(0, delay.meanUs - delay.minUs));
+    const jitter = delay.jitterUs > 0 ? this.rng.int(delay.jitterUs) : 0;
+    return delay.minUs + tail + jitter;
+  }
+
+  private linkParams(from: HostName, to: HostName): LinkParams {
+    if (this.faulted.size === 0 && this.configured.size === 0) return this.defaults;
+    const key = linkKey(from, to);
+    return this.faulted.get(key) ?? this.configured.get(key) ?? this.defaults;
+  }
+
+  private override(
+    table: Map<string, LinkParams>,
+    from: HostName,
+    to: HostName,
+    spec: LinkSpec,
+    bidirectional: boolean,
+  ): void {
+    const set = (a: HostName, b: HostName): void => {
+      const base = this.configured.get(linkKey(a, b)) ?? this.defaults;
+      table.set(linkKey(a, b), {
+        delay: spec.delay ?? base.delay,
+        lossProbability: spec.lossProbability ?? base.lossProbability,
+        duplicateProbability: spec.duplicateProbability ?? base.duplicateProbability,
+      });
+    };
+    set(from, to);
+    if (bidirectional) set(to, from);
+  }
+}
+
+function linkKey(from: HostName, to: HostName): string {
+  return `${from}>${to}`;
+}

@@ -1,0 +1,110 @@
+// Replay: re-run the scenario and seed a trace's header names and compare
+// the new trace with the old one, line by line, byte for byte.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { AnyProtocol } from '../protocol/types.ts';
+import { validateScenario } from '../scenarios/validate.ts';
+import type { Scenario } from '../scenarios/types.ts';
+import { InputError } from '../traces/input-error.ts';
+import { runScenario, type RunResult } from './run.ts';
+import type { TraceSink } from './trace-sink.ts';
+
+export interface ReplayDifference {
+  /** 1-based line number. */
+  line: number;
+  expected: string | null;
+  actual: string | null;
+}
+
+export interface ReplayOutcome {
+  scenario: Scenario;
+  seed: string;
+  result: RunResult;
+  identical: boolean;
+  difference: ReplayDifference | null;
+  lines: number;
+}
+
+export interface ReplayOptions {
+  /** Resolves a protocol named in the header (mutants); default the scenario's. */
+  protocolFor?: (header: Record<string, unknown>) => AnyProtocol | undefined;
+}
+
+export function readTraceText(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new InputError(`${path}: cannot read the trace file (does it exist?)`);
+  }
+  try {
+    return path.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+  } catch {
+    throw new InputError(`${path}: not a readable gzip file`);
+  }
+}
+
+/** The header's run description: what replay needs to run it again. */
+export function runOfHeader(headerLine: string | undefined, path: string): { header: Record<string, unknown>; scenario: Scenario; seed: string } {
+  let header: unknown;
+  try {
+    header = JSON.parse(headerLine ?? '');
+  } catch {
+    throw new InputError(`${path}:1: expected the trace header (a JSON object), got ${JSON.stringify((headerLine ?? '').slice(0, 60))}`);
+  }
+  const h = header as Record<string, unknown>;
+  if (typeof h !== 'object' || h === null || h.type !== 'header' || h.format !== 'vsynclab-trace') {
+    throw new InputError(`${path}:1: expected a header with "type":"header" and "format":"vsynclab-trace"`);
+  }
+  if (h.scenarioSpec === undefined) {
+    throw new InputError(`${path}:1: scenarioSpec: the header holds no scenario to replay (was it written by vsynclab run?)`);
+  }
+  if (typeof h.seed !== 'string') throw new InputError(`${path}:1: seed: expected a string`);
+  return { header: h, scenario: validateScenario(h.scenarioSpec, `${path} (header scenarioSpec)`), seed: h.seed };
+}
+
+export function replayTrace(path: string, options: ReplayOptions = {}): ReplayOutcome {
+  const text = readTraceText(path);
+  const expected = text.split('\n');
+  if (expected[expected.length - 1] === '') expected.pop();
+  const { header, scenario, seed } = runOfHeader(expected[0], path);
+  const comparing = new ComparingSink(expected);
+  const protocol = options.protocolFor?.(header);
+  const result = runScenario(scenario, {
+    seed,
+    traceSink: comparing,
+    ...(protocol !== undefined ? { protocol } : {}),
+    ...headerExtraOf(header),
+  });
+  const difference = comparing.finish();
+  return { scenario, seed, result, identical: difference === null, difference, lines: comparing.count };
+}
+
+/** Header fields other than the standard ones are written again as they were. */
+function headerExtraOf(header: Record<string, unknown>): { headerExtra?: Record<string, unknown> } {
+  const standard = new Set(['type', 'format', 'version', 'protocol', 'scenario', 'seed', 'scenarioSpec']);
+  const extra = Object.fromEntries(Object.entries(header).filter(([k]) => !standard.has(k)));
+  return Object.keys(extra).length > 0 ? { headerExtra: extra } : {};
+}
+
+class ComparingSink implements TraceSink {
+  count = 0;
+  private difference: ReplayDifference | null = null;
+
+  constructor(private readonly expected: readonly string[]) {}
+
+  write(line: string): void {
+    const want = this.expected[this.count] ?? null;
+    this.count++;
+    if (this.difference === null && want !== line) this.difference = { line: this.count, expected: want, actual: line };
+  }
+  flush(): void {}
+  close(): void {}
+
+  finish(): ReplayDifference | null {
+    if (this.difference === null && this.count < this.expected.length) {
+      return { line: this.count + 1, expected: this.expected[this.count] ?? null, actual: null };
+    }
+    return this.difference;
+  }
+}

@@ -1,0 +1,228 @@
+// One run: a scenario and a seed in, a trace and a verdict out. The fault
+// phase (workload and faults) lasts `durationUs`; then faults stop, the
+// network heals and the settle phase runs until the group is quiet or
+// `settleUs` has passed, and the trace ends with `end {quiescent}`.
+import type { AnyProtocol } from '../protocol/types.ts';
+import type { Scenario } from '../scenarios/types.ts';
+import type { TraceEvent, UnnumberedEvent } from '../traces/schema.ts';
+import { makeHeader, numberEvent, serializeLine } from '../traces/serialize.ts';
+import { FaultDriver } from './faults.ts';
+import { Network } from './network.ts';
+import { Rng } from './rng.ts';
+import type { TraceSink } from './trace-sink.ts';
+import { startWorkload } from './workload.ts';
+import { BoundHit, World } from './world.ts';
+import { resolveProtocol } from './resolve-protocol.ts';
+import type { OnlineChecker, RunViolation } from './online-checker.ts';
+import { defaultChecker } from './online-checker.ts';
+
+export const DEFAULT_LIMITS = { maxEvents: 5_000_000, maxInFlight: 1_000_000, maxTraceEvents: 10_000_000 };
+export const DEFAULT_QUIET_WINDOW_US = 500_000;
+
+export interface RunOptions {
+  seed: string;
+  /** Receives the header and every event, serialized, as the run goes. */
+  traceSink?: TraceSink;
+  /** Use this protocol instead of the scenario's (tests, mutants). */
+  protocol?: AnyProtocol;
+  /** Extra header fields (for example the mutant's name). */
+  headerExtra?: Record<string, unknown>;
+  /** The online checker; default the full trace checker, null for none. */
+  checker?: OnlineChecker | null;
+  /** Stop the run at the first violation (the trace then has no liveness verdict). */
+  stopOnViolation?: boolean;
+}
+
+export interface RunResult {
+  scenario: string;
+  seed: string;
+  protocol: string;
+  passed: boolean;
+  /** Why the run failed, in words ("violations", "bound hit: maxEvents", ...). */
+  failure: string | null;
+  violations: RunViolation[];
+  checked: string[];
+  skipped: string[];
+  warnings: string[];
+  quiescent: boolean;
+  boundHit: string | null;
+  /** A protocol or simulator exception: the run died, its trace has no `end`. */
+  error: string | null;
+  /** Every live process's application state equal at the end (null: not judged). */
+  replicasAgree: boolean | null;
+  traceEvents: number;
+  simEvents: number;
+  simTimeUs: number;
+  multicasts: number;
+  deliveries: number;
+  messagesSent: number;
+}
+
+export function runScenario(scenario: Scenario, options: RunOptions): RunResult {
+  const protocol = options.protocol ?? resolveProtocol(scenario);
+  const limits = { ...DEFAULT_LIMITS, ...scenario.limits };
+  const rng = new Rng(options.seed);
+  const sink = options.traceSink;
+  const checker = options.checker === undefined ? defaultChecker() : options.checker;
+  const violations: RunViolation[] = [];
+  let traceEvents = 0;
+  let stopRequested = false;
+
+  const record = (event: UnnumberedEvent): void => {
+    if (traceEvents >= limits.maxTraceEvents) throw new BoundHit('maxTraceEvents');
+    const numbered: TraceEvent = numberEvent(event, traceEvents++);
+    sink?.write(serializeLine(numbered));
+    if (checker !== null) {
+      const found = checker.push(numbered);
+      if (found.length > 0) {
+        violations.push(...found);
+        if (options.stopOnViolation) stopRequested = true;
+      }
+    }
+  };
+
+  sink?.write(
+    serializeLine(
+      makeHeader({
+        protocol: protocol.name,
+        scenario: scenario.name,
+        seed: options.seed,
+        ...options.headerExtra,
+        scenarioSpec: scenario,
+      }),
+    ),
+  );
+
+  const network = new Network(scenario.network, rng.child('network'));
+  const world = new World({
+    protocol,
+    network,
+    queueCapacity: limits.maxInFlight,
+    record,
+    driftPpm: scenario.clockDriftPpm ?? {},
+  });
+  const faults = new FaultDriver(world, {
+    spec: scenario.faults ?? {},
+    rng: rng.child('faults'),
+    initialHosts: scenario.processes,
+    record,
+  });
+
+  let settled = false;
+  let boundHit: string | null = null;
+  let error: string | null = null;
+  try {
+    const initialMembers = Array.from({ length: scenario.processes }, (_, k) => `p${k + 1}`);
+    for (const host of initialMembers) world.startProcess(host, { mode: 'member', initialMembers });
+    startWorkload(world, {
+      spec: scenario.workload,
+      rng: rng.child('workload'),
+      initialHosts: scenario.processes,
+      durationUs: scenario.durationUs,
+    });
+    faults.start();
+    world.at(scenario.durationUs, () => {
+      faults.endFaultPhase();
+      scheduleSettle(world, scenario, () => {
+        settled = true;
+      });
+    });
+
+    while (!settled && !stopRequested) {
+      const entry = world.queue.pop();
+      if (entry === undefined) {
+        // Nothing can ever happen again: as settled as a run gets.
+        settled = world.nowUs >= scenario.durationUs;
+        break;
+      }
+      world.nowUs = entry.timeUs;
+      world.dispatch(entry.event);
+      if (world.counts.simEvents >= limits.maxEvents) throw new BoundHit('maxEvents');
+    }
+  } catch (caught) {
+    if (caught instanceof BoundHit) boundHit = caught.bound;
+    else error = caught instanceof Error ? (caught.stack ?? caught.message) : String(caught);
+  }
+
+  const quiescent = settled && boundHit === null && error === null && !stopRequested;
+  if (error === null) {
+    try {
+      record({ type: 'end', t: world.nowUs, quiescent });
+    } catch (caught) {
+      if (caught instanceof BoundHit) boundHit = caught.bound;
+      else throw caught;
+    }
+  }
+  sink?.flush();
+
+  const verdict = checker?.finish();
+  const replicasAgree = quiescent ? compareReplicas(world) : null;
+  const failure =
+    error !== null ? 'error: protocol or simulator threw'
+    : boundHit !== null ? `bound hit: ${boundHit}`
+    : violations.length > 0 ? `violated: ${[...new Set(violations.map((v) => v.property))].join(', ')}`
+    : replicasAgree === false ? 'replicas disagree at the end'
+    : null;
+  return {
+    scenario: scenario.name,
+    seed: options.seed,
+    protocol: protocol.name,
+    passed: failure === null,
+    failure,
+    violations,
+    checked: verdict?.checked ?? [],
+    skipped: verdict?.skipped ?? [],
+    warnings: verdict?.warnings ?? [],
+    quiescent,
+    boundHit,
+    error,
+    replicasAgree,
+    traceEvents,
+    simEvents: world.counts.simEvents,
+    simTimeUs: world.nowUs,
+    multicasts: world.counts.multicasts,
+    deliveries: world.counts.deliveries,
+    messagesSent: world.counts.messagesSent,
+  };
+}
+
+/**
+ * Settle phase: end when every live process has been quiet at two checks a
+ * quiet window apart, or when `settleUs` has passed.
+ */
+function scheduleSettle(world: World, scenario: Scenario, done: () => void): void {
+  const windowUs = scenario.quietWindowUs ?? DEFAULT_QUIET_WINDOW_US;
+  const isQuiet = world.protocol.isQuiet;
+  const deadlineUs = world.nowUs + scenario.settleUs;
+  let finished = false;
+  const finish = (): void => {
+    if (!finished) {
+      finished = true;
+      done();
+    }
+  };
+  world.at(scenario.settleUs, finish);
+  if (isQuiet === undefined) return;
+  let quietBefore = false;
+  const check = (): void => {
+    if (finished) return;
+    const quiet = world.liveProcesses().every((p) => isQuiet(p.state));
+    if (quiet && quietBefore) return finish();
+    quietBefore = quiet;
+    if (world.nowUs + windowUs < deadlineUs) world.at(windowUs, check);
+  };
+  world.at(0, check);
+}
+
+function compareReplicas(world: World): boolean | null {
+  const digest = world.protocol.appDigest;
+  if (digest === undefined) return null;
+  let first: string | null | undefined;
+  for (const process of world.liveProcesses()) {
+    const d = digest(process.state);
+    if (d === null) continue;
+    if (first === undefined) first = d;
+    else if (d !== first) return false;
+  }
+  return first === undefined ? null : true;
+}

@@ -1,0 +1,76 @@
+// Reading scenario files and suites from disk. A suite is a folder of
+// scenario files; its `regressions/` subfolder (shrunk failures that must
+// stay fixed) always runs with it. Other subfolders (soak/, explore/) are
+// suites of their own and run only when named.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Scenario } from '../scenarios/types.ts';
+import { validateScenario } from '../scenarios/validate.ts';
+import { InputError } from '../traces/input-error.ts';
+
+export interface LoadedScenario {
+  /** The file as given (or found in a suite), for messages and replay commands. */
+  file: string;
+  scenario: Scenario;
+}
+
+/** The repository's scenarios/ folder: the default suite. */
+export const DEFAULT_SUITE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'scenarios');
+
+export function loadScenarioFile(path: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new InputError(`${path}: cannot read the scenario file (does it exist?)`);
+  }
+  return parseScenarioText(text, path);
+}
+
+export function parseScenarioText(text: string, file: string): Scenario {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${file}:${jsonErrorLine(text, error)}: not valid JSON (${(error as Error).message})`);
+  }
+  return validateScenario(value, file);
+}
+
+/** Expands files and folders into the scenarios to run, in a stable order. */
+export function loadScenarios(paths: readonly string[]): LoadedScenario[] {
+  const files: string[] = [];
+  for (const path of paths.length > 0 ? paths : [DEFAULT_SUITE_DIR]) {
+    if (!existsSync(path)) throw new InputError(`${path}: no such scenario file or suite folder`);
+    if (statSync(path).isDirectory()) files.push(...suiteFiles(path));
+    else files.push(path);
+  }
+  if (files.length === 0) throw new InputError(`${paths.join(', ')}: no scenario files (*.json) found`);
+  return files.map((file) => ({ file: displayPath(file), scenario: loadScenarioFile(file) }));
+}
+
+function suiteFiles(dir: string): string[] {
+  const jsonIn = (d: string): string[] =>
+    readdirSync(d)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => join(d, name));
+  const regressions = join(dir, 'regressions');
+  return [...jsonIn(dir), ...(existsSync(regressions) ? jsonIn(regressions) : [])];
+}
+
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') ? file : rel;
+}
+
+/** The 1-based line of a JSON.parse error's "position N", or 1. */
+function jsonErrorLine(text: string, error: unknown): number {
+  const m = /position (\d+)/.exec(String((error as Error).message));
+  if (m === null) return 1;
+  const position = Number(m[1]);
+  let line = 1;
+  for (let k = 0; k < position && k < text.length; k++) if (text.charCodeAt(k) === 10) line++;
+  return line;
+}

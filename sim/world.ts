@@ -1,0 +1,242 @@
+// The simulated world: processes running a protocol's pure handlers, the
+// event queue, the network, and the trace. The world executes effects and
+// records observations; it decides nothing about workload or faults (those
+// drivers live in workload.ts and faults.ts and call into it).
+import type {
+  AnyProtocol,
+  AppRequest,
+  Effect,
+  NodeContext,
+  Observation,
+  StartInput,
+  Step,
+} from '../protocol/types.ts';
+import { assertNever } from '../protocol/types.ts';
+import type { HostName } from '../scenarios/types.ts';
+import type { ProcessId, UnnumberedEvent } from '../traces/schema.ts';
+import { EventQueue } from './event-queue.ts';
+import type { Network } from './network.ts';
+
+/** What the queue holds. Drivers add their own kinds through `driver`. */
+export type SimEvent =
+  | { kind: 'msg'; to: ProcessId; from: ProcessId; msg: unknown }
+  | { kind: 'timer'; pid: ProcessId; tag: string; generation: number }
+  | { kind: 'driver'; run: () => void };
+
+export interface SimProcess {
+  readonly pid: ProcessId;
+  readonly host: HostName;
+  readonly ctx: NodeContext;
+  state: unknown;
+  status: 'live' | 'crashed' | 'exited';
+  /** Pending timer tag -> generation; a fired or replaced timer's event is stale. */
+  readonly timers: Map<string, number>;
+  /** Timer delays are multiplied by this (clock drift). */
+  readonly timerScale: number;
+}
+
+/** Hears `note` and `exit` observations as they happen (fault triggers, rejoins). */
+export type ObservationListener = (process: SimProcess, observation: Observation) => void;
+
+/** Raised when a bound is hit: the run stops and says which bound. */
+export class BoundHit extends Error {
+  constructor(readonly bound: string) {
+    super(`bound hit: ${bound}`);
+  }
+}
+
+export interface WorldOptions {
+  protocol: AnyProtocol;
+  network: Network;
+  queueCapacity: number;
+  /** Receives every trace event, in order, before numbering. */
+  record: (event: UnnumberedEvent) => void;
+  /** Per-host clock drift in parts per million. */
+  driftPpm: Record<HostName, number>;
+}
+
+export class World {
+  nowUs = 0;
+  readonly queue: EventQueue<SimEvent>;
+  readonly processes = new Map<ProcessId, SimProcess>();
+  /** Host -> its current (latest) process. */
+  readonly currentOfHost = new Map<HostName, SimProcess>();
+  /** Host -> how many processes it has had. */
+  private readonly incarnations = new Map<HostName, number>();
+  readonly listeners: ObservationListener[] = [];
+  messagesInFlight = 0;
+  private timerGeneration = 0;
+  readonly counts = { multicasts: 0, deliveries: 0, messagesSent: 0, simEvents: 0 };
+
+  constructor(private readonly options: WorldOptions) {
+    this.queue = new EventQueue<SimEvent>(options.queueCapacity);
+  }
+
+  get protocol(): AnyProtocol {
+    return this.options.protocol;
+  }
+
+  get network(): Network {
+    return this.options.network;
+  }
+
+  schedule(delayUs: number, event: SimEvent): void {
+    if (!this.queue.push(this.nowUs + delayUs, event)) throw new BoundHit('maxInFlight (event queue full)');
+  }
+
+  /** Runs `run` at now + delayUs. */
+  at(delayUs: number, run: () => void): void {
+    this.schedule(delayUs, { kind: 'driver', run });
+  }
+
+  liveProcesses(): SimProcess[] {
+    const live: SimProcess[] = [];
+    for (const p of this.processes.values()) if (p.status === 'live') live.push(p);
+    return live;
+  }
+
+  /** Creates the next process of `host` (p3, then p3#2, ...) and starts it. */
+  startProcess(host: HostName, start: StartInput): SimProcess {
+    const incarnation = (this.incarnations.get(host) ?? 0) + 1;
+    this.incarnations.set(host, incarnation);
+    const pid = incarnation === 1 ? host : `${host}#${incarnation}`;
+    const drift = this.options.driftPpm[host] ?? 0;
+    const process: SimProcess = {
+      pid,
+      host,
+      ctx: { self: pid },
+      state: undefined,
+      status: 'live',
+      timers: new Map(),
+      timerScale: 1 + drift / 1_000_000,
+    };
+    this.processes.set(pid, process);
+    this.currentOfHost.set(host, process);
+    this.options.record({ type: 'start', t: this.nowUs, node: pid });
+    this.apply(process, this.protocol.init(process.ctx, start));
+    return process;
+  }
+
+  crash(process: SimProcess): void {
+    if (process.status !== 'live') return;
+    process.status = 'crashed';
+    process.timers.clear();
+    this.options.record({ type: 'crash', t: this.nowUs, node: process.pid });
+  }
+
+  request(process: SimProcess, request: AppRequest): void {
+    if (process.status !== 'live') return;
+    this.apply(process, this.protocol.onRequest(process.state, request, process.ctx));
+  }
+
+  suspect(process: SimProcess, suspect: ProcessId): void {
+    if (process.status !== 'live' || this.protocol.onSuspect === undefined) return;
+    this.apply(process, this.protocol.onSuspect(process.state, suspect, process.ctx));
+  }
+
+  /** Executes one queued event. */
+  dispatch(event: SimEvent): void {
+    this.counts.simEvents++;
+    switch (event.kind) {
+      case 'msg': {
+        this.messagesInFlight--;
+        const target = this.processes.get(event.to);
+        if (target === undefined || target.status !== 'live') return;
+        const sender = this.processes.get(event.from);
+        // A cut that happened while the message was on the wire loses it too.
+        if (sender !== undefined && !this.network.canTalk(sender.host, target.host)) return;
+        this.apply(target, this.protocol.onMessage(target.state, event.from, event.msg, target.ctx));
+        return;
+      }
+      case 'timer': {
+        const target = this.processes.get(event.pid);
+        if (target === undefined || target.status !== 'live') return;
+        if (target.timers.get(event.tag) !== event.generation) return;
+        target.timers.delete(event.tag);
+        this.apply(target, this.protocol.onTimer(target.state, event.tag, target.ctx));
+        return;
+      }
+      case 'driver':
+        event.run();
+        return;
+      default:
+        assertNever(event, 'sim event');
+    }
+  }
+
+  private apply(process: SimProcess, step: Step<unknown, unknown, string>): void {
+    process.state = step.state;
+    const effects = step.effects;
+    for (let k = 0; k < effects.length; k++) {
+      // A process that exited mid-step does nothing more.
+      if (process.status !== 'live') return;
+      this.effect(process, effects[k] as Effect<unknown, string>);
+    }
+  }
+
+  private effect(process: SimProcess, effect: Effect<unknown, string>): void {
+    switch (effect.kind) {
+      case 'send':
+        this.send(process, effect.to, effect.msg);
+        return;
+      case 'setTimer': {
+        const generation = ++this.timerGeneration;
+        process.timers.set(effect.timer, generation);
+        const delayUs = Math.max(0, Math.round(effect.delayUs * process.timerScale));
+        this.schedule(delayUs, { kind: 'timer', pid: process.pid, tag: effect.timer, generation });
+        return;
+      }
+      case 'cancelTimer':
+        process.timers.delete(effect.timer);
+        return;
+      case 'observe':
+        this.observe(process, effect.observation);
+        return;
+      default:
+        assertNever(effect, 'effect');
+    }
+  }
+
+  private send(process: SimProcess, to: ProcessId, msg: unknown): void {
+    this.counts.messagesSent++;
+    const target = this.processes.get(to);
+    // Messages to processes that never existed vanish, like packets to an unused address.
+    const toHost = target?.host ?? to;
+    const delays = this.network.transmit(process.host, toHost);
+    for (const delayUs of delays) {
+      this.messagesInFlight++;
+      this.schedule(delayUs, { kind: 'msg', to, from: process.pid, msg });
+    }
+  }
+
+  private observe(process: SimProcess, observation: Observation): void {
+    const node = process.pid;
+    const t = this.nowUs;
+    const record = this.options.record;
+    switch (observation.type) {
+      case 'view':
+        record({ type: 'view', t, node, view: { id: observation.view.id, members: [...observation.view.members] } });
+        return;
+      case 'bcast':
+        this.counts.multicasts++;
+        record({ type: 'bcast', t, node, msg: observation.msg, order: observation.order, view: observation.view });
+        return;
+      case 'deliver':
+        this.counts.deliveries++;
+        record({ type: 'deliver', t, node, msg: observation.msg, from: observation.from, view: observation.view });
+        return;
+      case 'exit':
+        record({ type: 'exit', t, node, reason: observation.reason });
+        process.status = 'exited';
+        process.timers.clear();
+        for (const listener of this.listeners) listener(process, observation);
+        return;
+      case 'note':
+        record({ type: 'note', t, node, text: observation.text });
+        for (const listener of this.listeners) listener(process, observation);
+        return;
+      default:
+        assertNever(observation, 'observation');
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { EventQueue } from '../../sim/event-queue.ts';
+import { Rng } from '../../sim/rng.ts';
+
+describe('EventQueue', () => {
+  it('pops by time, then by the order events were pushed', () => {
+    const q = new EventQueue<string>(100);
+    q.push(5, 'a');
+    q.push(1, 'b');
+    q.push(5, 'c');
+    q.push(1, 'd');
+    q.push(3, 'e');
+    const out: string[] = [];
+    for (let e = q.pop(); e !== undefined; e = q.pop()) out.push(e.event);
+    expect(out).toEqual(['b', 'd', 'e', 'a', 'c']);
+  });
+
+  it('matches a sort by (time, seq) on many random pushes and pops', () => {
+    const rng = new Rng('queue');
+    const q = new EventQueue<number>(10_000);
+    const reference: { t: number; s: number }[] = [];
+    let seq = 0;
+    const popped: number[] = [];
+    const expected: number[] = [];
+    for (let k = 0; k < 5000; k++) {
+      if (rng.chance(0.6) || reference.length === 0) {
+        const t = rng.int(50);
+        q.push(t, seq);
+        reference.push({ t, s: seq++ });
+      } else {
+        reference.sort((a, b) => a.t - b.t || a.s - b.s);
+        expected.push(reference.shift()!.s);
+        popped.push(q.pop()!.event);
+      }
+    }
+    expect(popped).toEqual(expected);
+  });
+
+  it('refuses pushes beyond its capacity', () => {
+    const q = new EventQueue<number>(2);
+    expect(q.push(1, 1)).toBe(true);
+    expect(q.push(1, 2)).toBe(true);
+    expect(q.push(1, 3)).toBe(false);
+    expect(q.size).toBe(2);
+  });
+});
