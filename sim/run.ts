@@ -129,14 +129,14 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     });
 
     while (!settled && !stopRequested) {
-      const entry = world.queue.pop();
-      if (entry === undefined) {
+      const event = world.queue.pop();
+      if (event === undefined) {
         // Nothing can ever happen again: as settled as a run gets.
         settled = world.nowUs >= scenario.durationUs;
         break;
       }
-      world.nowUs = entry.timeUs;
-      world.dispatch(entry.event);
+      world.nowUs = event.timeUs;
+      world.dispatch(event);
       if (world.counts.simEvents >= limits.maxEvents) throw new BoundHit('maxEvents');
     }
   } catch (caught) {

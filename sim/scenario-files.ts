@@ -41,12 +41,13 @@ export function parseScenarioText(text: string, file: string): Scenario {
 /** Expands files and folders into the scenarios to run, in a stable order. */
 export function loadScenarios(paths: readonly string[]): LoadedScenario[] {
   const files: string[] = [];
-  for (const path of paths.length > 0 ? paths : [DEFAULT_SUITE_DIR]) {
+  const wanted = paths.length > 0 ? paths : [DEFAULT_SUITE_DIR];
+  for (const path of wanted) {
     if (!existsSync(path)) throw new InputError(`${path}: no such scenario file or suite folder`);
     if (statSync(path).isDirectory()) files.push(...suiteFiles(path));
     else files.push(path);
   }
-  if (files.length === 0) throw new InputError(`${paths.join(', ')}: no scenario files (*.json) found`);
+  if (files.length === 0) throw new InputError(`${wanted.join(', ')}: no scenario files (*.json) found`);
   return files.map((file) => ({ file: displayPath(file), scenario: loadScenarioFile(file) }));
 }
 

@@ -14,14 +14,41 @@ import type {
 import { assertNever } from '../protocol/types.ts';
 import type { HostName } from '../scenarios/types.ts';
 import type { ProcessId, UnnumberedEvent } from '../traces/schema.ts';
-import { EventQueue } from './event-queue.ts';
+import { EventQueue, type Scheduled } from './event-queue.ts';
 import type { Network } from './network.ts';
 
-/** What the queue holds. Drivers add their own kinds through `driver`. */
-export type SimEvent =
-  | { kind: 'msg'; to: ProcessId; from: ProcessId; msg: unknown }
-  | { kind: 'timer'; pid: ProcessId; tag: string; generation: number }
-  | { kind: 'driver'; run: () => void };
+/**
+ * What the queue holds (with the queue's `timeUs` and `seq`, set on push).
+ * Drivers add their own work through `driver`.
+ */
+export type SimEvent = Scheduled &
+  (
+    | { kind: 'msg'; to: ProcessId; target: SimProcess | undefined; from: SimProcess; msg: unknown }
+    | { kind: 'timer'; target: SimProcess; tag: string; timer: TimerState }
+    | { kind: 'driver'; run: () => void }
+  );
+
+/** A timer event is queued, cancelled while queued, or done (popped). */
+const enum TimerState {
+  Queued,
+  Cancelled,
+  Done,
+}
+
+// Every event is built with the same fields in the same order, so V8 gives
+// them one hidden class and the dispatch loop stays monomorphic (measured:
+// about a third faster than three shapes; bench/sim-kernel.ts).
+function msgEvent(to: ProcessId, target: SimProcess | undefined, from: SimProcess, msg: unknown): SimEvent {
+  return { timeUs: 0, seq: 0, kind: 'msg', to, target, from, msg, tag: '', timer: TimerState.Done, run: undefined } as SimEvent;
+}
+function timerEvent(target: SimProcess, tag: string): TimerEvent {
+  return { timeUs: 0, seq: 0, kind: 'timer', to: '', target, from: undefined, msg: undefined, tag, timer: TimerState.Queued, run: undefined } as TimerEvent;
+}
+function driverEvent(run: () => void): SimEvent {
+  return { timeUs: 0, seq: 0, kind: 'driver', to: '', target: undefined, from: undefined, msg: undefined, tag: '', timer: TimerState.Done, run } as SimEvent;
+}
+
+type TimerEvent = Extract<SimEvent, { kind: 'timer' }>;
 
 export interface SimProcess {
   readonly pid: ProcessId;
@@ -29,8 +56,13 @@ export interface SimProcess {
   readonly ctx: NodeContext;
   state: unknown;
   status: 'live' | 'crashed' | 'exited';
-  /** Pending timer tag -> generation; a fired or replaced timer's event is stale. */
-  readonly timers: Map<string, number>;
+  /**
+   * Timer tag -> its latest event. Replacing or cancelling a timer marks a
+   * queued event cancelled, so firing needs no lookup; re-arming a timer
+   * that already fired reuses its event, so a periodic timer allocates
+   * nothing.
+   */
+  readonly timers: Map<string, TimerEvent>;
   /** Timer delays are multiplied by this (clock drift). */
   readonly timerScale: number;
 }
@@ -65,7 +97,6 @@ export class World {
   private readonly incarnations = new Map<HostName, number>();
   readonly listeners: ObservationListener[] = [];
   messagesInFlight = 0;
-  private timerGeneration = 0;
   readonly counts = { multicasts: 0, deliveries: 0, messagesSent: 0, simEvents: 0 };
 
   constructor(private readonly options: WorldOptions) {
@@ -80,13 +111,14 @@ export class World {
     return this.options.network;
   }
 
+  /** `event` is a fresh object; the queue stamps its time and sequence number. */
   schedule(delayUs: number, event: SimEvent): void {
     if (!this.queue.push(this.nowUs + delayUs, event)) throw new BoundHit('maxInFlight (event queue full)');
   }
 
   /** Runs `run` at now + delayUs. */
   at(delayUs: number, run: () => void): void {
-    this.schedule(delayUs, { kind: 'driver', run });
+    this.schedule(delayUs, driverEvent(run));
   }
 
   liveProcesses(): SimProcess[] {
@@ -140,19 +172,18 @@ export class World {
     switch (event.kind) {
       case 'msg': {
         this.messagesInFlight--;
-        const target = this.processes.get(event.to);
+        const target = event.target;
         if (target === undefined || target.status !== 'live') return;
-        const sender = this.processes.get(event.from);
         // A cut that happened while the message was on the wire loses it too.
-        if (sender !== undefined && !this.network.canTalk(sender.host, target.host)) return;
-        this.apply(target, this.protocol.onMessage(target.state, event.from, event.msg, target.ctx));
+        if (this.network.isPartitioned && !this.network.canTalk(event.from.host, target.host)) return;
+        this.apply(target, this.protocol.onMessage(target.state, event.from.pid, event.msg, target.ctx));
         return;
       }
       case 'timer': {
-        const target = this.processes.get(event.pid);
-        if (target === undefined || target.status !== 'live') return;
-        if (target.timers.get(event.tag) !== event.generation) return;
-        target.timers.delete(event.tag);
+        const target = event.target;
+        const state = event.timer;
+        event.timer = TimerState.Done;
+        if (state === TimerState.Cancelled || target.status !== 'live') return;
         this.apply(target, this.protocol.onTimer(target.state, event.tag, target.ctx));
         return;
       }
@@ -180,15 +211,24 @@ export class World {
         this.send(process, effect.to, effect.msg);
         return;
       case 'setTimer': {
-        const generation = ++this.timerGeneration;
-        process.timers.set(effect.timer, generation);
-        const delayUs = Math.max(0, Math.round(effect.delayUs * process.timerScale));
-        this.schedule(delayUs, { kind: 'timer', pid: process.pid, tag: effect.timer, generation });
+        let event = process.timers.get(effect.timer);
+        if (event !== undefined && event.timer === TimerState.Done) {
+          event.timer = TimerState.Queued;
+        } else {
+          if (event !== undefined) event.timer = TimerState.Cancelled;
+          event = timerEvent(process, effect.timer);
+          process.timers.set(effect.timer, event);
+        }
+        const scaled = process.timerScale === 1 ? effect.delayUs : effect.delayUs * process.timerScale;
+        const delayUs = Math.max(0, Math.round(scaled));
+        this.schedule(delayUs, event);
         return;
       }
-      case 'cancelTimer':
-        process.timers.delete(effect.timer);
+      case 'cancelTimer': {
+        const pending = process.timers.get(effect.timer);
+        if (pending !== undefined && pending.timer === TimerState.Queued) pending.timer = TimerState.Cancelled;
         return;
+      }
       case 'observe':
         this.observe(process, effect.observation);
         return;
@@ -205,7 +245,7 @@ export class World {
     const delays = this.network.transmit(process.host, toHost);
     for (const delayUs of delays) {
       this.messagesInFlight++;
-      this.schedule(delayUs, { kind: 'msg', to, from: process.pid, msg });
+      this.schedule(delayUs, msgEvent(to, target, process, msg));
     }
   }
 

@@ -35,8 +35,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run scenarios/isis-steady.json --seeds 1..200 --out traces-out', 'many seeds, keep failing traces')
       .example('$0 run scenarios/isis-steady.json --seed 7 --trace-out t.jsonl', 'one run, its trace to a file') as unknown as Argv<RunArgs>,
   handler: (args: ArgumentsCamelCase<RunArgs>) => {
-    const scenarios = loadScenarios(args.paths);
     const seeds = seedsFromOptions(args.seed, args.seeds);
+    const scenarios = loadScenarios(args.paths);
     const runs = planRuns(scenarios, seeds);
     const started = process.hrtime.bigint();
 

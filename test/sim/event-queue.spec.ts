@@ -2,22 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { EventQueue } from '../../sim/event-queue.ts';
 import { Rng } from '../../sim/rng.ts';
 
+type Item<T> = { timeUs: number; seq: number; value: T };
+const item = <T>(value: T): Item<T> => ({ timeUs: 0, seq: 0, value });
+
 describe('EventQueue', () => {
   it('pops by time, then by the order events were pushed', () => {
-    const q = new EventQueue<string>(100);
-    q.push(5, 'a');
-    q.push(1, 'b');
-    q.push(5, 'c');
-    q.push(1, 'd');
-    q.push(3, 'e');
+    const q = new EventQueue<Item<string>>(100);
+    q.push(5, item('a'));
+    q.push(1, item('b'));
+    q.push(5, item('c'));
+    q.push(1, item('d'));
+    q.push(3, item('e'));
     const out: string[] = [];
-    for (let e = q.pop(); e !== undefined; e = q.pop()) out.push(e.event);
+    for (let e = q.pop(); e !== undefined; e = q.pop()) out.push(e.value);
     expect(out).toEqual(['b', 'd', 'e', 'a', 'c']);
   });
 
   it('matches a sort by (time, seq) on many random pushes and pops', () => {
     const rng = new Rng('queue');
-    const q = new EventQueue<number>(10_000);
+    const q = new EventQueue<Item<number>>(10_000);
     const reference: { t: number; s: number }[] = [];
     let seq = 0;
     const popped: number[] = [];
@@ -25,22 +28,22 @@ describe('EventQueue', () => {
     for (let k = 0; k < 5000; k++) {
       if (rng.chance(0.6) || reference.length === 0) {
         const t = rng.int(50);
-        q.push(t, seq);
+        q.push(t, item(seq));
         reference.push({ t, s: seq++ });
       } else {
         reference.sort((a, b) => a.t - b.t || a.s - b.s);
         expected.push(reference.shift()!.s);
-        popped.push(q.pop()!.event);
+        popped.push(q.pop()!.value);
       }
     }
     expect(popped).toEqual(expected);
   });
 
   it('refuses pushes beyond its capacity', () => {
-    const q = new EventQueue<number>(2);
-    expect(q.push(1, 1)).toBe(true);
-    expect(q.push(1, 2)).toBe(true);
-    expect(q.push(1, 3)).toBe(false);
+    const q = new EventQueue<Item<number>>(2);
+    expect(q.push(1, item(1))).toBe(true);
+    expect(q.push(1, item(2))).toBe(true);
+    expect(q.push(1, item(3))).toBe(false);
     expect(q.size).toBe(2);
   });
 });

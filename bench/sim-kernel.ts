@@ -1,0 +1,119 @@
+// Simulator kernel throughput: events per second through the event queue
+// with a no-op protocol, beside a bare binary-heap loop doing the same
+// pushes and pops in the same process (the floor). Run:
+//   npx tsx bench/sim-kernel.ts [events]
+import type { Protocol } from '../protocol/types.ts';
+import { runScenario } from '../sim/run.ts';
+import type { Scenario } from '../scenarios/types.ts';
+import { hrSeconds, printTable } from './report.ts';
+
+const EVENTS = Number(process.argv[2] ?? 2_000_000);
+const PROCESSES = 16;
+
+/** Re-arms one timer per process at varied delays; with `ping`, also sends a message each tick. */
+function noopProtocol(ping: boolean): Protocol<number, number, 'tick'> {
+  const delay = (n: number): number => 1000 + ((n * 7919) % 1000);
+  return {
+    name: ping ? 'noop-ping' : 'noop',
+    init: () => ({ state: 0, effects: [{ kind: 'setTimer', timer: 'tick', delayUs: delay(0) }] }),
+    onTimer: (state, _tag, ctx) => {
+      const next = state + 1;
+      const to = `p${1 + (next % PROCESSES)}`;
+      return {
+        state: next,
+        effects: ping
+          ? [{ kind: 'setTimer', timer: 'tick', delayUs: delay(next) }, { kind: 'send', to: to === ctx.self ? 'p1' : to, msg: next }]
+          : [{ kind: 'setTimer', timer: 'tick', delayUs: delay(next) }],
+      };
+    },
+    onMessage: (state) => ({ state, effects: [] }),
+    onRequest: (state) => ({ state, effects: [] }),
+  };
+}
+
+function kernelScenario(): Scenario {
+  return {
+    name: 'kernel-bench',
+    description: 'no-op protocol, timers only',
+    processes: PROCESSES,
+    protocol: { name: 'noop' },
+    network: { delay: { minUs: 100, meanUs: 500, jitterUs: 100 }, lossProbability: 0, duplicateProbability: 0 },
+    workload: { multicastsPerSecond: 0, orders: { fifo: 1, causal: 0, total: 0 } },
+    durationUs: 1e12,
+    settleUs: 0,
+    seeds: [1],
+    limits: { maxEvents: EVENTS },
+  };
+}
+
+/** The floor: the same number of pushes and pops on a plain heap of {t, seq}. */
+function bareHeapLoop(events: number): number {
+  type Entry = { t: number; seq: number; v: number };
+  const heap: Entry[] = [];
+  let seq = 0;
+  const less = (a: Entry, b: Entry): boolean => a.t < b.t || (a.t === b.t && a.seq < b.seq);
+  const push = (e: Entry): void => {
+    let k = heap.length;
+    heap.push(e);
+    while (k > 0) {
+      const p = (k - 1) >> 1;
+      if (!less(e, heap[p]!)) break;
+      heap[k] = heap[p]!;
+      k = p;
+    }
+    heap[k] = e;
+  };
+  const pop = (): Entry => {
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      let k = 0;
+      for (;;) {
+        let c = 2 * k + 1;
+        if (c >= heap.length) break;
+        if (c + 1 < heap.length && less(heap[c + 1]!, heap[c]!)) c++;
+        if (!less(heap[c]!, last)) break;
+        heap[k] = heap[c]!;
+        k = c;
+      }
+      heap[k] = last;
+    }
+    return top;
+  };
+  for (let p = 0; p < PROCESSES; p++) push({ t: 1000, seq: seq++, v: 0 });
+  let checksum = 0;
+  for (let k = 0; k < events; k++) {
+    const e = pop();
+    checksum += e.v;
+    push({ t: e.t + 1000 + ((e.v * 7919) % 1000), seq: seq++, v: e.v + 1 });
+  }
+  return checksum;
+}
+
+function measure(label: string, work: () => number): { label: string; seconds: number; events: number } {
+  const start = process.hrtime.bigint();
+  const events = work();
+  return { label, seconds: hrSeconds(start), events };
+}
+
+const rows = [];
+for (let round = 0; round < 2; round++) {
+  // Round 0 warms the JIT; round 1 is reported.
+  const heap = measure('bare binary heap (floor)', () => (bareHeapLoop(EVENTS), EVENTS));
+  const timers = measure('sim kernel, no-op protocol (timers)', () =>
+    runScenario(kernelScenario(), { seed: '1', protocol: noopProtocol(false), checker: null }).simEvents);
+  const ping = measure('sim kernel, no-op protocol (timers + messages)', () =>
+    runScenario(kernelScenario(), { seed: '1', protocol: noopProtocol(true), checker: null }).simEvents);
+  if (round === 1) rows.push(heap, timers, ping);
+}
+const floor = rows[0]!;
+printTable(
+  ['loop', 'events', 'seconds', 'events/s', 'x floor time/event'],
+  rows.map((r) => [
+    r.label,
+    String(r.events),
+    r.seconds.toFixed(3),
+    Math.round(r.events / r.seconds).toLocaleString('en-US'),
+    (r.seconds / r.events / (floor.seconds / floor.events)).toFixed(2),
+  ]),
+);
