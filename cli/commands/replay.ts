@@ -7,6 +7,7 @@ import { runScenario } from '../../sim/run.ts';
 import { loadScenarioFile } from '../../sim/scenario-files.ts';
 import { FileTraceSink } from '../../sim/trace-sink.ts';
 import { InputError } from '../errors.ts';
+import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { describeFailure } from '../describe-run.ts';
 
 interface ReplayArgs {
@@ -14,6 +15,7 @@ interface ReplayArgs {
   scenario?: string;
   seed?: number;
   traceOut?: string;
+  plugin?: string | string[];
 }
 
 export const replayCommand: CommandModule<object, ReplayArgs> = {
@@ -25,9 +27,11 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
       .option('scenario', { type: 'string', describe: 'instead of a trace: a scenario file to run' })
       .option('seed', { type: 'number', describe: 'with --scenario: the seed' })
       .option('trace-out', { type: 'string', describe: 'with --scenario: write the trace here' })
+      .option('plugin', { type: 'string', describe: 'a module that registers protocols before the run (repeatable)' })
       .example('$0 replay traces-out/isis-steady-seed7.jsonl', 'is the run still the same run?')
       .example('$0 replay --scenario scenarios/isis-steady.json --seed 7 --trace-out t.jsonl', 'run one seed from scratch') as unknown as Argv<ReplayArgs>,
-  handler: (args: ArgumentsCamelCase<ReplayArgs>) => {
+  handler: async (args: ArgumentsCamelCase<ReplayArgs>) => {
+    await loadPlugins(pluginUrls(([] as string[]).concat(args.plugin ?? [])));
     if (args.trace !== undefined) {
       if (args.scenario !== undefined) throw new InputError('replay: give a trace or --scenario, not both');
       const outcome = replayTrace(args.trace);

@@ -1,0 +1,28 @@
+// `vsynclab list`: what there is to run.
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { protocolNames } from '../../protocol/registry.ts';
+import '../../protocol/builtin.ts';
+import { loadScenarios } from '../../sim/scenario-files.ts';
+
+interface ListArgs {
+  paths: string[];
+  protocols: boolean;
+}
+
+export const listCommand: CommandModule<object, ListArgs> = {
+  command: 'list [paths..]',
+  describe: 'List the scenarios of a suite (default: the default suite), or the protocols',
+  builder: (y: Argv<object>) =>
+    y
+      .positional('paths', { type: 'string', array: true, default: [], describe: 'scenario files or suite folders' })
+      .option('protocols', { type: 'boolean', default: false, describe: 'list the protocols scenarios can name' }) as unknown as Argv<ListArgs>,
+  handler: (args: ArgumentsCamelCase<ListArgs>) => {
+    if (args.protocols) {
+      for (const name of protocolNames()) process.stdout.write(`${name}\n`);
+      return;
+    }
+    for (const { file, scenario } of loadScenarios(args.paths)) {
+      process.stdout.write(`${scenario.name}  (${file}, ${scenario.seeds.length} seeds)\n    ${scenario.description}\n`);
+    }
+  },
+};

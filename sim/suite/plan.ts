@@ -1,0 +1,46 @@
+// Which runs a suite invocation makes, in a fixed order: scenarios in the
+// order given (suite folders sorted by file name), each with its seeds.
+// Sharding takes every N-th run of that order, so shards partition the plan.
+import type { Scenario } from '../../scenarios/types.ts';
+import type { LoadedScenario } from '../scenario-files.ts';
+
+export interface RunJob {
+  /** Position in the unsharded plan. */
+  index: number;
+  file: string;
+  scenario: Scenario;
+  seed: number;
+  /** Folder for the trace of a failing run. */
+  outDir?: string;
+  stopOnViolation: boolean;
+  /** Plugin module URLs the run needs (loaded once per worker). */
+  plugins: string[];
+}
+
+export interface Shard {
+  /** 1-based. */
+  index: number;
+  count: number;
+}
+
+export function planRuns(
+  scenarios: readonly LoadedScenario[],
+  options: { seeds?: number[]; outDir?: string; stopOnViolation?: boolean; plugins?: string[] } = {},
+): RunJob[] {
+  const jobs: RunJob[] = [];
+  for (const { file, scenario } of scenarios) {
+    for (const seed of options.seeds ?? scenario.seeds) {
+      const job: RunJob = {
+        index: jobs.length, file, scenario, seed, stopOnViolation: options.stopOnViolation ?? false, plugins: options.plugins ?? [],
+      };
+      if (options.outDir !== undefined) job.outDir = options.outDir;
+      jobs.push(job);
+    }
+  }
+  return jobs;
+}
+
+/** Runs k with k mod count = index - 1: shards are disjoint and their union is the plan. */
+export function selectShard(jobs: readonly RunJob[], shard: Shard): RunJob[] {
+  return jobs.filter((job) => job.index % shard.count === shard.index - 1);
+}

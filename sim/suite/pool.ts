@@ -1,0 +1,93 @@
+// Runs a suite's jobs on worker threads. Each run is deterministic and
+// independent, so outcomes do not depend on the number of workers; they are
+// handed to the caller in plan order (an outcome waits until every earlier
+// one is in), so even printed output is the same whatever the worker count.
+import { Worker } from 'node:worker_threads';
+import type { RunResult } from '../run.ts';
+import { executeRun, type RunOutcome } from './execute.ts';
+import type { RunJob } from './plan.ts';
+
+// Workers load TypeScript through tsx, like the CLI itself.
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+import('tsx/esm/api').then((tsx) => { tsx.register(); return import(workerData.entry); });
+`;
+const WORKER_ENTRY = new URL('./worker-thread.ts', import.meta.url).href;
+
+export async function runJobs(
+  jobs: readonly RunJob[],
+  workers: number,
+  onOutcome: (outcome: RunOutcome) => void,
+): Promise<RunOutcome[]> {
+  const ordered = new OrderedDelivery(jobs.length, onOutcome);
+  if (workers <= 1 || jobs.length <= 1) {
+    jobs.forEach((job, k) => ordered.add(k, executeRun(job)));
+    return ordered.all();
+  }
+  let next = 0;
+  const threads = Math.min(workers, jobs.length);
+  await Promise.all(
+    Array.from({ length: threads }, () =>
+      new Promise<void>((resolve) => {
+        const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { entry: WORKER_ENTRY } });
+        let current = -1;
+        const feed = (): void => {
+          if (next >= jobs.length) {
+            void worker.terminate().then(() => resolve());
+            return;
+          }
+          current = next++;
+          worker.postMessage(jobs[current]);
+        };
+        worker.on('message', (outcome: RunOutcome) => {
+          ordered.add(current, outcome);
+          feed();
+        });
+        worker.on('error', (error: Error) => {
+          // The job in hand is reported as a failed run; the others carry on elsewhere.
+          if (current >= 0) ordered.add(current, crashedOutcome(jobs[current] as RunJob, error));
+          resolve();
+        });
+        feed();
+      }),
+    ),
+  );
+  // A worker that died leaves its unstarted jobs to the others; any job never run is run here.
+  for (let k = 0; k < jobs.length; k++) if (!ordered.has(k)) ordered.add(k, executeRun(jobs[k] as RunJob));
+  return ordered.all();
+}
+
+class OrderedDelivery {
+  private readonly outcomes: (RunOutcome | undefined)[];
+  private delivered = 0;
+
+  constructor(size: number, private readonly onOutcome: (outcome: RunOutcome) => void) {
+    this.outcomes = new Array(size);
+  }
+
+  has(k: number): boolean {
+    return this.outcomes[k] !== undefined;
+  }
+
+  add(k: number, outcome: RunOutcome): void {
+    this.outcomes[k] = outcome;
+    while (this.delivered < this.outcomes.length && this.outcomes[this.delivered] !== undefined) {
+      this.onOutcome(this.outcomes[this.delivered] as RunOutcome);
+      this.delivered++;
+    }
+  }
+
+  all(): RunOutcome[] {
+    return this.outcomes as RunOutcome[];
+  }
+}
+
+function crashedOutcome(job: RunJob, error: Error): RunOutcome {
+  const result: RunResult = {
+    scenario: job.scenario.name, seed: String(job.seed), protocol: job.scenario.protocol.name, passed: false,
+    failure: 'error: worker thread died', violations: [], checked: [], skipped: [], warnings: [],
+    quiescent: false, boundHit: null, error: error.stack ?? error.message, replicasAgree: null,
+    traceEvents: 0, simEvents: 0, simTimeUs: 0, multicasts: 0, deliveries: 0, messagesSent: 0,
+  };
+  return { index: job.index, file: job.file, seed: job.seed, result, tracePath: null, wallSeconds: 0 };
+}
