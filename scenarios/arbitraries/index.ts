@@ -1,0 +1,5 @@
+// fast-check arbitraries for scenarios, for property tests in vitest.
+export { networkArb, type NetworkArbOptions } from './network.ts';
+export { workloadArb, type WorkloadArbOptions } from './workload.ts';
+export { faultScheduleArb, ALL_FAULT_TYPES, type FaultScheduleArbOptions } from './fault-schedule.ts';
+export { scenarioArb, type ScenarioArbOptions } from './scenario.ts';
