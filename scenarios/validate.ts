@@ -18,6 +18,14 @@ import type {
 export const MAX_SEEDS = 100_000;
 const HOST_PATTERN = /^p[1-9][0-9]*$/;
 
+/** Throws one InputError listing every problem, or returns. */
+export function throwProblems(f: FieldProblems, what: string, file: string): void {
+  if (f.problems.length === 0) return;
+  const shown = f.problems.slice(0, 10).map((p) => `  ${file}: ${p}`).join('\n');
+  const more = f.problems.length > 10 ? `\n  ... and ${f.problems.length - 10} more` : '';
+  throw new InputError(`invalid ${what} ${file}:\n${shown}${more}`);
+}
+
 export function validateScenario(value: unknown, file: string): Scenario {
   const f = new FieldProblems();
   const o = f.object(value, '(top level)', [
@@ -54,11 +62,7 @@ export function validateScenario(value: unknown, file: string): Scenario {
     if (l.maxInFlight !== undefined) scenario.limits.maxInFlight = f.int(l.maxInFlight, 'limits.maxInFlight', 1);
     if (l.maxTraceEvents !== undefined) scenario.limits.maxTraceEvents = f.int(l.maxTraceEvents, 'limits.maxTraceEvents', 1);
   }
-  if (f.problems.length > 0) {
-    const shown = f.problems.slice(0, 10).map((p) => `  ${file}: ${p}`).join('\n');
-    const more = f.problems.length > 10 ? `\n  ... and ${f.problems.length - 10} more` : '';
-    throw new InputError(`invalid scenario ${file}:\n${shown}${more}`);
-  }
+  throwProblems(f, 'scenario', file);
   return scenario;
 }
 
@@ -205,7 +209,7 @@ function hostName(f: FieldProblems, value: unknown, path: string): string {
   return 'p1';
 }
 
-function seeds(f: FieldProblems, value: unknown): number[] {
+export function seeds(f: FieldProblems, value: unknown): number[] {
   if (typeof value === 'string') {
     const range = parseSeedRange(value);
     if (range !== null) return range;

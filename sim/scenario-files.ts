@@ -7,18 +7,27 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../scenarios/types.ts';
 import { validateScenario } from '../scenarios/validate.ts';
+import { validateGeneratorFile } from '../scenarios/validate-generator.ts';
+import { generateScenario } from '../scenarios/generator.ts';
+import { Rng } from './rng.ts';
 import { InputError } from '../traces/input-error.ts';
 
+/** A scenario file: one fixed scenario, or a generator of one per seed. */
 export interface LoadedScenario {
   /** The file as given (or found in a suite), for messages and replay commands. */
   file: string;
-  scenario: Scenario;
+  name: string;
+  description: string;
+  /** The seeds a plain run uses. */
+  seeds: number[];
+  /** The concrete scenario a seed runs. */
+  forSeed(seed: number): Scenario;
 }
 
 /** The repository's scenarios/ folder: the default suite. */
 export const DEFAULT_SUITE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'scenarios');
 
-export function loadScenarioFile(path: string): Scenario {
+export function loadScenarioFile(path: string): LoadedScenario {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -28,14 +37,28 @@ export function loadScenarioFile(path: string): Scenario {
   return parseScenarioText(text, path);
 }
 
-export function parseScenarioText(text: string, file: string): Scenario {
+export function parseScenarioText(text: string, file: string): LoadedScenario {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     throw new InputError(`${file}:${jsonErrorLine(text, error)}: not valid JSON (${(error as Error).message})`);
   }
-  return validateScenario(value, file);
+  if (typeof value === 'object' && value !== null && 'generate' in value) {
+    const g = validateGeneratorFile(value, file);
+    return {
+      file,
+      name: g.name,
+      description: g.description,
+      seeds: g.seeds,
+      forSeed: (seed) => {
+        const scenario = generateScenario(g.name, g.description, g.generate, new Rng(`generate/${seed}`));
+        return { ...scenario, seeds: [seed] };
+      },
+    };
+  }
+  const scenario = validateScenario(value, file);
+  return { file, name: scenario.name, description: scenario.description, seeds: scenario.seeds, forSeed: () => scenario };
 }
 
 /** Expands files and folders into the scenarios to run, in a stable order. */
@@ -48,7 +71,7 @@ export function loadScenarios(paths: readonly string[]): LoadedScenario[] {
     else files.push(path);
   }
   if (files.length === 0) throw new InputError(`${wanted.join(', ')}: no scenario files (*.json) found`);
-  return files.map((file) => ({ file: displayPath(file), scenario: loadScenarioFile(file) }));
+  return files.map((file) => ({ ...loadScenarioFile(file), file: displayPath(file) }));
 }
 
 function suiteFiles(dir: string): string[] {

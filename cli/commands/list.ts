@@ -21,8 +21,8 @@ export const listCommand: CommandModule<object, ListArgs> = {
       for (const name of protocolNames()) process.stdout.write(`${name}\n`);
       return;
     }
-    for (const { file, scenario } of loadScenarios(args.paths)) {
-      process.stdout.write(`${scenario.name}  (${file}, ${scenario.seeds.length} seeds)\n    ${scenario.description}\n`);
+    for (const { file, name, description, seeds } of loadScenarios(args.paths)) {
+      process.stdout.write(`${name}  (${file}, ${seeds.length} seeds)\n    ${description}\n`);
     }
   },
 };

@@ -49,7 +49,7 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
     if (args.scenario === undefined || args.seed === undefined) {
       throw new InputError('replay: expected a trace file, or --scenario FILE with --seed N');
     }
-    const scenario = loadScenarioFile(args.scenario);
+    const scenario = loadScenarioFile(args.scenario).forSeed(args.seed);
     const sink = args.traceOut !== undefined ? new FileTraceSink(args.traceOut) : undefined;
     let result;
     try {

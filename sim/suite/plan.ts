@@ -28,10 +28,10 @@ export function planRuns(
   options: { seeds?: number[]; outDir?: string; stopOnViolation?: boolean; plugins?: string[] } = {},
 ): RunJob[] {
   const jobs: RunJob[] = [];
-  for (const { file, scenario } of scenarios) {
-    for (const seed of options.seeds ?? scenario.seeds) {
+  for (const loaded of scenarios) {
+    for (const seed of options.seeds ?? loaded.seeds) {
       const job: RunJob = {
-        index: jobs.length, file, scenario, seed, stopOnViolation: options.stopOnViolation ?? false, plugins: options.plugins ?? [],
+        index: jobs.length, file: loaded.file, scenario: loaded.forSeed(seed), seed, stopOnViolation: options.stopOnViolation ?? false, plugins: options.plugins ?? [],
       };
       if (options.outDir !== undefined) job.outDir = options.outDir;
       jobs.push(job);

@@ -1,0 +1,31 @@
+// Validates a generator file: { name, description, generate: {...}, seeds }.
+import { FieldProblems } from './fields.ts';
+import type { GeneratorSpec } from './generator.ts';
+import { seeds, throwProblems } from './validate.ts';
+
+export interface GeneratorFile {
+  name: string;
+  description: string;
+  generate: GeneratorSpec;
+  seeds: number[];
+}
+
+export function validateGeneratorFile(value: unknown, file: string): GeneratorFile {
+  const f = new FieldProblems();
+  const o = f.object(value, '(top level)', ['name', 'description', 'generate', 'seeds']);
+  const g = f.object(o.generate, 'generate', ['mode', 'processes', 'protocol', 'durationUs', 'settleUs', 'quietWindowUs', 'multicastsPerSecond']);
+  const protocol = f.object(g.protocol, 'generate.protocol', ['name', 'options']);
+  const spec: GeneratorSpec = {
+    mode: f.oneOf(g.mode, 'generate.mode', ['uniform', 'swarm'] as const),
+    processes: f.int(g.processes, 'generate.processes', 1, 64),
+    protocol: { name: f.string(protocol.name, 'generate.protocol.name') },
+    durationUs: f.int(g.durationUs, 'generate.durationUs', 20),
+    settleUs: f.int(g.settleUs, 'generate.settleUs', 0),
+    multicastsPerSecond: f.number(g.multicastsPerSecond, 'generate.multicastsPerSecond', 0, 100_000),
+  };
+  if (protocol.options !== undefined) spec.protocol.options = f.object(protocol.options, 'generate.protocol.options', Object.keys(protocol.options as object ?? {}));
+  if (g.quietWindowUs !== undefined) spec.quietWindowUs = f.int(g.quietWindowUs, 'generate.quietWindowUs', 1);
+  const result = { name: f.string(o.name, 'name'), description: f.string(o.description, 'description'), generate: spec, seeds: seeds(f, o.seeds) };
+  throwProblems(f, 'generator file', file);
+  return result;
+}
