@@ -5,6 +5,12 @@ import { hideBin } from 'yargs/helpers';
 import { InputError } from './errors.ts';
 import { commands } from './commands/index.ts';
 
+// A reader that stops early (`vsynclab run | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 async function main(): Promise<void> {
   let cli = yargs(hideBin(process.argv))
     .scriptName('vsynclab')

@@ -23,6 +23,11 @@ export interface FaultDriverOptions {
 export class FaultDriver {
   private faultPhase = true;
   private readonly restarts = new Map<HostName, number>();
+  /**
+   * The faults the random generator injected, as schedule entries: what
+   * shrinking turns a random scenario into before it starts removing faults.
+   */
+  readonly randomFaultsApplied: ScheduledFault[] = [];
 
   constructor(private readonly world: World, private readonly options: FaultDriverOptions) {}
 
@@ -118,6 +123,11 @@ export class FaultDriver {
     return pids;
   }
 
+  private applyRandom(fault: ScheduledFault): void {
+    this.randomFaultsApplied.push({ ...fault, atUs: this.world.nowUs });
+    this.apply(fault);
+  }
+
   private scheduleRandom(spec: RandomFaultSpec): void {
     const next = (): void => {
       if (!this.faultPhase) return;
@@ -147,29 +157,29 @@ export class FaultDriver {
     const kind = candidates[rng.weightedIndex(candidates.map(([, w]) => w))]?.[0];
     switch (kind) {
       case 'crash':
-        this.apply({ type: 'crash', host: rng.pick(up) });
+        this.applyRandom({ type: 'crash', host: rng.pick(up) });
         return;
       case 'restart':
-        this.apply({ type: 'restart', host: rng.pick(down) });
+        this.applyRandom({ type: 'restart', host: rng.pick(down) });
         return;
       case 'partition': {
         const shuffled = shuffle(hosts, rng);
         const minority = 1 + rng.int(Math.max(1, Math.floor(hosts.length / 2)));
-        this.apply({ type: 'partition', groups: [shuffled.slice(minority), shuffled.slice(0, minority)] });
+        this.applyRandom({ type: 'partition', groups: [shuffled.slice(minority), shuffled.slice(0, minority)] });
         return;
       }
       case 'heal':
-        this.apply({ type: 'heal' });
+        this.applyRandom({ type: 'heal' });
         return;
       case 'slowLink': {
         const [from, to] = shuffle(hosts, rng) as [HostName, HostName];
         const slowUs = spec.slowLinkDelayUs ?? DEFAULT_SLOW_LINK_DELAY_US;
-        this.apply({ type: 'link', from, to, delay: { minUs: slowUs, meanUs: slowUs, jitterUs: Math.ceil(slowUs / 10) } });
+        this.applyRandom({ type: 'link', from, to, delay: { minUs: slowUs, meanUs: slowUs, jitterUs: Math.ceil(slowUs / 10) } });
         return;
       }
       case 'lossyLink': {
         const [from, to] = shuffle(hosts, rng) as [HostName, HostName];
-        this.apply({ type: 'link', from, to, lossProbability: LOSSY_LINK_PROBABILITY });
+        this.applyRandom({ type: 'link', from, to, lossProbability: LOSSY_LINK_PROBABILITY });
         return;
       }
       default:

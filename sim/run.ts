@@ -3,7 +3,8 @@
 // network heals and the settle phase runs until the group is quiet or
 // `settleUs` has passed, and the trace ends with `end {quiescent}`.
 import type { AnyProtocol } from '../protocol/types.ts';
-import type { Scenario } from '../scenarios/types.ts';
+import type { Scenario, ScheduledFault } from '../scenarios/types.ts';
+import { validateScenario } from '../scenarios/validate.ts';
 import type { TraceEvent, UnnumberedEvent } from '../traces/schema.ts';
 import { makeHeader, numberEvent, serializeLine } from '../traces/serialize.ts';
 import { FaultDriver } from './faults.ts';
@@ -56,6 +57,8 @@ export interface RunResult {
   multicasts: number;
   deliveries: number;
   messagesSent: number;
+  /** What the random fault generator injected, as schedule entries (for shrinking). */
+  randomFaults: ScheduledFault[];
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions): RunResult {
@@ -88,7 +91,8 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
         scenario: scenario.name,
         seed: options.seed,
         ...options.headerExtra,
-        scenarioSpec: scenario,
+        // In the validator's field order, so a replayed header is the same bytes.
+        scenarioSpec: validateScenario(JSON.parse(JSON.stringify(scenario)), `scenario ${scenario.name}`),
       }),
     ),
   );
@@ -183,6 +187,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     multicasts: world.counts.multicasts,
     deliveries: world.counts.deliveries,
     messagesSent: world.counts.messagesSent,
+    randomFaults: faults.randomFaultsApplied,
   };
 }
 

@@ -1,7 +1,10 @@
 // `vsynclab run`: scenario files or suite folders, many seeds, one line per
 // failing run with the command that replays it, then a summary.
 import { availableParallelism } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_MAX_ATTEMPTS } from '../../sim/shrink.ts';
+import { shrinkAndReport } from '../shrink-report.ts';
 import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadScenarios } from '../../sim/scenario-files.ts';
@@ -34,6 +37,7 @@ interface RunArgs {
   reporter: Reporter;
   reportFile?: string;
   plugin?: string | string[];
+  shrink: boolean;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -51,6 +55,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('shard', { type: 'string', describe: 'run only shard I of N (I/N, 1-based): every N-th run of the plan' })
       .option('reporter', { choices: REPORTERS, default: 'pretty' as Reporter, describe: 'output format' })
       .option('report-file', { type: 'string', describe: 'write the report here instead of standard output' })
+      .option('shrink', { type: 'boolean', default: false, describe: 'shrink every failing run; results go to --out (default ./shrunk)' })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols (protocol/registry.ts) before the runs (repeatable)' })
       .example('$0 run', "the default suite with each scenario's own seeds")
       .example('$0 run scenarios/isis-steady.json --seeds 1..200 --out traces-out', 'many seeds, keep failing traces')
@@ -85,6 +90,15 @@ export const runCommand: CommandModule<object, RunArgs> = {
       }
     });
     progress.finish();
+    if (args.shrink) {
+      const dir = args.out ?? 'shrunk';
+      mkdirSync(dir, { recursive: true });
+      for (const outcome of outcomes) {
+        if (outcome.result.passed) continue;
+        const job = jobs.find((j) => j.index === outcome.index)!;
+        shrinkAndReport(job.scenario, String(job.seed), join(dir, `${job.scenario.name}-seed${job.seed}.shrunk`), DEFAULT_MAX_ATTEMPTS);
+      }
+    }
     const report = buildReport(outcomes);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const text =

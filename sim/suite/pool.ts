@@ -87,7 +87,7 @@ function crashedOutcome(job: RunJob, error: Error): RunOutcome {
     scenario: job.scenario.name, seed: String(job.seed), protocol: job.scenario.protocol.name, passed: false,
     failure: 'error: worker thread died', violations: [], checked: [], skipped: [], warnings: [],
     quiescent: false, boundHit: null, error: error.stack ?? error.message, replicasAgree: null,
-    traceEvents: 0, simEvents: 0, simTimeUs: 0, multicasts: 0, deliveries: 0, messagesSent: 0,
+    traceEvents: 0, simEvents: 0, simTimeUs: 0, multicasts: 0, deliveries: 0, messagesSent: 0, randomFaults: [],
   };
   return { index: job.index, file: job.file, seed: job.seed, result, tracePath: null, wallSeconds: 0 };
 }

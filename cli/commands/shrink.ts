@@ -1,0 +1,40 @@
+// `vsynclab shrink TRACE`: search for a smaller scenario that still fails
+// the same way, write it and its trace, print the sizes before and after.
+import chalk from 'chalk';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { readTraceText, runOfHeader } from '../../sim/replay.ts';
+import { DEFAULT_MAX_ATTEMPTS } from '../../sim/shrink.ts';
+import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
+import { InputError } from '../errors.ts';
+import { shrinkAndReport } from '../shrink-report.ts';
+
+interface ShrinkArgs {
+  trace: string;
+  out?: string;
+  maxAttempts: number;
+  plugin?: string | string[];
+}
+
+export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
+  command: 'shrink <trace>',
+  describe: 'Shrink a failing run to a smaller scenario that fails the same way',
+  builder: (y: Argv<object>) =>
+    y
+      .positional('trace', { type: 'string', demandOption: true, describe: 'the trace of a failing run (its header holds scenario and seed)' })
+      .option('out', { type: 'string', describe: 'where to write the shrunk scenario (FILE.json; its trace goes to FILE.jsonl); default next to the trace' })
+      .option('max-attempts', { type: 'number', default: DEFAULT_MAX_ATTEMPTS, describe: 'bound on candidate runs' })
+      .option('plugin', { type: 'string', describe: 'a module that registers protocols before the run (repeatable)' })
+      .example('$0 shrink traces-out/isis-steady-seed7.jsonl', 'writes traces-out/isis-steady-seed7.shrunk.json and .shrunk.jsonl') as unknown as Argv<ShrinkArgs>,
+  handler: async (args: ArgumentsCamelCase<ShrinkArgs>) => {
+    await loadPlugins(pluginUrls(([] as string[]).concat(args.plugin ?? [])));
+    if (!Number.isInteger(args.maxAttempts) || args.maxAttempts < 1) {
+      throw new InputError(`--max-attempts: expected a whole number >= 1, got ${JSON.stringify(args.maxAttempts)}`);
+    }
+    const text = readTraceText(args.trace);
+    const { scenario, seed } = runOfHeader(text.slice(0, text.indexOf('\n') >>> 0), args.trace);
+    const base = (args.out ?? args.trace.replace(/\.jsonl(\.gz)?$/, '.shrunk')).replace(/\.json$/, '');
+    const ok = shrinkAndReport(scenario, seed, base, args.maxAttempts);
+    if (!ok) process.stdout.write(chalk.yellow('the run passes: nothing to shrink\n'));
+    process.exitCode = ok ? 0 : 1;
+  },
+};

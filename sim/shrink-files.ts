@@ -1,0 +1,55 @@
+// Writing a shrink's result: the minimal scenario file and its trace, side
+// by side, so the trace replays and the scenario can join a suite.
+import { writeFileSync } from 'node:fs';
+import type { AnyProtocol } from '../protocol/types.ts';
+import type { Scenario } from '../scenarios/types.ts';
+import { runScenario, type RunResult } from './run.ts';
+import type { ShrinkOutcome } from './shrink.ts';
+import { FileTraceSink } from './trace-sink.ts';
+
+export interface ShrinkFiles {
+  scenarioPath: string;
+  tracePath: string;
+  result: RunResult;
+}
+
+/** `base` without extension: writes base.json and base.jsonl. */
+export function writeShrinkResult(
+  outcome: ShrinkOutcome,
+  base: string,
+  seed: string,
+  extra: { protocol?: AnyProtocol; headerExtra?: Record<string, unknown> } = {},
+): ShrinkFiles {
+  const what = outcome.target.kind === 'property' ? `violates ${outcome.target.property}` : `fails: ${outcome.target.failure}`;
+  const scenario: Scenario = {
+    ...compact(outcome.shrunk),
+    name: outcome.original.name.endsWith('-shrunk') ? outcome.original.name : `${outcome.original.name}-shrunk`,
+    description: `Shrunk from ${outcome.original.name} seed ${seed}; ${what}. ${outcome.original.description}`,
+    seeds: [Number(seed)],
+  };
+  const scenarioPath = `${base}.json`;
+  const tracePath = `${base}.jsonl`;
+  writeFileSync(scenarioPath, `${JSON.stringify(scenario, null, 2)}\n`);
+  const sink = new FileTraceSink(tracePath);
+  let result: RunResult;
+  try {
+    result = runScenario(scenario, {
+      seed,
+      traceSink: sink,
+      ...(extra.protocol !== undefined ? { protocol: extra.protocol } : {}),
+      ...(extra.headerExtra !== undefined ? { headerExtra: extra.headerExtra } : {}),
+    });
+  } finally {
+    sink.close();
+  }
+  return { scenarioPath, tracePath, result };
+}
+
+/** Drops the empty lists shrinking leaves behind, for a tidy file. */
+function compact(s: Scenario): Scenario {
+  const out: Scenario = { ...s, network: { ...s.network }, workload: { ...s.workload } };
+  if (out.network.links?.length === 0) delete out.network.links;
+  if (out.workload.joins?.length === 0) delete out.workload.joins;
+  if (out.workload.leaves?.length === 0) delete out.workload.leaves;
+  return out;
+}
