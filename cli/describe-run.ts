@@ -12,7 +12,8 @@ export function describeFailure(result: RunResult): string {
 }
 
 /** The exact command that reproduces this run. */
-export function replayCommand(file: string, result: RunResult, tracePath: string | null): string {
+export function replayCommand(file: string, result: RunResult, tracePath: string | null, mutant?: string): string {
   if (tracePath !== null) return `npx vsynclab replay ${tracePath}`;
-  return `npx vsynclab replay --scenario ${file} --seed ${result.seed} --trace-out ${result.scenario}-seed${result.seed}.jsonl`;
+  const withMutant = mutant !== undefined ? ` --mutant ${mutant}` : '';
+  return `npx vsynclab replay --scenario ${file} --seed ${result.seed}${withMutant} --trace-out ${result.scenario}-seed${result.seed}.jsonl`;
 }

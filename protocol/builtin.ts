@@ -1,5 +1,5 @@
 // Registers the protocols that ship with vsynclab.
 import { registerProtocol } from './registry.ts';
+import { isisProtocols } from './isis/index.ts';
 
-export {};
-void registerProtocol;
+for (const [name, factory] of Object.entries(isisProtocols)) registerProtocol(name, factory);

@@ -1,4 +1,7 @@
-// The checker a run feeds event by event.
+// The checker a run feeds event by event: by default every property of the
+// trace contract (checkers/), so `vsynclab run` and `vsynclab check` judge
+// a trace the same way.
+import { TraceChecker } from '../checkers/index.ts';
 import type { TraceEvent } from '../traces/schema.ts';
 
 export interface RunViolation {
@@ -13,6 +16,6 @@ export interface OnlineChecker {
   finish(): { checked: string[]; skipped: string[]; warnings: string[] };
 }
 
-export function defaultChecker(): OnlineChecker | null {
-  return null;
+export function defaultChecker(): OnlineChecker {
+  return new TraceChecker();
 }

@@ -2,11 +2,11 @@
 // the new trace with the old one, line by line, byte for byte.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import type { AnyProtocol } from '../protocol/types.ts';
 import { validateScenario } from '../scenarios/validate.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { InputError } from '../traces/input-error.ts';
 import { runScenario, type RunResult } from './run.ts';
+import { mutantRunOptions } from './mutant-run.ts';
 import type { TraceSink } from './trace-sink.ts';
 
 export interface ReplayDifference {
@@ -25,10 +25,6 @@ export interface ReplayOutcome {
   lines: number;
 }
 
-export interface ReplayOptions {
-  /** Resolves a protocol named in the header (mutants); default the scenario's. */
-  protocolFor?: (header: Record<string, unknown>) => AnyProtocol | undefined;
-}
 
 export function readTraceText(path: string): string {
   let bytes: Buffer;
@@ -63,21 +59,28 @@ export function runOfHeader(headerLine: string | undefined, path: string): { hea
   return { header: h, scenario: validateScenario(h.scenarioSpec, `${path} (header scenarioSpec)`), seed: h.seed };
 }
 
-export function replayTrace(path: string, options: ReplayOptions = {}): ReplayOutcome {
+export function replayTrace(path: string): ReplayOutcome {
   const text = readTraceText(path);
   const expected = text.split('\n');
   if (expected[expected.length - 1] === '') expected.pop();
   const { header, scenario, seed } = runOfHeader(expected[0], path);
   const comparing = new ComparingSink(expected);
-  const protocol = options.protocolFor?.(header);
+  const mutant = mutantOfHeader(header, path);
   const result = runScenario(scenario, {
     seed,
     traceSink: comparing,
-    ...(protocol !== undefined ? { protocol } : {}),
     ...headerExtraOf(header),
+    ...mutantRunOptions(scenario, mutant, `${path}:1: mutant`),
   });
   const difference = comparing.finish();
   return { scenario, seed, result, identical: difference === null, difference, lines: comparing.count };
+}
+
+/** The mutant a header names, if any. */
+export function mutantOfHeader(header: Record<string, unknown>, path: string): string | undefined {
+  if (header.mutant === undefined) return undefined;
+  if (typeof header.mutant !== 'string') throw new InputError(`${path}:1: mutant: expected a mutant name (a string)`);
+  return header.mutant;
 }
 
 /** Header fields other than the standard ones are written again as they were. */

@@ -2,11 +2,13 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { protocolNames } from '../../protocol/registry.ts';
 import '../../protocol/builtin.ts';
+import { MUTANTS } from '../../protocol/mutants/index.ts';
 import { loadScenarios } from '../../sim/scenario-files.ts';
 
 interface ListArgs {
   paths: string[];
   protocols: boolean;
+  mutants: boolean;
 }
 
 export const listCommand: CommandModule<object, ListArgs> = {
@@ -15,8 +17,15 @@ export const listCommand: CommandModule<object, ListArgs> = {
   builder: (y: Argv<object>) =>
     y
       .positional('paths', { type: 'string', array: true, default: [], describe: 'scenario files or suite folders' })
-      .option('protocols', { type: 'boolean', default: false, describe: 'list the protocols scenarios can name' }) as unknown as Argv<ListArgs>,
+      .option('protocols', { type: 'boolean', default: false, describe: 'list the protocols scenarios can name' })
+      .option('mutants', { type: 'boolean', default: false, describe: 'list the mutants (deliberately broken protocol variants)' }) as unknown as Argv<ListArgs>,
   handler: (args: ArgumentsCamelCase<ListArgs>) => {
+    if (args.mutants) {
+      for (const m of MUTANTS) {
+        process.stdout.write(`${m.name}  (${m.file})\n    ${m.summary}\n    imitates: ${m.imitates}\n    should break: ${m.breaks.join(', ')}\n`);
+      }
+      return;
+    }
     if (args.protocols) {
       for (const name of protocolNames()) process.stdout.write(`${name}\n`);
       return;

@@ -7,6 +7,7 @@ import { runScenario } from '../../sim/run.ts';
 import { loadScenarioFile } from '../../sim/scenario-files.ts';
 import { FileTraceSink } from '../../sim/trace-sink.ts';
 import { InputError } from '../errors.ts';
+import { mutantRunOptions } from '../../sim/mutant-run.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { describeFailure } from '../describe-run.ts';
 
@@ -16,6 +17,7 @@ interface ReplayArgs {
   seed?: number;
   traceOut?: string;
   plugin?: string | string[];
+  mutant?: string;
 }
 
 export const replayCommand: CommandModule<object, ReplayArgs> = {
@@ -27,6 +29,7 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
       .option('scenario', { type: 'string', describe: 'instead of a trace: a scenario file to run' })
       .option('seed', { type: 'number', describe: 'with --scenario: the seed' })
       .option('trace-out', { type: 'string', describe: 'with --scenario: write the trace here' })
+      .option('mutant', { type: 'string', describe: 'with --scenario: run against this mutant' })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols before the run (repeatable)' })
       .example('$0 replay traces-out/isis-steady-seed7.jsonl', 'is the run still the same run?')
       .example('$0 replay --scenario scenarios/isis-steady.json --seed 7 --trace-out t.jsonl', 'run one seed from scratch') as unknown as Argv<ReplayArgs>,
@@ -53,7 +56,11 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
     const sink = args.traceOut !== undefined ? new FileTraceSink(args.traceOut) : undefined;
     let result;
     try {
-      result = runScenario(scenario, { seed: String(args.seed), ...(sink !== undefined ? { traceSink: sink } : {}) });
+      result = runScenario(scenario, {
+        seed: String(args.seed),
+        ...(sink !== undefined ? { traceSink: sink } : {}),
+        ...mutantRunOptions(scenario, args.mutant),
+      });
     } finally {
       sink?.close();
     }

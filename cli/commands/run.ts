@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_MAX_ATTEMPTS } from '../../sim/shrink.ts';
 import { shrinkAndReport } from '../shrink-report.ts';
+import { mutantRunOptions } from '../../sim/mutant-run.ts';
 import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadScenarios } from '../../sim/scenario-files.ts';
@@ -38,6 +39,7 @@ interface RunArgs {
   reportFile?: string;
   plugin?: string | string[];
   shrink: boolean;
+  mutant?: string;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -55,6 +57,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('shard', { type: 'string', describe: 'run only shard I of N (I/N, 1-based): every N-th run of the plan' })
       .option('reporter', { choices: REPORTERS, default: 'pretty' as Reporter, describe: 'output format' })
       .option('report-file', { type: 'string', describe: 'write the report here instead of standard output' })
+      .option('mutant', { type: 'string', describe: 'run against this deliberately broken protocol variant (vsynclab list --mutants)' })
       .option('shrink', { type: 'boolean', default: false, describe: 'shrink every failing run; results go to --out (default ./shrunk)' })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols (protocol/registry.ts) before the runs (repeatable)' })
       .example('$0 run', "the default suite with each scenario's own seeds")
@@ -77,7 +80,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
       ...(args.out !== undefined ? { outDir: args.out } : {}),
       stopOnViolation: args.stopOnViolation,
       plugins,
+      ...(args.mutant !== undefined ? { mutant: args.mutant } : {}),
     });
+    if (args.mutant !== undefined && plan[0] !== undefined) mutantRunOptions(plan[0].scenario, args.mutant); // validates the name
     const jobs = shard === undefined ? plan : selectShard(plan, shard);
     const pretty = args.reporter === 'pretty';
     const progress = new Progress(jobs.length, true);
@@ -86,7 +91,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       progress.tick(outcome.result.passed);
       if (pretty && !outcome.result.passed) {
         progress.finish();
-        printRun(outcome.file, outcome.result, outcome.tracePath);
+        printRun(outcome.file, outcome.result, outcome.tracePath, outcome.mutant);
       }
     });
     progress.finish();
@@ -96,7 +101,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       for (const outcome of outcomes) {
         if (outcome.result.passed) continue;
         const job = jobs.find((j) => j.index === outcome.index)!;
-        shrinkAndReport(job.scenario, String(job.seed), join(dir, `${job.scenario.name}-seed${job.seed}.shrunk`), DEFAULT_MAX_ATTEMPTS);
+        shrinkAndReport(job.scenario, String(job.seed), join(dir, `${job.scenario.name}-seed${job.seed}.shrunk`), DEFAULT_MAX_ATTEMPTS, args.mutant);
       }
     }
     const report = buildReport(outcomes);
@@ -125,11 +130,16 @@ function runOne(args: ArgumentsCamelCase<RunArgs>, scenarios: ReturnType<typeof 
   const sink = new FileTraceSink(traceOut);
   let result: RunResult;
   try {
-    result = runScenario(job.scenario, { seed: String(job.seed), traceSink: sink, stopOnViolation: args.stopOnViolation });
+    result = runScenario(job.scenario, {
+      seed: String(job.seed),
+      traceSink: sink,
+      stopOnViolation: args.stopOnViolation,
+      ...mutantRunOptions(job.scenario, args.mutant),
+    });
   } finally {
     sink.close();
   }
-  printRun(job.file, result, traceOut);
+  printRun(job.file, result, traceOut, args.mutant);
   process.exitCode = result.passed ? 0 : 1;
 }
 
@@ -149,11 +159,11 @@ function summaryLine(runs: number, failed: number, scenarios: number, seconds: n
   return failed === 0 ? chalk.green(text) : chalk.red(text);
 }
 
-function printRun(file: string, result: RunResult, tracePath: string | null): void {
+function printRun(file: string, result: RunResult, tracePath: string | null, mutant?: string): void {
   const status = result.passed ? chalk.green('PASS') : chalk.red('FAIL');
   const detail = result.passed
     ? `${result.traceEvents} events, ${result.multicasts} multicasts, ${(result.simTimeUs / 1e6).toFixed(2)} s simulated, quiescent ${result.quiescent}`
     : describeFailure(result);
   process.stdout.write(`${status} ${result.scenario} seed ${result.seed}: ${detail}\n`);
-  if (!result.passed) process.stdout.write(`     replay: ${replayCommand(file, result, tracePath)}\n`);
+  if (!result.passed) process.stdout.write(`     replay: ${replayCommand(file, result, tracePath, mutant)}\n`);
 }

@@ -2,7 +2,7 @@
 // the same way, write it and its trace, print the sizes before and after.
 import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { readTraceText, runOfHeader } from '../../sim/replay.ts';
+import { mutantOfHeader, readTraceText, runOfHeader } from '../../sim/replay.ts';
 import { DEFAULT_MAX_ATTEMPTS } from '../../sim/shrink.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { InputError } from '../errors.ts';
@@ -31,9 +31,9 @@ export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
       throw new InputError(`--max-attempts: expected a whole number >= 1, got ${JSON.stringify(args.maxAttempts)}`);
     }
     const text = readTraceText(args.trace);
-    const { scenario, seed } = runOfHeader(text.slice(0, text.indexOf('\n') >>> 0), args.trace);
+    const { header, scenario, seed } = runOfHeader(text.slice(0, text.indexOf('\n') >>> 0), args.trace);
     const base = (args.out ?? args.trace.replace(/\.jsonl(\.gz)?$/, '.shrunk')).replace(/\.json$/, '');
-    const ok = shrinkAndReport(scenario, seed, base, args.maxAttempts);
+    const ok = shrinkAndReport(scenario, seed, base, args.maxAttempts, mutantOfHeader(header, args.trace));
     if (!ok) process.stdout.write(chalk.yellow('the run passes: nothing to shrink\n'));
     process.exitCode = ok ? 0 : 1;
   },

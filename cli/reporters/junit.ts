@@ -27,7 +27,7 @@ export function junitReport(outcomes: readonly RunOutcome[]): string {
         out.push(`${open}/>`);
         continue;
       }
-      const body = `${describeFailure(o.result)}\nreplay: ${replayCommand(o.file, o.result, o.tracePath)}`;
+      const body = `${describeFailure(o.result)}\nreplay: ${replayCommand(o.file, o.result, o.tracePath, o.mutant)}`;
       out.push(`${open}>`);
       out.push(`      <failure message="${xml(o.result.failure ?? 'failed')}" type="violation">${xml(body)}</failure>`);
       out.push('    </testcase>');

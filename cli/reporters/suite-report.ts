@@ -52,7 +52,7 @@ export function buildReport(outcomes: readonly RunOutcome[]): SuiteReport {
       failure: r.failure ?? 'failed',
       properties: [...new Set(r.violations.map((v) => v.property))],
       trace: o.tracePath,
-      replay: replayCommand(o.file, r, o.tracePath),
+      replay: replayCommand(o.file, r, o.tracePath, o.mutant),
     });
   }
   return {

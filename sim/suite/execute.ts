@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { runScenario, type RunResult } from '../run.ts';
 import { FileTraceSink } from '../trace-sink.ts';
 import type { RunJob } from './plan.ts';
+import { mutantRunOptions } from '../mutant-run.ts';
 
 export interface RunOutcome {
   index: number;
@@ -15,11 +16,12 @@ export interface RunOutcome {
   tracePath: string | null;
   /** Wall-clock seconds the run took (both passes for a failing traced run). */
   wallSeconds: number;
+  mutant?: string;
 }
 
 export function executeRun(job: RunJob): RunOutcome {
   const started = process.hrtime.bigint();
-  const options = { seed: String(job.seed), stopOnViolation: job.stopOnViolation };
+  const options = { seed: String(job.seed), stopOnViolation: job.stopOnViolation, ...mutantRunOptions(job.scenario, job.mutant) };
   let result = runScenario(job.scenario, options);
   let tracePath: string | null = null;
   if (!result.passed && job.outDir !== undefined) {
@@ -33,5 +35,7 @@ export function executeRun(job: RunJob): RunOutcome {
     }
   }
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { index: job.index, file: job.file, seed: job.seed, result, tracePath, wallSeconds };
+  const outcome: RunOutcome = { index: job.index, file: job.file, seed: job.seed, result, tracePath, wallSeconds };
+  if (job.mutant !== undefined) outcome.mutant = job.mutant;
+  return outcome;
 }

@@ -15,6 +15,8 @@ export interface RunJob {
   stopOnViolation: boolean;
   /** Plugin module URLs the run needs (loaded once per worker). */
   plugins: string[];
+  /** Run against this mutant (protocol/mutants/) instead of the real protocol. */
+  mutant?: string;
 }
 
 export interface Shard {
@@ -25,7 +27,7 @@ export interface Shard {
 
 export function planRuns(
   scenarios: readonly LoadedScenario[],
-  options: { seeds?: number[]; outDir?: string; stopOnViolation?: boolean; plugins?: string[] } = {},
+  options: { seeds?: number[]; outDir?: string; stopOnViolation?: boolean; plugins?: string[]; mutant?: string } = {},
 ): RunJob[] {
   const jobs: RunJob[] = [];
   for (const loaded of scenarios) {
@@ -34,6 +36,7 @@ export function planRuns(
         index: jobs.length, file: loaded.file, scenario: loaded.forSeed(seed), seed, stopOnViolation: options.stopOnViolation ?? false, plugins: options.plugins ?? [],
       };
       if (options.outDir !== undefined) job.outDir = options.outDir;
+      if (options.mutant !== undefined) job.mutant = options.mutant;
       jobs.push(job);
     }
   }

@@ -1,0 +1,153 @@
+// The fifteen property ids of TRACE_FORMAT.md (they are part of the trace
+// contract) and their definitions, quoted word for word so the report, the
+// docs and the code say the same thing.
+
+export type PropertyId =
+  | 'self-inclusion'
+  | 'view-monotonicity'
+  | 'view-agreement'
+  | 'primary-majority'
+  | 'lifecycle'
+  | 'delivery-integrity'
+  | 'no-duplication'
+  | 'sending-view-delivery'
+  | 'self-delivery'
+  | 'virtual-synchrony'
+  | 'fifo-order'
+  | 'causal-order'
+  | 'total-order'
+  | 'view-convergence'
+  | 'delivery-liveness';
+
+/** Checked on every trace, cut off or not. In contract order. */
+export const SAFETY_PROPERTIES: readonly PropertyId[] = [
+  'self-inclusion',
+  'view-monotonicity',
+  'view-agreement',
+  'primary-majority',
+  'lifecycle',
+  'delivery-integrity',
+  'no-duplication',
+  'sending-view-delivery',
+  'self-delivery',
+  'virtual-synchrony',
+  'fifo-order',
+  'causal-order',
+  'total-order',
+];
+
+/** Checked only when the trace ends with `end {quiescent: true}`. */
+export const LIVENESS_PROPERTIES: readonly PropertyId[] = ['view-convergence', 'delivery-liveness'];
+
+export const ALL_PROPERTIES: readonly PropertyId[] = [...SAFETY_PROPERTIES, ...LIVENESS_PROPERTIES];
+
+export type PropertyFamily = 'membership' | 'lifecycle' | 'delivery' | 'order' | 'liveness';
+
+export interface PropertyDefinition {
+  id: PropertyId;
+  family: PropertyFamily;
+  /** The definition from TRACE_FORMAT.md, verbatim. */
+  definition: string;
+}
+
+export const PROPERTY_DEFINITIONS: Readonly<Record<PropertyId, PropertyDefinition>> = {
+  'self-inclusion': {
+    id: 'self-inclusion',
+    family: 'membership',
+    definition: 'every view a process installs contains that process.',
+  },
+  'view-monotonicity': {
+    id: 'view-monotonicity',
+    family: 'membership',
+    definition: 'each process installs views with strictly increasing ids.',
+  },
+  'view-agreement': {
+    id: 'view-agreement',
+    family: 'membership',
+    definition: 'all installs of the same view id have the same member set.',
+  },
+  'primary-majority': {
+    id: 'primary-majority',
+    family: 'membership',
+    definition:
+      'take the distinct view ids ever installed, ascending; for each consecutive pair a < b, ' +
+      'members(b) holds more than half of members(a), not counting members of a that exited ' +
+      'with reason `left` before b was first installed.',
+  },
+  lifecycle: {
+    id: 'lifecycle',
+    family: 'lifecycle',
+    definition:
+      'a process has events only after its `start` and none after its `crash` or `exit`; it ' +
+      'multicasts and delivers only after its first view install; the `view` field of its ' +
+      '`bcast` and `deliver` events equals the id of the view it installed last.',
+  },
+  'delivery-integrity': {
+    id: 'delivery-integrity',
+    family: 'delivery',
+    definition:
+      'every `deliver` of m comes after the `bcast` of m, and its `from` is the process that multicast m.',
+  },
+  'no-duplication': {
+    id: 'no-duplication',
+    family: 'delivery',
+    definition: 'no message id is multicast twice, and no process delivers the same message twice.',
+  },
+  'sending-view-delivery': {
+    id: 'sending-view-delivery',
+    family: 'delivery',
+    definition: "every delivery of m happens in m's sending view.",
+  },
+  'self-delivery': {
+    id: 'self-delivery',
+    family: 'delivery',
+    definition: 'a process that multicasts m in view V delivers m before it installs any later view.',
+  },
+  'virtual-synchrony': {
+    id: 'virtual-synchrony',
+    family: 'delivery',
+    definition:
+      "if p and q both install V and both install V' as their next view after V, they delivered " +
+      'exactly the same set of messages while in V.',
+  },
+  'fifo-order': {
+    id: 'fifo-order',
+    family: 'order',
+    definition:
+      'if p multicasts m1 then m2 in the same view, every process that delivers m2 delivered m1 before it.',
+  },
+  'causal-order': {
+    id: 'causal-order',
+    family: 'order',
+    definition:
+      'if m1 happened before m2 and both were multicast in the same view, every process that ' +
+      'delivers m2 delivered m1 before it. Happened-before is a relation among messages of at ' +
+      'least `causal` order: m1 happened before m2 if they have the same sender and m1 was ' +
+      'multicast first, or if the sender of m2 delivered m1 before multicasting m2; closed ' +
+      'transitively (a chain never passes through a `fifo` message).',
+  },
+  'total-order': {
+    id: 'total-order',
+    family: 'order',
+    definition:
+      'if two processes both deliver two `total` messages, they deliver them in the same relative order.',
+  },
+  'view-convergence': {
+    id: 'view-convergence',
+    family: 'liveness',
+    definition:
+      'every process live at the end has installed a view, and their last views are all the ' +
+      'same view, whose members are exactly the processes live at the end.',
+  },
+  'delivery-liveness': {
+    id: 'delivery-liveness',
+    family: 'liveness',
+    definition:
+      'every message multicast by a process live at the end is delivered by every process live ' +
+      "at the end that was a member of the message's sending view.",
+  },
+};
+
+export function isPropertyId(value: string): value is PropertyId {
+  return Object.prototype.hasOwnProperty.call(PROPERTY_DEFINITIONS, value);
+}

@@ -1,0 +1,64 @@
+// `vsynclab export TRACE --shiviz OUT.log`: the trace in another tool's
+// format. ShiViz (a space-time viewer driven by vector clocks) for now.
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { readTraceFile } from '../../traces/reader.ts';
+import { shivizLines } from '../../traces/export/shiviz.ts';
+import { InputError } from '../errors.ts';
+import { tracePath } from './view.ts';
+
+/** Lines written per system call: big traces stream without one huge string. */
+const LINES_PER_WRITE = 4096;
+
+interface ExportArgs {
+  trace: string;
+  shiviz: string;
+}
+
+export const exportCommand: CommandModule<object, ExportArgs> = {
+  command: 'export <trace>',
+  describe: 'Convert a trace for another tool (ShiViz)',
+  builder: (y: Argv<object>) =>
+    y
+      .positional('trace', { type: 'string', demandOption: true, describe: 'trace file (.jsonl or .jsonl.gz); - reads standard input' })
+      .option('shiviz', {
+        type: 'string',
+        demandOption: 'name the output: --shiviz OUT.log',
+        describe: 'write a ShiViz log (regex line, blank line, then host+vector clock and description per event); --shiviz=- for standard output',
+      })
+      .example('$0 export run.jsonl --shiviz run.log', 'then load run.log in ShiViz')
+      .example('$0 export run.jsonl --shiviz=-', 'to standard output (yargs reads a lone - as an argument)') as unknown as Argv<ExportArgs>,
+  handler: async (args: ArgumentsCamelCase<ExportArgs>) => {
+    const { events } = await readTraceFile(tracePath(args.trace));
+    const toStdout = args.shiviz === '-';
+    const fd = toStdout ? undefined : openOutput(args.shiviz);
+    // Standard output may be a non-blocking pipe, where writeSync can fail with EAGAIN.
+    const write = (text: string): void => {
+      if (fd === undefined) process.stdout.write(text);
+      else writeSync(fd, text);
+    };
+    try {
+      let batch: string[] = [];
+      for (const line of shivizLines(events)) {
+        batch.push(line);
+        if (batch.length >= LINES_PER_WRITE) {
+          write(`${batch.join('\n')}\n`);
+          batch = [];
+        }
+      }
+      if (batch.length > 0) write(`${batch.join('\n')}\n`);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+    if (!toStdout) process.stderr.write(`wrote ${args.shiviz}: ${events.length} events\n`);
+  },
+};
+
+function openOutput(path: string): number {
+  try {
+    return openSync(path, 'w');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InputError(`${path}: cannot write the output: ${reason}`);
+  }
+}

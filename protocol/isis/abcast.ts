@@ -1,0 +1,125 @@
+// ABCAST: totally and causally ordered multicast on top of CBCAST, with a
+// sequencer (the view's rank-0 member).
+//
+// The sequencer runs a virtual CBCAST delivery over what it has received,
+// in which total messages need no order; each total message it passes gets
+// the next order number. That order therefore respects causality, so no
+// member can deadlock between the causal rule and the total rule.
+//
+// The order must survive a sequencer crash, and a crashed process's
+// deliveries count for total-order too. So a member delivers the k-th total
+// message only once a majority of the view knows order k: any flush quorum
+// (also a majority) then contains a member that reports it. Members stop
+// acknowledging orders once they have sent a flush reply, so what they
+// acknowledged is always in their reply.
+import type { MessageId } from '../types.ts';
+import type { McMessage } from './mc-message.ts';
+
+export interface TotalOrderState {
+  /** Order numbers 1..base have been discarded (delivered everywhere). */
+  base: number;
+  /** Message ids with order numbers base+1, base+2, ... */
+  ids: MessageId[];
+  /** Per member rank: how many orders it has acknowledged knowing. */
+  knownBy: number[];
+  /** Total messages delivered here in this view. */
+  delivered: number;
+  /** Sequencer only: its virtual delivery vector; null on other members. */
+  pass: number[] | null;
+  /**
+   * During a flush: the agreed order of the total messages still to be
+   * delivered (from absolute position `from` + 1), replacing the
+   * sequencer's order and its majority rule.
+   */
+  forced: { from: number; ids: MessageId[] } | null;
+}
+
+export function newTotalOrder(size: number, isSequencer: boolean): TotalOrderState {
+  return {
+    base: 0,
+    ids: [],
+    knownBy: new Array<number>(size).fill(0),
+    delivered: 0,
+    pass: isSequencer ? new Array<number>(size).fill(0) : null,
+    forced: null,
+  };
+}
+
+/** Orders known here (absolute count). */
+export function knownOrders(t: TotalOrderState): number {
+  return t.base + t.ids.length;
+}
+
+/** The highest order number known by more than half of the view. */
+export function majorityKnown(knownBy: readonly number[]): number {
+  const sorted = knownBy.slice().sort((a, b) => b - a);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** The total rule: m is the next total message and its order is stable (or forced by a flush). */
+export function totalReady(t: TotalOrderState, m: McMessage, stableOrders: number): boolean {
+  if (t.forced !== null) return t.forced.ids[t.delivered - t.forced.from] === m.id;
+  if (t.delivered + 1 > stableOrders) return false;
+  return t.ids[t.delivered - t.base] === m.id;
+}
+
+/** Appends orders received from the sequencer (`first` is the order number of ids[0]). */
+export function appendOrders(t: TotalOrderState, first: number, ids: readonly MessageId[], myRank: number): TotalOrderState {
+  const known = knownOrders(t);
+  if (first > known + 1) return t; // a gap cannot happen over a FIFO channel; ignore rather than corrupt
+  const fresh = ids.slice(known + 1 - first);
+  if (fresh.length === 0) return t;
+  const knownBy = t.knownBy.slice();
+  knownBy[myRank] = known + fresh.length;
+  return { ...t, ids: [...t.ids, ...fresh], knownBy };
+}
+
+/** Records that member `rank` knows `count` orders. */
+export function recordOrderAck(t: TotalOrderState, rank: number, count: number): TotalOrderState {
+  if ((t.knownBy[rank] ?? 0) >= count) return t;
+  const knownBy = t.knownBy.slice();
+  knownBy[rank] = count;
+  return { ...t, knownBy };
+}
+
+/** Drops the orders every member has delivered. */
+export function discardDeliveredOrders(t: TotalOrderState, deliveredEverywhere: number): TotalOrderState {
+  const upTo = Math.min(deliveredEverywhere, t.delivered, knownOrders(t));
+  if (upTo <= t.base) return t;
+  return { ...t, ids: t.ids.slice(upTo - t.base), base: upTo };
+}
+
+/**
+ * The sequencer's pass over its waiting messages: returns the new state and
+ * the ids it ordered. `ready(m, vector)` is the CBCAST/FBCAST rule.
+ */
+export function sequencerPass(
+  t: TotalOrderState,
+  waiting: readonly McMessage[][],
+  ready: (m: McMessage, vector: readonly number[]) => boolean,
+  myRank: number,
+): { total: TotalOrderState; ordered: MessageId[] } {
+  if (t.pass === null) return { total: t, ordered: [] };
+  const pass = t.pass.slice();
+  const ordered: MessageId[] = [];
+  let budget = 0;
+  for (const q of waiting) budget += q.length;
+  for (let progress = true; progress && budget > 0; ) {
+    progress = false;
+    for (const q of waiting) {
+      for (const m of q) {
+        if (m.sn <= (pass[m.rank] ?? 0)) continue;
+        if (!ready(m, pass)) continue;
+        pass[m.rank] = m.sn;
+        if (m.order === 'total') ordered.push(m.id);
+        progress = true;
+        budget--;
+        break;
+      }
+    }
+  }
+  if (ordered.length === 0) return { total: { ...t, pass }, ordered };
+  const knownBy = t.knownBy.slice();
+  knownBy[myRank] = knownOrders(t) + ordered.length;
+  return { total: { ...t, pass, ids: [...t.ids, ...ordered], knownBy }, ordered };
+}

@@ -1,0 +1,60 @@
+// The heartbeat failure detector. It has no clock: every heartbeat period it
+// counts, per member, the periods since it last heard anything from it (any
+// frame counts, not only heartbeats); past the threshold the member is
+// suspected. A suspicion only goes to the membership layer (membership.ts),
+// which may exclude the member: false suspicions (slow links, partitions)
+// therefore cost a live process its membership, never correctness.
+import type { ProcessId } from '../types.ts';
+import type { IsisState, StepCtx } from './isis-state.ts';
+import { sendRaw } from './net.ts';
+import { suspectAfterBeats, type IsisOptions } from './options.ts';
+
+export const HEARTBEAT_TIMER = 'hb';
+
+export function startHeartbeats(ctx: StepCtx): void {
+  if (ctx.o.failureDetector === 'heartbeat') {
+    ctx.fx.push({ kind: 'setTimer', timer: HEARTBEAT_TIMER, delayUs: ctx.o.heartbeatIntervalUs });
+  }
+}
+
+/** One heartbeat period: count silence, send heartbeats, return the members now suspected. */
+export function heartbeatTick(s: IsisState, ctx: StepCtx): { s: IsisState; silent: ProcessId[] } {
+  if (s.status !== 'member' || s.view === null || ctx.o.failureDetector !== 'heartbeat') return { s, silent: [] };
+  const beats = suspectAfterBeats(ctx.o);
+  const missed = { ...s.fd.missed };
+  const silent: ProcessId[] = [];
+  for (const p of s.view.members) {
+    if (p === s.self) continue;
+    const m = (missed[p] ?? 0) + 1;
+    missed[p] = m;
+    if (m >= beats && !s.gms.suspects.includes(p)) silent.push(p);
+    sendRaw(ctx, p, { k: 'hb', view: s.view.id });
+  }
+  ctx.fx.push({ kind: 'setTimer', timer: HEARTBEAT_TIMER, delayUs: ctx.o.heartbeatIntervalUs });
+  return { s: { ...s, fd: { missed } }, silent };
+}
+
+/** Anything from `from` proves it alive. */
+export function heard(s: IsisState, from: ProcessId): IsisState {
+  const m = s.fd.missed[from];
+  if (m === undefined || m === 0) return s;
+  return { ...s, fd: { missed: { ...s.fd.missed, [from]: 0 } } };
+}
+
+/** After a view change: track exactly the new members (continuing ones keep their count). */
+export function trackMembers(s: IsisState, members: readonly ProcessId[]): IsisState {
+  const missed: Record<ProcessId, number> = {};
+  for (const p of members) if (p !== s.self) missed[p] = s.fd.missed[p] ?? 0;
+  return { ...s, fd: { missed } };
+}
+
+/**
+ * True when some member has been silent for half the suspicion timeout: a
+ * failure may be about to be detected. (One lost heartbeat is not enough.)
+ */
+export function someoneSilent(s: IsisState, o: IsisOptions): boolean {
+  if (o.failureDetector !== 'heartbeat') return false;
+  const threshold = Math.max(2, Math.ceil(suspectAfterBeats(o) / 2));
+  for (const p in s.fd.missed) if ((s.fd.missed[p] ?? 0) >= threshold) return true;
+  return false;
+}

@@ -1,0 +1,74 @@
+// The member's side of a view change. A view change is a two-phase,
+// ballot-numbered agreement (Paxos-style) per view id, so that a
+// coordinator that fails mid-change can be replaced by the next-oldest
+// member without ever producing two different views with the same id:
+// - phase 1 (flush request): the member promises not to take part in lower
+//   ballots, freezes (stops sending and delivering in the view) and replies
+//   with its flush state and any proposal it accepted earlier;
+// - phase 2 (accept): the member records the proposal and acknowledges.
+// A member that asked to leave exits once it has accepted a proposal
+// without it.
+import type { ProcessId } from '../types.ts';
+import { makeFlushReply } from './flush.ts';
+import type { IsisState, StepCtx } from './isis-state.ts';
+import { note, roundOf, setTimer, withGms } from './isis-state.ts';
+import type { FlushReply, IsisBody, ViewProposal } from './messages.ts';
+import { sendTo } from './net.ts';
+
+export const VIEW_CHANGE_TIMER = 'vc';
+
+/** How long to wait before retrying a view change (doubles with each failed attempt). */
+export function retryDelayUs(s: IsisState, ctx: StepCtx): number {
+  return ctx.o.viewChangeTimeoutUs * 2 ** Math.min(s.gms.tries, 4);
+}
+
+/**
+ * Phase 1 at a member (also the coordinator's own, locally). Returns the
+ * reply, or null when the ballot is lower than one already promised.
+ */
+export function promiseFlush(s: IsisState, ctx: StepCtx, ballot: number, proposer: ProcessId): { s: IsisState; reply: FlushReply | null } {
+  if (s.view === null || s.vc === null) return { s, reply: null };
+  if (ballot < s.gms.promised) return { s, reply: null };
+  const size = s.view.members.length;
+  let out = withGms(s, { promised: ballot, round: Math.max(s.gms.round, roundOf(ballot, size)) });
+  if (!out.gms.frozen) {
+    out = withGms(out, { frozen: true });
+    note(ctx, 'flush-begin');
+  }
+  const mine = out.gms.attempt;
+  if (proposer !== s.self) {
+    // Someone else runs this change: drop our own attempt, and give them time before retrying.
+    const tries = Math.max(1, out.gms.tries + (mine !== null ? 1 : 0));
+    out = withGms(out, { attempt: mine !== null && mine.ballot < ballot ? null : mine, tries });
+    if (!ctx.timersOff) setTimer(ctx, VIEW_CHANGE_TIMER, retryDelayUs(out, ctx));
+  }
+  return { s: out, reply: makeFlushReply(out) };
+}
+
+export function onFlushRequest(s: IsisState, ctx: StepCtx, from: ProcessId, body: Extract<IsisBody, { k: 'freq' }>): IsisState {
+  if (s.view === null || body.view !== s.view.id || !s.view.members.includes(from)) return s;
+  const { s: out, reply } = promiseFlush(s, ctx, body.ballot, from);
+  if (reply === null) return sendTo(out, ctx, from, { k: 'nack', view: body.view, promised: s.gms.promised });
+  const sent = sendTo(out, ctx, from, { k: 'fok', view: body.view, ballot: body.ballot, reply });
+  note(ctx, 'flush-ok');
+  return sent;
+}
+
+/** Phase 2 at a member (also the coordinator's own). False when a higher ballot was promised. */
+export function acceptProposal(s: IsisState, ballot: number, value: ViewProposal): { s: IsisState; ok: boolean } {
+  if (ballot < s.gms.promised) return { s, ok: false };
+  const out = withGms(s, { promised: ballot, accepted: { ballot, value }, frozen: true });
+  return { s: out, ok: true };
+}
+
+export function onAccept(s: IsisState, ctx: StepCtx, from: ProcessId, body: Extract<IsisBody, { k: 'acc' }>): IsisState {
+  if (s.view === null || body.view !== s.view.id || !s.view.members.includes(from)) return s;
+  const { s: out, ok } = acceptProposal(s, body.ballot, body.value);
+  if (!ok) return sendTo(out, ctx, from, { k: 'nack', view: body.view, promised: s.gms.promised });
+  const sent = sendTo(out, ctx, from, { k: 'accd', view: body.view, ballot: body.ballot });
+  if (body.value.leavers.includes(s.self) && !body.value.view.members.includes(s.self)) {
+    // Our leave is agreed: we exit now (before anyone installs the view that drops us).
+    ctx.exit = 'left';
+  }
+  return sent;
+}

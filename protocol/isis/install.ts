@@ -1,0 +1,118 @@
+// Installing a decided view. An old member first delivers what the flush
+// decision says (flush.ts), then installs; a joiner takes the application
+// state carried by the install message (state transfer) and installs.
+//
+// Every process that installs a view relays the install message to the
+// other members over its FIFO channels before it sends anything in the new
+// view. So a member always receives the new view before any message sent
+// in it (the view change is ordered against all multicasts, like GBCAST),
+// and a coordinator that fails halfway through sending installs cannot
+// leave some members behind.
+import type { ExitReason, ProcessId } from '../types.ts';
+import { heard, startHeartbeats, trackMembers } from './failure-detector.ts';
+import { applyFlush } from './flush.ts';
+import type { IsisState, StepCtx } from './isis-state.ts';
+import { emptyGms, MAX_REMOVED, note, observe } from './isis-state.ts';
+import type { KvMap } from './kv-app.ts';
+import type { IsisBody, ViewProposal } from './messages.ts';
+import { STABILITY_TIMER } from './multicast.ts';
+import { sendRaw, sendTo } from './net.ts';
+import { transportDrop } from './transport.ts';
+import { newViewComm } from './view-comm.ts';
+
+export const JOIN_TIMER = 'join';
+
+/** The coordinator commits: installs locally, sends the view to its members, tells the excluded. */
+export function commitProposal(s: IsisState, ctx: StepCtx, proposal: ViewProposal): IsisState {
+  const out = installProposal(s, ctx, proposal, null, [], s.self);
+  for (const p of proposal.from.members) {
+    if (!proposal.view.members.includes(p) && !proposal.leavers.includes(p) && p !== s.self) {
+      sendRaw(ctx, p, { k: 'excl', view: proposal.view.id });
+    }
+  }
+  return out;
+}
+
+export function onInstall(s: IsisState, ctx: StepCtx, from: ProcessId, body: Extract<IsisBody, { k: 'inst' }>): IsisState {
+  if (s.status === 'exited') return s;
+  return installProposal(s, ctx, body.proposal, body.snapshot, body.removed, from);
+}
+
+/**
+ * Installs `proposal` if it is this process's next view: an old member of
+ * `proposal.from` (flush first), or a joiner named in it (`snapshot` is the
+ * state transfer). Anything else is stale and ignored.
+ */
+export function installProposal(
+  s: IsisState,
+  ctx: StepCtx,
+  proposal: ViewProposal,
+  snapshot: KvMap | null,
+  removedByPeer: readonly ProcessId[],
+  from: ProcessId,
+): IsisState {
+  const view = proposal.view;
+  let out = s;
+  if (s.status === 'member' && s.view !== null && s.view.id === proposal.from.id) {
+    if (!view.members.includes(s.self)) {
+      // Dropped from the group: nothing more to deliver (no later view is installed here).
+      if (from === s.self) {
+        // A coordinator committing a view without itself (it leaves, or finishes a change that
+        // excluded it) still tells the members first. It did not apply the flush, so it carries
+        // no state: joiners take theirs from the members' relays.
+        const gone = proposal.from.members.filter((p) => !view.members.includes(p));
+        const body: IsisBody = { k: 'inst', proposal, snapshot: null, removed: mergeRemoved(out.removed, gone) };
+        for (const p of view.members) out = sendTo(out, ctx, p, body);
+      }
+      return exitProcess(out, ctx, proposal.leavers.includes(s.self) || s.gms.leaving ? 'left' : 'excluded');
+    }
+    out = applyFlush(out, ctx, proposal.flush);
+  } else if (s.status === 'joining' && view.members.includes(s.self) && snapshot !== null) {
+    out = { ...out, app: snapshot, removed: mergeRemoved(out.removed, removedByPeer) };
+    ctx.fx.push({ kind: 'cancelTimer', timer: JOIN_TIMER });
+  } else {
+    if (s.status === 'member' && s.view !== null && s.view.id < proposal.from.id) note(ctx, 'install-gap');
+    return s;
+  }
+  const wasMember = out.status === 'member';
+  const oldMembers = out.view?.members ?? [];
+  const gone = oldMembers.filter((p) => !view.members.includes(p));
+  out = {
+    ...out,
+    status: 'member',
+    view,
+    vc: newViewComm(view, out.self, true),
+    gms: {
+      ...emptyGms(),
+      joiners: out.gms.joiners.filter((j) => !view.members.includes(j)),
+      leavers: out.gms.leavers.filter((p) => view.members.includes(p)),
+      leaving: out.gms.leaving,
+    },
+    removed: mergeRemoved(out.removed, gone),
+  };
+  for (const p of gone) out = { ...out, transport: transportDrop(out.transport, p, ctx.fx) };
+  out = trackMembers(out, view.members);
+  if (from !== out.self) out = heard(out, from);
+  observe(ctx, { type: 'view', view: { id: view.id, members: [...view.members] } });
+  // Relay before anything else goes out in the new view (see the header).
+  const body: IsisBody = { k: 'inst', proposal, snapshot: out.app, removed: out.removed };
+  for (const p of view.members) if (p !== out.self && p !== from) out = sendTo(out, ctx, p, body);
+  if (!wasMember) {
+    startHeartbeats(ctx);
+    if (!ctx.timersOff) ctx.fx.push({ kind: 'setTimer', timer: STABILITY_TIMER, delayUs: ctx.o.stabilityIntervalUs });
+  }
+  return out;
+}
+
+function mergeRemoved(removed: readonly ProcessId[], more: readonly ProcessId[]): ProcessId[] {
+  const fresh = more.filter((p) => !removed.includes(p));
+  if (fresh.length === 0) return removed as ProcessId[];
+  const merged = [...removed, ...fresh];
+  return merged.length > MAX_REMOVED ? merged.slice(merged.length - MAX_REMOVED) : merged;
+}
+
+/** The process shuts down; the exit is observed after every other effect of the step. */
+export function exitProcess(s: IsisState, ctx: StepCtx, reason: ExitReason): IsisState {
+  ctx.exit = reason;
+  return { ...s, status: 'exited', queue: [] };
+}

@@ -1,0 +1,143 @@
+// The full stack's state and the per-step context every layer writes into.
+import type { AppRequest, Effect, ExitReason, Observation, ProcessId, View } from '../types.ts';
+import type { IsisLayers } from './config.ts';
+import type { KvMap } from './kv-app.ts';
+import type { FlushReply, IsisBody, ViewProposal } from './messages.ts';
+import type { IsisOptions } from './options.ts';
+import type { Frame, TransportConfig, TransportState } from './transport.ts';
+import type { ViewComm } from './view-comm.ts';
+
+export type IsisFrame = Frame<IsisBody>;
+
+/** A view change this process runs as coordinator. */
+export interface Attempt {
+  ballot: number;
+  phase: 'flush' | 'accept';
+  /** Members whose flush reply is still expected. */
+  awaiting: ProcessId[];
+  replies: Record<ProcessId, FlushReply>;
+  /** The proposal, once phase 2 has begun. */
+  value: ViewProposal | null;
+  acceptedBy: ProcessId[];
+}
+
+/** Group membership state, per view except joiners and the leave flag. */
+export interface GmsState {
+  /** Members of the current view this process believes failed. */
+  suspects: ProcessId[];
+  /** Processes asking to join (kept by whoever is or becomes coordinator). */
+  joiners: ProcessId[];
+  /** Members that asked to leave (coordinator side). */
+  leavers: ProcessId[];
+  /** This process asked to leave. */
+  leaving: boolean;
+  /** Highest ballot promised in this view (0: none). */
+  promised: number;
+  accepted: { ballot: number; value: ViewProposal } | null;
+  /** A flush reply was sent: no more sending or delivering in this view. */
+  frozen: boolean;
+  attempt: Attempt | null;
+  /** Highest ballot round seen in this view. */
+  round: number;
+  /** Failed attempts in this view (retry backoff). */
+  tries: number;
+}
+
+export interface FdState {
+  /** Heartbeat periods since we last heard from each member. */
+  missed: Record<ProcessId, number>;
+}
+
+export interface IsisState {
+  self: ProcessId;
+  status: 'joining' | 'member' | 'exited';
+  view: View | null;
+  vc: ViewComm | null;
+  gms: GmsState;
+  fd: FdState;
+  transport: TransportState<IsisBody>;
+  app: KvMap;
+  /** Requests held while there is no view, a flush is under way, or back-pressure applies. */
+  queue: AppRequest[];
+  /** Multicasts made so far (ids are `${self}:${n}`). */
+  sent: number;
+  /** Processes removed from views this process knows of (newest last, bounded). */
+  removed: ProcessId[];
+  /** Whom a joiner asks to let it in. */
+  contacts: ProcessId[];
+}
+
+/** Everything a handler needs besides the state; `fx` collects the step's effects. */
+export interface StepCtx {
+  o: IsisOptions;
+  layers: IsisLayers;
+  cfg: TransportConfig;
+  /** No periodic timers (reliable network and external failure detector: the model checker). */
+  timersOff: boolean;
+  fx: Effect<IsisFrame>[];
+  /** Peers whose channel overflowed this step (suspected at the end of the step). */
+  overflowed: ProcessId[];
+  /** Set when the process decides to exit: emitted after every other effect of the step. */
+  exit: ExitReason | null;
+}
+
+export const MAX_REMOVED = 256;
+export const MAX_JOINERS = 64;
+
+export function emptyGms(): GmsState {
+  return {
+    suspects: [],
+    joiners: [],
+    leavers: [],
+    leaving: false,
+    promised: 0,
+    accepted: null,
+    frozen: false,
+    attempt: null,
+    round: 0,
+    tries: 0,
+  };
+}
+
+export function observe(ctx: StepCtx, observation: Observation): void {
+  ctx.fx.push({ kind: 'observe', observation });
+}
+
+export function note(ctx: StepCtx, text: string): void {
+  ctx.fx.push({ kind: 'observe', observation: { type: 'note', text } });
+}
+
+export function setTimer(ctx: StepCtx, timer: string, delayUs: number): void {
+  ctx.fx.push({ kind: 'setTimer', timer, delayUs });
+}
+
+/** The coordinator as this process sees it: the oldest member it does not suspect. */
+export function coordinatorOf(s: IsisState): ProcessId | null {
+  if (s.view === null) return null;
+  for (const p of s.view.members) if (!s.gms.suspects.includes(p)) return p;
+  return null;
+}
+
+export function isCoordinator(s: IsisState): boolean {
+  return s.status === 'member' && coordinatorOf(s) === s.self;
+}
+
+export function withGms(s: IsisState, patch: Partial<GmsState>): IsisState {
+  return { ...s, gms: { ...s.gms, ...patch } };
+}
+
+/** Ballots are unique per view: round-major, then the proposer's rank (older wins ties). */
+export function makeBallot(round: number, rank: number, size: number): number {
+  return round * size + (size - 1 - rank);
+}
+
+export function roundOf(ballot: number, size: number): number {
+  return Math.floor(ballot / Math.max(1, size));
+}
+
+/** A reason for a view change exists (checked by the coordinator). */
+export function needsViewChange(s: IsisState): boolean {
+  const g = s.gms;
+  if (s.view === null) return false;
+  return g.frozen || g.leaving || g.joiners.length > 0 || g.leavers.length > 0 || g.suspects.some((p) => s.view!.members.includes(p));
+}

@@ -1,0 +1,64 @@
+// Joining and leaving. A joiner asks its contacts (raw, retried until it is
+// in a view); members forward the request to their coordinator, which adds
+// the joiner in its next view change; the install message carries the
+// application state (state transfer), so the joiner starts from the map as
+// of its first view. A leaver asks the coordinator; the next view change
+// drops it, and it exits as soon as it has accepted that proposal.
+// A process removed from the group learns it when it talks to a member of a
+// later view (or from the coordinator's notice) and exits `excluded`.
+import type { NodeContext, ProcessId } from '../types.ts';
+import { exitProcess, JOIN_TIMER } from './install.ts';
+import type { IsisState, StepCtx } from './isis-state.ts';
+import { coordinatorOf, isCoordinator, MAX_JOINERS, note, withGms } from './isis-state.ts';
+import type { IsisBody } from './messages.ts';
+import { sendRaw, sendTo } from './net.ts';
+
+export function askToJoin(ctx: StepCtx, node: NodeContext, contacts: readonly ProcessId[]): void {
+  for (const c of contacts) if (c !== node.self) sendRaw(ctx, c, { k: 'join', joiner: node.self });
+  if (contacts.length === 0) note(ctx, 'no-contacts');
+  if (!ctx.timersOff) ctx.fx.push({ kind: 'setTimer', timer: JOIN_TIMER, delayUs: ctx.o.joinRetryUs });
+}
+
+export function joinTimer(s: IsisState, ctx: StepCtx): IsisState {
+  if (s.status !== 'joining') return s;
+  askToJoin(ctx, { self: s.self }, s.contacts);
+  return s;
+}
+
+/** A join request (from the joiner, or forwarded by a member). */
+export function onJoinRequest(s: IsisState, ctx: StepCtx, joiner: ProcessId): IsisState {
+  if (s.status !== 'member' || s.view === null) return s;
+  if (s.view.members.includes(joiner) || s.removed.includes(joiner)) return s;
+  // Every member remembers pending joiners: if the coordinator fails, its successor knows them.
+  const known = s.gms.joiners.includes(joiner) || s.gms.joiners.length >= MAX_JOINERS;
+  const out = known ? s : withGms(s, { joiners: [...s.gms.joiners, joiner] });
+  const coordinator = coordinatorOf(out);
+  if (!isCoordinator(out) && coordinator !== null) sendRaw(ctx, coordinator, { k: 'join', joiner });
+  return out;
+}
+
+/** The application asks this member to leave (the caller checked it is a member and not flushing). */
+export function requestLeave(s: IsisState, ctx: StepCtx): IsisState {
+  if (s.gms.leaving) return s;
+  const out = withGms(s, { leaving: true });
+  if (isCoordinator(out)) return out;
+  const coordinator = coordinatorOf(out);
+  return coordinator === null ? out : sendTo(out, ctx, coordinator, { k: 'leave', view: (s.view?.id ?? 0) });
+}
+
+export function onLeaveRequest(s: IsisState, from: ProcessId, body: Extract<IsisBody, { k: 'leave' }>): IsisState {
+  if (s.view === null || body.view !== s.view.id || !s.view.members.includes(from)) return s;
+  if (s.gms.leavers.includes(from)) return s;
+  return withGms(s, { leavers: [...s.gms.leavers, from] });
+}
+
+/** A member of a later view says we are not in it: we were excluded. */
+export function onExcluded(s: IsisState, ctx: StepCtx, body: Extract<IsisBody, { k: 'excl' }>): IsisState {
+  if (s.status !== 'member' || s.view === null || body.view <= s.view.id) return s;
+  return exitProcess(s, ctx, s.gms.leaving ? 'left' : 'excluded');
+}
+
+/** Something arrived from a process removed from our views: tell it. */
+export function noticeRemoved(s: IsisState, ctx: StepCtx, from: ProcessId): void {
+  if (s.status === 'member' && s.view !== null) sendRaw(ctx, from, { k: 'excl', view: s.view.id });
+}

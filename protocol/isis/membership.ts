@@ -1,0 +1,174 @@
+// The group membership service, coordinator side. The oldest member the
+// coordinator does not suspect (rank 0 unless suspected) runs view changes:
+// suspicions, joins and leaves trigger one. Phase 1 is the flush (see
+// gms-member.ts and flush.ts); then the coordinator either re-proposes the
+// highest-ballot proposal some replier accepted earlier (finishing a change
+// a failed coordinator left under way) or builds a new one; phase 2 gets it
+// accepted by a majority; then it is committed: installed locally and sent
+// to every member of the new view (install.ts).
+//
+// Majority rule: a proposal needs flush replies and acceptances from more
+// than half of the old view, and the new view must hold more than half of
+// the old view's members, not counting leavers that already exited. A
+// minority side of a partition therefore blocks until it learns it was
+// excluded: there is never a second primary view.
+import type { ProcessId, View } from '../types.ts';
+import { decideFlush } from './flush.ts';
+import { acceptProposal, promiseFlush, retryDelayUs, VIEW_CHANGE_TIMER } from './gms-member.ts';
+import { commitProposal } from './install.ts';
+import type { Attempt, IsisState, StepCtx } from './isis-state.ts';
+import { isCoordinator, makeBallot, needsViewChange, note, setTimer, withGms } from './isis-state.ts';
+import type { FlushReply, IsisBody, ViewProposal } from './messages.ts';
+import { sendTo } from './net.ts';
+
+/** A failure report (heartbeat timeout, external detector, or a peer that cannot keep up). */
+export function suspect(s: IsisState, ctx: StepCtx, p: ProcessId): IsisState {
+  if (s.status !== 'member' || s.view === null || p === s.self) return s;
+  if (!s.view.members.includes(p) || s.gms.suspects.includes(p)) return s;
+  note(ctx, `suspect ${p}`);
+  const wasCoordinator = isCoordinator(s);
+  let out = withGms(s, { suspects: [...s.gms.suspects, p] });
+  // Just became coordinator (the old one failed): act now, not after a retry backoff.
+  if (!wasCoordinator && isCoordinator(out) && out.gms.attempt === null) out = withGms(out, { tries: 0 });
+  const attempt = out.gms.attempt;
+  if (attempt !== null && attempt.phase === 'flush' && attempt.awaiting.includes(p)) {
+    out = withGms(out, { attempt: { ...attempt, awaiting: attempt.awaiting.filter((q) => q !== p) } });
+    out = maybeFinishFlush(out, ctx);
+  }
+  return out;
+}
+
+/**
+ * We heard from a member we suspected (heartbeat detector only: an external
+ * detector's verdict stands). Suspicions are local and revocable until a
+ * view excludes the member: otherwise, after a partition heals, members
+ * that suspect each other could block forever without a majority. A
+ * running flush now waits for the member too.
+ */
+export function unsuspect(s: IsisState, ctx: StepCtx, p: ProcessId): IsisState {
+  if (ctx.o.failureDetector !== 'heartbeat' || !s.gms.suspects.includes(p) || s.view === null) return s;
+  note(ctx, `unsuspect ${p}`);
+  let out = withGms(s, { suspects: s.gms.suspects.filter((q) => q !== p) });
+  const a = out.gms.attempt;
+  if (a !== null && a.phase === 'flush' && !a.awaiting.includes(p) && a.replies[p] === undefined) {
+    out = withGms(out, { attempt: { ...a, awaiting: [...a.awaiting, p] } });
+    out = sendTo(out, ctx, p, { k: 'freq', view: s.view.id, ballot: a.ballot });
+  }
+  return out;
+}
+
+/** Starts a view change with a fresh, higher ballot (the caller checked we are coordinator). */
+export function startViewChange(s: IsisState, ctx: StepCtx): IsisState {
+  const view = s.view as View;
+  const size = view.members.length;
+  const round = Math.max(s.gms.round, Math.floor(s.gms.promised / Math.max(1, size))) + 1;
+  const ballot = makeBallot(round, view.members.indexOf(s.self), size);
+  note(ctx, 'view-change-begin');
+  const awaiting = view.members.filter((p) => p !== s.self && !s.gms.suspects.includes(p));
+  const attempt: Attempt = { ballot, phase: 'flush', awaiting, replies: {}, value: null, acceptedBy: [] };
+  let out = withGms(s, { attempt, round });
+  if (!ctx.timersOff) setTimer(ctx, VIEW_CHANGE_TIMER, retryDelayUs(out, ctx));
+  for (const p of awaiting) out = sendTo(out, ctx, p, { k: 'freq', view: view.id, ballot });
+  const own = promiseFlush(out, ctx, ballot, s.self);
+  out = own.s;
+  if (own.reply === null) return withGms(out, { attempt: null });
+  note(ctx, 'flush-ok');
+  out = withGms(out, { attempt: { ...attempt, replies: { [s.self]: own.reply } } });
+  return maybeFinishFlush(out, ctx);
+}
+
+export function onFlushOk(s: IsisState, ctx: StepCtx, from: ProcessId, body: Extract<IsisBody, { k: 'fok' }>): IsisState {
+  const a = s.gms.attempt;
+  if (s.view === null || body.view !== s.view.id || a === null || a.ballot !== body.ballot || a.phase !== 'flush') return s;
+  const attempt: Attempt = {
+    ...a,
+    replies: { ...a.replies, [from]: body.reply },
+    awaiting: a.awaiting.filter((p) => p !== from),
+  };
+  return maybeFinishFlush(withGms(s, { attempt }), ctx);
+}
+
+/** A member promised a higher ballot: this attempt is lost; retry later (vc timer). */
+export function onNack(s: IsisState, ctx: StepCtx, body: Extract<IsisBody, { k: 'nack' }>): IsisState {
+  const a = s.gms.attempt;
+  if (s.view === null || body.view !== s.view.id || a === null || body.promised <= a.ballot) return s;
+  const size = s.view.members.length;
+  const out = withGms(s, { attempt: null, tries: s.gms.tries + 1, round: Math.max(s.gms.round, Math.floor(body.promised / size)) });
+  if (!ctx.timersOff) setTimer(ctx, VIEW_CHANGE_TIMER, retryDelayUs(out, ctx));
+  return out;
+}
+
+export function onAccepted(s: IsisState, ctx: StepCtx, from: ProcessId, body: Extract<IsisBody, { k: 'accd' }>): IsisState {
+  const a = s.gms.attempt;
+  if (s.view === null || body.view !== s.view.id || a === null || a.ballot !== body.ballot || a.phase !== 'accept') return s;
+  if (a.acceptedBy.includes(from)) return s;
+  return maybeCommit(withGms(s, { attempt: { ...a, acceptedBy: [...a.acceptedBy, from] } }), ctx);
+}
+
+/** The view-change timer: an attempt that took too long is abandoned; the coordinator retries. */
+export function viewChangeTimer(s: IsisState, ctx: StepCtx): IsisState {
+  if (s.status !== 'member' || s.view === null) return s;
+  let out = s;
+  if (out.gms.attempt !== null) out = withGms(out, { attempt: null, tries: out.gms.tries + 1 });
+  if (isCoordinator(out) && needsViewChange(out)) return startViewChange(out, ctx);
+  // Frozen by a change someone else runs: keep watching, we may have to finish it.
+  if (out.gms.frozen && !ctx.timersOff) setTimer(ctx, VIEW_CHANGE_TIMER, retryDelayUs(out, ctx));
+  return out;
+}
+
+function maybeFinishFlush(s: IsisState, ctx: StepCtx): IsisState {
+  const a = s.gms.attempt;
+  const view = s.view;
+  if (a === null || a.phase !== 'flush' || view === null) return s;
+  const voters = Object.keys(a.replies);
+  if (!ctx.layers.isMajority(voters.length, view.members.length)) return s;
+  if (ctx.layers.awaitEveryFlushReply && a.awaiting.length > 0) return s;
+  const replies = voters.map((p) => a.replies[p] as FlushReply);
+  const value = adoptedProposal(replies) ?? newProposal(s, voters, replies, ctx);
+  if (value === null) {
+    note(ctx, 'no-majority');
+    return s;
+  }
+  let out = withGms(s, { attempt: { ...a, phase: 'accept', value, acceptedBy: [] } });
+  for (const p of voters) {
+    if (p !== s.self) out = sendTo(out, ctx, p, { k: 'acc', view: view.id, ballot: a.ballot, value });
+  }
+  const own = acceptProposal(out, a.ballot, value);
+  out = own.s;
+  if (!own.ok) return withGms(out, { attempt: null });
+  const attempt = out.gms.attempt as Attempt;
+  return maybeCommit(withGms(out, { attempt: { ...attempt, acceptedBy: [s.self] } }), ctx);
+}
+
+/** The proposal accepted with the highest ballot among the replies, if any: it must be finished. */
+function adoptedProposal(replies: readonly FlushReply[]): ViewProposal | null {
+  let best: { ballot: number; value: ViewProposal } | null = null;
+  for (const r of replies) if (r.accepted !== null && (best === null || r.accepted.ballot > best.ballot)) best = r.accepted;
+  return best?.value ?? null;
+}
+
+function newProposal(s: IsisState, voters: readonly ProcessId[], replies: readonly FlushReply[], ctx: StepCtx): ViewProposal | null {
+  const from = s.view as View;
+  const leavers = from.members.filter(
+    (p) => s.gms.leavers.includes(p) || (p === s.self && s.gms.leaving) || replies[voters.indexOf(p)]?.leaving === true,
+  );
+  const stay = from.members.filter((p) => voters.includes(p) && !s.gms.suspects.includes(p) && !leavers.includes(p));
+  // Even if every leaver exits first, the new view must hold a majority of the old one.
+  if (!ctx.layers.isMajority(stay.length, from.members.length - leavers.length)) return null;
+  const joiners = s.gms.joiners.filter((j) => !from.members.includes(j) && !s.removed.includes(j));
+  const view: View = { id: from.id + 1, members: [...stay, ...joiners] };
+  return { from, view, leavers, flush: decideFlush(replies, from.members.length, ctx.layers) };
+}
+
+function maybeCommit(s: IsisState, ctx: StepCtx): IsisState {
+  const a = s.gms.attempt;
+  const value = a?.value;
+  if (a === null || a.phase !== 'accept' || value === null || value === undefined) return s;
+  const size = value.from.members.length;
+  if (!ctx.layers.isMajority(a.acceptedBy.length, size)) return s;
+  // Leavers that accepted have exited (they exit right after accepting); only they may be discounted.
+  const exited = value.leavers.filter((p) => a.acceptedBy.includes(p) || p === s.self).length;
+  const stay = value.view.members.filter((p) => value.from.members.includes(p)).length;
+  if (!ctx.layers.isMajority(stay, size - exited)) return s;
+  return commitProposal(s, ctx, value);
+}

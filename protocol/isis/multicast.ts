@@ -1,0 +1,128 @@
+// The multicast path of the full stack: application requests become FBCAST,
+// CBCAST or ABCAST multicasts in the current view; received multicasts,
+// sequencer orders and stability gossip feed the delivery loop, whose
+// deliveries are observed and applied to the kv map.
+import type { AppRequest, DeliveryOrder } from '../types.ts';
+import { appendOrders, recordOrderAck, sequencerPass, knownOrders } from './abcast.ts';
+import type { IsisState, StepCtx } from './isis-state.ts';
+import { note, observe } from './isis-state.ts';
+import { applyDelivery } from './kv-app.ts';
+import type { McMessage } from './mc-message.ts';
+import type { IsisBody } from './messages.ts';
+import { sendToMembers } from './net.ts';
+import { announcementDue, collectGarbage, deliveredVectorOf, markAnnounced, recordPeerDelivered } from './stability.ts';
+import { deliverReady, insertWaiting, makeMulticast, readyFor, type ViewComm } from './view-comm.ts';
+
+export const STABILITY_TIMER = 'stab';
+
+/** May this process multicast right now (in a view, not flushing, not over its unstable budget)? */
+export function canMulticast(s: IsisState, ctx: StepCtx): boolean {
+  if (s.status !== 'member' || s.vc === null || s.gms.frozen) return false;
+  const own = (s.vc.kept[s.vc.rank]?.length ?? 0) + (s.vc.waiting[s.vc.rank]?.length ?? 0);
+  return own < ctx.o.maxUnstableOwn;
+}
+
+/** Holds a request for later (bounded: a full queue drops it with a note). */
+export function enqueue(s: IsisState, ctx: StepCtx, request: AppRequest): IsisState {
+  if (s.queue.length >= ctx.o.maxQueuedRequests) {
+    note(ctx, 'request-dropped');
+    return s;
+  }
+  return { ...s, queue: [...s.queue, request] };
+}
+
+/** Sends a multicast in the current view (the caller checked canMulticast). */
+export function multicastNow(s: IsisState, ctx: StepCtx, order: DeliveryOrder, payload: { key: string; value: number }): IsisState {
+  const vc0 = s.vc as ViewComm;
+  const m = makeMulticast(vc0, s.self, order, payload, s.sent + 1);
+  let out = sendToMembers(s, ctx, { k: 'mc', m });
+  observe(ctx, { type: 'bcast', msg: m.id, order, view: m.view });
+  // The timestamp tells everyone what we delivered: it counts as a stability announcement.
+  const vc = markAnnounced(insertWaiting({ ...vc0, nextSn: m.sn + 1 }, m));
+  out = { ...out, vc, sent: s.sent + 1 };
+  return runDelivery(out, ctx);
+}
+
+/**
+ * The sequencer's ordering pass, then every delivery the rules allow, then
+ * garbage collection. Nothing is delivered while frozen by a flush.
+ */
+export function runDelivery(s: IsisState, ctx: StepCtx): IsisState {
+  if (s.vc === null || s.gms.frozen || s.status !== 'member') return s;
+  let out = s;
+  let vc = s.vc;
+  if (vc.total.pass !== null) {
+    const before = knownOrders(vc.total);
+    const passed = sequencerPass(vc.total, vc.waiting, (m, v) => readyFor(ctx.layers, m, v), vc.rank);
+    if (passed.ordered.length > 0) {
+      note(ctx, 'sequencer-order');
+      vc = { ...vc, total: passed.total };
+      out = sendToMembers({ ...out, vc }, ctx, { k: 'ord', view: vc.view.id, first: before + 1, ids: passed.ordered });
+    } else if (passed.total !== vc.total) {
+      vc = { ...vc, total: passed.total };
+    }
+  }
+  const result = deliverReady(vc, ctx.layers, null);
+  let app = out.app;
+  for (const m of result.delivered) {
+    observe(ctx, { type: 'deliver', msg: m.id, from: m.from, view: m.view });
+    app = applyDelivery(app, m);
+  }
+  const collected = result.delivered.length > 0 ? collectGarbage(result.vc, ctx.layers) : result.vc;
+  return { ...out, vc: collected, app };
+}
+
+function senderRankOk(vc: ViewComm, from: string, rank: number): boolean {
+  return vc.view.members[rank] === from;
+}
+
+/** A multicast from another member. */
+export function onMulticast(s: IsisState, ctx: StepCtx, from: string, m: McMessage): IsisState {
+  const vc0 = s.vc;
+  if (vc0 === null || m.view !== vc0.view.id || m.from !== from || !senderRankOk(vc0, from, m.rank)) return s;
+  let vc = insertWaiting(vc0, m);
+  vc = { ...vc, stability: recordPeerDelivered(vc.stability, m.rank, deliveredVectorOf(m), m.td) };
+  return runDelivery({ ...s, vc }, ctx);
+}
+
+/** Orders from the sequencer. A frozen member ignores them: what it acknowledged must be in its flush reply. */
+export function onOrders(s: IsisState, ctx: StepCtx, from: string, body: Extract<IsisBody, { k: 'ord' }>): IsisState {
+  const vc = s.vc;
+  if (vc === null || body.view !== vc.view.id || vc.view.members[0] !== from || s.gms.frozen) return s;
+  const appended = appendOrders(vc.total, body.first, body.ids, vc.rank);
+  if (appended === vc.total) return s;
+  // The sequencer knows every order it sends.
+  const total = recordOrderAck(appended, 0, body.first + body.ids.length - 1);
+  const out = sendToMembers({ ...s, vc: { ...vc, total } }, ctx, { k: 'oack', view: vc.view.id, known: knownOrders(total) });
+  return runDelivery(out, ctx);
+}
+
+export function onOrderAck(s: IsisState, ctx: StepCtx, from: string, body: Extract<IsisBody, { k: 'oack' }>): IsisState {
+  const vc = s.vc;
+  if (vc === null || body.view !== vc.view.id) return s;
+  const rank = vc.view.members.indexOf(from);
+  if (rank < 0) return s;
+  const total = recordOrderAck(vc.total, rank, body.known);
+  if (total === vc.total) return s;
+  return runDelivery({ ...s, vc: { ...vc, total } }, ctx);
+}
+
+export function onStability(s: IsisState, ctx: StepCtx, from: string, body: Extract<IsisBody, { k: 'stab' }>): IsisState {
+  const vc = s.vc;
+  if (vc === null || body.view !== vc.view.id) return s;
+  const rank = vc.view.members.indexOf(from);
+  if (rank < 0) return s;
+  const stability = recordPeerDelivered(vc.stability, rank, body.d, body.td);
+  if (stability === vc.stability) return s;
+  return { ...s, vc: collectGarbage({ ...vc, stability }, ctx.layers) };
+}
+
+/** Periodic: tell the others what we delivered, if it changed since we last did. */
+export function stabilityTick(s: IsisState, ctx: StepCtx): IsisState {
+  if (s.status !== 'member') return s;
+  ctx.fx.push({ kind: 'setTimer', timer: STABILITY_TIMER, delayUs: ctx.o.stabilityIntervalUs });
+  const vc = s.vc;
+  if (vc === null || !announcementDue(vc)) return s;
+  const out = sendToMembers(s, ctx, { k: 'stab', view: vc.view.id, d: vc.delivered.slice(), td: vc.total.delivered });
+  return { ...out, vc: markAnnounced(vc) };
+}

@@ -1,0 +1,26 @@
+// Sending from the full stack: reliable FIFO channels for protocol traffic,
+// raw frames for heartbeats and notices.
+import type { ProcessId } from '../types.ts';
+import type { IsisState, StepCtx } from './isis-state.ts';
+import type { IsisBody } from './messages.ts';
+import { transportSend } from './transport.ts';
+
+export function sendTo(s: IsisState, ctx: StepCtx, to: ProcessId, body: IsisBody): IsisState {
+  const { ts, overflow } = transportSend(s.transport, to, body, ctx.cfg, ctx.fx);
+  if (overflow && !ctx.overflowed.includes(to)) ctx.overflowed.push(to);
+  return { ...s, transport: ts };
+}
+
+/** Sends to every member of the current view but ourselves (and `except`). */
+export function sendToMembers(s: IsisState, ctx: StepCtx, body: IsisBody, except: readonly ProcessId[] = []): IsisState {
+  if (s.view === null) return s;
+  let out = s;
+  for (const p of s.view.members) {
+    if (p !== s.self && !except.includes(p)) out = sendTo(out, ctx, p, body);
+  }
+  return out;
+}
+
+export function sendRaw(ctx: StepCtx, to: ProcessId, body: IsisBody): void {
+  ctx.fx.push({ kind: 'send', to, msg: { t: 'r', body } });
+}

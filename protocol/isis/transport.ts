@@ -1,0 +1,270 @@
+// The reliable transport: one channel per peer with sequence numbers,
+// cumulative acknowledgements (piggybacked on data when there is data to
+// send), a retransmission timer, duplicate suppression and a bounded reorder
+// buffer. Real ISIS ran over an unreliable datagram network and brought this
+// layer itself; everything above it assumes exactly-once delivery per channel.
+//
+// Modes:
+// - 'ack': the real thing, for lossy networks (acks, retransmission, timers);
+// - 'sequenced': a network that loses nothing (the model checker): frames are
+//   numbered so FIFO order survives reordering, but there are no acks and no
+//   timers;
+// - 'raw': no numbering at all (CBCAST alone copes with reordering).
+// `ordered: false` hands frames up as soon as they arrive (still exactly
+// once): the CBCAST layer must then restore order itself.
+import type { Effect, ProcessId } from '../types.ts';
+
+export type TransportMode = 'ack' | 'sequenced' | 'raw';
+
+export interface TransportConfig {
+  mode: TransportMode;
+  ordered: boolean;
+  retransmitTimeoutUs: number;
+  windowFrames: number;
+  maxUnackedFrames: number;
+}
+
+/** What travels on the wire. `ack` is the highest contiguous seq received from the peer. */
+export type Frame<B> =
+  | { t: 'd'; seq: number; ack: number; body: B }
+  | { t: 'a'; ack: number }
+  | { t: 'r'; body: B };
+
+export interface Channel<B> {
+  /** Seq of the next frame we send (seqs start at 1). */
+  nextSeq: number;
+  /** Sent, not yet acknowledged, oldest first (mode 'ack' only). */
+  unacked: { seq: number; body: B }[];
+  /** Highest seq transmitted at least once; frames above wait for the window. */
+  sentUpTo: number;
+  rtArmed: boolean;
+  /** Next seq expected from the peer. */
+  recvNext: number;
+  /** Frames that arrived ahead of recvNext: their body (ordered) or true (unordered, already handed up). */
+  early: Record<string, B | true>;
+  earlyCount: number;
+}
+
+export interface TransportState<B> {
+  channels: Record<ProcessId, Channel<B>>;
+  /** Peers we received data from this step and have not acknowledged yet. */
+  ackOwed: ProcessId[];
+}
+
+export function emptyTransport<B>(): TransportState<B> {
+  return { channels: {}, ackOwed: [] };
+}
+
+function newChannel<B>(): Channel<B> {
+  return { nextSeq: 1, unacked: [], sentUpTo: 0, rtArmed: false, recvNext: 1, early: {}, earlyCount: 0 };
+}
+
+export function retransmitTimer(peer: ProcessId): string {
+  return `rt:${peer}`;
+}
+
+/** The peer a retransmission timer tag belongs to, or null. */
+export function retransmitTimerPeer(timer: string): ProcessId | null {
+  return timer.startsWith('rt:') ? timer.slice(3) : null;
+}
+
+function withChannel<B>(ts: TransportState<B>, peer: ProcessId, ch: Channel<B>): TransportState<B> {
+  return { channels: { ...ts.channels, [peer]: ch }, ackOwed: ts.ackOwed };
+}
+
+function clearOwed<B>(ts: TransportState<B>, peer: ProcessId): TransportState<B> {
+  return ts.ackOwed.includes(peer) ? { channels: ts.channels, ackOwed: ts.ackOwed.filter((p) => p !== peer) } : ts;
+}
+
+export interface SendResult<B> {
+  ts: TransportState<B>;
+  /** The peer has more unacknowledged frames than allowed: the caller should suspect it. */
+  overflow: boolean;
+}
+
+/** Queues `body` for `to` and transmits it if the window allows. */
+export function transportSend<B>(
+  ts: TransportState<B>,
+  to: ProcessId,
+  body: B,
+  cfg: TransportConfig,
+  fx: Effect<Frame<B>>[],
+): SendResult<B> {
+  if (cfg.mode === 'raw') {
+    fx.push({ kind: 'send', to, msg: { t: 'r', body } });
+    return { ts, overflow: false };
+  }
+  const ch = ts.channels[to] ?? newChannel<B>();
+  const seq = ch.nextSeq;
+  const ack = ch.recvNext - 1;
+  if (cfg.mode === 'sequenced') {
+    fx.push({ kind: 'send', to, msg: { t: 'd', seq, ack, body } });
+    return { ts: withChannel(ts, to, { ...ch, nextSeq: seq + 1 }), overflow: false };
+  }
+  const unacked = [...ch.unacked, { seq, body }];
+  const firstUnacked = unacked[0]?.seq ?? seq;
+  let next: Channel<B> = { ...ch, nextSeq: seq + 1, unacked };
+  let out = ts;
+  if (seq < firstUnacked + cfg.windowFrames) {
+    fx.push({ kind: 'send', to, msg: { t: 'd', seq, ack, body } });
+    next.sentUpTo = seq;
+    out = clearOwed(out, to);
+    if (!next.rtArmed) {
+      fx.push({ kind: 'setTimer', timer: retransmitTimer(to), delayUs: cfg.retransmitTimeoutUs });
+      next = { ...next, rtArmed: true };
+    }
+  }
+  return { ts: withChannel(out, to, next), overflow: unacked.length > cfg.maxUnackedFrames };
+}
+
+/** Sends a frame that is never retransmitted nor numbered (heartbeats, notices). */
+export function transportSendRaw<B>(to: ProcessId, body: B, fx: Effect<Frame<B>>[]): void {
+  fx.push({ kind: 'send', to, msg: { t: 'r', body } });
+}
+
+function applyAck<B>(ch: Channel<B>, ack: number, peer: ProcessId, cfg: TransportConfig, fx: Effect<Frame<B>>[]): Channel<B> {
+  if (ch.unacked.length === 0 || (ch.unacked[0]?.seq ?? Infinity) > ack) return ch;
+  const unacked = ch.unacked.filter((f) => f.seq > ack);
+  let sentUpTo = ch.sentUpTo;
+  // The window slid: transmit the frames that now fit.
+  const limit = (unacked[0]?.seq ?? ch.nextSeq) + cfg.windowFrames;
+  for (const f of unacked) {
+    if (f.seq <= sentUpTo) continue;
+    if (f.seq >= limit) break;
+    fx.push({ kind: 'send', to: peer, msg: { t: 'd', seq: f.seq, ack: ch.recvNext - 1, body: f.body } });
+    sentUpTo = f.seq;
+  }
+  let rtArmed = ch.rtArmed;
+  if (unacked.length === 0 && rtArmed) {
+    fx.push({ kind: 'cancelTimer', timer: retransmitTimer(peer) });
+    rtArmed = false;
+  }
+  return { ...ch, unacked, sentUpTo, rtArmed };
+}
+
+export interface ReceiveResult<B> {
+  ts: TransportState<B>;
+  /** Bodies to hand up, in the order the upper layer must see them. */
+  bodies: B[];
+}
+
+/** Handles one frame from `from`: acks, duplicates, reordering. */
+export function transportReceive<B>(
+  ts: TransportState<B>,
+  from: ProcessId,
+  frame: Frame<B>,
+  cfg: TransportConfig,
+  fx: Effect<Frame<B>>[],
+): ReceiveResult<B> {
+  switch (frame.t) {
+    case 'r':
+      return { ts, bodies: [frame.body] };
+    case 'a': {
+      const ch = ts.channels[from];
+      if (ch === undefined || cfg.mode !== 'ack') return { ts, bodies: [] };
+      return { ts: withChannel(ts, from, applyAck(ch, frame.ack, from, cfg, fx)), bodies: [] };
+    }
+    case 'd':
+      return receiveData(ts, from, frame, cfg, fx);
+  }
+}
+
+function receiveData<B>(
+  ts: TransportState<B>,
+  from: ProcessId,
+  frame: { seq: number; ack: number; body: B },
+  cfg: TransportConfig,
+  fx: Effect<Frame<B>>[],
+): ReceiveResult<B> {
+  let ch = ts.channels[from] ?? newChannel<B>();
+  if (cfg.mode === 'ack') ch = applyAck(ch, frame.ack, from, cfg, fx);
+  const owe = cfg.mode === 'ack';
+  const seq = frame.seq;
+  // The reorder buffer holds at most a window (the sender never runs further ahead).
+  const aheadLimit = cfg.mode === 'ack' ? cfg.windowFrames : cfg.maxUnackedFrames;
+  if (seq < ch.recvNext || seq >= ch.recvNext + aheadLimit || ch.early[seq] !== undefined) {
+    // A duplicate (or beyond the buffer): re-acknowledge so the sender stops resending.
+    return { ts: owedTo(withChannel(ts, from, ch), from, owe), bodies: [] };
+  }
+  if (seq === ch.recvNext && ch.earlyCount === 0) {
+    // The common case: the next frame, nothing buffered.
+    return { ts: owedTo(withChannel(ts, from, { ...ch, recvNext: seq + 1 }), from, owe), bodies: [frame.body] };
+  }
+  const bodies: B[] = [];
+  const early = { ...ch.early };
+  let earlyCount = ch.earlyCount;
+  let recvNext = ch.recvNext;
+  if (seq === recvNext) {
+    bodies.push(frame.body);
+    recvNext++;
+  } else {
+    early[seq] = cfg.ordered ? frame.body : true;
+    earlyCount++;
+    if (!cfg.ordered) bodies.push(frame.body);
+  }
+  // Close the gap: hand up (or just skip over) the frames that were waiting.
+  for (let guard = earlyCount; guard > 0; guard--) {
+    const waiting = early[recvNext];
+    if (waiting === undefined) break;
+    delete early[recvNext];
+    earlyCount--;
+    if (waiting !== true) bodies.push(waiting);
+    recvNext++;
+  }
+  const next: Channel<B> = { ...ch, early, earlyCount, recvNext };
+  return { ts: owedTo(withChannel(ts, from, next), from, owe), bodies };
+}
+
+function owedTo<B>(ts: TransportState<B>, peer: ProcessId, owe: boolean): TransportState<B> {
+  if (!owe || ts.ackOwed.includes(peer)) return ts;
+  return { channels: ts.channels, ackOwed: [...ts.ackOwed, peer] };
+}
+
+/** Retransmits the frames in the window to `peer` and re-arms its timer. */
+export function transportTimer<B>(
+  ts: TransportState<B>,
+  peer: ProcessId,
+  cfg: TransportConfig,
+  fx: Effect<Frame<B>>[],
+): TransportState<B> {
+  const ch = ts.channels[peer];
+  if (ch === undefined) return ts;
+  if (ch.unacked.length === 0) return withChannel(ts, peer, { ...ch, rtArmed: false });
+  for (const f of ch.unacked) {
+    if (f.seq > ch.sentUpTo) break;
+    fx.push({ kind: 'send', to: peer, msg: { t: 'd', seq: f.seq, ack: ch.recvNext - 1, body: f.body } });
+  }
+  fx.push({ kind: 'setTimer', timer: retransmitTimer(peer), delayUs: cfg.retransmitTimeoutUs });
+  return clearOwed(withChannel(ts, peer, { ...ch, rtArmed: true }), peer);
+}
+
+/** End of a handler step: acknowledge what no outgoing data frame acknowledged. */
+export function transportFlushAcks<B>(ts: TransportState<B>, fx: Effect<Frame<B>>[]): TransportState<B> {
+  if (ts.ackOwed.length === 0) return ts;
+  for (const peer of ts.ackOwed) {
+    const ch = ts.channels[peer];
+    if (ch !== undefined) fx.push({ kind: 'send', to: peer, msg: { t: 'a', ack: ch.recvNext - 1 } });
+  }
+  return { channels: ts.channels, ackOwed: [] };
+}
+
+/** Forgets a peer for good (it left the group): no more retransmission to it. */
+export function transportDrop<B>(ts: TransportState<B>, peer: ProcessId, fx: Effect<Frame<B>>[]): TransportState<B> {
+  const ch = ts.channels[peer];
+  if (ch === undefined) return ts;
+  if (ch.rtArmed) fx.push({ kind: 'cancelTimer', timer: retransmitTimer(peer) });
+  const channels = { ...ts.channels };
+  delete channels[peer];
+  return { channels, ackOwed: ts.ackOwed.filter((p) => p !== peer) };
+}
+
+/** True when every frame we sent has been acknowledged. */
+export function transportIdle<B>(ts: TransportState<B>): boolean {
+  for (const peer in ts.channels) if ((ts.channels[peer]?.unacked.length ?? 0) > 0) return false;
+  return true;
+}
+
+/** Unacknowledged frames to `peer` (0 for an unknown peer). */
+export function unackedCount<B>(ts: TransportState<B>, peer: ProcessId): number {
+  return ts.channels[peer]?.unacked.length ?? 0;
+}

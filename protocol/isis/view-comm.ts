@@ -1,0 +1,156 @@
+// Per-view multicast state: what this member has received and delivered in
+// its current view, and the delivery loop that applies the FBCAST, CBCAST
+// and ABCAST rules. A new view starts a fresh ViewComm (sequence numbers and
+// vectors are per view; the flush has settled everything of the old one).
+import type { DeliveryOrder, View } from '../types.ts';
+import { newTotalOrder, totalReady, type TotalOrderState } from './abcast.ts';
+import type { IsisLayers } from './config.ts';
+import type { McMessage } from './mc-message.ts';
+import { newStability, type StabilityState } from './stability.ts';
+
+export interface ViewComm {
+  view: View;
+  /** This member's rank (index in view.members). */
+  rank: number;
+  /** Sequence number of our next multicast. */
+  nextSn: number;
+  /** Per member rank: how many of its messages were delivered here. */
+  delivered: number[];
+  /** Per member rank: received, not yet delivered, sorted by sn. */
+  waiting: McMessage[][];
+  /** Per member rank: delivered, kept until known delivered everywhere (the flush needs them). */
+  kept: McMessage[][];
+  /** Keep delivered messages for a flush (false in the static variants, which never flush). */
+  retain: boolean;
+  total: TotalOrderState;
+  stability: StabilityState;
+}
+
+export function newViewComm(view: View, self: string, retain: boolean): ViewComm {
+  const n = view.members.length;
+  const rank = view.members.indexOf(self);
+  return {
+    view,
+    rank,
+    nextSn: 1,
+    delivered: new Array<number>(n).fill(0),
+    waiting: Array.from({ length: n }, () => []),
+    kept: Array.from({ length: n }, () => []),
+    retain,
+    total: newTotalOrder(n, rank === 0),
+    stability: newStability(n),
+  };
+}
+
+/** The delivery rule for one message, by its order (FIFO is implied by the other two). */
+export function readyFor(layers: IsisLayers, m: McMessage, vector: readonly number[]): boolean {
+  return m.order === 'fifo' ? layers.fifoReady(m, vector) : layers.causalReady(m, vector);
+}
+
+/** Builds our next multicast (the caller sends it and then receives it locally). */
+export function makeMulticast(
+  vc: ViewComm,
+  self: string,
+  order: DeliveryOrder,
+  payload: { key: string; value: number },
+  msgNumber: number,
+): McMessage {
+  const sn = vc.nextSn;
+  const vt = vc.delivered.slice();
+  vt[vc.rank] = sn;
+  return {
+    id: `${self}:${msgNumber}`,
+    from: self,
+    rank: vc.rank,
+    view: vc.view.id,
+    sn,
+    order,
+    vt,
+    td: vc.total.delivered,
+    payload: { key: payload.key, value: payload.value },
+  };
+}
+
+/** Adds a received message to the waiting queue of its sender; duplicates are ignored. */
+export function insertWaiting(vc: ViewComm, m: McMessage): ViewComm {
+  if (m.rank < 0 || m.rank >= vc.waiting.length) return vc;
+  if (m.sn <= (vc.delivered[m.rank] ?? 0)) return vc;
+  const q = vc.waiting[m.rank] ?? [];
+  let at = q.length;
+  while (at > 0 && (q[at - 1]?.sn ?? 0) > m.sn) at--;
+  if (at > 0 && q[at - 1]?.sn === m.sn) return vc;
+  const nq = q.slice();
+  nq.splice(at, 0, m);
+  const waiting = vc.waiting.slice();
+  waiting[m.rank] = nq;
+  return { ...vc, waiting };
+}
+
+export interface DeliverResult {
+  vc: ViewComm;
+  delivered: McMessage[];
+}
+
+/**
+ * Delivers every waiting message the rules allow, repeatedly, until nothing
+ * more is ready. `limit` (a flush) caps each sender's sequence number.
+ * Every waiting message is tried, not just each sender's first: the rules
+ * alone decide (a mutant rule must be able to show its bug).
+ */
+export function deliverReady(vc: ViewComm, layers: IsisLayers, limit: readonly number[] | null): DeliverResult {
+  const out: McMessage[] = [];
+  let waiting = vc.waiting;
+  let kept = vc.kept;
+  let total = vc.total;
+  const delivered = vc.delivered.slice();
+  let budget = 0;
+  for (const q of waiting) budget += q.length;
+  if (budget === 0) return { vc, delivered: out };
+  let stable = total.forced === null ? layers.stableOrderCount(total.knownBy) : 0;
+  for (let progress = true; progress && budget > 0; ) {
+    progress = false;
+    for (let s = 0; s < waiting.length; s++) {
+      const q = waiting[s] ?? [];
+      for (let j = 0; j < q.length; j++) {
+        const m = q[j] as McMessage;
+        if (limit !== null && m.sn > (limit[s] ?? 0)) break;
+        if (!readyFor(layers, m, delivered)) continue;
+        if (m.order === 'total' && !totalReady(total, m, stable)) continue;
+        if (waiting === vc.waiting) waiting = waiting.slice();
+        const nq = q.slice();
+        nq.splice(j, 1);
+        waiting[s] = nq;
+        delivered[s] = Math.max(delivered[s] ?? 0, m.sn);
+        if (vc.retain) {
+          if (kept === vc.kept) kept = kept.slice();
+          kept[s] = [...(kept[s] ?? []), m];
+        }
+        if (m.order === 'total') {
+          total = { ...total, delivered: total.delivered + 1 };
+          if (total.forced === null) stable = layers.stableOrderCount(total.knownBy);
+        }
+        out.push(m);
+        progress = true;
+        budget--;
+        break;
+      }
+    }
+  }
+  if (out.length === 0) return { vc, delivered: out };
+  return { vc: { ...vc, waiting, kept, total, delivered }, delivered: out };
+}
+
+/** Messages received and not delivered. */
+export function waitingCount(vc: ViewComm): number {
+  let n = 0;
+  for (const q of vc.waiting) n += q.length;
+  return n;
+}
+
+/** Delivered messages still kept (not yet known delivered everywhere). */
+export function keptCount(vc: ViewComm): number {
+  let n = 0;
+  for (const q of vc.kept) n += q.length;
+  return n;
+}
+

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ViewLedger } from '../../checkers/view-ledger.ts';
+import type { LedgerEntry } from '../../checkers/view-ledger.ts';
+
+const entry = (id: number): LedgerEntry => ({
+  id,
+  members: ['p1'],
+  memberSet: new Set(['p1']),
+  firstInstallI: id,
+  firstInstaller: 'p1',
+  majorityViolation: null,
+});
+
+describe('ViewLedger', () => {
+  it('returns the neighbours of an id in ascending order, wherever it lands', () => {
+    const ledger = new ViewLedger();
+    expect(ledger.insert(entry(1))).toEqual({ previous: undefined, next: undefined, previousForgotten: false });
+    expect(ledger.insert(entry(5)).previous?.id).toBe(1);
+    const middle = ledger.insert(entry(3));
+    expect([middle.previous?.id, middle.next?.id]).toEqual([1, 5]);
+    expect(ledger.get(3)?.id).toBe(3);
+  });
+
+  it('forgets the lowest ids beyond its capacity and says so for an id below them', () => {
+    const ledger = new ViewLedger(8);
+    for (let id = 100; id < 120; id++) ledger.insert(entry(id));
+    expect(ledger.size).toBeLessThanOrEqual(10);
+    expect(ledger.get(100)).toBeUndefined();
+    expect(ledger.get(119)?.id).toBe(119);
+    expect(ledger.insert(entry(50)).previousForgotten).toBe(true);
+    expect(ledger.insert(entry(200)).previousForgotten).toBe(false);
+  });
+});

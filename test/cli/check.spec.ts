@@ -1,0 +1,131 @@
+// `vsynclab check` as a user meets it: a real process, exit statuses, the
+// JSON shape, the report, and messages for bad input.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+interface Outcome {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const cli = (args: string[], input?: string | Buffer): Outcome => {
+  const r = spawnSync(process.execPath, ['bin/vsynclab.js', 'check', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0' },
+    ...(input !== undefined ? { input } : {}),
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'vsynclab-check-'));
+const HEADER = '{"type":"header","format":"vsynclab-trace","version":1,"protocol":"hand","seed":"9"}';
+const GROUP = [
+  '{"type":"start","i":0,"t":0,"node":"p1"}',
+  '{"type":"start","i":1,"t":0,"node":"p2"}',
+  '{"type":"view","i":2,"t":1,"node":"p1","view":{"id":1,"members":["p1","p2"]}}',
+  '{"type":"view","i":3,"t":1,"node":"p2","view":{"id":1,"members":["p1","p2"]}}',
+  '{"type":"bcast","i":4,"t":2,"node":"p1","msg":"m1","order":"fifo","view":1}',
+  '{"type":"bcast","i":5,"t":2,"node":"p1","msg":"m2","order":"fifo","view":1}',
+];
+const IN_ORDER = [
+  '{"type":"deliver","i":6,"t":3,"node":"p2","msg":"m1","from":"p1","view":1}',
+  '{"type":"deliver","i":7,"t":3,"node":"p2","msg":"m2","from":"p1","view":1}',
+];
+const SWAPPED = [
+  '{"type":"deliver","i":6,"t":3,"node":"p2","msg":"m2","from":"p1","view":1}',
+  '{"type":"deliver","i":7,"t":3,"node":"p2","msg":"m1","from":"p1","view":1}',
+];
+const SELF = [
+  '{"type":"deliver","i":8,"t":4,"node":"p1","msg":"m1","from":"p1","view":1}',
+  '{"type":"deliver","i":9,"t":4,"node":"p1","msg":"m2","from":"p1","view":1}',
+];
+const END = '{"type":"end","i":10,"t":5,"quiescent":true}';
+const lines = (...parts: string[][]): string => parts.flat().join('\n') + '\n';
+
+const good = join(dir, 'good.jsonl');
+writeFileSync(good, lines([HEADER], GROUP, IN_ORDER, SELF, [END]));
+const bad = join(dir, 'bad.jsonl');
+writeFileSync(bad, lines([HEADER], GROUP, SWAPPED, SELF, [END]));
+const cut = join(dir, 'cut.jsonl.gz');
+writeFileSync(cut, gzipSync(lines([HEADER], GROUP, IN_ORDER)));
+const invalid = join(dir, 'invalid.jsonl');
+writeFileSync(invalid, lines([HEADER], GROUP.slice(0, 3), ['{"type":"view","i":3,"t":0,"node":"p2","view":{"id":1,"members":["p1","p2"]}}']));
+
+describe('vsynclab check', () => {
+  it('exit 0 and a report of held properties for a good trace', () => {
+    const r = cli([good]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`${good}  protocol hand, seed 9, 11 events`);
+    expect(r.stdout).toMatch(/^ {2}held {5}total-order$/m);
+    expect(r.stdout).toContain(`${good}: OK: no violation (15 of 15 properties checked)`);
+  });
+
+  it('exit 1 and each violation with the trace lines around it', () => {
+    const r = cli([bad]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/VIOLATED fifo-order +1 violation/);
+    expect(r.stdout).toContain('fifo-order: p2 delivers m2 (fifo) from p1 without having delivered m1 (fifo), which p1 multicast before it in view 1.');
+    expect(r.stdout).toContain(`    > 6 | ${GROUP[4]}`);
+    expect(r.stdout).toContain(`    > 8 | ${SWAPPED[0]}`);
+    expect(r.stdout).toContain(`      9 | ${SWAPPED[1]}`);
+    expect(r.stdout).toContain('FAILED: 1 violation of 1 property');
+  });
+
+  it('--json prints the contract object; several files give one line each, in order, and the highest status', () => {
+    const one = cli([bad, '--json']);
+    expect(one.status).toBe(1);
+    const parsed = JSON.parse(one.stdout);
+    expect(Object.keys(parsed)).toEqual(['ok', 'violations', 'checked', 'skipped']);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.violations).toEqual([
+      {
+        property: 'fifo-order',
+        message: 'p2 delivers m2 (fifo) from p1 without having delivered m1 (fifo), which p1 multicast before it in view 1.',
+        events: [4, 5, 6],
+      },
+    ]);
+    const many = cli(['--json', good, cut, invalid, bad]);
+    expect(many.status).toBe(2);
+    const objects = many.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(objects.map((o) => [o.file, o.ok])).toEqual([[good, true], [cut, true], [invalid, false], [bad, false]]);
+    expect(objects[1].skipped).toEqual(['view-convergence', 'delivery-liveness']);
+    expect(objects[2].error).toBe(`${invalid}:5: field "t" must not go backwards: 0 is before the previous event's 1`);
+    expect(many.stderr).toContain(`vsynclab: ${cut}: warning: no end event: liveness skipped`);
+  });
+
+  it('reads - from standard input, plain or gzip', () => {
+    const plain = cli(['-', '--json'], lines([HEADER], GROUP, SWAPPED, SELF, [END]));
+    expect(plain.status).toBe(1);
+    expect(JSON.parse(plain.stdout).violations[0].property).toBe('fifo-order');
+    const zipped = cli(['-'], gzipSync(lines([HEADER], GROUP, SWAPPED, SELF, [END])));
+    expect(zipped.status).toBe(1);
+    expect(zipped.stdout).toContain('<stdin>: FAILED');
+    expect(zipped.stdout).toContain(`    > 8 | ${SWAPPED[0]}`);
+  });
+
+  it('reports a cut-off trace: safety checked, liveness skipped with the reason', () => {
+    const r = cli([cut]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/skipped +view-convergence +no end event \(the run was cut off\)/);
+    expect(r.stdout).toContain('warning: no end event: liveness skipped');
+  });
+
+  it('exit 2 on invalid input: the file, the line and what was expected; no stack trace, nothing checked', () => {
+    const r = cli([invalid]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`vsynclab: ${invalid}:5: field "t" must not go backwards: 0 is before the previous event's 1\n`);
+    const missing = cli([join(dir, 'missing.jsonl'), '--json']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('missing.jsonl: cannot read: no such file');
+    expect(missing.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    const option = cli([good, '--max-violations', '0']);
+    expect(option.status).toBe(2);
+    expect(option.stderr).toContain('--max-violations: expected a whole number >= 1');
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import {
+  appendOrders,
+  discardDeliveredOrders,
+  majorityKnown,
+  newTotalOrder,
+  recordOrderAck,
+  sequencerPass,
+  totalReady,
+} from '../../../protocol/isis/abcast.ts';
+import { causalReady } from '../../../protocol/isis/cbcast.ts';
+import { msg } from './messages-fixture.ts';
+
+describe('ABCAST', () => {
+  it('an order is stable once more than half the view knows it', () => {
+    expect(majorityKnown([5, 0, 0])).toBe(0);
+    expect(majorityKnown([5, 3, 0])).toBe(3);
+    expect(majorityKnown([5, 3, 4, 0])).toBe(3);
+    expect(majorityKnown([2, 2])).toBe(2);
+    expect(majorityKnown([2, 1])).toBe(1);
+  });
+
+  it('the sequencer orders total messages in a causal pass, never before what they depend on', () => {
+    const t = newTotalOrder(3, true);
+    const a = msg(1, 1, 'total', [0, 0, 0]);
+    const b = msg(2, 1, 'total', [0, 1, 0]); // b happened after a
+    // b arrives first: it cannot be ordered yet.
+    const first = sequencerPass(t, [[], [], [b]], causalReady, 0);
+    expect(first.ordered).toEqual([]);
+    const second = sequencerPass(first.total, [[], [a], [b]], causalReady, 0);
+    expect(second.ordered).toEqual([a.id, b.id]);
+    expect(second.total.ids).toEqual([a.id, b.id]);
+    expect(second.total.knownBy).toEqual([2, 0, 0]);
+  });
+
+  it('non-sequencers append orders in sequence and ignore overlaps', () => {
+    let t = newTotalOrder(3, false);
+    t = appendOrders(t, 1, ['x', 'y'], 1);
+    t = appendOrders(t, 2, ['y', 'z'], 1);
+    expect(t.ids).toEqual(['x', 'y', 'z']);
+    expect(t.knownBy).toEqual([0, 3, 0]);
+    expect(appendOrders(t, 9, ['w'], 1)).toBe(t);
+  });
+
+  it('delivers the next total message only when its order is stable', () => {
+    let t = newTotalOrder(3, false);
+    t = appendOrders(t, 1, ['p2:1'], 1);
+    const m = msg(1, 1, 'total');
+    expect(totalReady(t, m, majorityKnown(t.knownBy))).toBe(false);
+    t = recordOrderAck(t, 0, 1);
+    expect(totalReady(t, m, majorityKnown(t.knownBy))).toBe(true);
+    expect(totalReady(t, msg(2, 1, 'total'), 1)).toBe(false);
+  });
+
+  it('a flush-forced order replaces the sequencer and its majority rule', () => {
+    const t = { ...newTotalOrder(3, false), forced: { from: 0, ids: ['p3:1', 'p2:1'] } };
+    expect(totalReady(t, msg(2, 1, 'total'), 0)).toBe(true);
+    expect(totalReady(t, msg(1, 1, 'total'), 0)).toBe(false);
+  });
+
+  it('discards only orders delivered everywhere', () => {
+    let t = appendOrders(newTotalOrder(3, false), 1, ['a', 'b', 'c'], 0);
+    t = { ...t, delivered: 2 };
+    const d = discardDeliveredOrders(t, 1);
+    expect(d.base).toBe(1);
+    expect(d.ids).toEqual(['b', 'c']);
+    expect(discardDeliveredOrders(t, 0)).toBe(t);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, it, expect } from 'vitest';
+import { describeEvent, eventNode, printable } from '../../../traces/export/describe-event.ts';
+import { sampleEvents, hostileEvents } from './fixtures.ts';
+
+describe('describeEvent', () => {
+  it('labels every known event type without the acting process', () => {
+    const labels = sampleEvents.map(describeEvent);
+    expect(labels[0]).toBe('start');
+    expect(labels[3]).toBe('view 1 [p1 p2 p3]');
+    expect(labels[6]).toBe('bcast m1 causal v1');
+    expect(labels[8]).toBe('deliver m1 from p1 v1');
+    expect(labels[13]).toBe('crash');
+    expect(labels[16]).toBe('partition {p1} {p2}');
+    expect(labels[18]).toBe('heal');
+    expect(labels[23]).toBe('exit left');
+    expect(labels[24]).toBe('end quiescent');
+  });
+
+  it('labels unknown events by type and their extra fields', () => {
+    expect(describeEvent(sampleEvents[17]!)).toBe('send {"to":"p2","bytes":12}');
+  });
+
+  it('cuts long extra fields of unknown events', () => {
+    const label = describeEvent({ type: 'note', i: 0, t: 0, text: 'x'.repeat(500) });
+    expect(label.length).toBeLessThan(100);
+    expect(label.endsWith('…')).toBe(true);
+  });
+});
+
+describe('eventNode', () => {
+  it('names the process of process events and nothing for global ones', () => {
+    expect(eventNode(sampleEvents[8]!)).toBe('p2');
+    expect(eventNode(sampleEvents[16]!)).toBeUndefined();
+    expect(eventNode(sampleEvents[17]!)).toBe('p1');
+    expect(eventNode({ type: 'timer', i: 0, t: 0, node: 42 })).toBeUndefined();
+  });
+});
+
+describe('printable', () => {
+  it('escapes controls, line separators and bidi overrides, keeps the rest', () => {
+    expect(printable('a\u001b[31mb\nc\u2028d\u202ee')).toBe('a\\u001b[31mb\\u000ac\\u2028d\\u202ee');
+    expect(printable('p3#2 ünïcødé <b>')).toBe('p3#2 ünïcødé <b>');
+  });
+
+  it('leaves no raw control character in a hostile note label', () => {
+    const label = describeEvent(hostileEvents[6]!);
+    expect(label).not.toMatch(/[\u0000-\u001f\u2028]/);
+    expect(label).toContain('\\u001b');
+  });
+});
