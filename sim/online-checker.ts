@@ -13,7 +13,8 @@ export interface RunViolation {
 export interface OnlineChecker {
   /** Feeds the next event; returns the violations it revealed. */
   push(event: TraceEvent): RunViolation[];
-  finish(): { checked: string[]; skipped: string[]; warnings: string[] };
+  /** After the last event: every violation (liveness is judged only here), and what was checked. */
+  finish(): { violations: RunViolation[]; checked: string[]; skipped: string[]; warnings: string[] };
 }
 
 export function defaultChecker(): OnlineChecker {

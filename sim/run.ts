@@ -160,6 +160,8 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
   sink?.flush();
 
   const verdict = checker?.finish();
+  // The full list: liveness violations appear only when the checker finishes.
+  if (verdict !== undefined) violations.splice(0, violations.length, ...verdict.violations);
   const replicasAgree = quiescent ? compareReplicas(world) : null;
   const failure =
     error !== null ? 'error: protocol or simulator threw'

@@ -23,6 +23,12 @@ export interface ScenarioArbOptions {
   maxRate?: number;
   /** Restart hosts this long after they are excluded (default 50 ms). */
   rejoinExcludedAfterUs?: number;
+  /**
+   * Keep a primary partition alive (default true): crashed, leaving and
+   * cut-off hosts together stay a minority, so liveness can be judged.
+   * False draws any faults, for safety-only properties.
+   */
+  keepMajority?: boolean;
 }
 
 export function scenarioArb(options: ScenarioArbOptions): fc.Arbitrary<Scenario> {
@@ -50,9 +56,45 @@ export function scenarioArb(options: ScenarioArbOptions): fc.Arbitrary<Scenario>
       protocol: options.protocol ?? { name: 'isis' },
       network,
       workload,
-      faults: { schedule, rejoinExcludedAfterUs: options.rejoinExcludedAfterUs ?? 50_000 },
+      faults: {
+        schedule: options.keepMajority === false ? schedule : withinMinority(schedule, processes, workload.leaves ?? []),
+        rejoinExcludedAfterUs: options.rejoinExcludedAfterUs ?? 50_000,
+      },
       durationUs,
       settleUs: options.settleUs ?? 5_000_000,
       seeds: [1],
     }));
+}
+
+/**
+ * Keeps the faults under which a primary partition survives: the hosts that
+ * crash, leave, or end up outside the largest side of a partition (and so
+ * get excluded) stay fewer than half the group. Faults that would break
+ * that are dropped.
+ */
+function withinMinority(schedule: ScheduledFault[], processes: number, leaves: { host: string }[]): ScheduledFault[] {
+  const budget = Math.floor((processes - 1) / 2);
+  const hit = new Set<string>(leaves.map((l) => l.host));
+  const fits = (hosts: string[]): boolean => new Set([...hit, ...hosts]).size <= budget;
+  return schedule.filter((f) => {
+    let hosts: string[];
+    switch (f.type) {
+      case 'crash':
+      case 'restart':
+        hosts = [f.host];
+        break;
+      case 'partition': {
+        const largest = f.groups.reduce((a, b) => (b.length > a.length ? b : a), [] as string[]);
+        hosts = Array.from({ length: processes }, (_, k) => `p${k + 1}`).filter((h) => !largest.includes(h));
+        break;
+      }
+      case 'heal':
+      case 'link':
+      case 'link-reset':
+        return true;
+    }
+    if (!fits(hosts)) return false;
+    for (const h of hosts) hit.add(h);
+    return true;
+  });
 }

@@ -104,6 +104,15 @@ describe('runScenario', () => {
     expect(sink.lines.length).toBeGreaterThan(3);
   });
 
+  it('reports liveness violations, which the checkers judge only when the run ends', () => {
+    const lossy = baseScenario({ network: { delay: { minUs: 100, meanUs: 500, jitterUs: 0 }, lossProbability: 0.3, duplicateProbability: 0 } });
+    const result = runScenario(lossy, { seed: '1', protocol: floodProtocol() });
+    expect(result.quiescent).toBe(true);
+    expect(result.violations.some((v) => v.property === 'delivery-liveness')).toBe(true);
+    expect(result.checked).toContain('delivery-liveness');
+    expect(result.passed).toBe(false);
+  });
+
   it('joins add new hosts and leaves go to the named host', () => {
     const scenario = baseScenario({
       workload: { multicastsPerSecond: 10, orders: { fifo: 0, causal: 1, total: 0 }, joins: [{ atUs: 100_000, count: 2 }] },
