@@ -77,6 +77,7 @@ export function installProposal(
   const wasMember = out.status === 'member';
   const oldMembers = out.view?.members ?? [];
   const gone = oldMembers.filter((p) => !view.members.includes(p));
+  const removed = mergeRemoved(out.removed, gone);
   out = {
     ...out,
     status: 'member',
@@ -84,11 +85,11 @@ export function installProposal(
     vc: newViewComm(view, out.self, true),
     gms: {
       ...emptyGms(),
-      joiners: out.gms.joiners.filter((j) => !view.members.includes(j)),
+      joiners: out.gms.joiners.filter((j) => !view.members.includes(j) && !removed.includes(j)),
       leavers: out.gms.leavers.filter((p) => view.members.includes(p)),
       leaving: out.gms.leaving,
     },
-    removed: mergeRemoved(out.removed, gone),
+    removed,
   };
   for (const p of gone) out = { ...out, transport: transportDrop(out.transport, p, ctx.fx) };
   out = trackMembers(out, view.members);

@@ -11,7 +11,7 @@ import { exitProcess, JOIN_TIMER } from './install.ts';
 import type { IsisState, StepCtx } from './isis-state.ts';
 import { coordinatorOf, isCoordinator, MAX_JOINERS, note, withGms } from './isis-state.ts';
 import type { IsisBody } from './messages.ts';
-import { sendRaw, sendTo } from './net.ts';
+import { sendRaw, sendToMembers } from './net.ts';
 
 export function askToJoin(ctx: StepCtx, node: NodeContext, contacts: readonly ProcessId[]): void {
   for (const c of contacts) if (c !== node.self) sendRaw(ctx, c, { k: 'join', joiner: node.self });
@@ -37,13 +37,14 @@ export function onJoinRequest(s: IsisState, ctx: StepCtx, joiner: ProcessId): Is
   return out;
 }
 
-/** The application asks this member to leave (the caller checked it is a member and not flushing). */
+/**
+ * The application asks this member to leave (the caller checked it is a
+ * member and not flushing). Every member hears it, so whoever coordinates,
+ * now or after a failure, knows.
+ */
 export function requestLeave(s: IsisState, ctx: StepCtx): IsisState {
-  if (s.gms.leaving) return s;
-  const out = withGms(s, { leaving: true });
-  if (isCoordinator(out)) return out;
-  const coordinator = coordinatorOf(out);
-  return coordinator === null ? out : sendTo(out, ctx, coordinator, { k: 'leave', view: (s.view?.id ?? 0) });
+  if (s.gms.leaving || s.view === null) return s;
+  return sendToMembers(withGms(s, { leaving: true }), ctx, { k: 'leave', view: s.view.id });
 }
 
 export function onLeaveRequest(s: IsisState, from: ProcessId, body: Extract<IsisBody, { k: 'leave' }>): IsisState {
@@ -52,8 +53,14 @@ export function onLeaveRequest(s: IsisState, from: ProcessId, body: Extract<Isis
   return withGms(s, { leavers: [...s.gms.leavers, from] });
 }
 
-/** A member of a later view says we are not in it: we were excluded. */
+/**
+ * A member of a later view says we are not in it: we were excluded. A
+ * joiner hears this when a view admitted it but it never received that view
+ * before the group removed it again (it can never be readmitted under the
+ * same id): it gives up too.
+ */
 export function onExcluded(s: IsisState, ctx: StepCtx, body: Extract<IsisBody, { k: 'excl' }>): IsisState {
+  if (s.status === 'joining') return exitProcess(s, ctx, 'excluded');
   if (s.status !== 'member' || s.view === null || body.view <= s.view.id) return s;
   return exitProcess(s, ctx, s.gms.leaving ? 'left' : 'excluded');
 }

@@ -152,7 +152,9 @@ function newProposal(s: IsisState, voters: readonly ProcessId[], replies: readon
   const leavers = from.members.filter(
     (p) => s.gms.leavers.includes(p) || (p === s.self && s.gms.leaving) || replies[voters.indexOf(p)]?.leaving === true,
   );
-  const stay = from.members.filter((p) => voters.includes(p) && !s.gms.suspects.includes(p) && !leavers.includes(p));
+  // Every unsuspected member has replied when the coordinator waits for all (awaitEveryFlushReply);
+  // the new view is the unsuspected members that stay.
+  const stay = from.members.filter((p) => !s.gms.suspects.includes(p) && !leavers.includes(p));
   // Even if every leaver exits first, the new view must hold a majority of the old one.
   if (!ctx.layers.isMajority(stay.length, from.members.length - leavers.length)) return null;
   const joiners = s.gms.joiners.filter((j) => !from.members.includes(j) && !s.removed.includes(j));

@@ -14,6 +14,8 @@ export interface IsisOptions {
   failureDetector: FailureDetectorKind;
   /** Retransmission timeout of the reliable transport. */
   retransmitTimeoutUs: number;
+  /** Acknowledgements wait this long for data to ride on (0: sent at the end of each step). */
+  ackDelayUs: number;
   /** Frames in flight per peer before the sender waits for acknowledgements. */
   windowFrames: number;
   /** Unacknowledged frames per peer beyond which the peer is suspected (it cannot keep up). */
@@ -37,6 +39,7 @@ export const DEFAULT_ISIS_OPTIONS: IsisOptions = {
   suspectTimeoutUs: 60_000,
   failureDetector: 'heartbeat',
   retransmitTimeoutUs: 8_000,
+  ackDelayUs: 1_000,
   windowFrames: 256,
   maxUnackedFrames: 8_192,
   reliableNetwork: false,
@@ -92,6 +95,13 @@ export function parseIsisOptions(raw: Record<string, unknown>, allowed: readonly
   for (const field of COUNT_FIELDS) {
     if (raw[field] !== undefined) out[field] = positiveInt(raw[field], field, MAX_COUNT, 'a count');
   }
+  const ackDelay = raw['ackDelayUs'];
+  if (ackDelay !== undefined) {
+    if (typeof ackDelay !== 'number' || !Number.isInteger(ackDelay) || ackDelay < 0 || ackDelay > MAX_TIME_US) {
+      throw new InputError(`${where('ackDelayUs')}: expected an integer from 0 to ${MAX_TIME_US} (microseconds), got ${JSON.stringify(ackDelay)}`);
+    }
+    out.ackDelayUs = ackDelay;
+  }
   if (raw['reliableNetwork'] !== undefined) {
     if (typeof raw['reliableNetwork'] !== 'boolean') {
       throw new InputError(`${where('reliableNetwork')}: expected true or false, got ${JSON.stringify(raw['reliableNetwork'])}`);
@@ -110,6 +120,11 @@ export function parseIsisOptions(raw: Record<string, unknown>, allowed: readonly
       `${where('suspectTimeoutUs')}: expected at least twice heartbeatIntervalUs (${2 * out.heartbeatIntervalUs}), got ${out.suspectTimeoutUs}`,
     );
   }
+  if (out.ackDelayUs >= out.retransmitTimeoutUs) {
+    throw new InputError(
+      `${where('ackDelayUs')}: expected less than retransmitTimeoutUs (${out.retransmitTimeoutUs}), got ${out.ackDelayUs}`,
+    );
+  }
   if (out.maxUnackedFrames < out.windowFrames) {
     throw new InputError(
       `${where('maxUnackedFrames')}: expected at least windowFrames (${out.windowFrames}), got ${out.maxUnackedFrames}`,
@@ -125,6 +140,7 @@ export function suspectAfterBeats(options: IsisOptions): number {
 
 export const STATIC_OPTION_FIELDS: readonly (keyof IsisOptions)[] = [
   'retransmitTimeoutUs',
+  'ackDelayUs',
   'windowFrames',
   'maxUnackedFrames',
   'reliableNetwork',

@@ -28,7 +28,9 @@ import {
 } from './multicast.ts';
 import { FULL_OPTION_FIELDS, parseIsisOptions } from './options.ts';
 import {
+  ACK_TIMER,
   emptyTransport,
+  transportAckTimer,
   retransmitTimerPeer,
   transportFlushAcks,
   transportIdle,
@@ -51,6 +53,7 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
     retransmitTimeoutUs: o.retransmitTimeoutUs,
     windowFrames: o.windowFrames,
     maxUnackedFrames: o.maxUnackedFrames,
+    ackDelayUs: o.ackDelayUs,
   };
   const timersOff = o.reliableNetwork && o.failureDetector === 'external';
   const newCtx = (): StepCtx => ({ o, layers, cfg, timersOff, fx: [], overflowed: [], exit: null });
@@ -66,7 +69,7 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
       s = drainQueue(startViewChange(s, ctx), ctx);
       if (s.view?.id === before) break;
     }
-    const transport = transportFlushAcks(s.transport, ctx.fx);
+    const transport = transportFlushAcks(s.transport, cfg, ctx.fx);
     if (transport !== s.transport) s = { ...s, transport };
     if (ctx.exit !== null) {
       ctx.fx.push({ kind: 'observe', observation: { type: 'exit', reason: ctx.exit } });
@@ -183,6 +186,8 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
         s = joinTimer(s, ctx);
       } else if (timer === VIEW_CHANGE_TIMER) {
         s = viewChangeTimer(s, ctx);
+      } else if (timer === ACK_TIMER) {
+        s = { ...s, transport: transportAckTimer(s.transport, ctx.fx) };
       } else {
         const peer = retransmitTimerPeer(timer);
         if (peer !== null) s = { ...s, transport: transportTimer(s.transport, peer, cfg, ctx.fx) };

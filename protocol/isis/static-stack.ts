@@ -10,7 +10,9 @@ import { defaultIsisLayers, type IsisLayers } from './config.ts';
 import type { McMessage } from './mc-message.ts';
 import { parseIsisOptions, STATIC_OPTION_FIELDS, type IsisOptions } from './options.ts';
 import {
+  ACK_TIMER,
   emptyTransport,
+  transportAckTimer,
   retransmitTimerPeer,
   transportFlushAcks,
   transportIdle,
@@ -43,7 +45,14 @@ export type StaticKind = 'fbcast' | 'cbcast';
 function transportConfig(kind: StaticKind, o: IsisOptions): TransportConfig {
   const ordered = kind === 'fbcast';
   const mode = o.reliableNetwork ? (ordered ? 'sequenced' : 'raw') : 'ack';
-  return { mode, ordered, retransmitTimeoutUs: o.retransmitTimeoutUs, windowFrames: o.windowFrames, maxUnackedFrames: o.maxUnackedFrames };
+  return {
+    mode,
+    ordered,
+    retransmitTimeoutUs: o.retransmitTimeoutUs,
+    windowFrames: o.windowFrames,
+    maxUnackedFrames: o.maxUnackedFrames,
+    ackDelayUs: o.ackDelayUs,
+  };
 }
 
 /** The order this variant actually promises for a requested order. */
@@ -101,7 +110,7 @@ export function makeStaticProtocol(
 
   function finish(state: StaticState, fx: Fx): Step<StaticState, StaticFrame> {
     const drained = state.queue.length > 0 ? drainQueue(state, fx) : state;
-    const transport = transportFlushAcks(drained.transport, fx);
+    const transport = transportFlushAcks(drained.transport, cfg, fx);
     return { state: transport === drained.transport ? drained : { ...drained, transport }, effects: fx };
   }
 
@@ -137,6 +146,7 @@ export function makeStaticProtocol(
 
     onTimer(state, timer) {
       const fx: Fx = [];
+      if (timer === ACK_TIMER) return finish({ ...state, transport: transportAckTimer(state.transport, fx) }, fx);
       const peer = retransmitTimerPeer(timer);
       if (peer === null) return { state, effects: [] };
       return finish({ ...state, transport: transportTimer(state.transport, peer, cfg, fx) }, fx);

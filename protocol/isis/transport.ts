@@ -22,6 +22,8 @@ export interface TransportConfig {
   retransmitTimeoutUs: number;
   windowFrames: number;
   maxUnackedFrames: number;
+  /** Acks wait this long for data to ride on, and go out together (0: at the end of each step). */
+  ackDelayUs: number;
 }
 
 /** What travels on the wire. `ack` is the highest contiguous seq received from the peer. */
@@ -47,13 +49,17 @@ export interface Channel<B> {
 
 export interface TransportState<B> {
   channels: Record<ProcessId, Channel<B>>;
-  /** Peers we received data from this step and have not acknowledged yet. */
+  /** Peers we received data from and have not acknowledged yet. */
   ackOwed: ProcessId[];
+  /** The delayed-ack timer is pending. */
+  ackTimerArmed: boolean;
 }
 
 export function emptyTransport<B>(): TransportState<B> {
-  return { channels: {}, ackOwed: [] };
+  return { channels: {}, ackOwed: [], ackTimerArmed: false };
 }
+
+export const ACK_TIMER = 'ack';
 
 function newChannel<B>(): Channel<B> {
   return { nextSeq: 1, unacked: [], sentUpTo: 0, rtArmed: false, recvNext: 1, early: {}, earlyCount: 0 };
@@ -69,11 +75,11 @@ export function retransmitTimerPeer(timer: string): ProcessId | null {
 }
 
 function withChannel<B>(ts: TransportState<B>, peer: ProcessId, ch: Channel<B>): TransportState<B> {
-  return { channels: { ...ts.channels, [peer]: ch }, ackOwed: ts.ackOwed };
+  return { channels: { ...ts.channels, [peer]: ch }, ackOwed: ts.ackOwed, ackTimerArmed: ts.ackTimerArmed };
 }
 
 function clearOwed<B>(ts: TransportState<B>, peer: ProcessId): TransportState<B> {
-  return ts.ackOwed.includes(peer) ? { channels: ts.channels, ackOwed: ts.ackOwed.filter((p) => p !== peer) } : ts;
+  return ts.ackOwed.includes(peer) ? { ...ts, ackOwed: ts.ackOwed.filter((p) => p !== peer) } : ts;
 }
 
 export interface SendResult<B> {
@@ -123,13 +129,16 @@ export function transportSendRaw<B>(to: ProcessId, body: B, fx: Effect<Frame<B>>
 }
 
 function applyAck<B>(ch: Channel<B>, ack: number, peer: ProcessId, cfg: TransportConfig, fx: Effect<Frame<B>>[]): Channel<B> {
-  if (ch.unacked.length === 0 || (ch.unacked[0]?.seq ?? Infinity) > ack) return ch;
-  const unacked = ch.unacked.filter((f) => f.seq > ack);
+  const first = ch.unacked[0]?.seq;
+  if (first === undefined || first > ack) return ch;
+  // Unacknowledged seqs are contiguous, so positions follow from seq numbers.
+  const unacked = ch.unacked.slice(Math.min(ack - first + 1, ch.unacked.length));
   let sentUpTo = ch.sentUpTo;
+  const base = unacked[0]?.seq ?? ch.nextSeq;
   // The window slid: transmit the frames that now fit.
-  const limit = (unacked[0]?.seq ?? ch.nextSeq) + cfg.windowFrames;
-  for (const f of unacked) {
-    if (f.seq <= sentUpTo) continue;
+  const limit = base + cfg.windowFrames;
+  for (let k = Math.max(0, sentUpTo + 1 - base); k < unacked.length; k++) {
+    const f = unacked[k] as { seq: number; body: B };
     if (f.seq >= limit) break;
     fx.push({ kind: 'send', to: peer, msg: { t: 'd', seq: f.seq, ack: ch.recvNext - 1, body: f.body } });
     sentUpTo = f.seq;
@@ -217,7 +226,7 @@ function receiveData<B>(
 
 function owedTo<B>(ts: TransportState<B>, peer: ProcessId, owe: boolean): TransportState<B> {
   if (!owe || ts.ackOwed.includes(peer)) return ts;
-  return { channels: ts.channels, ackOwed: [...ts.ackOwed, peer] };
+  return { ...ts, ackOwed: [...ts.ackOwed, peer] };
 }
 
 /** Retransmits the frames in the window to `peer` and re-arms its timer. */
@@ -238,14 +247,32 @@ export function transportTimer<B>(
   return clearOwed(withChannel(ts, peer, { ...ch, rtArmed: true }), peer);
 }
 
-/** End of a handler step: acknowledge what no outgoing data frame acknowledged. */
-export function transportFlushAcks<B>(ts: TransportState<B>, fx: Effect<Frame<B>>[]): TransportState<B> {
+/**
+ * End of a handler step: acknowledgements no outgoing data frame carried
+ * go out now, or (with a delay) when the ack timer fires, all together.
+ */
+export function transportFlushAcks<B>(ts: TransportState<B>, cfg: TransportConfig, fx: Effect<Frame<B>>[]): TransportState<B> {
+  if (ts.ackOwed.length === 0) return ts;
+  if (cfg.ackDelayUs > 0) {
+    if (ts.ackTimerArmed) return ts;
+    fx.push({ kind: 'setTimer', timer: ACK_TIMER, delayUs: cfg.ackDelayUs });
+    return { ...ts, ackTimerArmed: true };
+  }
+  return sendOwedAcks(ts, fx);
+}
+
+/** The delayed-ack timer fired. */
+export function transportAckTimer<B>(ts: TransportState<B>, fx: Effect<Frame<B>>[]): TransportState<B> {
+  return sendOwedAcks({ ...ts, ackTimerArmed: false }, fx);
+}
+
+function sendOwedAcks<B>(ts: TransportState<B>, fx: Effect<Frame<B>>[]): TransportState<B> {
   if (ts.ackOwed.length === 0) return ts;
   for (const peer of ts.ackOwed) {
     const ch = ts.channels[peer];
     if (ch !== undefined) fx.push({ kind: 'send', to: peer, msg: { t: 'a', ack: ch.recvNext - 1 } });
   }
-  return { channels: ts.channels, ackOwed: [] };
+  return { ...ts, ackOwed: [] };
 }
 
 /** Forgets a peer for good (it left the group): no more retransmission to it. */
@@ -255,7 +282,7 @@ export function transportDrop<B>(ts: TransportState<B>, peer: ProcessId, fx: Eff
   if (ch.rtArmed) fx.push({ kind: 'cancelTimer', timer: retransmitTimer(peer) });
   const channels = { ...ts.channels };
   delete channels[peer];
-  return { channels, ackOwed: ts.ackOwed.filter((p) => p !== peer) };
+  return { ...ts, channels, ackOwed: ts.ackOwed.filter((p) => p !== peer) };
 }
 
 /** True when every frame we sent has been acknowledged. */

@@ -71,10 +71,15 @@ export function makeMulticast(
   };
 }
 
-/** Adds a received message to the waiting queue of its sender; duplicates are ignored. */
+/**
+ * Adds a received message to the waiting queue of its sender; a copy of a
+ * waiting message is ignored. One already delivered (a flush decision
+ * repeats what some members have) is queued anyway: the delivery rules, not
+ * this function, must refuse it (so a broken rule shows as a duplicate
+ * delivery), and deliverReady prunes it.
+ */
 export function insertWaiting(vc: ViewComm, m: McMessage): ViewComm {
   if (m.rank < 0 || m.rank >= vc.waiting.length) return vc;
-  if (m.sn <= (vc.delivered[m.rank] ?? 0)) return vc;
   const q = vc.waiting[m.rank] ?? [];
   let at = q.length;
   while (at > 0 && (q[at - 1]?.sn ?? 0) > m.sn) at--;
@@ -136,7 +141,15 @@ export function deliverReady(vc: ViewComm, layers: IsisLayers, limit: readonly n
       }
     }
   }
-  if (out.length === 0) return { vc, delivered: out };
+  // Prune what can never be delivered again (already delivered, re-sent by a flush).
+  for (let s = 0; s < waiting.length; s++) {
+    const q = waiting[s] ?? [];
+    if (q.length > 0 && (q[0]?.sn ?? Infinity) <= (delivered[s] ?? 0)) {
+      if (waiting === vc.waiting) waiting = waiting.slice();
+      waiting[s] = q.filter((m) => m.sn > (delivered[s] ?? 0));
+    }
+  }
+  if (out.length === 0 && waiting === vc.waiting) return { vc, delivered: out };
   return { vc: { ...vc, waiting, kept, total, delivered }, delivered: out };
 }
 

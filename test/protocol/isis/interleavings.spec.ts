@@ -109,7 +109,7 @@ function retransmitUntilQuiet(h: Harness, live: () => string[]): void {
     let fired = 0;
     for (const p of live()) {
       for (const t of [...(h.timers.get(p)?.keys() ?? [])]) {
-        if (t.startsWith('rt:') || t === 'join' || t === 'vc') {
+        if (t.startsWith('rt:') || t === 'ack' || t === 'join' || t === 'vc') {
           h.fire(p, t);
           fired++;
         }
@@ -121,7 +121,7 @@ function retransmitUntilQuiet(h: Harness, live: () => string[]): void {
 }
 
 describe('the ISIS stack under arbitrary interleavings', () => {
-  it.prop([fc.array(action, { minLength: 10, maxLength: 120 })], { numRuns: Number(process.env.ISIS_RUNS ?? 100) })(
+  it.prop([fc.array(action, { minLength: 10, maxLength: 120 })], { numRuns: Number(process.env.ISIS_RUNS ?? 60) })(
     'on a reliable network (the model checker\'s configuration): keeps every property and converges',
     (actions) => {
       const h = play(actions, { failureDetector: 'external', reliableNetwork: true });
@@ -129,7 +129,7 @@ describe('the ISIS stack under arbitrary interleavings', () => {
     },
   );
 
-  it.prop([fc.array(fc.oneof(action, lossy), { minLength: 10, maxLength: 150 })], { numRuns: Number(process.env.ISIS_RUNS ?? 100) })(
+  it.prop([fc.array(fc.oneof(action, lossy), { minLength: 10, maxLength: 150 })], { numRuns: Number(process.env.ISIS_RUNS ?? 60) })(
     'with loss and duplication (the reliable transport at work): keeps every property and converges',
     (actions) => {
       const h = play(actions, { failureDetector: 'external' });

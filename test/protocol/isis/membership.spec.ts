@@ -152,6 +152,26 @@ describe('join, leave and exclusion', () => {
     expect(h.check().violations).toEqual([]);
   });
 
+  it('a joiner admitted and removed again before it heard of its view gives up (exits excluded)', () => {
+    const h = new Harness(makeIsisProtocol({ failureDetector: 'external' }), true);
+    h.startGroup(['p1', 'p2']);
+    h.start('p3', { mode: 'join', contacts: ['p1'] });
+    // Nothing reaches p3: it is admitted in view 2, then suspected and removed in view 3.
+    h.run(1000, (m) => m.to === 'p3');
+    expect(views(h, 'p1').map((v) => v.members)).toEqual([['p1', 'p2'], ['p1', 'p2', 'p3']]);
+    h.suspect('p1', 'p3');
+    h.run(1000, (m) => m.to === 'p3');
+    for (const p of ['p1', 'p2']) if (h.timers.get(p)?.has('ack')) h.fire(p, 'ack');
+    h.run(1000, (m) => m.to === 'p3');
+    expect(views(h, 'p1').at(-1)).toEqual({ id: 3, members: ['p1', 'p2'] });
+    // p3 asks again; p1 knows it was removed and says so.
+    h.fire('p3', 'join');
+    h.run();
+    expect(h.seen('p3', 'exit')).toEqual([{ type: 'exit', reason: 'excluded' }]);
+    expect(views(h, 'p3')).toEqual([]);
+    expect(h.check().violations).toEqual([]);
+  });
+
   it('a falsely suspected member is excluded, and exits excluded when it next talks to the group', () => {
     const h = harness();
     h.startGroup(['p1', 'p2', 'p3']);

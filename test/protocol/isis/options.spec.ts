@@ -26,6 +26,9 @@ describe('parseIsisOptions', () => {
     expect(error({ reliableNetwork: 'yes' })).toBe('protocol.options.reliableNetwork: expected true or false, got "yes"');
     expect(error({ heartbeatIntervalUs: 10_000, suspectTimeoutUs: 15_000 })).toMatch(/protocol\.options\.suspectTimeoutUs: expected at least twice/);
     expect(error({ windowFrames: 100, maxUnackedFrames: 50 })).toMatch(/protocol\.options\.maxUnackedFrames: expected at least windowFrames/);
+    expect(error({ ackDelayUs: -1 })).toMatch(/^protocol\.options\.ackDelayUs: expected an integer from 0 to/);
+    expect(error({ ackDelayUs: 9000, retransmitTimeoutUs: 8000 })).toMatch(/protocol\.options\.ackDelayUs: expected less than retransmitTimeoutUs/);
+    expect(parseIsisOptions({ ackDelayUs: 0 }, FULL_OPTION_FIELDS).ackDelayUs).toBe(0);
   });
 
   it('rejects unknown options, and options a static variant does not take', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Effect } from '../../../protocol/types.ts';
 import {
+  ACK_TIMER,
   emptyTransport,
+  transportAckTimer,
   transportDrop,
   transportFlushAcks,
   transportIdle,
@@ -14,7 +16,7 @@ import {
 } from '../../../protocol/isis/transport.ts';
 
 type Fx = Effect<Frame<string>>[];
-const ack: TransportConfig = { mode: 'ack', ordered: true, retransmitTimeoutUs: 1000, windowFrames: 4, maxUnackedFrames: 6 };
+const ack: TransportConfig = { mode: 'ack', ordered: true, retransmitTimeoutUs: 1000, windowFrames: 4, maxUnackedFrames: 6, ackDelayUs: 0 };
 
 function sends(fx: Fx): Frame<string>[] {
   return fx.flatMap((e) => (e.kind === 'send' ? [e.msg] : []));
@@ -36,7 +38,7 @@ function receiveAll(frames: Frame<string>[], cfg = ack): { ts: TransportState<st
     ts = r.ts;
     got.push(...r.bodies);
   }
-  return { ts: transportFlushAcks(ts, fx), got, fx };
+  return { ts: transportFlushAcks(ts, cfg, fx), got, fx };
 }
 
 describe('reliable FIFO transport', () => {
@@ -81,9 +83,24 @@ describe('reliable FIFO transport', () => {
     const fx: Fx = [];
     let ts = transportReceive(emptyTransport<string>(), 'q', { t: 'd', seq: 1, ack: 0, body: 'x' }, ack, fx).ts;
     ts = transportSend(ts, 'q', 'reply', ack, fx).ts;
-    ts = transportFlushAcks(ts, fx);
+    ts = transportFlushAcks(ts, ack, fx);
     const out = sends(fx);
     expect(out).toEqual([{ t: 'd', seq: 1, ack: 1, body: 'reply' }]);
+  });
+
+  it('with an ack delay, owed acks wait for one timer and then go out together', () => {
+    const delayed = { ...ack, ackDelayUs: 500 };
+    const fx: Fx = [];
+    let ts = transportReceive(emptyTransport<string>(), 'q', { t: 'd', seq: 1, ack: 0, body: 'x' }, delayed, fx).ts;
+    ts = transportReceive(ts, 'r', { t: 'd', seq: 1, ack: 0, body: 'y' }, delayed, fx).ts;
+    ts = transportFlushAcks(ts, delayed, fx);
+    ts = transportFlushAcks(ts, delayed, fx);
+    expect(fx).toEqual([{ kind: 'setTimer', timer: ACK_TIMER, delayUs: 500 }]);
+    const fired: Fx = [];
+    ts = transportAckTimer(ts, fired);
+    expect(sends(fired)).toEqual([{ t: 'a', ack: 1 }, { t: 'a', ack: 1 }]);
+    expect(ts.ackOwed).toEqual([]);
+    expect(ts.ackTimerArmed).toBe(false);
   });
 
   it('retransmits unacknowledged frames in the window when the timer fires', () => {
@@ -97,11 +114,11 @@ describe('reliable FIFO transport', () => {
   it('re-acknowledges a duplicate so the sender stops resending', () => {
     const fx: Fx = [];
     let ts = transportReceive(emptyTransport<string>(), 'q', { t: 'd', seq: 1, ack: 0, body: 'x' }, ack, fx).ts;
-    ts = transportFlushAcks(ts, fx);
+    ts = transportFlushAcks(ts, ack, fx);
     const again: Fx = [];
     const r = transportReceive(ts, 'q', { t: 'd', seq: 1, ack: 0, body: 'x' }, ack, again);
     expect(r.bodies).toEqual([]);
-    transportFlushAcks(r.ts, again);
+    transportFlushAcks(r.ts, ack, again);
     expect(sends(again)).toEqual([{ t: 'a', ack: 1 }]);
   });
 
