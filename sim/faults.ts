@@ -28,11 +28,22 @@ export class FaultDriver {
    * shrinking turns a random scenario into before it starts removing faults.
    */
   readonly randomFaultsApplied: ScheduledFault[] = [];
+  /**
+   * Hosts restarted whose new process has not installed a view yet. The
+   * random generator counts them as down: until the group has taken the
+   * new process in, the old one may still hold a seat in the view, and
+   * counting the host as up would let more crashes than a minority hit the
+   * view's members.
+   */
+  private readonly rejoining = new Set<HostName>();
 
   constructor(private readonly world: World, private readonly options: FaultDriverOptions) {}
 
   start(): void {
     const { spec } = this.options;
+    this.world.listeners.push((process, observation) => {
+      if (observation.type === 'view') this.rejoining.delete(process.host);
+    });
     for (const fault of spec.schedule ?? []) this.arm(fault);
     if (spec.random !== undefined) this.scheduleRandom(spec.random);
     if (spec.rejoinExcludedAfterUs !== undefined) {
@@ -111,6 +122,7 @@ export class FaultDriver {
     const current = this.world.currentOfHost.get(host);
     if (current !== undefined && current.status === 'live') this.world.crash(current);
     const contacts = this.world.liveProcesses().map((p) => p.pid);
+    this.rejoining.add(host);
     this.world.startProcess(host, { mode: 'join', contacts });
   }
 
@@ -140,14 +152,16 @@ export class FaultDriver {
   private randomFault(spec: RandomFaultSpec): void {
     const rng = this.options.rng;
     const hosts = [...this.world.currentOfHost.keys()];
-    const down = hosts.filter((h) => this.world.currentOfHost.get(h)?.status !== 'live');
-    const up = hosts.filter((h) => this.world.currentOfHost.get(h)?.status === 'live');
+    const isUp = (h: HostName): boolean => this.world.currentOfHost.get(h)?.status === 'live' && !this.rejoining.has(h);
+    const down = hosts.filter((h) => !isUp(h));
+    const up = hosts.filter(isUp);
+    const restartable = hosts.filter((h) => this.world.currentOfHost.get(h)?.status !== 'live');
     const maxDown = spec.maxDown ?? Math.floor((this.options.initialHosts - 1) / 2);
     const kinds = spec.kinds;
     // Kinds that cannot happen now get weight 0, so the draw never wastes a fault.
     const candidates: [string, number][] = [
       ['crash', down.length < maxDown && up.length > 1 ? (kinds.crash ?? 0) : 0],
-      ['restart', down.length > 0 ? (kinds.restart ?? 0) : 0],
+      ['restart', restartable.length > 0 ? (kinds.restart ?? 0) : 0],
       ['partition', hosts.length > 1 ? (kinds.partition ?? 0) : 0],
       ['heal', this.world.network.isPartitioned ? (kinds.heal ?? 0) : 0],
       ['slowLink', hosts.length > 1 ? (kinds.slowLink ?? 0) : 0],
@@ -160,7 +174,7 @@ export class FaultDriver {
         this.applyRandom({ type: 'crash', host: rng.pick(up) });
         return;
       case 'restart':
-        this.applyRandom({ type: 'restart', host: rng.pick(down) });
+        this.applyRandom({ type: 'restart', host: rng.pick(restartable) });
         return;
       case 'partition': {
         const shuffled = shuffle(hosts, rng);

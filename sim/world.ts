@@ -67,7 +67,7 @@ export interface SimProcess {
   readonly timerScale: number;
 }
 
-/** Hears `note` and `exit` observations as they happen (fault triggers, rejoins). */
+/** Hears `view`, `note` and `exit` observations as they happen (fault triggers, rejoins). */
 export type ObservationListener = (process: SimProcess, observation: Observation) => void;
 
 /** Raised when a bound is hit: the run stops and says which bound. */
@@ -256,6 +256,7 @@ export class World {
     switch (observation.type) {
       case 'view':
         record({ type: 'view', t, node, view: { id: observation.view.id, members: [...observation.view.members] } });
+        for (const listener of this.listeners) listener(process, observation);
         return;
       case 'bcast':
         this.counts.multicasts++;
