@@ -1,25 +1,47 @@
-// The layer functions the stack is built from. A mutant (a deliberately
-// broken variant, protocol/mutants/) is this object with one entry swapped:
-// e.g. `{ ...defaultIsisLayers, causalReady: (m, d) => m.vt[m.rank] <= d[m.rank] + 1 && ... }`.
+// The layer functions and behaviour switches the stack is built from. A
+// mutant (a deliberately broken variant, protocol/mutants/) is this object
+// with one entry swapped: e.g. `{ ...defaultIsisLayers, causalReady: (m, d) => ... }`.
+// Every default below is the real protocol; each entry names the file that
+// consults it, so a mutant's diff is one line of one file.
 import { majorityKnown } from './abcast.ts';
 import { causalReady } from './cbcast.ts';
 import { fifoReady } from './fbcast.ts';
+import { makeBallot } from './isis-state.ts';
 import type { McMessage } from './mc-message.ts';
 import { minimumVector } from './stability.ts';
+import type { ViewId } from '../types.ts';
 
 export interface IsisLayers {
-  /** FBCAST delivery rule. */
+  /** FBCAST delivery rule (fbcast.ts). */
   fifoReady(m: McMessage, delivered: readonly number[]): boolean;
-  /** CBCAST delivery rule (BSS91). */
+  /** CBCAST delivery rule, BSS91 (cbcast.ts). */
   causalReady(m: McMessage, delivered: readonly number[]): boolean;
-  /** ABCAST: how many orders may be delivered, given what each member acknowledged knowing. */
+  /** ABCAST: how many orders may be delivered, given what each member acknowledged knowing (abcast.ts). */
   stableOrderCount(knownBy: readonly number[]): number;
-  /** GC: what every member has delivered, given each member's delivered vector. */
+  /** GC: what every member has delivered, given each member's delivered vector (stability.ts). */
   stableVector(rows: readonly (readonly number[])[]): number[];
-  /** GMS: may `votes` replies out of a view of `viewSize` (leavers discounted) decide a new view? */
+  /** GMS: may `votes` replies out of a view of `viewSize` (leavers discounted) decide a new view? (membership.ts) */
   isMajority(votes: number, viewSize: number): boolean;
-  /** Flush: the coordinator waits for a reply from every member it does not suspect. */
+  /** Flush: the coordinator waits for a reply from every member it does not suspect (membership.ts). */
   awaitEveryFlushReply: boolean;
+  /** GMS phase 1: a proposal some replier accepted earlier is re-proposed, not replaced (membership.ts). */
+  adoptAcceptedProposal: boolean;
+  /** GMS: a coordinator's ballot for a round; unique per proposer (isis-state.ts makeBallot). */
+  makeBallot(round: number, rank: number, size: number): number;
+  /** Failure detector: hearing from a suspect revokes the suspicion (membership.ts unsuspect). */
+  revokeSuspicions: boolean;
+  /** Flush: the decision forwards the messages of members leaving the view too (membership.ts newProposal). */
+  forwardDepartedSenders: boolean;
+  /** Flush: undelivered total messages keep the order the sequencer published (flush.ts decideFlush). */
+  flushKeepsSequencerOrder: boolean;
+  /** Flush: a member that sent its flush reply delivers nothing more in the view (multicast.ts runDelivery). */
+  holdDeliveriesWhileFrozen: boolean;
+  /** May a multicast sent in view `sentIn` be taken while the receiver is in view `current`? (multicast.ts onMulticast) */
+  acceptsMulticastOf(sentIn: ViewId, current: ViewId): boolean;
+  /** State transfer: the install carries the map after the flush deliveries, not before (install.ts). */
+  transferStateAfterFlush: boolean;
+  /** Transport: frames not yet acknowledged survive a view change and are still retransmitted (install.ts). */
+  keepUnackedAcrossViews: boolean;
 }
 
 export const defaultIsisLayers: IsisLayers = {
@@ -29,4 +51,13 @@ export const defaultIsisLayers: IsisLayers = {
   stableVector: minimumVector,
   isMajority: (votes, viewSize) => 2 * votes > viewSize,
   awaitEveryFlushReply: true,
+  adoptAcceptedProposal: true,
+  makeBallot,
+  revokeSuspicions: true,
+  forwardDepartedSenders: true,
+  flushKeepsSequencerOrder: true,
+  holdDeliveriesWhileFrozen: true,
+  acceptsMulticastOf: (sentIn, current) => sentIn === current,
+  transferStateAfterFlush: true,
+  keepUnackedAcrossViews: true,
 };

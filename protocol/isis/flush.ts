@@ -87,7 +87,8 @@ export function decideFlush(replies: readonly FlushReply[], size: number, layers
   }
   if (totalFrom === Infinity) totalFrom = 0;
   const ordered: MessageId[] = [];
-  if (longest !== null) {
+  // (layers.flushKeepsSequencerOrder: false re-orders everything undelivered from scratch.)
+  if (longest !== null && layers.flushKeepsSequencerOrder) {
     for (const id of longest.orderIds.slice(Math.max(0, totalFrom - longest.orderFrom))) {
       if (pendingTotal.delete(id)) ordered.push(id);
     }

@@ -17,7 +17,7 @@ import type { KvMap } from './kv-app.ts';
 import type { IsisBody, ViewProposal } from './messages.ts';
 import { STABILITY_TIMER } from './multicast.ts';
 import { sendRaw, sendTo } from './net.ts';
-import { transportDrop } from './transport.ts';
+import { transportDrop, transportForgetUnacked } from './transport.ts';
 import { newViewComm } from './view-comm.ts';
 
 export const JOIN_TIMER = 'join';
@@ -53,6 +53,8 @@ export function installProposal(
 ): IsisState {
   const view = proposal.view;
   let out = s;
+  // The map before this view's flush deliveries (what layers.transferStateAfterFlush: false transfers).
+  const preFlushApp = s.app;
   if (s.status === 'member' && s.view !== null && s.view.id === proposal.from.id) {
     if (!view.members.includes(s.self)) {
       // Dropped from the group: nothing more to deliver (no later view is installed here).
@@ -92,11 +94,16 @@ export function installProposal(
     removed,
   };
   for (const p of gone) out = { ...out, transport: transportDrop(out.transport, p, ctx.fx) };
+  if (!ctx.layers.keepUnackedAcrossViews) {
+    // Mutant hook: "the flush settled the old view", so its unacknowledged frames are thrown away.
+    for (const p of view.members) out = { ...out, transport: transportForgetUnacked(out.transport, p, ctx.fx) };
+  }
   out = trackMembers(out, view.members);
   if (from !== out.self) out = heard(out, from);
   observe(ctx, { type: 'view', view: { id: view.id, members: [...view.members] } });
   // Relay before anything else goes out in the new view (see the header).
-  const body: IsisBody = { k: 'inst', proposal, snapshot: out.app, removed: out.removed };
+  const transferred = ctx.layers.transferStateAfterFlush || !wasMember ? out.app : preFlushApp;
+  const body: IsisBody = { k: 'inst', proposal, snapshot: transferred, removed: out.removed };
   for (const p of view.members) if (p !== out.self && p !== from) out = sendTo(out, ctx, p, body);
   if (!wasMember) {
     startHeartbeats(ctx);

@@ -17,7 +17,7 @@ import { decideFlush } from './flush.ts';
 import { acceptProposal, promiseFlush, retryDelayUs, VIEW_CHANGE_TIMER } from './gms-member.ts';
 import { commitProposal } from './install.ts';
 import type { Attempt, IsisState, StepCtx } from './isis-state.ts';
-import { isCoordinator, makeBallot, needsViewChange, note, setTimer, withGms } from './isis-state.ts';
+import { isCoordinator, needsViewChange, note, setTimer, withGms } from './isis-state.ts';
 import type { FlushReply, IsisBody, ViewProposal } from './messages.ts';
 import { sendTo } from './net.ts';
 
@@ -46,7 +46,8 @@ export function suspect(s: IsisState, ctx: StepCtx, p: ProcessId): IsisState {
  * running flush now waits for the member too.
  */
 export function unsuspect(s: IsisState, ctx: StepCtx, p: ProcessId): IsisState {
-  if (ctx.o.failureDetector !== 'heartbeat' || !s.gms.suspects.includes(p) || s.view === null) return s;
+  // (layers.revokeSuspicions: false makes every suspicion permanent.)
+  if (ctx.o.failureDetector !== 'heartbeat' || !ctx.layers.revokeSuspicions || !s.gms.suspects.includes(p) || s.view === null) return s;
   note(ctx, `unsuspect ${p}`);
   let out = withGms(s, { suspects: s.gms.suspects.filter((q) => q !== p) });
   const a = out.gms.attempt;
@@ -62,7 +63,7 @@ export function startViewChange(s: IsisState, ctx: StepCtx): IsisState {
   const view = s.view as View;
   const size = view.members.length;
   const round = Math.max(s.gms.round, Math.floor(s.gms.promised / Math.max(1, size))) + 1;
-  const ballot = makeBallot(round, view.members.indexOf(s.self), size);
+  const ballot = ctx.layers.makeBallot(round, view.members.indexOf(s.self), size);
   note(ctx, 'view-change-begin');
   const awaiting = view.members.filter((p) => p !== s.self && !s.gms.suspects.includes(p));
   const attempt: Attempt = { ballot, phase: 'flush', awaiting, replies: {}, value: null, acceptedBy: [] };
@@ -124,7 +125,9 @@ function maybeFinishFlush(s: IsisState, ctx: StepCtx): IsisState {
   if (!ctx.layers.isMajority(voters.length, view.members.length)) return s;
   if (ctx.layers.awaitEveryFlushReply && a.awaiting.length > 0) return s;
   const replies = voters.map((p) => a.replies[p] as FlushReply);
-  const value = adoptedProposal(replies) ?? newProposal(s, voters, replies, ctx);
+  // (layers.adoptAcceptedProposal: false lets a new coordinator replace its predecessor's change.)
+  const adopted = ctx.layers.adoptAcceptedProposal ? adoptedProposal(replies) : null;
+  const value = adopted ?? newProposal(s, voters, replies, ctx);
   if (value === null) {
     note(ctx, 'no-majority');
     return s;
@@ -159,7 +162,11 @@ function newProposal(s: IsisState, voters: readonly ProcessId[], replies: readon
   if (!ctx.layers.isMajority(stay.length, from.members.length - leavers.length)) return null;
   const joiners = s.gms.joiners.filter((j) => !from.members.includes(j) && !s.removed.includes(j));
   const view: View = { id: from.id + 1, members: [...stay, ...joiners] };
-  return { from, view, leavers, flush: decideFlush(replies, from.members.length, ctx.layers) };
+  const flush = decideFlush(replies, from.members.length, ctx.layers);
+  // The decision forwards every message some survivor lacks, including those of members that are
+  // leaving the view (crashed ones above all). layers.forwardDepartedSenders: false drops them.
+  if (ctx.layers.forwardDepartedSenders) return { from, view, leavers, flush };
+  return { from, view, leavers, flush: { ...flush, msgs: flush.msgs.filter((m) => view.members.includes(m.from)) } };
 }
 
 function maybeCommit(s: IsisState, ctx: StepCtx): IsisState {

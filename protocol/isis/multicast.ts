@@ -48,7 +48,8 @@ export function multicastNow(s: IsisState, ctx: StepCtx, order: DeliveryOrder, p
  * garbage collection. Nothing is delivered while frozen by a flush.
  */
 export function runDelivery(s: IsisState, ctx: StepCtx): IsisState {
-  if (s.vc === null || s.gms.frozen || s.status !== 'member') return s;
+  // (layers.holdDeliveriesWhileFrozen: false keeps delivering after the flush reply.)
+  if (s.vc === null || (s.gms.frozen && ctx.layers.holdDeliveriesWhileFrozen) || s.status !== 'member') return s;
   let out = s;
   let vc = s.vc;
   if (vc.total.pass !== null) {
@@ -65,7 +66,8 @@ export function runDelivery(s: IsisState, ctx: StepCtx): IsisState {
   const result = deliverReady(vc, ctx.layers, null);
   let app = out.app;
   for (const m of result.delivered) {
-    observe(ctx, { type: 'deliver', msg: m.id, from: m.from, view: m.view });
+    // The view the member delivers in (always m.view unless a message crossed views: the trace must say so).
+    observe(ctx, { type: 'deliver', msg: m.id, from: m.from, view: vc.view.id });
     app = applyDelivery(app, m);
   }
   const collected = result.delivered.length > 0 ? collectGarbage(result.vc, ctx.layers) : result.vc;
@@ -79,7 +81,7 @@ function senderRankOk(vc: ViewComm, from: string, rank: number): boolean {
 /** A multicast from another member. */
 export function onMulticast(s: IsisState, ctx: StepCtx, from: string, m: McMessage): IsisState {
   const vc0 = s.vc;
-  if (vc0 === null || m.view !== vc0.view.id || m.from !== from || !senderRankOk(vc0, from, m.rank)) return s;
+  if (vc0 === null || !ctx.layers.acceptsMulticastOf(m.view, vc0.view.id) || m.from !== from || !senderRankOk(vc0, from, m.rank)) return s;
   let vc = insertWaiting(vc0, m);
   vc = { ...vc, stability: recordPeerDelivered(vc.stability, m.rank, deliveredVectorOf(m), m.td) };
   return runDelivery({ ...s, vc }, ctx);

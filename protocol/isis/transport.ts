@@ -285,6 +285,18 @@ export function transportDrop<B>(ts: TransportState<B>, peer: ProcessId, fx: Eff
   return { ...ts, channels, ackOwed: ts.ackOwed.filter((p) => p !== peer) };
 }
 
+/**
+ * Throws away what `peer` has not acknowledged, as if it had been (the
+ * channel's numbering goes on). Never right: only the mutant
+ * retransmit-reset calls it (IsisLayers.keepUnackedAcrossViews).
+ */
+export function transportForgetUnacked<B>(ts: TransportState<B>, peer: ProcessId, fx: Effect<Frame<B>>[]): TransportState<B> {
+  const ch = ts.channels[peer];
+  if (ch === undefined || ch.unacked.length === 0) return ts;
+  if (ch.rtArmed) fx.push({ kind: 'cancelTimer', timer: retransmitTimer(peer) });
+  return withChannel(ts, peer, { ...ch, unacked: [], sentUpTo: ch.nextSeq - 1, rtArmed: false });
+}
+
 /** True when every frame we sent has been acknowledged. */
 export function transportIdle<B>(ts: TransportState<B>): boolean {
   for (const peer in ts.channels) if ((ts.channels[peer]?.unacked.length ?? 0) > 0) return false;

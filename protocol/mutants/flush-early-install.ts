@@ -1,4 +1,4 @@
-// Mutant flush-early-install (protocol/isis/config.ts, awaitEveryFlushReply).
+// Mutant flush-early-install (protocol/isis/membership.ts, maybeFinishFlush; IsisLayers.awaitEveryFlushReply).
 //
 // The coordinator installs the new view as soon as a majority of FLUSH_OK
 // replies is in, instead of waiting for every member it does not suspect.
@@ -17,7 +17,7 @@ export const flushEarlyInstall: Mutant = {
   summary: 'the coordinator installs the new view before every FLUSH_OK arrived',
   imitates: 'a flush treated as a quorum round: a majority of replies is "enough"',
   breaks: ['virtual-synchrony', 'self-delivery', 'delivery-liveness'],
-  file: 'protocol/isis/config.ts',
+  file: 'protocol/isis/membership.ts',
   replaces: ['isis'],
   factory: (options) => makeIsisProtocol(options, { ...defaultIsisLayers, awaitEveryFlushReply: false }),
 };

@@ -7,7 +7,7 @@
 //
 // Imitates: garbage collection on a partial acknowledgement, e.g. freeing a
 // retransmission buffer when the first ack arrives.
-// Should break: virtual-synchrony, delivery-liveness.
+// Should break: virtual-synchrony, self-delivery, delivery-liveness.
 import { defaultIsisLayers } from '../isis/config.ts';
 import { makeIsisProtocol } from '../isis/stack.ts';
 import type { Mutant } from './types.ts';
@@ -22,7 +22,7 @@ export const gcPartialAck: Mutant = {
   name: 'gc-partial-ack',
   summary: 'stable messages garbage-collected on a partial acknowledgement',
   imitates: 'a retransmission buffer freed at the first acknowledgement instead of the last',
-  breaks: ['virtual-synchrony', 'delivery-liveness'],
+  breaks: ['virtual-synchrony', 'self-delivery', 'delivery-liveness'],
   file: 'protocol/isis/stability.ts',
   replaces: ['isis'],
   factory: (options) => makeIsisProtocol(options, { ...defaultIsisLayers, stableVector: maximumVector }),

@@ -1,13 +1,44 @@
-// Every mutant, by name. See protocol/mutants/types.ts.
+// Every mutant, by name. See protocol/mutants/types.ts and docs/mutants.md.
+import { abcastUnstableOrder } from './abcast-unstable-order.ts';
+import { ballotCollision } from './ballot-collision.ts';
 import { cbcastSenderLeq } from './cbcast-sender-leq.ts';
+import { deliverAfterFlushReply } from './deliver-after-flush-reply.ts';
+import { fifoGap } from './fifo-gap.ts';
+import { flushDropsDeparted } from './flush-drops-departed.ts';
 import { flushEarlyInstall } from './flush-early-install.ts';
+import { flushReordersTotal } from './flush-reorders-total.ts';
 import { gcPartialAck } from './gc-partial-ack.ts';
+import { lateMessageNewView } from './late-message-new-view.ts';
 import { noMajority } from './no-majority.ts';
+import { retransmitReset } from './retransmit-reset.ts';
+import { staleStateTransfer } from './stale-state-transfer.ts';
+import { suspicionPermanent } from './suspicion-permanent.ts';
+import { takeoverIgnoresAccepted } from './takeover-ignores-accepted.ts';
 import type { Mutant } from './types.ts';
 
 export type { Mutant } from './types.ts';
 
-export const MUTANTS: readonly Mutant[] = [cbcastSenderLeq, flushEarlyInstall, noMajority, gcPartialAck];
+export const MUTANTS: readonly Mutant[] = [
+  // Delivery rules.
+  cbcastSenderLeq,
+  fifoGap,
+  abcastUnstableOrder,
+  lateMessageNewView,
+  // Flush.
+  flushEarlyInstall,
+  flushDropsDeparted,
+  flushReordersTotal,
+  deliverAfterFlushReply,
+  // Membership.
+  noMajority,
+  takeoverIgnoresAccepted,
+  ballotCollision,
+  suspicionPermanent,
+  // Stability, transport, state transfer.
+  gcPartialAck,
+  retransmitReset,
+  staleStateTransfer,
+];
 
 export function mutantByName(name: string): Mutant | undefined {
   return MUTANTS.find((m) => m.name === name);

@@ -1,4 +1,4 @@
-// Mutant no-majority (protocol/isis/config.ts, isMajority).
+// Mutant no-majority (protocol/isis/membership.ts, every majority check; IsisLayers.isMajority).
 //
 // The GMS installs a new view with whatever members answered, without
 // checking that they are a majority of the previous view. Under a
@@ -17,7 +17,7 @@ export const noMajority: Mutant = {
   summary: 'no majority check on a new view: split brain under partition',
   imitates: 'membership that stays available under partition (split brain)',
   breaks: ['primary-majority', 'view-agreement'],
-  file: 'protocol/isis/config.ts',
+  file: 'protocol/isis/membership.ts',
   replaces: ['isis'],
   factory: (options) => makeIsisProtocol(options, { ...defaultIsisLayers, isMajority: (votes) => votes >= 1 }),
 };

@@ -1,0 +1,31 @@
+// Mutant late-message-new-view (protocol/isis/multicast.ts, onMulticast).
+//
+// Sequence numbers and vector timestamps are per view, so a multicast is
+// taken only in the view it was sent in; the flush has already settled
+// the old view's messages. This mutant also takes a message of an earlier
+// view that arrives after the receiver installed the next one (late on the
+// wire, or retransmitted): it is queued with the new view's messages and
+// delivered there, or it shadows the new message with the same sequence
+// number.
+//
+// The change: `m.view !== vc.view.id` becomes `m.view > vc.view.id`
+// (IsisLayers.acceptsMulticastOf).
+//
+// Imitates: receivers that check the sender's membership but not the view
+// id on incoming messages: a message delivered in the view after the one it
+// was sent in.
+// Should break: sending-view-delivery; more often virtual-synchrony, self-delivery
+// and delivery-liveness (the shadowed new-view message is never delivered).
+import { defaultIsisLayers } from '../isis/config.ts';
+import { makeIsisProtocol } from '../isis/stack.ts';
+import type { Mutant } from './types.ts';
+
+export const lateMessageNewView: Mutant = {
+  name: 'late-message-new-view',
+  summary: 'a late message of the previous view is delivered in the next one',
+  imitates: 'a receive path that checks the sender but not the view id: old-view messages delivered in the new view',
+  breaks: ['sending-view-delivery', 'causal-order', 'self-delivery', 'virtual-synchrony', 'delivery-liveness'],
+  file: 'protocol/isis/multicast.ts',
+  replaces: ['isis'],
+  factory: (options) => makeIsisProtocol(options, { ...defaultIsisLayers, acceptsMulticastOf: (sentIn, current) => sentIn <= current }),
+};
