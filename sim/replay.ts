@@ -7,6 +7,7 @@ import type { Scenario } from '../scenarios/types.ts';
 import { InputError } from '../traces/input-error.ts';
 import { runScenario, type RunResult } from './run.ts';
 import { mutantRunOptions } from './mutant-run.ts';
+import { isExplorationHeader, replayExploration } from './explore/replay-exploration.ts';
 import type { TraceSink } from './trace-sink.ts';
 
 export interface ReplayDifference {
@@ -63,6 +64,7 @@ export function replayTrace(path: string): ReplayOutcome {
   const text = readTraceText(path);
   const expected = text.split('\n');
   if (expected[expected.length - 1] === '') expected.pop();
+  if (isExplorationHeader(expected[0])) return replayExploration(expected, path);
   const { header, scenario, seed } = runOfHeader(expected[0], path);
   const comparing = new ComparingSink(expected);
   const mutant = mutantOfHeader(header, path);

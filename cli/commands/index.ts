@@ -1,6 +1,7 @@
 // The command list. Add one import and one entry per command file.
 import type { CommandModule } from 'yargs';
 import { checkCommand } from './check.ts';
+import { exploreCommand } from './explore.ts';
 import { exportCommand } from './export.ts';
 import { listCommand } from './list.ts';
 import { mutantsCommand } from './mutants.ts';
@@ -16,6 +17,7 @@ export const commands: CommandModule<any, any>[] = [
   replayCommand,
   shrinkCommand,
   mutantsCommand,
+  exploreCommand,
   viewCommand,
   exportCommand,
   listCommand,

@@ -1,0 +1,166 @@
+// `vsynclab explore SCENARIO`: exhaustive exploration of a small
+// configuration (sim/explore/). Thin: parse, explore, print, write the
+// counterexample. Exit 0: ok (space exhausted, nothing found); 1: violated;
+// 2: bad input; 4: unknown (a bound was hit).
+import { writeFileSync } from 'node:fs';
+import chalk from 'chalk';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import {
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_MEMORY_BYTES,
+  DEFAULT_MAX_STATES,
+  explore,
+  loadExploreScenario,
+  withBudgets,
+  type ExploreResult,
+  type Strategy,
+} from '../../sim/explore/index.ts';
+import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
+import { InputError } from '../errors.ts';
+
+interface ExploreArgs {
+  scenario: string;
+  strategy: Strategy;
+  maxStates: number;
+  maxDepth: number;
+  maxMemoryMb: number;
+  maxSeconds?: number;
+  crashes?: number;
+  partitions?: number;
+  drops?: number;
+  suspicions?: number;
+  symmetry: boolean;
+  por: boolean;
+  compare: boolean;
+  json: boolean;
+  out?: string;
+  plugin?: string | string[];
+}
+
+const EXIT_OK = 0;
+const EXIT_VIOLATED = 1;
+const EXIT_UNKNOWN = 4;
+const MB = 1024 * 1024;
+
+export const exploreCommand: CommandModule<object, ExploreArgs> = {
+  command: 'explore <scenario>',
+  describe: 'Model-check a small configuration: explore every interleaving of a scenario, untimed',
+  builder: (y: Argv<object>) =>
+    y
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'a scenario file (its optional "explore" field sets the workload and budgets)' })
+      .option('strategy', { choices: ['bfs', 'dfs'] as const, default: 'bfs' as Strategy, describe: 'breadth first (shortest counterexample) or depth first' })
+      .option('max-states', { type: 'number', default: DEFAULT_MAX_STATES, describe: 'stop with "unknown" after this many states' })
+      .option('max-depth', { type: 'number', default: DEFAULT_MAX_DEPTH, describe: 'do not go deeper than this many steps ("unknown" if cut)' })
+      .option('max-memory-mb', { type: 'number', default: DEFAULT_MAX_MEMORY_BYTES / MB, describe: 'stop with "unknown" when resident memory exceeds this' })
+      .option('max-seconds', { type: 'number', describe: 'stop with "unknown" after this many seconds (default: no limit)' })
+      .option('crashes', { type: 'number', describe: 'crash budget per path (default: the scenario\'s explore.crashes, else 0)' })
+      .option('partitions', { type: 'number', describe: 'partition (cut) budget per path' })
+      .option('drops', { type: 'number', describe: 'message drop budget per path' })
+      .option('suspicions', { type: 'number', describe: 'false suspicion budget per path (unreliable failure detector)' })
+      .option('symmetry', { type: 'boolean', default: false, describe: 'merge states equal up to a renaming of the processes' })
+      .option('por', { type: 'boolean', default: false, describe: 'partial-order reduction (ample sets; needs explore.receiptsSend false)' })
+      .option('compare', { type: 'boolean', default: false, describe: 'with --por/--symmetry: also explore without them and report both state counts' })
+      .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' })
+      .option('out', { type: 'string', describe: 'where to write a counterexample (default ./<scenario>.counterexample.jsonl)' })
+      .option('plugin', { type: 'string', describe: 'a module that registers protocols first (repeatable)' })
+      .example('$0 explore scenarios/explore/cbcast-3x2.json', 'exhaust the reference configuration')
+      .example('$0 explore scenarios/explore/cbcast-3x2.json --por --compare', 'with partial-order reduction, and the states it saved')
+      .example('$0 explore s.json --crashes 1 --strategy dfs --json', 'one crash anywhere, depth first, JSON out') as unknown as Argv<ExploreArgs>,
+  handler: async (args: ArgumentsCamelCase<ExploreArgs>) => {
+    await loadPlugins(pluginUrls(([] as string[]).concat(args.plugin ?? [])));
+    const maxStates = positive(args.maxStates, '--max-states');
+    const maxDepth = positive(args.maxDepth, '--max-depth');
+    const maxMemoryBytes = positive(args.maxMemoryMb, '--max-memory-mb') * MB;
+    const maxSeconds = args.maxSeconds === undefined ? undefined : positive(args.maxSeconds, '--max-seconds');
+    const loaded = loadExploreScenario(args.scenario);
+    const config = withBudgets(loaded.config, { crashes: args.crashes, partitions: args.partitions, drops: args.drops, suspicions: args.suspicions });
+    const progress = !args.json && process.stderr.isTTY === true;
+    const options = {
+      strategy: args.strategy,
+      maxStates,
+      maxDepth,
+      maxMemoryBytes,
+      ...(maxSeconds !== undefined ? { maxSeconds } : {}),
+      por: args.por,
+      symmetry: args.symmetry,
+      ...(progress
+        ? { onProgress: (p: { states: number; depth: number; seconds: number }) => process.stderr.write(`\r${p.states} states, depth ${p.depth}, ${p.seconds.toFixed(1)} s`) }
+        : {}),
+    };
+    const result = explore(loaded.scenario, config, options);
+    if (progress) process.stderr.write('\r\u001b[K');
+    const baseline = args.compare && (args.por || args.symmetry) ? explore(loaded.scenario, config, { ...options, por: false, symmetry: false }) : null;
+    let written: string | null = null;
+    if (result.counterexample !== null) {
+      written = args.out ?? `${result.scenario}.counterexample.jsonl`;
+      try {
+        writeFileSync(written, `${result.counterexample.lines.join('\n')}\n`);
+      } catch (error) {
+        throw new InputError(`--out ${written}: cannot write the counterexample (${(error as Error).message})`);
+      }
+    }
+    process.stdout.write(args.json ? `${JSON.stringify(jsonReport(result, written, baseline))}\n` : textReport(result, written, baseline));
+    process.exitCode = result.result === 'ok' ? EXIT_OK : result.result === 'violated' ? EXIT_VIOLATED : EXIT_UNKNOWN;
+  },
+};
+
+function positive(value: number, option: string): number {
+  if (!Number.isInteger(value) || value < 1) throw new InputError(`${option}: expected a whole number >= 1, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function jsonReport(r: ExploreResult, counterexample: string | null, baseline: ExploreResult | null): Record<string, unknown> {
+  return {
+    result: r.result,
+    states: r.states,
+    transitions: r.transitions,
+    depth: r.depth,
+    seconds: round(r.seconds),
+    statesPerSecond: r.statesPerSecond,
+    peakMemoryBytes: r.peakMemoryBytes,
+    ...(counterexample !== null ? { counterexample } : {}),
+    ...(r.bound !== null ? { bound: r.bound } : {}),
+    ...(r.violation !== null ? { violation: { property: r.violation.property, message: r.violation.message, steps: r.counterexample?.choices.length ?? 0 } } : {}),
+    scenario: r.scenario,
+    protocol: r.protocol,
+    strategy: r.strategy,
+    por: r.por,
+    symmetry: r.symmetry,
+    terminalStates: r.terminalStates,
+    pathsChecked: r.pathsChecked,
+    ...(baseline !== null ? { baseline: { result: baseline.result, states: baseline.states, transitions: baseline.transitions, seconds: round(baseline.seconds) } } : {}),
+  };
+}
+
+function textReport(r: ExploreResult, counterexample: string | null, baseline: ExploreResult | null): string {
+  const reductions = [r.por ? 'por' : '', r.symmetry ? 'symmetry' : ''].filter(Boolean).join('+') || 'no reduction';
+  const lines: string[] = [`explore ${r.scenario} (${r.protocol}; ${r.strategy}, ${reductions})`];
+  switch (r.result) {
+    case 'ok':
+      lines.push(`${chalk.green('OK')}: state space exhausted, no violation`);
+      break;
+    case 'violated': {
+      const v = r.violation!;
+      lines.push(`${chalk.red('VIOLATED')} ${v.property}${v.liveness ? ' (at a terminal state)' : ''}: ${v.message}`);
+      lines.push(`  counterexample: ${r.counterexample?.choices.length ?? 0} steps, written to ${counterexample}`);
+      lines.push(`  see it: npx vsynclab check ${counterexample}; replay it: npx vsynclab replay ${counterexample}`);
+      break;
+    }
+    case 'unknown':
+      lines.push(`${chalk.yellow('UNKNOWN')}: bound hit: ${r.bound} (nothing found in the states explored)`);
+      break;
+  }
+  lines.push(
+    `  states ${r.states}, transitions ${r.transitions}, max depth ${r.depth}, terminal ${r.terminalStates}, ` +
+      `${round(r.seconds)} s, ${r.statesPerSecond} states/s, peak memory ${Math.round(r.peakMemoryBytes / MB)} MB`,
+  );
+  if (baseline !== null) {
+    const factor = r.states > 0 ? (baseline.states / r.states).toFixed(2) : '-';
+    lines.push(`  without reductions: ${baseline.result}, ${baseline.states} states (${factor}x as many), ${round(baseline.seconds)} s`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function round(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}

@@ -1,0 +1,124 @@
+// What can happen next in a global state, untimed: deliver any in-flight
+// message, fire any pending timer, issue a process's next workload
+// multicast, report a suspicion, or inject a fault while its budget lasts.
+// The order of the list is fixed (it is part of the search's determinism);
+// a counterexample records each step by its label.
+import { assertNever } from '../../protocol/types.ts';
+import type { ExploreConfig } from './config.ts';
+import { CRASHED, LIVE, type GlobalState } from './state.ts';
+
+export type Action =
+  | { kind: 'request'; owner: number }
+  | { kind: 'deliver'; owner: number; index: number }
+  | { kind: 'timer'; owner: number; tag: string }
+  /** `budgeted`: a false suspicion of a live process (unreliable detector). */
+  | { kind: 'suspect'; owner: number; suspect: number; budgeted: boolean }
+  | { kind: 'crash'; owner: number }
+  | { kind: 'drop'; owner: number; index: number }
+  | { kind: 'partition'; groups: readonly (readonly string[])[] }
+  | { kind: 'heal' };
+
+export type ActionKind = Action['kind'];
+
+export interface ActionContext {
+  config: ExploreConfig;
+  /** Whether the protocol takes suspicions (has `onSuspect`). */
+  suspicions: boolean;
+  /** The two-group splits of the processes a cut may make. */
+  splits: readonly (readonly (readonly string[])[])[];
+}
+
+export function enabledActions(s: GlobalState, ctx: ActionContext): Action[] {
+  const { config } = ctx;
+  const out: Action[] = [];
+  const procs = s.procs;
+  for (const p of procs) {
+    if (p.status === LIVE && p.requestsMade < config.multicastsPerProcess) out.push({ kind: 'request', owner: p.index });
+  }
+  for (let j = 0; j < s.bag.length; j++) out.push({ kind: 'deliver', owner: (s.bag[j] as { toIndex: number }).toIndex, index: j });
+  for (const p of procs) {
+    if (p.status !== LIVE) continue;
+    for (const tag of p.timers) out.push({ kind: 'timer', owner: p.index, tag });
+  }
+  if (ctx.suspicions) {
+    const falseAllowed = config.failureDetector === 'unreliable' && s.used.suspicions < config.suspicions;
+    for (const p of procs) {
+      if (p.status !== LIVE) continue;
+      for (const q of procs) {
+        if (q === p || p.suspected.includes(q.pid)) continue;
+        if (q.status === CRASHED) out.push({ kind: 'suspect', owner: p.index, suspect: q.index, budgeted: false });
+        else if (q.status === LIVE && falseAllowed) out.push({ kind: 'suspect', owner: p.index, suspect: q.index, budgeted: true });
+      }
+    }
+  }
+  if (s.used.crashes < config.crashes) {
+    for (const p of procs) if (p.status === LIVE) out.push({ kind: 'crash', owner: p.index });
+  }
+  if (s.used.drops < config.drops) {
+    for (let j = 0; j < s.bag.length; j++) out.push({ kind: 'drop', owner: (s.bag[j] as { toIndex: number }).toIndex, index: j });
+  }
+  if (s.partition !== null) out.push({ kind: 'heal' });
+  else if (s.used.partitions < config.partitions) for (const groups of ctx.splits) out.push({ kind: 'partition', groups });
+  return out;
+}
+
+/** True for the faults a budget limits (they make every other action dependent). */
+export function isBudgetedFault(a: Action): boolean {
+  switch (a.kind) {
+    case 'crash':
+    case 'drop':
+    case 'partition':
+      return true;
+    case 'suspect':
+      return a.budgeted;
+    case 'request':
+    case 'deliver':
+    case 'timer':
+    case 'heal':
+      return false;
+    default:
+      return assertNever(a, 'action');
+  }
+}
+
+/** A readable, replayable name for an action in state `s` (recorded in `exploreChoices`). */
+export function actionLabel(s: GlobalState, a: Action): string {
+  const moved = a.kind === 'deliver' || a.kind === 'drop' ? (s.bag[a.index] as { from: string; to: string }) : null;
+  return stepLabel((index) => (s.procs[index] as { pid: string }).pid, a, moved);
+}
+
+/** The label of an action, given the process names and, for a delivery or drop, the message it moved. */
+export function stepLabel(pid: (index: number) => string, a: Action, moved: { from: string; to: string } | null): string {
+  switch (a.kind) {
+    case 'request':
+      return `request ${pid(a.owner)}`;
+    case 'deliver':
+    case 'drop':
+      return `${a.kind} ${moved?.from}>${moved?.to} @${a.index}`;
+    case 'timer':
+      return `timer ${pid(a.owner)} ${a.tag}`;
+    case 'suspect':
+      return `suspect ${pid(a.owner)} ${pid(a.suspect)}`;
+    case 'crash':
+      return `crash ${pid(a.owner)}`;
+    case 'partition':
+      return `partition ${a.groups.map((g) => g.join(',')).join('|')}`;
+    case 'heal':
+      return 'heal';
+    default:
+      return assertNever(a, 'action');
+  }
+}
+
+/** Every split of `pids` into two non-empty groups, the group holding the first process first. */
+export function twoGroupSplits(pids: readonly string[]): string[][][] {
+  const out: string[][][] = [];
+  const n = pids.length;
+  for (let mask = 1; mask < 1 << (n - 1); mask++) {
+    const a: string[] = [pids[0] as string];
+    const b: string[] = [];
+    for (let i = 1; i < n; i++) ((mask >> (i - 1)) & 1 ? b : a).push(pids[i] as string);
+    out.push([a, b]);
+  }
+  return out;
+}

@@ -1,0 +1,182 @@
+// The exploration settings of a scenario: its `explore` field (read from the
+// raw JSON here, because scenarios/validate.ts rejects fields it does not
+// know) and the command line's fault budgets. Untimed: the timed workload
+// and network of the scenario are ignored; each initial process issues
+// `multicastsPerProcess` multicasts, one enabled action at a time, in order.
+import { readFileSync } from 'node:fs';
+import type { DeliveryOrder } from '../../traces/schema.ts';
+import { DELIVERY_ORDERS } from '../../traces/schema.ts';
+import { InputError } from '../../traces/input-error.ts';
+import type { Scenario } from '../../scenarios/types.ts';
+import { validateScenario } from '../../scenarios/validate.ts';
+
+export type FailureDetectorMode = 'perfect' | 'unreliable';
+
+/** Written to a counterexample's header (`exploreConfig`); replay reads it back. */
+export interface ExploreConfig {
+  /** Multicasts each initial process issues, in order. */
+  multicastsPerProcess: number;
+  order: DeliveryOrder;
+  /**
+   * `perfect`: p may suspect q only after q crashed. `unreliable`: also any
+   * live process, counted against `suspicions`.
+   */
+  failureDetector: FailureDetectorMode;
+  /** Fault budgets: how many of each the explorer may inject on one path. */
+  crashes: number;
+  partitions: number;
+  drops: number;
+  suspicions: number;
+  /**
+   * False declares that handling a message never sends one (only requests,
+   * timers and suspicions do). Partial-order reduction relies on it; every
+   * explored receipt is checked against it.
+   */
+  receiptsSend: boolean;
+  /** Messages in flight at once; more stops the search with `unknown`. */
+  maxInFlight: number;
+}
+
+export const DEFAULT_EXPLORE_CONFIG: ExploreConfig = {
+  multicastsPerProcess: 1,
+  order: 'causal',
+  failureDetector: 'perfect',
+  crashes: 0,
+  partitions: 0,
+  drops: 0,
+  suspicions: 0,
+  receiptsSend: true,
+  maxInFlight: 256,
+};
+
+/** Upper bounds that keep a configuration "small" (and arithmetic trivial). */
+const MAX_MULTICASTS = 64;
+const MAX_BUDGET = 16;
+const MAX_IN_FLIGHT = 100_000;
+/** Exploration is for small groups. */
+export const MAX_EXPLORE_PROCESSES = 8;
+
+const FIELDS: readonly (keyof ExploreConfig)[] = [
+  'multicastsPerProcess',
+  'order',
+  'failureDetector',
+  'crashes',
+  'partitions',
+  'drops',
+  'suspicions',
+  'receiptsSend',
+  'maxInFlight',
+];
+
+function intField(raw: unknown, where: string, max: number): number {
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw > max) {
+    throw new InputError(`${where}: expected an integer from 0 to ${max}, got ${JSON.stringify(raw)}`);
+  }
+  return raw;
+}
+
+/** Parses an `explore` object (from a scenario file or a trace header); `file` names it in errors. */
+export function parseExploreConfig(raw: unknown, file: string, field = 'explore'): ExploreConfig {
+  const at = (name: string): string => `${file}: ${field}.${name}`;
+  if (raw === undefined) return { ...DEFAULT_EXPLORE_CONFIG };
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new InputError(`${file}: ${field}: expected an object, got ${JSON.stringify(raw)}`);
+  }
+  const o = raw as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    if (!(FIELDS as readonly string[]).includes(key)) throw new InputError(`${at(key)}: unknown field, expected one of ${FIELDS.join(', ')}`);
+  }
+  const out: ExploreConfig = { ...DEFAULT_EXPLORE_CONFIG };
+  if (o.multicastsPerProcess !== undefined) out.multicastsPerProcess = intField(o.multicastsPerProcess, at('multicastsPerProcess'), MAX_MULTICASTS);
+  if (o.order !== undefined) {
+    if (!DELIVERY_ORDERS.includes(o.order as DeliveryOrder)) {
+      throw new InputError(`${at('order')}: expected one of ${DELIVERY_ORDERS.join(', ')}, got ${JSON.stringify(o.order)}`);
+    }
+    out.order = o.order as DeliveryOrder;
+  }
+  if (o.failureDetector !== undefined) {
+    if (o.failureDetector !== 'perfect' && o.failureDetector !== 'unreliable') {
+      throw new InputError(`${at('failureDetector')}: expected "perfect" or "unreliable", got ${JSON.stringify(o.failureDetector)}`);
+    }
+    out.failureDetector = o.failureDetector;
+  }
+  for (const budget of ['crashes', 'partitions', 'drops', 'suspicions'] as const) {
+    if (o[budget] !== undefined) out[budget] = intField(o[budget], at(budget), MAX_BUDGET);
+  }
+  if (o.receiptsSend !== undefined) {
+    if (typeof o.receiptsSend !== 'boolean') throw new InputError(`${at('receiptsSend')}: expected true or false, got ${JSON.stringify(o.receiptsSend)}`);
+    out.receiptsSend = o.receiptsSend;
+  }
+  if (o.maxInFlight !== undefined) {
+    const n = intField(o.maxInFlight, at('maxInFlight'), MAX_IN_FLIGHT);
+    if (n < 1) throw new InputError(`${at('maxInFlight')}: expected an integer from 1 to ${MAX_IN_FLIGHT}, got 0`);
+    out.maxInFlight = n;
+  }
+  return out;
+}
+
+/** Budgets given on the command line replace the scenario's. */
+export interface BudgetOverrides {
+  crashes?: number | undefined;
+  partitions?: number | undefined;
+  drops?: number | undefined;
+  suspicions?: number | undefined;
+}
+
+export function withBudgets(config: ExploreConfig, overrides: BudgetOverrides): ExploreConfig {
+  const out = { ...config };
+  for (const budget of ['crashes', 'partitions', 'drops', 'suspicions'] as const) {
+    const v = overrides[budget];
+    if (v !== undefined) out[budget] = intField(v, `--${budget}`, MAX_BUDGET);
+  }
+  return out;
+}
+
+export interface ExploreScenario {
+  scenario: Scenario;
+  config: ExploreConfig;
+}
+
+/** A scenario file with an optional `explore` field. */
+export function parseExploreScenario(text: string, file: string): ExploreScenario {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${file}:${jsonErrorLine(text, error)}: not valid JSON (${(error as Error).message})`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InputError(`${file}: expected a scenario object`);
+  }
+  if ('generate' in value) throw new InputError(`${file}: generate: exploration needs a fixed scenario, not a generator`);
+  const { explore, ...rest } = value as Record<string, unknown>;
+  const config = parseExploreConfig(explore, file);
+  const scenario = validateScenario(rest, file);
+  checkExplorable(scenario, file);
+  return { scenario, config };
+}
+
+export function loadExploreScenario(path: string): ExploreScenario {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new InputError(`${path}: cannot read the scenario file (does it exist?)`);
+  }
+  return parseExploreScenario(text, path);
+}
+
+export function checkExplorable(scenario: Scenario, file: string): void {
+  if (scenario.processes > MAX_EXPLORE_PROCESSES) {
+    throw new InputError(`${file}: processes: exploration supports at most ${MAX_EXPLORE_PROCESSES} processes, got ${scenario.processes}`);
+  }
+}
+
+function jsonErrorLine(text: string, error: unknown): number {
+  const m = /position (\d+)/.exec(String((error as Error).message));
+  if (m === null) return 1;
+  const position = Number(m[1]);
+  let line = 1;
+  for (let k = 0; k < position && k < text.length; k++) if (text.charCodeAt(k) === 10) line++;
+  return line;
+}

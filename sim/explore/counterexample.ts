@@ -1,0 +1,68 @@
+// A counterexample is a trace in the contract's format: the header holds the
+// scenario (`scenarioSpec`), the exploration settings (`exploreConfig`) and
+// the choices made (`exploreChoices`, one label per step); `t` of every
+// event is its step number. `vsynclab check` judges it like any trace, and
+// `vsynclab replay` re-executes the choices (replay-exploration.ts) and
+// compares the bytes.
+import type { Scenario } from '../../scenarios/types.ts';
+import type { TraceHeader } from '../../traces/schema.ts';
+import { makeHeader, serializeLine } from '../../traces/serialize.ts';
+import { pathEvents } from './check-path.ts';
+import type { ExploreConfig } from './config.ts';
+import type { ExploreModel } from './model.ts';
+import type { GlobalState, Trail } from './state.ts';
+
+export function explorationHeader(
+  protocol: string,
+  scenario: Scenario,
+  config: ExploreConfig,
+  choices: readonly string[],
+  extra: Record<string, unknown> = {},
+): TraceHeader {
+  return makeHeader({
+    protocol,
+    scenario: scenario.name,
+    scenarioSpec: scenario,
+    exploreConfig: config,
+    exploreChoices: [...choices],
+    ...extra,
+  });
+}
+
+/**
+ * The trace lines of the path to `trail`, ending with `end`: quiescent when
+ * nothing is enabled in the last state (then liveness is judged too).
+ */
+export function pathTraceLines(model: ExploreModel, last: GlobalState | Trail, extra: Record<string, unknown> = {}): string[] {
+  const trail = 'trail' in last ? last.trail : last;
+  const state = 'trail' in last ? last : replayTrail(model, trail);
+  const quiescent = model.enabled(state).length === 0;
+  const header = explorationHeader(model.protocol.name, model.scenario, model.config, model.choicesTo(trail), extra);
+  return [serializeLine(header), ...pathEvents(trail, { quiescent }).map(serializeLine)];
+}
+
+/** Re-executes a trail's choices from the initial state (the search keeps no old states). */
+export function replayTrail(model: ExploreModel, trail: Trail): GlobalState {
+  const outcome = replayChoices(model, model.choicesTo(trail));
+  if (outcome.stuck !== null) throw new Error(`explore: the path does not re-execute: ${outcome.stuck}`);
+  return outcome.state;
+}
+
+export interface ChoicesOutcome {
+  state: GlobalState;
+  /** Why the choices could not all be made (a choice not enabled), or null. */
+  stuck: string | null;
+}
+
+export function replayChoices(model: ExploreModel, choices: readonly string[]): ChoicesOutcome {
+  let state = model.initial();
+  for (let k = 0; k < choices.length; k++) {
+    const choice = choices[k] as string;
+    const action = model.enabled(state).find((a) => model.label(state, a) === choice);
+    if (action === undefined) {
+      return { state, stuck: `exploreChoices[${k}] ${JSON.stringify(choice)} is not enabled at step ${k + 1}` };
+    }
+    state = model.step(state, action);
+  }
+  return { state, stuck: null };
+}

@@ -1,0 +1,85 @@
+// Exhaustive exploration (model checking) of a small configuration: the
+// public entry point. See docs/explore.md.
+import type { AnyProtocol } from '../../protocol/types.ts';
+import type { Scenario } from '../../scenarios/types.ts';
+import { resolveProtocol } from '../resolve-protocol.ts';
+import type { PathViolation } from './check-path.ts';
+import type { ExploreConfig } from './config.ts';
+import { pathTraceLines } from './counterexample.ts';
+import { ExploreModel } from './model.ts';
+import { search, type SearchOutcome, type SearchProgress, type Strategy } from './search.ts';
+
+export type { ExploreConfig } from './config.ts';
+export { loadExploreScenario, parseExploreScenario, parseExploreConfig, withBudgets, DEFAULT_EXPLORE_CONFIG } from './config.ts';
+export type { SearchOutcome, SearchProgress, Strategy, Verdict } from './search.ts';
+export type { PathViolation } from './check-path.ts';
+export { replayExploration, isExplorationHeader } from './replay-exploration.ts';
+
+export const DEFAULT_MAX_STATES = 5_000_000;
+export const DEFAULT_MAX_DEPTH = 1_000;
+export const DEFAULT_MAX_MEMORY_BYTES = 6 * 1024 * 1024 * 1024;
+
+export interface ExploreOptions {
+  strategy?: Strategy;
+  maxStates?: number;
+  maxDepth?: number;
+  maxMemoryBytes?: number;
+  /** Wall-clock limit (a bound: the result is then `unknown`, and no longer deterministic). */
+  maxSeconds?: number;
+  por?: boolean;
+  symmetry?: boolean;
+  /** Use this protocol instead of the scenario's (tests, mutants). */
+  protocol?: AnyProtocol;
+  onProgress?: (progress: SearchProgress) => void;
+}
+
+export interface Counterexample {
+  violation: PathViolation;
+  /** One label per step. */
+  choices: string[];
+  /** The trace: header, events, end. */
+  lines: string[];
+}
+
+export interface ExploreResult extends SearchOutcome {
+  scenario: string;
+  protocol: string;
+  strategy: Strategy;
+  por: boolean;
+  symmetry: boolean;
+  counterexample: Counterexample | null;
+}
+
+export function explore(scenario: Scenario, config: ExploreConfig, options: ExploreOptions = {}): ExploreResult {
+  const protocol = options.protocol ?? resolveProtocol(scenario);
+  const strategy = options.strategy ?? 'bfs';
+  const por = options.por ?? false;
+  const symmetry = options.symmetry ?? false;
+  const model = new ExploreModel(protocol, scenario, config, symmetry);
+  const searchOptions = {
+    strategy,
+    maxStates: options.maxStates ?? DEFAULT_MAX_STATES,
+    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+    maxMemoryBytes: options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
+    por,
+    ...(options.maxSeconds !== undefined ? { maxSeconds: options.maxSeconds } : {}),
+    ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+  };
+  const outcome = search(model, searchOptions);
+  let violation = outcome.violation;
+  let trail = outcome.violationTrail;
+  if (violation !== null && strategy === 'bfs') {
+    // Leaf checking found a violation, maybe deeper than the shallowest one:
+    // judge every state up to that depth, breadth first, for a shortest path.
+    const shortest = search(model, { ...searchOptions, maxDepth: violation.step, checkEveryState: true, onProgress: undefined });
+    if (shortest.violation !== null && shortest.violation.step <= violation.step) {
+      violation = shortest.violation;
+      trail = shortest.violationTrail;
+    }
+  }
+  const counterexample =
+    violation === null || trail === null
+      ? null
+      : { violation, choices: model.choicesTo(trail), lines: pathTraceLines(model, trail) };
+  return { ...outcome, violation, violationTrail: trail, scenario: scenario.name, protocol: protocol.name, strategy, por, symmetry, counterexample };
+}

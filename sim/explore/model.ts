@@ -1,0 +1,398 @@
+// The untimed world of the explorer: builds the initial global state and
+// executes one action on a state, running the protocol's pure handlers and
+// their effects the way sim/world.ts does (same trace events, same rules:
+// messages to processes that are gone vanish, a process that exits mid-step
+// does nothing more), but with no clock: `t` of every event is the step number.
+import type { AnyProtocol, AppRequest, Effect, NodeContext, Step } from '../../protocol/types.ts';
+import { assertNever } from '../../protocol/types.ts';
+import type { Scenario } from '../../scenarios/types.ts';
+import { InputError } from '../../traces/input-error.ts';
+import type { TraceEvent } from '../../traces/schema.ts';
+import { BoundHit } from '../world.ts';
+import { actionLabel, enabledActions, stepLabel, twoGroupSplits, type Action, type ActionContext } from './actions.ts';
+import type { ExploreConfig } from './config.ts';
+import { allRenamings, identityRenaming } from './renaming.ts';
+import {
+  messageHash,
+  CRASHED,
+  EXITED,
+  LIVE,
+  NO_BUDGET_USED,
+  type ProcStatus,
+  slotHash,
+  stateKey,
+  type Budgets,
+  type GlobalState,
+  type InFlight,
+  type ProcSlot,
+  type Trail,
+} from './state.ts';
+import { ValueHasher } from './value-hasher.ts';
+import { newLanes, type Lanes } from './hash.ts';
+import { addBoundary, addDelivery, startHistory, type History } from './history.ts';
+import { emptyMemo, MessageBits, mutableMemo, noteDelivery, noteMulticast, type CausalMemo } from './causal-memo.ts';
+
+const DRAFT: Lanes = [];
+
+/** The successor being built by one step. */
+interface Scratch {
+  procs: ProcSlot[];
+  bag: InFlight[];
+  bagHash: Lanes;
+  partition: readonly (readonly string[])[] | null;
+  used: Budgets;
+  /** The step's trace events, numbered as they are made (`i` of the first is the parent's event count). */
+  events: TraceEvent[];
+  nextI: number;
+  t: number;
+  /** Processes that exist so far (the initial state starts them one by one). */
+  started: number;
+  /** Copy-on-write: the parent's bag is shared until this step changes it. */
+  ownsBag: boolean;
+  /** The step delivered two or more messages in a row at one process, in an order that may matter (causal-memo.ts). */
+  orderedRun: boolean;
+  memo: CausalMemo;
+  /** `memo` is this step's own copy. */
+  ownsMemo: boolean;
+}
+
+export class ExploreModel {
+  readonly pids: readonly string[];
+  readonly hasher: ValueHasher;
+  readonly actionContext: ActionContext;
+  private readonly pidIndex = new Map<string, number>();
+  private readonly contexts: NodeContext[];
+  private readonly crashLanes: Lanes;
+  private readonly startLanes: Lanes;
+  /**
+   * Fifo and causal deliveries commute in the history fingerprint
+   * (history.ts); total-order ones are ordered, so with total order every
+   * delivery is a boundary.
+   */
+  private readonly commutingDeliveries: boolean;
+  private readonly messageBits = new MessageBits();
+
+  constructor(
+    readonly protocol: AnyProtocol,
+    readonly scenario: Scenario,
+    readonly config: ExploreConfig,
+    symmetry: boolean,
+  ) {
+    this.pids = Array.from({ length: scenario.processes }, (_, k) => `p${k + 1}`);
+    this.pids.forEach((pid, i) => this.pidIndex.set(pid, i));
+    this.contexts = this.pids.map((self) => ({ self }));
+    this.hasher = new ValueHasher(symmetry ? allRenamings(this.pids) : [identityRenaming(this.pids)]);
+    this.crashLanes = this.hasher.fresh('\u0000crash');
+    this.startLanes = this.hasher.fresh('\u0000start');
+    this.commutingDeliveries = config.order !== 'total';
+    this.actionContext = { config, suspicions: protocol.onSuspect !== undefined, splits: twoGroupSplits(this.pids) };
+  }
+
+  get symmetric(): boolean {
+    return this.hasher.renamings.length > 1;
+  }
+
+  initial(): GlobalState {
+    const b: Scratch = {
+      procs: [],
+      bag: [],
+      bagHash: newLanes(this.hasher.width),
+      partition: null,
+      used: NO_BUDGET_USED,
+      events: [],
+      nextI: 0,
+      t: 0,
+      started: 0,
+      ownsBag: true,
+      orderedRun: false,
+      memo: emptyMemo(this.pids.length),
+      ownsMemo: false,
+    };
+    for (let i = 0; i < this.pids.length; i++) {
+      const pid = this.pids[i] as string;
+      b.events.push({ type: 'start', i: b.nextI++, t: 0, node: pid });
+      b.procs.push(this.slot(i, LIVE, undefined, [], 0, [], startHistory(this.startLanes)));
+      b.started = i + 1;
+      const ctx = this.contexts[i] as NodeContext;
+      this.run(b, i, () => this.protocol.init(ctx, { mode: 'member', initialMembers: [...this.pids] }));
+    }
+    return this.finish(b, { prev: null, action: null, moved: null, events: b.events, depth: 0, eventCount: b.nextI });
+  }
+
+  enabled(s: GlobalState): Action[] {
+    return enabledActions(s, this.actionContext);
+  }
+
+  label(s: GlobalState, a: Action): string {
+    return actionLabel(s, a);
+  }
+
+  /** The state's 64-bit key as two lanes, written to `out`. */
+  key(s: GlobalState, out: Int32Array): void {
+    stateKey(this.hasher, s, out);
+  }
+
+  /** Executes `a` in `s`. */
+  step(s: GlobalState, a: Action): GlobalState {
+    const t = s.trail.depth + 1;
+    const b: Scratch = {
+      procs: s.procs.slice(),
+      bag: s.bag as InFlight[],
+      bagHash: s.bagHash,
+      partition: s.partition,
+      used: s.used,
+      events: [],
+      nextI: s.trail.eventCount,
+      t,
+      started: s.procs.length,
+      ownsBag: false,
+      orderedRun: false,
+      memo: s.memo,
+      ownsMemo: false,
+    };
+    switch (a.kind) {
+      case 'request': {
+        const p = b.procs[a.owner] as ProcSlot;
+        const made = p.requestsMade + 1;
+        const request: AppRequest = { type: 'multicast', order: this.config.order, payload: { key: `k${made}`, value: made } };
+        b.procs[a.owner] = this.slot(p.index, p.status, p.state, p.timers, made, p.suspected, p.history);
+        this.run(b, a.owner, (state, ctx) => this.protocol.onRequest(state, request, ctx));
+        break;
+      }
+      case 'deliver': {
+        const m = s.bag[a.index] as InFlight;
+        this.removeFromBag(b, a.index);
+        const sent = this.run(b, a.owner, (state, ctx) => this.protocol.onMessage(state, m.from, m.body, ctx));
+        if (!this.config.receiptsSend && sent > 0) {
+          throw new InputError(
+            `explore.receiptsSend is false, but ${m.to} sent a message or set a timer (${sent} in all) while handling one from ${m.from} ` +
+              `(step ${t} of path ${JSON.stringify(this.choicesTo(s.trail).concat(this.label(s, a)))}): remove the declaration or fix the protocol`,
+          );
+        }
+        break;
+      }
+      case 'timer': {
+        const p = b.procs[a.owner] as ProcSlot;
+        b.procs[a.owner] = this.slot(p.index, p.status, p.state, p.timers.filter((tag) => tag !== a.tag), p.requestsMade, p.suspected, p.history);
+        this.run(b, a.owner, (state, ctx) => this.protocol.onTimer(state, a.tag, ctx));
+        break;
+      }
+      case 'suspect': {
+        const p = b.procs[a.owner] as ProcSlot;
+        const q = this.pids[a.suspect] as string;
+        const suspected = [...p.suspected, q].sort();
+        b.procs[a.owner] = this.slot(p.index, p.status, p.state, p.timers, p.requestsMade, suspected, p.history);
+        if (a.budgeted) b.used = { ...b.used, suspicions: b.used.suspicions + 1 };
+        b.events.push({ type: 'suspect', i: b.nextI++, t, node: p.pid, suspect: q });
+        const onSuspect = this.protocol.onSuspect;
+        if (onSuspect !== undefined) this.run(b, a.owner, (state, ctx) => onSuspect(state, q, ctx));
+        break;
+      }
+      case 'crash': {
+        const p = b.procs[a.owner] as ProcSlot;
+        b.used = { ...b.used, crashes: b.used.crashes + 1 };
+        b.events.push({ type: 'crash', i: b.nextI++, t, node: p.pid });
+        b.procs[a.owner] = this.slot(p.index, CRASHED, null, [], p.requestsMade, p.suspected, addBoundary(p.history, this.crashLanes));
+        this.purge(b, (m) => m.toIndex === a.owner);
+        break;
+      }
+      case 'drop': {
+        const m = s.bag[a.index] as InFlight;
+        b.used = { ...b.used, drops: b.used.drops + 1 };
+        this.removeFromBag(b, a.index);
+        b.events.push({ type: 'drop', i: b.nextI++, t, node: m.to, from: m.from });
+        break;
+      }
+      case 'partition': {
+        b.used = { ...b.used, partitions: b.used.partitions + 1 };
+        b.partition = a.groups;
+        b.events.push({ type: 'partition', i: b.nextI++, t, groups: a.groups.map((g) => [...g]) });
+        // A message on the wire when the cut happens is lost (as in the simulator).
+        this.purge(b, (m) => !this.canTalk(b, m.from, m.to));
+        break;
+      }
+      case 'heal':
+        b.partition = null;
+        b.events.push({ type: 'heal', i: b.nextI++, t });
+        break;
+      default:
+        assertNever(a, 'action');
+    }
+    const moved = a.kind === 'deliver' || a.kind === 'drop' ? (s.bag[a.index] as InFlight) : null;
+    return this.finish(b, { prev: s.trail, action: a, moved, events: b.events, depth: t, eventCount: b.nextI });
+  }
+
+  /** Runs one handler of process `i` and applies its effects; returns how many sends and timer settings it made. */
+  private run(b: Scratch, i: number, handler: (state: unknown, ctx: NodeContext) => Step<unknown, unknown, string>): number {
+    const p = b.procs[i] as ProcSlot;
+    const ctx = this.contexts[i] as NodeContext;
+    let step: Step<unknown, unknown, string>;
+    try {
+      step = handler(p.state, ctx);
+    } catch (error) {
+      if (error instanceof InputError || error instanceof BoundHit) throw error;
+      // A protocol bug: say where, so the path can be replayed by hand.
+      throw new Error(`explore: ${p.pid}'s handler threw at step ${b.t}: ${(error as Error).message}`, { cause: error });
+    }
+    let status = p.status;
+    let timers = p.timers;
+    let history = p.history;
+    let run = 0;
+    let runInDoubt = false;
+    const endRun = (): void => {
+      if (run >= 2 && runInDoubt) b.orderedRun = true;
+      run = 0;
+      runInDoubt = false;
+    };
+    let sent = 0;
+    const effects = step.effects as Effect<unknown, string>[];
+    for (let k = 0; k < effects.length && status === LIVE; k++) {
+      const effect = effects[k] as Effect<unknown, string>;
+      switch (effect.kind) {
+        case 'send':
+          sent++;
+          this.send(b, p.pid, effect.to, effect.msg);
+          break;
+        case 'setTimer':
+          sent++;
+          if (!timers.includes(effect.timer)) timers = [...timers, effect.timer].sort();
+          break;
+        case 'cancelTimer':
+          if (timers.includes(effect.timer)) timers = timers.filter((tag) => tag !== effect.timer);
+          break;
+        case 'observe': {
+          const o = effect.observation;
+          if (o.type === 'deliver' && this.commutingDeliveries) {
+            history = addDelivery(history, this.hasher.value(o));
+            run++;
+            if (!noteDelivery(this.ownMemo(b), i, this.messageBits.of(o.msg))) runInDoubt = true;
+          } else if (o.type !== 'note') {
+            endRun();
+            if (o.type === 'bcast') noteMulticast(this.ownMemo(b), i, this.messageBits.of(o.msg));
+            if (o.type === 'bcast' && o.order === 'total' && this.commutingDeliveries) {
+              throw new Error(`explore: ${p.pid} multicast ${o.msg} in total order, but explore.order is ${this.config.order}; set explore.order to "total"`);
+            }
+            history = addBoundary(history, o.type === 'view' ? this.viewLanes(o.view) : this.hasher.value(o));
+          }
+          const t = b.t;
+          const node = p.pid;
+          switch (o.type) {
+            case 'view':
+              b.events.push({ type: 'view', i: b.nextI++, t, node, view: { id: o.view.id, members: [...o.view.members] } });
+              break;
+            case 'bcast':
+              b.events.push({ type: 'bcast', i: b.nextI++, t, node, msg: o.msg, order: o.order, view: o.view });
+              break;
+            case 'deliver':
+              b.events.push({ type: 'deliver', i: b.nextI++, t, node, msg: o.msg, from: o.from, view: o.view });
+              break;
+            case 'exit':
+              b.events.push({ type: 'exit', i: b.nextI++, t, node, reason: o.reason });
+              status = EXITED;
+              timers = [];
+              break;
+            case 'note':
+              b.events.push({ type: 'note', i: b.nextI++, t, node, text: o.text });
+              break;
+            default:
+              assertNever(o, 'observation');
+          }
+          break;
+        }
+        default:
+          assertNever(effect, 'effect');
+      }
+    }
+    endRun();
+    b.procs[i] = this.slot(i, status, step.state, timers, p.requestsMade, p.suspected, history);
+    if (status === EXITED) this.purge(b, (m) => m.toIndex === i);
+    return sent;
+  }
+
+  private send(b: Scratch, from: string, to: string, body: unknown): void {
+    const toIndex = this.pidIndex.get(to);
+    // Messages to processes that never existed or are gone vanish, as in the simulator.
+    if (toIndex === undefined || toIndex >= b.started) return;
+    if ((b.procs[toIndex] as ProcSlot).status !== LIVE) return;
+    if (!this.canTalk(b, from, to)) return;
+    if (b.bag.length >= this.config.maxInFlight) throw new BoundHit('maxInFlight');
+    const hash = messageHash(this.hasher, from, to, body);
+    this.ownBag(b);
+    b.bag.push({ from, to, toIndex, body, hash });
+    for (let k = 0; k < hash.length; k++) b.bagHash[k] = ((b.bagHash[k] as number) + (hash[k] as number)) | 0;
+  }
+
+  /**
+   * A view install in the history fingerprint: its id and its member *set*
+   * (the properties only compare member sets; keeping the order out lets
+   * symmetric processes' histories match under renaming).
+   */
+  private viewLanes(view: { id: number; members: readonly string[] }): Lanes {
+    const members: Record<string, true> = {};
+    for (const m of view.members) members[m] = true;
+    return this.hasher.value({ type: 'view', id: view.id, members });
+  }
+
+  private canTalk(b: Scratch, from: string, to: string): boolean {
+    if (b.partition === null || from === to) return true;
+    for (const group of b.partition) if (group.includes(from)) return group.includes(to);
+    return false;
+  }
+
+  private removeFromBag(b: Scratch, index: number): void {
+    const m = b.bag[index] as InFlight;
+    this.ownBag(b);
+    b.bag.splice(index, 1);
+    for (let k = 0; k < m.hash.length; k++) b.bagHash[k] = ((b.bagHash[k] as number) - (m.hash[k] as number)) | 0;
+  }
+
+  private purge(b: Scratch, lost: (m: InFlight) => boolean): void {
+    for (let j = b.bag.length - 1; j >= 0; j--) if (lost(b.bag[j] as InFlight)) this.removeFromBag(b, j);
+  }
+
+  private ownMemo(b: Scratch): { delivered: number[]; own: number[]; pasts: (number | undefined)[] } {
+    if (!b.ownsMemo) {
+      b.memo = mutableMemo(b.memo);
+      b.ownsMemo = true;
+    }
+    return b.memo as { delivered: number[]; own: number[]; pasts: (number | undefined)[] };
+  }
+
+  private ownBag(b: Scratch): void {
+    if (b.ownsBag) return;
+    b.bag = b.bag.slice();
+    b.bagHash = b.bagHash.slice();
+    b.ownsBag = true;
+  }
+
+  private slot(
+    index: number,
+    status: ProcStatus,
+    state: unknown,
+    timers: readonly string[],
+    requestsMade: number,
+    suspected: readonly string[],
+    history: History,
+  ): ProcSlot {
+    // A draft: its hash is computed once, by finish(), however often the step rewrote it.
+    return { index, pid: this.pids[index] as string, status, state, timers, requestsMade, suspected, history, hash: DRAFT };
+  }
+
+  private finish(b: Scratch, trail: Trail): GlobalState {
+    for (const p of b.procs) {
+      if (p.hash !== DRAFT) continue;
+      (p as { hash: Lanes }).hash = slotHash(this.hasher, p.pid, p.status, p.state, p.timers, p.requestsMade, p.suspected, p.history);
+    }
+    return { procs: b.procs, bag: b.bag, bagHash: b.bagHash, partition: b.partition, used: b.used, trail, orderedRun: b.orderedRun, memo: b.memo };
+  }
+
+  /** The labels of the steps that lead to a trail. */
+  choicesTo(trail: Trail): string[] {
+    const out: string[] = [];
+    const pid = (index: number): string => this.pids[index] as string;
+    for (let at: Trail | null = trail; at !== null && at.prev !== null; at = at.prev) {
+      if (at.action !== null) out.push(stepLabel(pid, at.action, at.moved));
+    }
+    return out.reverse();
+  }
+}

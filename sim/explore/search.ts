@@ -1,0 +1,341 @@
+// Breadth-first or depth-first search over global states, with the bounds
+// that keep it finite (states, depth, memory, messages in flight) and the
+// three-valued result: `ok` (the space is exhausted and nothing was found),
+// `violated` (with the path), `unknown` (a bound was hit, named).
+//
+// Leaf checking: the path of a state is judged (check-path.ts) when the state
+// turns out to be a leaf of the search tree: terminal, cut by the depth
+// bound, or with no successor that was new. Every state lies on the tree
+// path of some leaf, and a violation on a path prefix stays visible on the
+// whole path, so every state's path is judged at O(depth) per leaf instead
+// of per state. `checkEveryState` judges each state when first reached
+// instead; BFS uses it to shorten a counterexample once one is known.
+import { performance } from 'node:perf_hooks';
+import { BoundHit } from '../world.ts';
+import type { Action } from './actions.ts';
+import { checkPath, type PathViolation } from './check-path.ts';
+import type { ExploreModel } from './model.ts';
+import { ampleSet } from './por.ts';
+import type { GlobalState, Trail } from './state.ts';
+import { VisitedSet } from './visited.ts';
+
+export type Strategy = 'bfs' | 'dfs';
+
+export interface SearchOptions {
+  strategy: Strategy;
+  maxStates: number;
+  maxDepth: number;
+  /** Resident memory (RSS) beyond which the search stops with `unknown`. */
+  maxMemoryBytes: number;
+  /** Wall-clock seconds beyond which the search stops with `unknown` (default: none). */
+  maxSeconds?: number;
+  por: boolean;
+  checkEveryState?: boolean;
+  /** Called about every 65536 states with the counts so far. */
+  onProgress?: (progress: SearchProgress) => void;
+}
+
+export interface SearchProgress {
+  states: number;
+  transitions: number;
+  depth: number;
+  seconds: number;
+}
+
+export type Verdict = 'ok' | 'violated' | 'unknown';
+
+export interface SearchOutcome {
+  result: Verdict;
+  /** The bound that was hit (`unknown` only): maxStates, maxDepth, maxMemory, maxSeconds, maxInFlight. */
+  bound: string | null;
+  states: number;
+  transitions: number;
+  /** The deepest state reached (steps from the initial state). */
+  depth: number;
+  seconds: number;
+  statesPerSecond: number;
+  peakMemoryBytes: number;
+  /** States with nothing enabled. */
+  terminalStates: number;
+  /** Paths judged by the checkers. */
+  pathsChecked: number;
+  violation: PathViolation | null;
+  /** The path to the violating state (ends at the violation's step). */
+  violationTrail: Trail | null;
+}
+
+const ON_STACK = 1;
+const OFF_STACK = 0;
+const PROGRESS_EVERY = 1 << 16;
+const MEMORY_EVERY = 1 << 10;
+/** After a bound, at most this many frontier states have their paths judged. */
+const FRONTIER_CHECKS = 10_000;
+
+class Found extends Error {
+  constructor(readonly violation: PathViolation, readonly trail: Trail) {
+    super('violation found');
+  }
+}
+
+export function search(model: ExploreModel, options: SearchOptions): SearchOutcome {
+  return new Search(model, options).run();
+}
+
+class Search {
+  private readonly visited: VisitedSet;
+  private readonly key = new Int32Array(2);
+  private transitions = 0;
+  private maxDepthSeen = 0;
+  private terminalStates = 0;
+  private pathsChecked = 0;
+  private depthCut = false;
+  private peakMemoryBytes = 0;
+  private expansions = 0;
+  private readonly started = performance.now();
+  private frontier: () => GlobalState[] = () => [];
+
+  constructor(private readonly model: ExploreModel, private readonly options: SearchOptions) {
+    this.visited = new VisitedSet(options.maxStates);
+  }
+
+  run(): SearchOutcome {
+    let bound: string | null = null;
+    let found: Found | null = null;
+    try {
+      if (this.options.strategy === 'bfs') this.bfs();
+      else this.dfs();
+    } catch (caught) {
+      if (caught instanceof Found) found = caught;
+      else if (caught instanceof BoundHit) bound = caught.bound;
+      else throw caught;
+    }
+    if (bound !== null) found = this.checkFrontier();
+    if (found === null && bound === null && this.depthCut) bound = 'maxDepth';
+    this.sampleMemory(false);
+    const seconds = (performance.now() - this.started) / 1000;
+    const states = this.visited.count;
+    return {
+      result: found !== null ? 'violated' : bound !== null ? 'unknown' : 'ok',
+      bound: found !== null ? null : bound,
+      states,
+      transitions: this.transitions,
+      depth: this.maxDepthSeen,
+      seconds,
+      statesPerSecond: seconds > 0 ? Math.round(states / seconds) : states,
+      peakMemoryBytes: this.peakMemoryBytes,
+      terminalStates: this.terminalStates,
+      pathsChecked: this.pathsChecked,
+      violation: found?.violation ?? null,
+      violationTrail: found === null ? null : cutTrail(found.trail, found.violation.step),
+    };
+  }
+
+  private bfs(): void {
+    const root = this.model.initial();
+    this.model.key(root, this.key);
+    this.visited.add(this.key[0] as number, this.key[1] as number, 0);
+    if (this.options.checkEveryState) this.judge(root, false);
+    let level: (GlobalState | undefined)[] = [root];
+    let next: GlobalState[] = [];
+    let at = 0;
+    this.frontier = () => [...level.slice(at).filter((s): s is GlobalState => s !== undefined), ...next];
+    while (level.length > 0) {
+      for (at = 0; at < level.length; at++) {
+        const s = level[at] as GlobalState;
+        level[at] = undefined;
+        const successors = this.expand(s);
+        if (successors === null) continue;
+        let fresh = 0;
+        for (let k = 0; k < successors.states.length; k++) {
+          const c = successors.states[k] as GlobalState;
+          const entry = this.visited.add(successors.keys[2 * k] as number, successors.keys[2 * k + 1] as number, c.trail.depth);
+          if (entry < 0) {
+            this.merging(c);
+            continue;
+          }
+          fresh++;
+          next.push(c);
+          this.counted();
+          if (this.options.checkEveryState) this.judge(c, false);
+        }
+        if (fresh === 0 && !this.options.checkEveryState) this.judge(s, false);
+      }
+      level = next;
+      next = [];
+    }
+  }
+
+  private dfs(): void {
+    interface Frame {
+      state: GlobalState;
+      entry: number;
+      successors: Successors | null;
+      next: number;
+      hadNew: boolean;
+    }
+    const root = this.model.initial();
+    this.model.key(root, this.key);
+    const stack: Frame[] = [{ state: root, entry: this.visited.add(this.key[0] as number, this.key[1] as number, ON_STACK), successors: null, next: 0, hadNew: false }];
+    this.frontier = () => stack.map((f) => f.state);
+    if (this.options.checkEveryState) this.judge(root, false);
+    while (stack.length > 0) {
+      const f = stack[stack.length - 1] as Frame;
+      if (f.successors === null) {
+        const successors = this.expand(f.state);
+        if (successors === null) {
+          this.visited.setInfo(f.entry, OFF_STACK);
+          stack.pop();
+          continue;
+        }
+        f.successors = successors;
+      }
+      const successors = f.successors;
+      if (f.next < successors.states.length) {
+        const k = f.next++;
+        const c = successors.states[k] as GlobalState;
+        const entry = this.visited.add(successors.keys[2 * k] as number, successors.keys[2 * k + 1] as number, ON_STACK);
+        if (entry < 0) {
+          this.merging(c);
+          continue;
+        }
+        f.hadNew = true;
+        this.counted();
+        if (this.options.checkEveryState) this.judge(c, false);
+        stack.push({ state: c, entry, successors: null, next: 0, hadNew: false });
+        continue;
+      }
+      if (!f.hadNew && !this.options.checkEveryState) this.judge(f.state, false);
+      this.visited.setInfo(f.entry, OFF_STACK);
+      stack.pop();
+    }
+  }
+
+  /**
+   * The successors of `s` with their keys, or null when `s` is a leaf by
+   * itself (terminal or at the depth bound; its path is judged here).
+   */
+  private expand(s: GlobalState): Successors | null {
+    const depth = s.trail.depth;
+    if (depth > this.maxDepthSeen) this.maxDepthSeen = depth;
+    if (++this.expansions % MEMORY_EVERY === 0) this.sampleMemory(true);
+    if (depth >= this.options.maxDepth) {
+      this.depthCut = true;
+      if (!this.options.checkEveryState) this.judge(s, false);
+      return null;
+    }
+    const actions = this.model.enabled(s);
+    if (actions.length === 0) {
+      this.terminalStates++;
+      this.judge(s, true);
+      return null;
+    }
+    const ample = this.options.por ? ampleSet(s, actions, this.model.config) : null;
+    if (ample !== null) {
+      const reduced = this.successors(s, ample);
+      if (!this.closesCycle(reduced, depth)) return reduced;
+    }
+    return this.successors(s, actions);
+  }
+
+  private successors(s: GlobalState, actions: readonly Action[]): Successors {
+    const states: GlobalState[] = new Array<GlobalState>(actions.length);
+    const keys: number[] = new Array<number>(2 * actions.length);
+    for (let k = 0; k < actions.length; k++) {
+      const c = this.stepOrExplain(s, actions[k] as Action);
+      this.model.key(c, this.key);
+      keys[2 * k] = this.key[0] as number;
+      keys[2 * k + 1] = this.key[1] as number;
+      states[k] = c;
+    }
+    this.transitions += actions.length;
+    return { states, keys };
+  }
+
+  /** One step; a protocol that throws is reported with the path that made it throw. */
+  private stepOrExplain(s: GlobalState, a: Action): GlobalState {
+    try {
+      return this.model.step(s, a);
+    } catch (error) {
+      if (error instanceof BoundHit || !(error instanceof Error) || error.name === 'InputError') throw error;
+      const path = [...this.model.choicesTo(s.trail), this.model.label(s, a)];
+      throw new Error(`${error.message} (path: ${JSON.stringify(path)})`, { cause: error });
+    }
+  }
+
+  /**
+   * The cycle proviso: a reduced expansion must not lead back into a cycle,
+   * or an action could be postponed forever. BFS: a successor already seen
+   * at a depth not greater than this state's (every cycle has such an edge).
+   * DFS: a successor on the search stack.
+   */
+  private closesCycle(reduced: Successors, depth: number): boolean {
+    for (let k = 0; k < reduced.states.length; k++) {
+      const entry = this.visited.find(reduced.keys[2 * k] as number, reduced.keys[2 * k + 1] as number);
+      if (entry < 0) continue;
+      const info = this.visited.info(entry);
+      if (this.options.strategy === 'bfs' ? info <= depth : info === ON_STACK) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A path that reaches a state already seen is dropped; if its last step
+   * delivered several messages in a row, their order is not in the key
+   * (history.ts), so that path is judged now. (A new state's path is judged
+   * with the leaves.)
+   */
+  private merging(c: GlobalState): void {
+    if (c.orderedRun) this.judge(c, false);
+  }
+
+  private judge(s: GlobalState, terminal: boolean): void {
+    this.pathsChecked++;
+    const violation = checkPath(s.trail, terminal);
+    if (violation !== null) throw new Found(violation, s.trail);
+  }
+
+  private counted(): void {
+    const states = this.visited.count;
+    if (states % PROGRESS_EVERY === 0 && this.options.onProgress !== undefined) {
+      this.options.onProgress({
+        states,
+        transitions: this.transitions,
+        depth: this.maxDepthSeen,
+        seconds: (performance.now() - this.started) / 1000,
+      });
+    }
+  }
+
+  private sampleMemory(enforce: boolean): void {
+    const rss = process.memoryUsage.rss();
+    if (rss > this.peakMemoryBytes) this.peakMemoryBytes = rss;
+    if (!enforce) return;
+    if (rss > this.options.maxMemoryBytes) throw new BoundHit('maxMemory');
+    const maxSeconds = this.options.maxSeconds;
+    if (maxSeconds !== undefined && performance.now() - this.started > maxSeconds * 1000) throw new BoundHit('maxSeconds');
+  }
+
+  /** After a bound: judge (some of) the states not yet expanded, so a violation already reached is not lost. */
+  private checkFrontier(): Found | null {
+    const states = this.frontier().slice(0, FRONTIER_CHECKS);
+    for (const s of states) {
+      this.pathsChecked++;
+      const violation = checkPath(s.trail, false);
+      if (violation !== null) return new Found(violation, s.trail);
+    }
+    return null;
+  }
+}
+
+interface Successors {
+  states: GlobalState[];
+  /** Two lanes per state. */
+  keys: number[];
+}
+
+/** The trail's ancestor at `depth`. */
+function cutTrail(trail: Trail, depth: number): Trail {
+  let at = trail;
+  while (at.depth > depth && at.prev !== null) at = at.prev;
+  return at;
+}
