@@ -28,22 +28,29 @@ export interface LoadedScenario {
 export const DEFAULT_SUITE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'scenarios');
 
 export function loadScenarioFile(path: string): LoadedScenario {
-  let text: string;
+  return parseScenarioText(readScenarioText(path), path);
+}
+
+/** The text of a scenario file, or an InputError that names it. */
+export function readScenarioText(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch {
     throw new InputError(`${path}: cannot read the scenario file (does it exist?)`);
   }
-  return parseScenarioText(text, path);
 }
 
-export function parseScenarioText(text: string, file: string): LoadedScenario {
-  let value: unknown;
+/** JSON.parse, or an InputError with the file and the line of the mistake. */
+export function parseScenarioJson(text: string, file: string): unknown {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new InputError(`${file}:${jsonErrorLine(text, error)}: not valid JSON (${(error as Error).message})`);
   }
+}
+
+export function parseScenarioText(text: string, file: string): LoadedScenario {
+  const value = parseScenarioJson(text, file);
   if (typeof value === 'object' && value !== null && 'generate' in value) {
     const g = validateGeneratorFile(value, file);
     return {

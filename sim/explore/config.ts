@@ -3,12 +3,12 @@
 // know) and the command line's fault budgets. Untimed: the timed workload
 // and network of the scenario are ignored; each initial process issues
 // `multicastsPerProcess` multicasts, one enabled action at a time, in order.
-import { readFileSync } from 'node:fs';
 import type { DeliveryOrder } from '../../traces/schema.ts';
 import { DELIVERY_ORDERS } from '../../traces/schema.ts';
 import { InputError } from '../../traces/input-error.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import { validateScenario } from '../../scenarios/validate.ts';
+import { parseScenarioJson, readScenarioText } from '../scenario-files.ts';
 
 export type FailureDetectorMode = 'perfect' | 'unreliable';
 
@@ -139,12 +139,7 @@ export interface ExploreScenario {
 
 /** A scenario file with an optional `explore` field. */
 export function parseExploreScenario(text: string, file: string): ExploreScenario {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${file}:${jsonErrorLine(text, error)}: not valid JSON (${(error as Error).message})`);
-  }
+  const value = parseScenarioJson(text, file);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError(`${file}: expected a scenario object`);
   }
@@ -157,26 +152,11 @@ export function parseExploreScenario(text: string, file: string): ExploreScenari
 }
 
 export function loadExploreScenario(path: string): ExploreScenario {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new InputError(`${path}: cannot read the scenario file (does it exist?)`);
-  }
-  return parseExploreScenario(text, path);
+  return parseExploreScenario(readScenarioText(path), path);
 }
 
 export function checkExplorable(scenario: Scenario, file: string): void {
   if (scenario.processes > MAX_EXPLORE_PROCESSES) {
     throw new InputError(`${file}: processes: exploration supports at most ${MAX_EXPLORE_PROCESSES} processes, got ${scenario.processes}`);
   }
-}
-
-function jsonErrorLine(text: string, error: unknown): number {
-  const m = /position (\d+)/.exec(String((error as Error).message));
-  if (m === null) return 1;
-  const position = Number(m[1]);
-  let line = 1;
-  for (let k = 0; k < position && k < text.length; k++) if (text.charCodeAt(k) === 10) line++;
-  return line;
 }
