@@ -31,6 +31,8 @@ export function validateScenario(value: unknown, file: string): Scenario {
   const o = f.object(value, '(top level)', [
     'name', 'description', 'processes', 'protocol', 'network', 'clockDriftPpm', 'workload',
     'faults', 'durationUs', 'settleUs', 'quietWindowUs', 'seeds', 'limits',
+    // Read by `vsynclab explore` (sim/explore/config.ts); a timed run ignores it.
+    'explore',
   ]);
   const protocol = f.object(o.protocol, 'protocol', ['name', 'options']);
   const scenario: Scenario = {
