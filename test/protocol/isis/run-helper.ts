@@ -5,6 +5,7 @@ import { isisProtocols } from '../../../protocol/isis/index.ts';
 import type { Scenario } from '../../../scenarios/types.ts';
 import { runScenario, type RunResult } from '../../../sim/run.ts';
 import { MemoryTraceSink } from '../../../sim/trace-sink.ts';
+import { baseScenario } from '../../fixtures/scenario.ts';
 
 export interface IsisRun {
   result: RunResult;
@@ -33,16 +34,14 @@ export function describeFailure(run: IsisRun): string {
 }
 
 export function baseIsisScenario(overrides: Partial<Scenario> = {}): Scenario {
-  return {
+  return baseScenario({
     name: 'isis-test',
-    description: 'a test scenario',
     processes: 4,
     protocol: { name: 'isis-fbcast-static' },
     network: { delay: { minUs: 200, meanUs: 1000, jitterUs: 800 }, lossProbability: 0, duplicateProbability: 0 },
     workload: { multicastsPerSecond: 400, orders: { fifo: 1, causal: 0, total: 0 } },
     durationUs: 500_000,
     settleUs: 2_000_000,
-    seeds: [1],
     ...overrides,
-  };
+  });
 }
