@@ -4,7 +4,7 @@
 //
 // Rules a handler must keep (the explorer relies on them):
 // - never mutate the input state (old states are kept without copying);
-// - never read a clock, call Math.random, or do I/O;
+// - never read a clock, draw random numbers, or do I/O;
 // - state and messages are plain data (objects, arrays, strings, numbers,
 //   booleans, null), so they can be hashed canonically and printed.
 
