@@ -1,42 +1,47 @@
 // The vsynclab command line. Each command lives in cli/commands/ and is thin:
 // parse, call the library, print. Bad input exits 2 with a one-line reason.
+// `runCli` is the whole command line as a function, so tests drive it
+// in-process; bin/vsynclab.js is the only caller that owns the real process.
 import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { InputError } from './errors.ts';
 import { commands } from './commands/index.ts';
 
-// A reader that stops early (`vsynclab run | head`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-
-async function main(): Promise<void> {
-  let cli = yargs(hideBin(process.argv))
-    .scriptName('vsynclab')
-    .usage('$0 <command> [options]\n\nDeterministic simulation and model checking of ISIS-style process groups.')
-    .strict()
-    .demandCommand(1, 'Name a command; see the list above.')
-    .recommendCommands()
-    .help()
-    .alias('h', 'help')
-    .version(false)
-    .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .fail((message, error) => {
-      if (error) throw error;
-      throw new InputError(message ?? 'invalid command line');
-    });
-  for (const command of commands) cli = cli.command(command);
-  await cli.parseAsync();
-}
-
-main().catch((error: unknown) => {
-  if (error instanceof InputError) {
-    process.stderr.write(`vsynclab: ${error.message}\n`);
-    process.exitCode = 2;
-    return;
+/**
+ * Runs one command line (without `node` and the script name) and resolves to
+ * its exit status: 0 ok, 1 a failure found, 2 bad input, 3 an internal error.
+ * Output goes to process.stdout / process.stderr.
+ */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const previous = process.exitCode;
+  process.exitCode = undefined;
+  try {
+    let cli = yargs([...argv])
+      .scriptName('vsynclab')
+      .usage('$0 <command> [options]\n\nDeterministic simulation and model checking of ISIS-style process groups.')
+      .strict()
+      .demandCommand(1, 'Name a command; see the list above.')
+      .recommendCommands()
+      .help()
+      .alias('h', 'help')
+      .version(false)
+      .exitProcess(false)
+      .wrap(Math.min(100, process.stdout.columns ?? 100))
+      .fail((message, error) => {
+        if (error) throw error;
+        throw new InputError(message ?? 'invalid command line');
+      });
+    for (const command of commands) cli = cli.command(command);
+    await cli.parseAsync();
+    return Number(process.exitCode ?? 0);
+  } catch (error: unknown) {
+    if (error instanceof InputError) {
+      process.stderr.write(`vsynclab: ${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`vsynclab: internal error: ${message}\n`);
+    return 3;
+  } finally {
+    process.exitCode = previous;
   }
-  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`vsynclab: internal error: ${message}\n`);
-  process.exitCode = 3;
-});
+}
