@@ -3,7 +3,8 @@
 // `runCli` is the whole command line as a function, so tests drive it
 // in-process; bin/vsynclab.js is the only caller that owns the real process.
 import yargs from 'yargs';
-import { InputError } from './errors.ts';
+import { InputError, escapeControl } from '../traces/input-error.ts';
+import { joinNegativeSeedValues } from './seeds.ts';
 import { commands } from './commands/index.ts';
 
 /**
@@ -15,7 +16,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const previous = process.exitCode;
   process.exitCode = undefined;
   try {
-    let cli = yargs([...argv])
+    let cli = yargs(joinNegativeSeedValues(argv))
       .scriptName('vsynclab')
       .usage('$0 <command> [options]\n\nDeterministic simulation and model checking of ISIS-style process groups.')
       .strict()
@@ -34,12 +35,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     await cli.parseAsync();
     return Number(process.exitCode ?? 0);
   } catch (error: unknown) {
+    // Messages quote scenario and trace text: never let it reach the terminal raw.
     if (error instanceof InputError) {
-      process.stderr.write(`vsynclab: ${error.message}\n`);
+      process.stderr.write(`vsynclab: ${escapeControl(error.message)}\n`);
       return 2;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`vsynclab: internal error: ${message}\n`);
+    process.stderr.write(`vsynclab: internal error: ${escapeControl(message)}\n`);
     return 3;
   } finally {
     process.exitCode = previous;

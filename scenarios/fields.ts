@@ -1,13 +1,15 @@
 // Small typed readers for validating JSON: each takes the value and its
 // field path, records a problem ("workload.orders.fifo: expected a number
 // >= 0, got "x"") and returns a usable default so validation can go on and
-// report every problem at once.
+// report every problem at once. Values and field names from the file are
+// quoted with control characters escaped: a message must not drive the terminal.
+import { escapeControl } from '../traces/input-error.ts';
 
 export class FieldProblems {
   readonly problems: string[] = [];
 
   add(path: string, expected: string, got: unknown): void {
-    this.problems.push(`${path}: expected ${expected}, got ${describe(got)}`);
+    this.problems.push(`${escapeControl(path)}: expected ${expected}, got ${describe(got)}`);
   }
 
   object(value: unknown, path: string, allowed: readonly string[]): Record<string, unknown> {
@@ -17,7 +19,7 @@ export class FieldProblems {
     }
     for (const key of Object.keys(value)) {
       if (!allowed.includes(key)) {
-        this.problems.push(`${join(path, key)}: unknown field, expected one of ${allowed.join(', ')}`);
+        this.problems.push(`${escapeControl(join(path, key))}: unknown field, expected one of ${allowed.join(', ')}`);
       }
     }
     return value as Record<string, unknown>;
@@ -99,6 +101,12 @@ export function join(path: string, key: string | number): string {
 
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing (the field is missing)';
-  const text = JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    // A value built in code may still nest deeper than the stack (files are depth-checked when read).
+    return 'a value nested too deep to show';
+  }
+  return escapeControl(text.length > 60 ? `${text.slice(0, 57)}...` : text);
 }

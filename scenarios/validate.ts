@@ -1,8 +1,10 @@
 // Validates a parsed scenario file against scenarios/types.ts and reports
 // every problem with its field path. Unknown fields are errors: a typo in a
 // fault schedule must not silently turn a fault off.
-import { InputError } from '../traces/input-error.ts';
+import { InputError, escapeControl, quote } from '../traces/input-error.ts';
 import { FieldProblems, join } from './fields.ts';
+import { hostReferences, hostStartTimes } from './host-references.ts';
+import { checkRunBounds } from './run-bounds.ts';
 import type {
   DelaySpec,
   FaultSpec,
@@ -14,16 +16,38 @@ import type {
   WorkloadSpec,
 } from './types.ts';
 
-/** Seeds a scenario may name at most (a bound on `vsynclab run`). */
+/** Seeds a scenario or a command line may name at most (a bound on `vsynclab run`). */
 export const MAX_SEEDS = 100_000;
+/** The largest seed: seeds are exact integers, and a JSON number is exact only up to here. */
+export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 const HOST_PATTERN = /^p[1-9][0-9]*$/;
+/** A process of a restarted host (`p3#2`): the simulator's name for a process, not a host. */
+const INCARNATION_PATTERN = /^p[1-9][0-9]*#[0-9]+$/;
+/**
+ * A scenario's name names its trace files (`<name>-seed<N>.jsonl` under
+ * `--out`), so it is a plain file name: no separators, no leading dot.
+ */
+const SCENARIO_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+export const SCENARIO_NAME_RULE = '1 to 100 letters, digits, ".", "_" or "-", starting with a letter or digit (it names trace files)';
 
-/** Throws one InputError listing every problem, or returns. */
+/**
+ * Throws an InputError for the problems found, or returns. One problem is
+ * one line, `FILE: field: expected ..., got ...`; several are listed.
+ */
 export function throwProblems(f: FieldProblems, what: string, file: string): void {
   if (f.problems.length === 0) return;
+  if (f.problems.length === 1) throw new InputError(escapeControl(`${file}: ${f.problems[0]}`));
   const shown = f.problems.slice(0, 10).map((p) => `  ${file}: ${p}`).join('\n');
   const more = f.problems.length > 10 ? `\n  ... and ${f.problems.length - 10} more` : '';
-  throw new InputError(`invalid ${what} ${file}:\n${shown}${more}`);
+  throw new InputError(escapeControl(`invalid ${what} ${file} (${f.problems.length} problems):\n${shown}${more}`));
+}
+
+/** A scenario's `name`: a plain file name (see SCENARIO_NAME_PATTERN). */
+export function scenarioName(f: FieldProblems, value: unknown, path: string): string {
+  if (typeof value !== 'string' || value === '') return f.string(value, path);
+  if (SCENARIO_NAME_PATTERN.test(value)) return value;
+  f.add(path, `a name of ${SCENARIO_NAME_RULE}`, value);
+  return typeof value === 'string' ? value : '';
 }
 
 export function validateScenario(value: unknown, file: string): Scenario {
@@ -36,7 +60,7 @@ export function validateScenario(value: unknown, file: string): Scenario {
   ]);
   const protocol = f.object(o.protocol, 'protocol', ['name', 'options']);
   const scenario: Scenario = {
-    name: f.string(o.name, 'name'),
+    name: scenarioName(f, o.name, 'name'),
     description: f.string(o.description, 'description'),
     processes: f.int(o.processes, 'processes', 1, 64),
     protocol: { name: f.string(protocol.name, 'protocol.name') },
@@ -64,8 +88,29 @@ export function validateScenario(value: unknown, file: string): Scenario {
     if (l.maxInFlight !== undefined) scenario.limits.maxInFlight = f.int(l.maxInFlight, 'limits.maxInFlight', 1);
     if (l.maxTraceEvents !== undefined) scenario.limits.maxTraceEvents = f.int(l.maxTraceEvents, 'limits.maxTraceEvents', 1);
   }
+  if (f.problems.length === 0) {
+    checkHosts(f, scenario);
+    checkRunBounds(f, scenario);
+  }
   throwProblems(f, 'scenario', file);
   return scenario;
+}
+
+/** Every host the scenario names is one it has: p1..pN, or a joiner p(N+1)... once it has joined. */
+function checkHosts(f: FieldProblems, scenario: Scenario): void {
+  const starts = hostStartTimes(scenario);
+  const joiners = starts.size - scenario.processes;
+  const known = joiners === 0
+    ? `p1..p${scenario.processes}`
+    : `p1..p${scenario.processes}, or p${scenario.processes + 1}..p${starts.size} that workload.joins adds`;
+  for (const ref of hostReferences(scenario)) {
+    const startUs = starts.get(ref.host);
+    if (startUs === undefined) {
+      f.add(ref.path, `a host of this scenario (${known})`, ref.host);
+    } else if (ref.needsHostAtTime && ref.atUs !== undefined && ref.atUs < startUs) {
+      f.add(ref.path, `a host that exists at ${ref.atUs} us (${ref.host} joins at ${startUs} us)`, ref.host);
+    }
+  }
 }
 
 function delay(f: FieldProblems, value: unknown, path: string): DelaySpec {
@@ -177,8 +222,15 @@ function scheduledFault(f: FieldProblems, value: unknown, path: string, duration
     case 'restart':
       return { ...base, type, host: hostName(f, raw.host, join(path, 'host')) };
     case 'partition': {
+      const groupOf = new Map<string, number>();
       const groups = f.array(raw.groups, join(path, 'groups')).map((g, k) =>
-        f.array(g, join(path, `groups[${k}]`)).map((h, j) => hostName(f, h, join(path, `groups[${k}][${j}]`))),
+        f.array(g, join(path, `groups[${k}]`)).map((h, j) => {
+          const host = hostName(f, h, join(path, `groups[${k}][${j}]`));
+          const earlier = groupOf.get(host);
+          if (earlier !== undefined) f.add(join(path, `groups[${k}][${j}]`), `each host in one group only (${host} is already in groups[${earlier}])`, h);
+          else groupOf.set(host, k);
+          return host;
+        }),
       );
       return { ...base, type, groups };
     }
@@ -207,28 +259,62 @@ function randomFaults(f: FieldProblems, value: unknown): RandomFaultSpec {
 
 function hostName(f: FieldProblems, value: unknown, path: string): string {
   if (typeof value === 'string' && HOST_PATTERN.test(value)) return value;
-  f.add(path, 'a host name like "p1"', value);
+  if (typeof value === 'string' && INCARNATION_PATTERN.test(value)) {
+    f.add(path, `a host name like "${value.slice(0, value.indexOf('#'))}" (a restarted host keeps its name; ${JSON.stringify(value)} names one of its processes)`, value);
+  } else {
+    f.add(path, 'a host name like "p1"', value);
+  }
   return 'p1';
 }
 
 export function seeds(f: FieldProblems, value: unknown): number[] {
   if (typeof value === 'string') {
-    const range = parseSeedRange(value);
-    if (range !== null) return range;
-    f.add('seeds', 'a range "A..B" or an array of integers', value);
+    const range = readSeedRange(value);
+    if (typeof range !== 'string') return range;
+    f.add('seeds', `a range "A..B" or an array of integers (${range})`, value);
     return [];
   }
-  const list = f.array(value, 'seeds').map((s, k) => f.int(s, join('seeds', k), 0));
+  const list = f.array(value, 'seeds').map((s, k) => f.int(s, join('seeds', k), 0, MAX_SEED));
   if (list.length === 0 || list.length > MAX_SEEDS) f.add('seeds', `1 to ${MAX_SEEDS} seeds`, value);
   return list;
 }
 
+/** What a seed is, for messages. */
+export const SEED_RULE = `an integer from 0 to ${MAX_SEED}`;
+
+/**
+ * A seed written as text: digits only, no sign, no leading zeros, at most
+ * MAX_SEED, so that it names exactly one run ("9007199254740993" would
+ * silently become ...992 as a number). Null when it is not a seed.
+ */
+export function parseSeed(text: string): number | null {
+  if (!/^(0|[1-9][0-9]{0,15})$/.test(text)) return null;
+  const n = Number(text);
+  return n <= MAX_SEED && String(n) === text ? n : null;
+}
+
+/** A value that should have been a seed, quoted for a message. */
+export function describeSeed(seed: unknown): string {
+  if (seed === undefined) return 'nothing';
+  if (typeof seed === 'string') return quote(seed);
+  return typeof seed === 'number' ? `the number ${seed}` : `a value of type ${seed === null ? 'null' : typeof seed}`;
+}
+
 /** "3..7" -> [3, 4, 5, 6, 7]; null when not a valid range. */
 export function parseSeedRange(text: string): number[] | null {
-  const m = /^(\d+)\.\.(\d+)$/.exec(text.trim());
-  if (m === null) return null;
-  const from = Number(m[1]);
-  const to = Number(m[2]);
-  if (to < from || to - from + 1 > MAX_SEEDS) return null;
+  const range = readSeedRange(text);
+  return typeof range === 'string' ? null : range;
+}
+
+/** "3..7" -> [3, 4, 5, 6, 7]; otherwise a sentence saying what is wrong with it. */
+export function readSeedRange(text: string): number[] | string {
+  const m = /^(.*)\.\.(.*)$/.exec(text.trim());
+  if (m === null) return 'not a range A..B';
+  const from = parseSeed(m[1] ?? '');
+  const to = parseSeed(m[2] ?? '');
+  if (from === null) return `${JSON.stringify(m[1])} is not a seed; seeds are ${SEED_RULE}`;
+  if (to === null) return `${JSON.stringify(m[2])} is not a seed; seeds are ${SEED_RULE}`;
+  if (to < from) return `the range ends before it starts (${to} < ${from})`;
+  if (to - from + 1 > MAX_SEEDS) return `${to - from + 1} seeds; at most ${MAX_SEEDS} seeds in one run`;
   return Array.from({ length: to - from + 1 }, (_, k) => from + k);
 }

@@ -2,7 +2,8 @@
 // the new trace with the old one, line by line, byte for byte.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { validateScenario } from '../scenarios/validate.ts';
+import { describeSeed, parseSeed, SEED_RULE, validateScenario } from '../scenarios/validate.ts';
+import { checkedTraceText } from '../traces/read-lines.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { InputError } from '../traces/input-error.ts';
 import { runScenario, type RunResult } from './run.ts';
@@ -35,10 +36,11 @@ export function readTraceText(path: string): string {
     throw new InputError(`${path}: cannot read the trace file (does it exist?)`);
   }
   try {
-    return path.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+    bytes = path.endsWith('.gz') ? gunzipSync(bytes) : bytes;
   } catch {
     throw new InputError(`${path}: not a readable gzip file`);
   }
+  return checkedTraceText(bytes, path);
 }
 
 /** The header's run description: what replay needs to run it again. */
@@ -56,7 +58,7 @@ export function runOfHeader(headerLine: string | undefined, path: string): { hea
   if (h.scenarioSpec === undefined) {
     throw new InputError(`${path}:1: scenarioSpec: the header holds no scenario to replay (was it written by vsynclab run?)`);
   }
-  if (typeof h.seed !== 'string') throw new InputError(`${path}:1: seed: expected a string`);
+  if (typeof h.seed !== 'string' || parseSeed(h.seed) === null) throw new InputError(`${path}:1: seed: expected a seed (${SEED_RULE}, as a string), got ${describeSeed(h.seed)}`);
   return { header: h, scenario: validateScenario(h.scenarioSpec, `${path} (header scenarioSpec)`), seed: h.seed };
 }
 

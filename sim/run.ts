@@ -17,8 +17,9 @@ import { resolveProtocol } from './resolve-protocol.ts';
 import type { OnlineChecker, RunViolation } from './online-checker.ts';
 import { defaultChecker } from './online-checker.ts';
 
-export const DEFAULT_LIMITS = { maxEvents: 5_000_000, maxInFlight: 1_000_000, maxTraceEvents: 10_000_000 };
-export const DEFAULT_QUIET_WINDOW_US = 500_000;
+// The defaults live beside the validation that checks a scenario can end within them.
+import { DEFAULT_LIMITS, DEFAULT_QUIET_WINDOW_US } from '../scenarios/run-bounds.ts';
+export { DEFAULT_LIMITS, DEFAULT_QUIET_WINDOW_US };
 
 export interface RunOptions {
   seed: string;

@@ -2,7 +2,7 @@
 // scenario files; its `regressions/` subfolder (shrunk failures that must
 // stay fixed) always runs with it. Other subfolders (soak/, explore/) are
 // suites of their own and run only when named.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../scenarios/types.ts';
@@ -11,6 +11,11 @@ import { validateGeneratorFile } from '../scenarios/validate-generator.ts';
 import { generateScenario } from '../scenarios/generator.ts';
 import { Rng } from './rng.ts';
 import { InputError } from '../traces/input-error.ts';
+import { parseScenarioJson, readScenarioText } from './scenario-json.ts';
+import { checkExplorable, parseExploreConfig } from './explore/config.ts';
+import { buildProtocol } from './resolve-protocol.ts';
+
+export { parseScenarioJson, readScenarioText };
 
 /** A scenario file: one fixed scenario, or a generator of one per seed. */
 export interface LoadedScenario {
@@ -22,6 +27,8 @@ export interface LoadedScenario {
   seeds: number[];
   /** The concrete scenario a seed runs. */
   forSeed(seed: number): Scenario;
+  /** Where the file names its protocol: `protocol`, or `generate.protocol` in a generator. */
+  protocolField: string;
 }
 
 /** The repository's scenarios/ folder: the default suite. */
@@ -29,24 +36,6 @@ export const DEFAULT_SUITE_DIR = resolve(dirname(fileURLToPath(import.meta.url))
 
 export function loadScenarioFile(path: string): LoadedScenario {
   return parseScenarioText(readScenarioText(path), path);
-}
-
-/** The text of a scenario file, or an InputError that names it. */
-export function readScenarioText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    throw new InputError(`${path}: cannot read the scenario file (does it exist?)`);
-  }
-}
-
-/** JSON.parse, or an InputError with the file and the line of the mistake. */
-export function parseScenarioJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${file}:${jsonErrorLine(text, error)}: not valid JSON (${(error as Error).message})`);
-  }
 }
 
 export function parseScenarioText(text: string, file: string): LoadedScenario {
@@ -58,6 +47,7 @@ export function parseScenarioText(text: string, file: string): LoadedScenario {
       name: g.name,
       description: g.description,
       seeds: g.seeds,
+      protocolField: 'generate.protocol',
       forSeed: (seed) => {
         const scenario = generateScenario(g.name, g.description, g.generate, new Rng(`generate/${seed}`));
         return { ...scenario, seeds: [seed] };
@@ -65,7 +55,28 @@ export function parseScenarioText(text: string, file: string): LoadedScenario {
     };
   }
   const scenario = validateScenario(value, file);
-  return { file, name: scenario.name, description: scenario.description, seeds: scenario.seeds, forSeed: () => scenario };
+  const explore = (value as Record<string, unknown>).explore;
+  if (explore !== undefined) {
+    // `run` ignores the block, but it must be one `explore` accepts: the same validator.
+    parseExploreConfig(explore, file);
+    checkExplorable(scenario, file);
+  }
+  return {
+    file, name: scenario.name, description: scenario.description, seeds: scenario.seeds, protocolField: 'protocol', forSeed: () => scenario,
+  };
+}
+
+/**
+ * Builds each scenario's protocol once, so an unknown protocol name or a bad
+ * option is reported with the file and field before any run starts. Call it
+ * after the plugins are loaded (they register protocols).
+ */
+export function checkProtocols<T extends LoadedScenario>(scenarios: readonly T[]): readonly T[] {
+  for (const loaded of scenarios) {
+    const scenario = loaded.forSeed(loaded.seeds[0] ?? 0);
+    buildProtocol(scenario.protocol, loaded.file, loaded.protocolField);
+  }
+  return scenarios;
 }
 
 /** Expands files and folders into the scenarios to run, in a stable order. */
@@ -78,7 +89,23 @@ export function loadScenarios(paths: readonly string[]): LoadedScenario[] {
     else files.push(path);
   }
   if (files.length === 0) throw new InputError(`${wanted.join(', ')}: no scenario files (*.json) found`);
-  return files.map((file) => ({ ...loadScenarioFile(file), file: displayPath(file) }));
+  const loaded = files.map((file) => ({ ...loadScenarioFile(file), file: displayPath(file) }));
+  checkUniqueNames(loaded);
+  return loaded;
+}
+
+/** Trace files, reports and replay commands are keyed by scenario name: two files may not share one. */
+function checkUniqueNames(scenarios: readonly LoadedScenario[]): void {
+  const fileOf = new Map<string, string>();
+  for (const { name, file } of scenarios) {
+    const first = fileOf.get(name);
+    if (first === undefined) {
+      fileOf.set(name, file);
+      continue;
+    }
+    const what = resolve(first) === resolve(file) ? `the file ${file} is given twice` : `both ${first} and ${file} are named ${JSON.stringify(name)}`;
+    throw new InputError(`${file}: name: expected a scenario name used once in a run, but ${what}`);
+  }
 }
 
 function suiteFiles(dir: string): string[] {
@@ -94,14 +121,4 @@ function suiteFiles(dir: string): string[] {
 function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel.startsWith('..') ? file : rel;
-}
-
-/** The 1-based line of a JSON.parse error's "position N", or 1. */
-function jsonErrorLine(text: string, error: unknown): number {
-  const m = /position (\d+)/.exec(String((error as Error).message));
-  if (m === null) return 1;
-  const position = Number(m[1]);
-  let line = 1;
-  for (let k = 0; k < position && k < text.length; k++) if (text.charCodeAt(k) === 10) line++;
-  return line;
 }

@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { InputError, locate } from './input-error.ts';
+import { excessiveDepthAt, MAX_JSON_DEPTH, tooDeepMessage } from './json-depth.ts';
 
 /** A line longer than this is not a trace line; stop before it eats the memory. */
 export const MAX_LINE_CHARS = 16 * 1024 * 1024;
@@ -74,12 +75,21 @@ export interface ReadOptions {
 /** Yields the lines of a trace in batches. A final empty line (after the last newline) is dropped. */
 export async function* readLineBatches(path: string, options: ReadOptions = {}): AsyncGenerator<LineBatch> {
   const file = options.name ?? displayName(path);
-  const decoder = new TextDecoder('utf-8');
+  // Fatal: a byte that is not UTF-8 is bad input, not a U+FFFD that checks.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   let carry = '';
   let lineNumber = 1;
+  const decode = (chunk?: Buffer): string => {
+    try {
+      return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
+    } catch {
+      const bad = chunk === undefined ? 0 : Math.max(0, firstInvalidUtf8(chunk));
+      throw new InputError(locate(file, lineNumber + (chunk === undefined ? 0 : countNewlines(chunk, bad)), NOT_UTF8));
+    }
+  };
   try {
     for await (const chunk of decodedChunks(path)) {
-      const text = carry + decoder.decode(chunk, { stream: true });
+      const text = carry + decode(chunk);
       const lines = text.split('\n');
       carry = lines.pop() ?? '';
       if (carry.length > MAX_LINE_CHARS) {
@@ -89,11 +99,88 @@ export async function* readLineBatches(path: string, options: ReadOptions = {}):
       yield { firstLine: lineNumber, lines };
       lineNumber += lines.length;
     }
-    carry += decoder.decode();
+    carry += decode();
     if (carry.length > 0) yield { firstLine: lineNumber, lines: [carry] };
   } catch (error) {
     throw asInputError(error, file);
   }
+}
+
+const NOT_UTF8 = 'bytes that are not UTF-8; expected a trace of UTF-8 text';
+
+/**
+ * Decodes a whole trace held in memory (replay, shrink), refusing bytes
+ * that are not UTF-8 and naming the line they are on.
+ */
+export function decodeTraceBytes(bytes: Uint8Array, file: string): string {
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) throw new InputError(locate(file, 1 + countNewlines(bytes, bad), NOT_UTF8));
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
+/**
+ * A whole trace held in memory (replay, shrink) as text: UTF-8 only, and no
+ * line nested deeper than the JSON bound, each refusal naming its line.
+ */
+export function checkedTraceText(bytes: Uint8Array, file: string): string {
+  const text = decodeTraceBytes(bytes, file);
+  let line = 1;
+  for (let start = 0; start < text.length; line++) {
+    const end = text.indexOf('\n', start);
+    const stop = end < 0 ? text.length : end;
+    if (stop - start > MAX_JSON_DEPTH && excessiveDepthAt(text.slice(start, stop)) >= 0) throw new InputError(locate(file, line, tooDeepMessage()));
+    start = stop + 1;
+  }
+  return text;
+}
+
+function countNewlines(bytes: Uint8Array, end: number): number {
+  let count = 0;
+  for (let k = 0; k < end && k < bytes.length; k++) if (bytes[k] === 0x0a) count++;
+  return count;
+}
+
+/**
+ * The offset of the first byte that does not start a well-formed UTF-8
+ * sequence (overlong forms and surrogates included), or -1. A sequence cut
+ * off by the end of `bytes` counts as bad at its start.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let k = 0;
+  while (k < n) {
+    const b = bytes[k] as number;
+    if (b < 0x80) {
+      k++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    let max = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = b === 0xe0 ? 0xa0 : 0x80;
+      if (b === 0xed) max = 0x9f; // no surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = b === 0xf0 ? 0x90 : 0x80;
+      if (b === 0xf4) max = 0x8f; // nothing above U+10FFFF
+    } else {
+      return k;
+    }
+    if (k + need >= n) return k;
+    const second = bytes[k + 1] as number;
+    if (second < min || second > max) return k;
+    for (let j = 2; j <= need; j++) {
+      const c = bytes[k + j] as number;
+      if (c < 0x80 || c > 0xbf) return k;
+    }
+    k += need + 1;
+  }
+  return -1;
 }
 
 /** File-system and gzip failures are the user's input problems: say which file and why. */

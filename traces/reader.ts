@@ -3,7 +3,8 @@
 // Bad input throws InputError("FILE:LINE: what was expected") as soon as it is
 // met; nothing is kept but the current batch of lines.
 import type { TraceEvent, TraceHeader } from './schema.ts';
-import { InputError, locate } from './input-error.ts';
+import { InputError, locate, quote } from './input-error.ts';
+import { excessiveDepthAt, tooDeepMessage } from './json-depth.ts';
 import { displayName, readLineBatches } from './read-lines.ts';
 import type { ReadOptions } from './read-lines.ts';
 import { EventSequence, validateEvent, validateHeader } from './validate.ts';
@@ -73,12 +74,14 @@ function isBlank(text: string): boolean {
   return true;
 }
 
-function parseLine(text: string, file: string, line: number): unknown {
+/** One line's JSON, or InputError "FILE:LINE: ..." (not valid JSON, or nested too deep). */
+export function parseLine(text: string, file: string, line: number): unknown {
+  if (excessiveDepthAt(text) >= 0) throw new InputError(locate(file, line, tooDeepMessage()));
   try {
     return JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const preview = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-    throw new InputError(locate(file, line, `not valid JSON (${reason}): ${JSON.stringify(preview)}; expected one JSON object per line`));
+    // V8 quotes the offending text in its message: escape it like the preview.
+    const reason = quote(error instanceof Error ? error.message : String(error), 200).slice(1, -1);
+    throw new InputError(locate(file, line, `not valid JSON (${reason}): ${quote(text)}; expected one JSON object per line`));
   }
 }

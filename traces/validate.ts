@@ -5,7 +5,7 @@
 // required field is checked, because the checkers trust them.
 import type { TraceEvent, TraceHeader } from './schema.ts';
 import { DELIVERY_ORDERS, TRACE_FORMAT, TRACE_VERSION } from './schema.ts';
-import { InputError, locate } from './input-error.ts';
+import { InputError, locate, quote } from './input-error.ts';
 
 const HEADER_EXAMPLE = `{"type":"header","format":"${TRACE_FORMAT}","version":${TRACE_VERSION}}`;
 
@@ -18,7 +18,7 @@ function fail(file: string, line: number, what: string): never {
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  if (typeof value === 'string') return `the string ${quote(value, 40)}`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }
@@ -31,7 +31,7 @@ function isObject(value: unknown): value is Json {
 export function validateHeader(value: unknown, file: string, line = 1): TraceHeader {
   if (!isObject(value)) fail(file, line, `expected the header object ${HEADER_EXAMPLE}; found ${describeValue(value)}`);
   if (value.format === undefined && value.type !== 'header') {
-    const found = typeof value.type === 'string' ? `an event of type ${JSON.stringify(value.type)}` : 'an object without "format"';
+    const found = typeof value.type === 'string' ? `an event of type ${quote(value.type)}` : 'an object without "format"';
     fail(file, line, `no header: line 1 must be ${HEADER_EXAMPLE}; found ${found}`);
   }
   if (value.type !== undefined && value.type !== 'header') {
@@ -128,7 +128,7 @@ export class EventSequence {
 }
 
 function fieldProblem(field: string, expected: string, found: unknown, type: string): string {
-  const anEvent = `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${JSON.stringify(type).slice(1, -1)} event`;
+  const anEvent = `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${quote(type).slice(1, -1)} event`;
   if (found === undefined) return `missing required field "${field}" (${expected}) in ${anEvent}`;
   return `field "${field}" of ${anEvent} must be ${expected}; found ${describeValue(found)}`;
 }

@@ -4,8 +4,9 @@ import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { replayTrace } from '../../sim/replay.ts';
 import { runScenario } from '../../sim/run.ts';
-import { loadScenarioFile } from '../../sim/scenario-files.ts';
-import { FileTraceSink } from '../../sim/trace-sink.ts';
+import { checkProtocols, loadScenarioFile } from '../../sim/scenario-files.ts';
+import { openTraceFile } from '../output-paths.ts';
+import { seedsFromOptions } from '../seeds.ts';
 import { InputError } from '../errors.ts';
 import { mutantRunOptions } from '../../sim/mutant-run.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
@@ -14,7 +15,7 @@ import { describeFailure } from '../describe-run.ts';
 interface ReplayArgs {
   trace?: string;
   scenario?: string;
-  seed?: number;
+  seed?: string;
   traceOut?: string;
   plugin?: string | string[];
   mutant?: string;
@@ -27,12 +28,12 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
     y
       .positional('trace', { type: 'string', describe: 'a trace written by vsynclab (its header holds scenario and seed)' })
       .option('scenario', { type: 'string', describe: 'instead of a trace: a scenario file to run' })
-      .option('seed', { type: 'number', describe: 'with --scenario: the seed' })
+      .option('seed', { type: 'string', describe: 'with --scenario: the seed' })
       .option('trace-out', { type: 'string', describe: 'with --scenario: write the trace here' })
       .option('mutant', { type: 'string', describe: 'with --scenario: run against this mutant' })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols before the run (repeatable)' })
-      .example('$0 replay traces-out/isis-steady-seed7.jsonl', 'is the run still the same run?')
-      .example('$0 replay --scenario scenarios/isis-steady.json --seed 7 --trace-out t.jsonl', 'run one seed from scratch') as unknown as Argv<ReplayArgs>,
+      .example('$0 replay traces-out/isis-steady-load-seed7.jsonl', 'is the run still the same run?')
+      .example('$0 replay --scenario scenarios/isis-steady-load.json --seed 7 --trace-out t.jsonl', 'run one seed from scratch') as unknown as Argv<ReplayArgs>,
   handler: async (args: ArgumentsCamelCase<ReplayArgs>) => {
     await loadPlugins(pluginUrls(([] as string[]).concat(args.plugin ?? [])));
     if (args.trace !== undefined) {
@@ -52,8 +53,9 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
     if (args.scenario === undefined || args.seed === undefined) {
       throw new InputError('replay: expected a trace file, or --scenario FILE with --seed N');
     }
-    const scenario = loadScenarioFile(args.scenario).forSeed(args.seed);
-    const sink = args.traceOut !== undefined ? new FileTraceSink(args.traceOut) : undefined;
+    const seed = seedsFromOptions(args.seed, undefined)![0]!;
+    const scenario = checkProtocols([loadScenarioFile(args.scenario)])[0]!.forSeed(seed);
+    const sink = args.traceOut !== undefined ? openTraceFile(args.traceOut, '--trace-out') : undefined;
     let result;
     try {
       result = runScenario(scenario, {

@@ -1,8 +1,7 @@
 // `vsynclab run`: scenario files or suite folders, many seeds, one line per
 // failing run with the command that replays it, then a summary.
 import { availableParallelism } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { DEFAULT_MAX_ATTEMPTS } from '../../sim/shrink.ts';
 import { shrinkAndReport } from '../shrink-report.ts';
 import { mutantRunOptions } from '../../sim/mutant-run.ts';
@@ -10,12 +9,12 @@ import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadScenarios } from '../../sim/scenario-files.ts';
 import { runScenario, type RunResult } from '../../sim/run.ts';
-import { FileTraceSink } from '../../sim/trace-sink.ts';
 import { planRuns, selectShard, type Shard } from '../../sim/suite/plan.ts';
 import { runJobs } from '../../sim/suite/pool.ts';
 import { InputError } from '../errors.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { seedsFromOptions } from '../seeds.ts';
+import { checkWritableFile, fileUnder, openTraceFile, prepareOutDir } from '../output-paths.ts';
 import { describeFailure, replayCommand } from '../describe-run.ts';
 import { Progress } from '../progress.ts';
 import { buildReport } from '../reporters/suite-report.ts';
@@ -28,7 +27,7 @@ type Reporter = (typeof REPORTERS)[number];
 
 interface RunArgs {
   paths: string[];
-  seed?: number;
+  seed?: string;
   seeds?: string;
   traceOut?: string;
   out?: string;
@@ -48,7 +47,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   builder: (y: Argv<object>) =>
     y
       .positional('paths', { type: 'string', array: true, default: [], describe: 'scenario files or suite folders' })
-      .option('seed', { type: 'number', describe: "run only this seed (instead of each scenario's seeds)" })
+      .option('seed', { type: 'string', describe: "run only this seed (instead of each scenario's seeds)" })
       .option('seeds', { type: 'string', describe: 'run these seeds: a range A..B or a list 1,4,9' })
       .option('trace-out', { type: 'string', describe: 'write the trace of the run here (.jsonl or .jsonl.gz); exactly one run' })
       .option('out', { type: 'string', describe: 'write the traces of failing runs into this folder' })
@@ -61,8 +60,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('shrink', { type: 'boolean', default: false, describe: 'shrink every failing run; results go to --out (default ./shrunk)' })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols (protocol/registry.ts) before the runs (repeatable)' })
       .example('$0 run', "the default suite with each scenario's own seeds")
-      .example('$0 run scenarios/isis-steady.json --seeds 1..200 --out traces-out', 'many seeds, keep failing traces')
-      .example('$0 run --seed 7 scenarios/isis-steady.json --trace-out t.jsonl', 'one run, its trace to a file')
+      .example('$0 run scenarios/isis-steady-load.json --seeds 1..200 --out traces-out', 'many seeds, keep failing traces')
+      .example('$0 run --seed 7 scenarios/isis-steady-load.json --trace-out t.jsonl', 'one run, its trace to a file')
       .example('$0 run --shard 2/4 --reporter junit --report-file junit.xml', 'one CI matrix job') as unknown as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const seeds = seedsFromOptions(args.seed, args.seeds);
@@ -73,6 +72,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const plugins = pluginUrls(([] as string[]).concat(args.plugin ?? []));
     await loadPlugins(plugins);
     const scenarios = loadScenarios(args.paths);
+    if (args.out !== undefined) prepareOutDir(args.out, '--out');
+    if (args.reportFile !== undefined) checkWritableFile(args.reportFile, '--report-file');
     if (args.traceOut !== undefined) return runOne(args, scenarios, seeds);
 
     const plan = planRuns(scenarios, {
@@ -97,11 +98,11 @@ export const runCommand: CommandModule<object, RunArgs> = {
     progress.finish();
     if (args.shrink) {
       const dir = args.out ?? 'shrunk';
-      mkdirSync(dir, { recursive: true });
+      prepareOutDir(dir, '--out');
       for (const outcome of outcomes) {
         if (outcome.result.passed) continue;
         const job = jobs.find((j) => j.index === outcome.index)!;
-        shrinkAndReport(job.scenario, String(job.seed), join(dir, `${job.scenario.name}-seed${job.seed}.shrunk`), DEFAULT_MAX_ATTEMPTS, args.mutant);
+        shrinkAndReport(job.scenario, String(job.seed), fileUnder(dir, `${job.scenario.name}-seed${job.seed}.shrunk`), DEFAULT_MAX_ATTEMPTS, args.mutant);
       }
     }
     const report = buildReport(outcomes);
@@ -127,7 +128,7 @@ function runOne(args: ArgumentsCamelCase<RunArgs>, scenarios: ReturnType<typeof 
   }
   const job = plan[0]!;
   const traceOut = args.traceOut!;
-  const sink = new FileTraceSink(traceOut);
+  const sink = openTraceFile(traceOut, '--trace-out');
   let result: RunResult;
   try {
     result = runScenario(job.scenario, {

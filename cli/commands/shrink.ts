@@ -7,6 +7,7 @@ import { DEFAULT_MAX_ATTEMPTS } from '../../sim/shrink.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { InputError } from '../errors.ts';
 import { shrinkAndReport } from '../shrink-report.ts';
+import { checkWritableFile } from '../output-paths.ts';
 
 interface ShrinkArgs {
   trace: string;
@@ -24,7 +25,7 @@ export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
       .option('out', { type: 'string', describe: 'where to write the shrunk scenario (FILE.json; its trace goes to FILE.jsonl); default next to the trace' })
       .option('max-attempts', { type: 'number', default: DEFAULT_MAX_ATTEMPTS, describe: 'bound on candidate runs' })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols before the run (repeatable)' })
-      .example('$0 shrink traces-out/isis-steady-seed7.jsonl', 'writes traces-out/isis-steady-seed7.shrunk.json and .shrunk.jsonl') as unknown as Argv<ShrinkArgs>,
+      .example('$0 shrink traces-out/isis-steady-load-seed7.jsonl', 'writes traces-out/isis-steady-load-seed7.shrunk.json and .shrunk.jsonl') as unknown as Argv<ShrinkArgs>,
   handler: async (args: ArgumentsCamelCase<ShrinkArgs>) => {
     await loadPlugins(pluginUrls(([] as string[]).concat(args.plugin ?? [])));
     if (!Number.isInteger(args.maxAttempts) || args.maxAttempts < 1) {
@@ -33,6 +34,7 @@ export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
     const text = readTraceText(args.trace);
     const { header, scenario, seed } = runOfHeader(text.slice(0, text.indexOf('\n') >>> 0), args.trace);
     const base = (args.out ?? args.trace.replace(/\.jsonl(\.gz)?$/, '.shrunk')).replace(/\.json$/, '');
+    checkWritableFile(`${base}.json`, args.out === undefined ? 'shrink' : '--out');
     const ok = shrinkAndReport(scenario, seed, base, args.maxAttempts, mutantOfHeader(header, args.trace));
     if (!ok) process.stdout.write(chalk.yellow('the run passes: nothing to shrink\n'));
     process.exitCode = ok ? 0 : 1;

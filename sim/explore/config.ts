@@ -8,7 +8,7 @@ import { DELIVERY_ORDERS } from '../../traces/schema.ts';
 import { InputError } from '../../traces/input-error.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import { validateScenario } from '../../scenarios/validate.ts';
-import { parseScenarioJson, readScenarioText } from '../scenario-files.ts';
+import { parseScenarioJson, readScenarioText } from '../scenario-json.ts';
 
 export type FailureDetectorMode = 'perfect' | 'unreliable';
 

@@ -2,10 +2,10 @@
 // suite keeps traces: the simulator is deterministic, so the second run is
 // the same run, and passing runs cost no disk.
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { runScenario, type RunResult } from '../run.ts';
 import { FileTraceSink } from '../trace-sink.ts';
 import type { RunJob } from './plan.ts';
+import { failingTracePath } from './trace-path.ts';
 import { mutantRunOptions } from '../mutant-run.ts';
 
 export interface RunOutcome {
@@ -26,7 +26,7 @@ export function executeRun(job: RunJob): RunOutcome {
   let tracePath: string | null = null;
   if (!result.passed && job.outDir !== undefined) {
     mkdirSync(job.outDir, { recursive: true });
-    tracePath = join(job.outDir, `${job.scenario.name}-seed${job.seed}.jsonl`);
+    tracePath = failingTracePath(job.outDir, job.scenario.name, job.seed);
     const sink = new FileTraceSink(tracePath);
     try {
       result = runScenario(job.scenario, { ...options, traceSink: sink });

@@ -2,7 +2,7 @@
 // order given (suite folders sorted by file name), each with its seeds.
 // Sharding takes every N-th run of that order, so shards partition the plan.
 import type { Scenario } from '../../scenarios/types.ts';
-import type { LoadedScenario } from '../scenario-files.ts';
+import { checkProtocols, type LoadedScenario } from '../scenario-files.ts';
 
 export interface RunJob {
   /** Position in the unsharded plan. */
@@ -30,6 +30,7 @@ export function planRuns(
   options: { seeds?: number[]; outDir?: string; stopOnViolation?: boolean; plugins?: string[]; mutant?: string } = {},
 ): RunJob[] {
   const jobs: RunJob[] = [];
+  checkProtocols(scenarios);
   for (const loaded of scenarios) {
     for (const seed of options.seeds ?? loaded.seeds) {
       const job: RunJob = {
@@ -47,3 +48,4 @@ export function planRuns(
 export function selectShard(jobs: readonly RunJob[], shard: Shard): RunJob[] {
   return jobs.filter((job) => job.index % shard.count === shard.index - 1);
 }
+

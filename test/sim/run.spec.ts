@@ -85,7 +85,9 @@ describe('runScenario', () => {
   });
 
   it('stops at a bound and says which, with quiescent false', () => {
-    const { lines, result } = run(baseScenario({ limits: { maxEvents: 50 } }));
+    // 40 multicasts fit the bound (validation refuses a workload that cannot), their deliveries do not.
+    const { workload } = baseScenario();
+    const { lines, result } = run(baseScenario({ workload: { ...workload, maxMulticasts: 40 }, limits: { maxEvents: 50 } }));
     expect(result.boundHit).toBe('maxEvents');
     expect(result.passed).toBe(false);
     expect(result.failure).toContain('maxEvents');
