@@ -2,6 +2,7 @@
 // configuration (sim/explore/). Thin: parse, explore, print, write the
 // counterexample. Exit 0: ok (space exhausted, nothing found); 1: violated;
 // 2: bad input; 4: unknown (a bound was hit).
+import { buildProtocol } from '../../sim/resolve-protocol.ts';
 import { writeFileSync } from 'node:fs';
 import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
@@ -73,6 +74,7 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     const maxMemoryBytes = positive(args.maxMemoryMb, '--max-memory-mb') * MB;
     const maxSeconds = args.maxSeconds === undefined ? undefined : positive(args.maxSeconds, '--max-seconds');
     const loaded = loadExploreScenario(args.scenario);
+    buildProtocol(loaded.scenario.protocol, args.scenario, 'protocol'); // names the file when the protocol is unknown
     const config = withBudgets(loaded.config, { crashes: args.crashes, partitions: args.partitions, drops: args.drops, suspicions: args.suspicions });
     const progress = !args.json && process.stderr.isTTY === true;
     const options = {
