@@ -2,7 +2,7 @@
 // work is done: a trace file that cannot be created, or an `--out` folder
 // that is really a file, is bad input (exit 2 naming the option), not an
 // internal error after the runs.
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { FileTraceSink } from '../sim/trace-sink.ts';
 import { InputError } from './errors.ts';
@@ -20,12 +20,12 @@ export function openTraceFile(path: string, option: string): FileTraceSink {
 
 /** Makes sure `dir` is a folder we can write into (creating it); returns it. */
 export function prepareOutDir(dir: string, option: string): string {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new InputError(`${option} ${dir}: expected a folder, but it is a file`);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
     throw new InputError(`${option} ${dir}: expected a folder to write into, but cannot create it (${reason(error)})`);
   }
-  if (!statSync(dir).isDirectory()) throw new InputError(`${option} ${dir}: expected a folder, but it is a file`);
   try {
     accessSync(dir, constants.W_OK);
   } catch (error) {

@@ -1,0 +1,38 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkWritableFile, openTraceFile, prepareOutDir } from '../../cli/output-paths.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'vsynclab-output-paths-'));
+const aFile = join(dir, 'a-file');
+writeFileSync(aFile, 'x');
+
+describe('prepareOutDir', () => {
+  it('creates a missing folder and accepts an existing one', () => {
+    const fresh = join(dir, 'fresh', 'deeper');
+    expect(prepareOutDir(fresh, '--out')).toBe(fresh);
+    expect(existsSync(fresh)).toBe(true);
+    expect(prepareOutDir(fresh, '--out')).toBe(fresh);
+  });
+
+  it('refuses a file, or a path through a file', () => {
+    expect(() => prepareOutDir(aFile, '--out')).toThrow(`--out ${aFile}: expected a folder, but it is a file`);
+    expect(() => prepareOutDir(join(aFile, 'x'), '--out')).toThrow(`--out ${join(aFile, 'x')}: expected a folder to write into, but cannot create it (a part of the path is a file, not a folder)`);
+  });
+});
+
+describe('checkWritableFile and openTraceFile', () => {
+  it('accept a new file in an existing folder', () => {
+    expect(checkWritableFile(join(dir, 'new.json'), '--out')).toBe(join(dir, 'new.json'));
+    const sink = openTraceFile(join(dir, 't.jsonl'), '--trace-out');
+    sink.close();
+    expect(existsSync(join(dir, 't.jsonl'))).toBe(true);
+  });
+
+  it('refuse a folder, or a file in a missing folder', () => {
+    expect(() => checkWritableFile(dir, '--report-file')).toThrow(`--report-file ${dir}: expected a file to write, but it is a folder`);
+    expect(() => checkWritableFile(join(dir, 'nope', 'r.xml'), '--report-file')).toThrow('cannot write there');
+    expect(() => openTraceFile(join(dir, 'nope', 't.jsonl'), '--trace-out')).toThrow('cannot write the trace file (no such folder)');
+  });
+});

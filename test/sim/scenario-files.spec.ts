@@ -1,0 +1,49 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkProtocols, loadScenarios, parseScenarioJson, parseScenarioText } from '../../sim/scenario-files.ts';
+import { baseScenario } from '../fixtures/scenario.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'vsynclab-scenario-files-'));
+const isis = (name: string, extra: Record<string, unknown> = {}): string =>
+  JSON.stringify({ ...baseScenario({ name, protocol: { name: 'isis' } }), ...extra });
+
+describe('loadScenarios', () => {
+  it('refuses two files with one name, naming both', () => {
+    const suite = join(dir, 'suite');
+    mkdirSync(join(suite, 'regressions'), { recursive: true });
+    writeFileSync(join(suite, 'a.json'), isis('same'));
+    writeFileSync(join(suite, 'regressions', 'b.json'), isis('same'));
+    expect(() => loadScenarios([suite])).toThrow(/a\.json and .*regressions\/b\.json are named "same"/);
+  });
+
+  it('refuses the same file given twice', () => {
+    const file = join(dir, 'once.json');
+    writeFileSync(file, isis('once'));
+    expect(() => loadScenarios([file, file])).toThrow('is given twice');
+  });
+});
+
+describe('parseScenarioText', () => {
+  it('accepts a valid explore block and refuses one explore would refuse', () => {
+    expect(parseScenarioText(isis('e', { explore: { crashes: 1 } }), 'e.json').name).toBe('e');
+    expect(() => parseScenarioText(isis('e', { explore: { crashes: 99 } }), 'e.json')).toThrow('e.json: explore.crashes: expected an integer from 0 to 16, got 99');
+    expect(() => parseScenarioText(isis('e', { explore: { nope: 1 } }), 'e.json')).toThrow('e.json: explore.nope: unknown field');
+  });
+
+  it('refuses JSON nested too deep, naming the line', () => {
+    expect(() => parseScenarioJson(`{\n"a":\n${'['.repeat(300)}${']'.repeat(300)}}`, 'd.json')).toThrow('d.json:3: JSON nested deeper than 256 levels');
+  });
+});
+
+describe('checkProtocols', () => {
+  it('names the file and field of an unknown protocol or a bad option', () => {
+    const unknown = parseScenarioText(JSON.stringify(baseScenario({ protocol: { name: 'nope' } })), 'u.json');
+    expect(() => checkProtocols([unknown])).toThrow(/^u\.json: protocol\.name: unknown protocol "nope", expected one of .*isis/);
+    const option = parseScenarioText(JSON.stringify(baseScenario({ protocol: { name: 'isis', options: { heartbeatIntervalUs: -1 } } })), 'o.json');
+    expect(() => checkProtocols([option])).toThrow(/^o\.json: protocol\.options\.heartbeatIntervalUs: expected/);
+    const good = parseScenarioText(isis('fine'), 'g.json');
+    expect(checkProtocols([good])).toEqual([good]);
+  });
+});
