@@ -7,6 +7,7 @@ import { checkedTraceText } from '../traces/read-lines.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { InputError } from '../traces/input-error.ts';
 import { runScenario, type RunResult } from './run.ts';
+import { buildProtocol } from './resolve-protocol.ts';
 import { mutantRunOptions } from './mutant-run.ts';
 import { isExplorationHeader, replayExploration } from './explore/replay-exploration.ts';
 import type { TraceSink } from './trace-sink.ts';
@@ -59,7 +60,9 @@ export function runOfHeader(headerLine: string | undefined, path: string): { hea
     throw new InputError(`${path}:1: scenarioSpec: the header holds no scenario to replay (was it written by vsynclab run?)`);
   }
   if (typeof h.seed !== 'string' || parseSeed(h.seed) === null) throw new InputError(`${path}:1: seed: expected a seed (${SEED_RULE}, as a string), got ${describeSeed(h.seed)}`);
-  return { header: h, scenario: validateScenario(h.scenarioSpec, `${path} (header scenarioSpec)`), seed: h.seed };
+  const scenario = validateScenario(h.scenarioSpec, `${path} (header scenarioSpec)`);
+  buildProtocol(scenario.protocol, `${path} (header scenarioSpec)`, 'protocol'); // an unknown protocol names the trace
+  return { header: h, scenario, seed: h.seed };
 }
 
 export function replayTrace(path: string): ReplayOutcome {

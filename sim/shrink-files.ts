@@ -6,6 +6,15 @@ import type { Scenario } from '../scenarios/types.ts';
 import { runScenario, type RunResult } from './run.ts';
 import type { ShrinkOutcome } from './shrink.ts';
 import { FileTraceSink } from './trace-sink.ts';
+import { parseSeed, SEED_RULE } from '../scenarios/validate.ts';
+import { InputError } from '../traces/input-error.ts';
+
+/** The shrunk scenario's `seeds` entry: the run's seed, exactly (never NaN or a rounded neighbour). */
+function seedNumber(seed: string): number {
+  const n = parseSeed(seed);
+  if (n === null) throw new InputError(`seed ${JSON.stringify(seed)}: expected ${SEED_RULE}`);
+  return n;
+}
 
 export interface ShrinkFiles {
   scenarioPath: string;
@@ -25,7 +34,7 @@ export function writeShrinkResult(
     ...compact(outcome.shrunk),
     name: outcome.original.name.endsWith('-shrunk') ? outcome.original.name : `${outcome.original.name}-shrunk`,
     description: `Shrunk from ${outcome.original.name} seed ${seed}; ${what}. ${outcome.original.description}`,
-    seeds: [Number(seed)],
+    seeds: [seedNumber(seed)],
   };
   const scenarioPath = `${base}.json`;
   const tracePath = `${base}.jsonl`;

@@ -112,6 +112,13 @@ describe('protocols', () => {
     expectOneLine(await cliInProcess('explore', file), `${file}: protocol.name: unknown protocol "nope"`);
   });
 
+  it('a trace whose header names an unknown protocol: replay names the trace', async () => {
+    const trace = join(dir, 'unknown-protocol.jsonl');
+    const spec = { ...scenario({ protocol: { name: 'gone' } }) };
+    writeFileSync(trace, `${JSON.stringify({ type: 'header', format: 'vsynclab-trace', version: 1, seed: '1', scenarioSpec: spec })}\n`);
+    expectOneLine(await cliInProcess('replay', trace), `${trace} (header scenarioSpec): protocol.name: unknown protocol "gone"`);
+  });
+
   it('a bad protocol option names the file and the field', async () => {
     const file = writeScenario(scenario({ protocol: { name: 'isis', options: { suspectTimeoutUs: 'soon' } } }));
     expectOneLine(await cliInProcess('run', file), `${file}: protocol.options.suspectTimeoutUs: expected`);
