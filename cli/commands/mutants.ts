@@ -11,7 +11,7 @@ import { seedsFromOptions } from '../seeds.ts';
 
 interface MutantsArgs {
   paths: string[];
-  seed?: number;
+  seed?: string;
   seeds?: string;
   only?: string;
   workers: number;
@@ -24,7 +24,7 @@ export const mutantsCommand: CommandModule<object, MutantsArgs> = {
   builder: (y: Argv<object>) =>
     y
       .positional('paths', { type: 'string', array: true, default: [], describe: 'scenario files or suite folders' })
-      .option('seed', { type: 'number', describe: 'use only this seed' })
+      .option('seed', { type: 'string', describe: 'use only this seed' })
       .option('seeds', { type: 'string', describe: "seeds to try per scenario, in order (default each scenario's own)" })
       .option('only', { type: 'string', describe: 'hunt only this mutant' })
       .option('workers', { type: 'number', default: availableParallelism(), describe: 'worker threads' })

@@ -179,6 +179,7 @@ describe('seeds', () => {
     expectOneLine(await cliInProcess('run', file, '--seed', '9007199254740993'), '--seed: expected a seed, an integer from 0 to 9007199254740991 written in digits, got "9007199254740993"');
     expectOneLine(await cliInProcess('run', file, '--seeds', '9007199254740990..9007199254740993'), '"9007199254740993" is not a seed');
     expectOneLine(await cliInProcess('replay', '--scenario', file, '--seed', '9007199254740993'), '--seed: expected a seed');
+    expectOneLine(await cliInProcess('mutants', file, '--seed', '9007199254740993'), '--seed: expected a seed');
   });
 
   it('--seeds -5..2, --seed abc, an over-long range', async () => {
