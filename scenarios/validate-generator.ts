@@ -1,7 +1,7 @@
 // Validates a generator file: { name, description, generate: {...}, seeds }.
 import { FieldProblems } from './fields.ts';
 import type { GeneratorSpec } from './generator.ts';
-import { scenarioName, seeds, throwProblems } from './validate.ts';
+import { printableText, scenarioName, seeds, throwProblems } from './validate.ts';
 
 export interface GeneratorFile {
   name: string;
@@ -25,7 +25,7 @@ export function validateGeneratorFile(value: unknown, file: string): GeneratorFi
   };
   if (protocol.options !== undefined) spec.protocol.options = f.object(protocol.options, 'generate.protocol.options', Object.keys(protocol.options as object ?? {}));
   if (g.quietWindowUs !== undefined) spec.quietWindowUs = f.int(g.quietWindowUs, 'generate.quietWindowUs', 1);
-  const result = { name: scenarioName(f, o.name, 'name'), description: f.string(o.description, 'description'), generate: spec, seeds: seeds(f, o.seeds) };
+  const result = { name: scenarioName(f, o.name, 'name'), description: printableText(f, o.description, 'description'), generate: spec, seeds: seeds(f, o.seeds) };
   throwProblems(f, 'generator file', file);
   return result;
 }

@@ -42,6 +42,15 @@ export function throwProblems(f: FieldProblems, what: string, file: string): voi
   throw new InputError(escapeControl(`invalid ${what} ${file} (${f.problems.length} problems):\n${shown}${more}`));
 }
 
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** Text that `vsynclab list` and reports print: no control characters, which could drive the terminal. */
+export function printableText(f: FieldProblems, value: unknown, path: string): string {
+  const text = f.string(value, path);
+  if (CONTROL_CHARACTER.test(text)) f.add(path, 'text without control characters (no newlines, tabs or escape sequences)', value);
+  return text;
+}
+
 /** A scenario's `name`: a plain file name (see SCENARIO_NAME_PATTERN). */
 export function scenarioName(f: FieldProblems, value: unknown, path: string): string {
   if (typeof value !== 'string' || value === '') return f.string(value, path);
@@ -61,7 +70,7 @@ export function validateScenario(value: unknown, file: string): Scenario {
   const protocol = f.object(o.protocol, 'protocol', ['name', 'options']);
   const scenario: Scenario = {
     name: scenarioName(f, o.name, 'name'),
-    description: f.string(o.description, 'description'),
+    description: printableText(f, o.description, 'description'),
     processes: f.int(o.processes, 'processes', 1, 64),
     protocol: { name: f.string(protocol.name, 'protocol.name') },
     network: network(f, o.network),

@@ -8,6 +8,7 @@ import { checkProtocols, loadScenarioFile } from '../../sim/scenario-files.ts';
 import { openTraceFile } from '../output-paths.ts';
 import { seedsFromOptions } from '../seeds.ts';
 import { InputError } from '../errors.ts';
+import { escapeControl } from '../../traces/input-error.ts';
 import { mutantRunOptions } from '../../sim/mutant-run.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { describeFailure } from '../describe-run.ts';
@@ -45,7 +46,7 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
         process.exitCode = 0;
       } else {
         const d = outcome.difference!;
-        process.stdout.write(`${chalk.red('DIFFERENT')} from line ${d.line}:\n  recorded: ${d.expected ?? '(end of file)'}\n  replayed: ${d.actual ?? '(end of run)'}\nthe run ${verdict}\n`);
+        process.stdout.write(`${chalk.red('DIFFERENT')} from line ${d.line}:\n  recorded: ${escapeControl(d.expected ?? '(end of file)')}\n  replayed: ${escapeControl(d.actual ?? '(end of run)')}\nthe run ${verdict}\n`);
         process.exitCode = 1;
       }
       return;

@@ -237,6 +237,11 @@ describe('terminal safety', () => {
     expectOneLine(await cliInProcess('run', key), '(top level).x\\u001b[2J: unknown field');
   });
 
+  it('a description with control characters (which `list` would print) is refused, escaped', async () => {
+    const file = writeScenario(scenario({ description: 'fine\u001b[2Jnot' }));
+    expectOneLine(await cliInProcess('run', file), `${file}: description: expected text without control characters`, '\\u001b[2J');
+  });
+
   it('control characters in a trace line that is not JSON are escaped in the parse error', async () => {
     const trace = join(dir, 'evil.jsonl');
     writeFileSync(trace, '{"type":"header","format":"vsynclab-trace","version":1}\n\u001b]0;pwned\u0007 \u009b2J\n');
