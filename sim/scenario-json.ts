@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError, quote } from '../traces/input-error.ts';
 import { excessiveDepthAt, lineAt, tooDeepMessage } from '../traces/json-depth.ts';
+import { firstInvalidUtf8 } from '../traces/read-lines.ts';
 
 /** The text of a scenario file, or an InputError that names it. */
 export function readScenarioText(path: string): string {
@@ -15,11 +16,9 @@ export function readScenarioText(path: string): string {
     const why = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : 'does it exist?';
     throw new InputError(`${path}: cannot read the scenario file (${why})`);
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${path}: bytes that are not UTF-8; expected a JSON scenario file in UTF-8`);
-  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) throw new InputError(`${path}:${lineAt(bytes.subarray(0, bad).toString('latin1'), bad)}: bytes that are not UTF-8; expected a JSON scenario file in UTF-8`);
+  return bytes.toString('utf8');
 }
 
 /** JSON.parse, or an InputError with the file and the line of the mistake. */

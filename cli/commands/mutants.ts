@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { MUTANTS, mutantByName } from '../../protocol/mutants/index.ts';
-import { loadScenarios } from '../../sim/scenario-files.ts';
+import { checkProtocols, loadScenarios } from '../../sim/scenario-files.ts';
 import { huntMutant, seedMajorPlan, type HuntResult } from '../../sim/suite/hunt.ts';
 import { InputError } from '../errors.ts';
 import { seedsFromOptions } from '../seeds.ts';
@@ -34,7 +34,7 @@ export const mutantsCommand: CommandModule<object, MutantsArgs> = {
     if (args.only !== undefined && mutantByName(args.only) === undefined) {
       throw new InputError(`--only: unknown mutant ${JSON.stringify(args.only)}, expected one of ${MUTANTS.map((m) => m.name).join(', ')}`);
     }
-    const scenarios = loadScenarios(args.paths);
+    const scenarios = checkProtocols(loadScenarios(args.paths));
     const results: HuntResult[] = [];
     for (const mutant of MUTANTS) {
       if (args.only !== undefined && mutant.name !== args.only) continue;

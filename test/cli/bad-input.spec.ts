@@ -122,6 +122,7 @@ describe('protocols', () => {
   it('a bad protocol option names the file and the field', async () => {
     const file = writeScenario(scenario({ protocol: { name: 'isis', options: { suspectTimeoutUs: 'soon' } } }));
     expectOneLine(await cliInProcess('run', file), `${file}: protocol.options.suspectTimeoutUs: expected`);
+    expectOneLine(await cliInProcess('mutants', file, '--only', 'fifo-gap'), `${file}: protocol.options.suspectTimeoutUs: expected`);
   });
 
   it('a generator file with a bad protocol names generate.protocol', async () => {
@@ -213,6 +214,14 @@ describe('traces', () => {
       writeFileSync(trace, `${JSON.stringify({ type: 'header', format: 'vsynclab-trace', version: 1, protocol: 'isis', scenario: 'bad-input', seed, scenarioSpec: spec })}\n`);
       expectOneLine(await cliInProcess('replay', trace), `${trace}:1: seed: expected a seed`, `got ${JSON.stringify(seed)}`);
     }
+  });
+});
+
+describe('scenario bytes', () => {
+  it('a scenario file that is not UTF-8: the line is named', async () => {
+    const file = join(dir, 'latin1.json');
+    writeFileSync(file, Buffer.concat([Buffer.from('{\n"name": "caf'), Buffer.from([0xe9]), Buffer.from('"\n}\n')]));
+    expectOneLine(await cliInProcess('run', file), `${file}:2: bytes that are not UTF-8`);
   });
 });
 
