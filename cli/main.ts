@@ -3,7 +3,8 @@
 // `runCli` is the whole command line as a function, so tests drive it
 // in-process; bin/vsynclab.js is the only caller that owns the real process.
 import yargs from 'yargs';
-import { InputError, escapeControl } from '../traces/input-error.ts';
+import { InputError } from './errors.ts';
+import { escapeControl } from '../traces/input-error.ts';
 import { joinNegativeSeedValues } from './seeds.ts';
 import { commands } from './commands/index.ts';
 
