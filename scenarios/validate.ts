@@ -105,6 +105,17 @@ export function validateScenario(value: unknown, file: string): Scenario {
   return scenario;
 }
 
+/** Whether a scenario built in code (a shrink candidate) is one a file could hold. */
+export function isValidScenario(scenario: Scenario): boolean {
+  try {
+    validateScenario(JSON.parse(JSON.stringify(scenario)), `scenario ${scenario.name}`);
+    return true;
+  } catch (error) {
+    if (error instanceof InputError) return false;
+    throw error;
+  }
+}
+
 /** Every host the scenario names is one it has: p1..pN, or a joiner p(N+1)... once it has joined. */
 function checkHosts(f: FieldProblems, scenario: Scenario): void {
   const starts = hostStartTimes(scenario);

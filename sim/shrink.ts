@@ -9,6 +9,7 @@
 // highest host, fewer multicasts, a calmer network, a shorter settle phase.
 // Any candidate that still fails becomes the current scenario and the passes
 // start over; it ends when no pass makes progress or the attempt bound is hit.
+import { isValidScenario } from '../scenarios/validate.ts';
 import type { AnyProtocol } from '../protocol/types.ts';
 import type { Scenario, ScheduledFault } from '../scenarios/types.ts';
 import { runScenario, type RunResult } from './run.ts';
@@ -77,6 +78,7 @@ export function shrinkScenario(scenario: Scenario, options: ShrinkOptions): Shri
   let currentResult = first;
   let attempts = 0;
   const attempt = (candidate: Scenario, what: string): boolean => {
+    if (!isValidScenario(candidate)) return false; // e.g. a fault still naming a joiner whose join was dropped
     attempts++;
     const result = run(candidate);
     const kept = failsSameWay(result, target);
