@@ -9,6 +9,7 @@ import { jsonReport } from '../reporters/json.ts';
 import { junitReport } from '../reporters/junit.ts';
 import { prettyFailure, prettySummary } from '../reporters/pretty.ts';
 import { assertNever } from '../../protocol/types.ts';
+import { InputError } from '../errors.ts';
 import type { SuiteReport } from '../reporters/suite-report.ts';
 
 const REPORTERS = ['pretty', 'json', 'junit'] as const;
@@ -36,11 +37,19 @@ export const mergeReportsCommand: CommandModule<object, MergeArgs> = {
     const missing = missingShards(loaded);
     if (missing.length > 0) process.stderr.write(`vsynclab: merge-reports: no report for shard ${missing.join(', ')}: the merged report lacks their runs\n`);
     const text = render(merged, args.reporter);
-    if (args.reportFile !== undefined) writeFileSync(args.reportFile, text);
+    if (args.reportFile !== undefined) writeReportFile(args.reportFile, text);
     else process.stdout.write(text);
     process.exitCode = merged.failed === 0 ? 0 : 1;
   },
 };
+
+function writeReportFile(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    throw new InputError(`--report-file ${file}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
 
 function render(report: SuiteReport, reporter: Reporter): string {
   switch (reporter) {
