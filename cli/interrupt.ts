@@ -1,9 +1,9 @@
-// Ctrl-C (SIGINT) and SIGTERM for the long commands (run, shrink, mutants,
-// explore). bin-main installs the handlers once; a command that can stop
-// cleanly arms the token while it works and polls `requested()` between (and
-// inside) its runs, then prints what finished and exits 130 / 143. A signal
-// while no command is armed, or a second signal, ends the process at once,
-// as if there were no handler.
+// Ctrl-C (SIGINT) and SIGTERM for the long commands (run, shrink, mutants).
+// bin-main enables the handlers once; a command that can stop cleanly arms
+// the token while it works and polls `requested()` between (and inside) its
+// runs, giving the event loop turns so the handler runs, then prints what
+// finished and exits 130 / 143. A signal while no command is armed, or a
+// second signal, ends the process at once.
 
 export type InterruptSignal = 'SIGINT' | 'SIGTERM';
 
@@ -20,6 +20,7 @@ export function exitStatusOf(signal: InterruptSignal): number {
 class Interruption {
   private signalSeen: InterruptSignal | null = null;
   private armedBy = 0;
+  private handlersEnabled = false;
 
   /** The signal that asked the current command to stop, or null. */
   get signal(): InterruptSignal | null {
@@ -39,19 +40,39 @@ class Interruption {
     return this.armedBy > 0;
   }
 
+  /** Called once by bin-main: from now on, arming listens for the real signals. */
+  enableSignalHandlers(): void {
+    this.handlersEnabled = true;
+  }
+
   /**
-   * A command stops cleanly from here until `disarm` (call it in a finally).
+   * A command stops cleanly from here until `disarm` (call it in a finally);
+   * it must poll `requested()` and give the event loop turns while it works.
    * A request made before arming (by a test) is kept.
    */
   arm(): void {
-    this.armedBy++;
+    if (this.armedBy++ === 0 && this.handlersEnabled) {
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+    }
   }
 
-  /** The command is done: later signals end the process at once; the request is forgotten. */
+  /** The command is done: signals get their default action again; the request is forgotten. */
   disarm(): void {
-    this.armedBy = Math.max(0, this.armedBy - 1);
-    if (this.armedBy === 0) this.signalSeen = null;
+    if (this.armedBy === 0) return;
+    if (--this.armedBy > 0) return;
+    this.signalSeen = null;
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
+}
+
+/** The first signal asks the armed command to stop; a second ends the process at once. */
+function onSignal(signal: NodeJS.Signals): void {
+  const which: InterruptSignal = signal === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
+  if (interruption.requested()) process.exit(exitStatusOf(which));
+  interruption.request(which);
+  process.stderr.write(`\nvsynclab: ${which}: stopping after the work in hand (send it again to quit at once)\n`);
 }
 
 /** The one token of this process. */
@@ -65,13 +86,12 @@ export function interruptedLine(signal: InterruptSignal, what: string): string {
   return `vsynclab: interrupted by ${signal}: ${what}\n`;
 }
 
-/** Installed once by bin-main: the first signal asks an armed command to stop; otherwise it ends the process. */
+/**
+ * Called once by bin-main. Handlers are attached only while a command is
+ * armed: a JavaScript handler replaces the default action, and a command busy
+ * in synchronous code would never run it, so commands that do not poll keep
+ * the default (Ctrl-C ends them at once).
+ */
 export function installSignalHandlers(): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      if (!interruption.armed || interruption.requested()) process.exit(exitStatusOf(signal));
-      interruption.request(signal);
-      process.stderr.write(`\nvsynclab: ${signal}: stopping after the work in hand (send it again to quit at once)\n`);
-    });
-  }
+  interruption.enableSignalHandlers();
 }

@@ -26,6 +26,25 @@ describe('interruption in-process (the token)', () => {
     expect(exitStatusOf('SIGTERM')).toBe(143);
   });
 
+  it('signal listeners exist only while a command is armed (else Ctrl-C keeps its default action)', () => {
+    interruption.enableSignalHandlers();
+    const before = process.listenerCount('SIGINT');
+    interruption.arm();
+    expect(process.listenerCount('SIGINT')).toBe(before + 1);
+    expect(process.listenerCount('SIGTERM')).toBeGreaterThan(0);
+    const write = process.stderr.write;
+    process.stderr.write = (() => true) as typeof process.stderr.write;
+    try {
+      process.emit('SIGINT', 'SIGINT');
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(interruption.signal).toBe('SIGINT');
+    interruption.disarm();
+    expect(process.listenerCount('SIGINT')).toBe(before);
+    expect(interruption.requested()).toBe(false);
+  });
+
   it('run: stops after the first failing run, prints it, keeps its trace, exits 130', async () => {
     const out = mkdtempSync(join(tmpdir(), 'vsynclab-interrupt-'));
     // The command gives the event loop a turn between and inside runs: the timer fires mid-suite.
