@@ -93,6 +93,15 @@ describe('interruption in-process (the token)', () => {
     expect(r.stderr).toContain('interrupted by SIGINT: the shrink stopped early');
   });
 
+  it('replay --scenario: a stopped run says how far it got and how to run it in full', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'vsynclab-interrupt-replay-'));
+    interruption.request('SIGINT');
+    const r = await cliInProcess('replay', '--scenario', 'scenarios/isis-steady-load.json', '--seed', '1', '--trace-out', join(out, 't.jsonl'));
+    expect(r.status).toBe(130);
+    expect(r.stderr).toMatch(/interrupted by SIGINT: the run stopped at \d+\.\d{3} s simulated; run it in full: npx vsynclab replay --scenario scenarios\/isis-steady-load.json --seed 1 --trace-out \S+t\.jsonl/);
+    expect(r.stdout).toBe('');
+  });
+
   it('mutants: reports the hunts that finished, exits 130', async () => {
     interruption.request('SIGINT');
     const r = await cliInProcess('mutants', 'scenarios/isis-cascading-crashes.json', '--only', 'fifo-gap', '--seeds', '1', '--workers', '1');
