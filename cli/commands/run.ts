@@ -119,7 +119,7 @@ async function runSuite(
       printRun(outcome.file, outcome.result, outcome.tracePath, { ...context, ...(outcome.mutant !== undefined ? { mutant: outcome.mutant } : {}) });
     }
   };
-  const outcomes = args.workers <= 1
+  const outcomes = args.workers <= 1 || jobs.length <= 1
     ? await runJobsInThisThread(jobs, onOutcome, shouldStop)
     : await runJobs(jobs, args.workers, onOutcome, shouldStop);
   progress.finish();
