@@ -194,7 +194,7 @@ async function runOne(args: ArgumentsCamelCase<RunArgs>, scenarios: LoadedScenar
   process.exitCode = result.passed ? 0 : 1;
 }
 
-/** "seed 7: 1.25 s of 3.00 s simulated": the settle phase may end sooner than its bound. */
+/** "isis-steady-load: 1.25 s of at most 3.00 s simulated": the settle phase may end before its bound. */
 function simulatedTimeLine(scenario: string, simTimeUs: number, endUs: number): string {
   return `${scenario}: ${(simTimeUs / 1e6).toFixed(2)} s of at most ${(endUs / 1e6).toFixed(2)} s simulated`;
 }
