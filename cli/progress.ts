@@ -40,3 +40,43 @@ export class Progress {
     return `${gauge}${this.done}/${this.total} runs, ${failures}, ${rate.toFixed(1)} runs/s, ${left.toFixed(0)} s left`;
   }
 }
+
+/** Progress is shown when standard error is a terminal, or when asked for (`--progress`). */
+export function progressWanted(asked: boolean): boolean {
+  return asked || process.stderr.isTTY === true;
+}
+
+const LIVE_INTERVAL_NS = 100_000_000n;
+const PLAIN_INTERVAL_NS = 2_000_000_000n;
+
+/**
+ * One line of status on standard error for work without a known run count
+ * (a long run's simulated time, a shrink's attempts, a mutant hunt): redrawn
+ * at most ten times a second on a terminal, else a plain line every two
+ * seconds, and the first update always shows. Disabled: prints nothing.
+ */
+export class StatusLine {
+  private readonly live: boolean;
+  private last: bigint | null = null;
+  private shown = false;
+
+  constructor(private readonly enabled: boolean) {
+    this.live = enabled && process.stderr.isTTY === true && !process.env.CI;
+  }
+
+  /** `text` is called only when a line is due, so callers may pass something costly. */
+  update(text: () => string): void {
+    if (!this.enabled) return;
+    const now = process.hrtime.bigint();
+    if (this.last !== null && now - this.last < (this.live ? LIVE_INTERVAL_NS : PLAIN_INTERVAL_NS)) return;
+    this.last = now;
+    this.shown = true;
+    process.stderr.write(this.live ? `\r${text()}\u001b[K` : `${text()}\n`);
+  }
+
+  /** Clears a redrawn line (before other output, and at the end). */
+  finish(): void {
+    if (this.live && this.shown) process.stderr.write('\r\u001b[K');
+    this.shown = false;
+  }
+}

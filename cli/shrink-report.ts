@@ -1,32 +1,74 @@
 // Shrinks one failing scenario and prints the before/after sizes; shared by
-// `vsynclab shrink` and `vsynclab run --shrink`.
+// `vsynclab shrink` and `vsynclab run --shrink`. The search gives the event
+// loop a turn inside every candidate run, so Ctrl-C stops it: the smallest
+// failing scenario found so far is still written.
 import chalk from 'chalk';
 import type { Scenario } from '../scenarios/types.ts';
-import { shrinkScenario, type ScenarioSize } from '../sim/shrink.ts';
+import { shrinkSteps, type ScenarioSize } from '../sim/shrink.ts';
 import { writeShrinkResult } from '../sim/shrink-files.ts';
-import { runScenario } from '../sim/run.ts';
+import { runScenarioSteps } from '../sim/run.ts';
+import { driveYielding } from '../sim/steps.ts';
 import { mutantRunOptions } from '../sim/mutant-run.ts';
+import { replayTraceCommand, runScenarioCommand, type RunContext } from './describe-run.ts';
+import { interruption, shouldStop } from './interrupt.ts';
+import { StatusLine, progressWanted } from './progress.ts';
 
-/** Returns false when the scenario does not fail with this seed. */
-export function shrinkAndReport(scenario: Scenario, seed: string, base: string, maxAttempts: number, mutant?: string): boolean {
-  const extra = mutantRunOptions(scenario, mutant);
-  if (runScenario(scenario, { seed, ...extra }).passed) return false;
-  const outcome = shrinkScenario(scenario, { seed, maxAttempts, ...extra });
-  const files = writeShrinkResult(outcome, base, seed, extra);
-  const target = outcome.target.kind === 'property' ? outcome.target.property : outcome.target.failure;
-  const row = (label: string, s: ScenarioSize): string =>
-    `  ${label.padEnd(7)} ${String(s.processes).padStart(9)} ${String(s.multicasts).padStart(10)} ${String(s.faults).padStart(6)} ${(s.durationUs / 1000).toFixed(0).padStart(11)} ${String(s.traceEvents).padStart(12)}`;
-  process.stdout.write(
-    [
-      `shrunk ${scenario.name} seed ${seed} (still ${chalk.red(target)}) in ${outcome.attempts} attempts${outcome.boundHit ? chalk.yellow(' (attempt bound hit: not minimal)') : ''}`,
-      `          processes multicasts faults duration ms trace events`,
-      row('before', outcome.before),
-      row('after', outcome.after),
-      `  scenario: ${files.scenarioPath}`,
-      `  trace:    ${files.tracePath}`,
-      `  replay:   npx vsynclab replay ${files.tracePath}`,
-      '',
-    ].join('\n'),
-  );
-  return true;
+export interface ShrinkReportOptions {
+  maxAttempts: number;
+  /** Plugins and mutant of the run: the shrunk run needs the same (and its printed commands name them). */
+  context: RunContext;
+  /** Show progress on standard error even when it is not a terminal. */
+  progress: boolean;
+}
+
+export type ShrinkReportOutcome = 'shrunk' | 'passes' | 'interrupted';
+
+/** 'passes' when the scenario does not fail with this seed (nothing written). */
+export async function shrinkAndReport(scenario: Scenario, seed: string, base: string, options: ShrinkReportOptions): Promise<ShrinkReportOutcome> {
+  const extra = mutantRunOptions(scenario, options.context.mutant);
+  const status = new StatusLine(progressWanted(options.progress));
+  const label = `shrink ${scenario.name} seed ${seed}`;
+  try {
+    status.update(() => `${label}: checking that the run fails`);
+    const original = await driveYielding(runScenarioSteps(scenario, { seed, ...extra, shouldStop }));
+    if (original.interrupted === true) return 'interrupted';
+    if (original.passed) return 'passes';
+    let kept = 0;
+    const outcome = await driveYielding(
+      shrinkSteps(scenario, {
+        seed,
+        maxAttempts: options.maxAttempts,
+        ...extra,
+        shouldStop,
+        onAttempt: (attempt, wasKept, what) => {
+          if (wasKept) kept++;
+          status.update(() => `${label}: attempt ${attempt} of at most ${options.maxAttempts}, ${kept} kept (last: ${what}${wasKept ? ', kept' : ''})`);
+        },
+      }),
+    );
+    status.finish();
+    const files = writeShrinkResult(outcome, base, seed, extra);
+    // The mutant is in the trace's header; a scenario file cannot hold one, so its command names it.
+    const context = options.context;
+    const target = outcome.target.kind === 'property' ? outcome.target.property : outcome.target.failure;
+    const row = (name: string, s: ScenarioSize): string =>
+      `  ${name.padEnd(7)} ${String(s.processes).padStart(9)} ${String(s.multicasts).padStart(10)} ${String(s.faults).padStart(6)} ${(s.durationUs / 1000).toFixed(0).padStart(11)} ${String(s.traceEvents).padStart(12)}`;
+    const caveat = outcome.interrupted ? chalk.yellow(' (interrupted: not minimal)') : outcome.boundHit ? chalk.yellow(' (attempt bound hit: not minimal)') : '';
+    process.stdout.write(
+      [
+        `shrunk ${scenario.name} seed ${seed} (still ${chalk.red(target)}) in ${outcome.attempts} attempts${caveat}`,
+        `          processes multicasts faults duration ms trace events`,
+        row('before', outcome.before),
+        row('after', outcome.after),
+        `  scenario: ${files.scenarioPath}${context.mutant !== undefined ? ` (fails under mutant ${context.mutant})` : ''}`,
+        `  trace:    ${files.tracePath}`,
+        `  replay:   ${replayTraceCommand(files.tracePath, context)}`,
+        `  run:      ${runScenarioCommand(files.scenarioPath, context)}`,
+        '',
+      ].join('\n'),
+    );
+    return outcome.interrupted || interruption.requested() ? 'interrupted' : 'shrunk';
+  } finally {
+    status.finish();
+  }
 }

@@ -16,6 +16,7 @@ import { BoundHit, World } from './world.ts';
 import { resolveProtocol } from './resolve-protocol.ts';
 import type { OnlineChecker, RunViolation } from './online-checker.ts';
 import { defaultChecker } from './online-checker.ts';
+import { driveToEnd } from './steps.ts';
 
 // The defaults live beside the validation that checks a scenario can end within them.
 import { DEFAULT_LIMITS, DEFAULT_QUIET_WINDOW_US } from '../scenarios/run-bounds.ts';
@@ -33,7 +34,12 @@ export interface RunOptions {
   checker?: OnlineChecker | null;
   /** Stop the run at the first violation (the trace then has no liveness verdict). */
   stopOnViolation?: boolean;
+  /** Polled every SLICE_EVENTS events: true ends the run early, as interrupted (a user's Ctrl-C). */
+  shouldStop?: () => boolean;
 }
+
+/** Events between two yields of `runScenarioSteps`: milliseconds of work, so Ctrl-C is heard at once. */
+export const SLICE_EVENTS = 1024;
 
 export interface RunResult {
   scenario: string;
@@ -60,9 +66,20 @@ export interface RunResult {
   messagesSent: number;
   /** What the random fault generator injected, as schedule entries (for shrinking). */
   randomFaults: ScheduledFault[];
+  /** True when `shouldStop` ended the run before it settled. */
+  interrupted?: boolean;
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions): RunResult {
+  return driveToEnd(runScenarioSteps(scenario, options));
+}
+
+/**
+ * The run as steps: yields the simulated time every SLICE_EVENTS events, so a
+ * caller can show progress or give the event loop a turn (signals) between
+ * slices; the result is the same however it is driven.
+ */
+export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Generator<number, RunResult, void> {
   const protocol = options.protocol ?? resolveProtocol(scenario);
   const limits = { ...DEFAULT_LIMITS, ...scenario.limits };
   const rng = new Rng(options.seed);
@@ -71,6 +88,8 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
   const violations: RunViolation[] = [];
   let traceEvents = 0;
   let stopRequested = false;
+  let interrupted = false;
+  let sliceEvents = 0;
 
   const record = (event: UnnumberedEvent): void => {
     if (traceEvents >= limits.maxTraceEvents) throw new BoundHit('maxTraceEvents');
@@ -143,6 +162,11 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
       world.nowUs = event.timeUs;
       world.dispatch(event);
       if (world.counts.simEvents >= limits.maxEvents) throw new BoundHit('maxEvents');
+      if (++sliceEvents === SLICE_EVENTS) {
+        sliceEvents = 0;
+        yield world.nowUs;
+        if (options.shouldStop?.() === true) interrupted = stopRequested = true;
+      }
     }
   } catch (caught) {
     if (caught instanceof BoundHit) boundHit = caught.bound;
@@ -169,6 +193,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     : boundHit !== null ? `bound hit: ${boundHit}`
     : violations.length > 0 ? `violated: ${[...new Set(violations.map((v) => v.property))].join(', ')}`
     : replicasAgree === false ? 'replicas disagree at the end'
+    : interrupted ? 'interrupted'
     : null;
   return {
     scenario: scenario.name,
@@ -191,6 +216,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     deliveries: world.counts.deliveries,
     messagesSent: world.counts.messagesSent,
     randomFaults: faults.randomFaultsApplied,
+    ...(interrupted ? { interrupted } : {}),
   };
 }
 

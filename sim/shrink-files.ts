@@ -30,10 +30,12 @@ export function writeShrinkResult(
   extra: { protocol?: AnyProtocol; headerExtra?: Record<string, unknown> } = {},
 ): ShrinkFiles {
   const what = outcome.target.kind === 'property' ? `violates ${outcome.target.property}` : `fails: ${outcome.target.failure}`;
+  // A scenario file has no field for a mutant: its description says which one it needs.
+  const mutant = typeof extra.headerExtra?.mutant === 'string' ? ` under mutant ${extra.headerExtra.mutant} (run it with --mutant ${extra.headerExtra.mutant})` : '';
   const scenario: Scenario = {
     ...compact(outcome.shrunk),
     name: outcome.original.name.endsWith('-shrunk') ? outcome.original.name : `${outcome.original.name}-shrunk`,
-    description: `Shrunk from ${outcome.original.name} seed ${seed}; ${what}. ${outcome.original.description}`,
+    description: `Shrunk from ${outcome.original.name} seed ${seed}; ${what}${mutant}. ${outcome.original.description}`,
     seeds: [seedNumber(seed)],
   };
   const scenarioPath = `${base}.json`;

@@ -12,7 +12,8 @@
 import { isValidScenario } from '../scenarios/validate.ts';
 import type { AnyProtocol } from '../protocol/types.ts';
 import type { Scenario, ScheduledFault } from '../scenarios/types.ts';
-import { runScenario, type RunResult } from './run.ts';
+import { runScenarioSteps, type RunResult } from './run.ts';
+import { driveToEnd } from './steps.ts';
 
 export const DEFAULT_MAX_ATTEMPTS = 300;
 
@@ -27,6 +28,8 @@ export interface ShrinkOptions {
   maxAttempts?: number;
   /** Called after every candidate run, with whether it was kept. */
   onAttempt?: (attempt: number, kept: boolean, what: string) => void;
+  /** Polled between and during candidate runs: true ends the search with the smallest scenario so far. */
+  shouldStop?: () => boolean;
 }
 
 export interface ScenarioSize {
@@ -47,6 +50,8 @@ export interface ShrinkOutcome {
   attempts: number;
   /** True when the attempt bound stopped the search before it converged. */
   boundHit: boolean;
+  /** True when `shouldStop` ended the search early: `shrunk` still fails the same way, but may not be minimal. */
+  interrupted: boolean;
 }
 
 export function targetOf(result: RunResult): ShrinkTarget | null {
@@ -63,24 +68,42 @@ export function failsSameWay(result: RunResult, target: ShrinkTarget): boolean {
 }
 
 export function shrinkScenario(scenario: Scenario, options: ShrinkOptions): ShrinkOutcome {
+  return driveToEnd(shrinkSteps(scenario, options));
+}
+
+/** The search as steps (see sim/steps.ts): it yields inside every candidate run. */
+export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Generator<unknown, ShrinkOutcome, void> {
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  const run = (s: Scenario): RunResult =>
-    runScenario(s, {
+  const stop = options.shouldStop;
+  const run = (s: Scenario, interruptible: boolean): Generator<number, RunResult, void> =>
+    runScenarioSteps(s, {
       seed: options.seed,
       stopOnViolation: false,
       ...(options.protocol !== undefined ? { protocol: options.protocol } : {}),
+      ...(interruptible && stop !== undefined ? { shouldStop: stop } : {}),
     });
-  const first = run(scenario);
+  // The original run always finishes: without it there is no target.
+  const first = yield* run(scenario, false);
   const target = targetOf(first);
   if (target === null) throw new Error('shrinkScenario: the run passes; there is nothing to shrink');
 
   let current = scenario;
   let currentResult = first;
   let attempts = 0;
-  const attempt = (candidate: Scenario, what: string): boolean => {
+  let interrupted = false;
+  const attempt = function* (candidate: Scenario, what: string): Generator<number, boolean, void> {
+    if (stop?.() === true) {
+      interrupted = true;
+      return false;
+    }
     if (!isValidScenario(candidate)) return false; // e.g. a fault still naming a joiner whose join was dropped
     attempts++;
-    const result = run(candidate);
+    const result = yield* run(candidate, true);
+    // A run cut short proves nothing about the candidate.
+    if (result.interrupted === true) {
+      interrupted = true;
+      return false;
+    }
     const kept = failsSameWay(result, target);
     options.onAttempt?.(attempts, kept, what);
     if (kept) {
@@ -91,17 +114,18 @@ export function shrinkScenario(scenario: Scenario, options: ShrinkOptions): Shri
   };
 
   const materialized = materializeRandomFaults(current, currentResult);
-  if (materialized !== null) attempt(materialized, 'random faults written out as a schedule');
+  if (materialized !== null) yield* attempt(materialized, 'random faults written out as a schedule');
 
   let progress = true;
-  while (progress && attempts < maxAttempts) {
+  while (progress && attempts < maxAttempts && !interrupted) {
     progress = false;
     for (const [what, candidate] of candidates(current, currentResult, target)) {
       if (attempts >= maxAttempts) break;
-      if (attempt(candidate, what)) {
+      if (yield* attempt(candidate, what)) {
         progress = true;
         break;
       }
+      if (interrupted) break;
     }
   }
   return {
@@ -113,6 +137,7 @@ export function shrinkScenario(scenario: Scenario, options: ShrinkOptions): Shri
     result: currentResult,
     attempts,
     boundHit: progress && attempts >= maxAttempts,
+    interrupted,
   };
 }
 

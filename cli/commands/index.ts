@@ -4,6 +4,7 @@ import { checkCommand } from './check.ts';
 import { exploreCommand } from './explore.ts';
 import { exportCommand } from './export.ts';
 import { listCommand } from './list.ts';
+import { mergeReportsCommand } from './merge-reports.ts';
 import { mutantsCommand } from './mutants.ts';
 import { replayCommand } from './replay.ts';
 import { runCommand } from './run.ts';
@@ -21,4 +22,5 @@ export const commands: CommandModule<any, any>[] = [
   viewCommand,
   exportCommand,
   listCommand,
+  mergeReportsCommand,
 ];

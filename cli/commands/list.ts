@@ -4,11 +4,13 @@ import { protocolNames } from '../../protocol/registry.ts';
 import '../../protocol/builtin.ts';
 import { MUTANTS } from '../../protocol/mutants/index.ts';
 import { loadScenarios } from '../../sim/scenario-files.ts';
+import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 
 interface ListArgs {
   paths: string[];
   protocols: boolean;
   mutants: boolean;
+  plugin?: string | string[];
 }
 
 export const listCommand: CommandModule<object, ListArgs> = {
@@ -18,8 +20,11 @@ export const listCommand: CommandModule<object, ListArgs> = {
     y
       .positional('paths', { type: 'string', array: true, default: [], describe: 'scenario files or suite folders' })
       .option('protocols', { type: 'boolean', default: false, describe: 'list the protocols scenarios can name' })
-      .option('mutants', { type: 'boolean', default: false, describe: 'list the mutants (deliberately broken protocol variants)' }) as unknown as Argv<ListArgs>,
-  handler: (args: ArgumentsCamelCase<ListArgs>) => {
+      .option('mutants', { type: 'boolean', default: false, describe: 'list the mutants (deliberately broken protocol variants)' })
+      .option('plugin', { type: 'string', describe: 'a module that registers protocols first (repeatable): its protocols are listed, its scenarios load' })
+      .example('$0 list --protocols --plugin my-protocol.ts', 'the built-in protocols and those the plugin registers') as unknown as Argv<ListArgs>,
+  handler: async (args: ArgumentsCamelCase<ListArgs>) => {
+    await loadPlugins(pluginUrls(([] as string[]).concat(args.plugin ?? [])));
     if (args.mutants) {
       for (const m of MUTANTS) {
         process.stdout.write(`${m.name}  (${m.file})\n    ${m.summary}\n    imitates: ${m.imitates}\n    should break: ${m.breaks.join(', ')}\n`);

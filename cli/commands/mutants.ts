@@ -1,5 +1,6 @@
 // `vsynclab mutants`: run the suite against every mutant and say which the
-// testbed catches, how fast, and with what.
+// testbed catches, how fast, and with what. Ctrl-C or SIGTERM stops it: the
+// hunts that finished are reported, and it exits 130 / 143.
 import { availableParallelism } from 'node:os';
 import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
@@ -8,6 +9,9 @@ import { checkProtocols, loadScenarios } from '../../sim/scenario-files.ts';
 import { huntMutant, seedMajorPlan, type HuntResult } from '../../sim/suite/hunt.ts';
 import { InputError } from '../errors.ts';
 import { seedsFromOptions } from '../seeds.ts';
+import { replayScenarioCommand } from '../describe-run.ts';
+import { exitStatusOf, interruptedLine, interruption, shouldStop, type InterruptSignal } from '../interrupt.ts';
+import { StatusLine, progressWanted } from '../progress.ts';
 
 interface MutantsArgs {
   paths: string[];
@@ -16,6 +20,7 @@ interface MutantsArgs {
   only?: string;
   workers: number;
   json: boolean;
+  progress: boolean;
 }
 
 export const mutantsCommand: CommandModule<object, MutantsArgs> = {
@@ -28,34 +33,61 @@ export const mutantsCommand: CommandModule<object, MutantsArgs> = {
       .option('seeds', { type: 'string', describe: "seeds to try per scenario, in order (default each scenario's own)" })
       .option('only', { type: 'string', describe: 'hunt only this mutant' })
       .option('workers', { type: 'number', default: availableParallelism(), describe: 'worker threads' })
-      .option('json', { type: 'boolean', default: false, describe: 'print a JSON array' }) as unknown as Argv<MutantsArgs>,
+      .option('json', { type: 'boolean', default: false, describe: 'print a JSON array' })
+      .option('progress', { type: 'boolean', default: false, describe: 'show how far the hunt is on standard error even when it is not a terminal' }) as unknown as Argv<MutantsArgs>,
   handler: async (args: ArgumentsCamelCase<MutantsArgs>) => {
     const seeds = seedsFromOptions(args.seed, args.seeds);
     if (args.only !== undefined && mutantByName(args.only) === undefined) {
       throw new InputError(`--only: unknown mutant ${JSON.stringify(args.only)}, expected one of ${MUTANTS.map((m) => m.name).join(', ')}`);
     }
     const scenarios = checkProtocols(loadScenarios(args.paths));
+    const hunted = MUTANTS.filter((m) => args.only === undefined || m.name === args.only);
+    const status = new StatusLine(progressWanted(args.progress));
     const results: HuntResult[] = [];
-    for (const mutant of MUTANTS) {
-      if (args.only !== undefined && mutant.name !== args.only) continue;
-      const result = await huntMutant(mutant.name, seedMajorPlan(scenarios, seeds, mutant.name), args.workers);
-      results.push(result);
-      if (!args.json) printHunt(result);
+    interruption.arm();
+    try {
+      for (const [k, mutant] of hunted.entries()) {
+        const result = await huntMutant(mutant.name, seedMajorPlan(scenarios, seeds, mutant.name), args.workers, {
+          shouldStop,
+          onRun: (runs, planned) => status.update(() => `mutant ${k + 1} of ${hunted.length} (${mutant.name}): ${runs} of at most ${planned} runs`),
+        });
+        status.finish();
+        if (result.interrupted === true) break;
+        results.push(result);
+        if (!args.json) printHunt(result);
+      }
+      process.exitCode = reportHunts(results, hunted.length, args.json, interruption.signal);
+    } finally {
+      status.finish();
+      interruption.disarm();
     }
-    if (args.json) {
-      const rows = results.map((r) => ({
-        name: r.mutant, caught: r.caught, scenario: r.scenario, seed: r.seed, properties: r.properties,
-        seedsToFailure: r.seedsToFailure, runsToFailure: r.runsToFailure, secondsToFailure: Number(r.secondsToFailure.toFixed(3)),
-      }));
-      process.stdout.write(`${JSON.stringify(rows)}\n`);
-    } else {
-      const caught = results.filter((r) => r.caught).length;
-      const line = `${caught} of ${results.length} mutants caught`;
-      process.stdout.write(`${caught === results.length ? chalk.green(line) : chalk.red(line)}\n`);
-    }
-    process.exitCode = results.every((r) => r.caught) ? 0 : 1;
   },
 };
+
+/** Prints the summary (or the JSON array); returns the exit status. */
+function reportHunts(results: readonly HuntResult[], planned: number, json: boolean, signal: InterruptSignal | null): number {
+  if (json) {
+    const rows = results.map((r) => ({
+      name: r.mutant, caught: r.caught, scenario: r.scenario, seed: r.seed, properties: r.properties,
+      seedsToFailure: r.seedsToFailure, runsToFailure: r.runsToFailure, secondsToFailure: Number(r.secondsToFailure.toFixed(3)),
+      ...(r.caught && r.file !== null && r.seed !== null ? { replay: huntReplay(r.file, r.seed, r.mutant) } : {}),
+    }));
+    process.stdout.write(`${JSON.stringify(rows)}\n`);
+  } else {
+    const caught = results.filter((r) => r.caught).length;
+    const line = `${caught} of ${results.length} mutants caught${signal !== null ? ` (${planned - results.length} not hunted: interrupted)` : ''}`;
+    process.stdout.write(`${caught === results.length ? chalk.green(line) : chalk.red(line)}\n`);
+  }
+  if (signal !== null) {
+    process.stderr.write(interruptedLine(signal, `${results.length} of ${planned} mutants hunted; the rest were not`));
+    return exitStatusOf(signal);
+  }
+  return results.every((r) => r.caught) ? 0 : 1;
+}
+
+function huntReplay(file: string, seed: number, mutant: string): string {
+  return replayScenarioCommand(file, seed, `${mutant}.jsonl`, { mutant });
+}
 
 function printHunt(r: HuntResult): void {
   if (!r.caught) {
@@ -65,6 +97,6 @@ function printHunt(r: HuntResult): void {
   const what = r.properties.length > 0 ? r.properties.join(', ') : (r.failure ?? 'failed');
   process.stdout.write(
     `${chalk.green('caught')}   ${r.mutant}: ${r.scenario} seed ${r.seed} -> ${what}; after ${r.runsToFailure} runs, ${r.seedsToFailure} seeds, ${r.secondsToFailure.toFixed(2)} s\n` +
-      `         replay: npx vsynclab replay --scenario ${r.file} --seed ${r.seed} --mutant ${r.mutant} --trace-out ${r.mutant}.jsonl\n`,
+      `         replay: ${huntReplay(r.file ?? '', r.seed ?? 0, r.mutant)}\n`,
   );
 }

@@ -3,7 +3,8 @@
 import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { replayTrace } from '../../sim/replay.ts';
-import { runScenario } from '../../sim/run.ts';
+import { runScenarioSteps, type RunResult } from '../../sim/run.ts';
+import { driveYielding } from '../../sim/steps.ts';
 import { checkProtocols, loadScenarioFile } from '../../sim/scenario-files.ts';
 import { openTraceFile } from '../output-paths.ts';
 import { seedsFromOptions } from '../seeds.ts';
@@ -11,7 +12,9 @@ import { InputError } from '../errors.ts';
 import { escapeControl } from '../../traces/input-error.ts';
 import { mutantRunOptions } from '../../sim/mutant-run.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
-import { describeFailure } from '../describe-run.ts';
+import { describeFailure, replayScenarioCommand } from '../describe-run.ts';
+import { exitStatusOf, interruptedLine, interruption, shouldStop } from '../interrupt.ts';
+import { StatusLine, progressWanted } from '../progress.ts';
 
 interface ReplayArgs {
   trace?: string;
@@ -20,6 +23,7 @@ interface ReplayArgs {
   traceOut?: string;
   plugin?: string | string[];
   mutant?: string;
+  progress: boolean;
 }
 
 export const replayCommand: CommandModule<object, ReplayArgs> = {
@@ -33,10 +37,12 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
       .option('trace-out', { type: 'string', describe: 'with --scenario: write the trace here' })
       .option('mutant', { type: 'string', describe: 'with --scenario: run against this mutant' })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols before the run (repeatable)' })
+      .option('progress', { type: 'boolean', default: false, describe: "with --scenario: show the run's simulated time on standard error even when it is not a terminal" })
       .example('$0 replay traces-out/isis-steady-load-seed7.jsonl', 'is the run still the same run?')
       .example('$0 replay --scenario scenarios/isis-steady-load.json --seed 7 --trace-out t.jsonl', 'run one seed from scratch') as unknown as Argv<ReplayArgs>,
   handler: async (args: ArgumentsCamelCase<ReplayArgs>) => {
-    await loadPlugins(pluginUrls(([] as string[]).concat(args.plugin ?? [])));
+    const plugins = ([] as string[]).concat(args.plugin ?? []);
+    await loadPlugins(pluginUrls(plugins));
     if (args.trace !== undefined) {
       if (args.scenario !== undefined) throw new InputError('replay: give a trace or --scenario, not both');
       const outcome = replayTrace(args.trace);
@@ -57,14 +63,33 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
     const seed = seedsFromOptions(args.seed, undefined)![0]!;
     const scenario = checkProtocols([loadScenarioFile(args.scenario)])[0]!.forSeed(seed);
     const sink = args.traceOut !== undefined ? openTraceFile(args.traceOut, '--trace-out') : undefined;
-    let result;
+    // One run of any length: it shows its simulated time and stops cleanly on Ctrl-C (cli/interrupt.ts).
+    const status = new StatusLine(progressWanted(args.progress));
+    const endUs = scenario.durationUs + scenario.settleUs;
+    let result: RunResult;
+    interruption.arm();
     try {
-      result = runScenario(scenario, {
+      const steps = runScenarioSteps(scenario, {
         seed: String(args.seed),
         ...(sink !== undefined ? { traceSink: sink } : {}),
+        shouldStop,
         ...mutantRunOptions(scenario, args.mutant),
       });
+      result = await driveYielding(steps, (simTimeUs) =>
+        status.update(() => `${scenario.name}: ${(simTimeUs / 1e6).toFixed(2)} s of at most ${(endUs / 1e6).toFixed(2)} s simulated`));
+      const signal = interruption.signal;
+      if (result.interrupted === true && signal !== null) {
+        status.finish();
+        const again = replayScenarioCommand(args.scenario, args.seed, args.traceOut ?? `${scenario.name}-seed${args.seed}.jsonl`, {
+          plugins, ...(args.mutant !== undefined ? { mutant: args.mutant } : {}),
+        });
+        process.stderr.write(interruptedLine(signal, `the run stopped at ${(result.simTimeUs / 1e6).toFixed(3)} s simulated; run it in full: ${again}`));
+        process.exitCode = exitStatusOf(signal);
+        return;
+      }
     } finally {
+      status.finish();
+      interruption.disarm();
       sink?.close();
     }
     const where = args.traceOut !== undefined ? `; trace in ${args.traceOut}` : '';

@@ -1,26 +1,31 @@
 // `vsynclab run`: scenario files or suite folders, many seeds, one line per
-// failing run with the command that replays it, then a summary.
+// failing run with the command that replays it, then a summary. Ctrl-C or
+// SIGTERM stops it cleanly (cli/interrupt.ts): the runs that finished are
+// reported, and it exits 130 / 143.
 import { availableParallelism } from 'node:os';
 import { writeFileSync } from 'node:fs';
+import chalk from 'chalk';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { DEFAULT_MAX_ATTEMPTS } from '../../sim/shrink.ts';
 import { shrinkAndReport } from '../shrink-report.ts';
 import { mutantRunOptions } from '../../sim/mutant-run.ts';
-import chalk from 'chalk';
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { loadScenarios } from '../../sim/scenario-files.ts';
-import { runScenario, type RunResult } from '../../sim/run.ts';
+import { loadScenarios, type LoadedScenario } from '../../sim/scenario-files.ts';
+import { runScenarioSteps, type RunResult } from '../../sim/run.ts';
+import { driveYielding } from '../../sim/steps.ts';
 import { planRuns, selectShard, type Shard } from '../../sim/suite/plan.ts';
 import { runJobs } from '../../sim/suite/pool.ts';
+import { runJobsInThisThread, type RunOutcome } from '../../sim/suite/execute.ts';
 import { InputError } from '../errors.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { seedsFromOptions } from '../seeds.ts';
 import { checkWritableFile, fileUnder, openTraceFile, prepareOutDir } from '../output-paths.ts';
-import { describeFailure, replayCommand } from '../describe-run.ts';
-import { Progress } from '../progress.ts';
+import { describeFailure, replayCommand, type RunContext } from '../describe-run.ts';
+import { Progress, StatusLine, progressWanted } from '../progress.ts';
+import { exitStatusOf, interruptedLine, interruption, shouldStop } from '../interrupt.ts';
 import { buildReport } from '../reporters/suite-report.ts';
 import { jsonReport } from '../reporters/json.ts';
 import { junitReport } from '../reporters/junit.ts';
-import { summaryTable } from '../reporters/summary-table.ts';
+import { prettySummary, summaryLine } from '../reporters/pretty.ts';
 
 const REPORTERS = ['pretty', 'json', 'junit'] as const;
 type Reporter = (typeof REPORTERS)[number];
@@ -39,6 +44,7 @@ interface RunArgs {
   plugin?: string | string[];
   shrink: boolean;
   mutant?: string;
+  progress: boolean;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -59,6 +65,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('mutant', { type: 'string', describe: 'run against this deliberately broken protocol variant (vsynclab list --mutants)' })
       .option('shrink', { type: 'boolean', default: false, describe: 'shrink every failing run; results go to --out (default ./shrunk)' })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols (protocol/registry.ts) before the runs (repeatable)' })
+      .option('progress', { type: 'boolean', default: false, describe: "with --trace-out: show the run's simulated time on standard error even when it is not a terminal" })
       .example('$0 run', "the default suite with each scenario's own seeds")
       .example('$0 run scenarios/isis-steady-load.json --seeds 1..200 --out traces-out', 'many seeds, keep failing traces')
       .example('$0 run --seed 7 scenarios/isis-steady-load.json --trace-out t.jsonl', 'one run, its trace to a file')
@@ -69,59 +76,91 @@ export const runCommand: CommandModule<object, RunArgs> = {
     if (!Number.isInteger(args.workers) || args.workers < 1) {
       throw new InputError(`--workers: expected a whole number >= 1, got ${JSON.stringify(args.workers)}`);
     }
-    const plugins = pluginUrls(([] as string[]).concat(args.plugin ?? []));
+    const pluginPaths = ([] as string[]).concat(args.plugin ?? []);
+    const plugins = pluginUrls(pluginPaths);
     await loadPlugins(plugins);
     const scenarios = loadScenarios(args.paths);
     if (args.out !== undefined) prepareOutDir(args.out, '--out');
     if (args.reportFile !== undefined) checkWritableFile(args.reportFile, '--report-file');
-    if (args.traceOut !== undefined) return runOne(args, scenarios, seeds);
-
-    const plan = planRuns(scenarios, {
-      ...(seeds !== undefined ? { seeds } : {}),
-      ...(args.out !== undefined ? { outDir: args.out } : {}),
-      stopOnViolation: args.stopOnViolation,
-      plugins,
-      ...(args.mutant !== undefined ? { mutant: args.mutant } : {}),
-    });
-    if (args.mutant !== undefined && plan[0] !== undefined) mutantRunOptions(plan[0].scenario, args.mutant); // validates the name
-    const jobs = shard === undefined ? plan : selectShard(plan, shard);
-    const pretty = args.reporter === 'pretty';
-    const progress = new Progress(jobs.length, true);
-    const started = process.hrtime.bigint();
-    const outcomes = await runJobs(jobs, args.workers, (outcome) => {
-      progress.tick(outcome.result.passed);
-      if (pretty && !outcome.result.passed) {
-        progress.finish();
-        printRun(outcome.file, outcome.result, outcome.tracePath, outcome.mutant);
-      }
-    });
-    progress.finish();
-    if (args.shrink) {
-      const dir = args.out ?? 'shrunk';
-      prepareOutDir(dir, '--out');
-      for (const outcome of outcomes) {
-        if (outcome.result.passed) continue;
-        const job = jobs.find((j) => j.index === outcome.index)!;
-        shrinkAndReport(job.scenario, String(job.seed), fileUnder(dir, `${job.scenario.name}-seed${job.seed}.shrunk`), DEFAULT_MAX_ATTEMPTS, args.mutant);
-      }
+    const context: RunContext = { plugins: pluginPaths, ...(args.mutant !== undefined ? { mutant: args.mutant } : {}) };
+    interruption.arm();
+    try {
+      if (args.traceOut !== undefined) await runOne(args, scenarios, seeds, context);
+      else await runSuite(args, scenarios, seeds, shard, plugins, context);
+    } finally {
+      interruption.disarm();
     }
-    const report = buildReport(outcomes);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const text =
-      args.reporter === 'json' ? jsonReport(report)
-      : args.reporter === 'junit' ? junitReport(outcomes)
-      : `${summaryTable(report.scenarios)}${summaryLine(report.runs, report.failed, scenarios.length, seconds, shard)}\n`;
-    if (args.reportFile !== undefined) {
-      writeFileSync(args.reportFile, text);
-      if (!pretty) process.stdout.write(`${summaryLine(report.runs, report.failed, scenarios.length, seconds, shard)}\n`);
-    } else {
-      process.stdout.write(text);
-    }
-    process.exitCode = report.failed === 0 ? 0 : 1;
   },
 };
 
-function runOne(args: ArgumentsCamelCase<RunArgs>, scenarios: ReturnType<typeof loadScenarios>, seeds: number[] | undefined): void {
+async function runSuite(
+  args: ArgumentsCamelCase<RunArgs>,
+  scenarios: LoadedScenario[],
+  seeds: number[] | undefined,
+  shard: Shard | undefined,
+  plugins: string[],
+  context: RunContext,
+): Promise<void> {
+  const plan = planRuns(scenarios, {
+    ...(seeds !== undefined ? { seeds } : {}),
+    ...(args.out !== undefined ? { outDir: args.out } : {}),
+    stopOnViolation: args.stopOnViolation,
+    plugins,
+    ...(args.mutant !== undefined ? { mutant: args.mutant } : {}),
+  });
+  if (args.mutant !== undefined && plan[0] !== undefined) mutantRunOptions(plan[0].scenario, args.mutant); // validates the name
+  const jobs = shard === undefined ? plan : selectShard(plan, shard);
+  const pretty = args.reporter === 'pretty';
+  const progress = new Progress(jobs.length, true);
+  const started = process.hrtime.bigint();
+  const onOutcome = (outcome: RunOutcome): void => {
+    progress.tick(outcome.result.passed);
+    if (pretty && !outcome.result.passed) {
+      progress.finish();
+      printRun(outcome.file, outcome.result, outcome.tracePath, { ...context, ...(outcome.mutant !== undefined ? { mutant: outcome.mutant } : {}) });
+    }
+  };
+  const outcomes = args.workers <= 1 || jobs.length <= 1
+    ? await runJobsInThisThread(jobs, onOutcome, shouldStop)
+    : await runJobs(jobs, args.workers, onOutcome, shouldStop);
+  progress.finish();
+  if (args.shrink) {
+    const dir = args.out ?? 'shrunk';
+    prepareOutDir(dir, '--out');
+    for (const outcome of outcomes) {
+      if (outcome.result.passed || interruption.requested()) continue;
+      const job = jobs.find((j) => j.index === outcome.index)!;
+      await shrinkAndReport(job.scenario, String(job.seed), fileUnder(dir, `${job.scenario.name}-seed${job.seed}.shrunk`), {
+        maxAttempts: DEFAULT_MAX_ATTEMPTS, context, progress: args.progress,
+      });
+    }
+  }
+  const report = buildReport(outcomes, context);
+  if (shard !== undefined) report.shard = { ...shard, planRuns: plan.length };
+  const signal = interruption.signal;
+  if (signal !== null) report.interrupted = signal;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const text =
+    args.reporter === 'json' ? jsonReport(report)
+    : args.reporter === 'junit' ? junitReport(report)
+    : prettySummary(report, scenarios.length, seconds);
+  if (args.reportFile !== undefined) {
+    writeFileSync(args.reportFile, text);
+    if (!pretty) process.stdout.write(`${summaryLine(report, scenarios.length, seconds)}\n`);
+  } else {
+    process.stdout.write(text);
+  }
+  if (signal !== null) {
+    const written = outcomes.filter((o) => o.tracePath !== null).length;
+    const traces = args.out !== undefined ? `; ${written} failing-run traces in ${args.out}` : '';
+    process.stderr.write(interruptedLine(signal, `${outcomes.length} of ${jobs.length} runs finished, ${report.failed} failed${traces}; the rest did not run`));
+    process.exitCode = exitStatusOf(signal);
+    return;
+  }
+  process.exitCode = report.failed === 0 ? 0 : 1;
+}
+
+async function runOne(args: ArgumentsCamelCase<RunArgs>, scenarios: LoadedScenario[], seeds: number[] | undefined, context: RunContext): Promise<void> {
   const plan = planRuns(scenarios, seeds !== undefined ? { seeds } : {});
   if (plan.length !== 1) {
     throw new InputError(`--trace-out: expected exactly one run (one scenario, one seed), got ${plan.length}; use --out DIR for many`);
@@ -129,19 +168,36 @@ function runOne(args: ArgumentsCamelCase<RunArgs>, scenarios: ReturnType<typeof 
   const job = plan[0]!;
   const traceOut = args.traceOut!;
   const sink = openTraceFile(traceOut, '--trace-out');
+  const status = new StatusLine(progressWanted(args.progress));
+  const endUs = job.scenario.durationUs + job.scenario.settleUs;
   let result: RunResult;
   try {
-    result = runScenario(job.scenario, {
+    const steps = runScenarioSteps(job.scenario, {
       seed: String(job.seed),
       traceSink: sink,
       stopOnViolation: args.stopOnViolation,
+      shouldStop,
       ...mutantRunOptions(job.scenario, args.mutant),
     });
+    result = await driveYielding(steps, (simTimeUs) => status.update(() => simulatedTimeLine(job.scenario.name, simTimeUs, endUs)));
   } finally {
+    status.finish();
     sink.close();
   }
-  printRun(job.file, result, traceOut, args.mutant);
+  // A partial trace does not replay byte for byte: a cut run points at the scenario instead.
+  printRun(job.file, result, result.interrupted === true ? null : traceOut, context);
+  const signal = interruption.signal;
+  if (result.interrupted === true && signal !== null) {
+    process.stderr.write(interruptedLine(signal, `the run stopped at ${(result.simTimeUs / 1e6).toFixed(3)} s simulated; ${traceOut} holds the trace so far`));
+    process.exitCode = exitStatusOf(signal);
+    return;
+  }
   process.exitCode = result.passed ? 0 : 1;
+}
+
+/** "isis-steady-load: 1.25 s of at most 3.00 s simulated": the settle phase may end before its bound. */
+function simulatedTimeLine(scenario: string, simTimeUs: number, endUs: number): string {
+  return `${scenario}: ${(simTimeUs / 1e6).toFixed(2)} s of at most ${(endUs / 1e6).toFixed(2)} s simulated`;
 }
 
 function parseShard(text: string): Shard {
@@ -154,17 +210,11 @@ function parseShard(text: string): Shard {
   return { index, count };
 }
 
-function summaryLine(runs: number, failed: number, scenarios: number, seconds: number, shard: Shard | undefined): string {
-  const of = shard === undefined ? '' : ` (shard ${shard.index}/${shard.count})`;
-  const text = `${runs} runs of ${scenarios} scenarios${of}: ${runs - failed} passed, ${failed} failed (${seconds.toFixed(1)} s)`;
-  return failed === 0 ? chalk.green(text) : chalk.red(text);
-}
-
-function printRun(file: string, result: RunResult, tracePath: string | null, mutant?: string): void {
-  const status = result.passed ? chalk.green('PASS') : chalk.red('FAIL');
+function printRun(file: string, result: RunResult, tracePath: string | null, context: RunContext): void {
+  const status = result.passed ? chalk.green('PASS') : result.interrupted === true && result.violations.length === 0 ? chalk.yellow('STOPPED') : chalk.red('FAIL');
   const detail = result.passed
     ? `${result.traceEvents} events, ${result.multicasts} multicasts, ${(result.simTimeUs / 1e6).toFixed(2)} s simulated, quiescent ${result.quiescent}`
     : describeFailure(result);
   process.stdout.write(`${status} ${result.scenario} seed ${result.seed}: ${detail}\n`);
-  if (!result.passed) process.stdout.write(`     replay: ${replayCommand(file, result, tracePath, mutant)}\n`);
+  if (!result.passed) process.stdout.write(`     replay: ${replayCommand(file, result, tracePath, context)}\n`);
 }

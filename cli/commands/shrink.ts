@@ -1,5 +1,7 @@
 // `vsynclab shrink TRACE`: search for a smaller scenario that still fails
 // the same way, write it and its trace, print the sizes before and after.
+// Ctrl-C or SIGTERM stops the search: the smallest failing scenario found so
+// far is written and printed, and it exits 130 / 143.
 import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { mutantOfHeader, readTraceText, runOfHeader } from '../../sim/replay.ts';
@@ -8,12 +10,16 @@ import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { InputError } from '../errors.ts';
 import { shrinkAndReport } from '../shrink-report.ts';
 import { checkWritableFile } from '../output-paths.ts';
+import { exitStatusOf, interruptedLine, interruption } from '../interrupt.ts';
+import type { RunContext } from '../describe-run.ts';
+import { assertNever } from '../../protocol/types.ts';
 
 interface ShrinkArgs {
   trace: string;
   out?: string;
   maxAttempts: number;
   plugin?: string | string[];
+  progress: boolean;
 }
 
 export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
@@ -25,9 +31,11 @@ export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
       .option('out', { type: 'string', describe: 'where to write the shrunk scenario (FILE.json; its trace goes to FILE.jsonl); default next to the trace' })
       .option('max-attempts', { type: 'number', default: DEFAULT_MAX_ATTEMPTS, describe: 'bound on candidate runs' })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols before the run (repeatable)' })
+      .option('progress', { type: 'boolean', default: false, describe: 'show the attempts on standard error even when it is not a terminal' })
       .example('$0 shrink traces-out/isis-steady-load-seed7.jsonl', 'writes traces-out/isis-steady-load-seed7.shrunk.json and .shrunk.jsonl') as unknown as Argv<ShrinkArgs>,
   handler: async (args: ArgumentsCamelCase<ShrinkArgs>) => {
-    await loadPlugins(pluginUrls(([] as string[]).concat(args.plugin ?? [])));
+    const plugins = ([] as string[]).concat(args.plugin ?? []);
+    await loadPlugins(pluginUrls(plugins));
     if (!Number.isInteger(args.maxAttempts) || args.maxAttempts < 1) {
       throw new InputError(`--max-attempts: expected a whole number >= 1, got ${JSON.stringify(args.maxAttempts)}`);
     }
@@ -35,8 +43,30 @@ export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
     const { header, scenario, seed } = runOfHeader(text.slice(0, text.indexOf('\n') >>> 0), args.trace);
     const base = (args.out ?? args.trace.replace(/\.jsonl(\.gz)?$/, '.shrunk')).replace(/\.json$/, '');
     checkWritableFile(`${base}.json`, args.out === undefined ? 'shrink' : '--out');
-    const ok = shrinkAndReport(scenario, seed, base, args.maxAttempts, mutantOfHeader(header, args.trace));
-    if (!ok) process.stdout.write(chalk.yellow('the run passes: nothing to shrink\n'));
-    process.exitCode = ok ? 0 : 1;
+    const mutant = mutantOfHeader(header, args.trace);
+    const context: RunContext = { plugins, ...(mutant !== undefined ? { mutant } : {}) };
+    interruption.arm();
+    try {
+      const outcome = await shrinkAndReport(scenario, seed, base, { maxAttempts: args.maxAttempts, context, progress: args.progress });
+      switch (outcome) {
+        case 'shrunk':
+          process.exitCode = 0;
+          return;
+        case 'passes':
+          process.stdout.write(chalk.yellow('the run passes: nothing to shrink\n'));
+          process.exitCode = 1;
+          return;
+        case 'interrupted': {
+          const signal = interruption.signal ?? 'SIGINT';
+          process.stderr.write(interruptedLine(signal, 'the shrink stopped early; the files above (if any) hold the smallest failing scenario found so far'));
+          process.exitCode = exitStatusOf(signal);
+          return;
+        }
+        default:
+          assertNever(outcome, 'shrink outcome');
+      }
+    } finally {
+      interruption.disarm();
+    }
   },
 };

@@ -8,10 +8,13 @@ import type { LoadedScenario } from '../scenario-files.ts';
 import type { RunOutcome } from './execute.ts';
 import type { RunJob } from './plan.ts';
 import { runJobs } from './pool.ts';
+import { eventLoopTurn } from '../steps.ts';
 
 export interface HuntResult {
   mutant: string;
   caught: boolean;
+  /** True when the hunt was stopped (Ctrl-C) before it caught the mutant or ran every job. */
+  interrupted?: boolean;
   scenario: string | null;
   file: string | null;
   seed: number | null;
@@ -39,12 +42,29 @@ export function seedMajorPlan(scenarios: readonly LoadedScenario[], seeds: reado
   return jobs;
 }
 
-export async function huntMutant(mutant: string, jobs: readonly RunJob[], workers: number): Promise<HuntResult> {
+export interface HuntControl {
+  /** Polled between batches (after a turn of the event loop, so a signal is heard): true ends the hunt, interrupted. */
+  shouldStop?: () => boolean;
+  /** After every run, with the runs made so far and the plan's size (progress). */
+  onRun?: (runs: number, planned: number) => void;
+}
+
+export async function huntMutant(mutant: string, jobs: readonly RunJob[], workers: number, control: HuntControl = {}): Promise<HuntResult> {
   const batch = Math.max(1, workers * 2);
   let seconds = 0;
+  let runs = 0;
   const seedsSeen = new Set<number>();
   for (let start = 0; start < jobs.length; start += batch) {
-    const outcomes: RunOutcome[] = await runJobs(jobs.slice(start, start + batch), workers, () => {});
+    if (control.shouldStop !== undefined) {
+      await eventLoopTurn();
+      if (control.shouldStop()) {
+        return {
+          mutant, caught: false, interrupted: true, scenario: null, file: null, seed: null, properties: [], failure: null,
+          runsToFailure: start, seedsToFailure: seedsSeen.size, secondsToFailure: seconds,
+        };
+      }
+    }
+    const outcomes: RunOutcome[] = await runJobs(jobs.slice(start, start + batch), workers, () => control.onRun?.(++runs, jobs.length));
     for (const [k, outcome] of outcomes.entries()) {
       seconds += outcome.wallSeconds;
       seedsSeen.add(outcome.seed);

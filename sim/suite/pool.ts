@@ -18,6 +18,8 @@ export async function runJobs(
   jobs: readonly RunJob[],
   workers: number,
   onOutcome: (outcome: RunOutcome) => void,
+  // Polled before each job is handed out: true hands out no more (Ctrl-C); the outcomes returned are those that finished.
+  shouldStop: () => boolean = () => false,
 ): Promise<RunOutcome[]> {
   const ordered = new OrderedDelivery(jobs.length, onOutcome);
   if (workers <= 1 || jobs.length <= 1) {
@@ -32,7 +34,7 @@ export async function runJobs(
         const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { entry: WORKER_ENTRY } });
         let current = -1;
         const feed = (): void => {
-          if (next >= jobs.length) {
+          if (next >= jobs.length || shouldStop()) {
             void worker.terminate().then(() => resolve());
             return;
           }
@@ -53,8 +55,8 @@ export async function runJobs(
     ),
   );
   // A worker that died leaves its unstarted jobs to the others; any job never run is run here.
-  for (let k = 0; k < jobs.length; k++) if (!ordered.has(k)) ordered.add(k, executeRun(jobs[k] as RunJob));
-  return ordered.all();
+  for (let k = 0; k < jobs.length && !shouldStop(); k++) if (!ordered.has(k)) ordered.add(k, executeRun(jobs[k] as RunJob));
+  return ordered.all().filter((outcome) => outcome !== undefined);
 }
 
 class OrderedDelivery {
