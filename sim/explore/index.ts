@@ -35,6 +35,8 @@ export interface ExploreOptions {
   progressEverySeconds?: number;
   /** Polled during the search: true stops it with `unknown`, bound `interrupted`. */
   shouldStop?: () => boolean;
+  /** BFS frontier as (parent, action) pairs (default true; search.ts). */
+  compactFrontier?: boolean;
 }
 
 export interface Counterexample {
@@ -70,6 +72,7 @@ export function explore(scenario: Scenario, config: ExploreConfig, options: Expl
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
     ...(options.progressEverySeconds !== undefined ? { progressEverySeconds: options.progressEverySeconds } : {}),
     ...(options.shouldStop !== undefined ? { shouldStop: options.shouldStop } : {}),
+    ...(options.compactFrontier !== undefined ? { compactFrontier: options.compactFrontier } : {}),
   };
   const outcome = search(model, searchOptions);
   let violation = outcome.violation;

@@ -31,6 +31,12 @@ export interface SearchOptions {
   maxSeconds?: number;
   por: boolean;
   checkEveryState?: boolean;
+  /**
+   * BFS keeps the next level as (parent, action) pairs and steps each child
+   * again when its turn comes, instead of keeping every child state and its
+   * trail (default true; false is the old frontier, for bench/explore-frontier.ts).
+   */
+  compactFrontier?: boolean;
   /** Called every `progressEverySeconds` of wall-clock time with the counts so far. */
   onProgress?: (progress: SearchProgress) => void;
   /** Default 3. */
@@ -117,7 +123,7 @@ class Search {
   private readonly progressEveryMs: number;
   private nextProgressMs: number;
   private lastProgress = { ms: 0, states: 0 };
-  private frontier: () => GlobalState[] = () => [];
+  private frontier: (limit: number) => GlobalState[] = () => [];
   private queued: () => number = () => 0;
 
   constructor(private readonly model: ExploreModel, private readonly options: SearchOptions) {
@@ -132,8 +138,9 @@ class Search {
     let bound: string | null = null;
     let found: Found | null = null;
     try {
-      if (this.options.strategy === 'bfs') this.bfs();
-      else this.dfs();
+      if (this.options.strategy === 'dfs') this.dfs();
+      else if (this.options.compactFrontier === false) this.bfs();
+      else this.bfsCompact();
     } catch (caught) {
       if (caught instanceof Found) found = caught;
       else if (caught instanceof BoundHit) bound = caught.bound;
@@ -168,7 +175,7 @@ class Search {
     let level: (GlobalState | undefined)[] = [root];
     let next: GlobalState[] = [];
     let at = 0;
-    this.frontier = () => [...level.slice(at).filter((s): s is GlobalState => s !== undefined), ...next];
+    this.frontier = (limit) => [...level.slice(at).filter((s): s is GlobalState => s !== undefined), ...next].slice(0, limit);
     this.queued = () => level.length - at + next.length;
     while (level.length > 0) {
       for (at = 0; at < level.length; at++) {
@@ -195,6 +202,64 @@ class Search {
     }
   }
 
+  /**
+   * BFS with a compact frontier: a fresh child is stepped to get its key and
+   * then dropped; the next level keeps only its parent and the action, and
+   * the child is stepped again when its turn comes (steps are
+   * deterministic, so it is the same state). The frontier then holds the
+   * parents, fewer than their children and shared by them, and no child
+   * state lives long enough to be promoted by the garbage collector.
+   */
+  private bfsCompact(): void {
+    const root = this.model.initial();
+    this.model.key(root, this.key);
+    this.visited.add(this.key[0] as number, this.key[1] as number, 0);
+    if (this.options.checkEveryState) this.judge(root, false);
+    let parents: (GlobalState | null)[] = [root];
+    let actions: (Action | null)[] = [null];
+    let nextParents: GlobalState[] = [];
+    let nextActions: Action[] = [];
+    let at = 0;
+    const derive = (parent: GlobalState, action: Action | null): GlobalState => (action === null ? parent : this.stepOrExplain(parent, action));
+    this.frontier = (limit) => {
+      const out: GlobalState[] = [];
+      for (let k = at; k < parents.length && out.length < limit; k++) {
+        const parent = parents[k];
+        if (parent !== null && parent !== undefined) out.push(derive(parent, actions[k] ?? null));
+      }
+      for (let k = 0; k < nextParents.length && out.length < limit; k++) out.push(derive(nextParents[k] as GlobalState, nextActions[k] as Action));
+      return out;
+    };
+    this.queued = () => parents.length - at + nextParents.length;
+    while (parents.length > 0) {
+      for (at = 0; at < parents.length; at++) {
+        const s = derive(parents[at] as GlobalState, actions[at] ?? null);
+        parents[at] = null;
+        actions[at] = null;
+        const successors = this.expand(s);
+        if (successors === null) continue;
+        let fresh = 0;
+        for (let k = 0; k < successors.states.length; k++) {
+          const c = successors.states[k] as GlobalState;
+          const entry = this.visited.add(successors.keys[2 * k] as number, successors.keys[2 * k + 1] as number, c.trail.depth);
+          if (entry < 0) {
+            this.merging(c);
+            continue;
+          }
+          fresh++;
+          nextParents.push(s);
+          nextActions.push(successors.actions[k] as Action);
+          if (this.options.checkEveryState) this.judge(c, false);
+        }
+        if (fresh === 0 && !this.options.checkEveryState) this.judge(s, false);
+      }
+      parents = nextParents;
+      actions = nextActions;
+      nextParents = [];
+      nextActions = [];
+    }
+  }
+
   private dfs(): void {
     interface Frame {
       state: GlobalState;
@@ -206,7 +271,7 @@ class Search {
     const root = this.model.initial();
     this.model.key(root, this.key);
     const stack: Frame[] = [{ state: root, entry: this.visited.add(this.key[0] as number, this.key[1] as number, ON_STACK), successors: null, next: 0, hadNew: false }];
-    this.frontier = () => stack.map((f) => f.state);
+    this.frontier = (limit) => stack.slice(0, limit).map((f) => f.state);
     this.queued = () => stack.length;
     if (this.options.checkEveryState) this.judge(root, false);
     while (stack.length > 0) {
@@ -278,7 +343,7 @@ class Search {
       states[k] = c;
     }
     this.transitions += actions.length;
-    return { states, keys };
+    return { states, keys, actions };
   }
 
   /** One step; a protocol that throws is reported with the path that made it throw. */
@@ -365,7 +430,7 @@ class Search {
    * time or a stop request.
    */
   private checkFrontier(hurry: boolean): Found | null {
-    const states = this.frontier().slice(0, FRONTIER_CHECKS);
+    const states = this.frontier(FRONTIER_CHECKS);
     const until = hurry ? performance.now() + FRONTIER_CHECK_MS_AFTER_STOP : Infinity;
     for (const s of states) {
       if (hurry && performance.now() > until) break;
@@ -381,6 +446,8 @@ interface Successors {
   states: GlobalState[];
   /** Two lanes per state. */
   keys: number[];
+  /** The action that made each state. */
+  actions: readonly Action[];
 }
 
 /** The trail's ancestor at `depth`. */
