@@ -207,8 +207,8 @@ class Search {
    * then dropped; the next level keeps only its parent and the action, and
    * the child is stepped again when its turn comes (steps are
    * deterministic, so it is the same state). The frontier then holds the
-   * parents, fewer than their children and shared by them, and no child
-   * state lives long enough to be promoted by the garbage collector.
+   * parents, fewer than their children and shared by them, and the
+   * children made only for their keys die young.
    */
   private bfsCompact(): void {
     const root = this.model.initial();
