@@ -19,8 +19,9 @@ KS=${KS:-"2 3"}
 MAX_SECONDS=${MAX_SECONDS:-900}
 MAX_STATES=${MAX_STATES:-50000000}
 SPIN_MEMLIM_MB=${SPIN_MEMLIM_MB:-12000}
+SELECTED=${MODES:-plain por symmetry por+symmetry}
 MODES=()
-for mode in ${MODES:-plain por symmetry por+symmetry}; do
+for mode in $SELECTED; do
   case $mode in
     plain) MODES+=("") ;;
     por) MODES+=("--por") ;;
