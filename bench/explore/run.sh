@@ -8,6 +8,7 @@
 #   bench/explore/run.sh                 # K = 2 and 3
 #   KS=2 bench/explore/run.sh            # only 3x2
 #   MAX_SECONDS=600 SPIN_MEMLIM_MB=12000 bench/explore/run.sh
+#   MODES="plain por" KS=2 bench/explore/run.sh    # only these vsynclab modes
 #
 # Every run is bounded: vsynclab by --max-seconds and --max-states (a run cut
 # by a bound prints "unknown"), SPIN by its memory limit and `timeout`.
@@ -18,7 +19,17 @@ KS=${KS:-"2 3"}
 MAX_SECONDS=${MAX_SECONDS:-900}
 MAX_STATES=${MAX_STATES:-50000000}
 SPIN_MEMLIM_MB=${SPIN_MEMLIM_MB:-12000}
-MODES=("" "--por" "--symmetry" "--por --symmetry")
+SELECTED=${MODES:-plain por symmetry por+symmetry}
+MODES=()
+for mode in $SELECTED; do
+  case $mode in
+    plain) MODES+=("") ;;
+    por) MODES+=("--por") ;;
+    symmetry) MODES+=("--symmetry") ;;
+    por+symmetry) MODES+=("--por --symmetry") ;;
+    *) echo "bench/explore/run.sh: unknown mode $mode (plain, por, symmetry, por+symmetry)" >&2; exit 2 ;;
+  esac
+done
 
 if ! command -v spin >/dev/null 2>&1; then
   echo "installing spin (Debian package)..." >&2
@@ -66,9 +77,14 @@ for k in $KS; do
     label="vsynclab ${mode:-plain}"
     printf '%-8s %-22s %-20s %10s %9s %8s\n' "3x$k" "${label// --/ }" "$result" "$states" "$seconds" "$mb"
     if [ -z "$mode" ] && [ "$spin_result" = ok ]; then plain_seconds=$seconds; fi
+    if [ "$mode" = "--por" ] && [ "$spin_result" = ok ]; then por_seconds=$seconds; por_mb=$mb; fi
   done
   if [ -n "${plain_seconds:-}" ] && [ "$spin_result" = ok ]; then
     node -e 'console.log(`3x${process.argv[1]}: vsynclab plain / SPIN time = ${(Number(process.argv[2]) / Number(process.argv[3])).toFixed(1)}x`)' "$k" "$plain_seconds" "$spin_seconds"
   fi
-  unset plain_seconds
+  if [ -n "${por_seconds:-}" ] && [ "$spin_result" = ok ]; then
+    node -e 'console.log(`3x${process.argv[1]}: vsynclab --por / SPIN time = ${(Number(process.argv[2]) / Number(process.argv[3])).toFixed(1)}x, memory = ${(Number(process.argv[4]) / Number(process.argv[5])).toFixed(1)}x`)' \
+      "$k" "$por_seconds" "$spin_seconds" "$por_mb" "$spin_rss"
+  fi
+  unset plain_seconds por_seconds por_mb
 done

@@ -14,6 +14,7 @@ import {
   loadExploreScenario,
   withBudgets,
   type ExploreResult,
+  type SearchProgress,
   type Strategy,
 } from '../../sim/explore/index.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
@@ -76,7 +77,8 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     const loaded = loadExploreScenario(args.scenario);
     buildProtocol(loaded.scenario.protocol, args.scenario, 'protocol'); // names the file when the protocol is unknown
     const config = withBudgets(loaded.config, { crashes: args.crashes, partitions: args.partitions, drops: args.drops, suspicions: args.suspicions });
-    const progress = !args.json && process.stderr.isTTY === true;
+    // Progress lines on stderr every few seconds, like TLC's (not with --json: one object only).
+    const progress = !args.json;
     const options = {
       strategy: args.strategy,
       maxStates,
@@ -85,12 +87,9 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
       ...(maxSeconds !== undefined ? { maxSeconds } : {}),
       por: args.por,
       symmetry: args.symmetry,
-      ...(progress
-        ? { onProgress: (p: { states: number; depth: number; seconds: number }) => process.stderr.write(`\r${p.states} states, depth ${p.depth}, ${p.seconds.toFixed(1)} s`) }
-        : {}),
+      ...(progress ? { onProgress: (p: SearchProgress) => process.stderr.write(progressLine(p)) } : {}),
     };
     const result = explore(loaded.scenario, config, options);
-    if (progress) process.stderr.write('\r\u001b[K');
     const baseline = args.compare && (args.por || args.symmetry) ? explore(loaded.scenario, config, { ...options, por: false, symmetry: false }) : null;
     let written: string | null = null;
     if (result.counterexample !== null) {
@@ -105,6 +104,12 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     process.exitCode = result.result === 'ok' ? EXIT_OK : result.result === 'violated' ? EXIT_VIOLATED : EXIT_UNKNOWN;
   },
 };
+
+/** One progress line: what TLC prints (states, transitions, depth, rate, memory, queue). */
+export function progressLine(p: SearchProgress): string {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  return `progress ${p.seconds.toFixed(0)} s: ${n(p.states)} states, ${n(p.transitions)} transitions, depth ${p.depth}, ${n(p.statesPerSecond)} states/s, ${n(Math.round(p.memoryBytes / MB))} MB, ${n(p.queued)} queued\n`;
+}
 
 function positive(value: number, option: string): number {
   if (!Number.isInteger(value) || value < 1) throw new InputError(`${option}: expected a whole number >= 1, got ${JSON.stringify(value)}`);

@@ -12,6 +12,19 @@
 // (also a majority) then contains a member that reports it. Members stop
 // acknowledging orders once they have sent a flush reply, so what they
 // acknowledged is always in their reply.
+//
+// Batching (option orderBatchUs > 0, a network with timers): acknowledging
+// every order to every member made ABCAST carry six frames per multicast
+// where FBCAST carries one. Instead the sequencer sends the orders it made
+// at most once per batch period, members acknowledge to the sequencer only,
+// at most once per batch period, and every multicast carries its sender's
+// count of known orders (`ok`), which reaches every member for free. The
+// sequencer relays the counts it was sent (`kb` on its next order batch).
+// Each count is still a fact reported by the member it is about, and only
+// ever counts orders the member knew when it sent it, so the majority rule
+// and its survival argument are unchanged; only the latency grows. A
+// member frozen by a flush learns no new orders, so whatever it reports
+// after its reply is in that reply.
 import type { MessageId } from '../types.ts';
 import type { McMessage } from './mc-message.ts';
 
@@ -32,6 +45,12 @@ export interface TotalOrderState {
    * sequencer's order and its majority rule.
    */
   forced: { from: number; ids: MessageId[] } | null;
+  /** Batching, sequencer only: orders 1..sentOrders have been sent to the members. */
+  sentOrders: number;
+  /** Batching, sequencer only: acknowledgements arrived that the members have not been told about. */
+  relayDue: boolean;
+  /** Batching: the count of known orders this member last told the others (oack or `ok`). */
+  announced: number;
 }
 
 export function newTotalOrder(size: number, isSequencer: boolean): TotalOrderState {
@@ -42,7 +61,43 @@ export function newTotalOrder(size: number, isSequencer: boolean): TotalOrderSta
     delivered: 0,
     pass: isSequencer ? new Array<number>(size).fill(0) : null,
     forced: null,
+    sentOrders: 0,
+    relayDue: false,
+    announced: 0,
   };
+}
+
+/** Batching, sequencer: orders made but not sent, or acknowledgements not relayed. */
+export function orderBatchDue(t: TotalOrderState): boolean {
+  return t.pass !== null && (knownOrders(t) > t.sentOrders || t.relayDue);
+}
+
+/** Batching, member: orders known here that the others have not been told about. */
+export function orderAckDue(t: TotalOrderState): boolean {
+  return knownOrders(t) > t.announced;
+}
+
+/**
+ * Batching, sequencer: the batch to send now (orders from `first` on; the
+ * ones below `base` are delivered everywhere, so every member knows them)
+ * and the state once it is sent.
+ */
+export function takeOrderBatch(t: TotalOrderState): { first: number; ids: MessageId[]; total: TotalOrderState } {
+  const from = Math.max(t.sentOrders, t.base);
+  return { first: from + 1, ids: t.ids.slice(from - t.base), total: { ...t, sentOrders: knownOrders(t), relayDue: false } };
+}
+
+/** Merges acknowledgement counts relayed by the sequencer (each one reported by its member). */
+export function mergeKnownBy(t: TotalOrderState, relayed: readonly number[]): TotalOrderState {
+  let knownBy: number[] | null = null;
+  for (let r = 0; r < t.knownBy.length; r++) {
+    const count = relayed[r] ?? 0;
+    if (count > (t.knownBy[r] ?? 0)) {
+      knownBy ??= t.knownBy.slice();
+      knownBy[r] = count;
+    }
+  }
+  return knownBy === null ? t : { ...t, knownBy };
 }
 
 /** Orders known here (absolute count). */

@@ -44,10 +44,14 @@ export interface ViewProposal {
 }
 
 export type IsisBody =
-  | { k: 'mc'; m: McMessage }
-  /** Sequencer: order numbers first, first+1, ... go to these total messages. */
-  | { k: 'ord'; view: ViewId; first: number; ids: MessageId[] }
-  /** A member knows this many orders. */
+  /** A multicast; with order batching, `ok` is how many orders its sender knew (an order acknowledgement riding along). */
+  | { k: 'mc'; m: McMessage; ok?: number }
+  /**
+   * Sequencer: order numbers first, first+1, ... go to these total messages;
+   * with order batching, `kb` relays each member's acknowledged count.
+   */
+  | { k: 'ord'; view: ViewId; first: number; ids: MessageId[]; kb?: number[] }
+  /** A member knows this many orders (to every member; with order batching, to the sequencer only). */
   | { k: 'oack'; view: ViewId; known: number }
   /** Stability gossip: the sender's delivered vector and total-order count. */
   | { k: 'stab'; view: ViewId; d: number[]; td: number }

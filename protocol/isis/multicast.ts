@@ -3,17 +3,44 @@
 // sequencer orders and stability gossip feed the delivery loop, whose
 // deliveries are observed and applied to the kv map.
 import type { AppRequest, DeliveryOrder } from '../types.ts';
-import { appendOrders, recordOrderAck, sequencerPass, knownOrders } from './abcast.ts';
+import {
+  appendOrders,
+  knownOrders,
+  mergeKnownBy,
+  orderAckDue,
+  orderBatchDue,
+  recordOrderAck,
+  sequencerPass,
+  takeOrderBatch,
+  type TotalOrderState,
+} from './abcast.ts';
 import type { IsisState, StepCtx } from './isis-state.ts';
 import { note, observe } from './isis-state.ts';
 import { applyDelivery } from './kv-app.ts';
 import type { McMessage } from './mc-message.ts';
 import type { IsisBody } from './messages.ts';
-import { sendToMembers } from './net.ts';
+import { sendTo, sendToMembers } from './net.ts';
 import { announcementDue, collectGarbage, deliveredVectorOf, markAnnounced, recordPeerDelivered } from './stability.ts';
 import { deliverReady, insertWaiting, makeMulticast, readyFor, type ViewComm } from './view-comm.ts';
 
 export const STABILITY_TIMER = 'stab';
+/** Order batching: the sequencer's batch of orders (and relayed acknowledgements) is due. */
+export const ORDER_BATCH_TIMER = 'ord';
+/** Order batching: this member's order acknowledgement is due. */
+export const ORDER_ACK_TIMER = 'oack';
+
+/** Orders and their acknowledgements go out in batches (abcast.ts); never without timers. */
+function batchingOrders(ctx: StepCtx): boolean {
+  return !ctx.timersOff && ctx.o.orderBatchUs > 0;
+}
+
+/** Arms the order timers for work that just became due (each timer is armed once per batch, so it cannot starve). */
+function armOrderTimers(ctx: StepCtx, before: TotalOrderState, after: TotalOrderState): void {
+  if (!orderBatchDue(before) && orderBatchDue(after)) ctx.fx.push({ kind: 'setTimer', timer: ORDER_BATCH_TIMER, delayUs: ctx.o.orderBatchUs });
+  if (after.pass === null && !orderAckDue(before) && orderAckDue(after)) {
+    ctx.fx.push({ kind: 'setTimer', timer: ORDER_ACK_TIMER, delayUs: ctx.o.orderBatchUs });
+  }
+}
 
 /** May this process multicast right now (in a view, not flushing, not over its unstable budget)? */
 export function canMulticast(s: IsisState, ctx: StepCtx): boolean {
@@ -35,10 +62,19 @@ export function enqueue(s: IsisState, ctx: StepCtx, request: AppRequest): IsisSt
 export function multicastNow(s: IsisState, ctx: StepCtx, order: DeliveryOrder, payload: { key: string; value: number }): IsisState {
   const vc0 = s.vc as ViewComm;
   const m = makeMulticast(vc0, s.self, order, payload, s.sent + 1);
-  let out = sendToMembers(s, ctx, { k: 'mc', m });
+  let total = vc0.total;
+  let out: IsisState;
+  if (batchingOrders(ctx)) {
+    // The multicast carries our order acknowledgement to every member.
+    const ok = knownOrders(total);
+    if (ok !== total.announced) total = { ...total, announced: ok };
+    out = sendToMembers(s, ctx, { k: 'mc', m, ok });
+  } else {
+    out = sendToMembers(s, ctx, { k: 'mc', m });
+  }
   observe(ctx, { type: 'bcast', msg: m.id, order, view: m.view });
   // The timestamp tells everyone what we delivered: it counts as a stability announcement.
-  const vc = markAnnounced(insertWaiting({ ...vc0, nextSn: m.sn + 1 }, m));
+  const vc = markAnnounced(insertWaiting({ ...vc0, nextSn: m.sn + 1, total }, m));
   out = { ...out, vc, sent: s.sent + 1 };
   return runDelivery(out, ctx);
 }
@@ -57,13 +93,20 @@ export function runDelivery(s: IsisState, ctx: StepCtx): IsisState {
     const passed = sequencerPass(vc.total, vc.waiting, (m, v) => readyFor(ctx.layers, m, v), vc.rank);
     if (passed.ordered.length > 0) {
       note(ctx, 'sequencer-order');
-      vc = { ...vc, total: passed.total };
-      out = sendToMembers({ ...out, vc }, ctx, { k: 'ord', view: vc.view.id, first: before + 1, ids: passed.ordered });
+      if (batchingOrders(ctx)) {
+        armOrderTimers(ctx, vc.total, passed.total);
+        vc = { ...vc, total: passed.total };
+        out = { ...out, vc };
+      } else {
+        vc = { ...vc, total: passed.total };
+        out = sendToMembers({ ...out, vc }, ctx, { k: 'ord', view: vc.view.id, first: before + 1, ids: passed.ordered });
+      }
     } else if (passed.total !== vc.total) {
       vc = { ...vc, total: passed.total };
     }
   }
   const result = deliverReady(vc, ctx.layers, null);
+  if (result.delivered.length === 0 && result.vc === s.vc) return out;
   let app = out.app;
   for (const m of result.delivered) {
     // The view the member delivers in (always m.view unless a message crossed views: the trace must say so).
@@ -78,12 +121,14 @@ function senderRankOk(vc: ViewComm, from: string, rank: number): boolean {
   return vc.view.members[rank] === from;
 }
 
-/** A multicast from another member. */
-export function onMulticast(s: IsisState, ctx: StepCtx, from: string, m: McMessage): IsisState {
+/** A multicast from another member; `ok` is the order acknowledgement it carries (order batching). */
+export function onMulticast(s: IsisState, ctx: StepCtx, from: string, m: McMessage, ok?: number): IsisState {
   const vc0 = s.vc;
   if (vc0 === null || !ctx.layers.acceptsMulticastOf(m.view, vc0.view.id) || m.from !== from || !senderRankOk(vc0, from, m.rank)) return s;
   let vc = insertWaiting(vc0, m);
   vc = { ...vc, stability: recordPeerDelivered(vc.stability, m.rank, deliveredVectorOf(m), m.td) };
+  // Every member got the same count, so the sequencer need not relay it.
+  if (ok !== undefined && m.view === vc.view.id) vc = { ...vc, total: recordOrderAck(vc.total, m.rank, ok) };
   return runDelivery({ ...s, vc }, ctx);
 }
 
@@ -92,9 +137,15 @@ export function onOrders(s: IsisState, ctx: StepCtx, from: string, body: Extract
   const vc = s.vc;
   if (vc === null || body.view !== vc.view.id || vc.view.members[0] !== from || s.gms.frozen) return s;
   const appended = appendOrders(vc.total, body.first, body.ids, vc.rank);
-  if (appended === vc.total) return s;
   // The sequencer knows every order it sends.
-  const total = recordOrderAck(appended, 0, body.first + body.ids.length - 1);
+  let total = appended === vc.total ? appended : recordOrderAck(appended, 0, body.first + body.ids.length - 1);
+  if (body.kb !== undefined) total = mergeKnownBy(total, body.kb);
+  if (total === vc.total) return s;
+  if (batchingOrders(ctx)) {
+    armOrderTimers(ctx, vc.total, total);
+    return runDelivery({ ...s, vc: { ...vc, total } }, ctx);
+  }
+  if (appended === vc.total) return runDelivery({ ...s, vc: { ...vc, total } }, ctx);
   const out = sendToMembers({ ...s, vc: { ...vc, total } }, ctx, { k: 'oack', view: vc.view.id, known: knownOrders(total) });
   return runDelivery(out, ctx);
 }
@@ -104,9 +155,33 @@ export function onOrderAck(s: IsisState, ctx: StepCtx, from: string, body: Extra
   if (vc === null || body.view !== vc.view.id) return s;
   const rank = vc.view.members.indexOf(from);
   if (rank < 0) return s;
-  const total = recordOrderAck(vc.total, rank, body.known);
+  let total = recordOrderAck(vc.total, rank, body.known);
   if (total === vc.total) return s;
+  if (batchingOrders(ctx) && total.pass !== null) {
+    // Only the sequencer hears this acknowledgement: it tells the others with its next batch.
+    total = { ...total, relayDue: true };
+    armOrderTimers(ctx, vc.total, total);
+  }
   return runDelivery({ ...s, vc: { ...vc, total } }, ctx);
+}
+
+/** Order batching, sequencer: sends the orders made and acknowledgements heard since the last batch. */
+export function orderBatchTick(s: IsisState, ctx: StepCtx): IsisState {
+  const vc = s.vc;
+  if (vc === null || s.status !== 'member' || !orderBatchDue(vc.total)) return s;
+  const batch = takeOrderBatch(vc.total);
+  const body: IsisBody = { k: 'ord', view: vc.view.id, first: batch.first, ids: batch.ids, kb: vc.total.knownBy.slice() };
+  return sendToMembers({ ...s, vc: { ...vc, total: batch.total } }, ctx, body);
+}
+
+/** Order batching, member: acknowledges to the sequencer the orders no multicast of ours has acknowledged yet. */
+export function orderAckTick(s: IsisState, ctx: StepCtx): IsisState {
+  const vc = s.vc;
+  const sequencer = vc?.view.members[0];
+  if (vc === null || sequencer === undefined || s.status !== 'member' || vc.total.pass !== null || !orderAckDue(vc.total)) return s;
+  const known = knownOrders(vc.total);
+  const out = sendTo({ ...s, vc: { ...vc, total: { ...vc.total, announced: known } } }, ctx, sequencer, { k: 'oack', view: vc.view.id, known });
+  return out;
 }
 
 export function onStability(s: IsisState, ctx: StepCtx, from: string, body: Extract<IsisBody, { k: 'stab' }>): IsisState {

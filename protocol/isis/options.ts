@@ -16,6 +16,12 @@ export interface IsisOptions {
   retransmitTimeoutUs: number;
   /** Acknowledgements wait this long for data to ride on (0: sent at the end of each step). */
   ackDelayUs: number;
+  /**
+   * ABCAST: the sequencer sends its orders, and members their order
+   * acknowledgements, at most once per this period (0: each at once, to
+   * every member; always so without timers).
+   */
+  orderBatchUs: number;
   /** Frames in flight per peer before the sender waits for acknowledgements. */
   windowFrames: number;
   /** Unacknowledged frames per peer beyond which the peer is suspected (it cannot keep up). */
@@ -40,6 +46,7 @@ export const DEFAULT_ISIS_OPTIONS: IsisOptions = {
   failureDetector: 'heartbeat',
   retransmitTimeoutUs: 8_000,
   ackDelayUs: 1_000,
+  orderBatchUs: 2_000,
   windowFrames: 256,
   maxUnackedFrames: 8_192,
   reliableNetwork: false,
@@ -95,12 +102,13 @@ export function parseIsisOptions(raw: Record<string, unknown>, allowed: readonly
   for (const field of COUNT_FIELDS) {
     if (raw[field] !== undefined) out[field] = positiveInt(raw[field], field, MAX_COUNT, 'a count');
   }
-  const ackDelay = raw['ackDelayUs'];
-  if (ackDelay !== undefined) {
-    if (typeof ackDelay !== 'number' || !Number.isInteger(ackDelay) || ackDelay < 0 || ackDelay > MAX_TIME_US) {
-      throw new InputError(`${where('ackDelayUs')}: expected an integer from 0 to ${MAX_TIME_US} (microseconds), got ${JSON.stringify(ackDelay)}`);
+  for (const field of ['ackDelayUs', 'orderBatchUs'] as const) {
+    const delay = raw[field];
+    if (delay === undefined) continue;
+    if (typeof delay !== 'number' || !Number.isInteger(delay) || delay < 0 || delay > MAX_TIME_US) {
+      throw new InputError(`${where(field)}: expected an integer from 0 to ${MAX_TIME_US} (microseconds), got ${JSON.stringify(delay)}`);
     }
-    out.ackDelayUs = ackDelay;
+    out[field] = delay;
   }
   if (raw['reliableNetwork'] !== undefined) {
     if (typeof raw['reliableNetwork'] !== 'boolean') {

@@ -23,9 +23,14 @@ import {
   onOrderAck,
   onOrders,
   onStability,
+  ORDER_ACK_TIMER,
+  ORDER_BATCH_TIMER,
+  orderAckTick,
+  orderBatchTick,
   STABILITY_TIMER,
   stabilityTick,
 } from './multicast.ts';
+import { orderAckDue, orderBatchDue } from './abcast.ts';
 import { FULL_OPTION_FIELDS, parseIsisOptions } from './options.ts';
 import {
   ACK_TIMER,
@@ -56,6 +61,7 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
     ackDelayUs: o.ackDelayUs,
   };
   const timersOff = o.reliableNetwork && o.failureDetector === 'external';
+  const batchingOrders = !timersOff && o.orderBatchUs > 0;
   const newCtx = (): StepCtx => ({ o, layers, cfg, timersOff, fx: [], overflowed: [], exit: null });
 
   function finish(state: IsisState, ctx: StepCtx): IsisStep {
@@ -92,7 +98,7 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
   function handleBody(s: IsisState, ctx: StepCtx, from: ProcessId, body: IsisBody): IsisState {
     switch (body.k) {
       case 'mc':
-        return s.status === 'member' ? onMulticast(s, ctx, from, body.m) : s;
+        return s.status === 'member' ? onMulticast(s, ctx, from, body.m, body.ok) : s;
       case 'ord':
         return onOrders(s, ctx, from, body);
       case 'oack':
@@ -186,6 +192,10 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
         s = joinTimer(s, ctx);
       } else if (timer === VIEW_CHANGE_TIMER) {
         s = viewChangeTimer(s, ctx);
+      } else if (timer === ORDER_BATCH_TIMER) {
+        s = orderBatchTick(s, ctx);
+      } else if (timer === ORDER_ACK_TIMER) {
+        s = orderAckTick(s, ctx);
       } else if (timer === ACK_TIMER) {
         s = { ...s, transport: transportAckTimer(s.transport, ctx.fx) };
       } else {
@@ -222,6 +232,8 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
       const g = s.gms;
       if (g.frozen || g.attempt !== null || g.leaving || (isCoordinator(s) && needsViewChange(s))) return false;
       if (!transportIdle(s.transport) || waitingCount(s.vc) > 0) return false;
+      // Order batches and acknowledgements still to go out (their timers are armed).
+      if (batchingOrders && (orderBatchDue(s.vc.total) || (s.vc.total.pass === null && orderAckDue(s.vc.total)))) return false;
       return !someoneSilent(s, o);
     },
 

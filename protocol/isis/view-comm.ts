@@ -111,7 +111,8 @@ export function deliverReady(vc: ViewComm, layers: IsisLayers, limit: readonly n
   let budget = 0;
   for (const q of waiting) budget += q.length;
   if (budget === 0) return { vc, delivered: out };
-  let stable = total.forced === null ? layers.stableOrderCount(total.knownBy) : 0;
+  // knownBy does not change while delivering, so the stable count is computed once, when first needed.
+  let stable = -1;
   for (let progress = true; progress && budget > 0; ) {
     progress = false;
     for (let s = 0; s < waiting.length; s++) {
@@ -120,7 +121,10 @@ export function deliverReady(vc: ViewComm, layers: IsisLayers, limit: readonly n
         const m = q[j] as McMessage;
         if (limit !== null && m.sn > (limit[s] ?? 0)) break;
         if (!readyFor(layers, m, delivered)) continue;
-        if (m.order === 'total' && !totalReady(total, m, stable)) continue;
+        if (m.order === 'total') {
+          if (stable < 0) stable = total.forced === null ? layers.stableOrderCount(total.knownBy) : 0;
+          if (!totalReady(total, m, stable)) continue;
+        }
         if (waiting === vc.waiting) waiting = waiting.slice();
         const nq = q.slice();
         nq.splice(j, 1);
@@ -130,10 +134,7 @@ export function deliverReady(vc: ViewComm, layers: IsisLayers, limit: readonly n
           if (kept === vc.kept) kept = kept.slice();
           kept[s] = [...(kept[s] ?? []), m];
         }
-        if (m.order === 'total') {
-          total = { ...total, delivered: total.delivered + 1 };
-          if (total.forced === null) stable = layers.stableOrderCount(total.knownBy);
-        }
+        if (m.order === 'total') total = { ...total, delivered: total.delivered + 1 };
         out.push(m);
         progress = true;
         budget--;

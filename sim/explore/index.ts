@@ -31,6 +31,12 @@ export interface ExploreOptions {
   /** Use this protocol instead of the scenario's (tests, mutants). */
   protocol?: AnyProtocol;
   onProgress?: (progress: SearchProgress) => void;
+  /** Seconds between two onProgress calls (default 3). */
+  progressEverySeconds?: number;
+  /** Polled during the search: true stops it with `unknown`, bound `interrupted`. */
+  shouldStop?: () => boolean;
+  /** BFS frontier as (parent, action) pairs (default true; search.ts). */
+  compactFrontier?: boolean;
 }
 
 export interface Counterexample {
@@ -64,6 +70,9 @@ export function explore(scenario: Scenario, config: ExploreConfig, options: Expl
     por,
     ...(options.maxSeconds !== undefined ? { maxSeconds: options.maxSeconds } : {}),
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+    ...(options.progressEverySeconds !== undefined ? { progressEverySeconds: options.progressEverySeconds } : {}),
+    ...(options.shouldStop !== undefined ? { shouldStop: options.shouldStop } : {}),
+    ...(options.compactFrontier !== undefined ? { compactFrontier: options.compactFrontier } : {}),
   };
   const outcome = search(model, searchOptions);
   let violation = outcome.violation;
@@ -71,7 +80,9 @@ export function explore(scenario: Scenario, config: ExploreConfig, options: Expl
   if (violation !== null && strategy === 'bfs') {
     // Leaf checking found a violation, maybe deeper than the shallowest one:
     // judge every state up to that depth, breadth first, for a shortest path.
-    const shortest = search(model, { ...searchOptions, maxDepth: violation.step, checkEveryState: true, onProgress: undefined });
+    // (Within what is left of the time bound: the violation found stands if it runs out.)
+    const left = options.maxSeconds === undefined ? {} : { maxSeconds: Math.max(0.001, options.maxSeconds - outcome.seconds) };
+    const shortest = search(model, { ...searchOptions, ...left, maxDepth: violation.step, checkEveryState: true, onProgress: undefined });
     if (shortest.violation !== null && shortest.violation.step <= violation.step) {
       violation = shortest.violation;
       trail = shortest.violationTrail;

@@ -31,22 +31,39 @@ export interface SearchOptions {
   maxSeconds?: number;
   por: boolean;
   checkEveryState?: boolean;
-  /** Called about every 65536 states with the counts so far. */
+  /**
+   * BFS keeps the next level as (parent, action) pairs and steps each child
+   * again when its turn comes, instead of keeping every child state and its
+   * trail (default true; false is the old frontier, for bench/explore-frontier.ts).
+   */
+  compactFrontier?: boolean;
+  /** Called every `progressEverySeconds` of wall-clock time with the counts so far. */
   onProgress?: (progress: SearchProgress) => void;
+  /** Default 3. */
+  progressEverySeconds?: number;
+  /** Polled as often as the clock; true stops the search with `unknown`, bound `interrupted` (e.g. on SIGINT). */
+  shouldStop?: () => boolean;
 }
 
 export interface SearchProgress {
   states: number;
   transitions: number;
+  /** The deepest state reached so far. */
   depth: number;
   seconds: number;
+  /** New states per second since the previous report (since the start for the first). */
+  statesPerSecond: number;
+  /** Resident memory now. */
+  memoryBytes: number;
+  /** States reached and not yet expanded (the BFS queue, or the DFS stack). */
+  queued: number;
 }
 
 export type Verdict = 'ok' | 'violated' | 'unknown';
 
 export interface SearchOutcome {
   result: Verdict;
-  /** The bound that was hit (`unknown` only): maxStates, maxDepth, maxMemory, maxSeconds, maxInFlight. */
+  /** The bound that was hit (`unknown` only): maxStates, maxDepth, maxMemory, maxSeconds, maxInFlight, or interrupted (shouldStop). */
   bound: string | null;
   states: number;
   transitions: number;
@@ -66,10 +83,20 @@ export interface SearchOutcome {
 
 const ON_STACK = 1;
 const OFF_STACK = 0;
-const PROGRESS_EVERY = 1 << 16;
+/**
+ * Expansions between two looks at the clock (time bound, progress, stop
+ * request). One expansion is well under a millisecond on the shipped
+ * configurations, so the search notices a bound or a stop request within
+ * a few milliseconds; a look costs about 50 ns.
+ */
+const CLOCK_EVERY = 16;
+/** Expansions between two looks at resident memory (a system call). */
 const MEMORY_EVERY = 1 << 10;
+const DEFAULT_PROGRESS_SECONDS = 3;
 /** After a bound, at most this many frontier states have their paths judged. */
 const FRONTIER_CHECKS = 10_000;
+/** ...and, after a time bound or a stop request, for at most this long (the caller asked to stop). */
+const FRONTIER_CHECK_MS_AFTER_STOP = 250;
 
 class Found extends Error {
   constructor(readonly violation: PathViolation, readonly trail: Trail) {
@@ -92,24 +119,34 @@ class Search {
   private peakMemoryBytes = 0;
   private expansions = 0;
   private readonly started = performance.now();
-  private frontier: () => GlobalState[] = () => [];
+  private readonly deadlineMs: number;
+  private readonly progressEveryMs: number;
+  private nextProgressMs: number;
+  private lastProgress = { ms: 0, states: 0 };
+  private frontier: (limit: number) => GlobalState[] = () => [];
+  private queued: () => number = () => 0;
 
   constructor(private readonly model: ExploreModel, private readonly options: SearchOptions) {
     this.visited = new VisitedSet(options.maxStates);
+    this.deadlineMs = options.maxSeconds === undefined ? Infinity : this.started + options.maxSeconds * 1000;
+    this.progressEveryMs = (options.progressEverySeconds ?? DEFAULT_PROGRESS_SECONDS) * 1000;
+    this.nextProgressMs = options.onProgress === undefined ? Infinity : this.started + this.progressEveryMs;
+    this.lastProgress = { ms: this.started, states: 0 };
   }
 
   run(): SearchOutcome {
     let bound: string | null = null;
     let found: Found | null = null;
     try {
-      if (this.options.strategy === 'bfs') this.bfs();
-      else this.dfs();
+      if (this.options.strategy === 'dfs') this.dfs();
+      else if (this.options.compactFrontier === false) this.bfs();
+      else this.bfsCompact();
     } catch (caught) {
       if (caught instanceof Found) found = caught;
       else if (caught instanceof BoundHit) bound = caught.bound;
       else throw caught;
     }
-    if (bound !== null) found = this.checkFrontier();
+    if (bound !== null) found = this.checkFrontier(bound === 'maxSeconds' || bound === 'interrupted');
     if (found === null && bound === null && this.depthCut) bound = 'maxDepth';
     this.sampleMemory(false);
     const seconds = (performance.now() - this.started) / 1000;
@@ -138,7 +175,8 @@ class Search {
     let level: (GlobalState | undefined)[] = [root];
     let next: GlobalState[] = [];
     let at = 0;
-    this.frontier = () => [...level.slice(at).filter((s): s is GlobalState => s !== undefined), ...next];
+    this.frontier = (limit) => [...level.slice(at).filter((s): s is GlobalState => s !== undefined), ...next].slice(0, limit);
+    this.queued = () => level.length - at + next.length;
     while (level.length > 0) {
       for (at = 0; at < level.length; at++) {
         const s = level[at] as GlobalState;
@@ -155,13 +193,70 @@ class Search {
           }
           fresh++;
           next.push(c);
-          this.counted();
           if (this.options.checkEveryState) this.judge(c, false);
         }
         if (fresh === 0 && !this.options.checkEveryState) this.judge(s, false);
       }
       level = next;
       next = [];
+    }
+  }
+
+  /**
+   * BFS with a compact frontier: a fresh child is stepped to get its key and
+   * then dropped; the next level keeps only its parent and the action, and
+   * the child is stepped again when its turn comes (steps are
+   * deterministic, so it is the same state). The frontier then holds the
+   * parents, fewer than their children and shared by them, and the
+   * children made only for their keys die young.
+   */
+  private bfsCompact(): void {
+    const root = this.model.initial();
+    this.model.key(root, this.key);
+    this.visited.add(this.key[0] as number, this.key[1] as number, 0);
+    if (this.options.checkEveryState) this.judge(root, false);
+    let parents: (GlobalState | null)[] = [root];
+    let actions: (Action | null)[] = [null];
+    let nextParents: GlobalState[] = [];
+    let nextActions: Action[] = [];
+    let at = 0;
+    const derive = (parent: GlobalState, action: Action | null): GlobalState => (action === null ? parent : this.stepOrExplain(parent, action));
+    this.frontier = (limit) => {
+      const out: GlobalState[] = [];
+      for (let k = at; k < parents.length && out.length < limit; k++) {
+        const parent = parents[k];
+        if (parent !== null && parent !== undefined) out.push(derive(parent, actions[k] ?? null));
+      }
+      for (let k = 0; k < nextParents.length && out.length < limit; k++) out.push(derive(nextParents[k] as GlobalState, nextActions[k] as Action));
+      return out;
+    };
+    this.queued = () => parents.length - at + nextParents.length;
+    while (parents.length > 0) {
+      for (at = 0; at < parents.length; at++) {
+        const s = derive(parents[at] as GlobalState, actions[at] ?? null);
+        parents[at] = null;
+        actions[at] = null;
+        const successors = this.expand(s);
+        if (successors === null) continue;
+        let fresh = 0;
+        for (let k = 0; k < successors.states.length; k++) {
+          const c = successors.states[k] as GlobalState;
+          const entry = this.visited.add(successors.keys[2 * k] as number, successors.keys[2 * k + 1] as number, c.trail.depth);
+          if (entry < 0) {
+            this.merging(c);
+            continue;
+          }
+          fresh++;
+          nextParents.push(s);
+          nextActions.push(successors.actions[k] as Action);
+          if (this.options.checkEveryState) this.judge(c, false);
+        }
+        if (fresh === 0 && !this.options.checkEveryState) this.judge(s, false);
+      }
+      parents = nextParents;
+      actions = nextActions;
+      nextParents = [];
+      nextActions = [];
     }
   }
 
@@ -176,7 +271,8 @@ class Search {
     const root = this.model.initial();
     this.model.key(root, this.key);
     const stack: Frame[] = [{ state: root, entry: this.visited.add(this.key[0] as number, this.key[1] as number, ON_STACK), successors: null, next: 0, hadNew: false }];
-    this.frontier = () => stack.map((f) => f.state);
+    this.frontier = (limit) => stack.slice(0, limit).map((f) => f.state);
+    this.queued = () => stack.length;
     if (this.options.checkEveryState) this.judge(root, false);
     while (stack.length > 0) {
       const f = stack[stack.length - 1] as Frame;
@@ -199,7 +295,6 @@ class Search {
           continue;
         }
         f.hadNew = true;
-        this.counted();
         if (this.options.checkEveryState) this.judge(c, false);
         stack.push({ state: c, entry, successors: null, next: 0, hadNew: false });
         continue;
@@ -217,7 +312,7 @@ class Search {
   private expand(s: GlobalState): Successors | null {
     const depth = s.trail.depth;
     if (depth > this.maxDepthSeen) this.maxDepthSeen = depth;
-    if (++this.expansions % MEMORY_EVERY === 0) this.sampleMemory(true);
+    if (++this.expansions % CLOCK_EVERY === 0) this.lookAtClock();
     if (depth >= this.options.maxDepth) {
       this.depthCut = true;
       if (!this.options.checkEveryState) this.judge(s, false);
@@ -248,7 +343,7 @@ class Search {
       states[k] = c;
     }
     this.transitions += actions.length;
-    return { states, keys };
+    return { states, keys, actions };
   }
 
   /** One step; a protocol that throws is reported with the path that made it throw. */
@@ -294,16 +389,32 @@ class Search {
     if (violation !== null) throw new Found(violation, s.trail);
   }
 
-  private counted(): void {
+  /** Every CLOCK_EVERY expansions: the time bound, a stop request, progress, and now and then memory. */
+  private lookAtClock(): void {
+    if (this.expansions % MEMORY_EVERY === 0) this.sampleMemory(true);
+    const now = performance.now();
+    if (now > this.deadlineMs) throw new BoundHit('maxSeconds');
+    if (this.options.shouldStop?.() === true) throw new BoundHit('interrupted');
+    if (now >= this.nextProgressMs) this.reportProgress(now);
+  }
+
+  private reportProgress(now: number): void {
+    this.nextProgressMs = now + this.progressEveryMs;
     const states = this.visited.count;
-    if (states % PROGRESS_EVERY === 0 && this.options.onProgress !== undefined) {
-      this.options.onProgress({
-        states,
-        transitions: this.transitions,
-        depth: this.maxDepthSeen,
-        seconds: (performance.now() - this.started) / 1000,
-      });
-    }
+    const memoryBytes = process.memoryUsage.rss();
+    if (memoryBytes > this.peakMemoryBytes) this.peakMemoryBytes = memoryBytes;
+    const elapsed = (now - this.lastProgress.ms) / 1000;
+    const statesPerSecond = elapsed > 0 ? Math.round((states - this.lastProgress.states) / elapsed) : 0;
+    this.lastProgress = { ms: now, states };
+    this.options.onProgress?.({
+      states,
+      transitions: this.transitions,
+      depth: this.maxDepthSeen,
+      seconds: (now - this.started) / 1000,
+      statesPerSecond,
+      memoryBytes,
+      queued: this.queued(),
+    });
   }
 
   private sampleMemory(enforce: boolean): void {
@@ -311,14 +422,18 @@ class Search {
     if (rss > this.peakMemoryBytes) this.peakMemoryBytes = rss;
     if (!enforce) return;
     if (rss > this.options.maxMemoryBytes) throw new BoundHit('maxMemory');
-    const maxSeconds = this.options.maxSeconds;
-    if (maxSeconds !== undefined && performance.now() - this.started > maxSeconds * 1000) throw new BoundHit('maxSeconds');
   }
 
-  /** After a bound: judge (some of) the states not yet expanded, so a violation already reached is not lost. */
-  private checkFrontier(): Found | null {
-    const states = this.frontier().slice(0, FRONTIER_CHECKS);
+  /**
+   * After a bound: judge (some of) the states not yet expanded, so a
+   * violation already reached is not lost; briefly when the bound was the
+   * time or a stop request.
+   */
+  private checkFrontier(hurry: boolean): Found | null {
+    const states = this.frontier(FRONTIER_CHECKS);
+    const until = hurry ? performance.now() + FRONTIER_CHECK_MS_AFTER_STOP : Infinity;
     for (const s of states) {
+      if (hurry && performance.now() > until) break;
       this.pathsChecked++;
       const violation = checkPath(s.trail, false);
       if (violation !== null) return new Found(violation, s.trail);
@@ -331,6 +446,8 @@ interface Successors {
   states: GlobalState[];
   /** Two lanes per state. */
   keys: number[];
+  /** The action that made each state. */
+  actions: readonly Action[];
 }
 
 /** The trail's ancestor at `depth`. */

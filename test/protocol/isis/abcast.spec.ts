@@ -3,9 +3,13 @@ import {
   appendOrders,
   discardDeliveredOrders,
   majorityKnown,
+  mergeKnownBy,
   newTotalOrder,
+  orderAckDue,
+  orderBatchDue,
   recordOrderAck,
   sequencerPass,
+  takeOrderBatch,
   totalReady,
 } from '../../../protocol/isis/abcast.ts';
 import { causalReady } from '../../../protocol/isis/cbcast.ts';
@@ -65,5 +69,36 @@ describe('ABCAST', () => {
     expect(d.base).toBe(1);
     expect(d.ids).toEqual(['b', 'c']);
     expect(discardDeliveredOrders(t, 0)).toBe(t);
+  });
+
+  it('batching: the sequencer sends each order once, from what every member may not have', () => {
+    let t = newTotalOrder(3, true);
+    expect(orderBatchDue(t)).toBe(false);
+    t = sequencerPass(t, [[], [msg(1, 1, 'total'), msg(1, 2, 'total')], []], causalReady, 0).total;
+    expect(orderBatchDue(t)).toBe(true);
+    const batch = takeOrderBatch(t);
+    expect([batch.first, batch.ids]).toEqual([1, ['p2:1', 'p2:2']]);
+    expect(orderBatchDue(batch.total)).toBe(false);
+    // Orders 1..2 delivered everywhere and discarded; order 3 is new.
+    t = sequencerPass({ ...batch.total, delivered: 2 }, [[], [msg(1, 3, 'total')], []], causalReady, 0).total;
+    t = discardDeliveredOrders(t, 2);
+    const next = takeOrderBatch(t);
+    expect([next.first, next.ids]).toEqual([3, ['p2:3']]);
+    // An acknowledgement to relay makes a batch due even without new orders.
+    expect(orderBatchDue({ ...next.total, relayDue: true })).toBe(true);
+  });
+
+  it('batching: a member owes an acknowledgement for orders it has not announced', () => {
+    let t = newTotalOrder(3, false);
+    expect(orderAckDue(t)).toBe(false);
+    t = appendOrders(t, 1, ['x'], 1);
+    expect(orderAckDue(t)).toBe(true);
+    expect(orderAckDue({ ...t, announced: 1 })).toBe(false);
+  });
+
+  it('batching: relayed counts only ever raise what is known', () => {
+    const t = recordOrderAck(newTotalOrder(3, false), 1, 4);
+    expect(mergeKnownBy(t, [2, 1, 3]).knownBy).toEqual([2, 4, 3]);
+    expect(mergeKnownBy(t, [0, 4, 0])).toBe(t);
   });
 });

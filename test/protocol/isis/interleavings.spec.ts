@@ -103,13 +103,13 @@ function play(actions: Action[], options: Record<string, unknown>): Harness {
   return h;
 }
 
-/** After the faults: fire retransmission, join and view-change timers until nothing is left to resend. */
+/** After the faults: fire retransmission, ack, order-batch, join and view-change timers until nothing is left to resend. */
 function retransmitUntilQuiet(h: Harness, live: () => string[]): void {
   for (let round = 0; round < 50; round++) {
     let fired = 0;
     for (const p of live()) {
       for (const t of [...(h.timers.get(p)?.keys() ?? [])]) {
-        if (t.startsWith('rt:') || t === 'ack' || t === 'join' || t === 'vc') {
+        if (t.startsWith('rt:') || t === 'ack' || t === 'ord' || t === 'oack' || t === 'join' || t === 'vc') {
           h.fire(p, t);
           fired++;
         }

@@ -29,6 +29,9 @@ describe('parseIsisOptions', () => {
     expect(error({ ackDelayUs: -1 })).toMatch(/^protocol\.options\.ackDelayUs: expected an integer from 0 to/);
     expect(error({ ackDelayUs: 9000, retransmitTimeoutUs: 8000 })).toMatch(/protocol\.options\.ackDelayUs: expected less than retransmitTimeoutUs/);
     expect(parseIsisOptions({ ackDelayUs: 0 }, FULL_OPTION_FIELDS).ackDelayUs).toBe(0);
+    expect(parseIsisOptions({ orderBatchUs: 0 }, FULL_OPTION_FIELDS).orderBatchUs).toBe(0);
+    expect(error({ orderBatchUs: 1.5 })).toMatch(/^protocol\.options\.orderBatchUs: expected an integer from 0 to/);
+    expect(error({ orderBatchUs: 10 }, STATIC_OPTION_FIELDS)).toMatch(/^protocol\.options\.orderBatchUs: unknown option/);
   });
 
   it('rejects unknown options, and options a static variant does not take', () => {

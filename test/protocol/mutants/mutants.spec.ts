@@ -18,19 +18,19 @@ const REPO_DIR = join(DEFAULT_SUITE_DIR, '..');
 const CAUGHT_BY: Record<string, { file: string; seed: number }> = {
   'cbcast-sender-leq': { file: 'isis-cascading-crashes.json', seed: 1 },
   'fifo-gap': { file: 'isis-cascading-crashes.json', seed: 1 },
-  'abcast-unstable-order': { file: 'isis-sequencer-isolated.json', seed: 3 },
-  'late-message-new-view': { file: 'isis-random-faults.json', seed: 1 },
-  'flush-early-install': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
-  'flush-drops-departed': { file: 'isis-crash-under-loss.json', seed: 1 },
+  'abcast-unstable-order': { file: 'isis-sequencer-isolated.json', seed: 5 },
+  'late-message-new-view': { file: 'isis-uniform.json', seed: 1 },
+  'flush-early-install': { file: 'isis-cascading-crashes.json', seed: 1 },
+  'flush-drops-departed': { file: 'isis-dueling-coordinators.json', seed: 1 },
   'flush-reorders-total': { file: 'isis-crash-under-loss.json', seed: 1 },
-  'deliver-after-flush-reply': { file: 'isis-dueling-coordinators.json', seed: 2 },
+  'deliver-after-flush-reply': { file: 'isis-false-suspicion.json', seed: 2 },
   'no-majority': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
   'takeover-ignores-accepted': { file: 'isis-coordinator-isolated-after-commit.json', seed: 2 },
-  // The hunt meets it first in regressions/ (seed 6); the scenario built for the mechanism catches it too.
-  'ballot-collision': { file: 'isis-dueling-coordinators.json', seed: 3 },
+  // The hunt meets it first in regressions/; the scenario built for the mechanism catches it too (seed 8).
+  'ballot-collision': { file: 'isis-dueling-coordinators.json', seed: 8 },
   'suspicion-permanent': { file: 'isis-random-faults.json', seed: 1 },
-  'gc-partial-ack': { file: 'isis-crash-under-loss.json', seed: 1 },
-  'retransmit-reset': { file: 'isis-dueling-coordinators.json', seed: 1 },
+  'gc-partial-ack': { file: 'isis-dueling-coordinators.json', seed: 1 },
+  'retransmit-reset': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
   'stale-state-transfer': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
 };
 
