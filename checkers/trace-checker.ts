@@ -70,6 +70,8 @@ export interface CheckResult {
   notPromised: PropertyId[];
   /** One verdict per property, in contract order. */
   verdicts: PropertyVerdict[];
+  /** Per cause named by a listed violation, how many violations (listed or not) follow from it. */
+  causeCounts: Record<string, number>;
   /** Why something was not checked, or was checked only in part. */
   warnings: string[];
 }
@@ -116,6 +118,7 @@ export class TraceChecker {
   private prematureCount = 0;
   private readonly promised: ReadonlySet<PropertyId>;
   private readonly warnings = new Set<string>();
+  private readonly causeCounts: Record<string, number> = {};
   private end: EndEvent | null = null;
   private eventsAfterEnd = 0;
   private result: CheckResult | null = null;
@@ -171,6 +174,7 @@ export class TraceChecker {
       unknown: verdicts.filter((v) => v.status === 'unknown').map((v) => ({ property: v.property, reason: v.reason ?? '' })),
       notPromised: verdicts.filter((v) => v.status === 'not promised').map((v) => v.property),
       verdicts,
+      causeCounts: this.causeCounts,
       warnings: [...this.warnings],
     };
     return this.result;
@@ -205,7 +209,9 @@ export class TraceChecker {
       const proc = this.procs[cause.proc];
       if (proc === undefined) continue;
       const id = this.messages.ids[cause.msg];
-      violation.cause = proc.delivered.first(cause.msg) >= 0 ? `${proc.id} received ${id} late` : `${proc.id} never received ${id}`;
+      const text = proc.delivered.first(cause.msg) >= 0 ? `${proc.id} received ${id} late` : `${proc.id} never received ${id}`;
+      violation.cause = text;
+      this.causeCounts[text] = this.sink.countOfCause(cause);
     }
   }
 
