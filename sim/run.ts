@@ -15,7 +15,7 @@ import { startWorkload } from './workload.ts';
 import { BoundHit, World } from './world.ts';
 import { resolveProtocol } from './resolve-protocol.ts';
 import type { OnlineChecker, RunViolation } from './online-checker.ts';
-import { defaultChecker } from './online-checker.ts';
+import { defaultChecker, promisedProperties } from './online-checker.ts';
 
 export const DEFAULT_LIMITS = { maxEvents: 5_000_000, maxInFlight: 1_000_000, maxTraceEvents: 10_000_000 };
 export const DEFAULT_QUIET_WINDOW_US = 500_000;
@@ -66,7 +66,8 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
   const limits = { ...DEFAULT_LIMITS, ...scenario.limits };
   const rng = new Rng(options.seed);
   const sink = options.traceSink;
-  const checker = options.checker === undefined ? defaultChecker() : options.checker;
+  const promised = promisedProperties(scenario.properties, protocol.properties);
+  const checker = options.checker === undefined ? defaultChecker(promised) : options.checker;
   const violations: RunViolation[] = [];
   let traceEvents = 0;
   let stopRequested = false;
@@ -91,6 +92,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
         scenario: scenario.name,
         seed: options.seed,
         ...options.headerExtra,
+        ...(promised === undefined ? {} : { properties: promised }),
         // In the validator's field order, so a replayed header is the same bytes.
         scenarioSpec: validateScenario(JSON.parse(JSON.stringify(scenario)), `scenario ${scenario.name}`),
       }),
