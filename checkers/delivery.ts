@@ -59,7 +59,7 @@ export function checkSendingViewDelivery(
 ): void {
   const sendingView = ctx.messages.logs[msg]!.viewId;
   if (deliverView === sendingView) return;
-  const id = ctx.messages.ids[msg];
+  const id = ctx.messages.idOf(msg);
   ctx.sink.report('sending-view-delivery', [ctx.messages.bcastI[msg] as number, deliverI], () =>
     `${node} delivers ${id} in view ${deliverView}, but it was multicast in view ${sendingView}.`,
   );
@@ -80,7 +80,7 @@ export function checkSelfDelivery(ctx: CheckContext, proc: ProcState, installI: 
       'self-delivery',
       [messages.bcastI[msg] as number, installI],
       () =>
-        `${proc.id} multicast ${messages.ids[msg]} in view ${viewId} but installs view ${newViewId} ` +
+        `${proc.id} multicast ${messages.idOf(msg)} in view ${viewId} but installs view ${newViewId} ` +
         `without having delivered it.`,
       { proc: proc.index, msg },
     );

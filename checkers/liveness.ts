@@ -100,7 +100,7 @@ export function checkDeliveryLiveness(ctx: CheckContext, ledger: ViewLedger): vo
     }
   }
   for (const { reader, sender, viewId, count, first } of missed.values()) {
-    const firstId = messages.ids[first] as string;
+    const firstId = messages.idOf(first) as string;
     ctx.sink.report(
       'delivery-liveness',
       [messages.bcastI[first] as number],

@@ -1,12 +1,13 @@
 // Message ids, interned to dense indices on first mention (a `bcast` or a
 // `deliver`, whichever comes first), with what the properties need of the
-// first `bcast` of each in typed columns: about 20 bytes a message beside the
-// id itself. Nothing is forgotten, so a reused id is caught however long ago
+// first `bcast` of each in typed columns: about 25 bytes a message beside the
+// id itself (see id-interner.ts). Nothing is forgotten, so a reused id is caught however long ago
 // the first one was, and a late delivery is judged like any other. The
 // columns start small and double (nothing large is allocated up front: the
 // explorer makes a checker per path it judges).
 import type { DeliveryOrder, MessageId } from '../traces/schema.ts';
 import type { MessageLog } from './state.ts';
+import { IdInterner } from './id-interner.ts';
 
 export const ORDER_FIFO = 0;
 export const ORDER_CAUSAL = 1;
@@ -25,8 +26,7 @@ export function orderName(code: number): string {
 const INITIAL_CAPACITY = 64;
 
 export class MessageTable {
-  private readonly indexOf = new Map<MessageId, number>();
-  readonly ids: MessageId[] = [];
+  private readonly interner = new IdInterner();
   /** `i` of the first `bcast`, or -1. */
   bcastI: Int32Array<ArrayBuffer> = new Int32Array(INITIAL_CAPACITY);
   /** Index of the sender's ProcState, or -1. */
@@ -44,21 +44,24 @@ export class MessageTable {
   readonly totals: number[] = [];
 
   get count(): number {
-    return this.ids.length;
+    return this.interner.count;
   }
 
   lookup(id: MessageId): number {
-    return this.indexOf.get(id) ?? -1;
+    return this.interner.lookup(id);
+  }
+
+  /** The id of message `index` (for the words of a violation). */
+  idOf(index: number): MessageId {
+    return this.interner.idOf(index);
   }
 
   /** The index of `id`, made on first mention. */
   intern(id: MessageId): number {
-    const known = this.indexOf.get(id);
-    if (known !== undefined) return known;
-    const index = this.ids.length;
+    const before = this.interner.count;
+    const index = this.interner.intern(id);
+    if (index < before) return index;
     if (index === this.bcastI.length) this.grow();
-    this.indexOf.set(id, index);
-    this.ids.push(id);
     this.logs.push(undefined);
     this.bcastI[index] = -1;
     this.sender[index] = -1;

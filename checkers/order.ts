@@ -56,8 +56,8 @@ function reportFifo(ctx: CheckContext, reader: ProcState, msg: number, missing: 
     'fifo-order',
     [messages.bcastI[missing] as number, messages.bcastI[msg] as number, deliverI],
     () =>
-      `${reader.id} delivers ${messages.ids[msg]} (${orderName(messages.order[msg] as number)}) from ${sender} ` +
-      `without having delivered ${messages.ids[missing]} (${orderName(messages.order[missing] as number)}), ` +
+      `${reader.id} delivers ${messages.idOf(msg)} (${orderName(messages.order[msg] as number)}) from ${sender} ` +
+      `without having delivered ${messages.idOf(missing)} (${orderName(messages.order[missing] as number)}), ` +
       `which ${sender} multicast before it in view ${viewId}.`,
     { proc: reader.index, msg: missing },
   );
@@ -116,14 +116,14 @@ function reportCausal(ctx: CheckContext, reader: ProcState, msg: number, missing
   const { messages, procs } = ctx;
   const sender = procs[messages.sender[msg] as number]!.id;
   const missingSender = procs[messages.sender[missing] as number]!.id;
-  const how = missingSender === sender ? `${sender} multicast it first` : `it happened before ${messages.ids[msg]}`;
+  const how = missingSender === sender ? `${sender} multicast it first` : `it happened before ${messages.idOf(msg)}`;
   const viewId = messages.logs[msg]!.viewId;
   ctx.sink.report(
     'causal-order',
     [messages.bcastI[missing] as number, messages.bcastI[msg] as number, deliverI],
     () =>
-      `${reader.id} delivers ${messages.ids[msg]} (${orderName(messages.order[msg] as number)}, from ${sender}) ` +
-      `without having delivered ${messages.ids[missing]} (${orderName(messages.order[missing] as number)}, ` +
+      `${reader.id} delivers ${messages.idOf(msg)} (${orderName(messages.order[msg] as number)}, from ${sender}) ` +
+      `without having delivered ${messages.idOf(missing)} (${orderName(messages.order[missing] as number)}, ` +
       `from ${missingSender}) although ${how}, both in view ${viewId}.`,
     { proc: reader.index, msg: missing },
   );
@@ -160,7 +160,7 @@ export function stampCausalPast(ctx: CheckContext, sender: ProcState, msg: numbe
   if (sender.frontierView !== null && viewId < sender.frontierView) {
     ctx.unknown(
       'causal-order',
-      `${sender.id} multicasts ${messages.ids[msg]} in view ${viewId} after acting in view ${sender.frontierView}: ` +
+      `${sender.id} multicasts ${messages.idOf(msg)} in view ${viewId} after acting in view ${sender.frontierView}: ` +
         'happened-before chains through other views are not tracked',
     );
   }

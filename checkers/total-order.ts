@@ -79,7 +79,7 @@ export class TotalOrderJudge {
   onPrematureMulticast(ctx: CheckContext, msg: number, deliverers: readonly ProcState[]): void {
     const totals = ctx.messages.totals;
     if (deliverers.length * deliverers.length * totals.length > MAX_PREMATURE_SCAN) {
-      ctx.unknown('total-order', `too many deliveries of ${ctx.messages.ids[msg]} before its multicast to judge`);
+      ctx.unknown('total-order', `too many deliveries of ${ctx.messages.idOf(msg)} before its multicast to judge`);
     } else {
       this.scanPremature(ctx, msg, deliverers, totals);
     }
@@ -174,8 +174,8 @@ export class TotalOrderJudge {
         now,
       ],
       () =>
-        `${agrees.id} delivers ${messages.ids[before]} before ${messages.ids[after]}, but ${disagrees.id} ` +
-        `delivers ${messages.ids[after]} before ${messages.ids[before]} (both total).`,
+        `${agrees.id} delivers ${messages.idOf(before)} before ${messages.idOf(after)}, but ${disagrees.id} ` +
+        `delivers ${messages.idOf(after)} before ${messages.idOf(before)} (both total).`,
     );
     if (this.witnesses.length >= MAX_WITNESSES) {
       this.witnessesDropped = true;

@@ -208,7 +208,7 @@ export class TraceChecker {
     for (const [violation, cause] of this.sink.keptCauses) {
       const proc = this.procs[cause.proc];
       if (proc === undefined) continue;
-      const id = this.messages.ids[cause.msg];
+      const id = this.messages.idOf(cause.msg);
       const text = proc.delivered.first(cause.msg) >= 0 ? `${proc.id} received ${id} late` : `${proc.id} never received ${id}`;
       violation.cause = text;
       this.causeCounts[text] = this.sink.countOfCause(cause);

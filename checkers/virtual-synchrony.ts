@@ -13,7 +13,7 @@ import type { CheckContext } from './context.ts';
 import type { Stay } from './state.ts';
 
 /** References whose lists are kept; older ones keep only their digest. */
-const MAX_LISTED_REFERENCES = 256;
+const MAX_LISTED_REFERENCES = 16;
 
 interface Reference {
   stay: Stay;
@@ -80,7 +80,7 @@ function reportDifference(
     [...installs, deliverI],
     () =>
       `${first.proc} and ${second.proc} both went from view ${viewId} to view ${nextViewId}, but ` +
-      `${had.proc} delivered ${messages.ids[msg]}${fromOf(ctx, msg)} in view ${viewId} and ${lacked.proc} did not` +
+      `${had.proc} delivered ${messages.idOf(msg)}${fromOf(ctx, msg)} in view ${viewId} and ${lacked.proc} did not` +
       ` (${had.proc} delivered ${had.count}, ${lacked.proc} ${lacked.count}).`,
     { proc: lackedIndex, msg },
   );
