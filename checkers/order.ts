@@ -28,9 +28,9 @@ export function checkFifoOrder(ctx: CheckContext, reader: ProcState, msg: number
   const seq = messages.seq[msg] as number;
   if (seq === 0) return;
   const log = messages.logs[msg]!;
-  let prefix = log.fifoPrefix.get(reader.index) ?? 0;
+  let prefix = log.fifoPrefix[reader.index] ?? 0;
   while (prefix < seq && reader.delivered.first(log.msgs[prefix] as number) >= 0) prefix += 1;
-  log.fifoPrefix.set(reader.index, prefix);
+  log.fifoPrefix[reader.index] = prefix;
   if (prefix < seq) reportFifo(ctx, reader, msg, log.msgs[prefix] as number, deliverI);
 }
 
@@ -82,9 +82,9 @@ export function checkCausalOrder(ctx: CheckContext, reader: ProcState, msg: numb
     const needed = (clocks.clocks[at + j] as number) - (j === log.causalIndex ? 1 : 0);
     if (needed <= 0) continue;
     const past = clocks.causalLogs[j]!;
-    let prefix = past.causalPrefix.get(reader.index) ?? 0;
+    let prefix = past.causalPrefix[reader.index] ?? 0;
     while (prefix < needed && reader.delivered.first(past.causal[prefix] as number) >= 0) prefix += 1;
-    past.causalPrefix.set(reader.index, prefix);
+    past.causalPrefix[reader.index] = prefix;
     if (prefix < needed) {
       reportCausal(ctx, reader, msg, past.causal[prefix] as number, deliverI);
       return;
@@ -178,9 +178,8 @@ export function stampCausalPast(ctx: CheckContext, sender: ProcState, msg: numbe
   log.causal.push(msg);
   const frontier = sender.frontier;
   frontier[log.causalIndex] = log.causal.length;
-  const clock = new Array<number>(clocks.causalLogs.length);
-  for (let j = 0; j < clock.length; j++) clock[j] = frontier[j] ?? 0;
-  messages.clockAt[msg] = clocks.store(clock);
-  messages.clockLength[msg] = clock.length;
+  const length = clocks.causalLogs.length;
+  messages.clockAt[msg] = clocks.store(frontier, length);
+  messages.clockLength[msg] = length;
   sender.causalBcasts += 1;
 }

@@ -32,8 +32,8 @@ export class ProcState {
   frontier: number[] = [];
   /** Causal or total multicasts so far (a premature delivery notes it). */
   causalBcasts = 0;
-  /** total-order: per other process, the latest deliveries of messages both delivered. */
-  totalPairs: Map<number, TotalPair> | null = null;
+  /** total-order: per other process (by index), the latest deliveries of messages both delivered. */
+  totalPairs: (TotalPair | undefined)[] | null = null;
   /** What it multicast, per sending view (the `view` field of its `bcast`s). */
   readonly logs = new Map<number, MessageLog>();
 
@@ -75,10 +75,10 @@ export class MessageLog {
   readonly causal: number[] = [];
   /** Position among the view's causal logs, or -1 before its first causal message. */
   causalIndex = -1;
-  /** Per reader (process index): all of `msgs` below this position are delivered there. */
-  readonly fifoPrefix = new Map<number, number>();
+  /** Per reader (by process index): all of `msgs` below this position are delivered there (a hole reads 0). */
+  readonly fifoPrefix: number[] = [];
   /** Per reader: all of `causal` below this position are delivered there. */
-  readonly causalPrefix = new Map<number, number>();
+  readonly causalPrefix: number[] = [];
 
   constructor(
     readonly sender: number,
@@ -95,16 +95,17 @@ export class ViewClocks {
 
   constructor(readonly viewId: number) {}
 
-  /** Stores a clock; returns its offset. */
-  store(clock: readonly number[]): number {
+  /** Stores a clock: the first `length` entries of `frontier` (a hole reads 0); returns its offset. */
+  store(frontier: readonly number[], length: number): number {
     const at = this.used;
-    if (at + clock.length > this.clocks.length) {
-      const grown = new Int32Array(Math.max(this.clocks.length * 2, at + clock.length));
+    if (at + length > this.clocks.length) {
+      const grown = new Int32Array(Math.max(this.clocks.length * 2, at + length));
       grown.set(this.clocks.subarray(0, at));
       this.clocks = grown;
     }
-    for (let k = 0; k < clock.length; k++) this.clocks[at + k] = clock[k] as number;
-    this.used += clock.length;
+    const clocks = this.clocks;
+    for (let k = 0; k < length; k++) clocks[at + k] = frontier[k] ?? 0;
+    this.used += length;
     return at;
   }
 }

@@ -186,11 +186,11 @@ export class TotalOrderJudge {
 }
 
 function pairOf(reader: ProcState, other: number): TotalPair {
-  const pairs = (reader.totalPairs ??= new Map());
-  let pair = pairs.get(other);
+  const pairs = (reader.totalPairs ??= []);
+  let pair = pairs[other];
   if (pair === undefined) {
     pair = { firstAt: -1, firstMsg: -1, lastAt: -1, lastMsg: -1 };
-    pairs.set(other, pair);
+    pairs[other] = pair;
   }
   return pair;
 }
