@@ -47,10 +47,6 @@ export class MessageTable {
     return this.interner.count;
   }
 
-  lookup(id: MessageId): number {
-    return this.interner.lookup(id);
-  }
-
   /** The id of message `index` (for the words of a violation). */
   idOf(index: number): MessageId {
     return this.interner.idOf(index);
