@@ -11,7 +11,9 @@
 // At r's first delivery of x, "x before y" is false at r for every y it
 // delivered; o disagrees if some delivery of y by o comes after o's first x.
 // Each inversion shows at the later of the deliveries that make it, in
-// O(processes that delivered a total message) per delivery.
+// O(processes that delivered x) per delivery: each total message keeps the
+// list of processes that delivered it (8 bytes a first delivery, in typed
+// arrays), so the cost does not grow with the processes of the whole trace.
 //
 // A repeated delivery can make an inversion disappear (o delivers x again
 // after y, so o now also orders y before x). Repeats are rare (each one is a
@@ -36,8 +38,12 @@ interface Witness {
 }
 
 export class TotalOrderJudge {
-  private readonly readers: ProcState[] = [];
-  private readonly isReader = new Set<number>();
+  /** Per message index: 1 + the first entry of its deliverers list, or 0. */
+  private heads: Int32Array<ArrayBuffer> = new Int32Array(64);
+  /** Entries: the process index, and 1 + the next entry of the same message (0: last). */
+  private entryProc: Int32Array<ArrayBuffer> = new Int32Array(64);
+  private entryNext: Int32Array<ArrayBuffer> = new Int32Array(64);
+  private entries = 0;
   private readonly witnesses: Witness[] = [];
   private witnessesDropped = false;
   private repeated = false;
@@ -50,12 +56,11 @@ export class TotalOrderJudge {
     const firstR = reader.delivered.first(msg);
     const isFirst = firstR < 0;
     if (!isFirst) this.onRepeat(reader.index, msg);
-    this.addReader(reader);
     let reported = false;
-    for (const other of this.readers) {
+    for (let entry = this.headOf(msg); entry >= 0; entry = (this.entryNext[entry] as number) - 1) {
+      const other = ctx.procs[this.entryProc[entry] as number] as ProcState;
       if (other === reader) continue;
       const firstO = other.delivered.first(msg);
-      if (firstO < 0) continue;
       const lastO = other.delivered.last(msg);
       const pair = pairOf(reader, other.index);
       if (!reported && pair.firstAt > lastO) {
@@ -70,6 +75,7 @@ export class TotalOrderJudge {
       raise(pair, firstO, lastO, msg);
       raise(pairOf(other, reader.index), isFirst ? now : firstR, now, msg);
     }
+    if (isFirst) this.addDeliverer(msg, reader.index);
   }
 
   /**
@@ -83,12 +89,11 @@ export class TotalOrderJudge {
     } else {
       this.scanPremature(ctx, msg, deliverers, totals);
     }
-    for (const reader of deliverers) this.addReader(reader);
+    for (const reader of deliverers) this.addDeliverer(msg, reader.index);
     for (const reader of deliverers) {
-      for (const other of this.readers) {
+      for (const other of deliverers) {
         if (other === reader) continue;
-        const firstO = other.delivered.first(msg);
-        if (firstO >= 0) raise(pairOf(reader, other.index), firstO, other.delivered.last(msg), msg);
+        raise(pairOf(reader, other.index), other.delivered.first(msg), other.delivered.last(msg), msg);
       }
     }
   }
@@ -140,10 +145,20 @@ export class TotalOrderJudge {
     }
   }
 
-  private addReader(reader: ProcState): void {
-    if (this.isReader.has(reader.index)) return;
-    this.isReader.add(reader.index);
-    this.readers.push(reader);
+  private headOf(msg: number): number {
+    return msg < this.heads.length ? (this.heads[msg] as number) - 1 : -1;
+  }
+
+  private addDeliverer(msg: number, proc: number): void {
+    if (msg >= this.heads.length) this.heads = grownTo(this.heads, Math.max(this.heads.length * 2, msg + 1));
+    if (this.entries === this.entryProc.length) {
+      this.entryProc = grownTo(this.entryProc, this.entries * 2);
+      this.entryNext = grownTo(this.entryNext, this.entries * 2);
+    }
+    const entry = this.entries++;
+    this.entryProc[entry] = proc;
+    this.entryNext[entry] = this.heads[msg] as number;
+    this.heads[msg] = entry + 1;
   }
 
   private onRepeat(proc: number, msg: number): void {
@@ -204,4 +219,10 @@ function raise(pair: TotalPair, firstAt: number, lastAt: number, msg: number): v
     pair.lastAt = lastAt;
     pair.lastMsg = msg;
   }
+}
+
+function grownTo(from: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(size);
+  grown.set(from);
+  return grown;
 }
