@@ -90,8 +90,8 @@ describe('delivery-liveness', () => {
   });
 
   it('remembers a missed delivery long after every member left its view', () => {
-    // p3 moves on without m1 (also a virtual-synchrony violation); view 1 is
-    // retired once all three installed view 2, and the end still knows.
+    // p3 moves on without m1 (also a virtual-synchrony violation); two view
+    // changes later the end still knows.
     const result = trace()
       .group(...all3)
       .send('p1', 'm1', 'fifo', 1, ['p1', 'p2'])
