@@ -61,6 +61,24 @@ describe('the clarified contract, item by item', () => {
     expectExactly(repeated, ['no-duplication', 'total-order']);
   });
 
+  it('3b. repeats that undo an inversion leave total-order unknown, never falsely violated nor falsely held', () => {
+    const undone = trace()
+      .group('p', 'q')
+      .bcast('p', 'a', 'total', 1)
+      .bcast('p', 'b', 'total', 1)
+      .deliverAt(['p'], 'a', 'p', 1)
+      .deliverAt(['p'], 'b', 'p', 1)
+      .deliverAt(['q'], 'b', 'p', 1)
+      .deliverAt(['q'], 'a', 'p', 1)
+      .deliverAt(['q'], 'b', 'p', 1)
+      .deliverAt(['p'], 'a', 'p', 1);
+    const result = checkEvents(undone.events);
+    expect(oracleViolations(undone.events).has('total-order')).toBe(false);
+    expect(result.verdicts.find((v) => v.property === 'total-order')!.status).toBe('unknown');
+    expect(violated(result)).toEqual(['fifo-order', 'causal-order', 'no-duplication']);
+    expect([...oracleViolations(undone.events)].sort()).toEqual(['causal-order', 'fifo-order', 'no-duplication']);
+  });
+
   it('4. a late delivery, after every member left the sending view, is judged by every property', () => {
     const late = trace()
       .group(...all3)
