@@ -7,7 +7,10 @@ export {
   ALL_PROPERTIES,
   PROPERTY_DEFINITIONS,
   isPropertyId,
+  parsePropertyList,
+  ORDER_READING_PROPERTIES,
 } from './properties.ts';
+export type { PropertyVerdict, VerdictStatus } from './properties.ts';
 export type { Violation } from './violation.ts';
 export { DEFAULT_MAX_VIOLATIONS } from './violation.ts';
 export type { CheckResult, TraceCheckerOptions } from './trace-checker.ts';

@@ -7,17 +7,16 @@ import { describeAct } from './format.ts';
 import type { ProcState } from './state.ts';
 import type { ViolationSink } from './violation.ts';
 
-/** A `start`: the first one of this process id, and not after it ended. */
+/**
+ * A `start`: not after the process ended. (A second `start` of a running
+ * process is an event after its start, which lifecycle allows.)
+ */
 export function checkLifecycleStart(sink: ViolationSink, proc: ProcState, event: StartEvent): void {
-  if (!proc.started) return;
-  if (proc.ended) {
-    const how = proc.endKind === 'crash' ? 'its crash' : 'its exit';
-    sink.report('lifecycle', [proc.endI, event.i], () =>
-      `${proc.id} starts again after ${how}: a process id is never reused (a restart takes a new id).`,
-    );
-    return;
-  }
-  sink.report('lifecycle', [proc.startI, event.i], () => `${proc.id} starts a second time.`);
+  if (!proc.ended) return;
+  const how = proc.endKind === 'crash' ? 'its crash' : 'its exit';
+  sink.report('lifecycle', [proc.endI, event.i], () =>
+    `${proc.id} starts again after ${how}: a process id is never reused (a restart takes a new id).`,
+  );
 }
 
 /** Any other event of a process: after its start, before its crash or exit. */

@@ -1,175 +1,113 @@
 // Liveness family: view-convergence and delivery-liveness, judged once at the
-// end and only when `end.quiescent` is true. Messages of retired views are
-// judged when their view retires (DeliveryObligations keeps what is missing,
-// per pair of processes), so the end does not need the whole trace.
+// end and only when `end.quiescent` is true. delivery-liveness walks every
+// message id once (the message table keeps them all), so the end does not
+// need the trace.
 import type { ProcessId } from '../traces/schema.ts';
+import type { CheckContext } from './context.ts';
 import { formatMembers, plural } from './format.ts';
-import type { MessageRecord, ProcState, ViewState } from './state.ts';
-import type { ViolationSink } from './violation.ts';
-
-interface MissedDeliveries {
-  reader: ProcessId;
-  sender: ProcessId;
-  count: number;
-  firstMessage: string;
-  firstViewId: number;
-  firstBcastI: number;
-  viewIds: Set<number>;
-}
-
-/**
- * Messages of retired views that a member never delivered while it and the
- * sender were both still running. An entry is dropped as soon as either of
- * the two crashes or exits, so the table holds at most one entry per pair of
- * running processes.
- */
-export class DeliveryObligations {
-  private readonly byPair = new Map<string, MissedDeliveries>();
-
-  note(reader: ProcessId, sender: ProcessId, message: MessageRecord): void {
-    const key = `${reader}\u0000${sender}`;
-    const known = this.byPair.get(key);
-    if (known !== undefined) {
-      known.count += 1;
-      if (known.viewIds.size < 64) known.viewIds.add(message.view.id);
-      return;
-    }
-    this.byPair.set(key, {
-      reader,
-      sender,
-      count: 1,
-      firstMessage: message.id,
-      firstViewId: message.view.id,
-      firstBcastI: message.bcastI,
-      viewIds: new Set([message.view.id]),
-    });
-  }
-
-  forget(proc: ProcessId): void {
-    for (const [key, missed] of this.byPair) {
-      if (missed.reader === proc || missed.sender === proc) this.byPair.delete(key);
-    }
-  }
-
-  values(): IterableIterator<MissedDeliveries> {
-    return this.byPair.values();
-  }
-}
-
-/** Notes, for a view being retired, every message a running member never delivered. */
-export function noteUndeliveredOnRetire(
-  view: ViewState,
-  procOf: (id: ProcessId) => ProcState | undefined,
-  obligations: DeliveryObligations,
-  eachMessage: (message: MessageRecord) => void,
-): void {
-  // Members still running, and their slots: looked up once per view, not per message.
-  const readers: ProcessId[] = [];
-  const readerSlots: number[] = [];
-  for (const member of view.members ?? []) {
-    const reader = procOf(member);
-    if (reader === undefined || reader.ended) continue;
-    readers.push(member);
-    readerSlots.push(view.slotOf.get(member) ?? -1);
-  }
-  for (const slot of view.slots) {
-    const sender = procOf(slot.proc);
-    const senderRunning = sender !== undefined && !sender.ended;
-    for (const message of slot.sent) {
-      if (senderRunning) {
-        for (let k = 0; k < readers.length; k++) {
-          if (message.deliveredBy(readerSlots[k] as number) < 0) obligations.note(readers[k] as ProcessId, slot.proc, message);
-        }
-      }
-      eachMessage(message);
-    }
-  }
-}
+import type { ProcState } from './state.ts';
+import type { ViewLedger } from './view-ledger.ts';
 
 /**
  * view-convergence: "every process live at the end has installed a view, and
- * their last views are all the same view, whose members are exactly the
- * processes live at the end."
+ * their last views are all the same view: each of them last installed the
+ * same view id, with members listing exactly the processes live at the end
+ * (what other installs of that id list does not matter here: view-agreement
+ * judges them)."
+ * Each live process is judged on its own last install.
  */
-export function checkViewConvergence(sink: ViolationSink, procs: Iterable<ProcState>): void {
-  const live: ProcState[] = [];
-  for (const proc of procs) if (proc.live) live.push(proc);
-  let reference: ProcState | undefined;
+export function checkViewConvergence(ctx: CheckContext): void {
+  const live = ctx.procs.filter((proc) => proc.live);
+  const liveIds = new Set(live.map((proc) => proc.id));
+  // The id most live processes ended in (the highest on a tie) is named as
+  // the one the others differ from; any choice gives the same verdict.
+  const tally = new Map<number, number>();
+  for (const proc of live) if (proc.hasView) tally.set(proc.viewId, (tally.get(proc.viewId) ?? 0) + 1);
+  let common: number | null = null;
+  for (const [id, count] of tally) {
+    const best = common === null ? -1 : (tally.get(common) as number);
+    if (count > best || (count === best && id > (common as number))) common = id;
+  }
+  const holder = live.find((proc) => proc.hasView && proc.viewId === common);
   for (const proc of live) {
     if (!proc.hasView) {
-      sink.report('view-convergence', [proc.startI], () => `${proc.id} is live at the end but never installed a view.`);
+      ctx.sink.report('view-convergence', [proc.startI], () => `${proc.id} is live at the end but never installed a view.`);
       continue;
     }
-    if (reference === undefined || proc.viewId > reference.viewId) reference = proc;
+    if (proc.viewId !== common && holder !== undefined) {
+      const other = holder;
+      ctx.sink.report('view-convergence', [proc.viewI, other.viewI], () =>
+        `${proc.id} ends in view ${proc.viewId} but ${other.id} ends in view ${other.viewId}.`,
+      );
+    }
+    checkLastMembers(ctx, proc, liveIds);
   }
-  if (reference === undefined) return;
-  const last = reference;
-  for (const proc of live) {
-    if (!proc.hasView || proc.viewId === last.viewId) continue;
-    sink.report('view-convergence', [proc.viewI, last.viewI], () =>
-      `${proc.id} ends in view ${proc.viewId} but ${last.id} ends in view ${last.viewId}.`,
-    );
-  }
-  const liveIds = new Set(live.map((proc) => proc.id));
-  const members = new Set(last.viewMembers);
-  for (const member of members) {
-    if (liveIds.has(member)) continue;
-    sink.report('view-convergence', [last.viewI], () =>
-      `the last view ${last.viewId} ${formatMembers(last.viewMembers)} lists ${member}, which is not live at the end.`,
-    );
-  }
-  for (const proc of live) {
-    if (members.has(proc.id)) continue;
-    sink.report('view-convergence', [last.viewI, proc.startI], () =>
-      `${proc.id} is live at the end but not a member of the last view ${last.viewId} ${formatMembers(last.viewMembers)}.`,
-    );
-  }
+}
+
+function checkLastMembers(ctx: CheckContext, proc: ProcState, liveIds: ReadonlySet<ProcessId>): void {
+  const members = new Set(proc.viewMembers);
+  const extra = [...members].filter((member) => !liveIds.has(member));
+  const missing = [...liveIds].filter((id) => !members.has(id));
+  if (extra.length === 0 && missing.length === 0) return;
+  const parts: string[] = [];
+  if (extra.length > 0) parts.push(`lists ${extra.join(', ')}, not live at the end`);
+  if (missing.length > 0) parts.push(`leaves out ${missing.join(', ')}, live at the end`);
+  ctx.sink.report('view-convergence', [proc.viewI], () =>
+    `the last view ${proc.viewId} ${proc.id} installs, ${formatMembers(proc.viewMembers)}, ${parts.join(' and ')}.`,
+  );
 }
 
 /**
  * delivery-liveness: "every message multicast by a process live at the end
  * is delivered by every process live at the end that was a member of the
  * message's sending view."
+ * One violation per (reader, sender, sending view), counting the messages.
  */
-export function checkDeliveryLiveness(
-  sink: ViolationSink,
-  openViews: Iterable<ViewState>,
-  obligations: DeliveryObligations,
-  procOf: (id: ProcessId) => ProcState | undefined,
-): void {
-  for (const missed of obligations.values()) {
-    if (procOf(missed.reader)?.live !== true || procOf(missed.sender)?.live !== true) continue;
-    const views = [...missed.viewIds].join(', ');
-    sink.report('delivery-liveness', [missed.firstBcastI], () =>
-      `${missed.reader} never delivered ${describeMissing(missed.count, missed.firstMessage)} that ` +
-      `${missed.sender} multicast in view${missed.viewIds.size === 1 ? '' : 's'} ${views}, though both are live at the end.`,
-    );
+export function checkDeliveryLiveness(ctx: CheckContext, ledger: ViewLedger): void {
+  const { messages, procs } = ctx;
+  const byName = new Map(procs.map((proc) => [proc.id, proc] as const));
+  interface Missed {
+    reader: ProcState;
+    sender: ProcState;
+    viewId: number;
+    count: number;
+    first: number;
   }
-  for (const view of openViews) {
-    if (view.members === null) continue;
-    for (const slot of view.slots) {
-      if (procOf(slot.proc)?.live !== true) continue;
-      for (const member of view.members) {
-        if (procOf(member)?.live !== true) continue;
-        const readerSlot = view.slotOf.get(member) ?? -1;
-        let count = 0;
-        let first: MessageRecord | undefined;
-        for (const message of slot.sent) {
-          if (message.deliveredBy(readerSlot) >= 0) continue;
-          count += 1;
-          first ??= message;
-        }
-        if (first === undefined) continue;
-        const example = first;
-        sink.report('delivery-liveness', [example.bcastI], () =>
-          `${member} never delivered ${describeMissing(count, example.id)} that ${slot.proc} multicast in view ` +
-          `${view.id}, though both are live at the end and ${member} is a member of that view.`,
-        );
+  const missed = new Map<string, Missed>();
+  const readersOf = new Map<number, ProcState[]>();
+  for (let msg = 0; msg < messages.count; msg++) {
+    const senderIndex = messages.sender[msg] as number;
+    if (senderIndex < 0) continue;
+    const sender = procs[senderIndex]!;
+    if (!sender.live) continue;
+    const viewId = messages.logs[msg]!.viewId;
+    let readers = readersOf.get(viewId);
+    if (readers === undefined) {
+      const members = ledger.get(viewId)?.members ?? [];
+      readers = [];
+      for (const member of new Set(members)) {
+        const reader = byName.get(member);
+        if (reader !== undefined && reader.live) readers.push(reader);
       }
+      readersOf.set(viewId, readers);
+    }
+    for (const reader of readers) {
+      if (reader.delivered.first(msg) >= 0) continue;
+      const key = `${reader.index}:${senderIndex}:${viewId}`;
+      const known = missed.get(key);
+      if (known !== undefined) known.count += 1;
+      else missed.set(key, { reader, sender, viewId, count: 1, first: msg });
     }
   }
-}
-
-function describeMissing(count: number, firstId: string): string {
-  return count === 1 ? firstId : `${plural(count, 'message')} (first ${firstId})`;
+  for (const { reader, sender, viewId, count, first } of missed.values()) {
+    const firstId = messages.idOf(first) as string;
+    ctx.sink.report(
+      'delivery-liveness',
+      [messages.bcastI[first] as number],
+      () =>
+        `${reader.id} never delivered ${count === 1 ? firstId : `${plural(count, 'message')} (first ${firstId})`} ` +
+        `that ${sender.id} multicast in view ${viewId}, though both are live at the end and ${reader.id} is a member of that view.`,
+      { proc: reader.index, msg: first },
+    );
+  }
 }

@@ -61,7 +61,7 @@ export function judgePrimaryMajority(
   const leavers: ProcessId[] = [];
   for (const member of a.memberSet) {
     const proc = procOf(member);
-    if (proc !== undefined && proc.exitReason === 'left' && proc.endI < b.firstInstallI) {
+    if (proc !== undefined && proc.leftI >= 0 && proc.leftI < b.firstInstallI) {
       leavers.push(member);
       continue;
     }

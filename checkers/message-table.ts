@@ -1,83 +1,86 @@
-// Message ids: the records of messages whose sending view is open, and a
-// bounded memory of retired ones. Keeping every id ever seen would make
-// memory grow with the trace; a retired message can only come back in a
-// broken trace (a duplicate id, or a delivery long after every live member
-// left its view), so a window of recent ids is enough to name most such
-// cases precisely, and beyond it the checkers still report a violation.
-import type { MessageId, ProcessId } from '../traces/schema.ts';
-import type { MessageRecord } from './state.ts';
+// Message ids, interned to dense indices on first mention (a `bcast` or a
+// `deliver`, whichever comes first), with what the properties need of the
+// first `bcast` of each in typed columns: about 25 bytes a message beside the
+// id itself (see id-interner.ts). Nothing is forgotten, so a reused id is caught however long ago
+// the first one was, and a late delivery is judged like any other. The
+// columns start small and double (nothing large is allocated up front: the
+// explorer makes a checker per path it judges).
+import type { DeliveryOrder, MessageId } from '../traces/schema.ts';
+import type { MessageLog } from './state.ts';
+import { IdInterner } from './id-interner.ts';
 
-/** At least this many of the most recently retired message ids are remembered. */
-export const RETIRED_MESSAGE_WINDOW = 16_384;
+export const ORDER_FIFO = 0;
+export const ORDER_CAUSAL = 1;
+export const ORDER_TOTAL = 2;
+/** The order of an id nobody has multicast (yet). */
+export const ORDER_NONE = 3;
 
-export interface RetiredMessage {
-  readonly sender: ProcessId;
-  readonly viewId: number;
-  readonly bcastI: number;
+export function orderCode(order: DeliveryOrder): number {
+  return order === 'fifo' ? ORDER_FIFO : order === 'causal' ? ORDER_CAUSAL : ORDER_TOTAL;
 }
 
-/** Bits of the filter in front of each retired generation (a 1-hash Bloom filter). */
-const FILTER_BITS = 1 << 20;
+export function orderName(code: number): string {
+  return code === ORDER_FIFO ? 'fifo' : code === ORDER_CAUSAL ? 'causal' : code === ORDER_TOTAL ? 'total' : 'unknown';
+}
+
+const INITIAL_CAPACITY = 64;
 
 export class MessageTable {
-  private readonly open = new Map<MessageId, MessageRecord>();
-  // Two generations instead of a ring with deletions: a Map that only grows
-  // and is then dropped whole stays fast (no tombstones, no rehash churn).
-  private retiredNew = new Map<MessageId, RetiredMessage>();
-  private retiredOld = new Map<MessageId, RetiredMessage>();
-  // Every new multicast asks whether its id was retired, and the answer is
-  // almost always no: a bit per hash answers most of those without touching
-  // the maps (a set bit only means "look in the maps").
-  private filterNew = new Uint32Array(FILTER_BITS >>> 5);
-  private filterOld = new Uint32Array(FILTER_BITS >>> 5);
-  /** Messages ever multicast, used as a stable ordinal for fingerprints. */
-  ordinal = 0;
-  /** True once some retired id has left the window. */
-  forgotAny = false;
+  private readonly interner = new IdInterner();
+  /** `i` of the first `bcast`, or -1. */
+  bcastI: Int32Array<ArrayBuffer> = new Int32Array(INITIAL_CAPACITY);
+  /** Index of the sender's ProcState, or -1. */
+  sender = new Int32Array(INITIAL_CAPACITY);
+  /** Position in its log (all orders), and among the log's causal messages (-1: fifo). */
+  seq = new Int32Array(INITIAL_CAPACITY);
+  causalSeq = new Int32Array(INITIAL_CAPACITY);
+  /** Offset and length of its vector clock in its view's ViewClocks (causal and total). */
+  clockAt = new Int32Array(INITIAL_CAPACITY);
+  clockLength = new Int32Array(INITIAL_CAPACITY);
+  order = new Uint8Array(INITIAL_CAPACITY);
+  /** The (sender, sending view) log it belongs to. */
+  readonly logs: (MessageLog | undefined)[] = [];
+  /** Indices of the `total` messages, in multicast order. */
+  readonly totals: number[] = [];
 
-  get(id: MessageId): MessageRecord | undefined {
-    return this.open.get(id);
+  get count(): number {
+    return this.interner.count;
   }
 
-  add(record: MessageRecord): void {
-    this.open.set(record.id, record);
-    this.ordinal += 1;
+  /** The id of message `index` (for the words of a violation). */
+  idOf(index: number): MessageId {
+    return this.interner.idOf(index);
   }
 
-  get openCount(): number {
-    return this.open.size;
+  /** The index of `id`, made on first mention. */
+  intern(id: MessageId): number {
+    const before = this.interner.count;
+    const index = this.interner.intern(id);
+    if (index < before) return index;
+    if (index === this.bcastI.length) this.grow();
+    this.logs.push(undefined);
+    this.bcastI[index] = -1;
+    this.sender[index] = -1;
+    this.order[index] = ORDER_NONE;
+    return index;
   }
 
-  retired(id: MessageId): RetiredMessage | undefined {
-    const bit = filterBit(id);
-    const word = bit >>> 5;
-    const mask = 1 << (bit & 31);
-    if (((this.filterNew[word] as number) & mask) === 0 && ((this.filterOld[word] as number) & mask) === 0) return undefined;
-    return this.retiredNew.get(id) ?? this.retiredOld.get(id);
-  }
-
-  /** Forgets an open record, remembering its id in the retired window. */
-  retire(record: MessageRecord): void {
-    if (this.open.get(record.id) !== record) return;
-    this.open.delete(record.id);
-    if (this.retiredNew.size >= RETIRED_MESSAGE_WINDOW) {
-      if (this.retiredOld.size > 0) this.forgotAny = true;
-      this.retiredOld = this.retiredNew;
-      this.retiredNew = new Map();
-      const cleared = this.filterOld;
-      cleared.fill(0);
-      this.filterOld = this.filterNew;
-      this.filterNew = cleared;
-    }
-    this.retiredNew.set(record.id, { sender: record.sender, viewId: record.view.id, bcastI: record.bcastI });
-    const bit = filterBit(record.id);
-    this.filterNew[bit >>> 5] = (this.filterNew[bit >>> 5] as number) | (1 << (bit & 31));
+  private grow(): void {
+    const size = this.bcastI.length * 2;
+    this.bcastI = grownInt32(this.bcastI, size);
+    this.sender = grownInt32(this.sender, size);
+    this.seq = grownInt32(this.seq, size);
+    this.causalSeq = grownInt32(this.causalSeq, size);
+    this.clockAt = grownInt32(this.clockAt, size);
+    this.clockLength = grownInt32(this.clockLength, size);
+    const order = new Uint8Array(size);
+    order.set(this.order);
+    this.order = order;
   }
 }
 
-/** FNV-1a of the id's UTF-16 code units, folded to a filter bit. */
-function filterBit(id: string): number {
-  let hash = 0x811c9dc5;
-  for (let k = 0; k < id.length; k++) hash = Math.imul(hash ^ id.charCodeAt(k), 0x01000193);
-  return (hash >>> 0) & (FILTER_BITS - 1);
+function grownInt32(from: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(size);
+  grown.set(from);
+  return grown;
 }

@@ -1,50 +1,65 @@
-// Order family: fifo-order, causal-order, total-order. All three are judged
-// at the moment a process delivers a message, against the messages of the
-// same sending view, in time close to O(processes) per delivery:
-// - FIFO keeps, per reader and sender, a prefix pointer that only moves
-//   forward (amortised O(1));
-// - causal order uses vector clocks: each causal-or-total message carries, per
-//   sender, how many of that sender's causal messages are in its causal past;
-// - total order keeps, per pair of processes, the latest delivery of the other
-//   among the total messages this one delivered (O(processes) per delivery).
-// A pair of messages is checked for the strongest order both promise: a
-// same-sender pair where either message is fifo is a FIFO matter; a pair where
-// both are causal or total is a causal matter (same-sender order is part of
-// happened-before); two total messages are also held to one relative order.
-// Chains of happened-before stay inside one view in any trace that keeps
-// lifecycle, view-monotonicity and sending-view-delivery, so per-view clocks
-// are exact there (see docs/checkers.md).
-import type { MessageRecord, SlotState, ViewState } from './state.ts';
-import type { ViolationSink } from './violation.ts';
+// Order family: fifo-order and causal-order, judged at a process's first
+// delivery of a message (a later one cannot break them: "every process that
+// delivers m2 delivered m1 before it" is settled by the first delivery of
+// m2). total-order has its own file.
+// - FIFO covers every two messages of one sender in one sending view,
+//   whatever their order: per (sender, view) log and reader, a prefix pointer
+//   that only moves forward (amortised O(1)).
+// - Causal order uses vector clocks over the causal logs of the sending view:
+//   each causal-or-total message carries, per log, how many of its messages
+//   are in its causal past. Happened-before is computed per process for one
+//   view at a time (the highest view of its causal acts); a chain can leave a
+//   view and come back only through a multicast in a view lower than one its
+//   sender already acted in, and such a multicast makes causal-order unknown
+//   rather than risk a false "held".
+import type { CheckContext } from './context.ts';
+import { orderName } from './message-table.ts';
+import type { ProcState } from './state.ts';
+import { ViewClocks } from './state.ts';
 
 /**
  * fifo-order: "if p multicasts m1 then m2 in the same view, every process
  * that delivers m2 delivered m1 before it."
- * Judged here for pairs where m1 or m2 is a `fifo` message.
+ * Call at the reader's first delivery of `msg` (multicast already), before
+ * recording it.
  */
-export function checkFifoOrder(
-  sink: ViolationSink,
-  message: MessageRecord,
-  readerSlot: number,
-  deliverI: number,
-): void {
-  const view = message.view;
-  const reader = view.slots[readerSlot] as SlotState;
-  const senderLog = (view.slots[message.senderSlot] as SlotState).sent;
-  const prefixes = message.order === 'fifo' ? reader.allPrefix : reader.fifoPrefix;
-  const onlyFifo = message.order !== 'fifo';
-  let prefix = prefixes[message.senderSlot] ?? 0;
-  while (prefix < message.seq) {
-    const earlier = senderLog[prefix] as MessageRecord;
-    if (earlier.deliveredBy(readerSlot) < 0 && (!onlyFifo || earlier.order === 'fifo')) break;
-    prefix += 1;
+export function checkFifoOrder(ctx: CheckContext, reader: ProcState, msg: number, deliverI: number): void {
+  const { messages } = ctx;
+  const seq = messages.seq[msg] as number;
+  if (seq === 0) return;
+  const log = messages.logs[msg]!;
+  let prefix = log.fifoPrefix[reader.index] ?? 0;
+  while (prefix < seq && reader.delivered.first(log.msgs[prefix] as number) >= 0) prefix += 1;
+  log.fifoPrefix[reader.index] = prefix;
+  if (prefix < seq) reportFifo(ctx, reader, msg, log.msgs[prefix] as number, deliverI);
+}
+
+/** fifo-order for a delivery at `deliverI` that came before the multicast of `msg`. */
+export function checkFifoOrderAt(ctx: CheckContext, reader: ProcState, msg: number, deliverI: number): void {
+  const { messages } = ctx;
+  const log = messages.logs[msg]!;
+  const seq = messages.seq[msg] as number;
+  for (let k = 0; k < seq; k++) {
+    const earlier = log.msgs[k] as number;
+    const at = reader.delivered.first(earlier);
+    if (at >= 0 && at < deliverI) continue;
+    reportFifo(ctx, reader, msg, earlier, deliverI);
+    return;
   }
-  prefixes[message.senderSlot] = prefix;
-  if (prefix >= message.seq) return;
-  const missing = senderLog[prefix] as MessageRecord;
-  sink.report('fifo-order', [missing.bcastI, message.bcastI, deliverI], () =>
-    `${reader.proc} delivers ${message.id} (${message.order}) from ${message.sender} without having delivered ` +
-    `${missing.id} (${missing.order}), which ${message.sender} multicast before it in view ${view.id}.`,
+}
+
+function reportFifo(ctx: CheckContext, reader: ProcState, msg: number, missing: number, deliverI: number): void {
+  const { messages, procs } = ctx;
+  const sender = procs[messages.sender[msg] as number]!.id;
+  const viewId = messages.logs[msg]!.viewId;
+  ctx.sink.report(
+    'fifo-order',
+    [messages.bcastI[missing] as number, messages.bcastI[msg] as number, deliverI],
+    () =>
+      `${reader.id} delivers ${messages.idOf(msg)} (${orderName(messages.order[msg] as number)}) from ${sender} ` +
+      `without having delivered ${messages.idOf(missing)} (${orderName(messages.order[missing] as number)}), ` +
+      `which ${sender} multicast before it in view ${viewId}.`,
+    { proc: reader.index, msg: missing },
   );
 }
 
@@ -55,111 +70,116 @@ export function checkFifoOrder(
  * m2 if they have the same sender and m1 was multicast first, or if the sender
  * of m2 delivered m1 before multicasting m2; closed transitively (a chain
  * never passes through a `fifo` message)."
- * Call for causal and total messages only, before marking the delivery.
+ * Call at the reader's first delivery of a causal or total `msg`.
  */
-export function checkCausalOrder(
-  sink: ViolationSink,
-  message: MessageRecord,
-  readerSlot: number,
-  deliverI: number,
-): void {
-  const view = message.view;
-  const reader = view.slots[readerSlot] as SlotState;
-  const clock = message.vc as number[];
-  for (let sender = 0; sender < clock.length; sender++) {
-    const needed = (clock[sender] ?? 0) - (sender === message.senderSlot ? 1 : 0);
+export function checkCausalOrder(ctx: CheckContext, reader: ProcState, msg: number, deliverI: number): void {
+  const { messages } = ctx;
+  const log = messages.logs[msg]!;
+  const clocks = ctx.clocks.get(log.viewId) as ViewClocks;
+  const at = messages.clockAt[msg] as number;
+  const length = messages.clockLength[msg] as number;
+  for (let j = 0; j < length; j++) {
+    const needed = (clocks.clocks[at + j] as number) - (j === log.causalIndex ? 1 : 0);
     if (needed <= 0) continue;
-    const log = (view.slots[sender] as SlotState).sentCausal;
-    let prefix = reader.causalPrefix[sender] ?? 0;
-    while (prefix < needed && (log[prefix] as MessageRecord).deliveredBy(readerSlot) >= 0) prefix += 1;
-    reader.causalPrefix[sender] = prefix;
-    if (prefix >= needed) continue;
-    const missing = log[prefix] as MessageRecord;
-    const how =
-      missing.sender === message.sender
-        ? `${message.sender} multicast it first`
-        : `it happened before ${message.id}`;
-    sink.report('causal-order', [missing.bcastI, message.bcastI, deliverI], () =>
-      `${reader.proc} delivers ${message.id} (${message.order}, from ${message.sender}) without having delivered ` +
-      `${missing.id} (${missing.order}, from ${missing.sender}) although ${how}, both in view ${view.id}.`,
-    );
-    return;
+    const past = clocks.causalLogs[j]!;
+    let prefix = past.causalPrefix[reader.index] ?? 0;
+    while (prefix < needed && reader.delivered.first(past.causal[prefix] as number) >= 0) prefix += 1;
+    past.causalPrefix[reader.index] = prefix;
+    if (prefix < needed) {
+      reportCausal(ctx, reader, msg, past.causal[prefix] as number, deliverI);
+      return;
+    }
   }
 }
 
-/** After a causal or total delivery: the reader's causal past now includes the message's. */
-export function mergeCausalPast(message: MessageRecord, readerSlot: number): void {
-  const reader = message.view.slots[readerSlot] as SlotState;
-  const clock = message.vc as number[];
+/** causal-order for a delivery at `deliverI` that came before the multicast of `msg`. */
+export function checkCausalOrderAt(ctx: CheckContext, reader: ProcState, msg: number, deliverI: number): void {
+  const { messages } = ctx;
+  const log = messages.logs[msg]!;
+  const clocks = ctx.clocks.get(log.viewId) as ViewClocks;
+  const at = messages.clockAt[msg] as number;
+  const length = messages.clockLength[msg] as number;
+  for (let j = 0; j < length; j++) {
+    const needed = (clocks.clocks[at + j] as number) - (j === log.causalIndex ? 1 : 0);
+    const past = clocks.causalLogs[j]!;
+    for (let k = 0; k < needed; k++) {
+      const earlier = past.causal[k] as number;
+      const deliveredAt = reader.delivered.first(earlier);
+      if (deliveredAt >= 0 && deliveredAt < deliverI) continue;
+      reportCausal(ctx, reader, msg, earlier, deliverI);
+      return;
+    }
+  }
+}
+
+function reportCausal(ctx: CheckContext, reader: ProcState, msg: number, missing: number, deliverI: number): void {
+  const { messages, procs } = ctx;
+  const sender = procs[messages.sender[msg] as number]!.id;
+  const missingSender = procs[messages.sender[missing] as number]!.id;
+  const how = missingSender === sender ? `${sender} multicast it first` : `it happened before ${messages.idOf(msg)}`;
+  const viewId = messages.logs[msg]!.viewId;
+  ctx.sink.report(
+    'causal-order',
+    [messages.bcastI[missing] as number, messages.bcastI[msg] as number, deliverI],
+    () =>
+      `${reader.id} delivers ${messages.idOf(msg)} (${orderName(messages.order[msg] as number)}, from ${sender}) ` +
+      `without having delivered ${messages.idOf(missing)} (${orderName(messages.order[missing] as number)}, ` +
+      `from ${missingSender}) although ${how}, both in view ${viewId}.`,
+    { proc: reader.index, msg: missing },
+  );
+}
+
+/** After a process's first delivery of a causal or total message: its causal past now includes the message's. */
+export function mergeCausalPast(ctx: CheckContext, reader: ProcState, msg: number): void {
+  const { messages } = ctx;
+  const viewId = messages.logs[msg]!.viewId;
+  if (reader.frontierView === null || viewId > reader.frontierView) {
+    reader.frontierView = viewId;
+    reader.frontier = [];
+  } else if (viewId < reader.frontierView) {
+    // A view below the one its past is about: what it learns here can only
+    // reach that view again through a multicast there, which checkCausalStamp
+    // marks as unknown.
+    return;
+  }
+  const clocks = ctx.clocks.get(viewId) as ViewClocks;
+  const at = messages.clockAt[msg] as number;
+  const length = messages.clockLength[msg] as number;
   const frontier = reader.frontier;
-  for (let sender = 0; sender < clock.length; sender++) {
-    const count = clock[sender] ?? 0;
-    if (count > (frontier[sender] ?? 0)) frontier[sender] = count;
+  for (let j = 0; j < length; j++) {
+    const count = clocks.clocks[at + j] as number;
+    if (count > (frontier[j] ?? 0)) frontier[j] = count;
   }
 }
 
-/** The vector clock of a causal or total message its sender multicasts now. */
-export function stampCausalPast(view: ViewState, senderSlot: number, causalSeq: number): number[] {
-  const frontier = (view.slots[senderSlot] as SlotState).frontier;
-  const clock = new Array<number>(view.slots.length);
-  for (let sender = 0; sender < clock.length; sender++) clock[sender] = frontier[sender] ?? 0;
-  clock[senderSlot] = causalSeq + 1;
-  frontier[senderSlot] = causalSeq + 1;
-  return clock;
-}
-
-/**
- * total-order: "if two processes both deliver two `total` messages, they
- * deliver them in the same relative order."
- * The reader delivers x now. For every other process o that already delivered
- * x, the reader must not have delivered earlier some y that o delivered after
- * x. `totalLatestAt[o]` is the latest such delivery time of o over everything
- * the reader delivered, kept up to date from both sides, so one comparison
- * per process finds any inversion at the later of the two deliveries.
- * Call before marking the delivery; then call recordTotalDelivery.
- */
-export function checkTotalOrder(
-  sink: ViolationSink,
-  message: MessageRecord,
-  readerSlot: number,
-  deliverI: number,
-): void {
-  const view = message.view;
-  const reader = view.slots[readerSlot] as SlotState;
-  for (let other = 0; other < view.slots.length; other++) {
-    if (other === readerSlot) continue;
-    const otherAt = message.deliveredBy(other);
-    if (otherAt < 0) continue;
-    const latest = reader.totalLatestAt[other] ?? -1;
-    if (latest <= otherAt) continue;
-    const earlier = reader.totalLatestMsg[other] as MessageRecord;
-    const otherProc = (view.slots[other] as SlotState).proc;
-    sink.report(
-      'total-order',
-      [otherAt, latest, earlier.deliveredBy(readerSlot), deliverI],
-      () =>
-        `${reader.proc} delivers ${earlier.id} before ${message.id}, but ${otherProc} delivered ` +
-        `${message.id} before ${earlier.id} (total messages of view ${view.id}).`,
+/** Stamps the vector clock of a causal or total message its sender multicasts now. */
+export function stampCausalPast(ctx: CheckContext, sender: ProcState, msg: number): void {
+  const { messages } = ctx;
+  const log = messages.logs[msg]!;
+  const viewId = log.viewId;
+  if (sender.frontierView !== null && viewId < sender.frontierView) {
+    ctx.unknown(
+      'causal-order',
+      `${sender.id} multicasts ${messages.idOf(msg)} in view ${viewId} after acting in view ${sender.frontierView}: ` +
+        'happened-before chains through other views are not tracked',
     );
-    return;
   }
-}
-
-export function recordTotalDelivery(message: MessageRecord, readerSlot: number, deliverI: number): void {
-  const view = message.view;
-  const reader = view.slots[readerSlot] as SlotState;
-  for (let other = 0; other < view.slots.length; other++) {
-    if (other === readerSlot) continue;
-    const otherAt = message.deliveredBy(other);
-    if (otherAt < 0) continue;
-    if (otherAt > (reader.totalLatestAt[other] ?? -1)) {
-      reader.totalLatestAt[other] = otherAt;
-      reader.totalLatestMsg[other] = message;
-    }
-    const otherSlot = view.slots[other] as SlotState;
-    if (deliverI > (otherSlot.totalLatestAt[readerSlot] ?? -1)) {
-      otherSlot.totalLatestAt[readerSlot] = deliverI;
-      otherSlot.totalLatestMsg[readerSlot] = message;
-    }
+  if (sender.frontierView !== viewId) {
+    sender.frontierView = viewId;
+    sender.frontier = [];
   }
+  let clocks = ctx.clocks.get(viewId);
+  if (clocks === undefined) ctx.clocks.set(viewId, (clocks = new ViewClocks(viewId)));
+  if (log.causalIndex < 0) {
+    log.causalIndex = clocks.causalLogs.length;
+    clocks.causalLogs.push(log);
+  }
+  messages.causalSeq[msg] = log.causal.length;
+  log.causal.push(msg);
+  const frontier = sender.frontier;
+  frontier[log.causalIndex] = log.causal.length;
+  const length = clocks.causalLogs.length;
+  messages.clockAt[msg] = clocks.store(frontier, length);
+  messages.clockLength[msg] = length;
+  sender.causalBcasts += 1;
 }

@@ -96,7 +96,10 @@ export const PROPERTY_DEFINITIONS: Readonly<Record<PropertyId, PropertyDefinitio
   'sending-view-delivery': {
     id: 'sending-view-delivery',
     family: 'delivery',
-    definition: "every delivery of m happens in m's sending view.",
+    definition:
+      "every delivery of m happens in m's sending view: the `view` field of every `deliver` of m " +
+      'equals the `view` field of the `bcast` of m (whether these fields match the views installed ' +
+      "is lifecycle's matter).",
   },
   'self-delivery': {
     id: 'self-delivery',
@@ -130,14 +133,18 @@ export const PROPERTY_DEFINITIONS: Readonly<Record<PropertyId, PropertyDefinitio
     id: 'total-order',
     family: 'order',
     definition:
-      'if two processes both deliver two `total` messages, they deliver them in the same relative order.',
+      'if two processes both deliver two `total` messages, they deliver them in the same relative ' +
+      'order: if one of them delivers m1 before m2 (some delivery of m1 comes before some delivery ' +
+      'of m2), so does the other.',
   },
   'view-convergence': {
     id: 'view-convergence',
     family: 'liveness',
     definition:
       'every process live at the end has installed a view, and their last views are all the ' +
-      'same view, whose members are exactly the processes live at the end.',
+      'same view: each of them last installed the same view id, with members listing exactly the ' +
+      'processes live at the end (what other installs of that id list does not matter here: ' +
+      'view-agreement judges them).',
   },
   'delivery-liveness': {
     id: 'delivery-liveness',
@@ -147,6 +154,40 @@ export const PROPERTY_DEFINITIONS: Readonly<Record<PropertyId, PropertyDefinitio
       "at the end that was a member of the message's sending view.",
   },
 };
+
+/**
+ * The properties whose verdict depends on the order in which one process
+ * delivered messages (not only on which messages it had delivered at each of
+ * its view installs and multicasts). The explorer's history fingerprint
+ * (sim/explore/history.ts) must keep apart paths that differ in what these
+ * read; its own list must equal this one (a test compares them).
+ */
+export const ORDER_READING_PROPERTIES: readonly PropertyId[] = ['fifo-order', 'causal-order', 'total-order'];
+
+/** What a check says of one property. */
+export type VerdictStatus = 'held' | 'violated' | 'unknown' | 'skipped' | 'not promised';
+
+export interface PropertyVerdict {
+  property: PropertyId;
+  status: VerdictStatus;
+  /** Why it is unknown, skipped or not promised. */
+  reason?: string;
+}
+
+/**
+ * Parses a comma-separated list of property ids (the `--properties` option,
+ * a header's `properties`); returns the ids, or the first unknown one.
+ */
+export function parsePropertyList(values: readonly string[]): { ids: PropertyId[] } | { unknown: string } {
+  const ids: PropertyId[] = [];
+  for (const raw of values) {
+    const value = raw.trim();
+    if (value === '') continue;
+    if (!isPropertyId(value)) return { unknown: value };
+    if (!ids.includes(value)) ids.push(value);
+  }
+  return { ids };
+}
 
 export function isPropertyId(value: string): value is PropertyId {
   return Object.prototype.hasOwnProperty.call(PROPERTY_DEFINITIONS, value);

@@ -1,9 +1,11 @@
-// What the checkers remember while a trace streams by. Everything about a
-// view's messages lives in its ViewState and is dropped when the view is
-// retired (see view-table.ts); a process keeps only a small record.
-import type { DeliveryOrder, ExitReason, MessageId, ProcessId } from '../traces/schema.ts';
+// What the checkers remember while a trace streams by. Nothing here holds an
+// event: per process a small record and the first delivery of each message
+// (a window of 4 bytes per message id, see delivered-window.ts), per message
+// id a few columns (message-table.ts), per (sender, view) a log of ids.
+import type { ExitReason, ProcessId } from '../traces/schema.ts';
+import { DeliveredWindow } from './delivered-window.ts';
 
-/** One process, for its whole life (a dead process keeps only this record). */
+/** One process, for its whole life (a dead process keeps its record). */
 export class ProcState {
   /** `i` of its `start`, or -1 while it has not started. */
   startI = -1;
@@ -11,20 +13,34 @@ export class ProcState {
   endI = -1;
   endKind: 'crash' | 'exit' | null = null;
   exitReason: ExitReason | null = null;
+  /** `i` of its first `exit` with reason `left` (even after a crash), or -1: primary-majority reads it. */
+  leftI = -1;
   hasView = false;
   /** Id of the view it installed last (meaningful when hasView). */
   viewId = 0;
   /** `i` of that install. */
   viewI = -1;
   viewMembers: readonly ProcessId[] = [];
-  /** The open view it is in (null before its first install and after it ends). */
-  view: ViewState | null = null;
-  /** Its stay in `view`, for virtual synchrony. */
-  residence: Residence | null = null;
-  /** Where it multicast since its last install, for self-delivery. Usually one entry. */
-  sentSinceInstall: SentRun[] = [];
+  /** Every message it delivered: `i` of the first and (when repeated) last delivery. */
+  readonly delivered = new DeliveredWindow();
+  /** Its stay in the view it installed last, for virtual synchrony. */
+  stay: Stay | null = null;
+  /** Messages (by index) it multicast since its last install, for self-delivery. */
+  pendingSelf: number[] = [];
+  /** Causal past: the view it is about, and per causal log of that view a count. */
+  frontierView: number | null = null;
+  frontier: number[] = [];
+  /** Causal or total multicasts so far (a premature delivery notes it). */
+  causalBcasts = 0;
+  /** total-order: per other process (by index), the latest deliveries of messages both delivered. */
+  totalPairs: (TotalPair | undefined)[] | null = null;
+  /** What it multicast, per sending view (the `view` field of its `bcast`s). */
+  readonly logs = new Map<number, MessageLog>();
 
-  constructor(readonly id: ProcessId) {}
+  constructor(
+    readonly id: ProcessId,
+    readonly index: number,
+  ) {}
 
   get started(): boolean {
     return this.startI >= 0;
@@ -40,111 +56,64 @@ export class ProcState {
   }
 }
 
-/** A run of multicasts a process made in one view, starting at sequence number `fromSeq`. */
-export interface SentRun {
-  view: ViewState;
-  slot: number;
-  fromSeq: number;
+/**
+ * For a reader r and another process o, over the total messages both have
+ * delivered: the latest first delivery by o (`firstAt`, of message
+ * `firstMsg`) and the latest delivery by o (`lastAt`, of `lastMsg`).
+ */
+export interface TotalPair {
+  firstAt: number;
+  firstMsg: number;
+  lastAt: number;
+  lastMsg: number;
 }
 
-/** A multicast message, kept while its sending view is open. */
-export class MessageRecord {
-  /** `i` of each slot's first delivery of this message (-1: not delivered). */
-  deliveredAt: number[];
-  /** Causal past: per sender slot, how many of its causal-or-total messages (this one included). */
-  vc: number[] | null = null;
-  /** Position among the sender's causal-or-total messages in the view, or -1 for fifo. */
-  causalSeq = -1;
+/** The messages one process multicast in one view, in order (by index). */
+export class MessageLog {
+  readonly msgs: number[] = [];
+  /** The causal-or-total subset of `msgs`. */
+  readonly causal: number[] = [];
+  /** Position among the view's causal logs, or -1 before its first causal message. */
+  causalIndex = -1;
+  /** Per reader (by process index): all of `msgs` below this position are delivered there (a hole reads 0). */
+  readonly fifoPrefix: number[] = [];
+  /** Per reader: all of `causal` below this position are delivered there. */
+  readonly causalPrefix: number[] = [];
 
   constructor(
-    readonly id: MessageId,
-    readonly sender: ProcessId,
-    readonly senderSlot: number,
-    readonly order: DeliveryOrder,
-    readonly view: ViewState,
-    readonly bcastI: number,
-    /** Position among all the sender's messages in the view. */
-    readonly seq: number,
-    /** Two halves of a 64-bit fingerprint, summed into delivered-set digests. */
-    readonly hashA: number,
-    readonly hashB: number,
-  ) {
-    this.deliveredAt = newFilledArray(view.slots.length, -1);
-  }
+    readonly sender: number,
+    readonly viewId: number,
+  ) {}
+}
 
-  deliveredBy(slot: number): number {
-    return this.deliveredAt[slot] ?? -1;
+/** The causal bookkeeping of one sending view: its causal logs and the clocks of its messages. */
+export class ViewClocks {
+  readonly causalLogs: MessageLog[] = [];
+  /** Flat storage of the vector clocks of the view's causal messages. */
+  clocks: Int32Array = new Int32Array(16);
+  used = 0;
+
+  constructor(readonly viewId: number) {}
+
+  /** Stores a clock: the first `length` entries of `frontier` (a hole reads 0); returns its offset. */
+  store(frontier: readonly number[], length: number): number {
+    const at = this.used;
+    if (at + length > this.clocks.length) {
+      const grown = new Int32Array(Math.max(this.clocks.length * 2, at + length));
+      grown.set(this.clocks.subarray(0, at));
+      this.clocks = grown;
+    }
+    const clocks = this.clocks;
+    for (let k = 0; k < length; k++) clocks[at + k] = frontier[k] ?? 0;
+    this.used += length;
+    return at;
   }
 }
 
-/**
- * A process's part in one view's messages, as sender (its log) and as reader
- * (how far it got in every sender's log). Arrays indexed by sender slot grow
- * on demand; a missing entry reads as 0.
- */
-export class SlotState {
-  /** Everything it multicast in the view, in order (index = seq). */
-  readonly sent: MessageRecord[] = [];
-  /** The causal-or-total subset of `sent` (index = causalSeq). */
-  readonly sentCausal: MessageRecord[] = [];
-  /** Per sender: all of its messages below this seq are delivered here. */
-  readonly allPrefix: number[] = [];
-  /** Per sender: all of its fifo messages below this seq are delivered here. */
-  readonly fifoPrefix: number[] = [];
-  /** Per sender: all of its causal messages below this causalSeq are delivered here. */
-  readonly causalPrefix: number[] = [];
-  /** Causal past of this process in the view: per sender, a count of causal messages. */
-  readonly frontier: number[] = [];
-  /** Per other slot o: the latest `i` at which o delivered a total message this slot has delivered. */
-  readonly totalLatestAt: number[] = [];
-  readonly totalLatestMsg: (MessageRecord | undefined)[] = [];
-
-  constructor(readonly proc: ProcessId) {}
-}
-
-/** A view, from its first mention to its retirement. */
-export class ViewState {
-  /** Members as first installed (null until someone installs it). */
-  members: readonly ProcessId[] | null = null;
-  memberSet: ReadonlySet<ProcessId> | null = null;
-  firstInstallI = -1;
-  firstInstaller: ProcessId = '';
-  readonly slotOf = new Map<ProcessId, number>();
-  readonly slots: SlotState[] = [];
-  /** Processes whose current view this is. */
-  occupants = 0;
-  retired = false;
-  /** Virtual synchrony: the first stay that ended in each next view id. */
-  vsReferences: Map<number, ClosedResidence> | null = null;
-
-  constructor(readonly id: number) {}
-
-  setMembers(members: readonly ProcessId[], installI: number, installer: ProcessId): void {
-    this.members = members;
-    this.memberSet = new Set(members);
-    this.firstInstallI = installI;
-    this.firstInstaller = installer;
-    for (const member of members) this.slotFor(member);
-  }
-
-  slotFor(proc: ProcessId): number {
-    const known = this.slotOf.get(proc);
-    if (known !== undefined) return known;
-    const slot = this.slots.length;
-    this.slotOf.set(proc, slot);
-    this.slots.push(new SlotState(proc));
-    return slot;
-  }
-
-  isMember(proc: ProcessId): boolean {
-    return this.memberSet !== null && this.memberSet.has(proc);
-  }
-}
-
-/** A process's stay in one view: what it delivered there. */
-export class Residence {
-  delivered: MessageRecord[] | null = [];
-  /** `i` of each delivery in `delivered`. */
+/** A process's stay in one view: an order-independent digest of what it delivered there. */
+export class Stay {
+  /** The messages delivered (by index), kept to name a difference; null once dropped. */
+  delivered: number[] | null = [];
   deliveredI: number[] | null = [];
   count = 0;
   hashA = 0;
@@ -152,29 +121,24 @@ export class Residence {
 
   constructor(
     readonly proc: ProcessId,
-    readonly view: ViewState,
+    readonly viewId: number,
     readonly installI: number,
   ) {}
 
-  add(message: MessageRecord, i: number): void {
-    this.delivered?.push(message);
-    this.deliveredI?.push(i);
+  add(msg: number, i: number, hashA: number, hashB: number, keepAtMost: number): void {
+    if (this.delivered !== null && this.deliveredI !== null) {
+      if (this.delivered.length < keepAtMost) {
+        this.delivered.push(msg);
+        this.deliveredI.push(i);
+      } else {
+        this.delivered = null;
+        this.deliveredI = null;
+      }
+    }
     this.count += 1;
-    this.hashA = (this.hashA + message.hashA) | 0;
-    this.hashB = (this.hashB + message.hashB) | 0;
+    this.hashA = (this.hashA + hashA) | 0;
+    this.hashB = (this.hashB + hashB) | 0;
   }
-}
-
-export interface ClosedResidence {
-  residence: Residence;
-  /** `i` of the install that ended the stay. */
-  nextInstallI: number;
-}
-
-export function newFilledArray(length: number, value: number): number[] {
-  const array = new Array<number>(length);
-  for (let k = 0; k < length; k++) array[k] = value;
-  return array;
 }
 
 /** A well-mixed 32-bit value from an integer (murmur3's finalizer), for set digests. */

@@ -1,7 +1,15 @@
 // The checker: fed one event at a time, in trace order, by the simulator
 // while it writes a run, or by the reader for a file. Both paths are this
 // class, so online and offline results are the same by construction. Plain
-// code, no I/O; per event it does a few map lookups and O(processes) work.
+// code, no I/O; per event a few map lookups and O(processes) work.
+//
+// Each property is judged on its own, as a predicate over the whole trace
+// (TRACE_FORMAT.md): every `deliver` is a delivery of its `msg` for every
+// property, however broken the trace around it, and the first `bcast` of an
+// id is the multicast of that message. Memory grows with the distinct
+// message ids (a compact record each, never forgotten: see docs/checkers.md
+// for the bound), not with the number of events. Where a property cannot be
+// judged exactly, its verdict is `unknown` with the reason, never `held`.
 import type {
   BcastEvent,
   CrashEvent,
@@ -16,53 +24,54 @@ import type {
 } from '../traces/schema.ts';
 import { isKnownEvent } from '../traces/schema.ts';
 import { assertNever } from '../protocol/types.ts';
-import { LIVENESS_PROPERTIES, SAFETY_PROPERTIES } from './properties.ts';
-import type { PropertyId } from './properties.ts';
+import { ALL_PROPERTIES, LIVENESS_PROPERTIES } from './properties.ts';
+import type { PropertyId, PropertyVerdict } from './properties.ts';
 import { DEFAULT_MAX_VIOLATIONS, ViolationSink } from './violation.ts';
 import type { Violation } from './violation.ts';
-import { MessageRecord, ProcState, Residence, mix32 } from './state.ts';
-import type { ViewState } from './state.ts';
-import { MessageTable } from './message-table.ts';
+import { MessageLog, ProcState, Stay, mix32 } from './state.ts';
+import type { ViewClocks } from './state.ts';
+import { MessageTable, ORDER_FIFO, ORDER_NONE, ORDER_TOTAL, orderCode } from './message-table.ts';
+import type { CheckContext } from './context.ts';
 import { ViewLedger } from './view-ledger.ts';
 import type { LedgerEntry } from './view-ledger.ts';
-import { ViewTable } from './view-table.ts';
 import { checkLifecycleAlive, checkLifecycleStart, checkLifecycleView } from './lifecycle.ts';
-import {
-  checkSelfInclusion,
-  checkViewAgreement,
-  checkViewMonotonicity,
-  judgePrimaryMajority,
-} from './membership.ts';
+import { checkSelfInclusion, checkViewAgreement, checkViewMonotonicity, judgePrimaryMajority } from './membership.ts';
 import {
   checkDeliverySender,
   checkDuplicateDelivery,
   checkSelfDelivery,
   checkSendingViewDelivery,
-  reportDeliveryOfRetired,
-  reportDeliveryOfUnknown,
+  reportDeliveryBeforeMulticast,
   reportDuplicateMulticast,
 } from './delivery.ts';
-import { closeResidence } from './virtual-synchrony.ts';
+import { VirtualSynchronyJudge } from './virtual-synchrony.ts';
 import {
   checkCausalOrder,
+  checkCausalOrderAt,
   checkFifoOrder,
-  checkTotalOrder,
+  checkFifoOrderAt,
   mergeCausalPast,
-  recordTotalDelivery,
   stampCausalPast,
 } from './order.ts';
-import {
-  DeliveryObligations,
-  checkDeliveryLiveness,
-  checkViewConvergence,
-  noteUndeliveredOnRetire,
-} from './liveness.ts';
+import { TotalOrderJudge } from './total-order.ts';
+import { checkDeliveryLiveness, checkViewConvergence } from './liveness.ts';
 
 export interface CheckResult {
+  /** No violation of a promised property (unknown verdicts do not count). */
   ok: boolean;
   violations: Violation[];
+  /** Promised properties judged: held, violated or unknown. */
   checked: PropertyId[];
+  /** Liveness properties not judged because the run did not settle. */
   skipped: PropertyId[];
+  /** Properties judged but not exactly: never reported as held. */
+  unknown: { property: PropertyId; reason: string }[];
+  /** Properties the trace's profile does not promise: not checked. */
+  notPromised: PropertyId[];
+  /** One verdict per property, in contract order. */
+  verdicts: PropertyVerdict[];
+  /** Per cause named by a listed violation, how many violations (listed or not) follow from it. */
+  causeCounts: Record<string, number>;
   /** Why something was not checked, or was checked only in part. */
   warnings: string[];
 }
@@ -70,6 +79,8 @@ export interface CheckResult {
 export interface TraceCheckerOptions {
   /** Violations kept in the result (the first of each property is always kept). Default 1000. */
   maxViolations?: number;
+  /** The properties promised (the profile); the others are reported `not promised`. Default: all. */
+  properties?: readonly PropertyId[];
 }
 
 export const NO_END_WARNING = 'no end event: liveness skipped';
@@ -78,22 +89,55 @@ export const NOT_QUIESCENT_WARNING = 'end.quiescent is false: liveness skipped';
 const MAX_WARNINGS = 50;
 const HASH_SALT_A = 0x2545f491;
 const HASH_SALT_B = 0x6c8e9cf5;
+/** Deliveries before their multicast remembered (each is a violation); past this, some verdicts are unknown. */
+const MAX_PREMATURE = 1 << 16;
+/** Deliveries listed per stay to name a virtual-synchrony difference (the digest decides). */
+const MAX_STAY_LIST = 1 << 16;
+
+interface Premature {
+  proc: ProcState;
+  i: number;
+  view: number;
+  first: boolean;
+  /** The deliverer's causal multicasts so far, to see whether any came between. */
+  causalBcasts: number;
+}
 
 export class TraceChecker {
   private readonly sink: ViolationSink;
-  private readonly procs = new Map<ProcessId, ProcState>();
-  private readonly views = new ViewTable();
+  private readonly procs: ProcState[] = [];
+  private readonly procByName = new Map<ProcessId, ProcState>();
   private readonly ledger = new ViewLedger();
   private readonly messages = new MessageTable();
-  private readonly obligations = new DeliveryObligations();
+  private readonly clocks = new Map<number, ViewClocks>();
+  private readonly unknowns = new Map<PropertyId, string>();
+  private readonly ctx: CheckContext;
+  private readonly virtualSynchrony = new VirtualSynchronyJudge();
+  private readonly totalOrder = new TotalOrderJudge();
+  private readonly premature = new Map<number, Premature[]>();
+  private prematureCount = 0;
+  private readonly promised: ReadonlySet<PropertyId>;
   private readonly warnings = new Set<string>();
+  private readonly causeCounts: Record<string, number> = {};
   private end: EndEvent | null = null;
   private eventsAfterEnd = 0;
   private result: CheckResult | null = null;
-  private readonly procOf = (id: ProcessId): ProcState | undefined => this.procs.get(id);
+  private readonly procOf = (id: ProcessId): ProcState | undefined => this.procByName.get(id);
 
   constructor(options: TraceCheckerOptions = {}) {
-    this.sink = new ViolationSink(options.maxViolations ?? DEFAULT_MAX_VIOLATIONS);
+    this.promised = new Set(options.properties ?? ALL_PROPERTIES);
+    const all = this.promised.size === ALL_PROPERTIES.length;
+    this.sink = new ViolationSink(options.maxViolations ?? DEFAULT_MAX_VIOLATIONS, all ? null : this.promised);
+    const unknowns = this.unknowns;
+    this.ctx = {
+      sink: this.sink,
+      messages: this.messages,
+      procs: this.procs,
+      clocks: this.clocks,
+      unknown(property: PropertyId, reason: string): void {
+        if (!unknowns.has(property)) unknowns.set(property, reason);
+      },
+    };
   }
 
   /** Feed the next event (in order). Returns the violations this event revealed (often empty). */
@@ -109,21 +153,28 @@ export class TraceChecker {
     if (this.result !== null) return this.result;
     const quiescent = this.end !== null && this.end.quiescent;
     if (quiescent) {
-      checkViewConvergence(this.sink, this.procs.values());
-      checkDeliveryLiveness(this.sink, this.views.values(), this.obligations, this.procOf);
+      checkViewConvergence(this.ctx);
+      checkDeliveryLiveness(this.ctx, this.ledger);
     }
+    this.totalOrder.finish(this.ctx);
     this.sink.takeRevealed();
+    this.nameCauses();
     if (this.end === null) this.warn(NO_END_WARNING);
     else if (!quiescent) this.warn(NOT_QUIESCENT_WARNING);
     if (this.eventsAfterEnd > 0) this.warn(`${this.eventsAfterEnd} event(s) after the end event were checked anyway`);
     if (this.sink.droppedCount > 0) {
       this.warn(`${this.sink.droppedCount} more violation(s) not listed (kept ${this.sink.violations.length})`);
     }
+    const verdicts = ALL_PROPERTIES.map((property) => this.verdictOf(property, quiescent));
     this.result = {
       ok: this.sink.totalCount === 0,
       violations: [...this.sink.violations],
-      checked: quiescent ? [...SAFETY_PROPERTIES, ...LIVENESS_PROPERTIES] : [...SAFETY_PROPERTIES],
-      skipped: quiescent ? [] : [...LIVENESS_PROPERTIES],
+      checked: verdicts.filter((v) => v.status !== 'skipped' && v.status !== 'not promised').map((v) => v.property),
+      skipped: verdicts.filter((v) => v.status === 'skipped').map((v) => v.property),
+      unknown: verdicts.filter((v) => v.status === 'unknown').map((v) => ({ property: v.property, reason: v.reason ?? '' })),
+      notPromised: verdicts.filter((v) => v.status === 'not promised').map((v) => v.property),
+      verdicts,
+      causeCounts: this.causeCounts,
       warnings: [...this.warnings],
     };
     return this.result;
@@ -135,13 +186,33 @@ export class TraceChecker {
   }
 
   /** What the checker holds now (for the memory benchmark and tests). */
-  stats(): { processes: number; openViews: number; openMessages: number; ledgerViews: number } {
-    return {
-      processes: this.procs.size,
-      openViews: this.views.openCount,
-      openMessages: this.messages.openCount,
-      ledgerViews: this.ledger.size,
-    };
+  stats(): { processes: number; messages: number; views: number; deliveredBytes: number } {
+    let deliveredBytes = 0;
+    for (const proc of this.procs) deliveredBytes += proc.delivered.bytes;
+    return { processes: this.procs.length, messages: this.messages.count, views: this.ledger.size, deliveredBytes };
+  }
+
+  private verdictOf(property: PropertyId, quiescent: boolean): PropertyVerdict {
+    if (!this.promised.has(property)) return { property, status: 'not promised', reason: 'not in the profile' };
+    if (LIVENESS_PROPERTIES.includes(property) && !quiescent) {
+      return { property, status: 'skipped', reason: this.end === null ? 'no end event' : 'end.quiescent is false' };
+    }
+    if (this.sink.countOf(property) > 0) return { property, status: 'violated' };
+    const reason = this.unknowns.get(property);
+    if (reason !== undefined) return { property, status: 'unknown', reason };
+    return { property, status: 'held' };
+  }
+
+  /** Words for the causes of the kept violations, now that the whole trace is known. */
+  private nameCauses(): void {
+    for (const [violation, cause] of this.sink.keptCauses) {
+      const proc = this.procs[cause.proc];
+      if (proc === undefined) continue;
+      const id = this.messages.idOf(cause.msg);
+      const text = proc.delivered.first(cause.msg) >= 0 ? `${proc.id} received ${id} late` : `${proc.id} never received ${id}`;
+      violation.cause = text;
+      this.causeCounts[text] = this.sink.countOfCause(cause);
+    }
   }
 
   private dispatch(event: KnownTraceEvent): void {
@@ -170,10 +241,11 @@ export class TraceChecker {
   }
 
   private proc(id: ProcessId): ProcState {
-    let proc = this.procs.get(id);
+    let proc = this.procByName.get(id);
     if (proc === undefined) {
-      proc = new ProcState(id);
-      this.procs.set(id, proc);
+      proc = new ProcState(id, this.procs.length);
+      this.procs.push(proc);
+      this.procByName.set(id, proc);
     }
     return proc;
   }
@@ -190,36 +262,17 @@ export class TraceChecker {
     checkLifecycleAlive(this.sink, proc, event);
     checkSelfInclusion(this.sink, event);
     checkViewMonotonicity(this.sink, proc, event);
-    const open = this.views.get(id);
     const known = this.ledger.get(id);
-    // The ledger forgets old ids; an open view still knows its first install.
-    const first = known ?? (open?.members != null ? firstInstallOf(open) : undefined);
-    if (first !== undefined) checkViewAgreement(this.sink, first, event);
+    if (known !== undefined) checkViewAgreement(this.sink, known, event);
     else this.firstInstall(event);
-    if (open === undefined && known !== undefined) {
-      // Installed views stay open until retired, so this one was retired.
-      this.warn(`view ${id} was installed again (event ${event.i}) after every live member had left it; checks across the two stays are partial`);
-    }
-    const view = this.views.ensure(id, this.ledger.get(id));
-    if (view.members === null) view.setMembers(event.view.members, event.i, event.node);
 
-    checkSelfDelivery(this.sink, proc, event.i, id);
-    if (proc.residence !== null) closeResidence(this.sink, proc.residence, id, event.i);
-    if (proc.view !== null) proc.view.occupants -= 1;
+    checkSelfDelivery(this.ctx, proc, event.i, id);
+    if (proc.stay !== null) this.virtualSynchrony.close(this.ctx, proc.stay, id, event.i);
     proc.hasView = true;
     proc.viewId = id;
     proc.viewI = event.i;
     proc.viewMembers = event.view.members;
-    if (proc.ended) {
-      // Reported by lifecycle; a dead process must not pin the view in memory.
-      proc.view = null;
-      proc.residence = null;
-    } else {
-      proc.view = view;
-      view.occupants += 1;
-      proc.residence = new Residence(proc.id, view, event.i);
-    }
-    this.retireFinishedViews();
+    proc.stay = new Stay(proc.id, id, event.i);
   }
 
   private firstInstall(event: ViewEvent): void {
@@ -232,10 +285,7 @@ export class TraceChecker {
       firstInstaller: event.node,
       majorityViolation: null,
     };
-    const { previous, next, previousForgotten } = this.ledger.insert(entry);
-    if (previousForgotten) {
-      this.warn(`view ${entry.id} was first installed after views below it were forgotten; primary-majority not checked for it`);
-    }
+    const { previous, next } = this.ledger.insert(entry);
     if (previous !== undefined) entry.majorityViolation = judgePrimaryMajority(this.sink, previous, entry, this.procOf);
     if (next !== undefined) {
       // The pair (previous, next) is no longer consecutive.
@@ -248,35 +298,54 @@ export class TraceChecker {
     const proc = this.proc(event.node);
     checkLifecycleAlive(this.sink, proc, event);
     checkLifecycleView(this.sink, proc, event);
-    const existing = this.messages.get(event.msg);
-    if (existing !== undefined) return reportDuplicateMulticast(this.sink, existing.bcastI, existing.sender, event);
-    const retired = this.messages.retired(event.msg);
-    if (retired !== undefined) return reportDuplicateMulticast(this.sink, retired.bcastI, retired.sender, event);
+    const messages = this.messages;
+    const msg = messages.intern(event.msg);
+    // A later `bcast` of an id is judged only by no-duplication and lifecycle.
+    if ((messages.bcastI[msg] as number) >= 0) return reportDuplicateMulticast(this.ctx, msg, event);
 
-    const view = this.views.ensure(event.view, this.ledger.get(event.view));
-    const slot = view.slotFor(event.node);
-    const log = view.slots[slot]!;
-    const ordinal = this.messages.ordinal;
-    const message = new MessageRecord(
-      event.msg,
-      event.node,
-      slot,
-      event.order,
-      view,
-      event.i,
-      log.sent.length,
-      mix32(ordinal, HASH_SALT_A),
-      mix32(ordinal, HASH_SALT_B),
-    );
-    log.sent.push(message);
-    if (event.order !== 'fifo') {
-      message.causalSeq = log.sentCausal.length;
-      log.sentCausal.push(message);
-      message.vc = stampCausalPast(view, slot, message.causalSeq);
+    const order = orderCode(event.order);
+    messages.bcastI[msg] = event.i;
+    messages.sender[msg] = proc.index;
+    messages.order[msg] = order;
+    let log = proc.logs.get(event.view);
+    if (log === undefined) proc.logs.set(event.view, (log = new MessageLog(proc.index, event.view)));
+    messages.logs[msg] = log;
+    messages.seq[msg] = log.msgs.length;
+    messages.causalSeq[msg] = -1;
+    log.msgs.push(msg);
+    if (order !== ORDER_FIFO) stampCausalPast(this.ctx, proc, msg);
+    if (order === ORDER_TOTAL) messages.totals.push(msg);
+    proc.pendingSelf.push(msg);
+    const early = this.premature.get(msg);
+    if (early !== undefined) this.judgePremature(msg, order, event, early);
+  }
+
+  /** The deliveries of `msg` that came before its first `bcast`, judged now that it is known. */
+  private judgePremature(msg: number, order: number, event: BcastEvent, early: readonly Premature[]): void {
+    this.premature.delete(msg);
+    const ctx = this.ctx;
+    for (const delivery of early) {
+      if (delivery.view !== event.view) {
+        const { proc, view, i } = delivery;
+        this.sink.report('sending-view-delivery', [i, event.i], () =>
+          `${proc.id} delivers ${event.msg} in view ${view}, but it was multicast in view ${event.view}.`,
+        );
+      }
+      if (!delivery.first) continue;
+      checkFifoOrderAt(ctx, delivery.proc, msg, delivery.i);
+      if (order === ORDER_FIFO) continue;
+      checkCausalOrderAt(ctx, delivery.proc, msg, delivery.i);
+      if (delivery.proc.causalBcasts !== delivery.causalBcasts) {
+        ctx.unknown(
+          'causal-order',
+          `${delivery.proc.id} delivered ${event.msg} before its multicast, then multicast: that chain of happened-before is not tracked`,
+        );
+      }
+      mergeCausalPast(ctx, delivery.proc, msg);
     }
-    this.messages.add(message);
-    if (!proc.sentSinceInstall.some((run) => run.view === view)) {
-      proc.sentSinceInstall.push({ view, slot, fromSeq: message.seq });
+    if (order === ORDER_TOTAL) {
+      const deliverers = early.filter((delivery) => delivery.first).map((delivery) => delivery.proc);
+      this.totalOrder.onPrematureMulticast(ctx, msg, deliverers);
     }
   }
 
@@ -284,61 +353,61 @@ export class TraceChecker {
     const proc = this.proc(event.node);
     checkLifecycleAlive(this.sink, proc, event);
     checkLifecycleView(this.sink, proc, event);
-    const message = this.messages.get(event.msg);
-    if (message === undefined) {
-      const retired = this.messages.retired(event.msg);
-      if (retired !== undefined) reportDeliveryOfRetired(this.sink, proc, retired, event);
-      else reportDeliveryOfUnknown(this.sink, event, this.messages.forgotAny);
+    const messages = this.messages;
+    const ctx = this.ctx;
+    const msg = messages.intern(event.msg);
+    checkDuplicateDelivery(ctx, proc, msg, event);
+    const previousLast = proc.delivered.last(msg);
+    const isFirst = previousLast < 0;
+    const order = messages.order[msg] as number;
+    if (order === ORDER_NONE) {
+      reportDeliveryBeforeMulticast(ctx, event);
+      this.notePremature(proc, msg, event, isFirst);
+    } else {
+      checkDeliverySender(ctx, msg, event);
+      checkSendingViewDelivery(ctx, msg, event.node, event.view, event.i);
+      if (isFirst) {
+        checkFifoOrder(ctx, proc, msg, event.i);
+        if (order !== ORDER_FIFO) checkCausalOrder(ctx, proc, msg, event.i);
+      }
+      if (order === ORDER_TOTAL) this.totalOrder.onDelivery(ctx, proc, msg, event.i);
+    }
+    proc.delivered.record(msg, event.i);
+    if (isFirst && order !== ORDER_NONE && order !== ORDER_FIFO) mergeCausalPast(ctx, proc, msg);
+    const stay = proc.stay;
+    // A set: a message counts once per stay.
+    if (stay !== null && previousLast < stay.installI) {
+      stay.add(msg, event.i, mix32(msg, HASH_SALT_A), mix32(msg, HASH_SALT_B), MAX_STAY_LIST);
+    }
+  }
+
+  private notePremature(proc: ProcState, msg: number, event: DeliverEvent, first: boolean): void {
+    if (this.prematureCount >= MAX_PREMATURE) {
+      const reason = `more than ${MAX_PREMATURE} deliveries before their multicast`;
+      for (const property of ['sending-view-delivery', 'fifo-order', 'causal-order', 'total-order'] as const) {
+        this.ctx.unknown(property, reason);
+      }
       return;
     }
-    checkDeliverySender(this.sink, message.sender, message.bcastI, event);
-    const slot = message.view.slotFor(event.node);
-    if (checkDuplicateDelivery(this.sink, message, slot, event)) return;
-    checkSendingViewDelivery(this.sink, proc, message.view.id, message.bcastI, event);
-
-    checkFifoOrder(this.sink, message, slot, event.i);
-    if (message.order !== 'fifo') checkCausalOrder(this.sink, message, slot, event.i);
-    if (message.order === 'total') checkTotalOrder(this.sink, message, slot, event.i);
-
-    message.deliveredAt[slot] = event.i;
-    if (message.order !== 'fifo') mergeCausalPast(message, slot);
-    if (message.order === 'total') recordTotalDelivery(message, slot, event.i);
-    proc.residence?.add(message, event.i);
+    this.prematureCount += 1;
+    let list = this.premature.get(msg);
+    if (list === undefined) this.premature.set(msg, (list = []));
+    list.push({ proc, i: event.i, view: event.view, first, causalBcasts: proc.causalBcasts });
   }
 
   private onEnded(event: CrashEvent | ExitEvent): void {
     const proc = this.proc(event.node);
     checkLifecycleAlive(this.sink, proc, event);
+    if (event.type === 'exit' && event.reason === 'left' && proc.leftI < 0) proc.leftI = event.i;
     if (proc.ended) return;
     proc.endI = event.i;
     proc.endKind = event.type;
     proc.exitReason = event.type === 'exit' ? event.reason : null;
-    if (proc.view !== null) proc.view.occupants -= 1;
-    proc.view = null;
-    proc.residence = null;
-    proc.sentSinceInstall.length = 0;
-    this.obligations.forget(proc.id);
-    this.retireFinishedViews();
-  }
-
-  private retireFinishedViews(): void {
-    this.views.retireFinished(this.procOf, (view) => {
-      noteUndeliveredOnRetire(view, this.procOf, this.obligations, (message) => this.messages.retire(message));
-    });
   }
 
   private warn(text: string): void {
     if (this.warnings.size < MAX_WARNINGS) this.warnings.add(text);
   }
-}
-
-function firstInstallOf(view: ViewState): Parameters<typeof checkViewAgreement>[1] {
-  return {
-    members: view.members ?? [],
-    memberSet: view.memberSet ?? new Set(),
-    firstInstallI: view.firstInstallI,
-    firstInstaller: view.firstInstaller,
-  };
 }
 
 /** Checks a whole trace's events (offline); the same code as online. */

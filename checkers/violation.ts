@@ -12,7 +12,22 @@ export interface Violation {
   message: string;
   /** The `i` of the events that show the violation, ascending. */
   events: number[];
+  /**
+   * The fault it follows from, when one fault explains several violations
+   * ("p3 never received p4:1"): the readable report groups by it. Not part of
+   * the `--json` output.
+   */
+  cause?: string;
 }
+
+/** A message a process lacked, by index: what a violation's cause is made from. */
+export interface CauseKey {
+  proc: number;
+  msg: number;
+}
+
+/** Distinct causes counted; past this, further causes are not grouped. */
+const MAX_CAUSES = 65_536;
 
 export const DEFAULT_MAX_VIOLATIONS = 1000;
 
@@ -24,20 +39,41 @@ export class ViolationSink {
   private readonly keptCounts = new Map<PropertyId, number>();
   private total = 0;
   private revealed: Violation[] | null = null;
+  /** Violations per cause key, listed or not. */
+  private readonly causeCounts = new Map<string, number>();
+  /** The cause keys of kept violations, to name them once the trace is over. */
+  readonly keptCauses = new Map<Violation, CauseKey>();
 
-  constructor(private readonly maxViolations: number) {}
+  constructor(
+    private readonly maxViolations: number,
+    /** The properties judged; reports of any other are ignored (null: all). */
+    private readonly promised: ReadonlySet<PropertyId> | null = null,
+  ) {}
+
+  isPromised(property: PropertyId): boolean {
+    return this.promised === null || this.promised.has(property);
+  }
 
   /**
    * Records a violation. `describe` runs only if the violation is kept.
    * Event indices below 0 (an event that does not exist) are dropped.
    */
-  report(property: PropertyId, events: readonly number[], describe: () => string): Violation | null {
+  report(property: PropertyId, events: readonly number[], describe: () => string, cause?: CauseKey): Violation | null {
+    if (this.promised !== null && !this.promised.has(property)) return null;
     this.total += 1;
+    let causeKey: string | undefined;
+    if (cause !== undefined) {
+      causeKey = `${cause.proc}:${cause.msg}`;
+      const known = this.causeCounts.get(causeKey);
+      if (known !== undefined) this.causeCounts.set(causeKey, known + 1);
+      else if (this.causeCounts.size < MAX_CAUSES) this.causeCounts.set(causeKey, 1);
+    }
     this.counts.set(property, (this.counts.get(property) ?? 0) + 1);
     const keptOfProperty = this.keptCounts.get(property) ?? 0;
     if (this.kept.length >= this.maxViolations && keptOfProperty > 0) return null;
     const violation: Violation = { property, message: describe(), events: normalizeEvents(events) };
     this.kept.push(violation);
+    if (cause !== undefined) this.keptCauses.set(violation, cause);
     this.keptCounts.set(property, keptOfProperty + 1);
     (this.revealed ??= []).push(violation);
     return violation;
@@ -51,6 +87,7 @@ export class ViolationSink {
     const at = this.kept.indexOf(violation);
     if (at < 0) return;
     this.kept.splice(at, 1);
+    this.keptCauses.delete(violation);
     this.total -= 1;
     this.counts.set(violation.property, (this.counts.get(violation.property) ?? 1) - 1);
     this.keptCounts.set(violation.property, (this.keptCounts.get(violation.property) ?? 1) - 1);
@@ -58,6 +95,11 @@ export class ViolationSink {
       const revealedAt = this.revealed.indexOf(violation);
       if (revealedAt >= 0) this.revealed.splice(revealedAt, 1);
     }
+  }
+
+  /** How many violations (listed or not) were reported with this cause. */
+  countOfCause(cause: CauseKey): number {
+    return this.causeCounts.get(`${cause.proc}:${cause.msg}`) ?? 0;
   }
 
   /** The violations reported since the last call (a shared empty array when none). */

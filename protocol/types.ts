@@ -8,6 +8,7 @@
 // - state and messages are plain data (objects, arrays, strings, numbers,
 //   booleans, null), so they can be hashed canonically and printed.
 
+import type { PropertyId } from '../checkers/properties.ts';
 import type {
   DeliveryOrder,
   ExitReason,
@@ -69,6 +70,12 @@ export type AppRequest =
 export interface Protocol<S, M, T extends string = string> {
   /** Written to the trace header's `protocol` field. */
   readonly name: string;
+  /**
+   * The properties the protocol promises (its profile; for example extended
+   * virtual synchrony, delivering in a transitional view, does not promise
+   * sending-view-delivery). Default: all. Runs check only these.
+   */
+  readonly properties?: readonly PropertyId[];
   /** The start handler: creates the process's state. */
   init(ctx: NodeContext, start: StartInput): Step<S, M, T>;
   onMessage(state: S, from: ProcessId, msg: M, ctx: NodeContext): Step<S, M, T>;

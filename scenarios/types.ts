@@ -2,6 +2,8 @@
 // JSON with exactly these fields (validated by scenarios/validate.ts); all
 // times are integer microseconds, all probabilities in [0, 1].
 
+import type { PropertyId } from '../checkers/properties.ts';
+
 /** Hosts are named p1..pN; a restarted host's process is `p3#2`, `p3#3`, ... */
 export type HostName = string;
 
@@ -154,4 +156,6 @@ export interface Scenario {
   /** Seeds a plain `vsynclab run` uses for this scenario. */
   seeds: number[];
   limits?: LimitSpec;
+  /** The properties the scenario promises (its profile); the others are `not promised`, not checked. Default: all. */
+  properties?: PropertyId[];
 }

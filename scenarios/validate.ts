@@ -5,6 +5,8 @@ import { InputError, escapeControl, quote } from '../traces/input-error.ts';
 import { FieldProblems, join } from './fields.ts';
 import { hostReferences, hostStartTimes } from './host-references.ts';
 import { checkRunBounds } from './run-bounds.ts';
+import { ALL_PROPERTIES, isPropertyId } from '../checkers/properties.ts';
+import type { PropertyId } from '../checkers/properties.ts';
 import type {
   DelaySpec,
   FaultSpec,
@@ -63,7 +65,7 @@ export function validateScenario(value: unknown, file: string): Scenario {
   const f = new FieldProblems();
   const o = f.object(value, '(top level)', [
     'name', 'description', 'processes', 'protocol', 'network', 'clockDriftPpm', 'workload',
-    'faults', 'durationUs', 'settleUs', 'quietWindowUs', 'seeds', 'limits',
+    'faults', 'durationUs', 'settleUs', 'quietWindowUs', 'seeds', 'limits', 'properties',
     // Read by `vsynclab explore` (sim/explore/config.ts); a timed run ignores it.
     'explore',
   ]);
@@ -97,6 +99,7 @@ export function validateScenario(value: unknown, file: string): Scenario {
     if (l.maxInFlight !== undefined) scenario.limits.maxInFlight = f.int(l.maxInFlight, 'limits.maxInFlight', 1);
     if (l.maxTraceEvents !== undefined) scenario.limits.maxTraceEvents = f.int(l.maxTraceEvents, 'limits.maxTraceEvents', 1);
   }
+  if (o.properties !== undefined) scenario.properties = propertyProfile(f, o.properties);
   if (f.problems.length === 0) {
     checkHosts(f, scenario);
     checkRunBounds(f, scenario);
@@ -131,6 +134,18 @@ function checkHosts(f: FieldProblems, scenario: Scenario): void {
       f.add(ref.path, `a host that exists at ${ref.atUs} us (${ref.host} joins at ${startUs} us)`, ref.host);
     }
   }
+}
+
+/** `properties`: the property ids the scenario promises (its profile), at least one, no repeats. */
+function propertyProfile(f: FieldProblems, value: unknown): PropertyId[] {
+  const expected = `property ids among ${ALL_PROPERTIES.join(', ')}`;
+  const ids: PropertyId[] = [];
+  f.array(value, 'properties').forEach((item, k) => {
+    if (typeof item === 'string' && isPropertyId(item) && !ids.includes(item)) ids.push(item);
+    else f.add(join('properties', k), `one of the ${expected}, each once`, item);
+  });
+  if (Array.isArray(value) && value.length === 0) f.add('properties', `at least one of the ${expected}`, value);
+  return ids;
 }
 
 function delay(f: FieldProblems, value: unknown, path: string): DelaySpec {

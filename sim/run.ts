@@ -15,7 +15,7 @@ import { startWorkload } from './workload.ts';
 import { BoundHit, World } from './world.ts';
 import { resolveProtocol } from './resolve-protocol.ts';
 import type { OnlineChecker, RunViolation } from './online-checker.ts';
-import { defaultChecker } from './online-checker.ts';
+import { defaultChecker, promisedProperties } from './online-checker.ts';
 import { driveToEnd } from './steps.ts';
 
 // The defaults live beside the validation that checks a scenario can end within them.
@@ -84,7 +84,8 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   const limits = { ...DEFAULT_LIMITS, ...scenario.limits };
   const rng = new Rng(options.seed);
   const sink = options.traceSink;
-  const checker = options.checker === undefined ? defaultChecker() : options.checker;
+  const promised = promisedProperties(scenario.properties, protocol.properties);
+  const checker = options.checker === undefined ? defaultChecker(promised) : options.checker;
   const violations: RunViolation[] = [];
   let traceEvents = 0;
   let stopRequested = false;
@@ -111,6 +112,7 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
         scenario: scenario.name,
         seed: options.seed,
         ...options.headerExtra,
+        ...(promised === undefined ? {} : { properties: promised }),
         // In the validator's field order, so a replayed header is the same bytes.
         scenarioSpec: validateScenario(JSON.parse(JSON.stringify(scenario)), `scenario ${scenario.name}`),
       }),

@@ -29,6 +29,8 @@ export interface TraceHeader {
   protocol?: string;
   scenario?: string;
   seed?: string;
+  /** The property ids the run promises (its profile); `vsynclab check` checks only these. Default: all. */
+  properties?: string[];
   /** Anything else a writer wants to keep (the runner stores what replay needs). */
   [extra: string]: unknown;
 }

@@ -2,8 +2,10 @@
 // Writes two long valid traces (5 processes, views changing every few
 // thousand events) to a temporary folder, then measures for each, every
 // phase in a fresh process: (a) parse = read + validate every line;
-// (b) parse + check all fifteen properties. Reports events/second (best of
-// two alternating runs), the check/parse time ratio, peak RSS, and the peak
+// (b) parse + check all fifteen properties. Reports events/second (median
+// of three alternating runs, parse check parse check ...), the check/parse
+// time ratio (median of the three pairs' ratios: the machine is shared, and
+// a pair run back to back sees about the same load), peak RSS, and the peak
 // live heap (from separate runs that force a collection every few batches;
 // the timed runs do not). Run:
 //   npx tsx bench/checkers/throughput.ts [minEvents]   (default 2000000; also 2x that)
@@ -35,8 +37,16 @@ function runPhase(phase: 'parse' | 'check', file: string, timed: boolean): Phase
   return JSON.parse(child.stdout.trim()) as PhaseResult;
 }
 
-function fastest(results: PhaseResult[]): PhaseResult {
-  return results.reduce((best, result) => (result.seconds < best.seconds ? result : best));
+const PAIRS = 3;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+function medianRun(results: PhaseResult[]): PhaseResult {
+  const seconds = median(results.map((result) => result.seconds));
+  return results.find((result) => result.seconds === seconds) as PhaseResult;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'vsynclab-bench-checkers-'));
@@ -46,12 +56,13 @@ try {
     const file = join(dir, `trace-${minEvents}.jsonl`);
     const written = writeBenchTrace(file, minEvents);
     const sizeMiB = statSync(file).size / (1 << 20);
-    // Best of two alternating runs: the machine is shared, and a slow run says
-    // more about the neighbours than about the code.
-    const timed = [runPhase('parse', file, true), runPhase('check', file, true), runPhase('parse', file, true), runPhase('check', file, true)];
-    const parse = fastest(timed.filter((result) => result.phase === 'parse'));
-    const check = fastest(timed.filter((result) => result.phase === 'check'));
-    if (check.ok !== true) throw new Error('the synthetic trace should hold every property');
+    // Alternating pairs: the machine is shared, and its load drifts.
+    const pairs: { parse: PhaseResult; check: PhaseResult }[] = [];
+    for (let k = 0; k < PAIRS; k++) pairs.push({ parse: runPhase('parse', file, true), check: runPhase('check', file, true) });
+    const parse = medianRun(pairs.map((pair) => pair.parse));
+    const check = medianRun(pairs.map((pair) => pair.check));
+    const ratio = median(pairs.map((pair) => pair.check.seconds / pair.parse.seconds));
+    if (pairs.some((pair) => pair.check.ok !== true)) throw new Error('the synthetic trace should hold every property');
     const live = { parse: runPhase('parse', file, false), check: runPhase('check', file, false) };
     const perView = Math.round(written.events / Math.max(1, written.views));
     for (const result of [parse, check]) {
@@ -63,7 +74,7 @@ try {
         result.phase === 'parse' ? 'parse' : 'parse + check',
         result.seconds.toFixed(2),
         Math.round(result.events / result.seconds).toLocaleString('en-US'),
-        result.phase === 'parse' ? '1.00' : (check.seconds / parse.seconds).toFixed(2),
+        result.phase === 'parse' ? '1.00' : ratio.toFixed(2),
         result.peakRssMiB.toFixed(0),
         (live[result.phase].liveHeapMiB ?? 0).toFixed(1),
       ]);
@@ -71,7 +82,7 @@ try {
     rmSync(file, { force: true });
   }
   process.stdout.write(
-    `node ${process.version}; each phase in a fresh process; time: best of 2; live heap: separate runs with forced GC\n`,
+    `node ${process.version}; each phase in a fresh process; time: median of ${PAIRS} alternating runs, ratio: median of the pairs' ratios; live heap: separate runs with forced GC\n`,
   );
   printTable(
     ['events', 'file', 'views', 'events/view', 'phase', 'seconds', 'events/s', 'time vs parse', 'peak RSS MiB', 'peak live heap MiB'],

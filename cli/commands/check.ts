@@ -1,7 +1,10 @@
-// `vsynclab check FILE... [--json]`: checks traces against the properties of
-// TRACE_FORMAT.md. Exit 0: no violation; 1: a violation; 2: invalid input
-// (the file, line and what was expected; nothing checked). With several files
-// the status is the highest. Thin: read, feed the checker, print.
+// `vsynclab check FILE... [--json] [--properties a,b]`: checks traces against
+// the properties of TRACE_FORMAT.md. Exit 0: no violation; 1: a violation;
+// 2: invalid input (the file, line and what was expected; nothing checked).
+// With several files the status is the highest. The properties checked are
+// the profile the trace's header promises (`properties`), or those named by
+// --properties, or all fifteen; the others are reported `not promised`.
+// Thin: read, feed the checker, print.
 import { createWriteStream, mkdtempSync, openSync, readSync, closeSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { ALL_PROPERTIES, DEFAULT_MAX_VIOLATIONS, TraceChecker } from '../../checkers/index.ts';
+import { ALL_PROPERTIES, DEFAULT_MAX_VIOLATIONS, TraceChecker, parsePropertyList } from '../../checkers/index.ts';
 import type { CheckResult, PropertyId } from '../../checkers/index.ts';
 import { PLAIN_PAINTER, linesToShow, renderTextReport } from '../../checkers/report.ts';
 import type { FileReport, Painter } from '../../checkers/report.ts';
@@ -18,12 +21,17 @@ import { readLinesAt } from '../../traces/read-context.ts';
 import { STDIN_PATH, displayName } from '../../traces/read-lines.ts';
 import type { TraceHeader } from '../../traces/schema.ts';
 import { InputError } from '../errors.ts';
+import { locate } from '../../traces/input-error.ts';
 
 interface CheckArgs {
   files: string[];
   json: boolean;
   maxViolations: number;
+  properties: string | undefined;
 }
+
+/** What to check: the properties given on the command line, or (null) each trace's own profile. */
+type Profile = readonly PropertyId[] | null;
 
 const EXIT_OK = 0;
 const EXIT_VIOLATION = 1;
@@ -41,13 +49,19 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
         default: DEFAULT_MAX_VIOLATIONS,
         describe: 'violations listed per file (the first of each property always is)',
       })
-      .example('$0 check run.jsonl', 'the report: each property held, violated or skipped, with the trace lines')
+      .option('properties', {
+        type: 'string',
+        describe: "comma-separated property ids to check (the others are reported 'not promised'); default: the header's profile, or all",
+      })
+      .example('$0 check run.jsonl', 'the report: each property held, violated, unknown or skipped, with the trace lines')
+      .example('$0 check run.jsonl --properties fifo-order,causal-order', 'check only the properties a protocol promises')
       .example('$0 check a.jsonl b.jsonl.gz --json', 'one JSON object per file, in argument order')
       .example('gunzip -c run.jsonl.gz | $0 check -', 'a trace on standard input') as unknown as Argv<CheckArgs>,
   handler: async (args: ArgumentsCamelCase<CheckArgs>) => {
     if (!Number.isInteger(args.maxViolations) || args.maxViolations < 1) {
       throw new InputError(`--max-violations: expected a whole number >= 1, got ${JSON.stringify(args.maxViolations)}`);
     }
+    const profile = parseProfileOption(args.properties);
     const files = filesInArgumentOrder(args.files.map(String), hideBin(process.argv));
     if (files.length === 0) throw new InputError('check: name at least one trace file (- reads standard input)');
     const several = files.length > 1;
@@ -57,8 +71,8 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     for (const path of files) {
       try {
         const fileStatus = args.json
-          ? await checkToJson(path, several, args.maxViolations)
-          : await checkToText(path, args.maxViolations, reported > 0);
+          ? await checkToJson(path, several, args.maxViolations, profile)
+          : await checkToText(path, args.maxViolations, reported > 0, profile);
         reported += 1;
         status = Math.max(status, fileStatus);
         if (fileStatus === EXIT_OK) tally.ok += 1;
@@ -78,6 +92,29 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     process.exitCode = status;
   },
 };
+
+function parseProfileOption(option: string | undefined): Profile {
+  if (option === undefined) return null;
+  const parsed = parsePropertyList(String(option).split(','));
+  if ('unknown' in parsed) {
+    throw new InputError(`--properties: unknown property id ${JSON.stringify(parsed.unknown)}; expected ids among ${ALL_PROPERTIES.join(', ')}`);
+  }
+  if (parsed.ids.length === 0) throw new InputError('--properties: expected at least one property id');
+  return parsed.ids;
+}
+
+/** The profile a header promises (`properties`), or all properties; InputError when malformed. */
+export function headerProfile(header: TraceHeader, file: string): readonly PropertyId[] {
+  const value = header.properties;
+  if (value === undefined) return ALL_PROPERTIES;
+  const expected = `expected an array of property ids among ${ALL_PROPERTIES.join(', ')}`;
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+    throw new InputError(locate(file, 1, `field properties: ${expected}, got ${JSON.stringify(value)}`));
+  }
+  const parsed = parsePropertyList(value as string[]);
+  if ('unknown' in parsed) throw new InputError(locate(file, 1, `field properties: unknown property id ${JSON.stringify(parsed.unknown)}; ${expected}`));
+  return parsed.ids;
+}
 
 /**
  * yargs drops a lone `-` from positionals (yargs/yargs-parser#381, open), so
@@ -104,32 +141,38 @@ interface Checked {
 }
 
 /** Reads and checks one trace; throws InputError (and checks nothing) on invalid input. */
-async function checkTrace(path: string, maxViolations: number, name?: string): Promise<Checked> {
-  const checker = new TraceChecker({ maxViolations });
+async function checkTrace(path: string, maxViolations: number, profile: Profile, name?: string): Promise<Checked> {
+  let checker: TraceChecker | undefined;
   let header: TraceHeader | undefined;
   let eventCount = 0;
   for await (const part of readTraceBatches(path, name === undefined ? {} : { name })) {
     if ('header' in part) {
       header = part.header;
+      // The command line's profile wins; the header's is checked for form either way.
+      const promised = headerProfile(header, name ?? displayName(path));
+      checker = new TraceChecker({ maxViolations, properties: profile ?? promised });
       continue;
     }
-    for (const event of part.events) checker.push(event);
+    for (const event of part.events) checker!.push(event);
     eventCount += part.events.length;
   }
+  checker ??= new TraceChecker({ maxViolations });
   const result = checker.finish();
   const counts = new Map<PropertyId, number>();
   for (const id of ALL_PROPERTIES) counts.set(id, checker.violationCount(id));
   return { header: header as TraceHeader, eventCount, result, counts };
 }
 
-async function checkToJson(path: string, withFile: boolean, maxViolations: number): Promise<number> {
-  const { result } = await checkTrace(path, maxViolations);
+async function checkToJson(path: string, withFile: boolean, maxViolations: number, profile: Profile): Promise<number> {
+  const { result } = await checkTrace(path, maxViolations, profile);
   const object = {
     ...(withFile ? { file: path } : {}),
     ok: result.ok,
     violations: result.violations.map(({ property, message, events }) => ({ property, message, events })),
     checked: result.checked,
     skipped: result.skipped,
+    unknown: result.unknown,
+    notPromised: result.notPromised,
   };
   process.stdout.write(`${JSON.stringify(object)}\n`);
   for (const warning of result.warnings) process.stderr.write(`vsynclab: ${displayName(path)}: warning: ${warning}\n`);
@@ -137,17 +180,17 @@ async function checkToJson(path: string, withFile: boolean, maxViolations: numbe
 }
 
 function invalidJson(path: string, message: string): object {
-  return { file: path, ok: false, error: message, violations: [], checked: [], skipped: [] };
+  return { file: path, ok: false, error: message, violations: [], checked: [], skipped: [], unknown: [], notPromised: [] };
 }
 
-async function checkToText(path: string, maxViolations: number, afterAnother: boolean): Promise<number> {
+async function checkToText(path: string, maxViolations: number, afterAnother: boolean, profile: Profile): Promise<number> {
   // The report re-reads the lines it shows; standard input can be read only
   // once, so it is first copied to a temporary file.
   const spool = path === STDIN_PATH ? await spoolStdin() : null;
   try {
     const source = spool?.path ?? path;
     const name = displayName(path);
-    const checked = await checkTrace(source, maxViolations, name);
+    const checked = await checkTrace(source, maxViolations, profile, name);
     const lines = await readLinesAt(source, linesToShow(checked.result), { name });
     const report: FileReport = { file: name, ...checked, lines };
     process.stdout.write((afterAnother ? '\n' : '') + renderTextReport(report, chalkPainter()));

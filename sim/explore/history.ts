@@ -22,6 +22,12 @@
 // order inside the step is invisible to the fingerprint. The model flags
 // such steps (`orderedRun`), and the search judges the path of every such
 // transition that reaches an already seen state, before dropping it.
+//
+// The readings of the clarified contract keep this sound: fifo-order covers
+// any two messages of one sender in one view, whatever their order, but a
+// violation of it is still a delivery with an earlier message missing, seen
+// in the state right after it; total-order across sending views and with
+// repeated deliveries reads only total deliveries, which are boundaries.
 import * as hash from './hash.ts';
 import { type Lanes } from './hash.ts';
 
@@ -34,6 +40,16 @@ const newLanes = hash.newLanes;
 const roundA = hash.roundA;
 const roundB = hash.roundB;
 
+
+/**
+ * The properties whose verdict reads the order of one process's deliveries,
+ * as this fingerprint accounts for them (above): fifo and causal order by the
+ * state after each delivery, total order by making its deliveries
+ * boundaries. It must equal ORDER_READING_PROPERTIES in
+ * checkers/properties.ts (a test compares them): a new property that reads
+ * delivery order must be accounted for here first.
+ */
+export const ORDER_READING_PROPERTIES_FINGERPRINTED: readonly string[] = ['fifo-order', 'causal-order', 'total-order'];
 
 export interface History {
   /** Ordered hash of the boundaries (and the runs folded into each). */

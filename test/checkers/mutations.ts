@@ -1,7 +1,9 @@
-// Mutations of valid traces, each with the property it must break. A
+// Mutations of valid traces, each with the property it is sure to break. A
 // mutation looks for the sites where the break is certain (for example, a
 // dropped delivery only breaks virtual synchrony if another process that
-// delivered the message moved to the same next view), and picks one.
+// delivered the message moved to the same next view), and picks one. The
+// exact set of properties a mutant breaks comes from the literal reading
+// (oracle.ts); `expected` is one the mutation guarantees is in it.
 import type { DeliverEvent, TraceEvent, ViewEvent } from '../../traces/schema.ts';
 import type { PropertyId } from '../../checkers/index.ts';
 
@@ -103,7 +105,8 @@ export const swapDeliveries: Mutation = (events, pick) => {
     if ((bcastAt.get(event.msg) ?? Infinity) > previous) return;
     const [o1, o2] = [orderOf.get(first.msg), orderOf.get(event.msg)];
     if (first.from === event.from) {
-      sites.push({ a: previous, b: at, expected: o1 === 'fifo' || o2 === 'fifo' ? 'fifo-order' : 'causal-order' });
+      // fifo-order covers any two messages of one sender in one view.
+      sites.push({ a: previous, b: at, expected: 'fifo-order' });
     } else if (o1 === 'total' && o2 === 'total') {
       const bothElsewhere = events.some(
         (other) => isDeliver(other) && other.node !== node && other.msg === first.msg &&

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ALL_PROPERTIES,
@@ -5,6 +6,7 @@ import {
   PROPERTY_DEFINITIONS,
   SAFETY_PROPERTIES,
   isPropertyId,
+  parsePropertyList,
 } from '../../checkers/index.ts';
 
 describe('property ids', () => {
@@ -23,5 +25,15 @@ describe('property ids', () => {
     }
     expect(isPropertyId('toString')).toBe(false);
     expect(isPropertyId('causal')).toBe(false);
+  });
+
+  it('are quoted word for word in docs/trace-format.md', () => {
+    const doc = readFileSync(new URL('../../docs/trace-format.md', import.meta.url), 'utf8');
+    for (const id of ALL_PROPERTIES) expect(doc).toContain(`- \`${id}\`: ${PROPERTY_DEFINITIONS[id].definition}`);
+  });
+
+  it('parse from a list, each once, naming the first unknown one', () => {
+    expect(parsePropertyList(['fifo-order', ' total-order', 'fifo-order', ''])).toEqual({ ids: ['fifo-order', 'total-order'] });
+    expect(parsePropertyList(['fifo-order', 'fifo'])).toEqual({ unknown: 'fifo' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_PROPERTIES } from '../../checkers/index.ts';
+import { ALL_PROPERTIES, checkEvents } from '../../checkers/index.ts';
 import type { PropertyId } from '../../checkers/index.ts';
 import { PLAIN_PAINTER, linesToShow, renderTextReport } from '../../checkers/report.ts';
 import type { FileReport } from '../../checkers/report.ts';
@@ -43,5 +43,36 @@ describe('renderTextReport', () => {
     const text = renderTextReport(reportOf(builder), PLAIN_PAINTER, 1);
     expect(text.match(/^ {4}> /gm)).toHaveLength(1);
     expect(text).toContain('(trace lines are shown for the first 1 violations only)');
+  });
+
+  it('groups the consequences of one lost message: the first shown, the rest counted by property', () => {
+    const builder = trace().group('p1', 'p2');
+    for (let k = 1; k <= 30; k++) builder.bcast('p1', `m${k}`, 'fifo', 1).deliver('p1', `m${k}`, 'p1', 1);
+    for (let k = 2; k <= 30; k++) builder.deliver('p2', `m${k}`, 'p1', 1);
+    builder.view(2, ['p1', 'p2']).end();
+    const report = reportOf(builder);
+    expect(report.result.violations).toHaveLength(31);
+    const text = renderTextReport(report, PLAIN_PAINTER);
+    expect(text).toContain('  p2 never received m1: 31 violations follow (the first, then the others by property)\n');
+    expect(text.match(/^ {2}fifo-order: /gm)).toHaveLength(1);
+    expect(text).toContain('  ... and 30 more: fifo-order 28, virtual-synchrony 1, delivery-liveness 1\n');
+  });
+
+  it('never writes a control character from the trace raw', () => {
+    const evil = '\u001b[2J\u009b31m\u202e';
+    const builder = trace().group('p1').deliver('p1', evil, 'p1', 1);
+    const text = renderTextReport(reportOf(builder), PLAIN_PAINTER);
+    expect(text).toContain('\\u001b[2J\\u009b31m\\u202e');
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+
+  it('says unknown and not promised', () => {
+    const builder = trace().group('p1', 'p2').send('p1', 'a', 'causal', 1, ['p1', 'p2']).view(2, ['p1', 'p2']).send('p1', 'c', 'causal', 2, ['p1']).send('p1', 'b', 'causal', 1, ['p1']);
+    const result = checkEvents(builder.events, { properties: ['causal-order', 'lifecycle'] });
+    const counts = new Map<PropertyId, number>(ALL_PROPERTIES.map((id) => [id, result.violations.filter((v) => v.property === id).length]));
+    const text = renderTextReport({ ...reportOf(builder), result, counts }, PLAIN_PAINTER);
+    expect(text).toMatch(/^ {2}unknown {2}causal-order +p1 multicasts b in view 1 after acting in view 2/m);
+    expect(text).toMatch(/^ {2}not promised self-inclusion$/m);
+    expect(text).toContain('(2 of 15 properties checked, 1 unknown, 13 not promised)');
   });
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { cliInProcess } from './cli-harness.ts';
 
 interface Outcome {
   status: number | null;
@@ -80,7 +81,7 @@ describe('vsynclab check', () => {
     const one = cli([bad, '--json']);
     expect(one.status).toBe(1);
     const parsed = JSON.parse(one.stdout);
-    expect(Object.keys(parsed)).toEqual(['ok', 'violations', 'checked', 'skipped']);
+    expect(Object.keys(parsed)).toEqual(['ok', 'violations', 'checked', 'skipped', 'unknown', 'notPromised']);
     expect(parsed.ok).toBe(false);
     expect(parsed.violations).toEqual([
       {
@@ -127,5 +128,35 @@ describe('vsynclab check', () => {
     const option = cli([good, '--max-violations', '0']);
     expect(option.status).toBe(2);
     expect(option.stderr).toContain('--max-violations: expected a whole number >= 1');
+  });
+
+  it('--properties checks only the properties named; the others are not promised', async () => {
+    const fifoOff = await cliInProcess('check', bad, '--json', '--properties', 'causal-order,total-order');
+    expect(fifoOff.status).toBe(0);
+    const parsed = JSON.parse(fifoOff.stdout);
+    expect(parsed.checked).toEqual(['causal-order', 'total-order']);
+    expect(parsed.notPromised).toHaveLength(13);
+    const text = await cliInProcess('check', bad, '--properties', 'fifo-order');
+    expect(text.status).toBe(1);
+    expect(text.stdout).toMatch(/^ {2}not promised self-inclusion$/m);
+    const unknown = await cliInProcess('check', good, '--properties', 'fifo,causal-order');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('--properties: unknown property id "fifo"');
+  });
+
+  it("a header's properties is the trace's profile, checked for form", async () => {
+    const promised = join(dir, 'promised.jsonl');
+    const header = HEADER.replace('}', ',"properties":["lifecycle","causal-order"]}');
+    writeFileSync(promised, lines([header], GROUP, SWAPPED, SELF, [END]));
+    const result = await cliInProcess('check', promised, '--json');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).checked).toEqual(['lifecycle', 'causal-order']);
+    const overridden = await cliInProcess('check', promised, '--json', '--properties', 'fifo-order');
+    expect(overridden.status).toBe(1);
+    const malformed = join(dir, 'malformed.jsonl');
+    writeFileSync(malformed, lines([HEADER.replace('}', ',"properties":["fifo"]}')], GROUP, [END.replace('"i":10', '"i":6')]));
+    const refused = await cliInProcess('check', malformed);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(`${malformed}:1: field properties: unknown property id "fifo"`);
   });
 });
