@@ -4,7 +4,7 @@
 // in-process; bin/vsynclab.js is the only caller that owns the real process.
 import yargs from 'yargs';
 import { InputError } from './errors.ts';
-import { commands } from './commands/index.ts';
+import { commandModulesFor } from './commands/index.ts';
 
 /**
  * Runs one command line (without `node` and the script name) and resolves to
@@ -30,7 +30,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         if (error) throw error;
         throw new InputError(message ?? 'invalid command line');
       });
-    for (const command of commands) cli = cli.command(command);
+    for (const command of await commandModulesFor(argv)) cli = cli.command(command);
     await cli.parseAsync();
     return Number(process.exitCode ?? 0);
   } catch (error: unknown) {
