@@ -69,15 +69,25 @@ export function commandName(command: LazyCommand): string {
 }
 
 /**
- * The yargs modules for one command line: the named command in full (its
- * options and handler), every other one as a stub that only lists it in the
- * help and in "did you mean" suggestions.
+ * The yargs modules for one command line: the named command (the first word
+ * that names one) in full, with its options and handler; every other one as
+ * a stub that only lists it in the help and in "did you mean" suggestions.
  */
 export async function commandModulesFor(argv: readonly string[]): Promise<AnyCommand[]> {
-  const named = argv.find((arg) => !arg.startsWith('-'));
+  const names = new Set(commands.map(commandName));
+  const named = argv.find((arg) => names.has(arg));
   return Promise.all(
     commands.map(async (entry) =>
-      commandName(entry) === named ? entry.load() : { command: entry.command, describe: entry.describe, handler: () => {} },
+      commandName(entry) === named
+        ? entry.load()
+        : {
+            command: entry.command,
+            describe: entry.describe,
+            handler: () => {
+              // Unreachable unless the lookup above and yargs disagree: never succeed silently.
+              throw new Error(`command ${commandName(entry)} was not loaded`);
+            },
+          },
     ),
   );
 }
