@@ -4,9 +4,10 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Specs too slow for `npm test` (CI): long explorations and full mutant
- * runs. `npm run test:slow` runs them (vitest.slow.config.ts).
+ * runs. Name such a spec `*.slow.spec.ts`; `npm run test:slow` runs them
+ * (vitest.slow.config.ts).
  */
-export const SLOW_SPECS: string[] = [];
+export const SLOW_SPECS = ['test/**/*.slow.spec.ts'];
 
 /**
  * `vsynclab/...` imports (how plugins and users import the library) resolve

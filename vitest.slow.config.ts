@@ -6,6 +6,7 @@ export default defineConfig({
   resolve: { alias: packageAliases() },
   test: {
     include: SLOW_SPECS,
+    passWithNoTests: true,
     globalSetup: ['test/build-dist.ts'],
     testTimeout: 600_000,
     hookTimeout: 600_000,

@@ -2,7 +2,7 @@
 // parse, call the library, print. Bad input exits 2 with a one-line reason.
 // `runCli` is the whole command line as a function, so tests drive it
 // in-process; bin/vsynclab.js is the only caller that owns the real process.
-import yargs from 'yargs';
+import yargs from './vendor-yargs.ts';
 import { InputError } from './errors.ts';
 import { commandModulesFor } from './commands/index.ts';
 
