@@ -1,9 +1,11 @@
 // Start-up of the compiled CLI against a bare `node -e 0`, in one run:
 // `vsynclab --help` and a one-seed `vsynclab run` of a small scenario (3
 // processes, 50 ms of load, 200 ms to settle: the simulation itself is a few
-// milliseconds, so the time is start-up). The three commands alternate,
-// round after round, and each is summarised by its median. Run:
-//   npm run build && npx tsx bench/startup.ts [--rounds N]
+// milliseconds, so the time is start-up). The commands alternate, round
+// after round, and each is summarised by its median. `--with-tsx` adds the
+// same two commands run from the TypeScript sources through tsx, as the CLI
+// started before it shipped compiled JavaScript. Run:
+//   npm run build && npx tsx bench/startup.ts [--rounds N] [--with-tsx]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -30,6 +32,12 @@ const commands: { name: string; argv: string[] }[] = [
   { name: 'vsynclab --help', argv: ['bin/vsynclab.js', '--help'] },
   { name: 'vsynclab run (1 seed)', argv: ['bin/vsynclab.js', 'run', scenario, '--seed', '1'] },
 ];
+if (args.includes('--with-tsx')) {
+  commands.push(
+    { name: 'tsx sources: --help', argv: ['--import', 'tsx/esm', 'cli/bin-main.ts', '--help'] },
+    { name: 'tsx sources: run (1 seed)', argv: ['--import', 'tsx/esm', 'cli/bin-main.ts', 'run', scenario, '--seed', '1'] },
+  );
+}
 
 const samples = commands.map(() => [] as number[]);
 process.stdout.write(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
