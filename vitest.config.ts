@@ -1,8 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Specs too slow for `npm test` (CI): long explorations and full mutant
+ * runs. Name such a spec `*.slow.spec.ts`; `npm run test:slow` runs them
+ * (vitest.slow.config.ts).
+ */
+export const SLOW_SPECS = ['test/**/*.slow.spec.ts'];
+
+/**
+ * `vsynclab/...` imports (how plugins and users import the library) resolve
+ * to the TypeScript sources in tests, never to a possibly stale dist/: each
+ * entry of package.json's exports map, `./dist/X.js` read as `./X.ts`.
+ */
+export function packageAliases(): { find: RegExp; replacement: string }[] {
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+    name: string;
+    exports: Record<string, string | { default: string }>;
+  };
+  return Object.entries(pkg.exports).flatMap(([subpath, target]) => {
+    const compiled = typeof target === 'string' ? target : target.default;
+    if (!compiled.startsWith('./dist/') || !compiled.endsWith('.js')) return [];
+    const name = subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`;
+    const source = `${root}${compiled.slice('./dist/'.length, -'.js'.length)}.ts`;
+    return [{ find: new RegExp(`^${name.replace(/[/.]/g, '\\$&')}$`), replacement: source }];
+  });
+}
+
 export default defineConfig({
+  resolve: { alias: packageAliases() },
   test: {
     include: ['test/**/*.spec.ts'],
+    globalSetup: ['test/build-dist.ts'],
+    exclude: ['**/node_modules/**', ...SLOW_SPECS],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

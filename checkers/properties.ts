@@ -2,44 +2,9 @@
 // contract) and their definitions, quoted word for word so the report, the
 // docs and the code say the same thing.
 
-export type PropertyId =
-  | 'self-inclusion'
-  | 'view-monotonicity'
-  | 'view-agreement'
-  | 'primary-majority'
-  | 'lifecycle'
-  | 'delivery-integrity'
-  | 'no-duplication'
-  | 'sending-view-delivery'
-  | 'self-delivery'
-  | 'virtual-synchrony'
-  | 'fifo-order'
-  | 'causal-order'
-  | 'total-order'
-  | 'view-convergence'
-  | 'delivery-liveness';
+import { ALL_PROPERTIES, LIVENESS_PROPERTIES, SAFETY_PROPERTIES, isPropertyId, type PropertyId } from '../core/property-ids.ts';
 
-/** Checked on every trace, cut off or not. In contract order. */
-export const SAFETY_PROPERTIES: readonly PropertyId[] = [
-  'self-inclusion',
-  'view-monotonicity',
-  'view-agreement',
-  'primary-majority',
-  'lifecycle',
-  'delivery-integrity',
-  'no-duplication',
-  'sending-view-delivery',
-  'self-delivery',
-  'virtual-synchrony',
-  'fifo-order',
-  'causal-order',
-  'total-order',
-];
-
-/** Checked only when the trace ends with `end {quiescent: true}`. */
-export const LIVENESS_PROPERTIES: readonly PropertyId[] = ['view-convergence', 'delivery-liveness'];
-
-export const ALL_PROPERTIES: readonly PropertyId[] = [...SAFETY_PROPERTIES, ...LIVENESS_PROPERTIES];
+export { ALL_PROPERTIES, LIVENESS_PROPERTIES, SAFETY_PROPERTIES, isPropertyId, type PropertyId };
 
 export type PropertyFamily = 'membership' | 'lifecycle' | 'delivery' | 'order' | 'liveness';
 
@@ -189,6 +154,3 @@ export function parsePropertyList(values: readonly string[]): { ids: PropertyId[
   return { ids };
 }
 
-export function isPropertyId(value: string): value is PropertyId {
-  return Object.prototype.hasOwnProperty.call(PROPERTY_DEFINITIONS, value);
-}

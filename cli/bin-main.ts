@@ -1,5 +1,5 @@
 // The real process around runCli: EPIPE handling and the exit status.
-import { hideBin } from 'yargs/helpers';
+import { hideBin } from './vendor-yargs.ts';
 import { runCli } from './main.ts';
 import { installSignalHandlers } from './interrupt.ts';
 

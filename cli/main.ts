@@ -2,11 +2,11 @@
 // parse, call the library, print. Bad input exits 2 with a one-line reason.
 // `runCli` is the whole command line as a function, so tests drive it
 // in-process; bin/vsynclab.js is the only caller that owns the real process.
-import yargs from 'yargs';
+import yargs from './vendor-yargs.ts';
 import { InputError } from './errors.ts';
 import { escapeControl } from '../traces/input-error.ts';
 import { joinNegativeSeedValues } from './seeds.ts';
-import { commands } from './commands/index.ts';
+import { commandModulesFor } from './commands/index.ts';
 
 /**
  * Runs one command line (without `node` and the script name) and resolves to
@@ -32,7 +32,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         if (error) throw error;
         throw new InputError(message ?? 'invalid command line');
       });
-    for (const command of commands) cli = cli.command(command);
+    for (const command of await commandModulesFor(argv)) cli = cli.command(command);
     await cli.parseAsync();
     return Number(process.exitCode ?? 0);
   } catch (error: unknown) {

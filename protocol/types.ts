@@ -8,7 +8,7 @@
 // - state and messages are plain data (objects, arrays, strings, numbers,
 //   booleans, null), so they can be hashed canonically and printed.
 
-import type { PropertyId } from '../checkers/properties.ts';
+import type { PropertyId } from '../core/property-ids.ts';
 import type {
   DeliveryOrder,
   ExitReason,

@@ -5,8 +5,7 @@ import { InputError, escapeControl, quote } from '../traces/input-error.ts';
 import { FieldProblems, join } from './fields.ts';
 import { hostReferences, hostStartTimes } from './host-references.ts';
 import { checkRunBounds } from './run-bounds.ts';
-import { ALL_PROPERTIES, isPropertyId } from '../checkers/properties.ts';
-import type { PropertyId } from '../checkers/properties.ts';
+import { ALL_PROPERTIES, isPropertyId, type PropertyId } from '../core/property-ids.ts';
 import type {
   DelaySpec,
   FaultSpec,

@@ -1,9 +1,25 @@
 // Plugins: modules a user names with --plugin that register their own
 // protocols (protocol/registry.ts). Worker threads load the same plugins.
+//
+// The CLI runs compiled JavaScript (dist/). A TypeScript plugin needs tsx,
+// which is registered here lazily, only when a plugin is a .ts/.mts/.cts file,
+// once per thread (a worker thread has its own module loader). A plugin must
+// share the CLI's module instances, above all the protocol registry: by
+// package name (`vsynclab/protocol`) it resolves to dist/ anyway, and a
+// relative import of this package's sources (`../protocol/registry.ts`) is
+// mapped to the compiled twin by sim/plugin-source-hooks.ts.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
+import { register } from 'node:module';
 import { InputError } from '../traces/input-error.ts';
+
+const TYPESCRIPT_FILE = /\.[mc]?ts$/;
+
+/** Running from dist/: TypeScript plugins need tsx. From source (vitest, tsx) they load as is. */
+const RUNNING_COMPILED = import.meta.url.endsWith('.js');
+
+let typescriptLoaderRegistered = false;
 
 /** File paths to the URLs that `loadPlugins` and workers import. */
 export function pluginUrls(paths: readonly string[]): string[] {
@@ -15,6 +31,7 @@ export function pluginUrls(paths: readonly string[]): string[] {
 }
 
 export async function loadPlugins(urls: readonly string[]): Promise<void> {
+  if (RUNNING_COMPILED && urls.some((url) => TYPESCRIPT_FILE.test(new URL(url).pathname))) await registerTypeScriptLoader();
   for (const url of urls) {
     try {
       await import(url);
@@ -22,4 +39,16 @@ export async function loadPlugins(urls: readonly string[]): Promise<void> {
       throw new InputError(`--plugin ${url}: the module failed to load: ${(error as Error).message.split('\n')[0]}`);
     }
   }
+}
+
+async function registerTypeScriptLoader(): Promise<void> {
+  if (typescriptLoaderRegistered) return;
+  typescriptLoaderRegistered = true;
+  const tsx = await import('tsx/esm/api');
+  tsx.register();
+  // Registered after tsx, so it runs first and sees what tsx resolved.
+  const distDir = new URL('../', import.meta.url);
+  register(new URL('./plugin-source-hooks.js', import.meta.url), {
+    data: { distUrl: distDir.href, packageUrl: new URL('../', distDir).href },
+  });
 }

@@ -3,7 +3,7 @@
 // stay fixed) always runs with it. Other subfolders (soak/, explore/) are
 // suites of their own and run only when named.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../scenarios/types.ts';
 import { validateScenario } from '../scenarios/validate.ts';
@@ -31,8 +31,12 @@ export interface LoadedScenario {
   protocolField: string;
 }
 
-/** The repository's scenarios/ folder: the default suite. */
-export const DEFAULT_SUITE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'scenarios');
+// Compiled, this module runs from dist/sim/; the scenario JSON stays at the package root.
+const SIM_DIR = dirname(fileURLToPath(import.meta.url));
+const PACKAGE_ROOT = basename(dirname(SIM_DIR)) === 'dist' ? resolve(SIM_DIR, '..', '..') : resolve(SIM_DIR, '..');
+
+/** The package's scenarios/ folder: the default suite. */
+export const DEFAULT_SUITE_DIR = resolve(PACKAGE_ROOT, 'scenarios');
 
 export function loadScenarioFile(path: string): LoadedScenario {
   return parseScenarioText(readScenarioText(path), path);

@@ -7,12 +7,20 @@ import type { RunResult } from '../run.ts';
 import { executeRun, type RunOutcome } from './execute.ts';
 import type { RunJob } from './plan.ts';
 
-// Workers load TypeScript through tsx, like the CLI itself.
-const BOOTSTRAP = `
+// Compiled (the CLI, dist/), a worker loads the compiled worker-thread.js
+// directly: no tsx, so it starts in milliseconds. From source (vitest, tsx)
+// the worker needs tsx to read the .ts files.
+const RUNNING_COMPILED = import.meta.url.endsWith('.js');
+const SOURCE_BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
 import('tsx/esm/api').then((tsx) => { tsx.register(); return import(workerData.entry); });
 `;
-const WORKER_ENTRY = new URL('./worker-thread.ts', import.meta.url).href;
+
+function startWorker(): Worker {
+  if (RUNNING_COMPILED) return new Worker(new URL('./worker-thread.js', import.meta.url));
+  const entry = new URL('./worker-thread.ts', import.meta.url).href;
+  return new Worker(SOURCE_BOOTSTRAP, { eval: true, workerData: { entry } });
+}
 
 export async function runJobs(
   jobs: readonly RunJob[],
@@ -31,7 +39,7 @@ export async function runJobs(
   await Promise.all(
     Array.from({ length: threads }, () =>
       new Promise<void>((resolve) => {
-        const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { entry: WORKER_ENTRY } });
+        const worker = startWorker();
         let current = -1;
         const feed = (): void => {
           if (next >= jobs.length || shouldStop()) {

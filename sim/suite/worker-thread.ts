@@ -1,4 +1,6 @@
 // The worker side of the suite pool: take a job, run it, post the outcome.
+// Compiled, this file runs as plain JavaScript; tsx comes in only when a job
+// names a TypeScript plugin (sim/plugins.ts registers it in this thread).
 import { parentPort } from 'node:worker_threads';
 import { executeRun } from './execute.ts';
 import type { RunJob } from './plan.ts';

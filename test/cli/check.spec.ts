@@ -1,27 +1,14 @@
-// `vsynclab check` as a user meets it: a real process, exit statuses, the
-// JSON shape, the report, and messages for bad input.
-import { spawnSync } from 'node:child_process';
+// `vsynclab check` as a user meets it: exit statuses, the JSON shape, the
+// report, and messages for bad input. In-process, except standard input,
+// which needs a real process.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { cliInProcess } from './cli-harness.ts';
+import { cliInProcess, cliSpawned, type CliOutcome } from './cli-harness.ts';
 
-interface Outcome {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-const cli = (args: string[], input?: string | Buffer): Outcome => {
-  const r = spawnSync(process.execPath, ['bin/vsynclab.js', 'check', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0' },
-    ...(input !== undefined ? { input } : {}),
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const cli = (args: string[]): Promise<CliOutcome> => cliInProcess('check', ...args);
 
 const dir = mkdtempSync(join(tmpdir(), 'vsynclab-check-'));
 const HEADER = '{"type":"header","format":"vsynclab-trace","version":1,"protocol":"hand","seed":"9"}';
@@ -58,16 +45,16 @@ const invalid = join(dir, 'invalid.jsonl');
 writeFileSync(invalid, lines([HEADER], GROUP.slice(0, 3), ['{"type":"view","i":3,"t":0,"node":"p2","view":{"id":1,"members":["p1","p2"]}}']));
 
 describe('vsynclab check', () => {
-  it('exit 0 and a report of held properties for a good trace', () => {
-    const r = cli([good]);
+  it('exit 0 and a report of held properties for a good trace', async () => {
+    const r = await cli([good]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`${good}  protocol hand, seed 9, 11 events`);
     expect(r.stdout).toMatch(/^ {2}held {5}total-order$/m);
     expect(r.stdout).toContain(`${good}: OK: no violation (15 of 15 properties checked)`);
   });
 
-  it('exit 1 and each violation with the trace lines around it', () => {
-    const r = cli([bad]);
+  it('exit 1 and each violation with the trace lines around it', async () => {
+    const r = await cli([bad]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/VIOLATED fifo-order +1 violation/);
     expect(r.stdout).toContain('fifo-order: p2 delivers m2 (fifo) from p1 without having delivered m1 (fifo), which p1 multicast before it in view 1.');
@@ -77,8 +64,8 @@ describe('vsynclab check', () => {
     expect(r.stdout).toContain('FAILED: 1 violation of 1 property');
   });
 
-  it('--json prints the contract object; several files give one line each, in order, and the highest status', () => {
-    const one = cli([bad, '--json']);
+  it('--json prints the contract object; several files give one line each, in order, and the highest status', async () => {
+    const one = await cli([bad, '--json']);
     expect(one.status).toBe(1);
     const parsed = JSON.parse(one.stdout);
     expect(Object.keys(parsed)).toEqual(['ok', 'violations', 'checked', 'skipped', 'unknown', 'notPromised']);
@@ -90,7 +77,7 @@ describe('vsynclab check', () => {
         events: [4, 5, 6],
       },
     ]);
-    const many = cli(['--json', good, cut, invalid, bad]);
+    const many = await cli(['--json', good, cut, invalid, bad]);
     expect(many.status).toBe(2);
     const objects = many.stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(objects.map((o) => [o.file, o.ok])).toEqual([[good, true], [cut, true], [invalid, false], [bad, false]]);
@@ -99,33 +86,33 @@ describe('vsynclab check', () => {
     expect(many.stderr).toContain(`vsynclab: ${cut}: warning: no end event: liveness skipped`);
   });
 
-  it('reads - from standard input, plain or gzip', () => {
-    const plain = cli(['-', '--json'], lines([HEADER], GROUP, SWAPPED, SELF, [END]));
+  it('reads - from standard input, plain or gzip', async () => {
+    const plain = cliSpawned(['check', '-', '--json'], lines([HEADER], GROUP, SWAPPED, SELF, [END]));
     expect(plain.status).toBe(1);
     expect(JSON.parse(plain.stdout).violations[0].property).toBe('fifo-order');
-    const zipped = cli(['-'], gzipSync(lines([HEADER], GROUP, SWAPPED, SELF, [END])));
+    const zipped = cliSpawned(['check', '-'], gzipSync(lines([HEADER], GROUP, SWAPPED, SELF, [END])));
     expect(zipped.status).toBe(1);
     expect(zipped.stdout).toContain('<stdin>: FAILED');
     expect(zipped.stdout).toContain(`    > 8 | ${SWAPPED[0]}`);
   });
 
-  it('reports a cut-off trace: safety checked, liveness skipped with the reason', () => {
-    const r = cli([cut]);
+  it('reports a cut-off trace: safety checked, liveness skipped with the reason', async () => {
+    const r = await cli([cut]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/skipped +view-convergence +no end event \(the run was cut off\)/);
     expect(r.stdout).toContain('warning: no end event: liveness skipped');
   });
 
-  it('exit 2 on invalid input: the file, the line and what was expected; no stack trace, nothing checked', () => {
-    const r = cli([invalid]);
+  it('exit 2 on invalid input: the file, the line and what was expected; no stack trace, nothing checked', async () => {
+    const r = await cli([invalid]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`vsynclab: ${invalid}:5: field "t" must not go backwards: 0 is before the previous event's 1\n`);
-    const missing = cli([join(dir, 'missing.jsonl'), '--json']);
+    const missing = await cli([join(dir, 'missing.jsonl'), '--json']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('missing.jsonl: cannot read: no such file');
     expect(missing.stderr).not.toMatch(/\bat .*\.ts:\d+/);
-    const option = cli([good, '--max-violations', '0']);
+    const option = await cli([good, '--max-violations', '0']);
     expect(option.status).toBe(2);
     expect(option.stderr).toContain('--max-violations: expected a whole number >= 1');
   });

@@ -1,24 +1,19 @@
-// `vsynclab explore` as a user meets it: a real process, exit statuses, the
+// `vsynclab explore` as a user meets it (in-process): exit statuses, the
 // JSON report, and a counterexample that `check` flags and `replay` reproduces.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliInProcess as cli } from './cli-harness.ts';
 
 const FIXTURES = 'test/sim/explore/fixtures';
 const PLUGIN = `${FIXTURES}/plugin.ts`;
 
-const cli = (...args: string[]): { status: number | null; stdout: string; stderr: string } => {
-  const r = spawnSync(process.execPath, ['bin/vsynclab.js', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-};
-
 describe('vsynclab explore', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vsynclab-explore-'));
 
-  it('ok: exit 0, one JSON object with the counts', () => {
-    const r = cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--json');
+  it('ok: exit 0, one JSON object with the counts', async () => {
+    const r = await cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--json');
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(report).toMatchObject({ result: 'ok', states: 509, transitions: 1239, depth: 9, scenario: 'cbcast-3x1', protocol: 'isis-cbcast-static' });
@@ -27,17 +22,17 @@ describe('vsynclab explore', () => {
     expect(report).not.toHaveProperty('bound');
   });
 
-  it('--por --compare reports the states with and without the reduction', () => {
-    const r = cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--por', '--compare');
+  it('--por --compare reports the states with and without the reduction', async () => {
+    const r = await cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--por', '--compare');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('OK: state space exhausted');
     expect(r.stdout).toMatch(/states 336,/);
     expect(r.stdout).toMatch(/without reductions: ok, 509 states \(1\.51x as many\)/);
   });
 
-  it('violated: exit 1, a counterexample that check flags and replay reproduces', () => {
+  it('violated: exit 1, a counterexample that check flags and replay reproduces', async () => {
     const out = join(dir, 'cex.jsonl');
-    const r = cli('explore', `${FIXTURES}/scenarios/broken-cbcast-3x2.json`, '--plugin', PLUGIN, '--json', '--out', out);
+    const r = await cli('explore', `${FIXTURES}/scenarios/broken-cbcast-3x2.json`, '--plugin', PLUGIN, '--json', '--out', out);
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout) as { result: string; counterexample: string; violation: { property: string; steps: number } };
     expect(report.result).toBe('violated');
@@ -48,31 +43,31 @@ describe('vsynclab explore', () => {
     expect(header).toMatchObject({ format: 'vsynclab-trace', protocol: 'test-cbcast-no-causal-check', scenario: 'broken-cbcast-3x2' });
     expect(header.exploreChoices).toHaveLength(4);
 
-    const check = cli('check', out, '--json');
+    const check = await cli('check', out, '--json');
     expect(check.status).toBe(1);
     expect((JSON.parse(check.stdout) as { violations: { property: string }[] }).violations.map((v) => v.property)).toContain('causal-order');
 
-    const replay = cli('replay', out, '--plugin', PLUGIN);
+    const replay = await cli('replay', out, '--plugin', PLUGIN);
     expect(replay.stdout).toContain('byte-identical');
     expect(replay.status).toBe(0);
   });
 
-  it('unknown: exit 4 naming the bound', () => {
-    const r = cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--max-states', '50', '--json');
+  it('unknown: exit 4 naming the bound', async () => {
+    const r = await cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--max-states', '50', '--json');
     expect(r.status).toBe(4);
     expect(JSON.parse(r.stdout)).toMatchObject({ result: 'unknown', bound: 'maxStates', states: 50 });
   });
 
-  it('bad input: exit 2 with one line naming the file and field', () => {
+  it('bad input: exit 2 with one line naming the file and field', async () => {
     const file = join(dir, 'bad.json');
     const scenario = JSON.parse(readFileSync(`${FIXTURES}/scenarios/cbcast-3x1.json`, 'utf8')) as Record<string, unknown>;
     writeFileSync(file, JSON.stringify({ ...scenario, explore: { multicastsPerProcess: 'two' } }));
-    const r = cli('explore', file);
+    const r = await cli('explore', file);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('bad.json: explore.multicastsPerProcess: expected an integer from 0 to 64, got "two"');
     expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
-    expect(cli('explore', join(dir, 'missing.json')).status).toBe(2);
-    expect(cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--max-states', '0').status).toBe(2);
-    expect(cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--crashes', '99').stderr).toContain('--crashes: expected an integer from 0 to 16');
+    expect((await cli('explore', join(dir, 'missing.json'))).status).toBe(2);
+    expect((await cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--max-states', '0')).status).toBe(2);
+    expect((await cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--crashes', '99')).stderr).toContain('--crashes: expected an integer from 0 to 16');
   });
 });

@@ -1,28 +1,35 @@
-// Running suites like a CI tool: workers, shards, reporters.
-import { spawnSync } from 'node:child_process';
+// Running suites like a CI tool: workers, shards, reporters. In-process,
+// except one run of the compiled CLI with a TypeScript plugin in worker
+// threads, compared with the same suite run in-process.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cliInProcess, cliSpawned, type CliOutcome } from './cli-harness.ts';
 
 const SUITE = ['test/fixtures/scenarios/flood-clean.json', 'test/fixtures/scenarios/flood-lossy.json'];
 const PLUGIN = 'test/fixtures/flood-plugin.ts';
 
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['bin/vsynclab.js', 'run', '--plugin', PLUGIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', CI: 'true' },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]): Promise<CliOutcome> => cliInProcess('run', '--plugin', PLUGIN, ...args);
+
+// Plain progress lines, as CI sees them.
+let ciBefore: string | undefined;
+beforeEach(() => {
+  ciBefore = process.env['CI'];
+  process.env['CI'] = 'true';
+});
+afterEach(() => {
+  if (ciBefore === undefined) delete process.env['CI'];
+  else process.env['CI'] = ciBefore;
+});
 
 type JsonReport = { runs: number; passed: number; failed: number; failures: { scenario: string; seed: number; trace: string | null; replay: string }[] };
 
 describe('vsynclab run as a CI tool', () => {
-  it('gives the same report and the same traces with 1 and 2 workers', () => {
+  it('gives the same report and the same traces with 1 worker in-process and 2 in the compiled CLI (the plugin loads in each worker)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vsynclab-workers-'));
-    const one = run(...SUITE, '--workers', '1', '--reporter', 'json', '--out', join(dir, 'w1'));
-    const two = run(...SUITE, '--workers', '2', '--reporter', 'json', '--out', join(dir, 'w2'));
+    const one = await run(...SUITE, '--workers', '1', '--reporter', 'json', '--out', join(dir, 'w1'));
+    const two = cliSpawned(['run', '--plugin', PLUGIN, ...SUITE, '--workers', '2', '--reporter', 'json', '--out', join(dir, 'w2')]);
     expect(one.status).toBe(1);
     expect(two.status).toBe(1);
     const a = JSON.parse(one.stdout) as JsonReport;
@@ -37,20 +44,21 @@ describe('vsynclab run as a CI tool', () => {
     for (const f of files) expect(readFileSync(join(dir, 'w2', f)).equals(readFileSync(join(dir, 'w1', f)))).toBe(true);
   });
 
-  it('shards partition the runs: their union is the unsharded run', () => {
-    const whole = JSON.parse(run(...SUITE, '--workers', '1', '--reporter', 'json').stdout) as JsonReport;
-    const shards = [1, 2, 3].map((i) => JSON.parse(run(...SUITE, '--workers', '1', '--reporter', 'json', '--shard', `${i}/3`).stdout) as JsonReport);
+  it('shards partition the runs: their union is the unsharded run', async () => {
+    const whole = JSON.parse((await run(...SUITE, '--workers', '1', '--reporter', 'json')).stdout) as JsonReport;
+    const shards: JsonReport[] = [];
+    for (const i of [1, 2, 3]) shards.push(JSON.parse((await run(...SUITE, '--workers', '1', '--reporter', 'json', '--shard', `${i}/3`)).stdout) as JsonReport);
     expect(shards.reduce((n, s) => n + s.runs, 0)).toBe(whole.runs);
     const key = (f: { scenario: string; seed: number }): string => `${f.scenario}#${f.seed}`;
     const union = shards.flatMap((s) => s.failures.map(key)).sort();
     expect(union).toEqual(whole.failures.map(key).sort());
-    expect(run(...SUITE, '--shard', '4/3').status).toBe(2);
+    expect((await run(...SUITE, '--shard', '4/3')).status).toBe(2);
   });
 
-  it('writes JUnit XML with one test case per scenario and seed', () => {
+  it('writes JUnit XML with one test case per scenario and seed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vsynclab-junit-'));
     const file = join(dir, 'junit.xml');
-    const r = run(...SUITE, '--workers', '1', '--reporter', 'junit', '--report-file', file);
+    const r = await run(...SUITE, '--workers', '1', '--reporter', 'junit', '--report-file', file);
     expect(r.status).toBe(1);
     const xml = readFileSync(file, 'utf8');
     expect(xml.match(/<testcase /g)?.length).toBe(9);
@@ -59,8 +67,8 @@ describe('vsynclab run as a CI tool', () => {
     expect(r.stdout).toMatch(/9 runs of 2 scenarios: \d+ passed, \d+ failed/);
   });
 
-  it('pretty output: failing runs with replay commands, the table, plain progress lines under CI', () => {
-    const r = run(...SUITE, '--workers', '2');
+  it('pretty output: failing runs with replay commands, the table, plain progress lines under CI', async () => {
+    const r = await run(...SUITE, '--workers', '1');
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/FAIL flood-lossy seed \d+: /);
     expect(r.stdout).toContain('replay: npx vsynclab replay --scenario test/fixtures/scenarios/flood-lossy.json --seed');

@@ -1,6 +1,8 @@
-// The HTML viewer in a real browser: Debian's chromium driven by
-// playwright-core. Checks what is drawn, that a hostile trace runs no script
-// and fetches nothing, and that a 10k-event trace stays navigable. The
+// The HTML viewer in a real browser driven by playwright-core: the Chromium
+// that @sparticuz/chromium ships inside its npm package, so `npm ci` is all a
+// fresh machine needs (a system chromium is used only when one is installed
+// and actually starts). Checks what is drawn, that a hostile trace runs no
+// script and fetches nothing, and that a 10k-event trace stays navigable. The
 // screenshots land in a temp dir whose path the test prints.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -8,26 +10,47 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import packagedChromium from '@sparticuz/chromium';
 import { renderHtmlViewer } from '../../../traces/export/html-viewer.ts';
 import {
   HOSTILE_MSG, HOSTILE_NODE, bigTrace, hostileEvents, hostileHeader, hostileViolation,
   sampleDeliveries, sampleEvents, sampleHeader, sampleViolation,
 } from './fixtures.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const SYSTEM_CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
+
+// @sparticuz/chromium's flags are tuned for serverless hosts. Dropped here:
+// --single-process (the browser dies when its first page closes) and the two
+// that relax web security (the hostile-trace test must run with it on).
+const UNWANTED_PACKAGED_ARGS = new Set(['--single-process', '--disable-web-security', '--allow-running-insecure-content']);
+
+/** The system chromium when it is there and starts; otherwise the packaged one. */
+async function launchBrowser(): Promise<{ browser: Browser; source: string }> {
+  if (existsSync(SYSTEM_CHROMIUM)) {
+    try {
+      const system = await chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: SYSTEM_CHROMIUM_ARGS, headless: true });
+      return { browser: system, source: SYSTEM_CHROMIUM };
+    } catch {
+      // A broken or partial install: fall through to the packaged browser.
+    }
+  }
+  const executablePath = await packagedChromium.executablePath();
+  const packaged = await chromium.launch({ executablePath, args: packagedChromium.args.filter((arg) => !UNWANTED_PACKAGED_ARGS.has(arg)), headless: true });
+  return { browser: packaged, source: `@sparticuz/chromium (${executablePath})` };
+}
 
 let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const launched = await launchBrowser();
+  browser = launched.browser;
   dir = mkdtempSync(join(tmpdir(), 'vsynclab-viewer-'));
-  process.stdout.write(`viewer screenshots in ${dir}\n`);
+  process.stdout.write(`viewer in ${launched.source}; screenshots in ${dir}\n`);
 });
 
 afterAll(async () => {
