@@ -2,7 +2,7 @@
 // JSON with exactly these fields (validated by scenarios/validate.ts); all
 // times are integer microseconds, all probabilities in [0, 1].
 
-import type { PropertyId } from '../checkers/properties.ts';
+import type { PropertyId } from '../core/property-ids.ts';
 
 /** Hosts are named p1..pN; a restarted host's process is `p3#2`, `p3#3`, ... */
 export type HostName = string;
