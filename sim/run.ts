@@ -13,6 +13,7 @@ import { Rng } from './rng.ts';
 import type { TraceSink } from './trace-sink.ts';
 import { startWorkload } from './workload.ts';
 import { BoundHit, World } from './world.ts';
+import { ProtocolHandlerError } from './system/handlers.ts';
 import { resolveProtocol } from './resolve-protocol.ts';
 import type { OnlineChecker, RunViolation } from './online-checker.ts';
 import { defaultChecker } from './online-checker.ts';
@@ -104,6 +105,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     queueCapacity: limits.maxInFlight,
     record,
     driftPpm: scenario.clockDriftPpm ?? {},
+    traceEventIndex: () => traceEvents,
   });
   const faults = new FaultDriver(world, {
     spec: scenario.faults ?? {},
@@ -145,6 +147,8 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     }
   } catch (caught) {
     if (caught instanceof BoundHit) boundHit = caught.bound;
+    // A protocol bug names the process, handler, event and time, with the protocol's own frames only.
+    else if (caught instanceof ProtocolHandlerError) error = caught.describe();
     else error = caught instanceof Error ? (caught.stack ?? caught.message) : String(caught);
   }
 

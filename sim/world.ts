@@ -1,21 +1,18 @@
-// The simulated world: processes running a protocol's pure handlers, the
-// event queue, the network, and the trace. The world executes effects and
-// records observations; it decides nothing about workload or faults (those
-// drivers live in workload.ts and faults.ts and call into it).
-import type {
-  AnyProtocol,
-  AppRequest,
-  Effect,
-  NodeContext,
-  Observation,
-  StartInput,
-  Step,
-} from '../protocol/types.ts';
+// The timed world: processes running a protocol's pure handlers, the event
+// queue, the clock and the network. It is a scheduler over sim/system: the
+// handlers are called through sim/system/handlers.ts and their effects are
+// interpreted by sim/system/effects.ts; this file only says what a sent
+// message and a set timer become in timed terms (queued events with network
+// delays and drifting clocks). It decides nothing about workload or faults
+// (those drivers live in workload.ts and faults.ts and call into it).
+import type { AnyProtocol, AppRequest, NodeContext, Observation, StartInput, Step } from '../protocol/types.ts';
 import { assertNever } from '../protocol/types.ts';
 import type { HostName } from '../scenarios/types.ts';
 import type { ProcessId, UnnumberedEvent } from '../traces/schema.ts';
 import { EventQueue, type Scheduled } from './event-queue.ts';
 import type { Network } from './network.ts';
+import { applyEffects, type EffectTarget } from './system/effects.ts';
+import { callInit, callMessage, callRequest, callSuspect, callTimer, type HandlerSite } from './system/handlers.ts';
 
 /**
  * What the queue holds (with the queue's `timeUs` and `seq`, set on push).
@@ -85,9 +82,11 @@ export interface WorldOptions {
   record: (event: UnnumberedEvent) => void;
   /** Per-host clock drift in parts per million. */
   driftPpm: Record<HostName, number>;
+  /** The index the next trace event will get (named when a protocol handler throws). */
+  traceEventIndex?: () => number;
 }
 
-export class World {
+export class World implements EffectTarget<SimProcess>, HandlerSite {
   nowUs = 0;
   readonly queue: EventQueue<SimEvent>;
   readonly processes = new Map<ProcessId, SimProcess>();
@@ -101,6 +100,16 @@ export class World {
 
   constructor(private readonly options: WorldOptions) {
     this.queue = new EventQueue<SimEvent>(options.queueCapacity);
+  }
+
+  readonly timeUnit = 'us';
+
+  traceEventIndex(): number {
+    return this.options.traceEventIndex?.() ?? -1;
+  }
+
+  time(): number {
+    return this.nowUs;
   }
 
   get protocol(): AnyProtocol {
@@ -145,7 +154,7 @@ export class World {
     this.processes.set(pid, process);
     this.currentOfHost.set(host, process);
     this.options.record({ type: 'start', t: this.nowUs, node: pid });
-    this.apply(process, this.protocol.init(process.ctx, start));
+    this.apply(process, callInit(this.protocol, process.ctx, start, this));
     return process;
   }
 
@@ -158,12 +167,13 @@ export class World {
 
   request(process: SimProcess, request: AppRequest): void {
     if (process.status !== 'live') return;
-    this.apply(process, this.protocol.onRequest(process.state, request, process.ctx));
+    this.apply(process, callRequest(this.protocol, process.state, request, process.ctx, this));
   }
 
   suspect(process: SimProcess, suspect: ProcessId): void {
-    if (process.status !== 'live' || this.protocol.onSuspect === undefined) return;
-    this.apply(process, this.protocol.onSuspect(process.state, suspect, process.ctx));
+    if (process.status !== 'live') return;
+    const step = callSuspect(this.protocol, process.state, suspect, process.ctx, this);
+    if (step !== null) this.apply(process, step);
   }
 
   /** Executes one queued event. */
@@ -176,7 +186,7 @@ export class World {
         if (target === undefined || target.status !== 'live') return;
         // A cut that happened while the message was on the wire loses it too.
         if (this.network.isPartitioned && !this.network.canTalk(event.from.host, target.host)) return;
-        this.apply(target, this.protocol.onMessage(target.state, event.from.pid, event.msg, target.ctx));
+        this.apply(target, callMessage(this.protocol, target.state, event.from.pid, event.msg, target.ctx, this));
         return;
       }
       case 'timer': {
@@ -184,7 +194,7 @@ export class World {
         const state = event.timer;
         event.timer = TimerState.Done;
         if (state === TimerState.Cancelled || target.status !== 'live') return;
-        this.apply(target, this.protocol.onTimer(target.state, event.tag, target.ctx));
+        this.apply(target, callTimer(this.protocol, target.state, event.tag, target.ctx, this));
         return;
       }
       case 'driver':
@@ -197,47 +207,34 @@ export class World {
 
   private apply(process: SimProcess, step: Step<unknown, unknown, string>): void {
     process.state = step.state;
-    const effects = step.effects;
-    for (let k = 0; k < effects.length; k++) {
-      // A process that exited mid-step does nothing more.
-      if (process.status !== 'live') return;
-      this.effect(process, effects[k] as Effect<unknown, string>);
-    }
+    applyEffects(this, process, process.pid, this.nowUs, step.effects);
   }
 
-  private effect(process: SimProcess, effect: Effect<unknown, string>): void {
-    switch (effect.kind) {
-      case 'send':
-        this.send(process, effect.to, effect.msg);
-        return;
-      case 'setTimer': {
-        let event = process.timers.get(effect.timer);
-        if (event !== undefined && event.timer === TimerState.Done) {
-          event.timer = TimerState.Queued;
-        } else {
-          if (event !== undefined) event.timer = TimerState.Cancelled;
-          event = timerEvent(process, effect.timer);
-          process.timers.set(effect.timer, event);
-        }
-        const scaled = process.timerScale === 1 ? effect.delayUs : effect.delayUs * process.timerScale;
-        const delayUs = Math.max(0, Math.round(scaled));
-        this.schedule(delayUs, event);
-        return;
-      }
-      case 'cancelTimer': {
-        const pending = process.timers.get(effect.timer);
-        if (pending !== undefined && pending.timer === TimerState.Queued) pending.timer = TimerState.Cancelled;
-        return;
-      }
-      case 'observe':
-        this.observe(process, effect.observation);
-        return;
-      default:
-        assertNever(effect, 'effect');
-    }
+  // EffectTarget: what effects mean in timed terms.
+
+  isLive(process: SimProcess): boolean {
+    return process.status === 'live';
   }
 
-  private send(process: SimProcess, to: ProcessId, msg: unknown): void {
+  setTimer(process: SimProcess, tag: string, delayUs: number): void {
+    let event = process.timers.get(tag);
+    if (event !== undefined && event.timer === TimerState.Done) {
+      event.timer = TimerState.Queued;
+    } else {
+      if (event !== undefined) event.timer = TimerState.Cancelled;
+      event = timerEvent(process, tag);
+      process.timers.set(tag, event);
+    }
+    const scaled = process.timerScale === 1 ? delayUs : delayUs * process.timerScale;
+    this.schedule(Math.max(0, Math.round(scaled)), event);
+  }
+
+  cancelTimer(process: SimProcess, tag: string): void {
+    const pending = process.timers.get(tag);
+    if (pending !== undefined && pending.timer === TimerState.Queued) pending.timer = TimerState.Cancelled;
+  }
+
+  send(process: SimProcess, to: ProcessId, msg: unknown): void {
     this.counts.messagesSent++;
     const target = this.processes.get(to);
     // Messages to processes that never existed vanish, like packets to an unused address.
@@ -249,31 +246,22 @@ export class World {
     }
   }
 
-  private observe(process: SimProcess, observation: Observation): void {
-    const node = process.pid;
-    const t = this.nowUs;
-    const record = this.options.record;
+  observe(process: SimProcess, observation: Observation, event: UnnumberedEvent): void {
+    this.options.record(event);
     switch (observation.type) {
-      case 'view':
-        record({ type: 'view', t, node, view: { id: observation.view.id, members: [...observation.view.members] } });
-        for (const listener of this.listeners) listener(process, observation);
-        return;
       case 'bcast':
         this.counts.multicasts++;
-        record({ type: 'bcast', t, node, msg: observation.msg, order: observation.order, view: observation.view });
         return;
       case 'deliver':
         this.counts.deliveries++;
-        record({ type: 'deliver', t, node, msg: observation.msg, from: observation.from, view: observation.view });
         return;
       case 'exit':
-        record({ type: 'exit', t, node, reason: observation.reason });
         process.status = 'exited';
         process.timers.clear();
         for (const listener of this.listeners) listener(process, observation);
         return;
+      case 'view':
       case 'note':
-        record({ type: 'note', t, node, text: observation.text });
         for (const listener of this.listeners) listener(process, observation);
         return;
       default:
