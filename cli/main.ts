@@ -4,6 +4,7 @@
 // in-process; bin/vsynclab.js is the only caller that owns the real process.
 import yargs from 'yargs';
 import { InputError } from './errors.ts';
+import { ProtocolHandlerError } from '../sim/system/handlers.ts';
 import { commands } from './commands/index.ts';
 
 /**
@@ -37,6 +38,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     if (error instanceof InputError) {
       process.stderr.write(`vsynclab: ${error.message}\n`);
       return 2;
+    }
+    // A protocol bug found (by explore): a failure of the protocol, with its own frames only.
+    if (error instanceof ProtocolHandlerError) {
+      process.stderr.write(`vsynclab: ${error.describe()}\n`);
+      return 1;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stderr.write(`vsynclab: internal error: ${message}\n`);

@@ -7,6 +7,7 @@ import type { PathViolation } from './check-path.ts';
 import type { ExploreConfig } from './config.ts';
 import { pathTraceLines } from './counterexample.ts';
 import { ExploreModel } from './model.ts';
+import { ProtocolHandlerError } from '../system/handlers.ts';
 import { search, type SearchOutcome, type SearchProgress, type Strategy } from './search.ts';
 
 export type { ExploreConfig } from './config.ts';
@@ -50,6 +51,19 @@ export interface ExploreResult extends SearchOutcome {
   counterexample: Counterexample | null;
 }
 
+/** A protocol handler that throws stays a ProtocolHandlerError (with the path search.ts adds to its message). */
+function searchNamingProtocolErrors(model: ExploreModel, options: Parameters<typeof search>[1]): SearchOutcome {
+  try {
+    return search(model, options);
+  } catch (caught) {
+    const cause = caught instanceof Error ? caught.cause : undefined;
+    if (cause instanceof ProtocolHandlerError && caught instanceof Error && caught.message.startsWith(cause.message)) {
+      throw cause.withContext(caught.message.slice(cause.message.length));
+    }
+    throw caught;
+  }
+}
+
 export function explore(scenario: Scenario, config: ExploreConfig, options: ExploreOptions = {}): ExploreResult {
   const protocol = options.protocol ?? resolveProtocol(scenario);
   const strategy = options.strategy ?? 'bfs';
@@ -65,13 +79,13 @@ export function explore(scenario: Scenario, config: ExploreConfig, options: Expl
     ...(options.maxSeconds !== undefined ? { maxSeconds: options.maxSeconds } : {}),
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
   };
-  const outcome = search(model, searchOptions);
+  const outcome = searchNamingProtocolErrors(model, searchOptions);
   let violation = outcome.violation;
   let trail = outcome.violationTrail;
   if (violation !== null && strategy === 'bfs') {
     // Leaf checking found a violation, maybe deeper than the shallowest one:
     // judge every state up to that depth, breadth first, for a shortest path.
-    const shortest = search(model, { ...searchOptions, maxDepth: violation.step, checkEveryState: true, onProgress: undefined });
+    const shortest = searchNamingProtocolErrors(model, { ...searchOptions, maxDepth: violation.step, checkEveryState: true, onProgress: undefined });
     if (shortest.violation !== null && shortest.violation.step <= violation.step) {
       violation = shortest.violation;
       trail = shortest.violationTrail;

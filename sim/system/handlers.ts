@@ -35,6 +35,15 @@ export class ProtocolHandlerError extends Error {
     super(`${process}'s ${handler} handler threw at trace event ${traceEventIndex} (${when}): ${reason}`, options);
   }
 
+  /** The same error with more context after its message (the explorer adds the path). */
+  withContext(suffix: string): ProtocolHandlerError {
+    const copy = new ProtocolHandlerError(this.process, this.handler, this.traceEventIndex, this.time, this.timeUnit, this.reason, this.protocolFrames, {
+      cause: this.cause,
+    });
+    copy.message = `${this.message}${suffix}`;
+    return copy;
+  }
+
   /** The message and the protocol's frames, one per line. */
   describe(): string {
     return [this.message, ...this.protocolFrames.map((f) => `    ${f}`)].join('\n');
