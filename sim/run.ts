@@ -111,7 +111,6 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     spec: scenario.faults ?? {},
     rng: rng.child('faults'),
     initialHosts: scenario.processes,
-    record,
   });
 
   let settled = false;
@@ -143,7 +142,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
       }
       world.nowUs = event.timeUs;
       world.dispatch(event);
-      if (world.counts.simEvents >= limits.maxEvents) throw new BoundHit('maxEvents');
+      if (world.simEvents >= limits.maxEvents) throw new BoundHit('maxEvents');
     }
   } catch (caught) {
     if (caught instanceof BoundHit) boundHit = caught.bound;
@@ -188,11 +187,11 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     error,
     replicasAgree,
     traceEvents,
-    simEvents: world.counts.simEvents,
+    simEvents: world.simEvents,
     simTimeUs: world.nowUs,
-    multicasts: world.counts.multicasts,
-    deliveries: world.counts.deliveries,
-    messagesSent: world.counts.messagesSent,
+    multicasts: world.system.counts.multicasts,
+    deliveries: world.system.counts.deliveries,
+    messagesSent: world.system.counts.messagesSent,
     randomFaults: faults.randomFaultsApplied,
   };
 }
