@@ -14,6 +14,7 @@ import type { TraceSink } from './trace-sink.ts';
 import { startWorkload } from './workload.ts';
 import { BoundHit, World } from './world.ts';
 import { ProtocolHandlerError } from './system/handlers.ts';
+import type { Choice } from './system/choice.ts';
 import { resolveProtocol } from './resolve-protocol.ts';
 import type { OnlineChecker, RunViolation } from './online-checker.ts';
 import { defaultChecker } from './online-checker.ts';
@@ -33,6 +34,8 @@ export interface RunOptions {
   checker?: OnlineChecker | null;
   /** Stop the run at the first violation (the trace then has no liveness verdict). */
   stopOnViolation?: boolean;
+  /** Hears every choice the timed scheduler makes (sim/system/choice.ts), for replay without the clock. */
+  onChoice?: (choice: Choice) => void;
 }
 
 export interface RunResult {
@@ -107,6 +110,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     driftPpm: scenario.clockDriftPpm ?? {},
     traceEventIndex: () => traceEvents,
   });
+  if (options.onChoice !== undefined) world.system.onChoice = options.onChoice;
   const faults = new FaultDriver(world, {
     spec: scenario.faults ?? {},
     rng: rng.child('faults'),
