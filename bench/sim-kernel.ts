@@ -128,13 +128,33 @@ async function compareWithBaseline(dir: string): Promise<void> {
   await import(`${dir}/protocol/builtin.ts`);
   const before = ((await import(`${dir}/sim/run.ts`)) as { runScenario: RunScenario }).runScenario;
   const after = runScenario;
-  const ROUNDS = 5;
+  const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
   const cases: [string, (run: RunScenario) => number][] = [
     ['kernel, no-op protocol (timers)', (run) => run(kernelScenario(), { seed: '1', protocol: noopProtocol(false), checker: null }).simEvents],
     ['kernel, no-op protocol (timers + messages)', (run) => run(kernelScenario(), { seed: '1', protocol: noopProtocol(true), checker: null }).simEvents],
     ['ISIS full stack CBCAST, 5,000 multicasts', (run) => run(throughputScenario('causal', 5000), { seed: '1', checker: null }).deliveries],
     ['ISIS full stack ABCAST, 5,000 multicasts', (run) => run(throughputScenario('total', 5000), { seed: '1', checker: null }).deliveries],
   ];
+  type Explore = (scenario: Scenario, config: unknown, options: Record<string, unknown>) => { states: number };
+  type LoadExplore = (file: string) => { scenario: Scenario; config: unknown };
+  const exploreOf = async (root: string): Promise<{ explore: Explore; load: LoadExplore }> => {
+    const m = (await import(`${root}/sim/explore/index.ts`)) as { explore: Explore; loadExploreScenario: LoadExplore };
+    return { explore: m.explore, load: m.loadExploreScenario };
+  };
+  const here = new URL('..', import.meta.url).pathname;
+  const explorers = new Map<RunScenario, { explore: Explore; load: LoadExplore }>([
+    [before, await exploreOf(dir)],
+    [after, await exploreOf(here)],
+  ]);
+  // The explorer's rate: cbcast-3x2 with --por, bounded at 150,000 states (states, not time, so both do the same work).
+  cases.push([
+    'explore cbcast-3x2 --por, 150,000 states',
+    (run) => {
+      const e = explorers.get(run)!;
+      const { scenario, config } = e.load(`${here}/scenarios/explore/cbcast-3x2.json`);
+      return e.explore(scenario, config, { por: true, maxStates: 150_000 }).states;
+    },
+  ]);
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   const rows: string[][] = [];
   for (const [label, work] of cases) {
@@ -155,7 +175,7 @@ async function compareWithBaseline(dir: string): Promise<void> {
     if (countA !== countB) throw new Error(`${label}: the two trees did different work (${countA} vs ${countB})`);
     rows.push([label, String(countA), median(a).toFixed(3), median(b).toFixed(3), (median(a) / median(b)).toFixed(2)]);
   }
-  printTable(['workload', 'events or deliveries', 'before s (median)', 'after s (median)', 'speed after / before'], rows);
+  printTable(['workload', 'events, deliveries or states', 'before s (median)', 'after s (median)', 'speed after / before'], rows);
 }
 
 if (BASELINE_DIR !== undefined) {
