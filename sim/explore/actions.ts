@@ -15,6 +15,8 @@ export type Action =
   | { kind: 'suspect'; owner: number; suspect: number; budgeted: boolean }
   | { kind: 'crash'; owner: number }
   | { kind: 'drop'; owner: number; index: number }
+  /** The network delivers a copy too: a second copy of the message joins those in flight. */
+  | { kind: 'duplicate'; owner: number; index: number }
   | { kind: 'partition'; groups: readonly (readonly string[])[] }
   | { kind: 'heal' };
 
@@ -57,6 +59,9 @@ export function enabledActions(s: GlobalState, ctx: ActionContext): Action[] {
   if (s.used.drops < config.drops) {
     for (let j = 0; j < s.bag.length; j++) out.push({ kind: 'drop', owner: (s.bag[j] as { toIndex: number }).toIndex, index: j });
   }
+  if ((s.used.duplicates ?? 0) < (config.duplicates ?? 0)) {
+    for (let j = 0; j < s.bag.length; j++) out.push({ kind: 'duplicate', owner: (s.bag[j] as { toIndex: number }).toIndex, index: j });
+  }
   if (s.partition !== null) out.push({ kind: 'heal' });
   else if (s.used.partitions < config.partitions) for (const groups of ctx.splits) out.push({ kind: 'partition', groups });
   return out;
@@ -67,6 +72,7 @@ export function isBudgetedFault(a: Action): boolean {
   switch (a.kind) {
     case 'crash':
     case 'drop':
+    case 'duplicate':
     case 'partition':
       return true;
     case 'suspect':
@@ -83,7 +89,7 @@ export function isBudgetedFault(a: Action): boolean {
 
 /** A readable, replayable name for an action in state `s` (recorded in `exploreChoices`). */
 export function actionLabel(s: GlobalState, a: Action): string {
-  const moved = a.kind === 'deliver' || a.kind === 'drop' ? (s.bag[a.index] as { from: string; to: string }) : null;
+  const moved = a.kind === 'deliver' || a.kind === 'drop' || a.kind === 'duplicate' ? (s.bag[a.index] as { from: string; to: string }) : null;
   return stepLabel((index) => (s.procs[index] as { pid: string }).pid, a, moved);
 }
 
@@ -94,6 +100,7 @@ export function stepLabel(pid: (index: number) => string, a: Action, moved: { fr
       return `request ${pid(a.owner)}`;
     case 'deliver':
     case 'drop':
+    case 'duplicate':
       return `${a.kind} ${moved?.from}>${moved?.to} @${a.index}`;
     case 'timer':
       return `timer ${pid(a.owner)} ${a.tag}`;

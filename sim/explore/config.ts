@@ -28,6 +28,12 @@ export interface ExploreConfig {
   drops: number;
   suspicions: number;
   /**
+   * Duplications of an in-flight message per path. Optional, and absent
+   * unless set, so that counterexamples written before it replay byte for
+   * byte (their `exploreConfig` has no such field).
+   */
+  duplicates?: number;
+  /**
    * False declares that handling a message never sends one (only requests,
    * timers and suspicions do). Partial-order reduction relies on it; every
    * explored receipt is checked against it.
@@ -64,6 +70,7 @@ const FIELDS: readonly (keyof ExploreConfig)[] = [
   'partitions',
   'drops',
   'suspicions',
+  'duplicates',
   'receiptsSend',
   'maxInFlight',
 ];
@@ -103,6 +110,7 @@ export function parseExploreConfig(raw: unknown, file: string, field = 'explore'
   for (const budget of ['crashes', 'partitions', 'drops', 'suspicions'] as const) {
     if (o[budget] !== undefined) out[budget] = intField(o[budget], at(budget), MAX_BUDGET);
   }
+  if (o.duplicates !== undefined) out.duplicates = intField(o.duplicates, at('duplicates'), MAX_BUDGET);
   if (o.receiptsSend !== undefined) {
     if (typeof o.receiptsSend !== 'boolean') throw new InputError(`${at('receiptsSend')}: expected true or false, got ${JSON.stringify(o.receiptsSend)}`);
     out.receiptsSend = o.receiptsSend;
@@ -121,6 +129,7 @@ export interface BudgetOverrides {
   partitions?: number | undefined;
   drops?: number | undefined;
   suspicions?: number | undefined;
+  duplicates?: number | undefined;
 }
 
 export function withBudgets(config: ExploreConfig, overrides: BudgetOverrides): ExploreConfig {
@@ -129,6 +138,7 @@ export function withBudgets(config: ExploreConfig, overrides: BudgetOverrides): 
     const v = overrides[budget];
     if (v !== undefined) out[budget] = intField(v, `--${budget}`, MAX_BUDGET);
   }
+  if (overrides.duplicates !== undefined) out.duplicates = intField(overrides.duplicates, '--duplicates', MAX_BUDGET);
   return out;
 }
 

@@ -209,6 +209,16 @@ export class ExploreModel {
         b.events.push({ type: 'drop', i: b.nextI++, t, node: m.to, from: m.from });
         break;
       }
+      case 'duplicate': {
+        const m = s.bag[a.index] as InFlight;
+        b.used = { ...b.used, duplicates: (b.used.duplicates ?? 0) + 1 };
+        this.ownBag(b);
+        if (b.bag.length >= this.config.maxInFlight) throw new BoundHit('maxInFlight');
+        b.bag.push(m);
+        for (let k = 0; k < m.hash.length; k++) b.bagHash[k] = ((b.bagHash[k] as number) + (m.hash[k] as number)) | 0;
+        b.events.push({ type: 'duplicate', i: b.nextI++, t, node: m.to, from: m.from });
+        break;
+      }
       case 'partition': {
         b.used = { ...b.used, partitions: b.used.partitions + 1 };
         b.partition = a.groups;
@@ -224,7 +234,7 @@ export class ExploreModel {
       default:
         assertNever(a, 'action');
     }
-    const moved = a.kind === 'deliver' || a.kind === 'drop' ? (s.bag[a.index] as InFlight) : null;
+    const moved = a.kind === 'deliver' || a.kind === 'drop' || a.kind === 'duplicate' ? (s.bag[a.index] as InFlight) : null;
     return this.finish(b, { prev: s.trail, action: a, moved, events: b.events, depth: t, eventCount: b.nextI });
   }
 
