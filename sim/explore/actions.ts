@@ -17,6 +17,8 @@ export type Action =
   | { kind: 'drop'; owner: number; index: number }
   /** The network delivers a copy too: a second copy of the message joins those in flight. */
   | { kind: 'duplicate'; owner: number; index: number }
+  /** The application asks a live process to leave the group. */
+  | { kind: 'leave'; owner: number }
   | { kind: 'partition'; groups: readonly (readonly string[])[] }
   | { kind: 'heal' };
 
@@ -62,6 +64,9 @@ export function enabledActions(s: GlobalState, ctx: ActionContext): Action[] {
   if ((s.used.duplicates ?? 0) < (config.duplicates ?? 0)) {
     for (let j = 0; j < s.bag.length; j++) out.push({ kind: 'duplicate', owner: (s.bag[j] as { toIndex: number }).toIndex, index: j });
   }
+  if ((s.used.leaves ?? 0) < (config.leaves ?? 0)) {
+    for (const p of procs) if (p.status === LIVE) out.push({ kind: 'leave', owner: p.index });
+  }
   if (s.partition !== null) out.push({ kind: 'heal' });
   else if (s.used.partitions < config.partitions) for (const groups of ctx.splits) out.push({ kind: 'partition', groups });
   return out;
@@ -73,6 +78,7 @@ export function isBudgetedFault(a: Action): boolean {
     case 'crash':
     case 'drop':
     case 'duplicate':
+    case 'leave':
     case 'partition':
       return true;
     case 'suspect':
@@ -108,6 +114,8 @@ export function stepLabel(pid: (index: number) => string, a: Action, moved: { fr
       return `suspect ${pid(a.owner)} ${pid(a.suspect)}`;
     case 'crash':
       return `crash ${pid(a.owner)}`;
+    case 'leave':
+      return `leave ${pid(a.owner)}`;
     case 'partition':
       return `partition ${a.groups.map((g) => g.join(',')).join('|')}`;
     case 'heal':

@@ -33,6 +33,8 @@ export interface ExploreConfig {
    * byte (their `exploreConfig` has no such field).
    */
   duplicates?: number;
+  /** Voluntary leaves (a `leave` request to a live process) per path; optional like `duplicates`. */
+  leaves?: number;
   /**
    * False declares that handling a message never sends one (only requests,
    * timers and suspicions do). Partial-order reduction relies on it; every
@@ -71,6 +73,7 @@ const FIELDS: readonly (keyof ExploreConfig)[] = [
   'drops',
   'suspicions',
   'duplicates',
+  'leaves',
   'receiptsSend',
   'maxInFlight',
 ];
@@ -111,6 +114,7 @@ export function parseExploreConfig(raw: unknown, file: string, field = 'explore'
     if (o[budget] !== undefined) out[budget] = intField(o[budget], at(budget), MAX_BUDGET);
   }
   if (o.duplicates !== undefined) out.duplicates = intField(o.duplicates, at('duplicates'), MAX_BUDGET);
+  if (o.leaves !== undefined) out.leaves = intField(o.leaves, at('leaves'), MAX_BUDGET);
   if (o.receiptsSend !== undefined) {
     if (typeof o.receiptsSend !== 'boolean') throw new InputError(`${at('receiptsSend')}: expected true or false, got ${JSON.stringify(o.receiptsSend)}`);
     out.receiptsSend = o.receiptsSend;
@@ -130,6 +134,7 @@ export interface BudgetOverrides {
   drops?: number | undefined;
   suspicions?: number | undefined;
   duplicates?: number | undefined;
+  leaves?: number | undefined;
 }
 
 export function withBudgets(config: ExploreConfig, overrides: BudgetOverrides): ExploreConfig {
@@ -139,6 +144,7 @@ export function withBudgets(config: ExploreConfig, overrides: BudgetOverrides): 
     if (v !== undefined) out[budget] = intField(v, `--${budget}`, MAX_BUDGET);
   }
   if (overrides.duplicates !== undefined) out.duplicates = intField(overrides.duplicates, '--duplicates', MAX_BUDGET);
+  if (overrides.leaves !== undefined) out.leaves = intField(overrides.leaves, '--leaves', MAX_BUDGET);
   return out;
 }
 

@@ -209,6 +209,11 @@ export class ExploreModel {
         b.events.push({ type: 'drop', i: b.nextI++, t, node: m.to, from: m.from });
         break;
       }
+      case 'leave': {
+        b.used = { ...b.used, leaves: (b.used.leaves ?? 0) + 1 };
+        this.run(b, a.owner, (state, ctx, site) => callRequest(this.protocol, state, { type: 'leave' }, ctx, site));
+        break;
+      }
       case 'duplicate': {
         const m = s.bag[a.index] as InFlight;
         b.used = { ...b.used, duplicates: (b.used.duplicates ?? 0) + 1 };
