@@ -31,6 +31,7 @@ interface ExploreArgs {
   suspicions?: number;
   duplicates?: number;
   leaves?: number;
+  joins?: number;
   symmetry: boolean;
   por: boolean;
   compare: boolean;
@@ -61,6 +62,7 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
       .option('suspicions', { type: 'number', describe: 'false suspicion budget per path (unreliable failure detector)' })
       .option('duplicates', { type: 'number', describe: 'message duplication budget per path' })
       .option('leaves', { type: 'number', describe: 'voluntary leave budget per path' })
+      .option('joins', { type: 'number', describe: 'join budget per path (new processes p(N+1), ...)' })
       .option('symmetry', { type: 'boolean', default: false, describe: 'merge states equal up to a renaming of the processes' })
       .option('por', { type: 'boolean', default: false, describe: 'partial-order reduction (ample sets; needs explore.receiptsSend false)' })
       .option('compare', { type: 'boolean', default: false, describe: 'with --por/--symmetry: also explore without them and report both state counts' })
@@ -77,7 +79,7 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     const maxMemoryBytes = positive(args.maxMemoryMb, '--max-memory-mb') * MB;
     const maxSeconds = args.maxSeconds === undefined ? undefined : positive(args.maxSeconds, '--max-seconds');
     const loaded = loadExploreScenario(args.scenario);
-    const config = withBudgets(loaded.config, { crashes: args.crashes, partitions: args.partitions, drops: args.drops, suspicions: args.suspicions, duplicates: args.duplicates, leaves: args.leaves });
+    const config = withBudgets(loaded.config, { crashes: args.crashes, partitions: args.partitions, drops: args.drops, suspicions: args.suspicions, duplicates: args.duplicates, leaves: args.leaves, joins: args.joins });
     const progress = !args.json && process.stderr.isTTY === true;
     const options = {
       strategy: args.strategy,

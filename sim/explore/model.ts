@@ -62,7 +62,9 @@ interface Scratch {
 }
 
 export class ExploreModel {
+  /** Every process a path may have: the initial ones, then the joiners. */
   readonly pids: readonly string[];
+  readonly initialPids: readonly string[];
   readonly hasher: ValueHasher;
   readonly actionContext: ActionContext;
   private readonly pidIndex = new Map<string, number>();
@@ -83,14 +85,22 @@ export class ExploreModel {
     readonly config: ExploreConfig,
     symmetry: boolean,
   ) {
-    this.pids = Array.from({ length: scenario.processes }, (_, k) => `p${k + 1}`);
+    // The initial processes, then the joiners the budget allows (p4, p5, ... after p1..p3).
+    this.initialPids = Array.from({ length: scenario.processes }, (_, k) => `p${k + 1}`);
+    this.pids = Array.from({ length: scenario.processes + (config.joins ?? 0) }, (_, k) => `p${k + 1}`);
     this.pids.forEach((pid, i) => this.pidIndex.set(pid, i));
     this.contexts = this.pids.map((self) => ({ self }));
-    this.hasher = new ValueHasher(symmetry ? allRenamings(this.pids) : [identityRenaming(this.pids)]);
+    // Renamings permute the initial processes; a joiner is a fixed point (renaming.ts leaves unknown ids alone).
+    this.hasher = new ValueHasher(symmetry ? allRenamings(this.initialPids) : [identityRenaming(this.initialPids)]);
     this.crashLanes = this.hasher.fresh('\u0000crash');
     this.startLanes = this.hasher.fresh('\u0000start');
     this.commutingDeliveries = config.order !== 'total';
-    this.actionContext = { config, suspicions: protocol.onSuspect !== undefined, splits: twoGroupSplits(this.pids) };
+    this.actionContext = {
+      config,
+      suspicions: protocol.onSuspect !== undefined,
+      splits: twoGroupSplits(this.initialPids),
+      initialProcesses: this.initialPids.length,
+    };
   }
 
   get symmetric(): boolean {
@@ -113,13 +123,13 @@ export class ExploreModel {
       memo: emptyMemo(this.pids.length),
       ownsMemo: false,
     };
-    for (let i = 0; i < this.pids.length; i++) {
-      const pid = this.pids[i] as string;
+    for (let i = 0; i < this.initialPids.length; i++) {
+      const pid = this.initialPids[i] as string;
       b.events.push({ type: 'start', i: b.nextI++, t: 0, node: pid });
       b.procs.push(this.slot(i, LIVE, undefined, [], 0, [], startHistory(this.startLanes)));
       b.started = i + 1;
       const ctx = this.contexts[i] as NodeContext;
-      this.run(b, i, (_, __, site) => callInit(this.protocol, ctx, { mode: 'member', initialMembers: [...this.pids] }, site));
+      this.run(b, i, (_, __, site) => callInit(this.protocol, ctx, { mode: 'member', initialMembers: [...this.initialPids] }, site));
     }
     return this.finish(b, { prev: null, action: null, moved: null, events: b.events, depth: 0, eventCount: b.nextI });
   }
@@ -207,6 +217,17 @@ export class ExploreModel {
         b.used = { ...b.used, drops: b.used.drops + 1 };
         this.removeFromBag(b, a.index);
         b.events.push({ type: 'drop', i: b.nextI++, t, node: m.to, from: m.from });
+        break;
+      }
+      case 'join': {
+        b.used = { ...b.used, joins: (b.used.joins ?? 0) + 1 };
+        const contacts = b.procs.filter((p) => p.status === LIVE).map((p) => p.pid);
+        const pid = this.pids[a.owner] as string;
+        b.events.push({ type: 'start', i: b.nextI++, t, node: pid });
+        b.procs.push(this.slot(a.owner, LIVE, undefined, [], 0, [], startHistory(this.startLanes)));
+        b.started = a.owner + 1;
+        const ctx = this.contexts[a.owner] as NodeContext;
+        this.run(b, a.owner, (_, __, site) => callInit(this.protocol, ctx, { mode: 'join', contacts }, site));
         break;
       }
       case 'leave': {

@@ -68,6 +68,8 @@ export interface Budgets {
   readonly duplicates?: number;
   /** Absent until the first voluntary leave. */
   readonly leaves?: number;
+  /** Absent until the first join. */
+  readonly joins?: number;
 }
 
 /** The path to a state: each step's choice and the trace events it wrote. Shared between paths. */
@@ -172,7 +174,7 @@ export function stateKey(hasher: ValueHasher, s: GlobalState, out: Int32Array): 
   const w = hasher.width;
   const used = s.used.crashes | (s.used.partitions << 8) | (s.used.drops << 16) | (s.used.suspicions << 24);
   // The budgets added later, folded in only when used, so older keys stay the same.
-  const extra = (s.used.duplicates ?? 0) | ((s.used.leaves ?? 0) << 8);
+  const extra = (s.used.duplicates ?? 0) | ((s.used.leaves ?? 0) << 8) | ((s.used.joins ?? 0) << 16);
   const partition = s.partition === null ? null : partitionLanes(hasher, s.partition);
   let bestA = 0;
   let bestB = 0;
