@@ -157,7 +157,10 @@ async function compareWithBaseline(dir: string): Promise<void> {
   ]);
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   const rows: string[][] = [];
+  // BENCH_CASES: a regular expression picking some of the workloads by label.
+  const only = new RegExp(process.env['BENCH_CASES'] ?? '');
   for (const [label, work] of cases) {
+    if (!only.test(label)) continue;
     work(before);
     work(after); // warm-up
     const a: number[] = [];

@@ -9,9 +9,8 @@ import type { AnyProtocol, AppRequest, NodeContext, Observation, Step } from '..
 import { assertNever } from '../../protocol/types.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import { InputError } from '../../traces/input-error.ts';
-import type { TraceEvent, UnnumberedEvent } from '../../traces/schema.ts';
-import { numberEvent } from '../../traces/serialize.ts';
-import { applyEffects, type EffectTarget } from '../system/effects.ts';
+import type { TraceEvent } from '../../traces/schema.ts';
+import { applyEffects, numberedObservationEvent, type EffectTarget } from '../system/effects.ts';
 import { callInit, callMessage, callRequest, callSuspect, callTimer, type HandlerSite } from '../system/handlers.ts';
 import { BoundHit } from '../world.ts';
 import { actionLabel, enabledActions, stepLabel, twoGroupSplits, type Action, type ActionContext } from './actions.ts';
@@ -280,7 +279,7 @@ export class ExploreModel {
     e.run = 0;
     e.runInDoubt = false;
     e.sent = 0;
-    applyEffects(e, e, p.pid, b.t, step.effects);
+    applyEffects(e, e, step.effects);
     e.endRun();
     b.procs[i] = this.slot(i, e.status, step.state, e.timers, p.requestsMade, p.suspected, e.history);
     if (e.status === EXITED) this.purge(b, (m) => m.toIndex === i);
@@ -441,10 +440,10 @@ class ExploreEffects implements EffectTarget<ExploreEffects> {
     if (this.timers.includes(tag)) this.timers = this.timers.filter((t) => t !== tag);
   }
 
-  observe(_: ExploreEffects, o: Observation, event: UnnumberedEvent): void {
+  observe(_: ExploreEffects, o: Observation): void {
     this.model.noteObservation(this, o);
     const b = this.b as Scratch;
-    b.events.push(numberEvent(event, b.nextI++));
+    b.events.push(numberedObservationEvent(this.pid, b.nextI++, b.t, o));
     if (o.type === 'exit') {
       this.status = EXITED;
       this.timers = [];

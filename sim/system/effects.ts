@@ -12,7 +12,7 @@
 // - every observation becomes exactly one trace event (observationEvent).
 import type { Effect, Observation } from '../../protocol/types.ts';
 import { assertNever } from '../../protocol/types.ts';
-import type { ProcessId, UnnumberedEvent } from '../../traces/schema.ts';
+import type { ProcessId, TraceEvent, UnnumberedEvent } from '../../traces/schema.ts';
 
 /** What a scheduler's state does with one process's effects. `P` is the scheduler's process handle. */
 export interface EffectTarget<P> {
@@ -23,14 +23,16 @@ export interface EffectTarget<P> {
   setTimer(process: P, tag: string, delayUs: number): void;
   cancelTimer(process: P, tag: string): void;
   /**
-   * One observation and its trace event (not yet numbered). For `exit` the
-   * target must mark the process exited and drop its timers.
+   * One observation. The target writes its trace event, built by
+   * `observationEvent` or `numberedObservationEvent` below (no other code
+   * builds one). For `exit` the target must mark the process exited and
+   * drop its timers.
    */
-  observe(process: P, observation: Observation, event: UnnumberedEvent): void;
+  observe(process: P, observation: Observation): void;
 }
 
 /** Executes `effects` of `process` in order, stopping when the process is no longer live. */
-export function applyEffects<P>(target: EffectTarget<P>, process: P, node: ProcessId, t: number, effects: readonly Effect<unknown, string>[]): void {
+export function applyEffects<P>(target: EffectTarget<P>, process: P, effects: readonly Effect<unknown, string>[]): void {
   for (let k = 0; k < effects.length; k++) {
     // A process that exited mid-step does nothing more.
     if (!target.isLive(process)) return;
@@ -46,7 +48,7 @@ export function applyEffects<P>(target: EffectTarget<P>, process: P, node: Proce
         target.cancelTimer(process, effect.timer);
         break;
       case 'observe':
-        target.observe(process, effect.observation, observationEvent(node, t, effect.observation));
+        target.observe(process, effect.observation);
         break;
       default:
         assertNever(effect, 'effect');
@@ -67,6 +69,24 @@ export function observationEvent(node: ProcessId, t: number, o: Observation): Un
       return { type: 'exit', t, node, reason: o.reason };
     case 'note':
       return { type: 'note', t, node, text: o.text };
+    default:
+      return assertNever(o, 'observation');
+  }
+}
+
+/** The same event with its index `i` (fields in the contract's order), for schedulers that number as they go. */
+export function numberedObservationEvent(node: ProcessId, i: number, t: number, o: Observation): TraceEvent {
+  switch (o.type) {
+    case 'view':
+      return { type: 'view', i, t, node, view: { id: o.view.id, members: [...o.view.members] } };
+    case 'bcast':
+      return { type: 'bcast', i, t, node, msg: o.msg, order: o.order, view: o.view };
+    case 'deliver':
+      return { type: 'deliver', i, t, node, msg: o.msg, from: o.from, view: o.view };
+    case 'exit':
+      return { type: 'exit', i, t, node, reason: o.reason };
+    case 'note':
+      return { type: 'note', i, t, node, text: o.text };
     default:
       return assertNever(o, 'observation');
   }

@@ -14,7 +14,7 @@ import type { HostName } from '../../scenarios/types.ts';
 import type { ProcessId, UnnumberedEvent } from '../../traces/schema.ts';
 import type { Choice } from './choice.ts';
 import { Cuts } from './cuts.ts';
-import { applyEffects, type EffectTarget } from './effects.ts';
+import { applyEffects, observationEvent, type EffectTarget } from './effects.ts';
 import { callInit, callMessage, callRequest, callSuspect, callTimer, type HandlerSite } from './handlers.ts';
 
 export type ProcessStatus = 'live' | 'crashed' | 'exited';
@@ -214,7 +214,7 @@ export class System<P extends SystemProcess> implements EffectTarget<P>, Handler
 
   private apply(process: P, step: Step<unknown, unknown, string>): void {
     process.state = step.state;
-    applyEffects(this, process, process.pid, this.t, step.effects);
+    applyEffects(this, process, step.effects);
   }
 
   // EffectTarget: the system's side of every effect.
@@ -236,8 +236,8 @@ export class System<P extends SystemProcess> implements EffectTarget<P>, Handler
     this.scheduler.cancelTimer(process, tag);
   }
 
-  observe(process: P, observation: Observation, event: UnnumberedEvent): void {
-    this.record(event);
+  observe(process: P, observation: Observation): void {
+    this.record(observationEvent(process.pid, this.t, observation));
     switch (observation.type) {
       case 'bcast':
         this.counts.multicasts++;

@@ -14,7 +14,7 @@ import { TraceChecker, type CheckResult } from '../../../checkers/index.ts';
 import type { AnyProtocol, AppRequest, Observation, ProcessId, StartInput, Step } from '../../../protocol/types.ts';
 import type { TraceEvent, UnnumberedEvent } from '../../../traces/schema.ts';
 import { numberEvent } from '../../../traces/serialize.ts';
-import { applyEffects, type EffectTarget } from '../../../sim/system/effects.ts';
+import { applyEffects, observationEvent, type EffectTarget } from '../../../sim/system/effects.ts';
 import { callInit, callMessage, callRequest, callSuspect, callTimer, type HandlerSite } from '../../../sim/system/handlers.ts';
 
 export interface InFlight {
@@ -192,7 +192,7 @@ export class Harness implements EffectTarget<ProcessId>, HandlerSite {
 
   private apply(pid: ProcessId, step: Step<unknown, unknown, string>): void {
     this.states.set(pid, this.freeze ? deepFreeze(step.state) : step.state);
-    applyEffects(this, pid, pid, this.clock, step.effects);
+    applyEffects(this, pid, step.effects);
   }
 
   // EffectTarget: what effects mean to a hand-driven test.
@@ -215,10 +215,10 @@ export class Harness implements EffectTarget<ProcessId>, HandlerSite {
     this.timers.get(pid)?.delete(tag);
   }
 
-  observe(pid: ProcessId, observation: Observation, event: UnnumberedEvent): void {
+  observe(pid: ProcessId, observation: Observation): void {
     this.observed.push({ node: pid, obs: observation });
     // Each observation gets its own tick, as the harness always numbered them.
-    this.record({ ...event, t: this.clock++ } as UnnumberedEvent);
+    this.record(observationEvent(pid, this.clock++, observation));
     if (observation.type === 'exit') {
       this.gone.add(pid);
       this.timers.delete(pid);
