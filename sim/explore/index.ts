@@ -94,6 +94,8 @@ export function explore(scenario: Scenario, config: ExploreConfig, options: Expl
   const counterexample =
     violation === null || trail === null
       ? null
-      : { violation, choices: model.choicesTo(trail), lines: pathTraceLines(model, trail) };
+      : // `timeUnit`: the events' `t` is a step count, not microseconds. Replay keeps header fields it does
+        // not know as they were, so counterexamples written before this field replay unchanged.
+        { violation, choices: model.choicesTo(trail), lines: pathTraceLines(model, trail, { timeUnit: 'step' }) };
   return { ...outcome, violation, violationTrail: trail, scenario: scenario.name, protocol: protocol.name, strategy, por, symmetry, counterexample };
 }

@@ -35,8 +35,10 @@ describe('explore: message duplication', () => {
     expect(r.violation?.property).toBe('no-duplication');
     const cex = r.counterexample!;
     expect(cex.choices.some((c) => c.startsWith('duplicate '))).toBe(true);
-    const header = JSON.parse(cex.lines[0]!) as { exploreConfig: { duplicates?: number } };
+    const header = JSON.parse(cex.lines[0]!) as { exploreConfig: { duplicates?: number }; timeUnit?: string };
     expect(header.exploreConfig.duplicates).toBe(1);
+    // The header says `t` counts steps.
+    expect(header.timeUnit).toBe('step');
     expect(cex.lines.some((l) => l.includes('"type":"duplicate"'))).toBe(true);
     const replayed = replayExploration(cex.lines, file, { protocolFor: () => protocol });
     expect(replayed.difference).toBeNull();
