@@ -2,12 +2,20 @@
 // with a no-op protocol, beside a bare binary-heap loop doing the same
 // pushes and pops in the same process (the floor). Run:
 //   npx tsx bench/sim-kernel.ts [events]
+// With `--baseline DIR` (another checkout of vsynclab, for example the main
+// branch), it instead times this tree's simulator against DIR's, in one
+// process, alternating A B A B, on the two kernel loops and on ISIS
+// full-stack CBCAST and ABCAST throughput (bench/protocol-throughput.ts's
+// workload), and prints the medians and the ratio:
+//   npx tsx bench/sim-kernel.ts 1000000 --baseline /work/main
 import type { Protocol } from '../protocol/types.ts';
 import { runScenario } from '../sim/run.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { hrSeconds, printTable } from './report.ts';
 
-const EVENTS = Number(process.argv[2] ?? 2_000_000);
+const baselineFlag = process.argv.indexOf('--baseline');
+const BASELINE_DIR = baselineFlag >= 0 ? process.argv[baselineFlag + 1] : undefined;
+const EVENTS = Number(baselineFlag === 2 ? 2_000_000 : (process.argv[2] ?? 2_000_000));
 const PROCESSES = 16;
 
 /** Re-arms one timer per process at varied delays; with `ping`, also sends a message each tick. */
@@ -94,6 +102,88 @@ function measure(label: string, work: () => number): { label: string; seconds: n
   const start = process.hrtime.bigint();
   const events = work();
   return { label, seconds: hrSeconds(start), events };
+}
+
+type RunScenario = typeof runScenario;
+
+function throughputScenario(order: 'causal' | 'total', multicasts: number): Scenario {
+  const rate = 2000;
+  return {
+    name: `throughput-isis-${order}`,
+    description: 'throughput benchmark (as bench/protocol-throughput.ts)',
+    processes: 5,
+    protocol: { name: 'isis' },
+    network: { delay: { minUs: 200, meanUs: 1000, jitterUs: 1000 }, lossProbability: 0.02, duplicateProbability: 0.01 },
+    workload: { multicastsPerSecond: rate, orders: { fifo: 0, causal: order === 'causal' ? 1 : 0, total: order === 'total' ? 1 : 0 }, maxMulticasts: multicasts },
+    durationUs: Math.ceil((multicasts / rate) * 1.2 * 1e6),
+    settleUs: 5_000_000,
+    seeds: [1],
+    limits: { maxEvents: 50_000_000, maxTraceEvents: 50_000_000 },
+  };
+}
+
+/** This tree against another checkout: medians of alternating runs, and after / before. */
+async function compareWithBaseline(dir: string): Promise<void> {
+  await import('../protocol/builtin.ts');
+  await import(`${dir}/protocol/builtin.ts`);
+  const before = ((await import(`${dir}/sim/run.ts`)) as { runScenario: RunScenario }).runScenario;
+  const after = runScenario;
+  const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+  const cases: [string, (run: RunScenario) => number][] = [
+    ['kernel, no-op protocol (timers)', (run) => run(kernelScenario(), { seed: '1', protocol: noopProtocol(false), checker: null }).simEvents],
+    ['kernel, no-op protocol (timers + messages)', (run) => run(kernelScenario(), { seed: '1', protocol: noopProtocol(true), checker: null }).simEvents],
+    ['ISIS full stack CBCAST, 5,000 multicasts', (run) => run(throughputScenario('causal', 5000), { seed: '1', checker: null }).deliveries],
+    ['ISIS full stack ABCAST, 5,000 multicasts', (run) => run(throughputScenario('total', 5000), { seed: '1', checker: null }).deliveries],
+  ];
+  type Explore = (scenario: Scenario, config: unknown, options: Record<string, unknown>) => { states: number };
+  type LoadExplore = (file: string) => { scenario: Scenario; config: unknown };
+  const exploreOf = async (root: string): Promise<{ explore: Explore; load: LoadExplore }> => {
+    const m = (await import(`${root}/sim/explore/index.ts`)) as { explore: Explore; loadExploreScenario: LoadExplore };
+    return { explore: m.explore, load: m.loadExploreScenario };
+  };
+  const here = new URL('..', import.meta.url).pathname;
+  const explorers = new Map<RunScenario, { explore: Explore; load: LoadExplore }>([
+    [before, await exploreOf(dir)],
+    [after, await exploreOf(here)],
+  ]);
+  // The explorer's rate: cbcast-3x2 with --por, bounded at 150,000 states (states, not time, so both do the same work).
+  cases.push([
+    'explore cbcast-3x2 --por, 150,000 states',
+    (run) => {
+      const e = explorers.get(run)!;
+      const { scenario, config } = e.load(`${here}/scenarios/explore/cbcast-3x2.json`);
+      return e.explore(scenario, config, { por: true, maxStates: 150_000 }).states;
+    },
+  ]);
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  const rows: string[][] = [];
+  // BENCH_CASES: a regular expression picking some of the workloads by label.
+  const only = new RegExp(process.env['BENCH_CASES'] ?? '');
+  for (const [label, work] of cases) {
+    if (!only.test(label)) continue;
+    work(before);
+    work(after); // warm-up
+    const a: number[] = [];
+    const b: number[] = [];
+    let countA = 0;
+    let countB = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      let start = process.hrtime.bigint();
+      countA = work(before);
+      a.push(hrSeconds(start));
+      start = process.hrtime.bigint();
+      countB = work(after);
+      b.push(hrSeconds(start));
+    }
+    if (countA !== countB) throw new Error(`${label}: the two trees did different work (${countA} vs ${countB})`);
+    rows.push([label, String(countA), median(a).toFixed(3), median(b).toFixed(3), (median(a) / median(b)).toFixed(2)]);
+  }
+  printTable(['workload', 'events, deliveries or states', 'before s (median)', 'after s (median)', 'speed after / before'], rows);
+}
+
+if (BASELINE_DIR !== undefined) {
+  await compareWithBaseline(BASELINE_DIR);
+  process.exit(0);
 }
 
 const rows = [];

@@ -16,7 +16,11 @@ export function describeFailure(result: RunResult): string {
   const parts: string[] = [result.failure ?? 'failed'];
   for (const v of result.violations.slice(0, MAX_VIOLATIONS_SHOWN)) parts.push(`  [${v.property}] ${v.message}`);
   if (result.violations.length > MAX_VIOLATIONS_SHOWN) parts.push(`  ... ${result.violations.length - MAX_VIOLATIONS_SHOWN} more violations`);
-  if (result.error !== null) parts.push(`  ${result.error.split('\n')[0]}`);
+  if (result.error !== null) {
+    // A protocol handler's error carries the protocol's own stack frames (sim/system/handlers.ts): show them.
+    const [first, ...rest] = result.error.split('\n');
+    parts.push(`  ${first}`, ...(/ handler threw at trace event /.test(first ?? '') ? rest.map((frame) => `  ${frame}`) : []));
+  }
   return parts.join('\n');
 }
 

@@ -5,6 +5,7 @@
 import yargs from './vendor-yargs.ts';
 import { InputError } from './errors.ts';
 import { escapeControl } from '../traces/input-error.ts';
+import { ProtocolHandlerError } from '../sim/system/handlers.ts';
 import { joinNegativeSeedValues } from './seeds.ts';
 import { commandModulesFor } from './commands/index.ts';
 
@@ -40,6 +41,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     if (error instanceof InputError) {
       process.stderr.write(`vsynclab: ${escapeControl(error.message)}\n`);
       return 2;
+    }
+    // A protocol bug found (by explore): a failure of the protocol, with its own frames only.
+    if (error instanceof ProtocolHandlerError) {
+      process.stderr.write(`vsynclab: ${error.describe()}\n`);
+      return 1;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stderr.write(`vsynclab: internal error: ${escapeControl(message)}\n`);

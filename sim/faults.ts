@@ -1,12 +1,12 @@
 // Fault injection: the scenario's schedule (timed or triggered by a
 // protocol note), the random fault generator, and rejoin of excluded hosts.
+// A driver of the timed scheduler: it decides when faults happen; crashes,
+// starts, cuts and heals are steps of sim/system.
 // Faults happen only in the fault phase; `endFaultPhase` heals everything.
 import { assertNever } from '../protocol/types.ts';
 import type { FaultSpec, HostName, RandomFaultSpec, ScheduledFault } from '../scenarios/types.ts';
-import type { ProcessId } from '../traces/schema.ts';
 import type { Rng } from './rng.ts';
 import type { World } from './world.ts';
-import type { UnnumberedEvent } from '../traces/schema.ts';
 
 /** A host restarts at most this often per run (bounds rejoin loops). */
 export const MAX_RESTARTS_PER_HOST = 20;
@@ -17,7 +17,6 @@ export interface FaultDriverOptions {
   spec: FaultSpec;
   rng: Rng;
   initialHosts: number;
-  record: (event: UnnumberedEvent) => void;
 }
 
 export class FaultDriver {
@@ -93,15 +92,11 @@ export class FaultDriver {
       case 'restart':
         this.restart(fault.host);
         return;
-      case 'partition': {
-        world.network.partition(fault.groups);
-        const groups = fault.groups.map((hosts) => this.livePids(hosts));
-        this.options.record({ type: 'partition', t: world.nowUs, groups });
+      case 'partition':
+        world.system.partition(fault.groups);
         return;
-      }
       case 'heal':
-        world.network.heal();
-        this.options.record({ type: 'heal', t: world.nowUs });
+        world.system.heal();
         return;
       case 'link':
         world.network.setLinkFault(fault.from, fault.to, fault, fault.bidirectional ?? true);
@@ -124,15 +119,6 @@ export class FaultDriver {
     const contacts = this.world.liveProcesses().map((p) => p.pid);
     this.rejoining.add(host);
     this.world.startProcess(host, { mode: 'join', contacts });
-  }
-
-  private livePids(hosts: HostName[]): ProcessId[] {
-    const pids: ProcessId[] = [];
-    for (const host of hosts) {
-      const process = this.world.currentOfHost.get(host);
-      if (process !== undefined && process.status === 'live') pids.push(process.pid);
-    }
-    return pids;
   }
 
   private applyRandom(fault: ScheduledFault): void {

@@ -4,6 +4,7 @@
 // same link overtake each other whenever the later one draws a shorter delay.
 import type { DelaySpec, HostName, LinkSpec, NetworkSpec } from '../scenarios/types.ts';
 import type { Rng } from './rng.ts';
+import { Cuts } from './system/cuts.ts';
 
 interface LinkParams {
   delay: DelaySpec;
@@ -18,19 +19,16 @@ export interface NetworkStats {
   cut: number;
 }
 
-const ALONE = -1;
-
 export class Network {
   private readonly defaults: LinkParams;
   /** Links configured by the scenario: permanent. */
   private readonly configured = new Map<string, LinkParams>();
   /** Links changed by faults: removed when the network heals for the settle phase. */
   private readonly faulted = new Map<string, LinkParams>();
-  /** Host -> group index while partitioned; null when whole. */
-  private groupOf: Map<HostName, number> | null = null;
   readonly stats: NetworkStats = { sent: 0, lost: 0, duplicated: 0, cut: 0 };
 
-  constructor(spec: NetworkSpec, private readonly rng: Rng) {
+  /** `cuts`: the partition state, shared with the system (sim/system/cuts.ts). */
+  constructor(spec: NetworkSpec, private readonly rng: Rng, readonly cuts: Cuts = new Cuts()) {
     this.defaults = {
       delay: spec.delay,
       lossProbability: spec.lossProbability,
@@ -51,26 +49,19 @@ export class Network {
   }
 
   get isPartitioned(): boolean {
-    return this.groupOf !== null;
+    return this.cuts.isPartitioned;
   }
 
   partition(groups: HostName[][]): void {
-    const groupOf = new Map<HostName, number>();
-    groups.forEach((group, index) => {
-      for (const host of group) groupOf.set(host, index);
-    });
-    this.groupOf = groupOf;
+    this.cuts.partition(groups);
   }
 
   heal(): void {
-    this.groupOf = null;
+    this.cuts.heal();
   }
 
   canTalk(from: HostName, to: HostName): boolean {
-    if (this.groupOf === null || from === to) return true;
-    const a = this.groupOf.get(from) ?? ALONE;
-    const b = this.groupOf.get(to) ?? ALONE;
-    return a !== ALONE && a === b;
+    return this.cuts.canTalk(from, to);
   }
 
   /**

@@ -13,6 +13,8 @@ import { Rng } from './rng.ts';
 import type { TraceSink } from './trace-sink.ts';
 import { startWorkload } from './workload.ts';
 import { BoundHit, World } from './world.ts';
+import { ProtocolHandlerError } from './system/handlers.ts';
+import type { Choice } from './system/choice.ts';
 import { resolveProtocol } from './resolve-protocol.ts';
 import type { OnlineChecker, RunViolation } from './online-checker.ts';
 import { defaultChecker, promisedProperties } from './online-checker.ts';
@@ -36,6 +38,8 @@ export interface RunOptions {
   stopOnViolation?: boolean;
   /** Polled every SLICE_EVENTS events: true ends the run early, as interrupted (a user's Ctrl-C). */
   shouldStop?: () => boolean;
+  /** Hears every choice the timed scheduler makes (sim/system/choice.ts), for replay without the clock. */
+  onChoice?: (choice: Choice) => void;
 }
 
 /** Events between two yields of `runScenarioSteps`: milliseconds of work, so Ctrl-C is heard at once. */
@@ -126,12 +130,13 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
     queueCapacity: limits.maxInFlight,
     record,
     driftPpm: scenario.clockDriftPpm ?? {},
+    traceEventIndex: () => traceEvents,
   });
+  if (options.onChoice !== undefined) world.system.onChoice = options.onChoice;
   const faults = new FaultDriver(world, {
     spec: scenario.faults ?? {},
     rng: rng.child('faults'),
     initialHosts: scenario.processes,
-    record,
   });
 
   let settled = false;
@@ -163,7 +168,7 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
       }
       world.nowUs = event.timeUs;
       world.dispatch(event);
-      if (world.counts.simEvents >= limits.maxEvents) throw new BoundHit('maxEvents');
+      if (world.simEvents >= limits.maxEvents) throw new BoundHit('maxEvents');
       if (++sliceEvents === SLICE_EVENTS) {
         sliceEvents = 0;
         yield world.nowUs;
@@ -172,6 +177,8 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
     }
   } catch (caught) {
     if (caught instanceof BoundHit) boundHit = caught.bound;
+    // A protocol bug names the process, handler, event and time, with the protocol's own frames only.
+    else if (caught instanceof ProtocolHandlerError) error = caught.describe();
     else error = caught instanceof Error ? (caught.stack ?? caught.message) : String(caught);
   }
 
@@ -212,11 +219,11 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
     error,
     replicasAgree,
     traceEvents,
-    simEvents: world.counts.simEvents,
+    simEvents: world.simEvents,
     simTimeUs: world.nowUs,
-    multicasts: world.counts.multicasts,
-    deliveries: world.counts.deliveries,
-    messagesSent: world.counts.messagesSent,
+    multicasts: world.system.counts.multicasts,
+    deliveries: world.system.counts.deliveries,
+    messagesSent: world.system.counts.messagesSent,
     randomFaults: faults.randomFaultsApplied,
     ...(interrupted ? { interrupted } : {}),
   };

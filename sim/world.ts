@@ -1,21 +1,17 @@
-// The simulated world: processes running a protocol's pure handlers, the
-// event queue, the network, and the trace. The world executes effects and
-// records observations; it decides nothing about workload or faults (those
-// drivers live in workload.ts and faults.ts and call into it).
-import type {
-  AnyProtocol,
-  AppRequest,
-  Effect,
-  NodeContext,
-  Observation,
-  StartInput,
-  Step,
-} from '../protocol/types.ts';
+// The timed world: a scheduler over sim/system. The system (sim/system/
+// system.ts) holds the processes and the cuts, runs the handlers and
+// interprets their effects; this file decides when things happen: the event
+// queue and the clock, what a sent message becomes (the network model's
+// delays, loss and duplication, drawn from seeded streams) and when a timer
+// fires (with the host's clock drift). It decides nothing about workload or
+// faults (those drivers live in workload.ts and faults.ts and call into it).
+import type { AnyProtocol, AppRequest, StartInput } from '../protocol/types.ts';
 import { assertNever } from '../protocol/types.ts';
 import type { HostName } from '../scenarios/types.ts';
 import type { ProcessId, UnnumberedEvent } from '../traces/schema.ts';
 import { EventQueue, type Scheduled } from './event-queue.ts';
 import type { Network } from './network.ts';
+import { System, type ObservationListener as SystemListener, type SystemProcess, type SystemScheduler } from './system/system.ts';
 
 /**
  * What the queue holds (with the queue's `timeUs` and `seq`, set on push).
@@ -23,7 +19,7 @@ import type { Network } from './network.ts';
  */
 export type SimEvent = Scheduled &
   (
-    | { kind: 'msg'; to: ProcessId; target: SimProcess | undefined; from: SimProcess; msg: unknown }
+    | { kind: 'msg'; to: ProcessId; target: SimProcess | undefined; from: SimProcess; msg: unknown; message: number }
     | { kind: 'timer'; target: SimProcess; tag: string; timer: TimerState }
     | { kind: 'driver'; run: () => void }
   );
@@ -38,24 +34,19 @@ const enum TimerState {
 // Every event is built with the same fields in the same order, so V8 gives
 // them one hidden class and the dispatch loop stays monomorphic (measured:
 // about a third faster than three shapes; bench/sim-kernel.ts).
-function msgEvent(to: ProcessId, target: SimProcess | undefined, from: SimProcess, msg: unknown): SimEvent {
-  return { timeUs: 0, seq: 0, kind: 'msg', to, target, from, msg, tag: '', timer: TimerState.Done, run: undefined } as SimEvent;
+function msgEvent(to: ProcessId, target: SimProcess | undefined, from: SimProcess, msg: unknown, message: number): SimEvent {
+  return { timeUs: 0, seq: 0, kind: 'msg', to, target, from, msg, message, tag: '', timer: TimerState.Done, run: undefined } as SimEvent;
 }
 function timerEvent(target: SimProcess, tag: string): TimerEvent {
-  return { timeUs: 0, seq: 0, kind: 'timer', to: '', target, from: undefined, msg: undefined, tag, timer: TimerState.Queued, run: undefined } as TimerEvent;
+  return { timeUs: 0, seq: 0, kind: 'timer', to: '', target, from: undefined, msg: undefined, message: -1, tag, timer: TimerState.Queued, run: undefined } as TimerEvent;
 }
 function driverEvent(run: () => void): SimEvent {
-  return { timeUs: 0, seq: 0, kind: 'driver', to: '', target: undefined, from: undefined, msg: undefined, tag: '', timer: TimerState.Done, run } as SimEvent;
+  return { timeUs: 0, seq: 0, kind: 'driver', to: '', target: undefined, from: undefined, msg: undefined, message: -1, tag: '', timer: TimerState.Done, run } as SimEvent;
 }
 
 type TimerEvent = Extract<SimEvent, { kind: 'timer' }>;
 
-export interface SimProcess {
-  readonly pid: ProcessId;
-  readonly host: HostName;
-  readonly ctx: NodeContext;
-  state: unknown;
-  status: 'live' | 'crashed' | 'exited';
+export interface SimProcess extends SystemProcess {
   /**
    * Timer tag -> its latest event. Replacing or cancelling a timer marks a
    * queued event cancelled, so firing needs no lookup; re-arming a timer
@@ -68,7 +59,7 @@ export interface SimProcess {
 }
 
 /** Hears `view`, `note` and `exit` observations as they happen (fault triggers, rejoins). */
-export type ObservationListener = (process: SimProcess, observation: Observation) => void;
+export type ObservationListener = SystemListener<SimProcess>;
 
 /** Raised when a bound is hit: the run stops and says which bound. */
 export class BoundHit extends Error {
@@ -85,22 +76,37 @@ export interface WorldOptions {
   record: (event: UnnumberedEvent) => void;
   /** Per-host clock drift in parts per million. */
   driftPpm: Record<HostName, number>;
+  /** The index the next trace event will get (named when a protocol handler throws). */
+  traceEventIndex?: () => number;
 }
 
-export class World {
-  nowUs = 0;
+export class World implements SystemScheduler<SimProcess> {
   readonly queue: EventQueue<SimEvent>;
-  readonly processes = new Map<ProcessId, SimProcess>();
-  /** Host -> its current (latest) process. */
-  readonly currentOfHost = new Map<HostName, SimProcess>();
-  /** Host -> how many processes it has had. */
-  private readonly incarnations = new Map<HostName, number>();
-  readonly listeners: ObservationListener[] = [];
+  readonly system: System<SimProcess>;
   messagesInFlight = 0;
-  readonly counts = { multicasts: 0, deliveries: 0, messagesSent: 0, simEvents: 0 };
+  /** Queue events dispatched so far. */
+  simEvents = 0;
 
   constructor(private readonly options: WorldOptions) {
     this.queue = new EventQueue<SimEvent>(options.queueCapacity);
+    this.system = new System<SimProcess>(
+      {
+        protocol: options.protocol,
+        record: options.record,
+        cuts: options.network.cuts,
+        timeUnit: 'us',
+        ...(options.traceEventIndex !== undefined ? { traceEventIndex: options.traceEventIndex } : {}),
+      },
+      this,
+    );
+  }
+
+  get nowUs(): number {
+    return this.system.t;
+  }
+
+  set nowUs(timeUs: number) {
+    this.system.t = timeUs;
   }
 
   get protocol(): AnyProtocol {
@@ -109,6 +115,19 @@ export class World {
 
   get network(): Network {
     return this.options.network;
+  }
+
+  get processes(): Map<ProcessId, SimProcess> {
+    return this.system.processes;
+  }
+
+  /** Host -> its current (latest) process. */
+  get currentOfHost(): Map<HostName, SimProcess> {
+    return this.system.currentOfHost;
+  }
+
+  get listeners(): ObservationListener[] {
+    return this.system.listeners;
   }
 
   /** `event` is a fresh object; the queue stamps its time and sequence number. */
@@ -122,69 +141,39 @@ export class World {
   }
 
   liveProcesses(): SimProcess[] {
-    const live: SimProcess[] = [];
-    for (const p of this.processes.values()) if (p.status === 'live') live.push(p);
-    return live;
+    return this.system.liveProcesses();
   }
 
   /** Creates the next process of `host` (p3, then p3#2, ...) and starts it. */
   startProcess(host: HostName, start: StartInput): SimProcess {
-    const incarnation = (this.incarnations.get(host) ?? 0) + 1;
-    this.incarnations.set(host, incarnation);
-    const pid = incarnation === 1 ? host : `${host}#${incarnation}`;
-    const drift = this.options.driftPpm[host] ?? 0;
-    const process: SimProcess = {
-      pid,
-      host,
-      ctx: { self: pid },
-      state: undefined,
-      status: 'live',
-      timers: new Map(),
-      timerScale: 1 + drift / 1_000_000,
-    };
-    this.processes.set(pid, process);
-    this.currentOfHost.set(host, process);
-    this.options.record({ type: 'start', t: this.nowUs, node: pid });
-    this.apply(process, this.protocol.init(process.ctx, start));
-    return process;
+    return this.system.start(host, start);
   }
 
   crash(process: SimProcess): void {
-    if (process.status !== 'live') return;
-    process.status = 'crashed';
-    process.timers.clear();
-    this.options.record({ type: 'crash', t: this.nowUs, node: process.pid });
+    this.system.crash(process);
   }
 
   request(process: SimProcess, request: AppRequest): void {
-    if (process.status !== 'live') return;
-    this.apply(process, this.protocol.onRequest(process.state, request, process.ctx));
+    this.system.request(process, request);
   }
 
   suspect(process: SimProcess, suspect: ProcessId): void {
-    if (process.status !== 'live' || this.protocol.onSuspect === undefined) return;
-    this.apply(process, this.protocol.onSuspect(process.state, suspect, process.ctx));
+    this.system.suspect(process, suspect);
   }
 
   /** Executes one queued event. */
   dispatch(event: SimEvent): void {
-    this.counts.simEvents++;
+    this.simEvents++;
     switch (event.kind) {
-      case 'msg': {
+      case 'msg':
         this.messagesInFlight--;
-        const target = event.target;
-        if (target === undefined || target.status !== 'live') return;
-        // A cut that happened while the message was on the wire loses it too.
-        if (this.network.isPartitioned && !this.network.canTalk(event.from.host, target.host)) return;
-        this.apply(target, this.protocol.onMessage(target.state, event.from.pid, event.msg, target.ctx));
+        this.system.deliver(event.from, event.target, event.msg, event.message);
         return;
-      }
       case 'timer': {
-        const target = event.target;
         const state = event.timer;
         event.timer = TimerState.Done;
-        if (state === TimerState.Cancelled || target.status !== 'live') return;
-        this.apply(target, this.protocol.onTimer(target.state, event.tag, target.ctx));
+        if (state === TimerState.Cancelled) return;
+        this.system.fireTimer(event.target, event.tag);
         return;
       }
       case 'driver':
@@ -195,89 +184,42 @@ export class World {
     }
   }
 
-  private apply(process: SimProcess, step: Step<unknown, unknown, string>): void {
-    process.state = step.state;
-    const effects = step.effects;
-    for (let k = 0; k < effects.length; k++) {
-      // A process that exited mid-step does nothing more.
-      if (process.status !== 'live') return;
-      this.effect(process, effects[k] as Effect<unknown, string>);
-    }
+  // SystemScheduler: what messages and timers become in timed terms.
+
+  createProcess(pid: ProcessId, host: HostName): SimProcess {
+    const drift = this.options.driftPpm[host] ?? 0;
+    return { pid, host, ctx: { self: pid }, state: undefined, status: 'live', timers: new Map(), timerScale: 1 + drift / 1_000_000 };
   }
 
-  private effect(process: SimProcess, effect: Effect<unknown, string>): void {
-    switch (effect.kind) {
-      case 'send':
-        this.send(process, effect.to, effect.msg);
-        return;
-      case 'setTimer': {
-        let event = process.timers.get(effect.timer);
-        if (event !== undefined && event.timer === TimerState.Done) {
-          event.timer = TimerState.Queued;
-        } else {
-          if (event !== undefined) event.timer = TimerState.Cancelled;
-          event = timerEvent(process, effect.timer);
-          process.timers.set(effect.timer, event);
-        }
-        const scaled = process.timerScale === 1 ? effect.delayUs : effect.delayUs * process.timerScale;
-        const delayUs = Math.max(0, Math.round(scaled));
-        this.schedule(delayUs, event);
-        return;
-      }
-      case 'cancelTimer': {
-        const pending = process.timers.get(effect.timer);
-        if (pending !== undefined && pending.timer === TimerState.Queued) pending.timer = TimerState.Cancelled;
-        return;
-      }
-      case 'observe':
-        this.observe(process, effect.observation);
-        return;
-      default:
-        assertNever(effect, 'effect');
-    }
-  }
-
-  private send(process: SimProcess, to: ProcessId, msg: unknown): void {
-    this.counts.messagesSent++;
-    const target = this.processes.get(to);
+  transmit(from: SimProcess, to: ProcessId, target: SimProcess | undefined, msg: unknown, message: number): void {
     // Messages to processes that never existed vanish, like packets to an unused address.
     const toHost = target?.host ?? to;
-    const delays = this.network.transmit(process.host, toHost);
+    const delays = this.network.transmit(from.host, toHost);
     for (const delayUs of delays) {
       this.messagesInFlight++;
-      this.schedule(delayUs, msgEvent(to, target, process, msg));
+      this.schedule(delayUs, msgEvent(to, target, from, msg, message));
     }
   }
 
-  private observe(process: SimProcess, observation: Observation): void {
-    const node = process.pid;
-    const t = this.nowUs;
-    const record = this.options.record;
-    switch (observation.type) {
-      case 'view':
-        record({ type: 'view', t, node, view: { id: observation.view.id, members: [...observation.view.members] } });
-        for (const listener of this.listeners) listener(process, observation);
-        return;
-      case 'bcast':
-        this.counts.multicasts++;
-        record({ type: 'bcast', t, node, msg: observation.msg, order: observation.order, view: observation.view });
-        return;
-      case 'deliver':
-        this.counts.deliveries++;
-        record({ type: 'deliver', t, node, msg: observation.msg, from: observation.from, view: observation.view });
-        return;
-      case 'exit':
-        record({ type: 'exit', t, node, reason: observation.reason });
-        process.status = 'exited';
-        process.timers.clear();
-        for (const listener of this.listeners) listener(process, observation);
-        return;
-      case 'note':
-        record({ type: 'note', t, node, text: observation.text });
-        for (const listener of this.listeners) listener(process, observation);
-        return;
-      default:
-        assertNever(observation, 'observation');
+  setTimer(process: SimProcess, tag: string, delayUs: number): void {
+    let event = process.timers.get(tag);
+    if (event !== undefined && event.timer === TimerState.Done) {
+      event.timer = TimerState.Queued;
+    } else {
+      if (event !== undefined) event.timer = TimerState.Cancelled;
+      event = timerEvent(process, tag);
+      process.timers.set(tag, event);
     }
+    const scaled = process.timerScale === 1 ? delayUs : delayUs * process.timerScale;
+    this.schedule(Math.max(0, Math.round(scaled)), event);
+  }
+
+  cancelTimer(process: SimProcess, tag: string): void {
+    const pending = process.timers.get(tag);
+    if (pending !== undefined && pending.timer === TimerState.Queued) pending.timer = TimerState.Cancelled;
+  }
+
+  stopped(process: SimProcess): void {
+    process.timers.clear();
   }
 }

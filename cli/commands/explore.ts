@@ -31,6 +31,9 @@ interface ExploreArgs {
   partitions?: number;
   drops?: number;
   suspicions?: number;
+  duplicates?: number;
+  leaves?: number;
+  joins?: number;
   symmetry: boolean;
   por: boolean;
   compare: boolean;
@@ -59,6 +62,9 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
       .option('partitions', { type: 'number', describe: 'partition (cut) budget per path' })
       .option('drops', { type: 'number', describe: 'message drop budget per path' })
       .option('suspicions', { type: 'number', describe: 'false suspicion budget per path (unreliable failure detector)' })
+      .option('duplicates', { type: 'number', describe: 'message duplication budget per path' })
+      .option('leaves', { type: 'number', describe: 'voluntary leave budget per path' })
+      .option('joins', { type: 'number', describe: 'join budget per path (new processes p(N+1), ...)' })
       .option('symmetry', { type: 'boolean', default: false, describe: 'merge states equal up to a renaming of the processes' })
       .option('por', { type: 'boolean', default: false, describe: 'partial-order reduction (ample sets; needs explore.receiptsSend false)' })
       .option('compare', { type: 'boolean', default: false, describe: 'with --por/--symmetry: also explore without them and report both state counts' })
@@ -76,7 +82,7 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     const maxSeconds = args.maxSeconds === undefined ? undefined : positive(args.maxSeconds, '--max-seconds');
     const loaded = loadExploreScenario(args.scenario);
     buildProtocol(loaded.scenario.protocol, args.scenario, 'protocol'); // names the file when the protocol is unknown
-    const config = withBudgets(loaded.config, { crashes: args.crashes, partitions: args.partitions, drops: args.drops, suspicions: args.suspicions });
+    const config = withBudgets(loaded.config, { crashes: args.crashes, partitions: args.partitions, drops: args.drops, suspicions: args.suspicions, duplicates: args.duplicates, leaves: args.leaves, joins: args.joins });
     // Progress lines on stderr every few seconds, like TLC's (not with --json: one object only).
     const progress = !args.json;
     const options = {

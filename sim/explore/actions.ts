@@ -15,6 +15,12 @@ export type Action =
   | { kind: 'suspect'; owner: number; suspect: number; budgeted: boolean }
   | { kind: 'crash'; owner: number }
   | { kind: 'drop'; owner: number; index: number }
+  /** The network delivers a copy too: a second copy of the message joins those in flight. */
+  | { kind: 'duplicate'; owner: number; index: number }
+  /** The application asks a live process to leave the group. */
+  | { kind: 'leave'; owner: number }
+  /** A new process (the next joiner, `owner` its index) starts and asks the live processes to let it in. */
+  | { kind: 'join'; owner: number }
   | { kind: 'partition'; groups: readonly (readonly string[])[] }
   | { kind: 'heal' };
 
@@ -26,6 +32,8 @@ export interface ActionContext {
   suspicions: boolean;
   /** The two-group splits of the processes a cut may make. */
   splits: readonly (readonly (readonly string[])[])[];
+  /** The initial processes (p1..pN); joiners come after them and issue no workload. */
+  initialProcesses?: number;
 }
 
 export function enabledActions(s: GlobalState, ctx: ActionContext): Action[] {
@@ -33,7 +41,9 @@ export function enabledActions(s: GlobalState, ctx: ActionContext): Action[] {
   const out: Action[] = [];
   const procs = s.procs;
   for (const p of procs) {
-    if (p.status === LIVE && p.requestsMade < config.multicastsPerProcess) out.push({ kind: 'request', owner: p.index });
+    if (p.status === LIVE && p.requestsMade < config.multicastsPerProcess && p.index < (ctx.initialProcesses ?? procs.length)) {
+      out.push({ kind: 'request', owner: p.index });
+    }
   }
   for (let j = 0; j < s.bag.length; j++) out.push({ kind: 'deliver', owner: (s.bag[j] as { toIndex: number }).toIndex, index: j });
   for (const p of procs) {
@@ -57,6 +67,13 @@ export function enabledActions(s: GlobalState, ctx: ActionContext): Action[] {
   if (s.used.drops < config.drops) {
     for (let j = 0; j < s.bag.length; j++) out.push({ kind: 'drop', owner: (s.bag[j] as { toIndex: number }).toIndex, index: j });
   }
+  if ((s.used.duplicates ?? 0) < (config.duplicates ?? 0)) {
+    for (let j = 0; j < s.bag.length; j++) out.push({ kind: 'duplicate', owner: (s.bag[j] as { toIndex: number }).toIndex, index: j });
+  }
+  if ((s.used.leaves ?? 0) < (config.leaves ?? 0)) {
+    for (const p of procs) if (p.status === LIVE) out.push({ kind: 'leave', owner: p.index });
+  }
+  if ((s.used.joins ?? 0) < (config.joins ?? 0) && procs.some((p) => p.status === LIVE)) out.push({ kind: 'join', owner: procs.length });
   if (s.partition !== null) out.push({ kind: 'heal' });
   else if (s.used.partitions < config.partitions) for (const groups of ctx.splits) out.push({ kind: 'partition', groups });
   return out;
@@ -67,6 +84,9 @@ export function isBudgetedFault(a: Action): boolean {
   switch (a.kind) {
     case 'crash':
     case 'drop':
+    case 'duplicate':
+    case 'leave':
+    case 'join':
     case 'partition':
       return true;
     case 'suspect':
@@ -83,8 +103,9 @@ export function isBudgetedFault(a: Action): boolean {
 
 /** A readable, replayable name for an action in state `s` (recorded in `exploreChoices`). */
 export function actionLabel(s: GlobalState, a: Action): string {
-  const moved = a.kind === 'deliver' || a.kind === 'drop' ? (s.bag[a.index] as { from: string; to: string }) : null;
-  return stepLabel((index) => (s.procs[index] as { pid: string }).pid, a, moved);
+  const moved = a.kind === 'deliver' || a.kind === 'drop' || a.kind === 'duplicate' ? (s.bag[a.index] as { from: string; to: string }) : null;
+  // A joiner has no slot yet; the explorer's processes are p1, p2, ... by index.
+  return stepLabel((index) => (s.procs[index] as { pid: string } | undefined)?.pid ?? `p${index + 1}`, a, moved);
 }
 
 /** The label of an action, given the process names and, for a delivery or drop, the message it moved. */
@@ -94,6 +115,7 @@ export function stepLabel(pid: (index: number) => string, a: Action, moved: { fr
       return `request ${pid(a.owner)}`;
     case 'deliver':
     case 'drop':
+    case 'duplicate':
       return `${a.kind} ${moved?.from}>${moved?.to} @${a.index}`;
     case 'timer':
       return `timer ${pid(a.owner)} ${a.tag}`;
@@ -101,6 +123,10 @@ export function stepLabel(pid: (index: number) => string, a: Action, moved: { fr
       return `suspect ${pid(a.owner)} ${pid(a.suspect)}`;
     case 'crash':
       return `crash ${pid(a.owner)}`;
+    case 'leave':
+      return `leave ${pid(a.owner)}`;
+    case 'join':
+      return `join ${pid(a.owner)}`;
     case 'partition':
       return `partition ${a.groups.map((g) => g.join(',')).join('|')}`;
     case 'heal':

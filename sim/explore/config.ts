@@ -28,6 +28,21 @@ export interface ExploreConfig {
   drops: number;
   suspicions: number;
   /**
+   * Duplications of an in-flight message per path. Optional, and absent
+   * unless set, so that counterexamples written before it replay byte for
+   * byte (their `exploreConfig` has no such field).
+   */
+  duplicates?: number;
+  /** Voluntary leaves (a `leave` request to a live process) per path; optional like `duplicates`. */
+  leaves?: number;
+  /**
+   * New processes that may join (p4, p5, ... after p1..p3) per path, each
+   * at any point, asking the live processes to let it in (with state
+   * transfer where the protocol does it). Joiners issue no workload
+   * multicasts and are on no side of a cut. Optional like `duplicates`.
+   */
+  joins?: number;
+  /**
    * False declares that handling a message never sends one (only requests,
    * timers and suspicions do). Partial-order reduction relies on it; every
    * explored receipt is checked against it.
@@ -64,6 +79,9 @@ const FIELDS: readonly (keyof ExploreConfig)[] = [
   'partitions',
   'drops',
   'suspicions',
+  'duplicates',
+  'leaves',
+  'joins',
   'receiptsSend',
   'maxInFlight',
 ];
@@ -103,6 +121,9 @@ export function parseExploreConfig(raw: unknown, file: string, field = 'explore'
   for (const budget of ['crashes', 'partitions', 'drops', 'suspicions'] as const) {
     if (o[budget] !== undefined) out[budget] = intField(o[budget], at(budget), MAX_BUDGET);
   }
+  if (o.duplicates !== undefined) out.duplicates = intField(o.duplicates, at('duplicates'), MAX_BUDGET);
+  if (o.leaves !== undefined) out.leaves = intField(o.leaves, at('leaves'), MAX_BUDGET);
+  if (o.joins !== undefined) out.joins = intField(o.joins, at('joins'), MAX_BUDGET);
   if (o.receiptsSend !== undefined) {
     if (typeof o.receiptsSend !== 'boolean') throw new InputError(`${at('receiptsSend')}: expected true or false, got ${JSON.stringify(o.receiptsSend)}`);
     out.receiptsSend = o.receiptsSend;
@@ -121,6 +142,9 @@ export interface BudgetOverrides {
   partitions?: number | undefined;
   drops?: number | undefined;
   suspicions?: number | undefined;
+  duplicates?: number | undefined;
+  leaves?: number | undefined;
+  joins?: number | undefined;
 }
 
 export function withBudgets(config: ExploreConfig, overrides: BudgetOverrides): ExploreConfig {
@@ -129,6 +153,9 @@ export function withBudgets(config: ExploreConfig, overrides: BudgetOverrides): 
     const v = overrides[budget];
     if (v !== undefined) out[budget] = intField(v, `--${budget}`, MAX_BUDGET);
   }
+  if (overrides.duplicates !== undefined) out.duplicates = intField(overrides.duplicates, '--duplicates', MAX_BUDGET);
+  if (overrides.leaves !== undefined) out.leaves = intField(overrides.leaves, '--leaves', MAX_BUDGET);
+  if (overrides.joins !== undefined) out.joins = intField(overrides.joins, '--joins', MAX_BUDGET);
   return out;
 }
 

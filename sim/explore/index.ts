@@ -7,6 +7,7 @@ import type { PathViolation } from './check-path.ts';
 import type { ExploreConfig } from './config.ts';
 import { pathTraceLines } from './counterexample.ts';
 import { ExploreModel } from './model.ts';
+import { ProtocolHandlerError } from '../system/handlers.ts';
 import { search, type SearchOutcome, type SearchProgress, type Strategy } from './search.ts';
 
 export type { ExploreConfig } from './config.ts';
@@ -56,6 +57,19 @@ export interface ExploreResult extends SearchOutcome {
   counterexample: Counterexample | null;
 }
 
+/** A protocol handler that throws stays a ProtocolHandlerError (with the path search.ts adds to its message). */
+function searchNamingProtocolErrors(model: ExploreModel, options: Parameters<typeof search>[1]): SearchOutcome {
+  try {
+    return search(model, options);
+  } catch (caught) {
+    const cause = caught instanceof Error ? caught.cause : undefined;
+    if (cause instanceof ProtocolHandlerError && caught instanceof Error && caught.message.startsWith(cause.message)) {
+      throw cause.withContext(caught.message.slice(cause.message.length));
+    }
+    throw caught;
+  }
+}
+
 export function explore(scenario: Scenario, config: ExploreConfig, options: ExploreOptions = {}): ExploreResult {
   const protocol = options.protocol ?? resolveProtocol(scenario);
   const strategy = options.strategy ?? 'bfs';
@@ -74,7 +88,7 @@ export function explore(scenario: Scenario, config: ExploreConfig, options: Expl
     ...(options.shouldStop !== undefined ? { shouldStop: options.shouldStop } : {}),
     ...(options.compactFrontier !== undefined ? { compactFrontier: options.compactFrontier } : {}),
   };
-  const outcome = search(model, searchOptions);
+  const outcome = searchNamingProtocolErrors(model, searchOptions);
   let violation = outcome.violation;
   let trail = outcome.violationTrail;
   if (violation !== null && strategy === 'bfs') {
@@ -82,7 +96,7 @@ export function explore(scenario: Scenario, config: ExploreConfig, options: Expl
     // judge every state up to that depth, breadth first, for a shortest path.
     // (Within what is left of the time bound: the violation found stands if it runs out.)
     const left = options.maxSeconds === undefined ? {} : { maxSeconds: Math.max(0.001, options.maxSeconds - outcome.seconds) };
-    const shortest = search(model, { ...searchOptions, ...left, maxDepth: violation.step, checkEveryState: true, onProgress: undefined });
+    const shortest = searchNamingProtocolErrors(model, { ...searchOptions, ...left, maxDepth: violation.step, checkEveryState: true, onProgress: undefined });
     if (shortest.violation !== null && shortest.violation.step <= violation.step) {
       violation = shortest.violation;
       trail = shortest.violationTrail;
@@ -91,6 +105,8 @@ export function explore(scenario: Scenario, config: ExploreConfig, options: Expl
   const counterexample =
     violation === null || trail === null
       ? null
-      : { violation, choices: model.choicesTo(trail), lines: pathTraceLines(model, trail) };
+      : // `timeUnit`: the events' `t` is a step count, not microseconds. Replay keeps header fields it does
+        // not know as they were, so counterexamples written before this field replay unchanged.
+        { violation, choices: model.choicesTo(trail), lines: pathTraceLines(model, trail, { timeUnit: 'step' }) };
   return { ...outcome, violation, violationTrail: trail, scenario: scenario.name, protocol: protocol.name, strategy, por, symmetry, counterexample };
 }

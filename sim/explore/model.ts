@@ -1,13 +1,17 @@
 // The untimed world of the explorer: builds the initial global state and
-// executes one action on a state, running the protocol's pure handlers and
-// their effects the way sim/world.ts does (same trace events, same rules:
-// messages to processes that are gone vanish, a process that exits mid-step
-// does nothing more), but with no clock: `t` of every event is the step number.
-import type { AnyProtocol, AppRequest, Effect, NodeContext, Step } from '../../protocol/types.ts';
+// executes one action on a state. Handlers are called and their effects
+// interpreted by sim/system (the same code as the timed simulator's, so the
+// same trace events and rules: a process that exits mid-step does nothing
+// more); this file keeps only the explorer's representation (immutable
+// slots, a hashed multiset of messages, untimed timer tags) and its
+// fingerprints. There is no clock: `t` of every event is the step number.
+import type { AnyProtocol, AppRequest, NodeContext, Observation, Step } from '../../protocol/types.ts';
 import { assertNever } from '../../protocol/types.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import { InputError } from '../../traces/input-error.ts';
 import type { TraceEvent } from '../../traces/schema.ts';
+import { applyEffects, numberedObservationEvent, type EffectTarget } from '../system/effects.ts';
+import { callInit, callMessage, callRequest, callSuspect, callTimer, type HandlerSite } from '../system/handlers.ts';
 import { BoundHit } from '../world.ts';
 import { actionLabel, enabledActions, stepLabel, twoGroupSplits, type Action, type ActionContext } from './actions.ts';
 import type { ExploreConfig } from './config.ts';
@@ -57,7 +61,9 @@ interface Scratch {
 }
 
 export class ExploreModel {
+  /** Every process a path may have: the initial ones, then the joiners. */
   readonly pids: readonly string[];
+  readonly initialPids: readonly string[];
   readonly hasher: ValueHasher;
   readonly actionContext: ActionContext;
   private readonly pidIndex = new Map<string, number>();
@@ -78,14 +84,22 @@ export class ExploreModel {
     readonly config: ExploreConfig,
     symmetry: boolean,
   ) {
-    this.pids = Array.from({ length: scenario.processes }, (_, k) => `p${k + 1}`);
+    // The initial processes, then the joiners the budget allows (p4, p5, ... after p1..p3).
+    this.initialPids = Array.from({ length: scenario.processes }, (_, k) => `p${k + 1}`);
+    this.pids = Array.from({ length: scenario.processes + (config.joins ?? 0) }, (_, k) => `p${k + 1}`);
     this.pids.forEach((pid, i) => this.pidIndex.set(pid, i));
     this.contexts = this.pids.map((self) => ({ self }));
-    this.hasher = new ValueHasher(symmetry ? allRenamings(this.pids) : [identityRenaming(this.pids)]);
+    // Renamings permute the initial processes; a joiner is a fixed point (renaming.ts leaves unknown ids alone).
+    this.hasher = new ValueHasher(symmetry ? allRenamings(this.initialPids) : [identityRenaming(this.initialPids)]);
     this.crashLanes = this.hasher.fresh('\u0000crash');
     this.startLanes = this.hasher.fresh('\u0000start');
     this.commutingDeliveries = config.order !== 'total';
-    this.actionContext = { config, suspicions: protocol.onSuspect !== undefined, splits: twoGroupSplits(this.pids) };
+    this.actionContext = {
+      config,
+      suspicions: protocol.onSuspect !== undefined,
+      splits: twoGroupSplits(this.initialPids),
+      initialProcesses: this.initialPids.length,
+    };
   }
 
   get symmetric(): boolean {
@@ -108,13 +122,13 @@ export class ExploreModel {
       memo: emptyMemo(this.pids.length),
       ownsMemo: false,
     };
-    for (let i = 0; i < this.pids.length; i++) {
-      const pid = this.pids[i] as string;
+    for (let i = 0; i < this.initialPids.length; i++) {
+      const pid = this.initialPids[i] as string;
       b.events.push({ type: 'start', i: b.nextI++, t: 0, node: pid });
       b.procs.push(this.slot(i, LIVE, undefined, [], 0, [], startHistory(this.startLanes)));
       b.started = i + 1;
       const ctx = this.contexts[i] as NodeContext;
-      this.run(b, i, () => this.protocol.init(ctx, { mode: 'member', initialMembers: [...this.pids] }));
+      this.run(b, i, (_, __, site) => callInit(this.protocol, ctx, { mode: 'member', initialMembers: [...this.initialPids] }, site));
     }
     return this.finish(b, { prev: null, action: null, moved: null, events: b.events, depth: 0, eventCount: b.nextI });
   }
@@ -156,13 +170,13 @@ export class ExploreModel {
         const made = p.requestsMade + 1;
         const request: AppRequest = { type: 'multicast', order: this.config.order, payload: { key: `k${made}`, value: made } };
         b.procs[a.owner] = this.slot(p.index, p.status, p.state, p.timers, made, p.suspected, p.history);
-        this.run(b, a.owner, (state, ctx) => this.protocol.onRequest(state, request, ctx));
+        this.run(b, a.owner, (state, ctx, site) => callRequest(this.protocol, state, request, ctx, site));
         break;
       }
       case 'deliver': {
         const m = s.bag[a.index] as InFlight;
         this.removeFromBag(b, a.index);
-        const sent = this.run(b, a.owner, (state, ctx) => this.protocol.onMessage(state, m.from, m.body, ctx));
+        const sent = this.run(b, a.owner, (state, ctx, site) => callMessage(this.protocol, state, m.from, m.body, ctx, site));
         if (!this.config.receiptsSend && sent > 0) {
           throw new InputError(
             `explore.receiptsSend is false, but ${m.to} sent a message or set a timer (${sent} in all) while handling one from ${m.from} ` +
@@ -174,7 +188,7 @@ export class ExploreModel {
       case 'timer': {
         const p = b.procs[a.owner] as ProcSlot;
         b.procs[a.owner] = this.slot(p.index, p.status, p.state, p.timers.filter((tag) => tag !== a.tag), p.requestsMade, p.suspected, p.history);
-        this.run(b, a.owner, (state, ctx) => this.protocol.onTimer(state, a.tag, ctx));
+        this.run(b, a.owner, (state, ctx, site) => callTimer(this.protocol, state, a.tag, ctx, site));
         break;
       }
       case 'suspect': {
@@ -184,8 +198,9 @@ export class ExploreModel {
         b.procs[a.owner] = this.slot(p.index, p.status, p.state, p.timers, p.requestsMade, suspected, p.history);
         if (a.budgeted) b.used = { ...b.used, suspicions: b.used.suspicions + 1 };
         b.events.push({ type: 'suspect', i: b.nextI++, t, node: p.pid, suspect: q });
-        const onSuspect = this.protocol.onSuspect;
-        if (onSuspect !== undefined) this.run(b, a.owner, (state, ctx) => onSuspect(state, q, ctx));
+        if (this.protocol.onSuspect !== undefined) {
+          this.run(b, a.owner, (state, ctx, site) => callSuspect(this.protocol, state, q, ctx, site) as Step<unknown, unknown, string>);
+        }
         break;
       }
       case 'crash': {
@@ -203,6 +218,32 @@ export class ExploreModel {
         b.events.push({ type: 'drop', i: b.nextI++, t, node: m.to, from: m.from });
         break;
       }
+      case 'join': {
+        b.used = { ...b.used, joins: (b.used.joins ?? 0) + 1 };
+        const contacts = b.procs.filter((p) => p.status === LIVE).map((p) => p.pid);
+        const pid = this.pids[a.owner] as string;
+        b.events.push({ type: 'start', i: b.nextI++, t, node: pid });
+        b.procs.push(this.slot(a.owner, LIVE, undefined, [], 0, [], startHistory(this.startLanes)));
+        b.started = a.owner + 1;
+        const ctx = this.contexts[a.owner] as NodeContext;
+        this.run(b, a.owner, (_, __, site) => callInit(this.protocol, ctx, { mode: 'join', contacts }, site));
+        break;
+      }
+      case 'leave': {
+        b.used = { ...b.used, leaves: (b.used.leaves ?? 0) + 1 };
+        this.run(b, a.owner, (state, ctx, site) => callRequest(this.protocol, state, { type: 'leave' }, ctx, site));
+        break;
+      }
+      case 'duplicate': {
+        const m = s.bag[a.index] as InFlight;
+        b.used = { ...b.used, duplicates: (b.used.duplicates ?? 0) + 1 };
+        this.ownBag(b);
+        if (b.bag.length >= this.config.maxInFlight) throw new BoundHit('maxInFlight');
+        b.bag.push(m);
+        for (let k = 0; k < m.hash.length; k++) b.bagHash[k] = ((b.bagHash[k] as number) + (m.hash[k] as number)) | 0;
+        b.events.push({ type: 'duplicate', i: b.nextI++, t, node: m.to, from: m.from });
+        break;
+      }
       case 'partition': {
         b.used = { ...b.used, partitions: b.used.partitions + 1 };
         b.partition = a.groups;
@@ -218,95 +259,57 @@ export class ExploreModel {
       default:
         assertNever(a, 'action');
     }
-    const moved = a.kind === 'deliver' || a.kind === 'drop' ? (s.bag[a.index] as InFlight) : null;
+    const moved = a.kind === 'deliver' || a.kind === 'drop' || a.kind === 'duplicate' ? (s.bag[a.index] as InFlight) : null;
     return this.finish(b, { prev: s.trail, action: a, moved, events: b.events, depth: t, eventCount: b.nextI });
   }
 
-  /** Runs one handler of process `i` and applies its effects; returns how many sends and timer settings it made. */
-  private run(b: Scratch, i: number, handler: (state: unknown, ctx: NodeContext) => Step<unknown, unknown, string>): number {
+  /** Runs one handler of process `i` (through sim/system) and applies its effects; returns how many sends and timer settings it made. */
+  private run(b: Scratch, i: number, handler: (state: unknown, ctx: NodeContext, site: HandlerSite) => Step<unknown, unknown, string>): number {
     const p = b.procs[i] as ProcSlot;
     const ctx = this.contexts[i] as NodeContext;
-    let step: Step<unknown, unknown, string>;
-    try {
-      step = handler(p.state, ctx);
-    } catch (error) {
-      if (error instanceof InputError || error instanceof BoundHit) throw error;
-      // A protocol bug: say where, so the path can be replayed by hand.
-      throw new Error(`explore: ${p.pid}'s handler threw at step ${b.t}: ${(error as Error).message}`, { cause: error });
-    }
-    let status = p.status;
-    let timers = p.timers;
-    let history = p.history;
-    let run = 0;
-    let runInDoubt = false;
-    const endRun = (): void => {
-      if (run >= 2 && runInDoubt) b.orderedRun = true;
-      run = 0;
-      runInDoubt = false;
-    };
-    let sent = 0;
-    const effects = step.effects as Effect<unknown, string>[];
-    for (let k = 0; k < effects.length && status === LIVE; k++) {
-      const effect = effects[k] as Effect<unknown, string>;
-      switch (effect.kind) {
-        case 'send':
-          sent++;
-          this.send(b, p.pid, effect.to, effect.msg);
-          break;
-        case 'setTimer':
-          sent++;
-          if (!timers.includes(effect.timer)) timers = [...timers, effect.timer].sort();
-          break;
-        case 'cancelTimer':
-          if (timers.includes(effect.timer)) timers = timers.filter((tag) => tag !== effect.timer);
-          break;
-        case 'observe': {
-          const o = effect.observation;
-          if (o.type === 'deliver' && this.commutingDeliveries) {
-            history = addDelivery(history, this.hasher.value(o));
-            run++;
-            if (!noteDelivery(this.ownMemo(b), i, this.messageBits.of(o.msg))) runInDoubt = true;
-          } else if (o.type !== 'note') {
-            endRun();
-            if (o.type === 'bcast') noteMulticast(this.ownMemo(b), i, this.messageBits.of(o.msg));
-            if (o.type === 'bcast' && o.order === 'total' && this.commutingDeliveries) {
-              throw new Error(`explore: ${p.pid} multicast ${o.msg} in total order, but explore.order is ${this.config.order}; set explore.order to "total"`);
-            }
-            history = addBoundary(history, o.type === 'view' ? this.viewLanes(o.view) : this.hasher.value(o));
-          }
-          const t = b.t;
-          const node = p.pid;
-          switch (o.type) {
-            case 'view':
-              b.events.push({ type: 'view', i: b.nextI++, t, node, view: { id: o.view.id, members: [...o.view.members] } });
-              break;
-            case 'bcast':
-              b.events.push({ type: 'bcast', i: b.nextI++, t, node, msg: o.msg, order: o.order, view: o.view });
-              break;
-            case 'deliver':
-              b.events.push({ type: 'deliver', i: b.nextI++, t, node, msg: o.msg, from: o.from, view: o.view });
-              break;
-            case 'exit':
-              b.events.push({ type: 'exit', i: b.nextI++, t, node, reason: o.reason });
-              status = EXITED;
-              timers = [];
-              break;
-            case 'note':
-              b.events.push({ type: 'note', i: b.nextI++, t, node, text: o.text });
-              break;
-            default:
-              assertNever(o, 'observation');
-          }
-          break;
-        }
-        default:
-          assertNever(effect, 'effect');
+    this.site.scratch = b;
+    const step = handler(p.state, ctx, this.site);
+    const e = this.effects;
+    e.b = b;
+    e.i = i;
+    e.pid = p.pid;
+    e.status = p.status;
+    e.timers = p.timers;
+    e.history = p.history;
+    e.run = 0;
+    e.runInDoubt = false;
+    e.sent = 0;
+    applyEffects(e, e, step.effects);
+    e.endRun();
+    b.procs[i] = this.slot(i, e.status, step.state, e.timers, p.requestsMade, p.suspected, e.history);
+    if (e.status === EXITED) this.purge(b, (m) => m.toIndex === i);
+    return e.sent;
+  }
+
+  /** What the explorer keeps of one handler's effects (sim/system/effects.ts interprets them). */
+  private readonly effects = new ExploreEffects(this);
+  private readonly site = new ExploreSite();
+
+  /** A message sent by process `from` in this step (called by ExploreEffects). */
+  sendFrom(b: Scratch, from: string, to: string, body: unknown): void {
+    this.send(b, from, to, body);
+  }
+
+  /** A protocol observation's fingerprint and memo bookkeeping (called by ExploreEffects). */
+  noteObservation(e: ExploreEffects, o: Observation): void {
+    const b = e.b as Scratch;
+    if (o.type === 'deliver' && this.commutingDeliveries) {
+      e.history = addDelivery(e.history, this.hasher.value(o));
+      e.run++;
+      if (!noteDelivery(this.ownMemo(b), e.i, this.messageBits.of(o.msg))) e.runInDoubt = true;
+    } else if (o.type !== 'note') {
+      e.endRun();
+      if (o.type === 'bcast') noteMulticast(this.ownMemo(b), e.i, this.messageBits.of(o.msg));
+      if (o.type === 'bcast' && o.order === 'total' && this.commutingDeliveries) {
+        throw new Error(`explore: ${e.pid} multicast ${o.msg} in total order, but explore.order is ${this.config.order}; set explore.order to "total"`);
       }
+      e.history = addBoundary(e.history, o.type === 'view' ? this.viewLanes(o.view) : this.hasher.value(o));
     }
-    endRun();
-    b.procs[i] = this.slot(i, status, step.state, timers, p.requestsMade, p.suspected, history);
-    if (status === EXITED) this.purge(b, (m) => m.toIndex === i);
-    return sent;
   }
 
   private send(b: Scratch, from: string, to: string, body: unknown): void {
@@ -394,5 +397,68 @@ export class ExploreModel {
       if (at.action !== null) out.push(stepLabel(pid, at.action, at.moved));
     }
     return out.reverse();
+  }
+}
+
+/** The explorer's side of the effect interpreter: one reusable object, reset per handler call. */
+class ExploreEffects implements EffectTarget<ExploreEffects> {
+  b: Scratch | null = null;
+  i = 0;
+  pid = '';
+  status: ProcStatus = LIVE;
+  timers: readonly string[] = [];
+  history!: History;
+  /** Deliveries in a row at this process in this step, and whether their order may matter. */
+  run = 0;
+  runInDoubt = false;
+  sent = 0;
+
+  constructor(private readonly model: ExploreModel) {}
+
+  endRun(): void {
+    if (this.run >= 2 && this.runInDoubt) (this.b as Scratch).orderedRun = true;
+    this.run = 0;
+    this.runInDoubt = false;
+  }
+
+  isLive(): boolean {
+    return this.status === LIVE;
+  }
+
+  send(_: ExploreEffects, to: string, msg: unknown): void {
+    this.sent++;
+    this.model.sendFrom(this.b as Scratch, this.pid, to, msg);
+  }
+
+  setTimer(_: ExploreEffects, tag: string): void {
+    // Untimed: a pending timer is a tag that may fire at any later step.
+    this.sent++;
+    if (!this.timers.includes(tag)) this.timers = [...this.timers, tag].sort();
+  }
+
+  cancelTimer(_: ExploreEffects, tag: string): void {
+    if (this.timers.includes(tag)) this.timers = this.timers.filter((t) => t !== tag);
+  }
+
+  observe(_: ExploreEffects, o: Observation): void {
+    this.model.noteObservation(this, o);
+    const b = this.b as Scratch;
+    b.events.push(numberedObservationEvent(this.pid, b.nextI++, b.t, o));
+    if (o.type === 'exit') {
+      this.status = EXITED;
+      this.timers = [];
+    }
+  }
+}
+
+/** Where the explorer's handlers run (named when one throws): the step's next event index and the step number. */
+class ExploreSite implements HandlerSite {
+  scratch: Scratch | null = null;
+  readonly timeUnit = 'step';
+  traceEventIndex(): number {
+    return this.scratch?.nextI ?? 0;
+  }
+  time(): number {
+    return this.scratch?.t ?? 0;
   }
 }

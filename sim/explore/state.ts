@@ -64,6 +64,12 @@ export interface Budgets {
   readonly partitions: number;
   readonly drops: number;
   readonly suspicions: number;
+  /** Absent until the first duplication (keys of paths without one stay as they were). */
+  readonly duplicates?: number;
+  /** Absent until the first voluntary leave. */
+  readonly leaves?: number;
+  /** Absent until the first join. */
+  readonly joins?: number;
 }
 
 /** The path to a state: each step's choice and the trace events it wrote. Shared between paths. */
@@ -167,6 +173,8 @@ export function messageHash(hasher: ValueHasher, from: string, to: string, body:
 export function stateKey(hasher: ValueHasher, s: GlobalState, out: Int32Array): void {
   const w = hasher.width;
   const used = s.used.crashes | (s.used.partitions << 8) | (s.used.drops << 16) | (s.used.suspicions << 24);
+  // The budgets added later, folded in only when used, so older keys stay the same.
+  const extra = (s.used.duplicates ?? 0) | ((s.used.leaves ?? 0) << 8) | ((s.used.joins ?? 0) << 16);
   const partition = s.partition === null ? null : partitionLanes(hasher, s.partition);
   let bestA = 0;
   let bestB = 0;
@@ -179,6 +187,10 @@ export function stateKey(hasher: ValueHasher, s: GlobalState, out: Int32Array): 
     }
     a = roundA(roundA(a, used), partition === null ? 0 : (partition[k] as number));
     b = roundB(roundB(b, used), partition === null ? 0 : (partition[k + 1] as number));
+    if (extra !== 0) {
+      a = roundA(a, extra);
+      b = roundB(b, extra);
+    }
     a = fmixA(a) >>> 0;
     b = fmixB(b) >>> 0;
     if (k === 0 || a < bestA || (a === bestA && b < bestB)) {

@@ -204,7 +204,7 @@ describe('explore: bounds and declarations', () => {
       },
     };
     expect(() => explore(scenario, config, { protocol: throwing })).toThrow(
-      'explore: p3\'s handler threw at step 2: boom (path: ["request p1","deliver p1>p3 @1"])',
+      'p3\'s message handler threw at trace event 8 (step 2): boom (path: ["request p1","deliver p1>p3 @1"])',
     );
   });
 
