@@ -16,6 +16,10 @@
 // was sent in.
 // Should break: sending-view-delivery; more often virtual-synchrony, self-delivery
 // and delivery-liveness (the shadowed new-view message is never delivered).
+// Read literally (the clarified trace contract), a retransmitted old-view
+// message delivered again breaks no-duplication, and a delivery whose `view`
+// field names the sending view rather than the view installed last breaks
+// lifecycle: the checker now reports those too, and they may be all it sees.
 import { defaultIsisLayers } from '../isis/config.ts';
 import { makeIsisProtocol } from '../isis/stack.ts';
 import type { Mutant } from './types.ts';
@@ -24,7 +28,7 @@ export const lateMessageNewView: Mutant = {
   name: 'late-message-new-view',
   summary: 'a late message of the previous view is delivered in the next one',
   imitates: 'a receive path that checks the sender but not the view id: old-view messages delivered in the new view',
-  breaks: ['sending-view-delivery', 'causal-order', 'self-delivery', 'virtual-synchrony', 'delivery-liveness'],
+  breaks: ['sending-view-delivery', 'causal-order', 'self-delivery', 'virtual-synchrony', 'delivery-liveness', 'no-duplication', 'lifecycle'],
   file: 'protocol/isis/multicast.ts',
   replaces: ['isis'],
   factory: (options) => makeIsisProtocol(options, { ...defaultIsisLayers, acceptsMulticastOf: (sentIn, current) => sentIn <= current }),
