@@ -97,13 +97,20 @@ function parseReport(value: unknown, file: string): SuiteReport {
   return report;
 }
 
-function runRow(value: unknown, where: string): RunRow {
-  const o = object(value, where);
+/** The fields that name a run, shared by result rows and failure rows. */
+function runIdentity(o: Record<string, unknown>, where: string): { index: number; scenario: string; file: string; seed: number } {
   return {
     index: integer(o.index, `${where}.index`, 0),
     scenario: string(o.scenario, `${where}.scenario`),
     file: string(o.file, `${where}.file`),
     seed: integer(o.seed, `${where}.seed`, 0),
+  };
+}
+
+function runRow(value: unknown, where: string): RunRow {
+  const o = object(value, where);
+  return {
+    ...runIdentity(o, where),
     passed: boolean(o.passed, `${where}.passed`),
     simEvents: integer(o.simEvents, `${where}.simEvents`, 0),
     simTimeUs: integer(o.simTimeUs, `${where}.simTimeUs`, 0),
@@ -114,10 +121,7 @@ function runRow(value: unknown, where: string): RunRow {
 function failureRow(value: unknown, where: string): FailureReport {
   const o = object(value, where);
   return {
-    index: integer(o.index, `${where}.index`, 0),
-    scenario: string(o.scenario, `${where}.scenario`),
-    file: string(o.file, `${where}.file`),
-    seed: integer(o.seed, `${where}.seed`, 0),
+    ...runIdentity(o, where),
     failure: string(o.failure, `${where}.failure`),
     detail: string(o.detail, `${where}.detail`),
     properties: array(o.properties, `${where}.properties`, 'a list of property ids').map((p, k) => string(p, `${where}.properties[${k}]`)),
