@@ -23,7 +23,7 @@ import type {
   ViewEvent,
 } from '../traces/schema.ts';
 import { isKnownEvent } from '../traces/schema.ts';
-import { assertNever } from '../protocol/types.ts';
+import { assertNever } from '../core/assert-never.ts';
 import { ALL_PROPERTIES, LIVENESS_PROPERTIES } from './properties.ts';
 import type { PropertyId, PropertyVerdict } from './properties.ts';
 import { DEFAULT_MAX_VIOLATIONS, ViolationSink } from './violation.ts';

@@ -16,7 +16,7 @@ import type {
   ProcessId,
   View,
   ViewId,
-} from '../traces/schema.ts';
+} from '../core/ids.ts';
 
 export type { DeliveryOrder, ExitReason, MessageId, ProcessId, View, ViewId };
 
@@ -110,6 +110,4 @@ export type AnyProtocol = Protocol<any, any, string>;
 export type ProtocolFactory = (options: Record<string, unknown>) => AnyProtocol;
 
 /** Exhaustiveness check for switches over discriminated unions. */
-export function assertNever(value: never, what = 'value'): never {
-  throw new Error(`unexpected ${what}: ${JSON.stringify(value)}`);
-}
+export { assertNever } from '../core/assert-never.ts';

@@ -5,21 +5,11 @@
 export const TRACE_FORMAT = 'vsynclab-trace';
 export const TRACE_VERSION = 1;
 
-/** Process ids are strings and never reused: a restart is a new id (`p3#2`). */
-export type ProcessId = string;
-export type MessageId = string;
-export type ViewId = number;
+import type { DeliveryOrder, ExitReason, MessageId, ProcessId, View, ViewId } from '../core/ids.ts';
+import { DELIVERY_ORDERS } from '../core/ids.ts';
 
-export type DeliveryOrder = 'fifo' | 'causal' | 'total';
-export const DELIVERY_ORDERS: readonly DeliveryOrder[] = ['fifo', 'causal', 'total'];
-
-export type ExitReason = 'left' | 'excluded';
-
-export interface View {
-  id: ViewId;
-  /** Oldest (rank 0) first. */
-  members: ProcessId[];
-}
+export { DELIVERY_ORDERS };
+export type { DeliveryOrder, ExitReason, MessageId, ProcessId, View, ViewId };
 
 /** Line 1 of a trace. Only `format` and `version` are required. */
 export interface TraceHeader {

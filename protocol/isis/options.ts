@@ -1,7 +1,7 @@
 // The ISIS stack's options (`protocol.options` in a scenario), parsed and
 // validated. A bad option is bad user input: InputError naming
 // `protocol.options.<field>` and what was expected.
-import { InputError } from '../../traces/input-error.ts';
+import { InputError } from '../../core/input-error.ts';
 
 export type FailureDetectorKind = 'heartbeat' | 'external';
 

@@ -5,7 +5,7 @@
 // bidirectional overrides), so a trace cannot forge lines or colours.
 import type { KnownTraceEvent, TraceEvent } from '../schema.ts';
 import { isKnownEvent } from '../schema.ts';
-import { assertNever } from '../../protocol/types.ts';
+import { assertNever } from '../../core/assert-never.ts';
 
 /** How many characters of an unknown event's extra fields a label keeps. */
 const OTHER_FIELDS_CHARS_MAX = 80;

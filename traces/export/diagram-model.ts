@@ -11,7 +11,7 @@
 // whose bcast lies before the window starts at column -1).
 import type { TraceEvent, TraceHeader } from '../schema.ts';
 import { isKnownEvent } from '../schema.ts';
-import { assertNever } from '../../protocol/types.ts';
+import { assertNever } from '../../core/assert-never.ts';
 import { describeEvent, eventNode } from './describe-event.ts';
 import { violationsByEvent, type ViolationMark } from './violation-mark.ts';
 

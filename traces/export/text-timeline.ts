@@ -9,7 +9,7 @@ import type { ChalkInstance } from 'chalk';
 import type { TraceEvent, TraceHeader } from '../schema.ts';
 import { isKnownEvent } from '../schema.ts';
 import { describeEvent, eventNode, printable } from './describe-event.ts';
-import { assertNever } from '../../protocol/types.ts';
+import { assertNever } from '../../core/assert-never.ts';
 import { violationsByEvent, type ViolationMark } from './violation-mark.ts';
 
 export interface TextTimelineOptions {
