@@ -1,6 +1,6 @@
 // Does a search that yields (so Ctrl-C reaches `vsynclab explore`) cost
 // states/s? Times cbcast-3x2 with --por to a fixed number of states three
-// ways, in one process, alternating A B C A B C, and prints the medians:
+// ways, in one process, alternating (A B C, B C A, C A B, ...), and prints the medians:
 //   A  another checkout's explore() (DIR, e.g. the main branch before the change)
 //   B  this tree's explore() (the search driven to the end synchronously)
 //   C  this tree's exploreSteps() driven by driveYielding (what the CLI does:
@@ -46,7 +46,9 @@ const times: number[][] = ways.map(() => []);
 const counts = new Set<number>();
 for (const [, work] of ways) await work(); // warm-up
 for (let round = 0; round < ROUNDS; round++) {
-  for (let w = 0; w < ways.length; w++) {
+  // The order rotates each round (A B C, B C A, C A B), so no way always runs after the same one (its garbage, its heap).
+  for (let k = 0; k < ways.length; k++) {
+    const w = (round + k) % ways.length;
     const start = process.hrtime.bigint();
     counts.add(await ways[w]![1]());
     times[w]!.push(hrSeconds(start));
