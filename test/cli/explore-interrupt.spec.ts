@@ -43,12 +43,17 @@ describe('explore interrupted in-process (the token)', () => {
 
   it('a stop requested by a timer mid-search is seen (the search yields to the event loop)', async () => {
     const started = performance.now();
-    const timer = setTimeout(() => interruption.request('SIGINT'), 300);
+    // Once the command is armed (the search is starting), 200 ms more; a search that never yields never lets this run.
+    let armedAt = Infinity;
+    const watch = setInterval(() => {
+      if (interruption.armed && armedAt === Infinity) armedAt = performance.now();
+      if (performance.now() - armedAt >= 200) interruption.request('SIGINT');
+    }, 5);
     let r: CliOutcome;
     try {
       r = await cliInProcess('explore', LARGE, '--por');
     } finally {
-      clearTimeout(timer);
+      clearInterval(watch);
     }
     const seconds = (performance.now() - started) / 1000;
     expect(r.status).toBe(130);
