@@ -1,7 +1,9 @@
 // `vsynclab explore SCENARIO`: exhaustive exploration of a small
 // configuration (sim/explore/). Thin: parse, explore, print, write the
 // counterexample. Exit 0: ok (space exhausted, nothing found); 1: violated;
-// 2: bad input; 4: unknown (a bound was hit).
+// 2: bad input; 4: unknown (a bound was hit); 130 / 143: stopped by
+// SIGINT / SIGTERM (cli/interrupt.ts), after reporting the states explored.
+import { assertNever } from '../../protocol/types.ts';
 import { buildProtocol } from '../../sim/resolve-protocol.ts';
 import { writeFileSync } from 'node:fs';
 import chalk from 'chalk';
@@ -10,7 +12,7 @@ import {
   DEFAULT_MAX_DEPTH,
   DEFAULT_MAX_MEMORY_BYTES,
   DEFAULT_MAX_STATES,
-  explore,
+  exploreSteps,
   loadExploreScenario,
   withBudgets,
   type ExploreResult,
@@ -18,7 +20,9 @@ import {
   type Strategy,
 } from '../../sim/explore/index.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
+import { driveYielding } from '../../sim/steps.ts';
 import { InputError } from '../errors.ts';
+import { exitStatusOf, interruptedLine, interruption, shouldStop, type InterruptSignal } from '../interrupt.ts';
 
 interface ExploreArgs {
   scenario: string;
@@ -94,9 +98,23 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
       por: args.por,
       symmetry: args.symmetry,
       ...(progress ? { onProgress: (p: SearchProgress) => process.stderr.write(progressLine(p)) } : {}),
+      shouldStop,
     };
-    const result = explore(loaded.scenario, config, options);
-    const baseline = args.compare && (args.por || args.symmetry) ? explore(loaded.scenario, config, { ...options, por: false, symmetry: false }) : null;
+    // The search yields every few tens of milliseconds; driven with event-loop
+    // turns, a Ctrl-C handler runs and `shouldStop` ends it with what it explored.
+    let result: ExploreResult;
+    let baseline: ExploreResult | null = null;
+    let signal: InterruptSignal | null;
+    interruption.arm();
+    try {
+      result = await driveYielding(exploreSteps(loaded.scenario, config, options));
+      if (args.compare && (args.por || args.symmetry) && !interruption.requested()) {
+        baseline = await driveYielding(exploreSteps(loaded.scenario, config, { ...options, por: false, symmetry: false }));
+      }
+      signal = interruption.signal;
+    } finally {
+      interruption.disarm();
+    }
     let written: string | null = null;
     if (result.counterexample !== null) {
       written = args.out ?? `${result.scenario}.counterexample.jsonl`;
@@ -106,7 +124,12 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
         throw new InputError(`--out ${written}: cannot write the counterexample (${(error as Error).message})`);
       }
     }
-    process.stdout.write(args.json ? `${JSON.stringify(jsonReport(result, written, baseline))}\n` : textReport(result, written, baseline));
+    process.stdout.write(args.json ? `${JSON.stringify(jsonReport(result, written, baseline, signal))}\n` : textReport(result, written, baseline));
+    if (signal !== null) {
+      process.stderr.write(interruptedLine(signal, interruptedWhat(result, args.compare && (args.por || args.symmetry) && baseline === null)));
+      process.exitCode = exitStatusOf(signal);
+      return;
+    }
     process.exitCode = result.result === 'ok' ? EXIT_OK : result.result === 'violated' ? EXIT_VIOLATED : EXIT_UNKNOWN;
   },
 };
@@ -122,9 +145,26 @@ function positive(value: number, option: string): number {
   return value;
 }
 
-function jsonReport(r: ExploreResult, counterexample: string | null, baseline: ExploreResult | null): Record<string, unknown> {
+/** What the interrupted line says: how far the search got, and what is missing from the report. */
+function interruptedWhat(r: ExploreResult, baselineSkipped: boolean): string {
+  const skipped = baselineSkipped ? '; the --compare search without reductions did not run' : '';
+  switch (r.result) {
+    case 'unknown':
+      return `${r.states} states explored to depth ${r.depth}, nothing found in them; the space was not exhausted${skipped}`;
+    case 'violated':
+      // The shortest-counterexample search (BFS) was cut short, or never ran: the path found stands.
+      return `${r.states} states explored to depth ${r.depth}; the counterexample (${r.counterexample?.choices.length ?? 0} steps) stands but may not be the shortest${skipped}`;
+    case 'ok':
+      return `${r.states} states explored to depth ${r.depth}; the search had finished (space exhausted)${skipped}`;
+    default:
+      return assertNever(r.result, 'result');
+  }
+}
+
+function jsonReport(r: ExploreResult, counterexample: string | null, baseline: ExploreResult | null, signal: InterruptSignal | null): Record<string, unknown> {
   return {
     result: r.result,
+    ...(signal !== null ? { interrupted: signal } : {}),
     states: r.states,
     transitions: r.transitions,
     depth: r.depth,

@@ -8,7 +8,8 @@ import type { ExploreConfig } from './config.ts';
 import { pathTraceLines } from './counterexample.ts';
 import { ExploreModel } from './model.ts';
 import { ProtocolHandlerError } from '../system/handlers.ts';
-import { search, type SearchOutcome, type SearchProgress, type Strategy } from './search.ts';
+import { driveToEnd } from '../steps.ts';
+import { searchSteps, type SearchOptions, type SearchOutcome, type SearchProgress, type Strategy } from './search.ts';
 
 export type { ExploreConfig } from './config.ts';
 export { loadExploreScenario, parseExploreScenario, parseExploreConfig, withBudgets, DEFAULT_EXPLORE_CONFIG } from './config.ts';
@@ -58,9 +59,9 @@ export interface ExploreResult extends SearchOutcome {
 }
 
 /** A protocol handler that throws stays a ProtocolHandlerError (with the path search.ts adds to its message). */
-function searchNamingProtocolErrors(model: ExploreModel, options: Parameters<typeof search>[1]): SearchOutcome {
+function* searchNamingProtocolErrors(model: ExploreModel, options: SearchOptions): Generator<void, SearchOutcome, void> {
   try {
-    return search(model, options);
+    return yield* searchSteps(model, options);
   } catch (caught) {
     const cause = caught instanceof Error ? caught.cause : undefined;
     if (cause instanceof ProtocolHandlerError && caught instanceof Error && caught.message.startsWith(cause.message)) {
@@ -70,13 +71,24 @@ function searchNamingProtocolErrors(model: ExploreModel, options: Parameters<typ
   }
 }
 
+/** The whole exploration at once (tests, mutants, library callers). */
 export function explore(scenario: Scenario, config: ExploreConfig, options: ExploreOptions = {}): ExploreResult {
+  return driveToEnd(exploreSteps(scenario, config, options));
+}
+
+/**
+ * The same exploration as a generator that yields every few tens of
+ * milliseconds of search (search.ts), so that the CLI can drive it with
+ * `driveYielding` and see Ctrl-C through `shouldStop`. Both searches (the
+ * first and the shortest-counterexample one) stop on `shouldStop`.
+ */
+export function* exploreSteps(scenario: Scenario, config: ExploreConfig, options: ExploreOptions = {}): Generator<void, ExploreResult, void> {
   const protocol = options.protocol ?? resolveProtocol(scenario);
   const strategy = options.strategy ?? 'bfs';
   const por = options.por ?? false;
   const symmetry = options.symmetry ?? false;
   const model = new ExploreModel(protocol, scenario, config, symmetry);
-  const searchOptions = {
+  const searchOptions: SearchOptions = {
     strategy,
     maxStates: options.maxStates ?? DEFAULT_MAX_STATES,
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
@@ -88,7 +100,7 @@ export function explore(scenario: Scenario, config: ExploreConfig, options: Expl
     ...(options.shouldStop !== undefined ? { shouldStop: options.shouldStop } : {}),
     ...(options.compactFrontier !== undefined ? { compactFrontier: options.compactFrontier } : {}),
   };
-  const outcome = searchNamingProtocolErrors(model, searchOptions);
+  const outcome = yield* searchNamingProtocolErrors(model, searchOptions);
   let violation = outcome.violation;
   let trail = outcome.violationTrail;
   if (violation !== null && strategy === 'bfs') {
@@ -96,7 +108,9 @@ export function explore(scenario: Scenario, config: ExploreConfig, options: Expl
     // judge every state up to that depth, breadth first, for a shortest path.
     // (Within what is left of the time bound: the violation found stands if it runs out.)
     const left = options.maxSeconds === undefined ? {} : { maxSeconds: Math.max(0.001, options.maxSeconds - outcome.seconds) };
-    const shortest = searchNamingProtocolErrors(model, { ...searchOptions, ...left, maxDepth: violation.step, checkEveryState: true, onProgress: undefined });
+    // A stop request ends it too (bound `interrupted`): the violation found stands.
+    const { onProgress: _unused, ...quiet } = searchOptions;
+    const shortest = yield* searchNamingProtocolErrors(model, { ...quiet, ...left, maxDepth: violation.step, checkEveryState: true });
     if (shortest.violation !== null && shortest.violation.step <= violation.step) {
       violation = shortest.violation;
       trail = shortest.violationTrail;

@@ -11,6 +11,7 @@
 // of per state. `checkEveryState` judges each state when first reached
 // instead; BFS uses it to shorten a counterexample once one is known.
 import { performance } from 'node:perf_hooks';
+import { driveToEnd } from '../steps.ts';
 import { BoundHit } from '../world.ts';
 import type { Action } from './actions.ts';
 import { checkPath, type PathViolation } from './check-path.ts';
@@ -104,7 +105,25 @@ class Found extends Error {
   }
 }
 
+/**
+ * Milliseconds of search between two yields of `searchSteps`: often enough
+ * for a signal handler or a progress line to run promptly, rarely enough
+ * that a driver's event-loop turn costs nothing measurable. Looked at only
+ * with the clock (every CLOCK_EVERY expansions), so it costs no extra clock read.
+ */
+const YIELD_EVERY_MS = 25;
+
+/** The whole search at once. */
 export function search(model: ExploreModel, options: SearchOptions): SearchOutcome {
+  return driveToEnd(searchSteps(model, options));
+}
+
+/**
+ * The same search as a generator: it yields (nothing) about every
+ * YIELD_EVERY_MS of work, so a driver (sim/steps.ts `driveYielding`) can give
+ * the event loop a turn and a Ctrl-C handler can set what `shouldStop` reads.
+ */
+export function searchSteps(model: ExploreModel, options: SearchOptions): Generator<void, SearchOutcome, void> {
   return new Search(model, options).run();
 }
 
@@ -122,6 +141,9 @@ class Search {
   private readonly deadlineMs: number;
   private readonly progressEveryMs: number;
   private nextProgressMs: number;
+  private nextYieldMs: number;
+  /** Set by the clock when YIELD_EVERY_MS have passed; the search loops yield and clear it. */
+  private yieldDue = false;
   private lastProgress = { ms: 0, states: 0 };
   private frontier: (limit: number) => GlobalState[] = () => [];
   private queued: () => number = () => 0;
@@ -132,15 +154,16 @@ class Search {
     this.progressEveryMs = (options.progressEverySeconds ?? DEFAULT_PROGRESS_SECONDS) * 1000;
     this.nextProgressMs = options.onProgress === undefined ? Infinity : this.started + this.progressEveryMs;
     this.lastProgress = { ms: this.started, states: 0 };
+    this.nextYieldMs = this.started + YIELD_EVERY_MS;
   }
 
-  run(): SearchOutcome {
+  *run(): Generator<void, SearchOutcome, void> {
     let bound: string | null = null;
     let found: Found | null = null;
     try {
-      if (this.options.strategy === 'dfs') this.dfs();
-      else if (this.options.compactFrontier === false) this.bfs();
-      else this.bfsCompact();
+      if (this.options.strategy === 'dfs') yield* this.dfs();
+      else if (this.options.compactFrontier === false) yield* this.bfs();
+      else yield* this.bfsCompact();
     } catch (caught) {
       if (caught instanceof Found) found = caught;
       else if (caught instanceof BoundHit) bound = caught.bound;
@@ -167,7 +190,7 @@ class Search {
     };
   }
 
-  private bfs(): void {
+  private *bfs(): Generator<void, void, void> {
     const root = this.model.initial();
     this.model.key(root, this.key);
     this.visited.add(this.key[0] as number, this.key[1] as number, 0);
@@ -181,6 +204,10 @@ class Search {
       for (at = 0; at < level.length; at++) {
         const s = level[at] as GlobalState;
         level[at] = undefined;
+        if (this.yieldDue) {
+          this.yielded();
+          yield;
+        }
         const successors = this.expand(s);
         if (successors === null) continue;
         let fresh = 0;
@@ -210,7 +237,7 @@ class Search {
    * parents, fewer than their children and shared by them, and the
    * children made only for their keys die young.
    */
-  private bfsCompact(): void {
+  private *bfsCompact(): Generator<void, void, void> {
     const root = this.model.initial();
     this.model.key(root, this.key);
     this.visited.add(this.key[0] as number, this.key[1] as number, 0);
@@ -236,6 +263,10 @@ class Search {
         const s = derive(parents[at] as GlobalState, actions[at] ?? null);
         parents[at] = null;
         actions[at] = null;
+        if (this.yieldDue) {
+          this.yielded();
+          yield;
+        }
         const successors = this.expand(s);
         if (successors === null) continue;
         let fresh = 0;
@@ -260,7 +291,7 @@ class Search {
     }
   }
 
-  private dfs(): void {
+  private *dfs(): Generator<void, void, void> {
     interface Frame {
       state: GlobalState;
       entry: number;
@@ -277,6 +308,10 @@ class Search {
     while (stack.length > 0) {
       const f = stack[stack.length - 1] as Frame;
       if (f.successors === null) {
+        if (this.yieldDue) {
+          this.yielded();
+          yield;
+        }
         const successors = this.expand(f.state);
         if (successors === null) {
           this.visited.setInfo(f.entry, OFF_STACK);
@@ -396,6 +431,13 @@ class Search {
     if (now > this.deadlineMs) throw new BoundHit('maxSeconds');
     if (this.options.shouldStop?.() === true) throw new BoundHit('interrupted');
     if (now >= this.nextProgressMs) this.reportProgress(now);
+    if (now >= this.nextYieldMs) this.yieldDue = true;
+  }
+
+  /** Called as the search yields: the next yield is YIELD_EVERY_MS of work later. */
+  private yielded(): void {
+    this.yieldDue = false;
+    this.nextYieldMs = performance.now() + YIELD_EVERY_MS;
   }
 
   private reportProgress(now: number): void {
