@@ -1,4 +1,4 @@
-// Ctrl-C (SIGINT) and SIGTERM for the long commands (run, shrink, mutants).
+// Ctrl-C (SIGINT) and SIGTERM for the long commands (run, shrink, mutants, explore).
 // bin-main enables the handlers once; a command that can stop cleanly arms
 // the token while it works and polls `requested()` between (and inside) its
 // runs, giving the event loop turns so the handler runs, then prints what

@@ -3,7 +3,7 @@
 // counterexample. Exit 0: ok (space exhausted, nothing found); 1: violated;
 // 2: bad input; 4: unknown (a bound was hit); 130 / 143: stopped by
 // SIGINT / SIGTERM (cli/interrupt.ts), after reporting the states explored.
-import { assertNever } from '../../protocol/types.ts';
+import { assertNever } from '../../core/assert-never.ts';
 import { buildProtocol } from '../../sim/resolve-protocol.ts';
 import { writeFileSync } from 'node:fs';
 import chalk from 'chalk';
