@@ -112,7 +112,7 @@ export function checkCausalOrderAt(ctx: CheckContext, reader: ProcState, msg: nu
   }
 }
 
-function reportCausal(ctx: CheckContext, reader: ProcState, msg: number, missing: number, deliverI: number): void {
+export function reportCausal(ctx: CheckContext, reader: ProcState, msg: number, missing: number, deliverI: number): void {
   const { messages, procs } = ctx;
   const sender = procs[messages.sender[msg] as number]!.id;
   const missingSender = procs[messages.sender[missing] as number]!.id;
@@ -158,8 +158,7 @@ export function stampCausalPast(ctx: CheckContext, sender: ProcState, msg: numbe
   const log = messages.logs[msg]!;
   const viewId = log.viewId;
   if (sender.frontierView !== null && viewId < sender.frontierView) {
-    ctx.unknown(
-      'causal-order',
+    ctx.inexactCausal(
       `${sender.id} multicasts ${messages.idOf(msg)} in view ${viewId} after acting in view ${sender.frontierView}: ` +
         'happened-before chains through other views are not tracked',
     );
