@@ -13,7 +13,7 @@
 // sender (two causal messages of one sender are related by multicast order,
 // and a chain may pass through any causal message, whatever its view), so
 // the past of a message is, per sender, a prefix of that sender's causal
-// multicasts across all views: one vector clock over all processes. The
+// multicasts across all views: one vector clock over all processes that multicast a causal message. The
 // clocks are the least fixed point of "the clock of m2 is what its sender
 // knew when it multicast m2", computed by passes over the deliveries and
 // multicasts in trace order; a delivery that came before the multicast of
@@ -23,7 +23,7 @@ import { ORDER_CAUSAL, ORDER_TOTAL } from './message-table.ts';
 import type { MessageLog } from './state.ts';
 import { reportCausal } from './order.ts';
 
-/** Clock cells ((causal messages + processes) x processes) the exact pass may allocate: 32 MiB of Int32. */
+/** Clock cells ((causal messages + processes) x processes that multicast a causal message) the exact pass may allocate: 32 MiB of Int32. */
 export const MAX_EXACT_CAUSAL_CELLS = 1 << 23;
 /** Vector-clock cell updates the exact pass may do in all (passes x acts x processes). */
 export const MAX_EXACT_CAUSAL_WORK = 1 << 30;
@@ -42,8 +42,15 @@ export function judgeCausalOrderExactly(ctx: CheckContext): string | null {
   causal.sort((a, b) => (messages.bcastI[a] as number) - (messages.bcastI[b] as number));
   const causalCount = causal.length;
   if (causalCount === 0) return null;
-  if ((causalCount + processCount) * processCount > MAX_EXACT_CAUSAL_CELLS) {
-    return `(causal messages + processes) x processes above ${MAX_EXACT_CAUSAL_CELLS} for the exact judgement of happened-before through other views`;
+  // One clock column per process that multicast a causal message.
+  const column = new Int32Array(processCount).fill(-1);
+  let width = 0;
+  for (const msg of causal) {
+    const sender = messages.sender[msg] as number;
+    if ((column[sender] as number) < 0) column[sender] = width++;
+  }
+  if ((causalCount + processCount) * width > MAX_EXACT_CAUSAL_CELLS) {
+    return `(causal messages + processes) x causal senders above ${MAX_EXACT_CAUSAL_CELLS} for the exact judgement of happened-before through other views`;
   }
   const position = new Map<number, number>();
   const rank = new Int32Array(causalCount);
@@ -81,12 +88,12 @@ export function judgeCausalOrderExactly(ctx: CheckContext): string | null {
   for (let k = 0; k < actCount; k++) acts[k] = k;
   acts.sort((a, b) => (actI[a] as number) - (actI[b] as number));
 
-  const clocks = new Int32Array(causalCount * processCount);
-  const known = new Int32Array(processCount * processCount);
+  const clocks = new Int32Array(causalCount * width);
+  const known = new Int32Array(processCount * width);
   let work = 0;
   for (let changed = true; changed; ) {
     changed = false;
-    work += actCount * processCount;
+    work += actCount * width;
     if (work > MAX_EXACT_CAUSAL_WORK) {
       return `more than ${MAX_EXACT_CAUSAL_WORK} clock updates for the exact judgement of happened-before through other views`;
     }
@@ -94,34 +101,35 @@ export function judgeCausalOrderExactly(ctx: CheckContext): string | null {
     for (const act of acts) {
       const proc = actProc[act] as number;
       const code = actCode[act] as number;
-      const row = proc * processCount;
+      const row = proc * width;
       if (code >= 0) {
         // A first delivery: the deliverer now knows the message and its past.
         const at = code;
-        const clock = at * processCount;
-        for (let s = 0; s < processCount; s++) {
+        const clock = at * width;
+        for (let s = 0; s < width; s++) {
           const count = clocks[clock + s] as number;
           if (count > (known[row + s] as number)) known[row + s] = count;
         }
-        const sender = messages.sender[causal[at] as number] as number;
+        const sender = column[messages.sender[causal[at] as number] as number] as number;
         if ((rank[at] as number) + 1 > (known[row + sender] as number)) known[row + sender] = (rank[at] as number) + 1;
       } else {
         // A multicast: its past is what its sender knows now (clocks only grow from pass to pass).
         const at = ~code;
-        const clock = at * processCount;
-        for (let s = 0; s < processCount; s++) {
+        const clock = at * width;
+        for (let s = 0; s < width; s++) {
           const count = known[row + s] as number;
           if (count > (clocks[clock + s] as number)) {
             clocks[clock + s] = count;
             changed = true;
           }
         }
-        if ((rank[at] as number) + 1 > (known[row + proc] as number)) known[row + proc] = (rank[at] as number) + 1;
+        const own = row + (column[proc] as number);
+        if ((rank[at] as number) + 1 > (known[own] as number)) known[own] = (rank[at] as number) + 1;
       }
     }
   }
 
-  reportInversions(ctx, causal, position, rank, clocks);
+  reportInversions(ctx, causal, position, rank, clocks, column, width);
   return null;
 }
 
@@ -132,9 +140,10 @@ function reportInversions(
   position: ReadonlyMap<number, number>,
   rank: Int32Array,
   clocks: Int32Array,
+  column: Int32Array,
+  width: number,
 ): void {
   const { messages, procs } = ctx;
-  const processCount = procs.length;
   // The causal logs of each sending view, and each log's messages' ranks among their sender's.
   const logsByView = new Map<number, MessageLog[]>();
   const ranksOf = new Map<MessageLog, Int32Array>();
@@ -168,7 +177,7 @@ function reportInversions(
       const ownLog = messages.logs[msg] as MessageLog;
       for (const log of logsByView.get(ownLog.viewId) ?? []) {
         const ranks = ranksOf.get(log) as Int32Array;
-        const inPast = countBelow(ranks, clocks[at * processCount + log.sender] as number);
+        const inPast = countBelow(ranks, clocks[at * width + (column[log.sender] as number)] as number);
         if (inPast === 0) continue;
         // A cycle can put m2 in its own past; it is not a pair of two messages.
         const skipSelf = log === ownLog && inPast > (messages.causalSeq[msg] as number);
