@@ -356,7 +356,7 @@ export class TraceChecker {
       checkCausalOrderAt(ctx, delivery.proc, msg, delivery.i);
       if (delivery.proc.causalBcasts !== delivery.causalBcasts) {
         ctx.inexactCausal(
-          `${delivery.proc.id} delivered ${event.msg} before its multicast, then multicast: that chain of happened-before is not tracked`,
+          `${delivery.proc.id} delivered ${event.msg} before its multicast, then multicast: a chain of happened-before judged again at the end`,
         );
       }
       mergeCausalPast(ctx, delivery.proc, msg);
