@@ -13,8 +13,8 @@
 // sender (two causal messages of one sender are related by multicast order,
 // and a chain may pass through any causal message, whatever its view), so
 // the past of a message is, per sender, a prefix of that sender's causal
-// multicasts across all views: one vector clock over all processes that multicast a causal message. The
-// clocks are the least fixed point of "the clock of m2 is what its sender
+// multicasts across all views: one vector clock over the processes that
+// multicast a causal message. The clocks are the least fixed point of "the clock of m2 is what its sender
 // knew when it multicast m2", computed by passes over the deliveries and
 // multicasts in trace order; a delivery that came before the multicast of
 // its message needs one more pass to carry what that message learnt later.
@@ -23,9 +23,13 @@ import { ORDER_CAUSAL, ORDER_TOTAL } from './message-table.ts';
 import type { MessageLog } from './state.ts';
 import { reportCausal } from './order.ts';
 
-/** Clock cells ((causal messages + processes) x processes that multicast a causal message) the exact pass may allocate: 32 MiB of Int32. */
-export const MAX_EXACT_CAUSAL_CELLS = 1 << 23;
-/** Vector-clock cell updates the exact pass may do in all (passes x acts x processes). */
+/**
+ * Clock cells ((causal messages + processes) x processes that multicast a
+ * causal message: 32 MiB of Int32) the exact pass may allocate; also its
+ * bound on causal multicasts plus first deliveries of causal messages.
+ */
+export const MAX_EXACT_CAUSAL_CELLS = 1 << 22;
+/** Work the exact pass may do in all: clock-cell updates over all passes, plus processes x causal messages to compare. */
 export const MAX_EXACT_CAUSAL_WORK = 1 << 30;
 
 /** The reason causal-order stays unknown, or null when it was judged exactly (violations reported). */
@@ -52,11 +56,15 @@ export function judgeCausalOrderExactly(ctx: CheckContext): string | null {
   if ((causalCount + processCount) * width > MAX_EXACT_CAUSAL_CELLS) {
     return `(causal messages + processes) x causal senders above ${MAX_EXACT_CAUSAL_CELLS} for the exact judgement of happened-before through other views`;
   }
-  const position = new Map<number, number>();
+  if (processCount * causalCount > MAX_EXACT_CAUSAL_WORK) {
+    return `processes x causal messages above ${MAX_EXACT_CAUSAL_WORK} for the exact judgement of happened-before through other views`;
+  }
+  // Position in `causal` by message index (-1: not causal).
+  const position = new Int32Array(messages.count).fill(-1);
   const rank = new Int32Array(causalCount);
   const sent = new Int32Array(processCount);
   causal.forEach((msg, at) => {
-    position.set(msg, at);
+    position[msg] = at;
     const sender = messages.sender[msg] as number;
     rank[at] = sent[sender] as number;
     sent[sender] = (sent[sender] as number) + 1;
@@ -66,6 +74,9 @@ export function judgeCausalOrderExactly(ctx: CheckContext): string | null {
   // causal messages (code `at` >= 0) and their multicasts (code ~at).
   let actCount = causalCount;
   for (const msg of causal) for (const proc of procs) if (proc.delivered.first(msg) >= 0) actCount += 1;
+  if (actCount > MAX_EXACT_CAUSAL_CELLS) {
+    return `more than ${MAX_EXACT_CAUSAL_CELLS} causal multicasts and first deliveries for the exact judgement of happened-before through other views`;
+  }
   const actI = new Int32Array(actCount);
   const actProc = new Int32Array(actCount);
   const actCode = new Int32Array(actCount);
@@ -90,7 +101,7 @@ export function judgeCausalOrderExactly(ctx: CheckContext): string | null {
 
   const clocks = new Int32Array(causalCount * width);
   const known = new Int32Array(processCount * width);
-  let work = 0;
+  let work = processCount * causalCount; // the final comparison, per reader
   for (let changed = true; changed; ) {
     changed = false;
     work += actCount * width;
@@ -137,7 +148,7 @@ export function judgeCausalOrderExactly(ctx: CheckContext): string | null {
 function reportInversions(
   ctx: CheckContext,
   causal: readonly number[],
-  position: ReadonlyMap<number, number>,
+  position: Int32Array,
   rank: Int32Array,
   clocks: Int32Array,
   column: Int32Array,
@@ -153,7 +164,7 @@ function reportInversions(
       let list = logsByView.get(log.viewId);
       if (list === undefined) logsByView.set(log.viewId, (list = []));
       list.push(log);
-      ranksOf.set(log, Int32Array.from(log.causal, (msg) => rank[position.get(msg) as number] as number));
+      ranksOf.set(log, Int32Array.from(log.causal, (msg) => rank[position[msg] as number] as number));
     }
   }
   const NEVER = 0x7fffffff;
