@@ -14,4 +14,6 @@ export interface CheckContext {
   readonly clocks: Map<number, ViewClocks>;
   /** Marks a property as not judged exactly (a three-valued verdict: unknown, never held). */
   unknown(property: PropertyId, reason: string): void;
+  /** Notes that the online causal clocks may miss a chain of happened-before: causal-order is judged again exactly at the end. */
+  inexactCausal(reason: string): void;
 }

@@ -10,8 +10,9 @@
 //   are in its causal past. Happened-before is computed per process for one
 //   view at a time (the highest view of its causal acts); a chain can leave a
 //   view and come back only through a multicast in a view lower than one its
-//   sender already acted in, and such a multicast makes causal-order unknown
-//   rather than risk a false "held".
+//   sender already acted in; such a multicast is noted (ctx.inexactCausal),
+//   and if these clocks find no violation, causal-order is judged again,
+//   exactly, at the end (causal-exact.ts).
 import type { CheckContext } from './context.ts';
 import { orderName } from './message-table.ts';
 import type { ProcState } from './state.ts';
@@ -112,7 +113,7 @@ export function checkCausalOrderAt(ctx: CheckContext, reader: ProcState, msg: nu
   }
 }
 
-function reportCausal(ctx: CheckContext, reader: ProcState, msg: number, missing: number, deliverI: number): void {
+export function reportCausal(ctx: CheckContext, reader: ProcState, msg: number, missing: number, deliverI: number): void {
   const { messages, procs } = ctx;
   const sender = procs[messages.sender[msg] as number]!.id;
   const missingSender = procs[messages.sender[missing] as number]!.id;
@@ -138,8 +139,8 @@ export function mergeCausalPast(ctx: CheckContext, reader: ProcState, msg: numbe
     reader.frontier = [];
   } else if (viewId < reader.frontierView) {
     // A view below the one its past is about: what it learns here can only
-    // reach that view again through a multicast there, which checkCausalStamp
-    // marks as unknown.
+    // reach that view again through a multicast there, which stampCausalPast
+    // notes for the exact judgement at the end.
     return;
   }
   const clocks = ctx.clocks.get(viewId) as ViewClocks;
@@ -158,10 +159,9 @@ export function stampCausalPast(ctx: CheckContext, sender: ProcState, msg: numbe
   const log = messages.logs[msg]!;
   const viewId = log.viewId;
   if (sender.frontierView !== null && viewId < sender.frontierView) {
-    ctx.unknown(
-      'causal-order',
+    ctx.inexactCausal(
       `${sender.id} multicasts ${messages.idOf(msg)} in view ${viewId} after acting in view ${sender.frontierView}: ` +
-        'happened-before chains through other views are not tracked',
+        'a chain of happened-before through other views, judged again at the end',
     );
   }
   if (sender.frontierView !== viewId) {

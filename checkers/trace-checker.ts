@@ -54,6 +54,7 @@ import {
   stampCausalPast,
 } from './order.ts';
 import { TotalOrderJudge } from './total-order.ts';
+import { judgeCausalOrderExactly } from './causal-exact.ts';
 import { checkDeliveryLiveness, checkViewConvergence } from './liveness.ts';
 
 export interface CheckResult {
@@ -115,6 +116,8 @@ export class TraceChecker {
   private readonly virtualSynchrony = new VirtualSynchronyJudge();
   private readonly totalOrder = new TotalOrderJudge();
   private readonly premature = new Map<number, Premature[]>();
+  /** Why the online clocks may have missed a chain of happened-before (then causal-order is judged again at the end). */
+  private causalInexactReason: string | null = null;
   private prematureCount = 0;
   private readonly promised: ReadonlySet<PropertyId>;
   private readonly warnings = new Set<string>();
@@ -137,6 +140,9 @@ export class TraceChecker {
       unknown(property: PropertyId, reason: string): void {
         if (!unknowns.has(property)) unknowns.set(property, reason);
       },
+      inexactCausal: (reason: string): void => {
+        this.causalInexactReason ??= reason;
+      },
     };
   }
 
@@ -157,6 +163,7 @@ export class TraceChecker {
       checkDeliveryLiveness(this.ctx, this.ledger);
     }
     this.totalOrder.finish(this.ctx);
+    this.judgeCausalOrderAgain();
     this.sink.takeRevealed();
     this.nameCauses();
     if (this.end === null) this.warn(NO_END_WARNING);
@@ -178,6 +185,18 @@ export class TraceChecker {
       warnings: [...this.warnings],
     };
     return this.result;
+  }
+
+  /**
+   * When the online clocks lost a chain of happened-before and found no
+   * violation, causal-order is judged exactly from what is kept (causal-exact.ts);
+   * unknown only past that judgement's bound.
+   */
+  private judgeCausalOrderAgain(): void {
+    const lost = this.causalInexactReason;
+    if (lost === null || !this.promised.has('causal-order') || this.sink.countOf('causal-order') > 0) return;
+    const bound = judgeCausalOrderExactly(this.ctx);
+    if (bound !== null) this.ctx.unknown('causal-order', `${lost}; ${bound}`);
   }
 
   /** How many violations of `property` were found so far, listed or not. */
@@ -336,9 +355,8 @@ export class TraceChecker {
       if (order === ORDER_FIFO) continue;
       checkCausalOrderAt(ctx, delivery.proc, msg, delivery.i);
       if (delivery.proc.causalBcasts !== delivery.causalBcasts) {
-        ctx.unknown(
-          'causal-order',
-          `${delivery.proc.id} delivered ${event.msg} before its multicast, then multicast: that chain of happened-before is not tracked`,
+        ctx.inexactCausal(
+          `${delivery.proc.id} delivered ${event.msg} before its multicast, then multicast: a chain of happened-before judged again at the end`,
         );
       }
       mergeCausalPast(ctx, delivery.proc, msg);
