@@ -191,15 +191,15 @@ class Search {
   }
 
   private *bfs(): Generator<void, void, void> {
-    const root = this.model.initial();
-    this.model.key(root, this.key);
-    this.visited.add(this.key[0] as number, this.key[1] as number, 0);
-    if (this.options.checkEveryState) this.judge(root, false);
+    const root = this.admitRoot();
     let level: (GlobalState | undefined)[] = [root];
     let next: GlobalState[] = [];
     let at = 0;
     this.frontier = (limit) => [...level.slice(at).filter((s): s is GlobalState => s !== undefined), ...next].slice(0, limit);
     this.queued = () => level.length - at + next.length;
+    const keepChild = (child: GlobalState): void => {
+      next.push(child);
+    };
     while (level.length > 0) {
       for (at = 0; at < level.length; at++) {
         const s = level[at] as GlobalState;
@@ -208,21 +208,7 @@ class Search {
           this.yielded();
           yield;
         }
-        const successors = this.expand(s);
-        if (successors === null) continue;
-        let fresh = 0;
-        for (let k = 0; k < successors.states.length; k++) {
-          const c = successors.states[k] as GlobalState;
-          const entry = this.visited.add(successors.keys[2 * k] as number, successors.keys[2 * k + 1] as number, c.trail.depth);
-          if (entry < 0) {
-            this.merging(c);
-            continue;
-          }
-          fresh++;
-          next.push(c);
-          if (this.options.checkEveryState) this.judge(c, false);
-        }
-        if (fresh === 0 && !this.options.checkEveryState) this.judge(s, false);
+        this.admitSuccessors(s, keepChild);
       }
       level = next;
       next = [];
@@ -238,10 +224,7 @@ class Search {
    * children made only for their keys die young.
    */
   private *bfsCompact(): Generator<void, void, void> {
-    const root = this.model.initial();
-    this.model.key(root, this.key);
-    this.visited.add(this.key[0] as number, this.key[1] as number, 0);
-    if (this.options.checkEveryState) this.judge(root, false);
+    const root = this.admitRoot();
     let parents: (GlobalState | null)[] = [root];
     let actions: (Action | null)[] = [null];
     let nextParents: GlobalState[] = [];
@@ -258,6 +241,10 @@ class Search {
       return out;
     };
     this.queued = () => parents.length - at + nextParents.length;
+    const keepParentAndAction = (_child: GlobalState, parent: GlobalState, action: Action): void => {
+      nextParents.push(parent);
+      nextActions.push(action);
+    };
     while (parents.length > 0) {
       for (at = 0; at < parents.length; at++) {
         const s = derive(parents[at] as GlobalState, actions[at] ?? null);
@@ -267,28 +254,45 @@ class Search {
           this.yielded();
           yield;
         }
-        const successors = this.expand(s);
-        if (successors === null) continue;
-        let fresh = 0;
-        for (let k = 0; k < successors.states.length; k++) {
-          const c = successors.states[k] as GlobalState;
-          const entry = this.visited.add(successors.keys[2 * k] as number, successors.keys[2 * k + 1] as number, c.trail.depth);
-          if (entry < 0) {
-            this.merging(c);
-            continue;
-          }
-          fresh++;
-          nextParents.push(s);
-          nextActions.push(successors.actions[k] as Action);
-          if (this.options.checkEveryState) this.judge(c, false);
-        }
-        if (fresh === 0 && !this.options.checkEveryState) this.judge(s, false);
+        this.admitSuccessors(s, keepParentAndAction);
       }
       parents = nextParents;
       actions = nextActions;
       nextParents = [];
       nextActions = [];
     }
+  }
+
+  /** The initial state, keyed and marked visited (and judged when every state is). */
+  private admitRoot(): GlobalState {
+    const root = this.model.initial();
+    this.model.key(root, this.key);
+    this.visited.add(this.key[0] as number, this.key[1] as number, 0);
+    if (this.options.checkEveryState) this.judge(root, false);
+    return root;
+  }
+
+  /**
+   * Breadth first: expands `s` and hands each child not seen before to
+   * `keep` (the two frontiers keep different things); a state with no new
+   * child ends its paths here, so it is judged as a leaf.
+   */
+  private admitSuccessors(s: GlobalState, keep: (child: GlobalState, parent: GlobalState, action: Action) => void): void {
+    const successors = this.expand(s);
+    if (successors === null) return;
+    let fresh = 0;
+    for (let k = 0; k < successors.states.length; k++) {
+      const c = successors.states[k] as GlobalState;
+      const entry = this.visited.add(successors.keys[2 * k] as number, successors.keys[2 * k + 1] as number, c.trail.depth);
+      if (entry < 0) {
+        this.merging(c);
+        continue;
+      }
+      fresh++;
+      keep(c, s, successors.actions[k] as Action);
+      if (this.options.checkEveryState) this.judge(c, false);
+    }
+    if (fresh === 0 && !this.options.checkEveryState) this.judge(s, false);
   }
 
   private *dfs(): Generator<void, void, void> {
