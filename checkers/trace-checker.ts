@@ -45,14 +45,8 @@ import {
   reportDuplicateMulticast,
 } from './delivery.ts';
 import { VirtualSynchronyJudge } from './virtual-synchrony.ts';
-import {
-  checkCausalOrder,
-  checkCausalOrderAt,
-  checkFifoOrder,
-  checkFifoOrderAt,
-  mergeCausalPast,
-  stampCausalPast,
-} from './order.ts';
+import { checkCausalOrder, checkFifoOrder, mergeCausalPast, stampCausalPast } from './order.ts';
+import { PrematureDeliveries } from './premature-deliveries.ts';
 import { TotalOrderJudge } from './total-order.ts';
 import { judgeCausalOrderExactly } from './causal-exact.ts';
 import { checkDeliveryLiveness, checkViewConvergence } from './liveness.ts';
@@ -90,19 +84,8 @@ export const NOT_QUIESCENT_WARNING = 'end.quiescent is false: liveness skipped';
 const MAX_WARNINGS = 50;
 const HASH_SALT_A = 0x2545f491;
 const HASH_SALT_B = 0x6c8e9cf5;
-/** Deliveries before their multicast remembered (each is a violation); past this, some verdicts are unknown. */
-const MAX_PREMATURE = 1 << 16;
 /** Deliveries listed per stay to name a virtual-synchrony difference (the digest decides). */
 const MAX_STAY_LIST = 1 << 16;
-
-interface Premature {
-  proc: ProcState;
-  i: number;
-  view: number;
-  first: boolean;
-  /** The deliverer's causal multicasts so far, to see whether any came between. */
-  causalBcasts: number;
-}
 
 export class TraceChecker {
   private readonly sink: ViolationSink;
@@ -115,10 +98,9 @@ export class TraceChecker {
   private readonly ctx: CheckContext;
   private readonly virtualSynchrony = new VirtualSynchronyJudge();
   private readonly totalOrder = new TotalOrderJudge();
-  private readonly premature = new Map<number, Premature[]>();
+  private readonly premature = new PrematureDeliveries();
   /** Why the online clocks may have missed a chain of happened-before (then causal-order is judged again at the end). */
   private causalInexactReason: string | null = null;
-  private prematureCount = 0;
   private readonly promised: ReadonlySet<PropertyId>;
   private readonly warnings = new Set<string>();
   private readonly causeCounts: Record<string, number> = {};
@@ -335,36 +317,7 @@ export class TraceChecker {
     if (order !== ORDER_FIFO) stampCausalPast(this.ctx, proc, msg);
     if (order === ORDER_TOTAL) messages.totals.push(msg);
     proc.pendingSelf.push(msg);
-    const early = this.premature.get(msg);
-    if (early !== undefined) this.judgePremature(msg, order, event, early);
-  }
-
-  /** The deliveries of `msg` that came before its first `bcast`, judged now that it is known. */
-  private judgePremature(msg: number, order: number, event: BcastEvent, early: readonly Premature[]): void {
-    this.premature.delete(msg);
-    const ctx = this.ctx;
-    for (const delivery of early) {
-      if (delivery.view !== event.view) {
-        const { proc, view, i } = delivery;
-        this.sink.report('sending-view-delivery', [i, event.i], () =>
-          `${proc.id} delivers ${event.msg} in view ${view}, but it was multicast in view ${event.view}.`,
-        );
-      }
-      if (!delivery.first) continue;
-      checkFifoOrderAt(ctx, delivery.proc, msg, delivery.i);
-      if (order === ORDER_FIFO) continue;
-      checkCausalOrderAt(ctx, delivery.proc, msg, delivery.i);
-      if (delivery.proc.causalBcasts !== delivery.causalBcasts) {
-        ctx.inexactCausal(
-          `${delivery.proc.id} delivered ${event.msg} before its multicast, then multicast: a chain of happened-before judged again at the end`,
-        );
-      }
-      mergeCausalPast(ctx, delivery.proc, msg);
-    }
-    if (order === ORDER_TOTAL) {
-      const deliverers = early.filter((delivery) => delivery.first).map((delivery) => delivery.proc);
-      this.totalOrder.onPrematureMulticast(ctx, msg, deliverers);
-    }
+    this.premature.judge(this.ctx, this.totalOrder, msg, order, event);
   }
 
   private onDeliver(event: DeliverEvent): void {
@@ -380,7 +333,7 @@ export class TraceChecker {
     const order = messages.order[msg] as number;
     if (order === ORDER_NONE) {
       reportDeliveryBeforeMulticast(ctx, event);
-      this.notePremature(proc, msg, event, isFirst);
+      this.premature.note(ctx, proc, msg, event, isFirst);
     } else {
       checkDeliverySender(ctx, msg, event);
       checkSendingViewDelivery(ctx, msg, event.node, event.view, event.i);
@@ -397,20 +350,6 @@ export class TraceChecker {
     if (stay !== null && previousLast < stay.installI) {
       stay.add(msg, event.i, mix32(msg, HASH_SALT_A), mix32(msg, HASH_SALT_B), MAX_STAY_LIST);
     }
-  }
-
-  private notePremature(proc: ProcState, msg: number, event: DeliverEvent, first: boolean): void {
-    if (this.prematureCount >= MAX_PREMATURE) {
-      const reason = `more than ${MAX_PREMATURE} deliveries before their multicast`;
-      for (const property of ['sending-view-delivery', 'fifo-order', 'causal-order', 'total-order'] as const) {
-        this.ctx.unknown(property, reason);
-      }
-      return;
-    }
-    this.prematureCount += 1;
-    let list = this.premature.get(msg);
-    if (list === undefined) this.premature.set(msg, (list = []));
-    list.push({ proc, i: event.i, view: event.view, first, causalBcasts: proc.causalBcasts });
   }
 
   private onEnded(event: CrashEvent | ExitEvent): void {
