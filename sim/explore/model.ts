@@ -9,8 +9,7 @@ import type { AnyProtocol, AppRequest, NodeContext, Observation, Step } from '..
 import { assertNever } from '../../protocol/types.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import { InputError } from '../../traces/input-error.ts';
-import type { TraceEvent } from '../../traces/schema.ts';
-import { applyEffects, numberedObservationEvent, type EffectTarget } from '../system/effects.ts';
+import { applyEffects } from '../system/effects.ts';
 import { callInit, callMessage, callRequest, callSuspect, callTimer, type HandlerSite } from '../system/handlers.ts';
 import { BoundHit } from '../world.ts';
 import { actionLabel, enabledActions, stepLabel, twoGroupSplits, type Action, type ActionContext } from './actions.ts';
@@ -25,42 +24,20 @@ import {
   type ProcStatus,
   slotHash,
   stateKey,
-  type Budgets,
   type GlobalState,
   type InFlight,
   type ProcSlot,
   type Trail,
 } from './state.ts';
 import { ValueHasher } from './value-hasher.ts';
+import { ExploreEffects, ExploreSite, type Scratch, type StepBuilder } from './explore-effects.ts';
 import { newLanes, type Lanes } from './hash.ts';
 import { addBoundary, addDelivery, startHistory, type History } from './history.ts';
-import { emptyMemo, MessageBits, mutableMemo, noteDelivery, noteMulticast, type CausalMemo } from './causal-memo.ts';
+import { emptyMemo, MessageBits, mutableMemo, noteDelivery, noteMulticast } from './causal-memo.ts';
 
 const DRAFT: Lanes = [];
 
-/** The successor being built by one step. */
-interface Scratch {
-  procs: ProcSlot[];
-  bag: InFlight[];
-  bagHash: Lanes;
-  partition: readonly (readonly string[])[] | null;
-  used: Budgets;
-  /** The step's trace events, numbered as they are made (`i` of the first is the parent's event count). */
-  events: TraceEvent[];
-  nextI: number;
-  t: number;
-  /** Processes that exist so far (the initial state starts them one by one). */
-  started: number;
-  /** Copy-on-write: the parent's bag is shared until this step changes it. */
-  ownsBag: boolean;
-  /** The step delivered two or more messages in a row at one process, in an order that may matter (causal-memo.ts). */
-  orderedRun: boolean;
-  memo: CausalMemo;
-  /** `memo` is this step's own copy. */
-  ownsMemo: boolean;
-}
-
-export class ExploreModel {
+export class ExploreModel implements StepBuilder {
   /** Every process a path may have: the initial ones, then the joiners. */
   readonly pids: readonly string[];
   readonly initialPids: readonly string[];
@@ -397,68 +374,5 @@ export class ExploreModel {
       if (at.action !== null) out.push(stepLabel(pid, at.action, at.moved));
     }
     return out.reverse();
-  }
-}
-
-/** The explorer's side of the effect interpreter: one reusable object, reset per handler call. */
-class ExploreEffects implements EffectTarget<ExploreEffects> {
-  b: Scratch | null = null;
-  i = 0;
-  pid = '';
-  status: ProcStatus = LIVE;
-  timers: readonly string[] = [];
-  history!: History;
-  /** Deliveries in a row at this process in this step, and whether their order may matter. */
-  run = 0;
-  runInDoubt = false;
-  sent = 0;
-
-  constructor(private readonly model: ExploreModel) {}
-
-  endRun(): void {
-    if (this.run >= 2 && this.runInDoubt) (this.b as Scratch).orderedRun = true;
-    this.run = 0;
-    this.runInDoubt = false;
-  }
-
-  isLive(): boolean {
-    return this.status === LIVE;
-  }
-
-  send(_: ExploreEffects, to: string, msg: unknown): void {
-    this.sent++;
-    this.model.sendFrom(this.b as Scratch, this.pid, to, msg);
-  }
-
-  setTimer(_: ExploreEffects, tag: string): void {
-    // Untimed: a pending timer is a tag that may fire at any later step.
-    this.sent++;
-    if (!this.timers.includes(tag)) this.timers = [...this.timers, tag].sort();
-  }
-
-  cancelTimer(_: ExploreEffects, tag: string): void {
-    if (this.timers.includes(tag)) this.timers = this.timers.filter((t) => t !== tag);
-  }
-
-  observe(_: ExploreEffects, o: Observation): void {
-    this.model.noteObservation(this, o);
-    const b = this.b as Scratch;
-    b.events.push(numberedObservationEvent(this.pid, b.nextI++, b.t, o));
-    if (o.type === 'exit') {
-      this.status = EXITED;
-      this.timers = [];
-    }
-  }
-}
-
-/** Where the explorer's handlers run (named when one throws): the step's next event index and the step number. */
-class ExploreSite implements HandlerSite {
-  scratch: Scratch | null = null;
-  readonly timeUnit = 'step';
-  traceEventIndex(): number {
-    return this.scratch?.nextI ?? 0;
-  }
-  time(): number {
-    return this.scratch?.t ?? 0;
   }
 }
