@@ -19,68 +19,11 @@ import type { ExploreModel } from './model.ts';
 import { ampleSet } from './por.ts';
 import type { GlobalState, Trail } from './state.ts';
 import { VisitedSet } from './visited.ts';
+import { SearchPacer } from './search-pacer.ts';
 
-export type Strategy = 'bfs' | 'dfs';
+import type { SearchOptions, SearchOutcome } from './search-types.ts';
 
-export interface SearchOptions {
-  strategy: Strategy;
-  maxStates: number;
-  maxDepth: number;
-  /** Resident memory (RSS) beyond which the search stops with `unknown`. */
-  maxMemoryBytes: number;
-  /** Wall-clock seconds beyond which the search stops with `unknown` (default: none). */
-  maxSeconds?: number;
-  por: boolean;
-  checkEveryState?: boolean;
-  /**
-   * BFS keeps the next level as (parent, action) pairs and steps each child
-   * again when its turn comes, instead of keeping every child state and its
-   * trail (default true; false is the old frontier, for bench/explore-frontier.ts).
-   */
-  compactFrontier?: boolean;
-  /** Called every `progressEverySeconds` of wall-clock time with the counts so far. */
-  onProgress?: (progress: SearchProgress) => void;
-  /** Default 3. */
-  progressEverySeconds?: number;
-  /** Polled as often as the clock; true stops the search with `unknown`, bound `interrupted` (e.g. on SIGINT). */
-  shouldStop?: () => boolean;
-}
-
-export interface SearchProgress {
-  states: number;
-  transitions: number;
-  /** The deepest state reached so far. */
-  depth: number;
-  seconds: number;
-  /** New states per second since the previous report (since the start for the first). */
-  statesPerSecond: number;
-  /** Resident memory now. */
-  memoryBytes: number;
-  /** States reached and not yet expanded (the BFS queue, or the DFS stack). */
-  queued: number;
-}
-
-export type Verdict = 'ok' | 'violated' | 'unknown';
-
-export interface SearchOutcome {
-  result: Verdict;
-  /** The bound that was hit (`unknown` only): maxStates, maxDepth, maxMemory, maxSeconds, maxInFlight, or interrupted (shouldStop). */
-  bound: string | null;
-  states: number;
-  transitions: number;
-  /** The deepest state reached (steps from the initial state). */
-  depth: number;
-  seconds: number;
-  statesPerSecond: number;
-  peakMemoryBytes: number;
-  /** States with nothing enabled. */
-  terminalStates: number;
-  /** Paths judged by the checkers. */
-  pathsChecked: number;
-  violation: PathViolation | null;
-  /** The path to the violating state (ends at the violation's step). */
-  violationTrail: Trail | null;
-}
+export type { SearchOptions, SearchOutcome, SearchProgress, Strategy, Verdict } from './search-types.ts';
 
 const ON_STACK = 1;
 const OFF_STACK = 0;
@@ -91,9 +34,6 @@ const OFF_STACK = 0;
  * a few milliseconds; a look costs about 50 ns.
  */
 const CLOCK_EVERY = 16;
-/** Expansions between two looks at resident memory (a system call). */
-const MEMORY_EVERY = 1 << 10;
-const DEFAULT_PROGRESS_SECONDS = 3;
 /** After a bound, at most this many frontier states have their paths judged. */
 const FRONTIER_CHECKS = 10_000;
 /** ...and, after a time bound or a stop request, for at most this long (the caller asked to stop). */
@@ -105,13 +45,6 @@ class Found extends Error {
   }
 }
 
-/**
- * Milliseconds of search between two yields of `searchSteps`: often enough
- * for a signal handler or a progress line to run promptly, rarely enough
- * that a driver's event-loop turn costs nothing measurable. Looked at only
- * with the clock (every CLOCK_EVERY expansions), so it costs no extra clock read.
- */
-const YIELD_EVERY_MS = 25;
 
 /** The whole search at once. */
 export function search(model: ExploreModel, options: SearchOptions): SearchOutcome {
@@ -120,7 +53,7 @@ export function search(model: ExploreModel, options: SearchOptions): SearchOutco
 
 /**
  * The same search as a generator: it yields (nothing) about every
- * YIELD_EVERY_MS of work, so a driver (sim/steps.ts `driveYielding`) can give
+ * 25 ms of work (search-pacer.ts), so a driver (sim/steps.ts `driveYielding`) can give
  * the event loop a turn and a Ctrl-C handler can set what `shouldStop` reads.
  */
 export function searchSteps(model: ExploreModel, options: SearchOptions): Generator<void, SearchOutcome, void> {
@@ -135,26 +68,19 @@ class Search {
   private terminalStates = 0;
   private pathsChecked = 0;
   private depthCut = false;
-  private peakMemoryBytes = 0;
   private expansions = 0;
-  private readonly started = performance.now();
-  private readonly deadlineMs: number;
-  private readonly progressEveryMs: number;
-  private nextProgressMs: number;
-  private nextYieldMs: number;
-  /** Set by the clock when YIELD_EVERY_MS have passed; the search loops yield and clear it. */
-  private yieldDue = false;
-  private lastProgress = { ms: 0, states: 0 };
+  private readonly pacer: SearchPacer;
   private frontier: (limit: number) => GlobalState[] = () => [];
   private queued: () => number = () => 0;
 
   constructor(private readonly model: ExploreModel, private readonly options: SearchOptions) {
     this.visited = new VisitedSet(options.maxStates);
-    this.deadlineMs = options.maxSeconds === undefined ? Infinity : this.started + options.maxSeconds * 1000;
-    this.progressEveryMs = (options.progressEverySeconds ?? DEFAULT_PROGRESS_SECONDS) * 1000;
-    this.nextProgressMs = options.onProgress === undefined ? Infinity : this.started + this.progressEveryMs;
-    this.lastProgress = { ms: this.started, states: 0 };
-    this.nextYieldMs = this.started + YIELD_EVERY_MS;
+    this.pacer = new SearchPacer(options, () => ({
+      states: this.visited.count,
+      transitions: this.transitions,
+      depth: this.maxDepthSeen,
+      queued: this.queued(),
+    }));
   }
 
   *run(): Generator<void, SearchOutcome, void> {
@@ -171,8 +97,8 @@ class Search {
     }
     if (bound !== null) found = this.checkFrontier(bound === 'maxSeconds' || bound === 'interrupted');
     if (found === null && bound === null && this.depthCut) bound = 'maxDepth';
-    this.sampleMemory(false);
-    const seconds = (performance.now() - this.started) / 1000;
+    this.pacer.sampleMemory(false);
+    const seconds = this.pacer.secondsSoFar();
     const states = this.visited.count;
     return {
       result: found !== null ? 'violated' : bound !== null ? 'unknown' : 'ok',
@@ -182,7 +108,7 @@ class Search {
       depth: this.maxDepthSeen,
       seconds,
       statesPerSecond: seconds > 0 ? Math.round(states / seconds) : states,
-      peakMemoryBytes: this.peakMemoryBytes,
+      peakMemoryBytes: this.pacer.peakMemoryBytes,
       terminalStates: this.terminalStates,
       pathsChecked: this.pathsChecked,
       violation: found?.violation ?? null,
@@ -204,8 +130,8 @@ class Search {
       for (at = 0; at < level.length; at++) {
         const s = level[at] as GlobalState;
         level[at] = undefined;
-        if (this.yieldDue) {
-          this.yielded();
+        if (this.pacer.yieldDue) {
+          this.pacer.yielded();
           yield;
         }
         this.admitSuccessors(s, keepChild);
@@ -250,8 +176,8 @@ class Search {
         const s = derive(parents[at] as GlobalState, actions[at] ?? null);
         parents[at] = null;
         actions[at] = null;
-        if (this.yieldDue) {
-          this.yielded();
+        if (this.pacer.yieldDue) {
+          this.pacer.yielded();
           yield;
         }
         this.admitSuccessors(s, keepParentAndAction);
@@ -312,8 +238,8 @@ class Search {
     while (stack.length > 0) {
       const f = stack[stack.length - 1] as Frame;
       if (f.successors === null) {
-        if (this.yieldDue) {
-          this.yielded();
+        if (this.pacer.yieldDue) {
+          this.pacer.yielded();
           yield;
         }
         const successors = this.expand(f.state);
@@ -351,7 +277,7 @@ class Search {
   private expand(s: GlobalState): Successors | null {
     const depth = s.trail.depth;
     if (depth > this.maxDepthSeen) this.maxDepthSeen = depth;
-    if (++this.expansions % CLOCK_EVERY === 0) this.lookAtClock();
+    if (++this.expansions % CLOCK_EVERY === 0) this.pacer.look();
     if (depth >= this.options.maxDepth) {
       this.depthCut = true;
       if (!this.options.checkEveryState) this.judge(s, false);
@@ -426,48 +352,6 @@ class Search {
     this.pathsChecked++;
     const violation = checkPath(s.trail, terminal);
     if (violation !== null) throw new Found(violation, s.trail);
-  }
-
-  /** Every CLOCK_EVERY expansions: the time bound, a stop request, progress, and now and then memory. */
-  private lookAtClock(): void {
-    if (this.expansions % MEMORY_EVERY === 0) this.sampleMemory(true);
-    const now = performance.now();
-    if (now > this.deadlineMs) throw new BoundHit('maxSeconds');
-    if (this.options.shouldStop?.() === true) throw new BoundHit('interrupted');
-    if (now >= this.nextProgressMs) this.reportProgress(now);
-    if (now >= this.nextYieldMs) this.yieldDue = true;
-  }
-
-  /** Called as the search yields: the next yield is YIELD_EVERY_MS of work later. */
-  private yielded(): void {
-    this.yieldDue = false;
-    this.nextYieldMs = performance.now() + YIELD_EVERY_MS;
-  }
-
-  private reportProgress(now: number): void {
-    this.nextProgressMs = now + this.progressEveryMs;
-    const states = this.visited.count;
-    const memoryBytes = process.memoryUsage.rss();
-    if (memoryBytes > this.peakMemoryBytes) this.peakMemoryBytes = memoryBytes;
-    const elapsed = (now - this.lastProgress.ms) / 1000;
-    const statesPerSecond = elapsed > 0 ? Math.round((states - this.lastProgress.states) / elapsed) : 0;
-    this.lastProgress = { ms: now, states };
-    this.options.onProgress?.({
-      states,
-      transitions: this.transitions,
-      depth: this.maxDepthSeen,
-      seconds: (now - this.started) / 1000,
-      statesPerSecond,
-      memoryBytes,
-      queued: this.queued(),
-    });
-  }
-
-  private sampleMemory(enforce: boolean): void {
-    const rss = process.memoryUsage.rss();
-    if (rss > this.peakMemoryBytes) this.peakMemoryBytes = rss;
-    if (!enforce) return;
-    if (rss > this.options.maxMemoryBytes) throw new BoundHit('maxMemory');
   }
 
   /**
