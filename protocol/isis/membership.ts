@@ -160,6 +160,7 @@ function newProposal(s: IsisState, voters: readonly ProcessId[], replies: readon
   const stay = from.members.filter((p) => !s.gms.suspects.includes(p) && !leavers.includes(p));
   // Even if every leaver exits first, the new view must hold a majority of the old one.
   if (!ctx.layers.isMajority(stay.length, from.members.length - leavers.length)) return null;
+  if (!ctx.layers.isMajority(stay.length, from.members.length) && mayStillBeFalselySuspected(s, leavers, ctx)) return null;
   const joiners = s.gms.joiners.filter((j) => !from.members.includes(j) && !s.removed.includes(j));
   const view: View = { id: from.id + 1, members: [...stay, ...joiners] };
   const flush = decideFlush(replies, from.members.length, ctx.layers);
@@ -167,6 +168,24 @@ function newProposal(s: IsisState, voters: readonly ProcessId[], replies: readon
   // leaving the view (crashed ones above all). layers.forwardDepartedSenders: false drops them.
   if (ctx.layers.forwardDepartedSenders) return { from, view, leavers, flush };
   return { from, view, leavers, flush: { ...flush, msgs: flush.msgs.filter((m) => view.members.includes(m.from)) } };
+}
+
+/**
+ * A proposal that holds a majority only once its leavers are discounted can be
+ * committed only by learning that they exited, and a leaver's acknowledgement
+ * is the one message it cannot resend (it exits as it sends it). If that is
+ * lost, the proposal is stuck for good, and a later coordinator must adopt
+ * it. So while a member we suspect may yet be heard from again (a revocable
+ * heartbeat suspicion: a slow link, not a crash), wait a few retries for it
+ * rather than propose a change that relies on the leavers.
+ */
+const RETRIES_BEFORE_RELYING_ON_LEAVERS = 2;
+
+function mayStillBeFalselySuspected(s: IsisState, leavers: readonly ProcessId[], ctx: StepCtx): boolean {
+  if (ctx.o.failureDetector !== 'heartbeat' || !ctx.layers.revokeSuspicions) return false;
+  if (s.gms.tries >= RETRIES_BEFORE_RELYING_ON_LEAVERS) return false;
+  const members = (s.view as View).members;
+  return s.gms.suspects.some((p) => members.includes(p) && !leavers.includes(p));
 }
 
 function maybeCommit(s: IsisState, ctx: StepCtx): IsisState {
