@@ -34,6 +34,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.spec.ts'],
     globalSetup: ['test/build-dist.ts'],
+    setupFiles: ['test/fast-check-seed.ts'],
     exclude: ['**/node_modules/**', ...SLOW_SPECS],
     testTimeout: 60_000,
     hookTimeout: 60_000,

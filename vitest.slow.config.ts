@@ -8,6 +8,7 @@ export default defineConfig({
     include: SLOW_SPECS,
     passWithNoTests: true,
     globalSetup: ['test/build-dist.ts'],
+    setupFiles: ['test/fast-check-seed.ts'],
     testTimeout: 600_000,
     hookTimeout: 600_000,
   },
