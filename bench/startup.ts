@@ -27,10 +27,13 @@ writeFileSync(scenario, JSON.stringify({
   durationUs: 50_000, settleUs: 200_000, seeds: [1],
 }));
 
-const commands: { name: string; argv: string[] }[] = [
+const commands: { name: string; argv: string[]; env?: Record<string, string> }[] = [
   { name: 'node -e 0', argv: ['-e', '0'] },
   { name: 'vsynclab --help', argv: ['bin/vsynclab.js', '--help'] },
   { name: 'vsynclab run (1 seed)', argv: ['bin/vsynclab.js', 'run', scenario, '--seed', '1'] },
+  // The same two from dist/'s ES modules, without the bundle and its code cache (bin/vsynclab.js).
+  { name: 'ES modules: --help', argv: ['bin/vsynclab.js', '--help'], env: { VSYNCLAB_NO_BUNDLE: '1' } },
+  { name: 'ES modules: run (1 seed)', argv: ['bin/vsynclab.js', 'run', scenario, '--seed', '1'], env: { VSYNCLAB_NO_BUNDLE: '1' } },
 ];
 if (args.includes('--with-tsx')) {
   commands.push(
@@ -44,7 +47,7 @@ process.stdout.write(`load average before: ${loadavg().map((l) => l.toFixed(2)).
 for (let round = 0; round < rounds; round++) {
   commands.forEach((command, k) => {
     const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, command.argv, { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    const r = spawnSync(process.execPath, command.argv, { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', ...command.env } });
     const seconds = hrSeconds(start);
     if (r.status !== 0) throw new Error(`${command.name} exited ${r.status}: ${r.stderr}`);
     samples[k]!.push(seconds);

@@ -1,10 +1,26 @@
 // Bad input from the user (a scenario file, a trace, an option). Every layer
 // may throw it; the CLI prints its message without a stack trace and exits 2.
 // The message names the file, the line or field, and what was expected.
+const INPUT_ERROR = Symbol.for('vsynclab.input-error');
+
 export class InputError extends Error {
+  /** Marks the error for `instanceof` across copies of this module (see below). */
+  readonly [INPUT_ERROR] = true;
+
   constructor(message: string) {
     super(message);
     this.name = 'InputError';
+  }
+
+  /**
+   * The CLI runs as one bundled file while a plugin imports dist/'s ES
+   * modules: an InputError a plugin throws comes from the other copy of
+   * this class, and must still be reported as bad input (exit 2).
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== 'object' || value === null) return false;
+    if (this === InputError) return (value as { [INPUT_ERROR]?: unknown })[INPUT_ERROR] === true;
+    return Function.prototype[Symbol.hasInstance].call(this, value);
   }
 }
 

@@ -29,10 +29,12 @@ function newestSourceMs(dir: string, depth: number): number {
 export default function buildDistIfStale(): void {
   if (existsSync(BUILD_INFO) && statSync(BUILD_INFO).mtimeMs >= newestSourceMs('.', 0)) return;
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  process.stdout.write('dist/ is older than the sources: building it (tsc -p tsconfig.build.json, npm run build:vendor)\n');
+  process.stdout.write('dist/ is older than the sources: building it (tsc -p tsconfig.build.json, npm run build:vendor, npm run build:bundle)\n');
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
   // The single-file yargs bundle, as `npm run build` makes it (package.json's build:vendor).
   execFileSync('npm', ['run', '--silent', 'build:vendor'], { stdio: 'inherit' });
+  // The single-file CLI and its code cache, which bin/vsynclab.js runs (package.json's build:bundle).
+  execFileSync('npm', ['run', '--silent', 'build:bundle'], { stdio: 'inherit' });
   // tsc leaves the file alone when no output changed (a touched source): mark the build as current.
   const now = new Date();
   utimesSync(BUILD_INFO, now, now);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { hideBin } from 'yargs/helpers';
+import { hideBin } from '../vendor-yargs.ts';
 import { ALL_PROPERTIES, DEFAULT_MAX_VIOLATIONS, TraceChecker, parsePropertyList } from '../../checkers/index.ts';
 import type { CheckResult, PropertyId } from '../../checkers/index.ts';
 import { PLAIN_PAINTER, linesToShow, renderTextReport } from '../../checkers/report.ts';

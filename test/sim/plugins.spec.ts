@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../traces/input-error.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
@@ -43,6 +44,22 @@ describe('plugins', () => {
     expect(protocolNames()).toContain('test-flood-by-name');
     const r = await cliInProcess('run', '--plugin', BY_NAME, scenarioFor('test-flood-by-name'));
     expect(r.stdout).toMatch(/3 runs of 1 scenarios: 3 passed, 0 failed/);
+  });
+
+  it('an InputError a plugin throws from dist/ is bad input to the compiled (bundled) CLI: exit 2, no stack', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vsynclab-plugins-'));
+    const plugin = join(dir, 'picky.mjs');
+    const dist = pathToFileURL(join(process.cwd(), 'dist')).href;
+    writeFileSync(plugin, [
+      `import { InputError } from '${dist}/core/input-error.js';`,
+      `import { registerProtocol } from '${dist}/protocol/registry.js';`,
+      "registerProtocol('test-picky', () => { throw new InputError('protocol.options.colour: expected \"red\", got nothing'); });",
+      '',
+    ].join('\n'));
+    const r = cliSpawned(['run', '--plugin', plugin, scenarioFor('test-picky')]);
+    expect(r.stderr).toMatch(/protocol\.options\.colour: expected "red"/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.status).toBe(2);
   });
 
   it('a missing plugin file or one that throws is bad input', async () => {
