@@ -21,7 +21,12 @@ export const DEFAULT_PRETTY: PrettyOptions = { maxItems: 8, maxDepth: 8, inlineC
 /** Lines that render `value`, each indented by `indent` spaces. */
 export function prettyLines(value: unknown, indent: number, options: PrettyOptions = DEFAULT_PRETTY): string[] {
   const out: string[] = [];
-  block(value, indent, 0, options, out);
+  // A state is shown key by key, even when it would fit on one line.
+  if (value !== null && typeof value === 'object' && (Array.isArray(value) ? value.length : Object.keys(value).length) > 0) {
+    expand(value, indent, 0, options, out);
+  } else {
+    out.push(' '.repeat(indent) + scalarOrEmpty(value));
+  }
   return out;
 }
 
@@ -36,6 +41,12 @@ function block(value: unknown, indent: number, depth: number, o: PrettyOptions, 
     out.push(pad + summary(value) + `  (${o.hint})`);
     return;
   }
+  expand(value, indent, depth, o, out);
+}
+
+/** An array item by item, an object key by key (at most so many, then a count). */
+function expand(value: unknown, indent: number, depth: number, o: PrettyOptions, out: string[]): void {
+  const pad = ' '.repeat(indent);
   if (Array.isArray(value)) {
     value.slice(0, o.maxItems).forEach((item, k) => entry(`[${k}]`, item, indent, depth, o, out));
     if (value.length > o.maxItems) out.push(`${pad}… ${value.length - o.maxItems} more items (${value.length} in all; ${o.hint})`);
@@ -64,6 +75,8 @@ function keyText(key: string): string {
 
 /** The value on one line if it fits in `width` characters (and is not cut), else null. */
 function inlineOf(value: unknown, width: number, o: PrettyOptions): string | null {
+  // A scalar has no shorter form: it stays on its line, however long.
+  if (value === null || typeof value !== 'object') return scalar(value);
   const text = compact(value, width + 1, o);
   return text !== null && text.length <= width ? text : null;
 }
@@ -104,6 +117,12 @@ function scalar(value: unknown): string {
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'function' || typeof value === 'symbol') return `(${typeof value})`;
   return String(value);
+}
+
+function scalarOrEmpty(value: unknown): string {
+  if (Array.isArray(value)) return '[]';
+  if (isPlainObject(value)) return '{}';
+  return scalar(value);
 }
 
 /** A few words for a value too big or too deep to show. */
