@@ -79,6 +79,10 @@ function eventLine(inspected: InspectedEvent): string {
 
 function prettyOutput(inspected: InspectedEvent, shown: readonly ProcessAt[], diff: boolean, node: string | undefined): string {
   const out: string[] = [chalk.bold(eventLine(inspected))];
+  if (diff) {
+    // A handler that writes no event (an app-level ack, say) shows its changes at the next event written.
+    out.push(chalk.dim(`changes since event ${inspected.at - 1}, including those of handlers that wrote no event of their own`));
+  }
   if (shown.length === 0) out.push(`${node ?? 'no process'}: not started yet at event ${inspected.at}`);
   let changed = 0;
   for (const p of shown) {
