@@ -33,6 +33,8 @@ export const DEFAULT_MAX_STATE_JSON_CHARS = 8_000_000;
 export interface EmbeddedStatesOptions {
   /** Stop before the steps' JSON would grow past this many characters. */
   maxJsonChars?: number;
+  /** Embed no step after this event (a viewer window's last event); the replay still checks every line. */
+  lastEvent?: number;
 }
 
 /** The embedded-states structure of the trace `lines` (`path` names it in messages). */
@@ -43,8 +45,9 @@ export function embeddedStates(lines: readonly string[], path: string, options: 
   // The steps array's JSON: brackets, then each step and its comma.
   let jsonChars = 2;
   let truncated: EmbeddedStates['truncated'] = null;
+  const lastEvent = options.lastEvent ?? Number.MAX_SAFE_INTEGER;
   const replay = replayStates(lines, path, ({ index, states }) => {
-    if (truncated !== null) return;
+    if (truncated !== null || index > lastEvent) return;
     const found: EmbeddedStateStep[] = [];
     let chars = 0;
     for (const [node, state] of states) {

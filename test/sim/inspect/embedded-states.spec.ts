@@ -68,6 +68,9 @@ describe('embeddedStates', () => {
     expect(cut.steps).toEqual(whole.steps.filter((s) => s.i < cut.truncated!.fromEvent));
     expect(cut.truncated!.reason).toContain(`${budget} characters of JSON`);
     expect(whole.truncated).toBeNull();
+    const window = embeddedStates(lines, 'flood.jsonl', { lastEvent: 40 });
+    expect(window.steps).toEqual(whole.steps.filter((s) => s.i <= 40));
+    expect(window.steps.length).toBeLessThan(whole.steps.length);
   });
 
   it('embeds nothing from the first event a changed recording differs at', () => {
