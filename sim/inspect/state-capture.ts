@@ -23,28 +23,32 @@ export interface StateCapture {
 
 type AnyStep = Step<unknown, unknown, string>;
 
-/** Wraps `protocol` so that the states its handlers return are captured. */
-export function captureStates(protocol: AnyProtocol): StateCapture {
+/**
+ * Wraps `inner` so that the states its handlers return are captured. The
+ * wrapper only delegates: the scheduler that calls it still interprets
+ * every effect (sim/system stays the one interpreter).
+ */
+export function captureStates(inner: AnyProtocol): StateCapture {
   const latest = new Map<ProcessId, unknown>();
-  const capture: StateCapture = { protocol, latest, onCall: null };
+  const capture: StateCapture = { protocol: inner, latest, onCall: null };
   const note = (ctx: NodeContext, step: AnyStep): AnyStep => {
     latest.set(ctx.self, step.state);
     capture.onCall?.({ node: ctx.self, state: step.state });
     return step;
   };
-  const onSuspect = protocol.onSuspect;
+  const onSuspect = inner.onSuspect;
   const handlers: Partial<AnyProtocol> = {
-    init: (ctx: NodeContext, start: StartInput): AnyStep => note(ctx, protocol.init(ctx, start)),
-    onMessage: (state: unknown, from: ProcessId, msg: unknown, ctx: NodeContext): AnyStep => note(ctx, protocol.onMessage(state, from, msg, ctx)),
-    onTimer: (state: unknown, timer: string, ctx: NodeContext): AnyStep => note(ctx, protocol.onTimer(state, timer, ctx)),
-    onRequest: (state: unknown, request: AppRequest, ctx: NodeContext): AnyStep => note(ctx, protocol.onRequest(state, request, ctx)),
+    init: (ctx: NodeContext, start: StartInput): AnyStep => note(ctx, inner.init(ctx, start)),
+    onMessage: (state: unknown, from: ProcessId, msg: unknown, ctx: NodeContext): AnyStep => note(ctx, inner.onMessage(state, from, msg, ctx)),
+    onTimer: (state: unknown, timer: string, ctx: NodeContext): AnyStep => note(ctx, inner.onTimer(state, timer, ctx)),
+    onRequest: (state: unknown, request: AppRequest, ctx: NodeContext): AnyStep => note(ctx, inner.onRequest(state, request, ctx)),
     ...(onSuspect === undefined
       ? {}
-      : { onSuspect: (state: unknown, suspect: ProcessId, ctx: NodeContext): AnyStep => note(ctx, onSuspect.call(protocol, state, suspect, ctx)) }),
+      : { onSuspect: (state: unknown, suspect: ProcessId, ctx: NodeContext): AnyStep => note(ctx, onSuspect.call(inner, state, suspect, ctx)) }),
   };
   // Every other member (name, properties, isQuiet, appDigest, describeMessage, ...) is the
   // original's, its methods called on the original (a class's private fields keep working).
-  const wrapped = new Proxy(protocol, {
+  const wrapped = new Proxy(inner, {
     get(target, key, receiver) {
       if (typeof key === 'string' && Object.hasOwn(handlers, key)) return handlers[key as keyof AnyProtocol];
       const value: unknown = Reflect.get(target, key, receiver);
