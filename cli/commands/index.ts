@@ -32,6 +32,11 @@ export const commands: readonly LazyCommand[] = [
     load: async () => (await import('./replay.ts')).replayCommand,
   },
   {
+    command: 'inspect <trace>',
+    describe: "Replay a trace to just after one event and print each process's protocol state",
+    load: async () => (await import('./inspect.ts')).inspectCommand,
+  },
+  {
     command: 'shrink <trace>',
     describe: 'Shrink a failing run to a smaller scenario that fails the same way',
     load: async () => (await import('./shrink.ts')).shrinkCommand,
