@@ -14,7 +14,10 @@ import { checkExplorable, parseExploreConfig } from './config.ts';
 import { pathTraceLines, replayChoices } from './counterexample.ts';
 import { ExploreModel } from './model.ts';
 
-const STANDARD_FIELDS = new Set(['type', 'format', 'version', 'protocol', 'scenario', 'scenarioSpec', 'exploreConfig', 'exploreChoices']);
+// `exploreConfig` is kept as recorded (not rebuilt from the parsed config), so a
+// counterexample written with the older separate budget fields (`crashes: 1`)
+// still replays byte for byte.
+const STANDARD_FIELDS = new Set(['type', 'format', 'version', 'protocol', 'scenario', 'scenarioSpec', 'exploreChoices']);
 
 /** True when line 1 of a trace is a counterexample header (it has `exploreChoices`). */
 export function isExplorationHeader(headerLine: string | undefined): boolean {
