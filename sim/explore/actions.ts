@@ -47,8 +47,9 @@ export function enabledActions(s: GlobalState, ctx: ActionContext): Action[] {
   const used = s.used;
   const out: Action[] = [];
   const procs = s.procs;
+  const initial = ctx.initialProcesses ?? procs.length;
   for (const p of procs) {
-    if (p.status === LIVE && p.requestsMade < config.multicastsPerProcess && p.index < (ctx.initialProcesses ?? procs.length)) {
+    if (p.status === LIVE && p.requestsMade < config.multicastsPerProcess && p.index < initial && (config.senders === undefined || config.senders.includes(p.pid))) {
       out.push({ kind: 'request', owner: p.index });
     }
   }

@@ -48,6 +48,12 @@ const KIND_SYNONYMS: Readonly<Record<string, FaultKind>> = { loss: 'drop' };
 export interface ExploreConfig {
   /** Multicasts each initial process issues, in order. */
   multicastsPerProcess: number;
+  /**
+   * The initial processes that issue the workload (`["p2"]`); absent: all of
+   * them. Optional and written only when set, so that older counterexamples
+   * keep their header.
+   */
+  senders?: string[];
   order: DeliveryOrder;
   /**
    * `perfect`: p may suspect q only after q crashed. `unreliable`: also any
@@ -83,7 +89,7 @@ const MAX_IN_FLIGHT = 100_000;
 /** Exploration is for small groups. */
 export const MAX_EXPLORE_PROCESSES = 8;
 
-const FIELDS: readonly string[] = ['multicastsPerProcess', 'order', 'failureDetector', 'budgets', 'receiptsSend', 'maxInFlight', ...Object.keys(BUDGET_ALIASES)];
+const FIELDS: readonly string[] = ['multicastsPerProcess', 'senders', 'order', 'failureDetector', 'budgets', 'receiptsSend', 'maxInFlight', ...Object.keys(BUDGET_ALIASES)];
 
 function intField(raw: unknown, where: string, max: number): number {
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw > max) {
@@ -132,6 +138,11 @@ export function parseExploreConfig(raw: unknown, file: string, field = 'explore'
   }
   const out: ExploreConfig = { ...DEFAULT_EXPLORE_CONFIG };
   if (o.multicastsPerProcess !== undefined) out.multicastsPerProcess = intField(o.multicastsPerProcess, at('multicastsPerProcess'), MAX_MULTICASTS);
+  if (o.senders !== undefined) {
+    const ok = Array.isArray(o.senders) && o.senders.every((p) => typeof p === 'string' && /^p[1-9]\d*$/.test(p)) && new Set(o.senders).size === o.senders.length;
+    if (!ok) throw new InputError(`${at('senders')}: expected a list of distinct initial processes such as ["p1", "p2"], got ${JSON.stringify(o.senders)}`);
+    out.senders = [...(o.senders as string[])];
+  }
   if (o.order !== undefined) {
     if (!DELIVERY_ORDERS.includes(o.order as DeliveryOrder)) {
       throw new InputError(`${at('order')}: expected one of ${DELIVERY_ORDERS.join(', ')}, got ${JSON.stringify(o.order)}`);
@@ -221,7 +232,7 @@ export function parseExploreScenario(text: string, file: string): ExploreScenari
   const { explore, ...rest } = value as Record<string, unknown>;
   const config = parseExploreConfig(explore, file);
   const scenario = validateScenario(rest, file);
-  checkExplorable(scenario, file);
+  checkExplorable(scenario, file, config);
   return { scenario, config };
 }
 
@@ -229,8 +240,11 @@ export function loadExploreScenario(path: string): ExploreScenario {
   return parseExploreScenario(readScenarioText(path), path);
 }
 
-export function checkExplorable(scenario: Scenario, file: string): void {
+export function checkExplorable(scenario: Scenario, file: string, config?: ExploreConfig, field = 'explore'): void {
   if (scenario.processes > MAX_EXPLORE_PROCESSES) {
     throw new InputError(`${file}: processes: exploration supports at most ${MAX_EXPLORE_PROCESSES} processes, got ${scenario.processes}`);
+  }
+  for (const p of config?.senders ?? []) {
+    if (Number(p.slice(1)) > scenario.processes) throw new InputError(`${file}: ${field}.senders: ${p} is not one of the ${scenario.processes} initial processes`);
   }
 }

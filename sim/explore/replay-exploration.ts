@@ -39,8 +39,8 @@ export function replayExploration(expected: readonly string[], path: string, opt
   const header = JSON.parse(expected[0] ?? '') as Record<string, unknown>;
   if (header.scenarioSpec === undefined) throw new InputError(`${path}:1: scenarioSpec: the header holds no scenario to replay`);
   const scenario = validateScenario(header.scenarioSpec, `${path} (header scenarioSpec)`);
-  checkExplorable(scenario, `${path} (header scenarioSpec)`);
   const config = parseExploreConfig(header.exploreConfig, `${path}:1`, 'exploreConfig');
+  checkExplorable(scenario, `${path} (header scenarioSpec)`, config, 'exploreConfig');
   const choices = header.exploreChoices;
   if (!Array.isArray(choices) || !choices.every((c) => typeof c === 'string')) {
     throw new InputError(`${path}:1: exploreChoices: expected an array of strings (one choice label per step)`);

@@ -13,6 +13,7 @@ import { replayExploration } from '../../../sim/explore/replay-exploration.ts';
 import { resolveProtocol } from '../../../sim/resolve-protocol.ts';
 import type { TraceEvent } from '../../../traces/schema.ts';
 import { cliInProcess } from '../../cli/cli-harness.ts';
+import { keyedFlood, type KeyedFloodState } from './fixtures/keyed-flood.ts';
 import { fixture, shipped } from './helpers.ts';
 
 /** Extends `choices` by delivering the oldest in-flight message until none is left (bounded). */
@@ -99,5 +100,38 @@ describe('explore: message loss (the drop budget)', () => {
     expect(later.some((e) => (e as unknown as { from: string }).from === drop.from)).toBe(false);
     expect(r.violation?.property).toBe('delivery-liveness');
     expect(replayExploration(cex.lines, file).identical).toBe(true);
+  });
+});
+
+describe('explore: replica agreement at terminal states', () => {
+  it('live replicas that end with different application states: violated under `replicas`, at a terminal state', () => {
+    const { scenario, config } = fixture('keyed-flood-3x1');
+    const base = keyedFlood();
+    // What every replica delivered agrees at the end (ok); its own name never does.
+    const agreeing = { ...base, appDigest: (s: KeyedFloodState) => Object.keys(s.delivered).sort().join(',') };
+    expect(explore(scenario, config, { protocol: agreeing }).result).toBe('ok');
+    const differing = { ...base, appDigest: (s: KeyedFloodState) => s.self };
+    const r = explore(scenario, config, { protocol: differing });
+    expect(r.result).toBe('violated');
+    expect(r.violation).toMatchObject({ property: 'replicas', liveness: true });
+    expect(r.violation?.message).toMatch(/^replicas disagree at the end: p1 holds p1, p2 holds p2$/);
+    const lines = r.counterexample!.lines;
+    expect(JSON.parse(lines[lines.length - 1]!)).toMatchObject({ type: 'end', quiescent: true });
+  });
+});
+
+describe('explore: scenarios/explore/isis-restart-3x1.json (one crash and one restart that joins during traffic)', () => {
+  it('its budgets and workload are read from the file', () => {
+    const { config } = shipped('isis-restart-3x1');
+    expect(config.budgets).toMatchObject({ crash: 1, restart: 1, join: 0 });
+    expect(config.senders).toEqual(['p2']);
+  });
+
+  it('the first 3,000 states hold no violation (the whole space: isis-restart.slow.spec.ts)', () => {
+    const { scenario, config } = shipped('isis-restart-3x1');
+    const r = explore(scenario, config, { maxStates: 3000 });
+    expect(r.result).toBe('unknown');
+    expect(r.bound).toBe('maxStates');
+    expect(r.violation).toBeNull();
   });
 });
