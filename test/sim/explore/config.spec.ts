@@ -60,6 +60,10 @@ describe('explore config', () => {
     expect(bad({ crashs: 1 })).toMatch(/^f.json: explore.crashs: unknown field, expected one of/);
     expect(bad({ receiptsSend: 'no' })).toMatch(/explore.receiptsSend: expected true or false/);
     expect(bad([])).toMatch(/^f.json: explore: expected an object/);
+    expect(bad({ senders: 'p1' })).toBe('f.json: explore.senders: expected a list of distinct initial processes such as ["p1", "p2"], got "p1"');
+    expect(bad({ senders: ['p1', 'p1'] })).toMatch(/^f.json: explore.senders: expected a list of distinct/);
+    expect(bad({ senders: ['p4'] })).toBe('f.json: explore.senders: p4 is not one of the 3 initial processes');
+    expect(bad({ budgets: { restart: -1 } })).toBe('f.json: explore.budgets.restart: expected an integer from 0 to 16, got -1');
   });
 
   it('reports bad JSON with its line and the scenario fields as usual', () => {
