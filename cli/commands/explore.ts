@@ -13,7 +13,9 @@ import {
   DEFAULT_MAX_MEMORY_BYTES,
   DEFAULT_MAX_STATES,
   exploreSteps,
+  legacyBudgetFlags,
   loadExploreScenario,
+  parseBudgetFlag,
   withBudgets,
   type ExploreResult,
   type SearchProgress,
@@ -38,6 +40,7 @@ interface ExploreArgs {
   duplicates?: number;
   leaves?: number;
   joins?: number;
+  budget?: string | string[];
   symmetry: boolean;
   por: boolean;
   compare: boolean;
@@ -62,13 +65,18 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
       .option('max-depth', { type: 'number', default: DEFAULT_MAX_DEPTH, describe: 'do not go deeper than this many steps ("unknown" if cut)' })
       .option('max-memory-mb', { type: 'number', default: DEFAULT_MAX_MEMORY_BYTES / MB, describe: 'stop with "unknown" when resident memory exceeds this' })
       .option('max-seconds', { type: 'number', describe: 'stop with "unknown" after this many seconds (default: no limit)' })
-      .option('crashes', { type: 'number', describe: 'crash budget per path (default: the scenario\'s explore.crashes, else 0)' })
-      .option('partitions', { type: 'number', describe: 'partition (cut) budget per path' })
-      .option('drops', { type: 'number', describe: 'message drop budget per path' })
-      .option('suspicions', { type: 'number', describe: 'false suspicion budget per path (unreliable failure detector)' })
-      .option('duplicates', { type: 'number', describe: 'message duplication budget per path' })
-      .option('leaves', { type: 'number', describe: 'voluntary leave budget per path' })
-      .option('joins', { type: 'number', describe: 'join budget per path (new processes p(N+1), ...)' })
+      .option('budget', {
+        type: 'string',
+        describe: 'fault budgets per path, kind=count (kinds: crash, restart, partition, drop, suspicion, duplicate, leave, join); replaces the scenario\'s explore.budgets kind by kind',
+      })
+      // The separate flags of earlier versions, kept as aliases of --budget.
+      .option('crashes', { type: 'number', hidden: true })
+      .option('partitions', { type: 'number', hidden: true })
+      .option('drops', { type: 'number', hidden: true })
+      .option('suspicions', { type: 'number', hidden: true })
+      .option('duplicates', { type: 'number', hidden: true })
+      .option('leaves', { type: 'number', hidden: true })
+      .option('joins', { type: 'number', hidden: true })
       .option('symmetry', { type: 'boolean', default: false, describe: 'merge states equal up to a renaming of the processes' })
       .option('por', { type: 'boolean', default: false, describe: 'partial-order reduction (ample sets; needs explore.receiptsSend false)' })
       .option('compare', { type: 'boolean', default: false, describe: 'with --por/--symmetry: also explore without them and report both state counts' })
@@ -77,7 +85,7 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
       .option('plugin', { type: 'string', describe: 'a module that registers protocols first (repeatable)' })
       .example('$0 explore scenarios/explore/cbcast-3x2.json', 'exhaust the reference configuration')
       .example('$0 explore scenarios/explore/cbcast-3x2.json --por --compare', 'with partial-order reduction, and the states it saved')
-      .example('$0 explore s.json --crashes 1 --strategy dfs --json', 'one crash anywhere, depth first, JSON out') as unknown as Argv<ExploreArgs>,
+      .example('$0 explore s.json --budget crash=1,restart=1 --strategy dfs --json', 'one crash and one restart anywhere, depth first, JSON out') as unknown as Argv<ExploreArgs>,
   handler: async (args: ArgumentsCamelCase<ExploreArgs>) => {
     await loadPlugins(pluginUrls(([] as string[]).concat(args.plugin ?? [])));
     const maxStates = positive(args.maxStates, '--max-states');
@@ -86,7 +94,8 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     const maxSeconds = args.maxSeconds === undefined ? undefined : positive(args.maxSeconds, '--max-seconds');
     const loaded = loadExploreScenario(args.scenario);
     buildProtocol(loaded.scenario.protocol, args.scenario, 'protocol'); // names the file when the protocol is unknown
-    const config = withBudgets(loaded.config, { crashes: args.crashes, partitions: args.partitions, drops: args.drops, suspicions: args.suspicions, duplicates: args.duplicates, leaves: args.leaves, joins: args.joins });
+    const legacy = legacyBudgetFlags({ crashes: args.crashes, partitions: args.partitions, drops: args.drops, suspicions: args.suspicions, duplicates: args.duplicates, leaves: args.leaves, joins: args.joins });
+    const config = withBudgets(withBudgets(loaded.config, legacy), parseBudgetFlag(([] as string[]).concat(args.budget ?? [])));
     // Progress lines on stderr every few seconds, like TLC's (not with --json: one object only).
     const progress = !args.json;
     const options = {

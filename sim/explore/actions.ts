@@ -19,8 +19,13 @@ export type Action =
   | { kind: 'duplicate'; owner: number; index: number }
   /** The application asks a live process to leave the group. */
   | { kind: 'leave'; owner: number }
-  /** A new process (the next joiner, `owner` its index) starts and asks the live processes to let it in. */
-  | { kind: 'join'; owner: number }
+  /** A new process (the next joiner `pid`, `owner` its slot index) starts and asks the live processes to let it in. */
+  | { kind: 'join'; owner: number; pid: string }
+  /**
+   * The host of crashed process `owner` comes back: its next incarnation
+   * `pid` (`p3#2` after `p3`) starts in a new slot and joins, as a joiner does.
+   */
+  | { kind: 'restart'; owner: number; pid: string }
   | { kind: 'partition'; groups: readonly (readonly string[])[] }
   | { kind: 'heal' };
 
@@ -38,10 +43,13 @@ export interface ActionContext {
 
 export function enabledActions(s: GlobalState, ctx: ActionContext): Action[] {
   const { config } = ctx;
+  const budgets = config.budgets;
+  const used = s.used;
   const out: Action[] = [];
   const procs = s.procs;
+  const initial = ctx.initialProcesses ?? procs.length;
   for (const p of procs) {
-    if (p.status === LIVE && p.requestsMade < config.multicastsPerProcess && p.index < (ctx.initialProcesses ?? procs.length)) {
+    if (p.status === LIVE && p.requestsMade < config.multicastsPerProcess && p.index < initial && (config.senders === undefined || config.senders.includes(p.pid))) {
       out.push({ kind: 'request', owner: p.index });
     }
   }
@@ -51,7 +59,7 @@ export function enabledActions(s: GlobalState, ctx: ActionContext): Action[] {
     for (const tag of p.timers) out.push({ kind: 'timer', owner: p.index, tag });
   }
   if (ctx.suspicions) {
-    const falseAllowed = config.failureDetector === 'unreliable' && s.used.suspicions < config.suspicions;
+    const falseAllowed = config.failureDetector === 'unreliable' && used.suspicion < budgets.suspicion;
     for (const p of procs) {
       if (p.status !== LIVE) continue;
       for (const q of procs) {
@@ -61,21 +69,31 @@ export function enabledActions(s: GlobalState, ctx: ActionContext): Action[] {
       }
     }
   }
-  if (s.used.crashes < config.crashes) {
+  if (used.crash < budgets.crash) {
     for (const p of procs) if (p.status === LIVE) out.push({ kind: 'crash', owner: p.index });
   }
-  if (s.used.drops < config.drops) {
+  if (used.drop < budgets.drop) {
     for (let j = 0; j < s.bag.length; j++) out.push({ kind: 'drop', owner: (s.bag[j] as { toIndex: number }).toIndex, index: j });
   }
-  if ((s.used.duplicates ?? 0) < (config.duplicates ?? 0)) {
+  if (used.duplicate < budgets.duplicate) {
     for (let j = 0; j < s.bag.length; j++) out.push({ kind: 'duplicate', owner: (s.bag[j] as { toIndex: number }).toIndex, index: j });
   }
-  if ((s.used.leaves ?? 0) < (config.leaves ?? 0)) {
+  if (used.leave < budgets.leave) {
     for (const p of procs) if (p.status === LIVE) out.push({ kind: 'leave', owner: p.index });
   }
-  if ((s.used.joins ?? 0) < (config.joins ?? 0) && procs.some((p) => p.status === LIVE)) out.push({ kind: 'join', owner: procs.length });
+  const anyLive = procs.some((p) => p.status === LIVE);
+  if (used.join < budgets.join && anyLive) {
+    out.push({ kind: 'join', owner: procs.length, pid: `p${(ctx.initialProcesses ?? procs.length) + used.join + 1}` });
+  }
+  if (used.restart < budgets.restart && anyLive) {
+    for (const p of procs) {
+      if (p.status !== CRASHED) continue;
+      const next = nextIncarnation(p.pid);
+      if (!procs.some((q) => q.pid === next)) out.push({ kind: 'restart', owner: p.index, pid: next });
+    }
+  }
   if (s.partition !== null) out.push({ kind: 'heal' });
-  else if (s.used.partitions < config.partitions) for (const groups of ctx.splits) out.push({ kind: 'partition', groups });
+  else if (used.partition < budgets.partition) for (const groups of ctx.splits) out.push({ kind: 'partition', groups });
   return out;
 }
 
@@ -87,6 +105,7 @@ export function isBudgetedFault(a: Action): boolean {
     case 'duplicate':
     case 'leave':
     case 'join':
+    case 'restart':
     case 'partition':
       return true;
     case 'suspect':
@@ -126,7 +145,9 @@ export function stepLabel(pid: (index: number) => string, a: Action, moved: { fr
     case 'leave':
       return `leave ${pid(a.owner)}`;
     case 'join':
-      return `join ${pid(a.owner)}`;
+      return `join ${a.pid}`;
+    case 'restart':
+      return `restart ${pid(a.owner)}`;
     case 'partition':
       return `partition ${a.groups.map((g) => g.join(',')).join('|')}`;
     case 'heal':
@@ -134,6 +155,18 @@ export function stepLabel(pid: (index: number) => string, a: Action, moved: { fr
     default:
       return assertNever(a, 'action');
   }
+}
+
+/** The process a host's next incarnation is (`p3` -> `p3#2` -> `p3#3`), as sim/system names it. */
+export function nextIncarnation(pid: string): string {
+  const hash = pid.indexOf('#');
+  return hash < 0 ? `${pid}#2` : `${pid.slice(0, hash)}#${Number(pid.slice(hash + 1)) + 1}`;
+}
+
+/** The host a process runs on (`p3#2` -> `p3`). */
+export function hostOf(pid: string): string {
+  const hash = pid.indexOf('#');
+  return hash < 0 ? pid : pid.slice(0, hash);
 }
 
 /** Every split of `pids` into two non-empty groups, the group holding the first process first. */

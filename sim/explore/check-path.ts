@@ -16,7 +16,8 @@ import { numberEvent } from '../../traces/serialize.ts';
 import type { Trail } from './state.ts';
 
 export interface PathViolation {
-  property: PropertyId;
+  /** A contract property, or `replicas` (replica disagreement at a terminal state: replicas.ts). */
+  property: PropertyId | 'replicas';
   message: string;
   /** The `i` of the events that show it, in the path's trace. */
   events: number[];

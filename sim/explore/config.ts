@@ -12,36 +12,56 @@ import { parseScenarioJson, readScenarioText } from '../scenario-json.ts';
 
 export type FailureDetectorMode = 'perfect' | 'unreliable';
 
+/**
+ * The faults the explorer injects within a budget, one per kind. `drop` is
+ * a loss for good: the message leaves the in-flight multiset and is never
+ * delivered (there is no clock, so a delay is just a later delivery, which
+ * the explorer tries anyway). `restart` brings a crashed process's host back
+ * as a new incarnation (`p3#2`) that joins with state transfer.
+ */
+export const FAULT_KINDS = ['crash', 'restart', 'partition', 'drop', 'suspicion', 'duplicate', 'leave', 'join'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/** How many faults of each kind one path may hold (config), or holds so far (state). */
+export type Budgets = Readonly<Record<FaultKind, number>>;
+
+export const NO_BUDGETS: Budgets = { crash: 0, restart: 0, partition: 0, drop: 0, suspicion: 0, duplicate: 0, leave: 0, join: 0 };
+
+/**
+ * The separate budget fields of earlier scenarios and counterexample headers,
+ * still read (a scenario may not mix them with the same kind in `budgets`).
+ */
+const BUDGET_ALIASES: Readonly<Record<string, FaultKind>> = {
+  crashes: 'crash',
+  partitions: 'partition',
+  drops: 'drop',
+  suspicions: 'suspicion',
+  duplicates: 'duplicate',
+  leaves: 'leave',
+  joins: 'join',
+};
+
+/** Other names a kind answers to in `budgets` and `--budget` (`loss`: what a drop is). */
+const KIND_SYNONYMS: Readonly<Record<string, FaultKind>> = { loss: 'drop' };
+
 /** Written to a counterexample's header (`exploreConfig`); replay reads it back. */
 export interface ExploreConfig {
   /** Multicasts each initial process issues, in order. */
   multicastsPerProcess: number;
+  /**
+   * The initial processes that issue the workload (`["p2"]`); absent: all of
+   * them. Optional and written only when set, so that older counterexamples
+   * keep their header.
+   */
+  senders?: string[];
   order: DeliveryOrder;
   /**
    * `perfect`: p may suspect q only after q crashed. `unreliable`: also any
-   * live process, counted against `suspicions`.
+   * live process, counted against the `suspicion` budget.
    */
   failureDetector: FailureDetectorMode;
-  /** Fault budgets: how many of each the explorer may inject on one path. */
-  crashes: number;
-  partitions: number;
-  drops: number;
-  suspicions: number;
-  /**
-   * Duplications of an in-flight message per path. Optional, and absent
-   * unless set, so that counterexamples written before it replay byte for
-   * byte (their `exploreConfig` has no such field).
-   */
-  duplicates?: number;
-  /** Voluntary leaves (a `leave` request to a live process) per path; optional like `duplicates`. */
-  leaves?: number;
-  /**
-   * New processes that may join (p4, p5, ... after p1..p3) per path, each
-   * at any point, asking the live processes to let it in (with state
-   * transfer where the protocol does it). Joiners issue no workload
-   * multicasts and are on no side of a cut. Optional like `duplicates`.
-   */
-  joins?: number;
+  /** Fault budgets: how many of each kind the explorer may inject on one path. */
+  budgets: Budgets;
   /**
    * False declares that handling a message never sends one (only requests,
    * timers and suspicions do). Partial-order reduction relies on it; every
@@ -56,41 +76,53 @@ export const DEFAULT_EXPLORE_CONFIG: ExploreConfig = {
   multicastsPerProcess: 1,
   order: 'causal',
   failureDetector: 'perfect',
-  crashes: 0,
-  partitions: 0,
-  drops: 0,
-  suspicions: 0,
+  budgets: NO_BUDGETS,
   receiptsSend: true,
   maxInFlight: 256,
 };
 
 /** Upper bounds that keep a configuration "small" (and arithmetic trivial). */
 const MAX_MULTICASTS = 64;
-const MAX_BUDGET = 16;
+/** A budget fits in 8 bits of the state key (state.ts). */
+export const MAX_BUDGET = 16;
 const MAX_IN_FLIGHT = 100_000;
 /** Exploration is for small groups. */
 export const MAX_EXPLORE_PROCESSES = 8;
 
-const FIELDS: readonly (keyof ExploreConfig)[] = [
-  'multicastsPerProcess',
-  'order',
-  'failureDetector',
-  'crashes',
-  'partitions',
-  'drops',
-  'suspicions',
-  'duplicates',
-  'leaves',
-  'joins',
-  'receiptsSend',
-  'maxInFlight',
-];
+const FIELDS: readonly string[] = ['multicastsPerProcess', 'senders', 'order', 'failureDetector', 'budgets', 'receiptsSend', 'maxInFlight', ...Object.keys(BUDGET_ALIASES)];
 
 function intField(raw: unknown, where: string, max: number): number {
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw > max) {
     throw new InputError(`${where}: expected an integer from 0 to ${max}, got ${JSON.stringify(raw)}`);
   }
   return raw;
+}
+
+/** The fault kind a budget key names, or null. */
+export function faultKindOf(key: string): FaultKind | null {
+  if ((FAULT_KINDS as readonly string[]).includes(key)) return key as FaultKind;
+  return KIND_SYNONYMS[key] ?? null;
+}
+
+function unknownKind(where: string, key: string): InputError {
+  return new InputError(`${where}: unknown fault kind ${JSON.stringify(key)}, expected one of ${FAULT_KINDS.join(', ')}`);
+}
+
+/** Parses a `budgets` record (`{crash: 1, drop: 2}`); kinds left out stay 0. */
+export function parseBudgets(raw: unknown, where: string): Budgets {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new InputError(`${where}: expected an object of fault kind to count (${FAULT_KINDS.join(', ')}), got ${JSON.stringify(raw)}`);
+  }
+  const out: Record<FaultKind, number> = { ...NO_BUDGETS };
+  const seen = new Set<FaultKind>();
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const kind = faultKindOf(key);
+    if (kind === null) throw unknownKind(where, key);
+    if (seen.has(kind)) throw new InputError(`${where}.${key}: the ${kind} budget is given twice`);
+    seen.add(kind);
+    out[kind] = intField(value, `${where}.${key}`, MAX_BUDGET);
+  }
+  return out;
 }
 
 /** Parses an `explore` object (from a scenario file or a trace header); `file` names it in errors. */
@@ -102,10 +134,15 @@ export function parseExploreConfig(raw: unknown, file: string, field = 'explore'
   }
   const o = raw as Record<string, unknown>;
   for (const key of Object.keys(o)) {
-    if (!(FIELDS as readonly string[]).includes(key)) throw new InputError(`${at(key)}: unknown field, expected one of ${FIELDS.join(', ')}`);
+    if (!FIELDS.includes(key)) throw new InputError(`${at(key)}: unknown field, expected one of ${FIELDS.join(', ')}`);
   }
   const out: ExploreConfig = { ...DEFAULT_EXPLORE_CONFIG };
   if (o.multicastsPerProcess !== undefined) out.multicastsPerProcess = intField(o.multicastsPerProcess, at('multicastsPerProcess'), MAX_MULTICASTS);
+  if (o.senders !== undefined) {
+    const ok = Array.isArray(o.senders) && o.senders.every((p) => typeof p === 'string' && /^p[1-9]\d*$/.test(p)) && new Set(o.senders).size === o.senders.length;
+    if (!ok) throw new InputError(`${at('senders')}: expected a list of distinct initial processes such as ["p1", "p2"], got ${JSON.stringify(o.senders)}`);
+    out.senders = [...(o.senders as string[])];
+  }
   if (o.order !== undefined) {
     if (!DELIVERY_ORDERS.includes(o.order as DeliveryOrder)) {
       throw new InputError(`${at('order')}: expected one of ${DELIVERY_ORDERS.join(', ')}, got ${JSON.stringify(o.order)}`);
@@ -118,12 +155,14 @@ export function parseExploreConfig(raw: unknown, file: string, field = 'explore'
     }
     out.failureDetector = o.failureDetector;
   }
-  for (const budget of ['crashes', 'partitions', 'drops', 'suspicions'] as const) {
-    if (o[budget] !== undefined) out[budget] = intField(o[budget], at(budget), MAX_BUDGET);
+  const budgets: Record<FaultKind, number> = o.budgets === undefined ? { ...NO_BUDGETS } : { ...parseBudgets(o.budgets, `${file}: ${field}.budgets`) };
+  const given = o.budgets === undefined ? new Set<string>() : new Set(Object.keys(o.budgets as object).map((k) => faultKindOf(k)));
+  for (const [alias, kind] of Object.entries(BUDGET_ALIASES)) {
+    if (o[alias] === undefined) continue;
+    if (given.has(kind)) throw new InputError(`${at(alias)}: the ${kind} budget is also in ${field}.budgets; keep one`);
+    budgets[kind] = intField(o[alias], at(alias), MAX_BUDGET);
   }
-  if (o.duplicates !== undefined) out.duplicates = intField(o.duplicates, at('duplicates'), MAX_BUDGET);
-  if (o.leaves !== undefined) out.leaves = intField(o.leaves, at('leaves'), MAX_BUDGET);
-  if (o.joins !== undefined) out.joins = intField(o.joins, at('joins'), MAX_BUDGET);
+  out.budgets = budgets;
   if (o.receiptsSend !== undefined) {
     if (typeof o.receiptsSend !== 'boolean') throw new InputError(`${at('receiptsSend')}: expected true or false, got ${JSON.stringify(o.receiptsSend)}`);
     out.receiptsSend = o.receiptsSend;
@@ -136,26 +175,45 @@ export function parseExploreConfig(raw: unknown, file: string, field = 'explore'
   return out;
 }
 
-/** Budgets given on the command line replace the scenario's. */
-export interface BudgetOverrides {
-  crashes?: number | undefined;
-  partitions?: number | undefined;
-  drops?: number | undefined;
-  suspicions?: number | undefined;
-  duplicates?: number | undefined;
-  leaves?: number | undefined;
-  joins?: number | undefined;
+/**
+ * Parses the command line's `--budget crash=1,drop=2` (one or more such
+ * lists); `option` names the flag in errors.
+ */
+export function parseBudgetFlag(texts: readonly string[], option = '--budget'): Partial<Budgets> {
+  const out: Partial<Record<FaultKind, number>> = {};
+  for (const text of texts) {
+    for (const item of text.split(',')) {
+      const trimmed = item.trim();
+      if (trimmed === '') continue;
+      const eq = trimmed.indexOf('=');
+      if (eq < 0) throw new InputError(`${option} ${trimmed}: expected kind=count, for example crash=1, with kind one of ${FAULT_KINDS.join(', ')}`);
+      const key = trimmed.slice(0, eq).trim();
+      const kind = faultKindOf(key);
+      if (kind === null) throw unknownKind(option, key);
+      const count = trimmed.slice(eq + 1).trim();
+      out[kind] = intField(/^\d+$/.test(count) ? Number(count) : count, `${option} ${key}`, MAX_BUDGET);
+    }
+  }
+  return out;
 }
 
-export function withBudgets(config: ExploreConfig, overrides: BudgetOverrides): ExploreConfig {
-  const out = { ...config };
-  for (const budget of ['crashes', 'partitions', 'drops', 'suspicions'] as const) {
-    const v = overrides[budget];
-    if (v !== undefined) out[budget] = intField(v, `--${budget}`, MAX_BUDGET);
+/** Budgets given on the command line (or by a caller) replace the scenario's, kind by kind. */
+export function withBudgets(config: ExploreConfig, overrides: Partial<Budgets>, option = '--budget'): ExploreConfig {
+  const budgets: Record<FaultKind, number> = { ...config.budgets };
+  for (const kind of FAULT_KINDS) {
+    const v = overrides[kind];
+    if (v !== undefined) budgets[kind] = intField(v, `${option} ${kind}`, MAX_BUDGET);
   }
-  if (overrides.duplicates !== undefined) out.duplicates = intField(overrides.duplicates, '--duplicates', MAX_BUDGET);
-  if (overrides.leaves !== undefined) out.leaves = intField(overrides.leaves, '--leaves', MAX_BUDGET);
-  if (overrides.joins !== undefined) out.joins = intField(overrides.joins, '--joins', MAX_BUDGET);
+  return { ...config, budgets };
+}
+
+/** The old per-kind flags (`--crashes 1`), still accepted: their values by kind. */
+export function legacyBudgetFlags(flags: Readonly<Record<string, number | undefined>>): Partial<Budgets> {
+  const out: Partial<Record<FaultKind, number>> = {};
+  for (const [alias, kind] of Object.entries(BUDGET_ALIASES)) {
+    const v = flags[alias];
+    if (v !== undefined) out[kind] = intField(v, `--${alias}`, MAX_BUDGET);
+  }
   return out;
 }
 
@@ -174,7 +232,7 @@ export function parseExploreScenario(text: string, file: string): ExploreScenari
   const { explore, ...rest } = value as Record<string, unknown>;
   const config = parseExploreConfig(explore, file);
   const scenario = validateScenario(rest, file);
-  checkExplorable(scenario, file);
+  checkExplorable(scenario, file, config);
   return { scenario, config };
 }
 
@@ -182,8 +240,11 @@ export function loadExploreScenario(path: string): ExploreScenario {
   return parseExploreScenario(readScenarioText(path), path);
 }
 
-export function checkExplorable(scenario: Scenario, file: string): void {
+export function checkExplorable(scenario: Scenario, file: string, config?: ExploreConfig, field = 'explore'): void {
   if (scenario.processes > MAX_EXPLORE_PROCESSES) {
     throw new InputError(`${file}: processes: exploration supports at most ${MAX_EXPLORE_PROCESSES} processes, got ${scenario.processes}`);
+  }
+  for (const p of config?.senders ?? []) {
+    if (Number(p.slice(1)) > scenario.processes) throw new InputError(`${file}: ${field}.senders: ${p} is not one of the ${scenario.processes} initial processes`);
   }
 }

@@ -12,7 +12,8 @@ import { driveToEnd } from '../steps.ts';
 import { searchSteps, type SearchOptions, type SearchOutcome, type SearchProgress, type Strategy } from './search.ts';
 
 export type { ExploreConfig } from './config.ts';
-export { loadExploreScenario, parseExploreScenario, parseExploreConfig, withBudgets, DEFAULT_EXPLORE_CONFIG } from './config.ts';
+export { loadExploreScenario, parseExploreScenario, parseExploreConfig, parseBudgetFlag, legacyBudgetFlags, withBudgets, DEFAULT_EXPLORE_CONFIG, FAULT_KINDS, NO_BUDGETS } from './config.ts';
+export type { Budgets, FaultKind } from './config.ts';
 export type { SearchOutcome, SearchProgress, Strategy, Verdict } from './search.ts';
 export type { PathViolation } from './check-path.ts';
 export { replayExploration, isExplorationHeader } from './replay-exploration.ts';

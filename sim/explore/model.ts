@@ -12,7 +12,7 @@ import { InputError } from '../../traces/input-error.ts';
 import { applyEffects } from '../system/effects.ts';
 import { callInit, callMessage, callRequest, callSuspect, callTimer, type HandlerSite } from '../system/handlers.ts';
 import { BoundHit } from '../world.ts';
-import { actionLabel, enabledActions, stepLabel, twoGroupSplits, type Action, type ActionContext } from './actions.ts';
+import { actionLabel, enabledActions, hostOf, stepLabel, twoGroupSplits, type Action, type ActionContext } from './actions.ts';
 import type { ExploreConfig } from './config.ts';
 import { allRenamings, identityRenaming } from './renaming.ts';
 import {
@@ -38,13 +38,13 @@ import { emptyMemo, MessageBits, mutableMemo, noteDelivery, noteMulticast } from
 const DRAFT: Lanes = [];
 
 export class ExploreModel implements StepBuilder {
-  /** Every process a path may have: the initial ones, then the joiners. */
-  readonly pids: readonly string[];
   readonly initialPids: readonly string[];
+  /** Most process slots a path may have: the initial processes, then joiners and restarted incarnations. */
+  readonly maxSlots: number;
   readonly hasher: ValueHasher;
   readonly actionContext: ActionContext;
-  private readonly pidIndex = new Map<string, number>();
-  private readonly contexts: NodeContext[];
+  /** Each process's context, made once (a path's joiners and incarnations are named the same on every path). */
+  private readonly contexts = new Map<string, NodeContext>();
   private readonly crashLanes: Lanes;
   private readonly startLanes: Lanes;
   /**
@@ -61,12 +61,11 @@ export class ExploreModel implements StepBuilder {
     readonly config: ExploreConfig,
     symmetry: boolean,
   ) {
-    // The initial processes, then the joiners the budget allows (p4, p5, ... after p1..p3).
+    // The initial processes; joiners (p4, p5, ... after p1..p3) and restarted
+    // incarnations (p3#2) get slots after them, in the order a path starts them.
     this.initialPids = Array.from({ length: scenario.processes }, (_, k) => `p${k + 1}`);
-    this.pids = Array.from({ length: scenario.processes + (config.joins ?? 0) }, (_, k) => `p${k + 1}`);
-    this.pids.forEach((pid, i) => this.pidIndex.set(pid, i));
-    this.contexts = this.pids.map((self) => ({ self }));
-    // Renamings permute the initial processes; a joiner is a fixed point (renaming.ts leaves unknown ids alone).
+    this.maxSlots = scenario.processes + config.budgets.join + config.budgets.restart;
+    // Renamings permute the initial processes; a joiner or an incarnation is a fixed point (renaming.ts leaves unknown ids alone).
     this.hasher = new ValueHasher(symmetry ? allRenamings(this.initialPids) : [identityRenaming(this.initialPids)]);
     this.crashLanes = this.hasher.fresh('\u0000crash');
     this.startLanes = this.hasher.fresh('\u0000start');
@@ -96,15 +95,15 @@ export class ExploreModel implements StepBuilder {
       started: 0,
       ownsBag: true,
       orderedRun: false,
-      memo: emptyMemo(this.pids.length),
+      memo: emptyMemo(this.maxSlots),
       ownsMemo: false,
     };
     for (let i = 0; i < this.initialPids.length; i++) {
       const pid = this.initialPids[i] as string;
       b.events.push({ type: 'start', i: b.nextI++, t: 0, node: pid });
-      b.procs.push(this.slot(i, LIVE, undefined, [], 0, [], startHistory(this.startLanes)));
+      b.procs.push(this.slot(i, pid, LIVE, undefined, [], 0, [], startHistory(this.startLanes)));
       b.started = i + 1;
-      const ctx = this.contexts[i] as NodeContext;
+      const ctx = this.context(pid);
       this.run(b, i, (_, __, site) => callInit(this.protocol, ctx, { mode: 'member', initialMembers: [...this.initialPids] }, site));
     }
     return this.finish(b, { prev: null, action: null, moved: null, events: b.events, depth: 0, eventCount: b.nextI });
@@ -146,7 +145,7 @@ export class ExploreModel implements StepBuilder {
         const p = b.procs[a.owner] as ProcSlot;
         const made = p.requestsMade + 1;
         const request: AppRequest = { type: 'multicast', order: this.config.order, payload: { key: `k${made}`, value: made } };
-        b.procs[a.owner] = this.slot(p.index, p.status, p.state, p.timers, made, p.suspected, p.history);
+        b.procs[a.owner] = this.slot(p.index, p.pid, p.status, p.state, p.timers, made, p.suspected, p.history);
         this.run(b, a.owner, (state, ctx, site) => callRequest(this.protocol, state, request, ctx, site));
         break;
       }
@@ -164,16 +163,16 @@ export class ExploreModel implements StepBuilder {
       }
       case 'timer': {
         const p = b.procs[a.owner] as ProcSlot;
-        b.procs[a.owner] = this.slot(p.index, p.status, p.state, p.timers.filter((tag) => tag !== a.tag), p.requestsMade, p.suspected, p.history);
+        b.procs[a.owner] = this.slot(p.index, p.pid, p.status, p.state, p.timers.filter((tag) => tag !== a.tag), p.requestsMade, p.suspected, p.history);
         this.run(b, a.owner, (state, ctx, site) => callTimer(this.protocol, state, a.tag, ctx, site));
         break;
       }
       case 'suspect': {
         const p = b.procs[a.owner] as ProcSlot;
-        const q = this.pids[a.suspect] as string;
+        const q = (b.procs[a.suspect] as ProcSlot).pid;
         const suspected = [...p.suspected, q].sort();
-        b.procs[a.owner] = this.slot(p.index, p.status, p.state, p.timers, p.requestsMade, suspected, p.history);
-        if (a.budgeted) b.used = { ...b.used, suspicions: b.used.suspicions + 1 };
+        b.procs[a.owner] = this.slot(p.index, p.pid, p.status, p.state, p.timers, p.requestsMade, suspected, p.history);
+        if (a.budgeted) b.used = { ...b.used, suspicion: b.used.suspicion + 1 };
         b.events.push({ type: 'suspect', i: b.nextI++, t, node: p.pid, suspect: q });
         if (this.protocol.onSuspect !== undefined) {
           this.run(b, a.owner, (state, ctx, site) => callSuspect(this.protocol, state, q, ctx, site) as Step<unknown, unknown, string>);
@@ -182,38 +181,37 @@ export class ExploreModel implements StepBuilder {
       }
       case 'crash': {
         const p = b.procs[a.owner] as ProcSlot;
-        b.used = { ...b.used, crashes: b.used.crashes + 1 };
+        b.used = { ...b.used, crash: b.used.crash + 1 };
         b.events.push({ type: 'crash', i: b.nextI++, t, node: p.pid });
-        b.procs[a.owner] = this.slot(p.index, CRASHED, null, [], p.requestsMade, p.suspected, addBoundary(p.history, this.crashLanes));
+        b.procs[a.owner] = this.slot(p.index, p.pid, CRASHED, null, [], p.requestsMade, p.suspected, addBoundary(p.history, this.crashLanes));
         this.purge(b, (m) => m.toIndex === a.owner);
         break;
       }
       case 'drop': {
         const m = s.bag[a.index] as InFlight;
-        b.used = { ...b.used, drops: b.used.drops + 1 };
+        // Lost for good: the message leaves the multiset (a delay needs no fault: any later delivery is explored anyway).
+        b.used = { ...b.used, drop: b.used.drop + 1 };
         this.removeFromBag(b, a.index);
         b.events.push({ type: 'drop', i: b.nextI++, t, node: m.to, from: m.from });
         break;
       }
-      case 'join': {
-        b.used = { ...b.used, joins: (b.used.joins ?? 0) + 1 };
-        const contacts = b.procs.filter((p) => p.status === LIVE).map((p) => p.pid);
-        const pid = this.pids[a.owner] as string;
-        b.events.push({ type: 'start', i: b.nextI++, t, node: pid });
-        b.procs.push(this.slot(a.owner, LIVE, undefined, [], 0, [], startHistory(this.startLanes)));
-        b.started = a.owner + 1;
-        const ctx = this.contexts[a.owner] as NodeContext;
-        this.run(b, a.owner, (_, __, site) => callInit(this.protocol, ctx, { mode: 'join', contacts }, site));
+      case 'join':
+        b.used = { ...b.used, join: b.used.join + 1 };
+        this.startJoiner(b, a.pid);
         break;
-      }
+      case 'restart':
+        // The crashed process stays in its slot (its history holds the crash); the host's next incarnation joins.
+        b.used = { ...b.used, restart: b.used.restart + 1 };
+        this.startJoiner(b, a.pid);
+        break;
       case 'leave': {
-        b.used = { ...b.used, leaves: (b.used.leaves ?? 0) + 1 };
+        b.used = { ...b.used, leave: b.used.leave + 1 };
         this.run(b, a.owner, (state, ctx, site) => callRequest(this.protocol, state, { type: 'leave' }, ctx, site));
         break;
       }
       case 'duplicate': {
         const m = s.bag[a.index] as InFlight;
-        b.used = { ...b.used, duplicates: (b.used.duplicates ?? 0) + 1 };
+        b.used = { ...b.used, duplicate: b.used.duplicate + 1 };
         this.ownBag(b);
         if (b.bag.length >= this.config.maxInFlight) throw new BoundHit('maxInFlight');
         b.bag.push(m);
@@ -222,7 +220,7 @@ export class ExploreModel implements StepBuilder {
         break;
       }
       case 'partition': {
-        b.used = { ...b.used, partitions: b.used.partitions + 1 };
+        b.used = { ...b.used, partition: b.used.partition + 1 };
         b.partition = a.groups;
         b.events.push({ type: 'partition', i: b.nextI++, t, groups: a.groups.map((g) => [...g]) });
         // A message on the wire when the cut happens is lost (as in the simulator).
@@ -240,10 +238,30 @@ export class ExploreModel implements StepBuilder {
     return this.finish(b, { prev: s.trail, action: a, moved, events: b.events, depth: t, eventCount: b.nextI });
   }
 
+  /** A new process (a joiner, or a restarted host's next incarnation) starts in the next slot and asks the live processes to let it in. */
+  private startJoiner(b: Scratch, pid: string): void {
+    const contacts = b.procs.filter((p) => p.status === LIVE).map((p) => p.pid);
+    const index = b.procs.length;
+    b.events.push({ type: 'start', i: b.nextI++, t: b.t, node: pid });
+    b.procs.push(this.slot(index, pid, LIVE, undefined, [], 0, [], startHistory(this.startLanes)));
+    b.started = index + 1;
+    const ctx = this.context(pid);
+    this.run(b, index, (_, __, site) => callInit(this.protocol, ctx, { mode: 'join', contacts }, site));
+  }
+
+  private context(pid: string): NodeContext {
+    let ctx = this.contexts.get(pid);
+    if (ctx === undefined) {
+      ctx = { self: pid };
+      this.contexts.set(pid, ctx);
+    }
+    return ctx;
+  }
+
   /** Runs one handler of process `i` (through sim/system) and applies its effects; returns how many sends and timer settings it made. */
   private run(b: Scratch, i: number, handler: (state: unknown, ctx: NodeContext, site: HandlerSite) => Step<unknown, unknown, string>): number {
     const p = b.procs[i] as ProcSlot;
-    const ctx = this.contexts[i] as NodeContext;
+    const ctx = this.context(p.pid);
     this.site.scratch = b;
     const step = handler(p.state, ctx, this.site);
     const e = this.effects;
@@ -258,7 +276,7 @@ export class ExploreModel implements StepBuilder {
     e.sent = 0;
     applyEffects(e, e, step.effects);
     e.endRun();
-    b.procs[i] = this.slot(i, e.status, step.state, e.timers, p.requestsMade, p.suspected, e.history);
+    b.procs[i] = this.slot(i, p.pid, e.status, step.state, e.timers, p.requestsMade, p.suspected, e.history);
     if (e.status === EXITED) this.purge(b, (m) => m.toIndex === i);
     return e.sent;
   }
@@ -290,9 +308,15 @@ export class ExploreModel implements StepBuilder {
   }
 
   private send(b: Scratch, from: string, to: string, body: unknown): void {
-    const toIndex = this.pidIndex.get(to);
     // Messages to processes that never existed or are gone vanish, as in the simulator.
-    if (toIndex === undefined || toIndex >= b.started) return;
+    let toIndex = -1;
+    for (let j = 0; j < b.started; j++) {
+      if ((b.procs[j] as ProcSlot).pid === to) {
+        toIndex = j;
+        break;
+      }
+    }
+    if (toIndex < 0) return;
     if ((b.procs[toIndex] as ProcSlot).status !== LIVE) return;
     if (!this.canTalk(b, from, to)) return;
     if (b.bag.length >= this.config.maxInFlight) throw new BoundHit('maxInFlight');
@@ -315,7 +339,10 @@ export class ExploreModel implements StepBuilder {
 
   private canTalk(b: Scratch, from: string, to: string): boolean {
     if (b.partition === null || from === to) return true;
-    for (const group of b.partition) if (group.includes(from)) return group.includes(to);
+    // Cuts are between hosts: a restarted incarnation (p3#2) is on its host's side; a joiner is on none.
+    const fromHost = hostOf(from);
+    const toHost = hostOf(to);
+    for (const group of b.partition) if (group.includes(fromHost)) return group.includes(toHost);
     return false;
   }
 
@@ -347,6 +374,7 @@ export class ExploreModel implements StepBuilder {
 
   private slot(
     index: number,
+    pid: string,
     status: ProcStatus,
     state: unknown,
     timers: readonly string[],
@@ -355,7 +383,7 @@ export class ExploreModel implements StepBuilder {
     history: History,
   ): ProcSlot {
     // A draft: its hash is computed once, by finish(), however often the step rewrote it.
-    return { index, pid: this.pids[index] as string, status, state, timers, requestsMade, suspected, history, hash: DRAFT };
+    return { index, pid, status, state, timers, requestsMade, suspected, history, hash: DRAFT };
   }
 
   private finish(b: Scratch, trail: Trail): GlobalState {
@@ -368,11 +396,18 @@ export class ExploreModel implements StepBuilder {
 
   /** The labels of the steps that lead to a trail. */
   choicesTo(trail: Trail): string[] {
+    const actions: Trail[] = [];
+    for (let at: Trail | null = trail; at !== null && at.prev !== null; at = at.prev) if (at.action !== null) actions.push(at);
+    actions.reverse();
+    // Slots after the initial ones belong to whoever a path started first (joiner or incarnation): replay the starts.
+    const pids = [...this.initialPids];
+    const pid = (index: number): string => pids[index] ?? `p${index + 1}`;
     const out: string[] = [];
-    const pid = (index: number): string => this.pids[index] as string;
-    for (let at: Trail | null = trail; at !== null && at.prev !== null; at = at.prev) {
-      if (at.action !== null) out.push(stepLabel(pid, at.action, at.moved));
+    for (const at of actions) {
+      const action = at.action as Action;
+      out.push(stepLabel(pid, action, at.moved));
+      if (action.kind === 'join' || action.kind === 'restart') pids.push(action.pid);
     }
-    return out.reverse();
+    return out;
   }
 }

@@ -14,7 +14,10 @@ import { checkExplorable, parseExploreConfig } from './config.ts';
 import { pathTraceLines, replayChoices } from './counterexample.ts';
 import { ExploreModel } from './model.ts';
 
-const STANDARD_FIELDS = new Set(['type', 'format', 'version', 'protocol', 'scenario', 'scenarioSpec', 'exploreConfig', 'exploreChoices']);
+// `exploreConfig` is kept as recorded (not rebuilt from the parsed config), so a
+// counterexample written with the older separate budget fields (`crashes: 1`)
+// still replays byte for byte.
+const STANDARD_FIELDS = new Set(['type', 'format', 'version', 'protocol', 'scenario', 'scenarioSpec', 'exploreChoices']);
 
 /** True when line 1 of a trace is a counterexample header (it has `exploreChoices`). */
 export function isExplorationHeader(headerLine: string | undefined): boolean {
@@ -36,8 +39,8 @@ export function replayExploration(expected: readonly string[], path: string, opt
   const header = JSON.parse(expected[0] ?? '') as Record<string, unknown>;
   if (header.scenarioSpec === undefined) throw new InputError(`${path}:1: scenarioSpec: the header holds no scenario to replay`);
   const scenario = validateScenario(header.scenarioSpec, `${path} (header scenarioSpec)`);
-  checkExplorable(scenario, `${path} (header scenarioSpec)`);
   const config = parseExploreConfig(header.exploreConfig, `${path}:1`, 'exploreConfig');
+  checkExplorable(scenario, `${path} (header scenarioSpec)`, config, 'exploreConfig');
   const choices = header.exploreChoices;
   if (!Array.isArray(choices) || !choices.every((c) => typeof c === 'string')) {
     throw new InputError(`${path}:1: exploreChoices: expected an array of strings (one choice label per step)`);

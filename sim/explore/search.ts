@@ -17,6 +17,7 @@ import type { Action } from './actions.ts';
 import { checkPath, type PathViolation } from './check-path.ts';
 import type { ExploreModel } from './model.ts';
 import { ampleSet } from './por.ts';
+import { REPLICAS_PROPERTY, replicaDisagreement } from './replicas.ts';
 import type { GlobalState, Trail } from './state.ts';
 import { VisitedSet } from './visited.ts';
 import { SearchPacer } from './search-pacer.ts';
@@ -350,8 +351,14 @@ class Search {
 
   private judge(s: GlobalState, terminal: boolean): void {
     this.pathsChecked++;
-    const violation = checkPath(s.trail, terminal);
+    const violation = checkPath(s.trail, terminal) ?? (terminal ? this.replicasAtEnd(s) : null);
     if (violation !== null) throw new Found(violation, s.trail);
+  }
+
+  /** A terminal state whose live replicas differ (replicas.ts). */
+  private replicasAtEnd(s: GlobalState): PathViolation | null {
+    const message = replicaDisagreement(this.model.protocol, s);
+    return message === null ? null : { property: REPLICAS_PROPERTY, message, events: [], step: s.trail.depth, liveness: true };
   }
 
   /**

@@ -15,6 +15,9 @@ import type { Action } from './actions.ts';
 import type { CausalMemo } from './causal-memo.ts';
 import type { History } from './history.ts';
 import type { ValueHasher } from './value-hasher.ts';
+import { NO_BUDGETS, type Budgets } from './config.ts';
+
+export type { Budgets } from './config.ts';
 
 // Local bindings: tsx compiles modules to CommonJS, where every use of an
 // imported name is a getter call; in these hot loops that cost a sixth of
@@ -59,19 +62,6 @@ export interface InFlight {
   readonly hash: Lanes;
 }
 
-export interface Budgets {
-  readonly crashes: number;
-  readonly partitions: number;
-  readonly drops: number;
-  readonly suspicions: number;
-  /** Absent until the first duplication (keys of paths without one stay as they were). */
-  readonly duplicates?: number;
-  /** Absent until the first voluntary leave. */
-  readonly leaves?: number;
-  /** Absent until the first join. */
-  readonly joins?: number;
-}
-
 /** The path to a state: each step's choice and the trace events it wrote. Shared between paths. */
 export interface Trail {
   readonly prev: Trail | null;
@@ -106,7 +96,7 @@ export interface GlobalState {
   readonly memo: CausalMemo;
 }
 
-export const NO_BUDGET_USED: Budgets = { crashes: 0, partitions: 0, drops: 0, suspicions: 0 };
+export const NO_BUDGET_USED: Budgets = NO_BUDGETS;
 
 /** Computes a slot's hash under every renaming (called once per new slot). */
 export function slotHash(
@@ -172,9 +162,10 @@ export function messageHash(hasher: ValueHasher, from: string, to: string, body:
  */
 export function stateKey(hasher: ValueHasher, s: GlobalState, out: Int32Array): void {
   const w = hasher.width;
-  const used = s.used.crashes | (s.used.partitions << 8) | (s.used.drops << 16) | (s.used.suspicions << 24);
-  // The budgets added later, folded in only when used, so older keys stay the same.
-  const extra = (s.used.duplicates ?? 0) | ((s.used.leaves ?? 0) << 8) | ((s.used.joins ?? 0) << 16);
+  // Budgets used, 8 bits a kind (MAX_BUDGET is 16); the later kinds are folded in only when used.
+  const u = s.used;
+  const used = u.crash | (u.partition << 8) | (u.drop << 16) | (u.suspicion << 24);
+  const extra = u.duplicate | (u.leave << 8) | (u.join << 16) | (u.restart << 24);
   const partition = s.partition === null ? null : partitionLanes(hasher, s.partition);
   let bestA = 0;
   let bestB = 0;

@@ -70,4 +70,18 @@ describe('vsynclab explore', () => {
     expect((await cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--max-states', '0')).status).toBe(2);
     expect((await cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--crashes', '99')).stderr).toContain('--crashes: expected an integer from 0 to 16');
   });
+
+  it('--budget kind=count sets the budgets; a bad kind or count exits 2 naming it and listing the kinds', async () => {
+    const bad = await cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--budget', 'crash=1,crahs=2');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toBe('vsynclab: --budget: unknown fault kind "crahs", expected one of crash, restart, partition, drop, suspicion, duplicate, leave, join');
+    const count = await cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--budget', 'drop=-1');
+    expect(count.status).toBe(2);
+    expect(count.stderr).toContain('--budget drop: expected an integer from 0 to 16, got "-1"');
+    // One crash anywhere in CBCAST alone (no membership): some survivor never gets a view change, found at once.
+    const crash = await cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--budget', 'crash=1', '--json', '--out', join(dir, 'budget-crash.jsonl'));
+    expect(JSON.parse(crash.stdout)).toMatchObject({ result: 'violated' });
+    const header = JSON.parse(readFileSync(join(dir, 'budget-crash.jsonl'), 'utf8').split('\n')[0]!) as { exploreConfig: { budgets: Record<string, number> } };
+    expect(header.exploreConfig.budgets).toMatchObject({ crash: 1, drop: 0 });
+  });
 });

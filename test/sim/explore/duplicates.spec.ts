@@ -2,7 +2,7 @@
 // those in flight. A protocol that delivers every copy it receives breaks
 // no-duplication only when the budget allows a duplicate.
 import { describe, expect, it } from 'vitest';
-import { explore } from '../../../sim/explore/index.ts';
+import { explore, withBudgets } from '../../../sim/explore/index.ts';
 import { replayExploration } from '../../../sim/explore/replay-exploration.ts';
 import type { NodeContext } from '../../../protocol/types.ts';
 import { keyedFlood, type KeyedFloodState } from './fixtures/keyed-flood.ts';
@@ -30,13 +30,13 @@ describe('explore: message duplication', () => {
   it('with duplicates: 1 finds the repeat delivery, and the counterexample replays byte for byte', () => {
     const { scenario, config, file } = fixture('keyed-flood-3x1');
     const protocol = deliversEveryCopy();
-    const r = explore(scenario, { ...config, duplicates: 1 }, { protocol });
+    const r = explore(scenario, withBudgets(config, { duplicate: 1 }), { protocol });
     expect(r.result).toBe('violated');
     expect(r.violation?.property).toBe('no-duplication');
     const cex = r.counterexample!;
     expect(cex.choices.some((c) => c.startsWith('duplicate '))).toBe(true);
-    const header = JSON.parse(cex.lines[0]!) as { exploreConfig: { duplicates?: number }; timeUnit?: string };
-    expect(header.exploreConfig.duplicates).toBe(1);
+    const header = JSON.parse(cex.lines[0]!) as { exploreConfig: { budgets: { duplicate: number } }; timeUnit?: string };
+    expect(header.exploreConfig.budgets.duplicate).toBe(1);
     // The header says `t` counts steps.
     expect(header.timeUnit).toBe('step');
     expect(cex.lines.some((l) => l.includes('"type":"duplicate"'))).toBe(true);
@@ -45,10 +45,19 @@ describe('explore: message duplication', () => {
     expect(replayed.identical).toBe(true);
   });
 
-  it('a configuration without duplicates writes no duplicates field (older counterexamples replay unchanged)', () => {
-    const { scenario, config } = fixture('broken-cbcast-3x2');
-    const r = explore(scenario, config);
-    const header = JSON.parse(r.counterexample!.lines[0]!) as { exploreConfig: Record<string, unknown> };
-    expect('duplicates' in header.exploreConfig).toBe(false);
+  it('a counterexample written with the older separate budget fields (`duplicates: 1`) still replays byte for byte', () => {
+    const { scenario, config, file } = fixture('keyed-flood-3x1');
+    const protocol = deliversEveryCopy();
+    const r = explore(scenario, withBudgets(config, { duplicate: 1 }), { protocol });
+    const header = JSON.parse(r.counterexample!.lines[0]!) as Record<string, unknown>;
+    // What such a header looked like: the budgets as separate fields.
+    const old = { ...header, exploreConfig: { multicastsPerProcess: config.multicastsPerProcess, order: config.order, failureDetector: config.failureDetector, crashes: 0, partitions: 0, drops: 0, suspicions: 0, duplicates: 1, receiptsSend: config.receiptsSend, maxInFlight: config.maxInFlight } };
+    const lines = [JSON.stringify(old), ...r.counterexample!.lines.slice(1)];
+    const replayed = replayExploration(lines, file, { protocolFor: () => protocol });
+    expect(replayed.difference).toBeNull();
+    expect(replayed.identical).toBe(true);
+    // And a budget the path needs but the old header lacks makes it diverge (the header is read, not ignored).
+    const without = [JSON.stringify({ ...old, exploreConfig: { ...old.exploreConfig, duplicates: 0 } }), ...lines.slice(1)];
+    expect(replayExploration(without, file, { protocolFor: () => protocol }).identical).toBe(false);
   });
 });

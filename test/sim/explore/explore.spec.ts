@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkEvents } from '../../../checkers/index.ts';
-import { explore } from '../../../sim/explore/index.ts';
+import { explore, withBudgets } from '../../../sim/explore/index.ts';
 import { replayExploration } from '../../../sim/explore/replay-exploration.ts';
 import type { TraceEvent } from '../../../traces/schema.ts';
 import type { NodeContext } from '../../../protocol/types.ts';
@@ -129,7 +129,7 @@ describe('explore: symmetry and partial-order reduction on a pid-keyed protocol'
 describe('explore: membership (the full ISIS stack, external perfect failure detector)', () => {
   it('3 processes, 1 crash anywhere: ok within the default bounds', () => {
     const { scenario, config } = shipped('isis-crash-3x0');
-    expect(config.crashes).toBe(1);
+    expect(config.budgets.crash).toBe(1);
     expect(config.failureDetector).toBe('perfect');
     const r = explore(scenario, config);
     expect(r.result).toBe('ok');
@@ -139,7 +139,7 @@ describe('explore: membership (the full ISIS stack, external perfect failure det
 
   it('without the crash budget the group never changes view', () => {
     const { scenario, config } = shipped('isis-crash-3x0');
-    const r = explore(scenario, { ...config, crashes: 0 });
+    const r = explore(scenario, withBudgets(config, { crash: 0 }));
     expect(r.result).toBe('ok');
     expect(r.states).toBe(1);
   });
@@ -148,7 +148,7 @@ describe('explore: membership (the full ISIS stack, external perfect failure det
 describe('explore: fault budgets and liveness at terminal states', () => {
   it('a protocol without retransmission loses liveness to one drop, one cut or one crash', () => {
     const { scenario, config } = fixture('keyed-flood-3x1');
-    const drop = explore(scenario, { ...config, drops: 1 });
+    const drop = explore(scenario, withBudgets(config, { drop: 1 }));
     expect(drop.result).toBe('violated');
     expect(drop.violation).toMatchObject({ property: 'delivery-liveness', liveness: true });
     expect(drop.counterexample!.choices.filter((c) => c.startsWith('drop '))).toHaveLength(1);
@@ -156,17 +156,17 @@ describe('explore: fault budgets and liveness at terminal states', () => {
     expect(JSON.parse(lines[lines.length - 1]!)).toMatchObject({ type: 'end', quiescent: true });
     expect(checkEvents(eventsOf(lines)).violations.map((v) => v.property)).toContain('delivery-liveness');
 
-    const cut = explore(scenario, { ...config, partitions: 1 });
+    const cut = explore(scenario, withBudgets(config, { partition: 1 }));
     expect(cut.violation?.property).toBe('delivery-liveness');
     expect(cut.counterexample!.choices.slice(-2)).toEqual(['partition p1,p2|p3', 'heal']);
 
-    const crash = explore(scenario, { ...config, crashes: 1 });
+    const crash = explore(scenario, withBudgets(config, { crash: 1 }));
     expect(crash.violation?.property).toBe('view-convergence');
   });
 
   it('ISIS survives one false suspicion (unreliable detector)', () => {
     const { scenario, config } = shipped('isis-crash-3x0');
-    const r = explore(scenario, { ...config, crashes: 0, failureDetector: 'unreliable', suspicions: 1 });
+    const r = explore(scenario, { ...withBudgets(config, { crash: 0, suspicion: 1 }), failureDetector: 'unreliable' });
     expect(r.result).toBe('ok');
     expect(r.states).toBe(28);
   });

@@ -3,7 +3,7 @@
 // (join, flush, state transfer).
 import { describe, expect, it } from 'vitest';
 import { checkEvents } from '../../../checkers/index.ts';
-import { explore } from '../../../sim/explore/index.ts';
+import { explore, withBudgets } from '../../../sim/explore/index.ts';
 import { replayExploration } from '../../../sim/explore/replay-exploration.ts';
 import type { TraceEvent } from '../../../traces/schema.ts';
 import type { Scenario } from '../../../scenarios/types.ts';
@@ -16,7 +16,7 @@ const twoMembers = (scenario: Scenario): Scenario => ({ ...scenario, processes: 
 describe('explore: joins', () => {
   it('ISIS, 2 members and 1 joiner during traffic (1 multicast each): exhausted ok at a pinned state count', () => {
     const { scenario, config } = shipped('isis-crash-3x1');
-    const r = explore(twoMembers(scenario), { ...config, crashes: 0, joins: 1 }, { por: true });
+    const r = explore(twoMembers(scenario), withBudgets(config, { crash: 0, join: 1 }), { por: true });
     expect(r.result).toBe('ok');
     expect(r.bound).toBeNull();
     expect(r.states).toBe(4075);
@@ -24,7 +24,7 @@ describe('explore: joins', () => {
 
   it('with a crash too, a minority cannot let the joiner in: a counterexample that replays byte for byte', () => {
     const { scenario, config, file } = shipped('isis-crash-3x1');
-    const r = explore(twoMembers(scenario), { ...config, crashes: 1, joins: 1 }, { por: true });
+    const r = explore(twoMembers(scenario), withBudgets(config, { crash: 1, join: 1 }), { por: true });
     expect(r.result).toBe('violated');
     const cex = r.counterexample!;
     expect(cex.choices).toContain('join p3');
