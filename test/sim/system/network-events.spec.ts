@@ -115,6 +115,31 @@ describe('network events', () => {
     expect(ofType(lines(baseScenario(), 'net', tick), 'timer')).toEqual([]);
   });
 
+  it('drop with reason exited: a frame that arrives after its receiver exited', () => {
+    const exiting: AnyProtocol = {
+      ...floodProtocol(),
+      onRequest: (state: unknown, request: { type: string }, ctx: { self: string }) =>
+        request.type === 'leave'
+          ? { state, effects: [{ kind: 'observe', observation: { type: 'exit', reason: 'left' } }] }
+          : { state, effects: [{ kind: 'send', to: ctx.self === 'p1' ? 'p2' : 'p1', msg: { id: 'x', from: ctx.self } }] },
+    };
+    const events: UnnumberedEvent[] = [];
+    const scenario = baseScenario();
+    const world = new World({ protocol: exiting, network: new Network(scenario.network, new Rng('1')), queueCapacity: 100, record: (e) => events.push(e), driftPpm: {}, detail: 'net' });
+    const p1 = world.startProcess('p1', { mode: 'member', initialMembers: ['p1', 'p2'] });
+    const p2 = world.startProcess('p2', { mode: 'member', initialMembers: ['p1', 'p2'] });
+    world.request(p1, { type: 'multicast', order: 'fifo', payload: { key: 'k', value: 1 } });
+    world.request(p2, { type: 'leave' });
+    for (let event = world.queue.pop(); event !== undefined; event = world.queue.pop()) {
+      world.nowUs = event.timeUs;
+      world.dispatch(event);
+    }
+    const send = events.find((e) => e.type === 'send')!;
+    expect(events.filter((e) => e.type === 'drop')).toEqual([
+      { type: 'drop', t: expect.any(Number), node: 'p2', from: 'p1', kind: 'msg', key: '', net: (send as { net: number }).net, reason: 'exited' },
+    ]);
+  });
+
   it('a protocol without describeMessage: kind "msg", key ""', () => {
     const send = ofType(lines(baseScenario(), 'net', floodProtocol()), 'send')[0]!;
     expect([send.kind, send.key]).toEqual(['msg', '']);
