@@ -9,7 +9,7 @@
 // Variants alternate within each round (A B C D, then D C B A), and the
 // table gives each one's median seconds, its ratio to `none`, and the trace
 // it writes (events and bytes). Run:
-//   npx tsx bench/trace-detail/run.ts [--rounds N] [--baseline /work/main]
+//   npx tsx bench/trace-detail/run.ts [--rounds N] [--baseline /work/main] [--only none,main]
 import { join } from 'node:path';
 import '../../protocol/builtin.ts';
 import { runScenario, type RunOptions, type RunResult } from '../../sim/run.ts';
@@ -25,6 +25,7 @@ const argValue = (flag: string): string | undefined => {
 };
 const ROUNDS = Number(argValue('--rounds') ?? 5);
 const BASELINE_DIR = argValue('--baseline');
+const ONLY = argValue('--only')?.split(',');
 const REPO = join(import.meta.dirname, '..', '..');
 const SCENARIOS = ['isis-steady-load', 'isis-crash-under-loss', 'isis-random-faults'];
 const SEED = '1';
@@ -66,12 +67,14 @@ function withoutSink(name: string, run: RunScenario): Variant {
   };
 }
 
-const variants: Variant[] = [withoutSink('none', runScenario), withSink('app'), withSink('net'), withSink('full')];
+const all: Variant[] = [withoutSink('none', runScenario), withSink('app'), withSink('net'), withSink('full')];
 if (BASELINE_DIR !== undefined) {
   await import(`${BASELINE_DIR}/protocol/builtin.ts`);
   const before = ((await import(`${BASELINE_DIR}/sim/run.ts`)) as { runScenario: RunScenario }).runScenario;
-  variants.push(withoutSink('main', before));
+  all.push(withoutSink('main', before));
 }
+// `none` stays: the ratios are to it.
+const variants = ONLY === undefined ? all : all.filter((v) => v.name === 'none' || ONLY.includes(v.name));
 
 // One warm-up pass each, so no variant pays the JIT for the others.
 for (const v of variants) v.pass();
@@ -93,7 +96,7 @@ const median = (xs: number[]): number => {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 const base = median(seconds.get('none')!);
-const appSize = sizes.get('app')!;
+const appSize = sizes.get('app') ?? { events: sizes.get('none')!.events, bytes: 1 };
 printTable(
   ['variant', 'median s', 'time / none', 'trace events', 'events / app', 'trace MB', 'bytes / app'],
   variants.map((v) => {
