@@ -78,6 +78,7 @@ export function replayTrace(path: string): ReplayOutcome {
     seed,
     traceSink: comparing,
     detail: detailOfHeader(header, path),
+    headerDetail: header.detail !== undefined,
     ...headerExtraOf(header),
     ...mutantRunOptions(scenario, mutant, `${path}:1: mutant`),
   });

@@ -42,6 +42,11 @@ export interface RunOptions {
   onChoice?: (choice: Choice) => void;
   /** What the trace records (header `detail`); default the scenario's `detail`, else `app`. */
   detail?: TraceDetail;
+  /**
+   * False: the header says nothing of the detail (replaying a trace from
+   * before detail levels, recorded at `app`, byte for byte). Default true.
+   */
+  headerDetail?: boolean;
   /** Hears every numbered trace event as it is written (comparing detail levels, tests). */
   onEvent?: (event: TraceEvent) => void;
 }
@@ -134,7 +139,7 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
         protocol: protocol.name,
         scenario: scenario.name,
         seed: options.seed,
-        detail,
+        ...(options.headerDetail === false ? {} : { detail }),
         ...headerExtraWithoutDetail(options.headerExtra),
         ...(promised === undefined ? {} : { properties: promised }),
         // In the validator's field order, so a replayed header is the same bytes.

@@ -10,6 +10,7 @@ import type { Scenario } from '../../scenarios/types.ts';
 import type { TraceHeader } from '../../traces/schema.ts';
 import { makeHeader, serializeLine } from '../../traces/serialize.ts';
 import { CounterexampleEvents } from './counterexample-events.ts';
+import { pathEvents } from './check-path.ts';
 import type { ExploreConfig } from './config.ts';
 import type { ExploreModel } from './model.ts';
 import type { GlobalState, Trail } from './state.ts';
@@ -33,13 +34,21 @@ export function explorationHeader(
 
 /**
  * The trace lines of the path to `trail`, ending with `end`: quiescent when
- * nothing is enabled in the last state (then liveness is judged too). The
- * path is re-executed from the initial state (the search keeps no old
- * states) to tell each step's network events.
+ * nothing is enabled in the last state (then liveness is judged too). At
+ * detail `full` (what the explorer writes) the path is re-executed from the
+ * initial state (the search keeps no old states) to tell each step's
+ * network events; `app` writes the explorer's own events only, as
+ * counterexamples from before detail levels hold them (their replay stays
+ * byte for byte).
  */
-export function pathTraceLines(model: ExploreModel, last: GlobalState | Trail, extra: Record<string, unknown> = {}): string[] {
+export function pathTraceLines(model: ExploreModel, last: GlobalState | Trail, extra: Record<string, unknown> = {}, detail: 'app' | 'full' = 'full'): string[] {
   const trail = 'trail' in last ? last.trail : last;
   const choices = model.choicesTo(trail);
+  if (detail === 'app') {
+    const state = 'trail' in last ? last : replayTrail(model, trail);
+    const header = explorationHeader(model.protocol.name, model.scenario, model.config, choices, extra);
+    return [serializeLine(header), ...pathEvents(trail, { quiescent: model.enabled(state).length === 0 }).map(serializeLine)];
+  }
   const events = new CounterexampleEvents(model.protocol);
   let state = model.initial();
   events.initial(state);

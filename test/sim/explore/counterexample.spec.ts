@@ -38,6 +38,17 @@ describe('counterexample trace', () => {
     expect(replayExploration(cex.lines, file).identical).toBe(true);
   });
 
+  it('a counterexample from before detail levels (no detail, no network events) still replays byte for byte', () => {
+    const { scenario, config, file } = fixture('keyed-flood-3x1');
+    const model = new ExploreModel(resolveProtocol(scenario), scenario, { ...config, drops: 1 }, false);
+    const r = explore(scenario, { ...config, drops: 1 });
+    const outcome = replayChoices(model, r.counterexample!.choices);
+    const old = pathTraceLines(model, outcome.state, { timeUnit: 'step' }, 'app');
+    expect(old[0]).not.toContain('"detail"');
+    expect(old.some((l) => l.includes('"type":"choice"') || l.includes('"type":"send"'))).toBe(false);
+    expect(replayExploration(old, file).identical).toBe(true);
+  });
+
   it('the dropped message: its drop (reason loss) names the frame its send named, and no recv does', () => {
     const { scenario, config } = fixture('keyed-flood-3x1');
     const r = explore(scenario, { ...config, drops: 1 });
