@@ -8,6 +8,12 @@
 // scheduler's business (`SystemScheduler`): the timed simulator turns them
 // into queued events with network delays; choice replay keeps them in
 // tables. Schedulers decide; they never interpret an effect.
+// At detail `net` and `full` the system also writes the network's story
+// (docs/trace-format.md, "Network events and detail levels"): `send` where a
+// frame leaves, `recv` where it is handed to a handler, `drop` where it
+// dies on arrival, and, reported by the scheduler, `drop` at send (loss,
+// cut) and `dup`; `suspect`, `link` and (at `full`) `timer`. At `app` each
+// site is one boolean test: no event object, no describeMessage call.
 import type { AnyProtocol, AppRequest, MessageDescription, NodeContext, Observation, StartInput, Step } from '../../protocol/types.ts';
 import { assertNever } from '../../protocol/types.ts';
 import type { HostName } from '../../scenarios/types.ts';
