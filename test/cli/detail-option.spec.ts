@@ -57,6 +57,21 @@ describe('--detail', () => {
     expect((await cli('replay', trace, '--plugin', PLUGIN)).stdout).toMatch(/byte-identical/);
   });
 
+  it('shrink writes the shrunk run at full detail, or at the level --detail names', async () => {
+    const file = scenarioFile('to-shrink', { network: { delay: { minUs: 100, meanUs: 1000, jitterUs: 200 }, lossProbability: 0.2, duplicateProbability: 0 } });
+    const trace = join(dir, 'to-shrink.jsonl');
+    expect((await cli('run', file, '--seed', '1', '--plugin', PLUGIN, '--trace-out', trace)).status).toBe(1);
+    const byDefault = join(dir, 'shrunk-default');
+    expect((await cli('shrink', trace, '--plugin', PLUGIN, '--max-attempts', '2', '--out', `${byDefault}.json`)).status).toBe(0);
+    expect(lines(`${byDefault}.jsonl`)[0]).toMatchObject({ detail: 'full' });
+    const asked = join(dir, 'shrunk-net');
+    expect((await cli('shrink', trace, '--plugin', PLUGIN, '--max-attempts', '2', '--out', `${asked}.json`, '--detail', 'net')).status).toBe(0);
+    const shrunk = lines(`${asked}.jsonl`);
+    expect(shrunk[0]).toMatchObject({ detail: 'net' });
+    expect(shrunk.some((l) => l.type === 'send')).toBe(true);
+    expect(shrunk.some((l) => l.type === 'timer')).toBe(false);
+  });
+
   it('replay of a trace takes its header detail; --detail with a trace is refused; a bad header detail exits 2', async () => {
     const file = scenarioFile('header');
     const trace = join(dir, 'header.jsonl');
