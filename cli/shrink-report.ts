@@ -4,6 +4,7 @@
 // failing scenario found so far is still written.
 import chalk from 'chalk';
 import type { Scenario } from '../scenarios/types.ts';
+import type { TraceDetail } from '../traces/schema.ts';
 import { shrinkSteps, type ScenarioSize } from '../sim/shrink.ts';
 import { writeShrinkResult } from '../sim/shrink-files.ts';
 import { runScenarioSteps } from '../sim/run.ts';
@@ -19,6 +20,8 @@ export interface ShrinkReportOptions {
   context: RunContext;
   /** Show progress on standard error even when it is not a terminal. */
   progress: boolean;
+  /** The detail of the shrunk run's trace; default `full` (a failing run's trace comes with its causes). */
+  detail?: TraceDetail;
 }
 
 export type ShrinkReportOutcome = 'shrunk' | 'passes' | 'interrupted';
@@ -47,7 +50,7 @@ export async function shrinkAndReport(scenario: Scenario, seed: string, base: st
       }),
     );
     status.finish();
-    const files = writeShrinkResult(outcome, base, seed, extra);
+    const files = writeShrinkResult(outcome, base, seed, { ...extra, detail: options.detail ?? 'full' });
     // The mutant is in the trace's header; a scenario file cannot hold one, so its command names it.
     const context = options.context;
     const target = outcome.target.kind === 'property' ? outcome.target.property : outcome.target.failure;

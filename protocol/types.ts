@@ -100,6 +100,20 @@ export interface Protocol<S, M, T extends string = string> {
   appDigest?(state: S): string | null;
   /** True once the process has exited (it will take no more input). */
   hasExited?(state: S): boolean;
+  /**
+   * Names a message for the trace's network events (detail `net` and
+   * `full`): `kind` a short word (`mc`, `flush`, `ack`, ...), `key` a short
+   * human key (`p1:3`, `v2/b7`, or ""). Must be pure and cheap: it runs once
+   * per frame event, and never at detail `app`. Without it, every frame is
+   * `{kind: "msg", key: ""}`.
+   */
+  describeMessage?(msg: M): MessageDescription;
+}
+
+/** How a message reads in a trace (Protocol.describeMessage). */
+export interface MessageDescription {
+  kind: string;
+  key: string;
 }
 
 /** Any protocol, for code that does not care about its types. */

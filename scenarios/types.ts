@@ -158,4 +158,6 @@ export interface Scenario {
   limits?: LimitSpec;
   /** The properties the scenario promises (its profile); the others are `not promised`, not checked. Default: all. */
   properties?: PropertyId[];
+  /** What its traces record (`app`, `net`, `full`; traces/schema.ts); default `app`. `--detail` overrides it. */
+  detail?: 'app' | 'net' | 'full';
 }

@@ -2,6 +2,7 @@
 // every problem with its field path. Unknown fields are errors: a typo in a
 // fault schedule must not silently turn a fault off.
 import { InputError, escapeControl, quote } from '../traces/input-error.ts';
+import { TRACE_DETAILS } from '../traces/schema.ts';
 import { FieldProblems, join } from './fields.ts';
 import { hostReferences, hostStartTimes } from './host-references.ts';
 import { checkRunBounds } from './run-bounds.ts';
@@ -64,7 +65,7 @@ export function validateScenario(value: unknown, file: string): Scenario {
   const f = new FieldProblems();
   const o = f.object(value, '(top level)', [
     'name', 'description', 'processes', 'protocol', 'network', 'clockDriftPpm', 'workload',
-    'faults', 'durationUs', 'settleUs', 'quietWindowUs', 'seeds', 'limits', 'properties',
+    'faults', 'durationUs', 'settleUs', 'quietWindowUs', 'seeds', 'limits', 'properties', 'detail',
     // Read by `vsynclab explore` (sim/explore/config.ts); a timed run ignores it.
     'explore',
   ]);
@@ -99,6 +100,7 @@ export function validateScenario(value: unknown, file: string): Scenario {
     if (l.maxTraceEvents !== undefined) scenario.limits.maxTraceEvents = f.int(l.maxTraceEvents, 'limits.maxTraceEvents', 1);
   }
   if (o.properties !== undefined) scenario.properties = propertyProfile(f, o.properties);
+  if (o.detail !== undefined) scenario.detail = f.oneOf(o.detail, 'detail', TRACE_DETAILS);
   if (f.problems.length === 0) {
     checkHosts(f, scenario);
     checkRunBounds(f, scenario);

@@ -4,6 +4,6 @@ export * from './run.ts';
 export { replayTrace, type ReplayDifference, type ReplayOutcome } from './replay.ts';
 export { shrinkScenario, DEFAULT_MAX_ATTEMPTS, type ShrinkOptions, type ShrinkOutcome, type ShrinkTarget } from './shrink.ts';
 export { loadScenarioFile, loadScenarios, DEFAULT_SUITE_DIR, type LoadedScenario } from './scenario-files.ts';
-export { FileTraceSink, MemoryTraceSink, type TraceSink } from './trace-sink.ts';
+export { FileTraceSink, MemoryTraceSink, NullTraceSink, type TraceSink } from './trace-sink.ts';
 export { mutantRunOptions } from './mutant-run.ts';
 export { loadPlugins, pluginUrls } from './plugins.ts';

@@ -5,6 +5,7 @@
 import type { DelaySpec, HostName, LinkSpec, NetworkSpec } from '../scenarios/types.ts';
 import type { Rng } from './rng.ts';
 import { Cuts } from './system/cuts.ts';
+import type { LinkChange } from './system/system.ts';
 
 interface LinkParams {
   delay: DelaySpec;
@@ -26,6 +27,10 @@ export class Network {
   /** Links changed by faults: removed when the network heals for the settle phase. */
   private readonly faulted = new Map<string, LinkParams>();
   readonly stats: NetworkStats = { sent: 0, lost: 0, duplicated: 0, cut: 0 };
+  /** Why the last `transmit` that returned no delays lost the frame. */
+  lastDropReason: 'loss' | 'cut' = 'loss';
+  /** Hears every link fault as it applies (the trace's `link` events); null: nobody listens. */
+  onLinkChange: ((change: LinkChange) => void) | null = null;
 
   /** `cuts`: the partition state, shared with the system (sim/system/cuts.ts). */
   constructor(spec: NetworkSpec, private readonly rng: Rng, readonly cuts: Cuts = new Cuts()) {
@@ -42,9 +47,12 @@ export class Network {
   /** A fault changes a link (until `resetLinkFaults`). */
   setLinkFault(from: HostName, to: HostName, spec: LinkSpec, bidirectional: boolean): void {
     this.override(this.faulted, from, to, spec, bidirectional);
+    this.onLinkChange?.(linkChangeOf(from, to, spec, bidirectional));
   }
 
   resetLinkFaults(): void {
+    // Only a reset that undoes something is a change worth telling.
+    if (this.faulted.size > 0) this.onLinkChange?.({ from: '*', to: '*', change: 'reset' });
     this.faulted.clear();
   }
 
@@ -72,12 +80,14 @@ export class Network {
     this.stats.sent++;
     if (!this.canTalk(from, to)) {
       this.stats.cut++;
+      this.lastDropReason = 'cut';
       return [];
     }
     if (from === to) return [0];
     const link = this.linkParams(from, to);
     if (this.rng.chance(link.lossProbability)) {
       this.stats.lost++;
+      this.lastDropReason = 'loss';
       return [];
     }
     const first = this.drawDelayUs(link.delay);
@@ -116,6 +126,16 @@ export class Network {
     set(from, to);
     if (bidirectional) set(to, from);
   }
+}
+
+/** A link fault in the trace's words: `lossy` when it sets a loss probability, else `slow`; only the settings it names. */
+function linkChangeOf(from: HostName, to: HostName, spec: LinkSpec, bidirectional: boolean): LinkChange {
+  const change: LinkChange = { from, to, change: spec.lossProbability !== undefined ? 'lossy' : 'slow' };
+  if (spec.delay !== undefined) change.delay = { ...spec.delay };
+  if (spec.lossProbability !== undefined) change.lossProbability = spec.lossProbability;
+  if (spec.duplicateProbability !== undefined) change.duplicateProbability = spec.duplicateProbability;
+  change.bidirectional = bidirectional;
+  return change;
 }
 
 function linkKey(from: HostName, to: HostName): string {

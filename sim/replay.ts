@@ -6,6 +6,7 @@ import { describeSeed, parseSeed, SEED_RULE, validateScenario } from '../scenari
 import { checkedTraceText } from '../traces/read-lines.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { InputError } from '../traces/input-error.ts';
+import { TRACE_DETAILS, type TraceDetail } from '../traces/schema.ts';
 import { runScenario, type RunResult } from './run.ts';
 import { buildProtocol } from './resolve-protocol.ts';
 import { mutantRunOptions } from './mutant-run.ts';
@@ -76,6 +77,8 @@ export function replayTrace(path: string): ReplayOutcome {
   const result = runScenario(scenario, {
     seed,
     traceSink: comparing,
+    detail: detailOfHeader(header, path),
+    headerDetail: header.detail !== undefined,
     ...headerExtraOf(header),
     ...mutantRunOptions(scenario, mutant, `${path}:1: mutant`),
   });
@@ -90,9 +93,19 @@ export function mutantOfHeader(header: Record<string, unknown>, path: string): s
   return header.mutant;
 }
 
+/**
+ * The detail a header names; a trace from before detail levels has none and
+ * was recorded at `app` (its scenario cannot name one either).
+ */
+export function detailOfHeader(header: Record<string, unknown>, path: string): TraceDetail {
+  if (header.detail === undefined) return 'app';
+  if (typeof header.detail === 'string' && (TRACE_DETAILS as readonly string[]).includes(header.detail)) return header.detail as TraceDetail;
+  throw new InputError(`${path}:1: detail: expected one of ${TRACE_DETAILS.map((d) => JSON.stringify(d)).join(', ')}, got ${JSON.stringify(header.detail)}`);
+}
+
 /** Header fields other than the standard ones are written again as they were. */
 function headerExtraOf(header: Record<string, unknown>): { headerExtra?: Record<string, unknown> } {
-  const standard = new Set(['type', 'format', 'version', 'protocol', 'scenario', 'seed', 'scenarioSpec']);
+  const standard = new Set(['type', 'format', 'version', 'protocol', 'scenario', 'seed', 'detail', 'scenarioSpec']);
   const extra = Object.fromEntries(Object.entries(header).filter(([k]) => !standard.has(k)));
   return Object.keys(extra).length > 0 ? { headerExtra: extra } : {};
 }

@@ -5,7 +5,7 @@
 import type { AnyProtocol } from '../protocol/types.ts';
 import type { Scenario, ScheduledFault } from '../scenarios/types.ts';
 import { validateScenario } from '../scenarios/validate.ts';
-import type { TraceEvent, UnnumberedEvent } from '../traces/schema.ts';
+import { isNetworkEvent, type TraceDetail, type TraceEvent, type UnnumberedEvent } from '../traces/schema.ts';
 import { makeHeader, numberEvent, serializeLine } from '../traces/serialize.ts';
 import { FaultDriver } from './faults.ts';
 import { Network } from './network.ts';
@@ -40,7 +40,23 @@ export interface RunOptions {
   shouldStop?: () => boolean;
   /** Hears every choice the timed scheduler makes (sim/system/choice.ts), for replay without the clock. */
   onChoice?: (choice: Choice) => void;
+  /** What the trace records (header `detail`); default the scenario's `detail`, else `app`. */
+  detail?: TraceDetail;
+  /**
+   * False: the header says nothing of the detail (replaying a trace from
+   * before detail levels, recorded at `app`, byte for byte). Default true.
+   */
+  headerDetail?: boolean;
+  /** Hears every numbered trace event as it is written (comparing detail levels, tests). */
+  onEvent?: (event: TraceEvent) => void;
 }
+
+/**
+ * Network events a trace may hold per allowed application event
+ * (`limits.maxTraceEvents` counts application events only, so a run
+ * re-recorded at `full` hits no bound its `app` run did not).
+ */
+export const NETWORK_EVENTS_PER_TRACE_EVENT = 64;
 
 /** Events between two yields of `runScenarioSteps`: milliseconds of work, so Ctrl-C is heard at once. */
 export const SLICE_EVENTS = 1024;
@@ -91,15 +107,23 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   const promised = promisedProperties(scenario.properties, protocol.properties);
   const checker = options.checker === undefined ? defaultChecker(promised) : options.checker;
   const violations: RunViolation[] = [];
+  const detail: TraceDetail = options.detail ?? scenario.detail ?? 'app';
+  const recordsNetwork = detail !== 'app';
+  const maxNetworkEvents = limits.maxTraceEvents * NETWORK_EVENTS_PER_TRACE_EVENT;
   let traceEvents = 0;
+  let appEvents = 0;
+  let networkEvents = 0;
   let stopRequested = false;
   let interrupted = false;
   let sliceEvents = 0;
 
   const record = (event: UnnumberedEvent): void => {
-    if (traceEvents >= limits.maxTraceEvents) throw new BoundHit('maxTraceEvents');
+    if (recordsNetwork && isNetworkEvent(event as { type: string })) {
+      if (networkEvents++ >= maxNetworkEvents) throw new BoundHit('maxTraceEvents (network events)');
+    } else if (appEvents++ >= limits.maxTraceEvents) throw new BoundHit('maxTraceEvents');
     const numbered: TraceEvent = numberEvent(event, traceEvents++);
     sink?.write(serializeLine(numbered));
+    options.onEvent?.(numbered);
     if (checker !== null) {
       const found = checker.push(numbered);
       if (found.length > 0) {
@@ -115,7 +139,8 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
         protocol: protocol.name,
         scenario: scenario.name,
         seed: options.seed,
-        ...options.headerExtra,
+        ...(options.headerDetail === false ? {} : { detail }),
+        ...headerExtraWithoutDetail(options.headerExtra),
         ...(promised === undefined ? {} : { properties: promised }),
         // In the validator's field order, so a replayed header is the same bytes.
         scenarioSpec: validateScenario(JSON.parse(JSON.stringify(scenario)), `scenario ${scenario.name}`),
@@ -131,6 +156,7 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
     record,
     driftPpm: scenario.clockDriftPpm ?? {},
     traceEventIndex: () => traceEvents,
+    detail,
   });
   if (options.onChoice !== undefined) world.system.onChoice = options.onChoice;
   const faults = new FaultDriver(world, {
@@ -227,6 +253,13 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
     randomFaults: faults.randomFaultsApplied,
     ...(interrupted ? { interrupted } : {}),
   };
+}
+
+/** The header's `detail` is the run's own: an extra field of that name (a copied header) never overrides it. */
+function headerExtraWithoutDetail(extra: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (extra === undefined || !('detail' in extra)) return extra ?? {};
+  const { detail: _detail, ...rest } = extra;
+  return rest;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ShrinkOutcome } from './shrink.ts';
 import { FileTraceSink } from './trace-sink.ts';
 import { parseSeed, SEED_RULE } from '../scenarios/validate.ts';
 import { InputError } from '../traces/input-error.ts';
+import type { TraceDetail } from '../traces/schema.ts';
 
 /** The shrunk scenario's `seeds` entry: the run's seed, exactly (never NaN or a rounded neighbour). */
 function seedNumber(seed: string): number {
@@ -27,7 +28,7 @@ export function writeShrinkResult(
   outcome: ShrinkOutcome,
   base: string,
   seed: string,
-  extra: { protocol?: AnyProtocol; headerExtra?: Record<string, unknown> } = {},
+  extra: { protocol?: AnyProtocol; headerExtra?: Record<string, unknown>; detail?: TraceDetail } = {},
 ): ShrinkFiles {
   const what = outcome.target.kind === 'property' ? `violates ${outcome.target.property}` : `fails: ${outcome.target.failure}`;
   // A scenario file has no field for a mutant: its description says which one it needs.
@@ -49,6 +50,7 @@ export function writeShrinkResult(
       traceSink: sink,
       ...(extra.protocol !== undefined ? { protocol: extra.protocol } : {}),
       ...(extra.headerExtra !== undefined ? { headerExtra: extra.headerExtra } : {}),
+      ...(extra.detail !== undefined ? { detail: extra.detail } : {}),
     });
   } finally {
     sink.close();

@@ -69,6 +69,52 @@ export interface OtherTraceEvent extends EventBase {
   [field: string]: unknown;
 }
 
+/**
+ * How much of a run the trace records (header field `detail`): `app` the
+ * events above and notes; `net` adds the network's story (send, recv, drop,
+ * dup, link, suspect, choice); `full` adds timer fires. The extra events are
+ * "other" events: checkers ignore them.
+ */
+export const TRACE_DETAILS = ['app', 'net', 'full'] as const;
+export type TraceDetail = (typeof TRACE_DETAILS)[number];
+
+/** The event types `net` and `full` add (never in an `app` trace). */
+export const NETWORK_EVENT_TYPES: readonly string[] = ['send', 'recv', 'drop', 'dup', 'link', 'suspect', 'choice', 'timer'];
+
+/** Why a frame never reached its receiver's protocol. */
+export const DROP_REASONS = ['loss', 'cut', 'crashed', 'exited', 'duplicate'] as const;
+export type DropReason = (typeof DROP_REASONS)[number];
+
+/** A protocol frame leaves `node` for `to`; `net` names this one frame in the trace. */
+export interface SendEvent extends EventBase { type: 'send'; node: ProcessId; to: ProcessId; kind: string; key: string; net: number }
+/** Frame `net` is handed to the receiver's protocol. */
+export interface RecvEvent extends EventBase { type: 'recv'; node: ProcessId; from: ProcessId; kind: string; key: string; net: number }
+/** Frame `net` dies before reaching `node` (the intended receiver). */
+export interface DropEvent extends EventBase {
+  type: 'drop'; node: ProcessId; from: ProcessId; kind: string; key: string; net: number; reason: DropReason;
+}
+/** The network duplicated frame `net`; the copy travels as frame `copy`. */
+export interface DupEvent extends EventBase { type: 'dup'; node: ProcessId; to: ProcessId; kind: string; key: string; net: number; copy: number }
+/** A timer of `node` fires (detail `full`). */
+export interface TimerEvent extends EventBase { type: 'timer'; node: ProcessId; timer: string }
+/** A link fault applies (`from`/`to` `"*"`: every link reset). */
+export interface LinkEvent extends EventBase {
+  type: 'link'; from: string; to: string; change: 'slow' | 'lossy' | 'reset';
+  delay?: unknown; lossProbability?: number; duplicateProbability?: number; bidirectional?: boolean;
+}
+/** An external failure report handed to `node`'s protocol. */
+export interface SuspectEvent extends EventBase { type: 'suspect'; node: ProcessId; suspect: ProcessId }
+/** An explorer counterexample's choice at `step`, written before the events it caused. */
+export interface ChoiceEvent extends EventBase { type: 'choice'; step: number; choice: string }
+
+/** The "other" events issue 13 adds; each is an OtherTraceEvent as far as checkers go. */
+export type NetworkTraceEvent = SendEvent | RecvEvent | DropEvent | DupEvent | TimerEvent | LinkEvent | SuspectEvent | ChoiceEvent;
+
+/** True for the events only `net` and `full` traces hold. */
+export function isNetworkEvent(event: { type: string }): boolean {
+  return NETWORK_EVENT_TYPES.includes(event.type);
+}
+
 export type TraceEvent = KnownTraceEvent | OtherTraceEvent;
 
 export type TraceLine = TraceHeader | TraceEvent;

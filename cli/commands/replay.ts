@@ -8,6 +8,7 @@ import { driveYielding } from '../../sim/steps.ts';
 import { checkProtocols, loadScenarioFile } from '../../sim/scenario-files.ts';
 import { openTraceFile } from '../output-paths.ts';
 import { seedsFromOptions } from '../seeds.ts';
+import { DETAIL_OPTION, parseDetailOption } from '../detail-option.ts';
 import { InputError } from '../errors.ts';
 import { escapeControl } from '../../traces/input-error.ts';
 import { mutantRunOptions } from '../../sim/mutant-run.ts';
@@ -24,6 +25,7 @@ interface ReplayArgs {
   plugin?: string | string[];
   mutant?: string;
   progress: boolean;
+  detail?: string;
 }
 
 export const replayCommand: CommandModule<object, ReplayArgs> = {
@@ -37,14 +39,17 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
       .option('trace-out', { type: 'string', describe: 'with --scenario: write the trace here' })
       .option('mutant', { type: 'string', describe: 'with --scenario: run against this mutant' })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols before the run (repeatable)' })
+      .option('detail', { ...DETAIL_OPTION, describe: `with --scenario: ${DETAIL_OPTION.describe} (a trace replays at its own header detail)` })
       .option('progress', { type: 'boolean', default: false, describe: "with --scenario: show the run's simulated time on standard error even when it is not a terminal" })
       .example('$0 replay traces-out/isis-steady-load-seed7.jsonl', 'is the run still the same run?')
       .example('$0 replay --scenario scenarios/isis-steady-load.json --seed 7 --trace-out t.jsonl', 'run one seed from scratch') as unknown as Argv<ReplayArgs>,
   handler: async (args: ArgumentsCamelCase<ReplayArgs>) => {
     const plugins = ([] as string[]).concat(args.plugin ?? []);
     await loadPlugins(pluginUrls(plugins));
+    const detail = parseDetailOption(args.detail);
     if (args.trace !== undefined) {
       if (args.scenario !== undefined) throw new InputError('replay: give a trace or --scenario, not both');
+      if (detail !== undefined) throw new InputError('--detail: applies to --scenario runs; a trace replays at the detail its header names');
       const outcome = replayTrace(args.trace);
       const verdict = outcome.result.passed ? chalk.green('passes') : chalk.red(`fails: ${describeFailure(outcome.result)}`);
       if (outcome.identical) {
@@ -72,6 +77,7 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
       const steps = runScenarioSteps(scenario, {
         seed: String(args.seed),
         ...(sink !== undefined ? { traceSink: sink } : {}),
+        ...(detail !== undefined ? { detail } : {}),
         shouldStop,
         ...mutantRunOptions(scenario, args.mutant),
       });

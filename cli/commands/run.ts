@@ -18,6 +18,9 @@ import { runJobsInThisThread, type RunOutcome } from '../../sim/suite/execute.ts
 import { InputError } from '../errors.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { seedsFromOptions } from '../seeds.ts';
+import { DETAIL_OPTION, parseDetailOption } from '../detail-option.ts';
+import { NetworkEventIndex, sameFailure } from '../../sim/detail-rerecord.ts';
+import type { TraceDetail } from '../../traces/schema.ts';
 import { checkWritableFile, fileUnder, openTraceFile, prepareOutDir } from '../output-paths.ts';
 import { describeFailure, replayCommand, type RunContext } from '../describe-run.ts';
 import { Progress, StatusLine, progressWanted } from '../progress.ts';
@@ -45,6 +48,7 @@ interface RunArgs {
   shrink: boolean;
   mutant?: string;
   progress: boolean;
+  detail?: string;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -65,13 +69,16 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('mutant', { type: 'string', describe: 'run against this deliberately broken protocol variant (vsynclab list --mutants)' })
       .option('shrink', { type: 'boolean', default: false, describe: 'shrink every failing run; results go to --out (default ./shrunk)' })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols (protocol/registry.ts) before the runs (repeatable)' })
+      .option('detail', DETAIL_OPTION)
       .option('progress', { type: 'boolean', default: false, describe: "with --trace-out: show the run's simulated time on standard error even when it is not a terminal" })
       .example('$0 run', "the default suite with each scenario's own seeds")
       .example('$0 run scenarios/isis-steady-load.json --seeds 1..200 --out traces-out', 'many seeds, keep failing traces')
       .example('$0 run --seed 7 scenarios/isis-steady-load.json --trace-out t.jsonl', 'one run, its trace to a file')
+      .example('$0 run --seed 7 scenarios/isis-steady-load.json --trace-out t.jsonl --detail net', 'the same, with every network frame')
       .example('$0 run --shard 2/4 --reporter junit --report-file junit.xml', 'one CI matrix job') as unknown as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const seeds = seedsFromOptions(args.seed, args.seeds);
+    parseDetailOption(args.detail);
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     if (!Number.isInteger(args.workers) || args.workers < 1) {
       throw new InputError(`--workers: expected a whole number >= 1, got ${JSON.stringify(args.workers)}`);
@@ -167,22 +174,34 @@ async function runOne(args: ArgumentsCamelCase<RunArgs>, scenarios: LoadedScenar
   }
   const job = plan[0]!;
   const traceOut = args.traceOut!;
-  const sink = openTraceFile(traceOut, '--trace-out');
+  const detail = parseDetailOption(args.detail) ?? job.scenario.detail ?? 'app';
   const status = new StatusLine(progressWanted(args.progress));
   const endUs = job.scenario.durationUs + job.scenario.settleUs;
+  const options = { seed: String(job.seed), stopOnViolation: args.stopOnViolation, shouldStop, ...mutantRunOptions(job.scenario, args.mutant) };
+  const record = async (at: TraceDetail, index: NetworkEventIndex): Promise<RunResult> => {
+    const sink = openTraceFile(traceOut, '--trace-out');
+    try {
+      const steps = runScenarioSteps(job.scenario, { ...options, traceSink: sink, detail: at, onEvent: index.onEvent });
+      return await driveYielding(steps, (simTimeUs) => status.update(() => simulatedTimeLine(job.scenario.name, simTimeUs, endUs)));
+    } finally {
+      sink.close();
+    }
+  };
   let result: RunResult;
   try {
-    const steps = runScenarioSteps(job.scenario, {
-      seed: String(job.seed),
-      traceSink: sink,
-      stopOnViolation: args.stopOnViolation,
-      shouldStop,
-      ...mutantRunOptions(job.scenario, args.mutant),
-    });
-    result = await driveYielding(steps, (simTimeUs) => status.update(() => simulatedTimeLine(job.scenario.name, simTimeUs, endUs)));
+    const firstIndex = new NetworkEventIndex();
+    result = await record(detail, firstIndex);
+    // A failing run's trace comes with its causes: the same run again at full detail (sim/detail-rerecord.ts).
+    if (!result.passed && result.interrupted !== true && detail !== 'full') {
+      const index = new NetworkEventIndex();
+      const detailed = await record('full', index);
+      // Stopped half-way (Ctrl-C): the trace so far, at full detail, is what the file holds.
+      const difference = detailed.interrupted === true ? null : sameFailure(result, firstIndex, detailed, index);
+      if (difference === null) result = detailed;
+      else result = await record(detail, new NetworkEventIndex());
+    }
   } finally {
     status.finish();
-    sink.close();
   }
   // A partial trace does not replay byte for byte: a cut run points at the scenario instead.
   printRun(job.file, result, result.interrupted === true ? null : traceOut, context);

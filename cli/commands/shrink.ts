@@ -10,6 +10,7 @@ import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { InputError } from '../errors.ts';
 import { shrinkAndReport } from '../shrink-report.ts';
 import { checkWritableFile } from '../output-paths.ts';
+import { DETAIL_OPTION, parseDetailOption } from '../detail-option.ts';
 import { exitStatusOf, interruptedLine, interruption } from '../interrupt.ts';
 import type { RunContext } from '../describe-run.ts';
 import { assertNever } from '../../protocol/types.ts';
@@ -20,6 +21,7 @@ interface ShrinkArgs {
   maxAttempts: number;
   plugin?: string | string[];
   progress: boolean;
+  detail?: string;
 }
 
 export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
@@ -31,6 +33,7 @@ export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
       .option('out', { type: 'string', describe: 'where to write the shrunk scenario (FILE.json; its trace goes to FILE.jsonl); default next to the trace' })
       .option('max-attempts', { type: 'number', default: DEFAULT_MAX_ATTEMPTS, describe: 'bound on candidate runs' })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols before the run (repeatable)' })
+      .option('detail', { ...DETAIL_OPTION, describe: 'what the shrunk run\'s trace records: app, net or full (default full: a failing run\'s trace comes with its causes)' })
       .option('progress', { type: 'boolean', default: false, describe: 'show the attempts on standard error even when it is not a terminal' })
       .example('$0 shrink traces-out/isis-steady-load-seed7.jsonl', 'writes traces-out/isis-steady-load-seed7.shrunk.json and .shrunk.jsonl') as unknown as Argv<ShrinkArgs>,
   handler: async (args: ArgumentsCamelCase<ShrinkArgs>) => {
@@ -39,6 +42,7 @@ export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
     if (!Number.isInteger(args.maxAttempts) || args.maxAttempts < 1) {
       throw new InputError(`--max-attempts: expected a whole number >= 1, got ${JSON.stringify(args.maxAttempts)}`);
     }
+    const detail = parseDetailOption(args.detail);
     const text = readTraceText(args.trace);
     const { header, scenario, seed } = runOfHeader(text.slice(0, text.indexOf('\n') >>> 0), args.trace);
     const base = (args.out ?? args.trace.replace(/\.jsonl(\.gz)?$/, '.shrunk')).replace(/\.json$/, '');
@@ -47,7 +51,9 @@ export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
     const context: RunContext = { plugins, ...(mutant !== undefined ? { mutant } : {}) };
     interruption.arm();
     try {
-      const outcome = await shrinkAndReport(scenario, seed, base, { maxAttempts: args.maxAttempts, context, progress: args.progress });
+      const outcome = await shrinkAndReport(scenario, seed, base, {
+        maxAttempts: args.maxAttempts, context, progress: args.progress, ...(detail !== undefined ? { detail } : {}),
+      });
       switch (outcome) {
         case 'shrunk':
           process.exitCode = 0;

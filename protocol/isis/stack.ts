@@ -3,6 +3,7 @@
 // and garbage collection, join with state transfer, leave, and the kv
 // application, composed into one pure state machine. Each layer lives in
 // its own file; this one only routes inputs and runs the end-of-step work.
+import { describeIsisMessage } from './describe-message.ts';
 import type { AppRequest, NodeContext, Protocol, ProcessId, StartInput, Step, View } from '../types.ts';
 import { assertNever } from '../types.ts';
 import { defaultIsisLayers, type IsisLayers } from './config.ts';
@@ -244,5 +245,7 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
     hasExited(s) {
       return s.status === 'exited';
     },
+
+    describeMessage: describeIsisMessage,
   };
 }

@@ -3,6 +3,7 @@
 // flush. `isis-fbcast-static` is the reliable FIFO transport plus FBCAST;
 // `isis-cbcast-static` is CBCAST over an unordered (but exactly-once)
 // transport, so the causal rule itself restores per-sender order.
+import { describeIsisMessage } from './describe-message.ts';
 import { InputError } from '../../core/input-error.ts';
 import type { AppRequest, DeliveryOrder, Effect, NodeContext, Protocol, ProcessId, StartInput, Step, View } from '../types.ts';
 import { assertNever } from '../types.ts';
@@ -185,5 +186,7 @@ export function makeStaticProtocol(
     hasExited() {
       return false;
     },
+
+    describeMessage: describeIsisMessage,
   };
 }

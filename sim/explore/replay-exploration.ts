@@ -55,7 +55,7 @@ export function replayExploration(expected: readonly string[], path: string, opt
     actual = [];
     difference = { line: 1, expected: expected[0] ?? null, actual: `(cannot re-execute: ${outcome.stuck})` };
   } else {
-    actual = pathTraceLines(model, outcome.state, extra);
+    actual = pathTraceLines(model, outcome.state, extra, header.detail === undefined ? 'app' : 'full');
     difference = firstDifference(expected, actual);
   }
   const events = actual.slice(1).map((line) => JSON.parse(line) as TraceEvent);

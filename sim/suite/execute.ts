@@ -1,13 +1,16 @@
 // One run of a suite. A failing run is run again with a trace file when the
 // suite keeps traces: the simulator is deterministic, so the second run is
-// the same run, and passing runs cost no disk.
+// the same run, and passing runs cost no disk. The first run records at
+// `app` (it writes nothing); the second at `full`, so the failure's trace
+// holds its causes (sim/detail-rerecord.ts).
 import { mkdirSync } from 'node:fs';
-import { runScenarioSteps, type RunResult } from '../run.ts';
+import { runScenarioSteps, type RunOptions, type RunResult } from '../run.ts';
 import { FileTraceSink } from '../trace-sink.ts';
 import type { RunJob } from './plan.ts';
 import { failingTracePath } from './trace-path.ts';
 import { mutantRunOptions } from '../mutant-run.ts';
 import { driveToEnd, driveYielding, eventLoopTurn } from '../steps.ts';
+import { NetworkEventIndex, sameFailure } from '../detail-rerecord.ts';
 
 export interface RunOutcome {
   index: number;
@@ -33,22 +36,35 @@ export function executeRun(job: RunJob): RunOutcome {
 export function* executeRunSteps(job: RunJob, shouldStop?: () => boolean): Generator<number, RunOutcome, void> {
   const started = process.hrtime.bigint();
   const options = { seed: String(job.seed), stopOnViolation: job.stopOnViolation, ...mutantRunOptions(job.scenario, job.mutant) };
-  let result = yield* runScenarioSteps(job.scenario, { ...options, ...(shouldStop !== undefined ? { shouldStop } : {}) });
+  let result = yield* runScenarioSteps(job.scenario, { ...options, detail: 'app', ...(shouldStop !== undefined ? { shouldStop } : {}) });
   let tracePath: string | null = null;
   if (!result.passed && !isUnfinished(result) && job.outDir !== undefined) {
     mkdirSync(job.outDir, { recursive: true });
     tracePath = failingTracePath(job.outDir, job.scenario.name, job.seed);
-    const sink = new FileTraceSink(tracePath);
-    try {
-      result = yield* runScenarioSteps(job.scenario, { ...options, traceSink: sink });
-    } finally {
-      sink.close();
+    const index = new NetworkEventIndex();
+    const detailed = yield* recordTo(tracePath, job, { ...options, detail: 'full', onEvent: index.onEvent });
+    const difference = sameFailure(result, null, detailed, index);
+    if (difference === null) {
+      result = detailed;
+    } else {
+      // Never expected (recording changes nothing a run decides): keep the failure as found, in its own detail.
+      result = yield* recordTo(tracePath, job, { ...options, detail: 'app' });
+      result = { ...result, warnings: [...result.warnings, `the full-detail re-recording differed (${difference}); trace written at app detail`] };
     }
   }
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const outcome: RunOutcome = { index: job.index, file: job.file, seed: job.seed, result, tracePath, wallSeconds };
   if (job.mutant !== undefined) outcome.mutant = job.mutant;
   return outcome;
+}
+
+function* recordTo(path: string, job: RunJob, options: Omit<RunOptions, 'traceSink'>): Generator<number, RunResult, void> {
+  const sink = new FileTraceSink(path);
+  try {
+    return yield* runScenarioSteps(job.scenario, { ...options, traceSink: sink });
+  } finally {
+    sink.close();
+  }
 }
 
 /** A run that a stop cut short before it found anything: it says nothing either way. */

@@ -7,7 +7,7 @@
 // conformance.spec.ts).
 import type { AnyProtocol } from '../../protocol/types.ts';
 import type { HostName } from '../../scenarios/types.ts';
-import type { ProcessId, UnnumberedEvent } from '../../traces/schema.ts';
+import type { ProcessId, TraceDetail, UnnumberedEvent } from '../../traces/schema.ts';
 import { choiceLabel, type Choice } from './choice.ts';
 import { System, type SystemProcess, type SystemScheduler } from './system.ts';
 
@@ -17,6 +17,8 @@ interface ReplayProcess extends SystemProcess {
 
 interface Sent {
   from: ReplayProcess;
+  to: ProcessId;
+  net: number;
   target: ReplayProcess | undefined;
   msg: unknown;
 }
@@ -26,8 +28,8 @@ export class ChoiceReplay implements SystemScheduler<ReplayProcess> {
   private readonly sent: Sent[] = [];
 
   /** `maxSends` bounds the table of sends kept (every send may be delivered later). */
-  constructor(protocol: AnyProtocol, record: (event: UnnumberedEvent) => void, private readonly maxSends = 10_000_000) {
-    this.system = new System<ReplayProcess>({ protocol, record, traceEventIndex: () => -1 }, this);
+  constructor(protocol: AnyProtocol, record: (event: UnnumberedEvent) => void, private readonly maxSends = 10_000_000, detail: TraceDetail = 'app') {
+    this.system = new System<ReplayProcess>({ protocol, record, traceEventIndex: () => -1, detail }, this);
   }
 
   /** Takes one recorded choice; throws if it is not enabled in the current state. */
@@ -48,9 +50,9 @@ export class ChoiceReplay implements SystemScheduler<ReplayProcess> {
     return { pid, host, ctx: { self: pid }, state: undefined, status: 'live', pendingTimers: new Set() };
   }
 
-  transmit(from: ReplayProcess, _to: ProcessId, target: ReplayProcess | undefined, msg: unknown, message: number): void {
+  transmit(from: ReplayProcess, to: ProcessId, target: ReplayProcess | undefined, msg: unknown, message: number, net: number): void {
     if (message >= this.maxSends) throw new Error(`choice replay: more than ${this.maxSends} sends`);
-    this.sent[message] = { from, target, msg };
+    this.sent[message] = { from, to, net, target, msg };
   }
 
   setTimer(process: ReplayProcess, tag: string): void {

@@ -8,10 +8,16 @@
 // scheduler's business (`SystemScheduler`): the timed simulator turns them
 // into queued events with network delays; choice replay keeps them in
 // tables. Schedulers decide; they never interpret an effect.
-import type { AnyProtocol, AppRequest, NodeContext, Observation, StartInput, Step } from '../../protocol/types.ts';
+// At detail `net` and `full` the system also writes the network's story
+// (docs/trace-format.md, "Network events and detail levels"): `send` where a
+// frame leaves, `recv` where it is handed to a handler, `drop` where it
+// dies on arrival, and, reported by the scheduler, `drop` at send (loss,
+// cut) and `dup`; `suspect`, `link` and (at `full`) `timer`. At `app` each
+// site is one boolean test: no event object, no describeMessage call.
+import type { AnyProtocol, AppRequest, MessageDescription, NodeContext, Observation, StartInput, Step } from '../../protocol/types.ts';
 import { assertNever } from '../../protocol/types.ts';
 import type { HostName } from '../../scenarios/types.ts';
-import type { ProcessId, UnnumberedEvent } from '../../traces/schema.ts';
+import type { DropReason, ProcessId, TraceDetail, UnnumberedEvent } from '../../traces/schema.ts';
 import type { Choice } from './choice.ts';
 import { Cuts } from './cuts.ts';
 import { applyEffects, observationEvent, type EffectTarget } from './effects.ts';
@@ -34,15 +40,17 @@ export interface SystemScheduler<P extends SystemProcess> {
   /**
    * `from` sent `msg` to `to` (`target`: the process of that id, if it ever
    * existed); `message` numbers the send (0-based, in send order), the name
-   * a `deliver` choice uses.
+   * a `deliver` choice uses; `net` names the frame in the trace's network
+   * events (-1 when the trace does not record them): the scheduler reports
+   * what becomes of it through `frameDropped` and `frameDuplicated`.
    */
-  transmit(from: P, to: ProcessId, target: P | undefined, msg: unknown, message: number): void;
+  transmit(from: P, to: ProcessId, target: P | undefined, msg: unknown, message: number, net: number): void;
   setTimer(process: P, tag: string, delayUs: number): void;
   cancelTimer(process: P, tag: string): void;
   /** The process crashed or exited: its pending timers are gone. */
   stopped(process: P): void;
   /** Send number `message`, for a `deliver` choice (schedulers that replay choices keep a table). */
-  sentMessage?(message: number): { from: P; target: P | undefined; msg: unknown } | undefined;
+  sentMessage?(message: number): { from: P; to?: ProcessId; target: P | undefined; msg: unknown; net?: number } | undefined;
 }
 
 /** Hears `view`, `note` and `exit` observations as they happen (fault triggers, rejoins). */
@@ -58,7 +66,22 @@ export interface SystemOptions {
   timeUnit?: 'us' | 'step';
   /** The cuts, when the scheduler's network model shares them. */
   cuts?: Cuts;
+  /** What the trace records beyond observations (traces/schema.ts TRACE_DETAILS); default `app`. */
+  detail?: TraceDetail;
 }
+
+/** A link fault as the trace tells it (the network model reports it, sim/network.ts). */
+export interface LinkChange {
+  from: string;
+  to: string;
+  change: 'slow' | 'lossy' | 'reset';
+  delay?: unknown;
+  lossProbability?: number;
+  duplicateProbability?: number;
+  bidirectional?: boolean;
+}
+
+const UNDESCRIBED: MessageDescription = { kind: 'msg', key: '' };
 
 export class System<P extends SystemProcess> implements EffectTarget<P>, HandlerSite {
   /** The current time, stamped on trace events (set by the scheduler). */
@@ -76,12 +99,25 @@ export class System<P extends SystemProcess> implements EffectTarget<P>, Handler
   readonly timeUnit: 'us' | 'step';
   readonly protocol: AnyProtocol;
   private readonly record: (event: UnnumberedEvent) => void;
+  /**
+   * Detail `net` or `full`: frames, drops, duplicates, links and suspicions
+   * are recorded. Every recording site checks this first, so `app` builds
+   * no event object and calls no describeMessage.
+   */
+  readonly recordsNetwork: boolean;
+  /** Detail `full`: timer fires are recorded too. */
+  readonly recordsTimers: boolean;
+  /** The next frame name (`net`): originals and duplicate copies alike, in the order they are made. */
+  private nextNet = 0;
 
   constructor(private readonly options: SystemOptions, private readonly scheduler: SystemScheduler<P>) {
     this.protocol = options.protocol;
     this.record = options.record;
     this.timeUnit = options.timeUnit ?? 'us';
     this.cuts = options.cuts ?? new Cuts();
+    const detail = options.detail ?? 'app';
+    this.recordsNetwork = detail !== 'app';
+    this.recordsTimers = detail === 'full';
   }
 
   traceEventIndex(): number {
@@ -108,7 +144,7 @@ export class System<P extends SystemProcess> implements EffectTarget<P>, Handler
       case 'deliver': {
         const sent = this.scheduler.sentMessage?.(choice.message);
         if (sent === undefined) throw new Error(`deliver: no send #${choice.message}`);
-        this.deliver(sent.from, sent.target, sent.msg, choice.message);
+        this.deliver(sent.from, sent.to ?? sent.target?.pid ?? '?', sent.target, sent.msg, choice.message, sent.net ?? -1);
         return;
       }
       case 'timer':
@@ -171,23 +207,67 @@ export class System<P extends SystemProcess> implements EffectTarget<P>, Handler
   suspect(process: P, suspect: ProcessId): void {
     if (process.status !== 'live') return;
     this.onChoice?.({ kind: 'suspect', t: this.t, process: process.pid, suspect });
+    if (this.recordsNetwork && this.protocol.onSuspect !== undefined) this.record({ type: 'suspect', t: this.t, node: process.pid, suspect });
     const step = callSuspect(this.protocol, process.state, suspect, process.ctx, this);
     if (step !== null) this.apply(process, step);
   }
 
-  /** Send number `message` from `from` arrives at `target` (lost if the target is gone or a cut is in the way). */
-  deliver(from: P, target: P | undefined, msg: unknown, message: number): void {
+  /**
+   * Send number `message` (frame `net`) from `from` arrives for `to` (its
+   * process `target`): lost if the target is gone or a cut is in the way.
+   */
+  deliver(from: P, to: ProcessId, target: P | undefined, msg: unknown, message: number, net = -1): void {
     this.onChoice?.({ kind: 'deliver', t: this.t, message });
-    if (target === undefined || target.status !== 'live') return;
+    if (target === undefined || target.status !== 'live') {
+      if (this.recordsNetwork) this.frameDropped(from, to, msg, net, target?.status === 'exited' ? 'exited' : 'crashed');
+      return;
+    }
     // A cut that happened while the message was on the wire loses it too.
-    if (this.cuts.isPartitioned && !this.cuts.canTalk(from.host, target.host)) return;
+    if (this.cuts.isPartitioned && !this.cuts.canTalk(from.host, target.host)) {
+      if (this.recordsNetwork) this.frameDropped(from, to, msg, net, 'cut');
+      return;
+    }
+    if (this.recordsNetwork) {
+      const d = this.describe(msg);
+      this.record({ type: 'recv', t: this.t, node: target.pid, from: from.pid, kind: d.kind, key: d.key, net });
+    }
     this.apply(target, callMessage(this.protocol, target.state, from.pid, msg, target.ctx, this));
+  }
+
+  // The scheduler's reports on frames (they record only at `net` and `full`).
+
+  /** Frame `net` from `from` to `to` dies: lost, cut, or its receiver gone. */
+  frameDropped(from: P, to: ProcessId, msg: unknown, net: number, reason: DropReason): void {
+    if (!this.recordsNetwork) return;
+    const d = this.describe(msg);
+    this.record({ type: 'drop', t: this.t, node: to, from: from.pid, kind: d.kind, key: d.key, net, reason });
+  }
+
+  /** The network copies frame `net`: returns the copy's own name (-1 when not recording). */
+  frameDuplicated(from: P, to: ProcessId, msg: unknown, net: number): number {
+    if (!this.recordsNetwork) return -1;
+    const copy = this.nextNet++;
+    const d = this.describe(msg);
+    this.record({ type: 'dup', t: this.t, node: from.pid, to, kind: d.kind, key: d.key, net, copy });
+    return copy;
+  }
+
+  /** A link fault applies (reported by the network model). */
+  linkChanged(change: LinkChange): void {
+    if (!this.recordsNetwork) return;
+    this.record({ type: 'link', t: this.t, ...change });
+  }
+
+  private describe(msg: unknown): MessageDescription {
+    const describeMessage = this.protocol.describeMessage;
+    return describeMessage === undefined ? UNDESCRIBED : describeMessage.call(this.protocol, msg);
   }
 
   /** A pending timer fires (the scheduler knows it was neither cancelled nor replaced). */
   fireTimer(process: P, tag: string): void {
     if (process.status !== 'live') return;
     this.onChoice?.({ kind: 'timer', t: this.t, process: process.pid, tag });
+    if (this.recordsTimers) this.record({ type: 'timer', t: this.t, node: process.pid, timer: tag });
     this.apply(process, callTimer(this.protocol, process.state, tag, process.ctx, this));
   }
 
@@ -225,7 +305,13 @@ export class System<P extends SystemProcess> implements EffectTarget<P>, Handler
 
   send(process: P, to: ProcessId, msg: unknown): void {
     const message = this.counts.messagesSent++;
-    this.scheduler.transmit(process, to, this.processes.get(to), msg, message);
+    let net = -1;
+    if (this.recordsNetwork) {
+      net = this.nextNet++;
+      const d = this.describe(msg);
+      this.record({ type: 'send', t: this.t, node: process.pid, to, kind: d.kind, key: d.key, net });
+    }
+    this.scheduler.transmit(process, to, this.processes.get(to), msg, message, net);
   }
 
   setTimer(process: P, tag: string, delayUs: number): void {
