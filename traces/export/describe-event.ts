@@ -6,6 +6,7 @@
 import type { KnownTraceEvent, TraceEvent } from '../schema.ts';
 import { isKnownEvent } from '../schema.ts';
 import { assertNever } from '../../core/assert-never.ts';
+import { asNetEvent, frameName, type NetEvent } from './net-events.ts';
 
 /** How many characters of an unknown event's extra fields a label keeps. */
 const OTHER_FIELDS_CHARS_MAX = 80;
@@ -79,7 +80,37 @@ export function describeEvent(event: TraceEvent): string {
   }
 }
 
+/** Labels of the network events: `send mc p1:3 → p2`, `drop mc p1:3 from p1: loss`. */
+export function describeNetEvent(event: NetEvent): string {
+  switch (event.type) {
+    case 'send':
+      return `send ${printable(frameName(event))} → ${printable(event.to)}`;
+    case 'recv':
+      return `recv ${printable(frameName(event))} ← ${printable(event.from)}`;
+    case 'drop':
+      return `drop ${printable(frameName(event))} from ${printable(event.from)}: ${printable(event.reason)}`;
+    case 'dup':
+      return `dup ${printable(frameName(event))} → ${printable(event.to)} (copy #${event.copy})`;
+    case 'timer':
+      return `timer ${printable(event.timer)}`;
+    case 'link': {
+      const { type: _type, i: _i, t: _t, from, to, change, ...settings } = event as unknown as Record<string, unknown>;
+      const which = from === '*' && to === '*' ? 'every link' : `${printable(String(from))}→${printable(String(to))}`;
+      const values = Object.entries(settings).map(([key, value]) => `${printable(key)}=${printable(JSON.stringify(value) ?? '')}`);
+      return [`link ${which} ${printable(String(change))}`, ...values].join(' ');
+    }
+    case 'suspect':
+      return `suspect ${printable(event.suspect)}`;
+    case 'choice':
+      return `choice ${event.step}: ${printable(event.choice)}`;
+    default:
+      return assertNever(event, 'net event');
+  }
+}
+
 function describeOtherEvent(event: TraceEvent): string {
+  const net = asNetEvent(event);
+  if (net !== undefined) return describeNetEvent(net);
   const { type, i: _i, t: _t, node: _node, ...rest } = event as Record<string, unknown>;
   const fields = JSON.stringify(rest);
   const name = printable(String(type));

@@ -47,7 +47,7 @@ describe('renderTextTimeline', () => {
     expect(rowOf(lines, 9)).toMatch(/^\s+9\s+160 ! .*total-order$/);
     expect(rowOf(lines, 12)).toMatch(/ ! .*total-order$/);
     expect(rowOf(lines, 11)).not.toContain('!');
-    expect(lines.at(-1)).toBe('  total-order: p1 and p2 delivered m2 in different orders (events 9, 12)');
+    expect(lines.at(-1)).toBe('  [1] total-order: p1 and p2 delivered m2 in different orders (events 9, 12)');
   });
 
   it('shows only the window, with the columns of processes alive in it', () => {
