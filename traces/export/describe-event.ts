@@ -80,7 +80,7 @@ export function describeEvent(event: TraceEvent): string {
   }
 }
 
-/** Labels of the network events: `send mc p1:3 → p2`, `drop mc p1:3 from p1: loss`. */
+/** Labels of the network events: `send mc p1:3 → p2`, `drop mc p1:3 ← p1: loss`. */
 export function describeNetEvent(event: NetEvent): string {
   switch (event.type) {
     case 'send':
@@ -88,7 +88,7 @@ export function describeNetEvent(event: NetEvent): string {
     case 'recv':
       return `recv ${printable(frameName(event))} ← ${printable(event.from)}`;
     case 'drop':
-      return `drop ${printable(frameName(event))} from ${printable(event.from)}: ${printable(event.reason)}`;
+      return `drop ${printable(frameName(event))} ← ${printable(event.from)}: ${printable(event.reason)}`;
     case 'dup':
       return `dup ${printable(frameName(event))} → ${printable(event.to)} (copy #${event.copy})`;
     case 'timer':

@@ -25,7 +25,7 @@ export interface TextTimelineOptions {
   /** Last event shown, inclusive. */
   to?: number;
   violations?: readonly ViolationMark[];
-  /** Characters per process column (default: fit the window's labels, at most 26). */
+  /** Characters per process column (default: fit the window's labels, at most 30). */
   cellWidth?: number;
   /** Groups of `violations` by cause, as the checkers' report makes them (default: one each). */
   violationGroups?: readonly ViolationGroupMark[];
@@ -35,7 +35,7 @@ export interface TextTimelineOptions {
 
 // Columns grow to the longest label of a known event in the window, within these bounds.
 const CELL_WIDTH_MIN = 8;
-const CELL_WIDTH_AUTO_MAX = 26;
+const CELL_WIDTH_AUTO_MAX = 30;
 const INDEX_WIDTH = 6;
 const TIME_WIDTH = 11;
 

@@ -213,7 +213,7 @@ describe('HTML viewer in chromium', () => {
     expect(await count('#diagram [data-kind="frame-dropped"]')).toBe(2);
     expect(await count('#diagram [data-kind="drop"]')).toBe(2);
     expect(await page.locator('#diagram [data-kind="drop"] > title').allTextContents()).toEqual([
-      'drop mc p1:1 from p1: loss', 'drop mc p1:2 from p1: duplicate',
+      'drop mc p1:1 ← p1: loss', 'drop mc p1:2 ← p1: duplicate',
     ]);
     expect(await count('#diagram [data-kind="dup"]')).toBe(1);
     expect(await count('#diagram [data-kind="timer"]')).toBe(1);
