@@ -246,11 +246,21 @@ describe('HTML viewer in chromium', () => {
     const shownState = JSON.parse((await panel.locator('pre').textContent())!) as unknown;
     expect(shownState).toEqual({ view: { id: 2, members: ['p1', 'p2'] }, delivered: ['p1:1', 'p1:2'], pending: { 'p1:2': ['p2', 'p3'] } });
     if (process.env.VSYNCLAB_SCREENSHOT === '1') {
-      // The picture without the tooltip of the click above.
-      await page.mouse.move(2, 700);
+      // Tall enough for the state panel, and without the tooltip of the click above.
+      // p3's delivery that broke fifo-order, with p3's state after it.
+      await page.setViewportSize({ width: 1500, height: 1300 });
+      await settle(page);
+      await page.locator('#btn-fit').click();
+      await settle(page);
+      await page.locator('#diagram .hit[data-col="21"]').click();
+      await settle(page);
+      await page.mouse.move(300, 900);
       await settle(page);
       mkdirSync(join(README_SCREENSHOT, '..'), { recursive: true });
       await page.screenshot({ path: README_SCREENSHOT });
+      await page.setViewportSize({ width: 1400, height: 720 });
+      await page.locator('#diagram .hit[data-col="31"]').click();
+      await settle(page);
     }
     // Toggle a kind: the mc frames go, the flush frame stays.
     await page.locator('input[data-kind-toggle="mc"]').uncheck();
