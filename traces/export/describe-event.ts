@@ -22,6 +22,8 @@ export function printable(text: string): string {
 
 /** The process an event belongs to, or undefined for global events. */
 export function eventNode(event: TraceEvent): string | undefined {
+  const net = asNetEvent(event);
+  if (net !== undefined) return 'node' in net ? net.node : undefined;
   if (isKnownEvent(event)) return knownEventNode(event);
   const node = (event as { node?: unknown }).node;
   return typeof node === 'string' ? node : undefined;
@@ -55,6 +57,8 @@ export function describeGroups(groups: readonly (readonly string[])[]): string {
  * `view 3 [p1 p2]`, `bcast m1 causal v3`, `deliver m1 from p1 v3`.
  */
 export function describeEvent(event: TraceEvent): string {
+  const net = asNetEvent(event);
+  if (net !== undefined) return describeNetEvent(net);
   if (!isKnownEvent(event)) return describeOtherEvent(event);
   switch (event.type) {
     case 'start':
@@ -109,8 +113,6 @@ export function describeNetEvent(event: NetEvent): string {
 }
 
 function describeOtherEvent(event: TraceEvent): string {
-  const net = asNetEvent(event);
-  if (net !== undefined) return describeNetEvent(net);
   const { type, i: _i, t: _t, node: _node, ...rest } = event as Record<string, unknown>;
   const fields = JSON.stringify(rest);
   const name = printable(String(type));

@@ -221,11 +221,12 @@ export function buildDiagramModel(
   };
   for (let k = 0; k < from; k++) {
     const event = events[k]!;
-    if (!isKnownEvent(event)) {
-      const net = asNetEvent(event);
-      if (net !== undefined) remember(net, -1);
+    const net = asNetEvent(event);
+    if (net !== undefined) {
+      remember(net, -1);
       continue;
     }
+    if (!isKnownEvent(event)) continue;
     switch (event.type) {
       case 'start':
         alive.add(event.node);

@@ -35,10 +35,10 @@ export function isEmptyFilter(filter: EventFilter | undefined): boolean {
 
 /** The message ids and frame keys an event is about (empty for most events). */
 export function eventMessageIds(event: TraceEvent): string[] {
-  if (isKnownEvent(event)) return event.type === 'bcast' || event.type === 'deliver' ? [event.msg] : [];
   const net = asNetEvent(event);
-  if (net === undefined || !isFrameEvent(net) || net.key === '') return [];
-  return [net.key];
+  if (net !== undefined) return isFrameEvent(net) && net.key !== '' ? [net.key] : [];
+  if (isKnownEvent(event)) return event.type === 'bcast' || event.type === 'deliver' ? [event.msg] : [];
+  return [];
 }
 
 /** What a message filter matches: the ids and keys, and a frame's kind. */
@@ -50,10 +50,9 @@ export function eventMessages(event: TraceEvent): string[] {
 
 /** True for the events that frame any story: lifecycle, views, faults, the end. */
 export function isContextEvent(event: TraceEvent): boolean {
-  if (!isKnownEvent(event)) {
-    const net = asNetEvent(event);
-    return net !== undefined && (net.type === 'link' || net.type === 'choice');
-  }
+  const net = asNetEvent(event);
+  if (net !== undefined) return net.type === 'link' || net.type === 'choice';
+  if (!isKnownEvent(event)) return false;
   switch (event.type) {
     case 'start':
     case 'view':

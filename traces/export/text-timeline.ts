@@ -183,7 +183,7 @@ function columnsFor(
 function advance(presence: Map<string, Presence>, event: TraceEvent): void {
   const node = eventNode(event);
   if (node === undefined) return;
-  if (!isKnownEvent(event)) {
+  if (asNetEvent(event) !== undefined || !isKnownEvent(event)) {
     if (!presence.has(node)) presence.set(node, 'joining');
     return;
   }
@@ -233,10 +233,9 @@ function paintNet(chalk: ChalkInstance, event: NetEvent, text: string): string {
 }
 
 function paint(chalk: ChalkInstance, event: TraceEvent, text: string): string {
-  if (!isKnownEvent(event)) {
-    const net = asNetEvent(event);
-    return net === undefined ? chalk.gray(text) : paintNet(chalk, net, text);
-  }
+  const net = asNetEvent(event);
+  if (net !== undefined) return paintNet(chalk, net, text);
+  if (!isKnownEvent(event)) return chalk.gray(text);
   switch (event.type) {
     case 'start':
       return chalk.green(text);
