@@ -121,6 +121,8 @@ export interface DiagramModel {
     protocol: string | null;
     scenario: string | null;
     seed: string | null;
+    /** The header's detail level (`app`, `net`, `full`), when it says. */
+    detail: string | null;
     eventCount: number;
     from: number;
     to: number;
@@ -417,6 +419,7 @@ export function buildDiagramModel(
       protocol: stringField(header, 'protocol'),
       scenario: stringField(header, 'scenario'),
       seed: stringField(header, 'seed'),
+      detail: stringField(header, 'detail'),
       eventCount: events.length,
       from,
       to,

@@ -76,6 +76,7 @@ function fillHeader() {
   }
   if (m.protocol) item('protocol', m.protocol);
   if (m.seed) item('seed', m.seed);
+  if (m.detail) item('detail', m.detail);
   item('events', m.eventCount + (m.from > 0 || m.to < m.eventCount - 1 ? ' (window #' + m.from + '\u2013#' + m.to + ')' : ''));
   item('processes', model.lanes.length);
   item('deliveries', model.arrows.length);
@@ -143,7 +144,9 @@ function fillFilters() {
     box.addEventListener('change', function () { state.hiddenLanes[index] = !box.checked; refilter(); });
   });
   var kindsBox = document.getElementById('filter-kinds');
-  if (model.kinds.length === 0) h('span', 'no protocol frames in this trace', 'hint', kindsBox);
+  if (model.kinds.length === 0) {
+    h('span', 'no protocol frames in this trace (record it with --detail net or full)', 'hint', kindsBox);
+  }
   model.kinds.forEach(function (k) {
     var tag = h('label', null, 'chip', kindsBox);
     var box = h('input', null, null, tag);

@@ -149,7 +149,7 @@ function describeFilter(filter: EventFilter, violations: readonly ViolationMark[
 
 function describeHeader(header: TraceHeader | undefined): string {
   if (header === undefined) return 'trace';
-  const parts = (['protocol', 'scenario', 'seed'] as const)
+  const parts = (['protocol', 'scenario', 'seed', 'detail'] as const)
     .filter((key) => typeof header[key] === 'string')
     .map((key) => `${key}=${printable(header[key] as string)}`);
   return ['trace', ...parts].join(' ');

@@ -83,6 +83,7 @@ describe('renderTextTimeline with network events', () => {
   const lines = renderTextTimeline(netHeader, netEvents, { chalk: plain, violations, violationGroups: groups });
 
   it('has a network row in the sender or receiver column for every frame event', () => {
+    expect(lines[0]).toBe('trace protocol=isis-fifo scenario=lost-frame seed=7 detail=full');
     const header = lines[2]!;
     expect(rowOf(lines, 8).indexOf('send mc p1:1 → p2')).toBe(header.indexOf('p1'));
     expect(rowOf(lines, 10).indexOf('recv mc p1:1 ← p1')).toBe(header.indexOf('p2'));
