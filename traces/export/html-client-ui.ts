@@ -328,7 +328,9 @@ window.addEventListener('keydown', function (e) {
 slider.addEventListener('input', function () { state.start = Number(slider.value); schedule(); });
 overview.addEventListener('click', function (e) {
   var r = overview.getBoundingClientRect();
-  centerOn((e.clientX - r.left) / Math.max(1, r.width) * cols);
+  // A place on the strip is a position among the shown columns, not a column.
+  state.start = (e.clientX - r.left) / Math.max(1, r.width) * cols - visibleCols() / 2;
+  schedule();
 });
 function on(id, fn) { document.getElementById(id).addEventListener('click', fn); }
 on('btn-first', function () { state.start = 0; schedule(); });
