@@ -193,11 +193,20 @@ describe('HTML viewer in chromium', () => {
     await page.mouse.wheel(0, 300);
     await page.keyboard.up('Control');
     await page.waitForFunction((n) => Number(/· (\d+) of/.exec(document.getElementById('window-status')!.textContent!)![1]) > n, shownBefore);
+    // A click on the overview strip centres there.
+    const strip = (await page.locator('#overview').boundingBox())!;
+    await page.mouse.click(strip.x + strip.width * 0.75, strip.y + strip.height / 2);
+    await page.waitForFunction(() => /^events #7\d{3}–#\d+ /.test(document.getElementById('window-status')!.textContent!));
     // The violation list jumps to the violation.
     await page.locator('.violation').click();
     await page.waitForSelector('#diagram [data-kind="violation-ring"]');
     expect(await page.locator('#diagram [data-kind="violation-ring"]').count()).toBe(2);
     expect(await status.textContent()).toMatch(/#4\d{3}–#5\d{3}/);
+    // fit: the whole trace in the window, drawn from a sample of its columns (and every violation).
+    await page.locator('#btn-fit').click();
+    await page.waitForFunction(() => document.getElementById('window-status')!.textContent === 'events #0–#9999 · 10000 of 10000 shown');
+    expect(await page.locator('#diagram *').count()).toBeLessThan(6000);
+    expect(await page.locator('#diagram [data-kind="violation-ring"]').count()).toBe(2);
     await page.screenshot({ path: join(dir, 'big.png') });
     expect(problems).toEqual([]);
     await page.close();
