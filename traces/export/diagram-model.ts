@@ -18,6 +18,7 @@ import { describeEvent, eventNode } from './describe-event.ts';
 import { eventMessageIds, eventMessages, eventPredicate, violationMessages, type EventFilter } from './event-filter.ts';
 import { asNetEvent, type NetEvent } from './net-events.ts';
 import { checkEmbeddedStates, type EmbeddedStates } from './embedded-states.ts';
+import { ViewVariants, type DiagramView } from './view-variants.ts';
 import { ungrouped, violationsByEvent, type ViolationGroupMark, type ViolationMark } from './violation-mark.ts';
 
 export type LaneEnd = 'crash' | 'left' | 'excluded' | 'open';
@@ -106,15 +107,8 @@ export interface DiagramViolationGroup extends ViolationGroupMark {
   story: number[];
 }
 
-/** A distinct (view id, member list): the Views panel's rows. */
-export interface DiagramView {
-  id: number;
-  members: string[];
-  /** 0 for the first member list installed under this id, 1 for a second, ... */
-  variant: number;
-  /** True when this id was installed with more than one member list. */
-  conflict: boolean;
-}
+
+export type { DiagramView } from './view-variants.ts';
 
 export interface DiagramModel {
   meta: {
@@ -165,32 +159,6 @@ export interface DiagramOptions {
 
 interface SentMessage { lane: string; order: string; col: number; i: number }
 interface SentFrame { lane: string; col: number; copy: boolean }
-
-/** Distinct (view id, members) pairs in order of first install. */
-class ViewVariants {
-  private readonly byId = new Map<number, string[][]>();
-  readonly order: { id: number; variant: number }[] = [];
-
-  variantOf(id: number, members: readonly string[]): number {
-    const known = this.byId.get(id) ?? [];
-    const key = members.join('\u0000');
-    const found = known.findIndex((list) => list.join('\u0000') === key);
-    if (found >= 0) return found;
-    known.push([...members]);
-    this.byId.set(id, known);
-    this.order.push({ id, variant: known.length - 1 });
-    return known.length - 1;
-  }
-
-  list(): DiagramView[] {
-    return [...this.order]
-      .sort((a, b) => a.id - b.id || a.variant - b.variant)
-      .map(({ id, variant }) => {
-        const all = this.byId.get(id)!;
-        return { id, members: all[variant]!, variant, conflict: all.length > 1 };
-      });
-  }
-}
 
 export function buildDiagramModel(
   header: TraceHeader | undefined,

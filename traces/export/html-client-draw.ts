@@ -29,6 +29,9 @@ var shown = [], rank = [], visible = [], cols = 0;
 var sampleEvery = 1;
 function sampled(col) { return sampleEvery === 1 || col < 0 || rank[col] % sampleEvery === 0; }
 var arrowEls = [];
+// The variant of the band each view install opens, by column.
+var bandVariantAt = {};
+model.bands.forEach(function (band) { if (band.fromCol >= 0) bandVariantAt[band.fromCol] = band.variant; });
 
 function el(name, attrs, parent) {
   var node = document.createElementNS(SVGNS, name);
@@ -275,11 +278,8 @@ function drawEvent(g, ev, col) {
   if (ev.type === 'start') {
     el('circle', Object.assign({ cx: x, cy: y, r: 5, fill: '#fff', stroke: '#16a34a', 'stroke-width': 2 }, k), g);
   } else if (ev.type === 'view' && raw.view) {
-    var s = 5.5, variant = 0;
-    for (var b = 0; b < model.views.length; b++) {
-      var v = model.views[b];
-      if (v.id === raw.view.id && v.members.join('\u0000') === raw.view.members.join('\u0000')) variant = v.variant;
-    }
+    // The band this install opens knows its variant (member lists compare as sets).
+    var s = 5.5, variant = bandVariantAt[col] || 0;
     el('path', Object.assign({ d: 'M' + x + ',' + (y - s) + ' L' + (x + s) + ',' + y + ' L' + x + ',' + (y + s) + ' L' + (x - s) + ',' + y + ' z',
       fill: bandInk(raw.view.id, variant), stroke: '#fff', 'stroke-width': 1.5 }, k), g);
   } else if (ev.type === 'bcast') {
