@@ -5,10 +5,14 @@ import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { readTraceFile } from '../../traces/reader.ts';
 import { STDIN_PATH } from '../../traces/read-lines.ts';
-import { checkEvents } from '../../checkers/index.ts';
+import { checkEvents, type CheckResult } from '../../checkers/index.ts';
+import { groupByCause } from '../../checkers/report.ts';
+import type { TraceEvent } from '../../traces/schema.ts';
 import { renderHtmlViewer } from '../../traces/export/html-viewer.ts';
 import { renderTextTimeline } from '../../traces/export/text-timeline.ts';
-import type { ViolationMark } from '../../traces/export/violation-mark.ts';
+import { eventNode } from '../../traces/export/describe-event.ts';
+import { eventMessages, type EventFilter } from '../../traces/export/event-filter.ts';
+import type { ViolationGroupMark, ViolationMark } from '../../traces/export/violation-mark.ts';
 import { InputError } from '../errors.ts';
 
 /** The most events one HTML page embeds; beyond it, the user picks a window. */
@@ -21,30 +25,51 @@ interface ViewArgs {
   to?: number;
   otherEvents: boolean;
   check: boolean;
+  node?: string | string[];
+  msg?: string | string[];
+  violation?: string | string[];
+}
+
+/** The filter options, shared with `export`. */
+export interface FilterArgs {
+  node?: string | string[];
+  msg?: string | string[];
+  violation?: string | string[];
+}
+
+/** Adds --node, --msg and --violation to a command. */
+export function filterOptions<T>(y: Argv<T>): Argv<T> {
+  return y
+    .option('node', { type: 'string', describe: 'only these processes (repeat or comma-separate); events of no process stay' })
+    .option('msg', { type: 'string', describe: 'only events about these messages: a message id, a frame key or a frame kind (repeat or comma-separate)' })
+    .option('violation', { type: 'string', describe: 'only the story of these violations: a number as listed, or a property name (repeat or comma-separate)' }) as unknown as Argv<T>;
 }
 
 export const viewCommand: CommandModule<object, ViewArgs> = {
   command: 'view <trace>',
   describe: 'Show a trace: a timeline in the terminal, or a space-time diagram with --html',
   builder: (y: Argv<object>) =>
-    y
+    filterOptions(y)
       .positional('trace', { type: 'string', demandOption: true, describe: 'trace file (.jsonl or .jsonl.gz); - reads standard input' })
       .option('html', { type: 'string', describe: 'write a self-contained HTML space-time diagram to this file' })
       .option('from', { type: 'number', describe: 'first event to show (its index i)' })
       .option('to', { type: 'number', describe: 'last event to show (inclusive)' })
-      .option('other-events', { type: 'boolean', default: false, describe: 'HTML: also draw events the trace format does not define (notes, network)' })
+      .option('other-events', { type: 'boolean', default: false, describe: 'HTML: also draw events neither the trace format nor the network vocabulary defines (notes)' })
       .option('check', { type: 'boolean', default: true, describe: 'run the checkers and highlight violations (--no-check to skip)' })
       .example('$0 view run.jsonl', 'timeline in the terminal')
       .example('$0 view run.jsonl --from 1200 --to 1300', 'a window of a long trace')
-      .example('$0 view run.jsonl --html run.html', 'space-time diagram to open in a browser') as unknown as Argv<ViewArgs>,
+      .example('$0 view run.jsonl --html run.html', 'space-time diagram to open in a browser')
+      .example('$0 view run.jsonl --node p3 --violation 1', 'what p3 saw of the first violation')
+      .example('$0 view run.jsonl --msg flush', 'only the flush frames (and the views they belong to)') as unknown as Argv<ViewArgs>,
   handler: async (args: ArgumentsCamelCase<ViewArgs>) => {
     const { header, events } = await readTraceFile(tracePath(args.trace));
     if (events.length === 0) throw new InputError(`${args.trace}: the trace has no events to show`);
     const window = resolveWindow(events.length, args.from, args.to);
     const result = args.check ? checkEvents(events) : undefined;
-    const violations: ViolationMark[] = result?.violations ?? [];
+    const { violations, groups } = groupedViolations(result);
+    const filter = resolveFilter(args, events, violations, groups);
     if (args.html === undefined) {
-      const lines = renderTextTimeline(header, events, { chalk, violations, ...window });
+      const lines = renderTextTimeline(header, events, { chalk, violations, violationGroups: groups, filter, ...window });
       // Why a property was skipped (no end event, not quiescent) matters when reading the list.
       for (const warning of result?.warnings ?? []) lines.push(chalk.dim(`checker: ${warning}`));
       process.stdout.write(`${lines.join('\n')}\n`);
@@ -56,12 +81,99 @@ export const viewCommand: CommandModule<object, ViewArgs> = {
         `${args.trace}: ${shown} events is more than one HTML page holds (${HTML_EVENTS_MAX}); pick a window with --from and --to`,
       );
     }
-    const html = renderHtmlViewer(header, events, { violations, showOtherEvents: args.otherEvents, ...window });
+    const html = renderHtmlViewer(header, events, {
+      violations, violationGroups: groups, filter, showOtherEvents: args.otherEvents, ...window,
+    });
     writeOutput(args.html, html);
     const bad = violations.length === 0 ? 'no violations' : `${violations.length} violation${violations.length === 1 ? '' : 's'}`;
     process.stderr.write(`wrote ${args.html}: events ${window.from}..${window.to} of ${events.length}, ${bad}\n`);
   },
 };
+
+/**
+ * The checkers' violations and their groups by cause, as `vsynclab check`
+ * reports them (checkers/report.ts groupByCause: one grouping for every view).
+ */
+export function groupedViolations(result: CheckResult | undefined): { violations: ViolationMark[]; groups: ViolationGroupMark[] } {
+  if (result === undefined) return { violations: [], groups: [] };
+  const position = new Map(result.violations.map((violation, k) => [violation, k]));
+  const byCause = new Map<string, number[]>();
+  result.violations.forEach((violation, k) => {
+    if (violation.cause === undefined) return;
+    const list = byCause.get(violation.cause);
+    if (list === undefined) byCause.set(violation.cause, [k]);
+    else list.push(k);
+  });
+  const groups = groupByCause(result).map((group) => ({
+    cause: group.cause ?? null,
+    count: group.count,
+    members: group.cause === undefined ? [position.get(group.first)!] : byCause.get(group.cause)!,
+  }));
+  return { violations: result.violations, groups };
+}
+
+function listOf(value: string | string[] | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const list = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return list;
+}
+
+/** Checks --node, --msg and --violation against the trace and makes the filter. */
+export function resolveFilter(
+  args: FilterArgs,
+  events: readonly TraceEvent[],
+  violations: readonly ViolationMark[],
+  groups: readonly ViolationGroupMark[],
+): EventFilter | undefined {
+  const filter: EventFilter = {};
+  const nodes = listOf(args.node);
+  if (nodes !== undefined) {
+    if (nodes.length === 0) throw new InputError('--node: expected a process id, got nothing');
+    const known = new Set<string>();
+    for (const event of events) {
+      const node = eventNode(event);
+      if (node !== undefined) known.add(node);
+    }
+    for (const node of nodes) {
+      if (!known.has(node)) {
+        const some = [...known].slice(0, 12).join(', ');
+        throw new InputError(`--node: expected a process of the trace (${some}${known.size > 12 ? ', ...' : ''}), got ${JSON.stringify(node)}`);
+      }
+    }
+    filter.nodes = nodes;
+  }
+  const messages = listOf(args.msg);
+  if (messages !== undefined) {
+    if (messages.length === 0) throw new InputError('--msg: expected a message id, frame key or kind, got nothing');
+    const about = new Set<string>();
+    for (const event of events) for (const m of eventMessages(event)) about.add(m);
+    const missing = messages.filter((m) => !about.has(m));
+    if (missing.length === messages.length) {
+      throw new InputError(`--msg: expected a message id, frame key or frame kind of the trace, got ${missing.map((m) => JSON.stringify(m)).join(', ')}`);
+    }
+    filter.messages = messages;
+  }
+  const wanted = listOf(args.violation);
+  if (wanted !== undefined) {
+    if (violations.length === 0) throw new InputError('--violation: the checkers found no violation in this trace (or --no-check was given)');
+    const positions = new Set<number>();
+    for (const spec of wanted) {
+      const number = /^\d+$/.test(spec) ? Number(spec) : NaN;
+      if (Number.isInteger(number) && number >= 1 && number <= groups.length) {
+        for (const p of groups[number - 1]!.members) positions.add(p);
+        continue;
+      }
+      const matching = violations.flatMap((v, k) => (v.property === spec ? [k] : []));
+      if (matching.length === 0) {
+        const properties = [...new Set(violations.map((v) => v.property))].join(', ');
+        throw new InputError(`--violation: expected a number from 1 to ${groups.length} (as listed) or a violated property (${properties}), got ${JSON.stringify(spec)}`);
+      }
+      for (const p of matching) positions.add(p);
+    }
+    filter.violations = [...positions].sort((a, b) => a - b);
+  }
+  return Object.keys(filter).length === 0 ? undefined : filter;
+}
 
 /**
  * The trace argument as a path for the reader. yargs turns a lone `-` given

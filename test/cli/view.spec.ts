@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeLine } from '../../traces/serialize.ts';
 import { SHIVIZ_REGEX } from '../../traces/export/shiviz.ts';
 import { sampleEvents, sampleHeader } from '../traces/export/fixtures.ts';
+import { netEvents, netHeader } from '../traces/export/net-fixtures.ts';
 import { cliInProcess as cli, cliSpawned } from './cli-harness.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vsynclab-view-'));
@@ -99,5 +100,64 @@ describe('vsynclab export', () => {
     const nowhere = await cli('export', trace, '--shiviz', join(dir, 'no-such-dir', 'x.log'));
     expect(nowhere.status).toBe(2);
     expect(nowhere.stderr).toContain('cannot write the output');
+  });
+});
+
+describe('vsynclab view and export: filters and network events', () => {
+  const netTrace = join(dir, 'net.jsonl');
+  writeFileSync(netTrace, [netHeader, ...netEvents].map(serializeLine).join('\n') + '\n');
+  const rowIndices = (stdout: string): number[] =>
+    stdout.split('\n').flatMap((line) => {
+      const m = /^\s*(\d+)\s+\d+ /.exec(line);
+      return m ? [Number(m[1])] : [];
+    });
+
+  it('shows network rows and the violations grouped by cause', async () => {
+    const r = await cli('view', netTrace);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('drop mc p1:1 ← p1: loss');
+    expect(r.stdout).toContain('[1] p3 never received p1:1: 3 violations');
+    expect(rowIndices(r.stdout)).toHaveLength(netEvents.length);
+  });
+
+  it('--node, --msg and --violation keep the rows of that story', async () => {
+    const p3 = await cli('view', netTrace, '--node', 'p3');
+    expect(p3.status).toBe(0);
+    expect(rowIndices(p3.stdout)).toEqual([2, 5, 12, 20, 21, 22, 24, 34, 35, 36, 37, 38, 39]);
+    const flush = await cli('view', netTrace, '--msg', 'flush,fok');
+    expect(rowIndices(flush.stdout).filter((i) => ['send', 'recv'].includes(netEvents[i]!.type))).toEqual([26, 27, 28, 29]);
+    const first = await cli('view', netTrace, '--violation', '1');
+    expect(first.stdout).toContain('filtered: violation fifo-order, virtual-synchrony, delivery-liveness');
+    expect(rowIndices(first.stdout)).toContain(12);
+    expect(rowIndices(first.stdout)).not.toContain(26);
+    const byName = await cli('view', netTrace, '--violation', 'view-agreement', '--node', 'p1', '--node', 'p3');
+    expect(byName.stdout).toMatch(/^\s+i\s+t\(us\)\s+p1\s+p3$/m);
+  });
+
+  it('filters the HTML page and the ShiViz log the same way', async () => {
+    const out = join(dir, 'net.html');
+    const r = await cli('view', netTrace, '--html', out, '--node', 'p3');
+    expect(r.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('"filter":"process p3"');
+    const log = await cli('export', netTrace, '--shiviz=-', '--violation', '1');
+    expect(log.status).toBe(0);
+    expect(log.stdout).toContain('⚠ fifo-order');
+    expect(log.stdout).not.toContain('flush');
+  });
+
+  it('rejects a filter that names nothing in the trace: exit 2 with one line', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--node', 'p9'], /^--node: expected a process of the trace \(p1, p2, p3\), got "p9"\n$/],
+      [['--msg', 'nothing'], /^--msg: expected a message id, frame key or frame kind of the trace, got "nothing"\n$/],
+      [['--violation', '9'], /^--violation: expected a number from 1 to 5 \(as listed\) or a violated property \(fifo-order, view-agreement, virtual-synchrony, view-convergence, delivery-liveness\), got "9"\n$/],
+      [['--violation', '1', '--no-check'], /^--violation: the checkers found no violation/],
+    ];
+    for (const [args, message] of cases) {
+      for (const command of [['view', netTrace], ['export', netTrace, '--shiviz=-']]) {
+        const r = await cli(...command, ...args);
+        expect(r.status).toBe(2);
+        expect(r.stderr.replace(/^vsynclab: /, '')).toMatch(message);
+      }
+    }
   });
 });

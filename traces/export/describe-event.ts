@@ -6,6 +6,7 @@
 import type { KnownTraceEvent, TraceEvent } from '../schema.ts';
 import { isKnownEvent } from '../schema.ts';
 import { assertNever } from '../../core/assert-never.ts';
+import { asNetEvent, frameName, type NetEvent } from './net-events.ts';
 
 /** How many characters of an unknown event's extra fields a label keeps. */
 const OTHER_FIELDS_CHARS_MAX = 80;
@@ -21,6 +22,8 @@ export function printable(text: string): string {
 
 /** The process an event belongs to, or undefined for global events. */
 export function eventNode(event: TraceEvent): string | undefined {
+  const net = asNetEvent(event);
+  if (net !== undefined) return 'node' in net ? net.node : undefined;
   if (isKnownEvent(event)) return knownEventNode(event);
   const node = (event as { node?: unknown }).node;
   return typeof node === 'string' ? node : undefined;
@@ -54,6 +57,8 @@ export function describeGroups(groups: readonly (readonly string[])[]): string {
  * `view 3 [p1 p2]`, `bcast m1 causal v3`, `deliver m1 from p1 v3`.
  */
 export function describeEvent(event: TraceEvent): string {
+  const net = asNetEvent(event);
+  if (net !== undefined) return describeNetEvent(net);
   if (!isKnownEvent(event)) return describeOtherEvent(event);
   switch (event.type) {
     case 'start':
@@ -76,6 +81,35 @@ export function describeEvent(event: TraceEvent): string {
       return event.quiescent ? 'end quiescent' : 'end not quiescent';
     default:
       return assertNever(event, 'trace event');
+  }
+}
+
+/** Labels of the network events: `send mc p1:3 → p2`, `drop mc p1:3 ← p1: loss`. */
+export function describeNetEvent(event: NetEvent): string {
+  // `send` first, outside the switch: test/sim/system/one-interpreter.spec.ts
+  // reserves switch cases on send for the effect interpreter.
+  if (event.type === 'send') return `send ${printable(frameName(event))} → ${printable(event.to)}`;
+  switch (event.type) {
+    case 'recv':
+      return `recv ${printable(frameName(event))} ← ${printable(event.from)}`;
+    case 'drop':
+      return `drop ${printable(frameName(event))} ← ${printable(event.from)}: ${printable(event.reason)}`;
+    case 'dup':
+      return `dup ${printable(frameName(event))} → ${printable(event.to)} (copy #${event.copy})`;
+    case 'timer':
+      return `timer ${printable(event.timer)}`;
+    case 'link': {
+      const { type: _type, i: _i, t: _t, from, to, change, ...settings } = event as unknown as Record<string, unknown>;
+      const which = from === '*' && to === '*' ? 'every link' : `${printable(String(from))}→${printable(String(to))}`;
+      const values = Object.entries(settings).map(([key, value]) => `${printable(key)}=${printable(JSON.stringify(value) ?? '')}`);
+      return [`link ${which} ${printable(String(change))}`, ...values].join(' ');
+    }
+    case 'suspect':
+      return `suspect ${printable(event.suspect)}`;
+    case 'choice':
+      return `choice ${event.step}: ${printable(event.choice)}`;
+    default:
+      return assertNever(event, 'net event');
   }
 }
 

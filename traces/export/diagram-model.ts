@@ -1,6 +1,8 @@
 // The space-time diagram as data: lanes (one per process), columns (one per
-// drawn event, in trace order), arrows (bcast -> each deliver), view bands,
-// partitions and violations. The HTML viewer embeds this model as JSON and
+// drawn event, in trace order), arrows (bcast -> each deliver), protocol
+// frames (send -> recv, or send -> the drop where the frame died), view
+// bands (two installs of one view id with different members are two
+// variants, coloured apart), partitions, violations and their groups. The HTML viewer embeds this model as JSON and
 // its script only draws it; all the reasoning about the trace is here, in
 // TypeScript that vitest can test.
 //
@@ -13,7 +15,11 @@ import type { TraceEvent, TraceHeader } from '../schema.ts';
 import { isKnownEvent } from '../schema.ts';
 import { assertNever } from '../../core/assert-never.ts';
 import { describeEvent, eventNode } from './describe-event.ts';
-import { violationsByEvent, type ViolationMark } from './violation-mark.ts';
+import { eventMessageIds, eventMessages, eventPredicate, violationMessages, type EventFilter } from './event-filter.ts';
+import { asNetEvent, type NetEvent } from './net-events.ts';
+import { checkEmbeddedStates, type EmbeddedStates } from './embedded-states.ts';
+import { ViewVariants, type DiagramView } from './view-variants.ts';
+import { ungrouped, violationsByEvent, type ViolationGroupMark, type ViolationMark } from './violation-mark.ts';
 
 export type LaneEnd = 'crash' | 'left' | 'excluded' | 'open';
 
@@ -37,6 +43,27 @@ export interface DiagramEvent {
   violations: number[];
   /** The trace event itself, shown in the details panel. */
   raw: TraceEvent;
+  /** Message ids, frame keys and kinds it is about (the page's message filter). */
+  msgs: string[];
+}
+
+/** A protocol frame: from its send (or dup) to its recv or to the drop where it died. */
+export interface DiagramFrame {
+  /** Column of the send (or of the dup that made this copy), -1 when before the window or missing. */
+  fromCol: number;
+  toCol: number;
+  fromLane: number;
+  toLane: number;
+  kind: string;
+  key: string;
+  net: number;
+  fate: 'recv' | 'drop';
+  /** The drop's reason. */
+  reason?: string;
+  /** A copy the network made (a `dup`). */
+  copy: boolean;
+  /** True if its key is a message a violation names. */
+  violated: boolean;
 }
 
 export interface DiagramArrow {
@@ -55,6 +82,8 @@ export interface DiagramArrow {
 export interface ViewBand {
   lane: number;
   view: number;
+  /** Which member list of this view id (DiagramView.variant). */
+  variant: number;
   /** -1 when the process was already in this view before the window. */
   fromCol: number;
   toCol: number;
@@ -73,36 +102,63 @@ export interface DiagramViolation extends ViolationMark {
   cols: number[];
 }
 
+export interface DiagramViolationGroup extends ViolationGroupMark {
+  /** Columns of the group's story: the named events and every drawn event about their messages. */
+  story: number[];
+}
+
+
+export type { DiagramView } from './view-variants.ts';
+
 export interface DiagramModel {
   meta: {
     protocol: string | null;
     scenario: string | null;
     seed: string | null;
+    /** The header's detail level (`app`, `net`, `full`), when it says. */
+    detail: string | null;
     eventCount: number;
     from: number;
     to: number;
     /** Events in the window that were not drawn (unknown types, when hidden). */
     hiddenEvents: number;
+    /** Events in the window left out by the filter. */
+    filteredEvents: number;
+    /** The filter the page was made with, in words (empty: none). */
+    filter: string;
   };
   lanes: DiagramLane[];
   /** One per column. */
   events: DiagramEvent[];
   arrows: DiagramArrow[];
+  frames: DiagramFrame[];
+  /** The frame kinds drawn, with how many frames each (the page's kind toggles). */
+  kinds: { kind: string; count: number }[];
   bands: ViewBand[];
-  views: { id: number; members: string[] }[];
+  views: DiagramView[];
   partitions: PartitionSpan[];
   violations: DiagramViolation[];
+  groups: DiagramViolationGroup[];
+  /** Process states for the event panel (null when the page got none). */
+  states: EmbeddedStates | null;
 }
 
 export interface DiagramOptions {
   from?: number;
   to?: number;
   violations?: readonly ViolationMark[];
-  /** Draw event types the contract does not define (send, recv, timers, notes). */
+  /** Draw event types neither the contract nor issue 13 defines (notes, ...). */
   showOtherEvents?: boolean;
+  /** Groups of `violations` by cause (default: one group each). */
+  violationGroups?: readonly ViolationGroupMark[];
+  /** Keep only some events (by process, message, violation). */
+  filter?: EventFilter;
+  /** Process states after events, for the event panel. */
+  states?: EmbeddedStates;
 }
 
 interface SentMessage { lane: string; order: string; col: number; i: number }
+interface SentFrame { lane: string; col: number; copy: boolean }
 
 export function buildDiagramModel(
   header: TraceHeader | undefined,
@@ -113,26 +169,43 @@ export function buildDiagramModel(
   const to = Math.min(events.length - 1, options.to ?? events.length - 1);
   const marks = options.violations ?? [];
   const flagged = violationsByEvent(marks);
+  const keep = eventPredicate(options.filter, events, marks);
+  // Frames whose key is a message a violation names are drawn red.
+  const violatedMessages = violationMessages(marks, marks.map((_, k) => k), (i) => events[i]);
 
   // State carried in from before the window.
-  const viewOf = new Map<string, number>();
+  const viewOf = new Map<string, { id: number; variant: number }>();
   const alive = new Set<string>();
   const sent = new Map<string, SentMessage>();
-  const views = new Map<number, string[]>();
+  const frames = new Map<number, SentFrame>();
+  const variants = new ViewVariants();
   let partition: string[][] | null = null;
+  // Where a frame or a multicast left, for the arrows of later receipts.
+  const remember = (net: NetEvent, col: number): void => {
+    if (net.type === 'send') frames.set(net.net, { lane: net.node, col, copy: false });
+    else if (net.type === 'dup') frames.set(net.copy, { lane: net.node, col, copy: true });
+  };
+  const rememberBcast = (event: TraceEvent, col: number): void => {
+    if (!isKnownEvent(event) || event.type !== 'bcast' || sent.has(event.msg)) return;
+    sent.set(event.msg, { lane: event.node, order: event.order, col, i: event.i });
+  };
   for (let k = 0; k < from; k++) {
     const event = events[k]!;
+    const net = asNetEvent(event);
+    if (net !== undefined) {
+      remember(net, -1);
+      continue;
+    }
     if (!isKnownEvent(event)) continue;
     switch (event.type) {
       case 'start':
         alive.add(event.node);
         break;
       case 'view':
-        viewOf.set(event.node, event.view.id);
-        if (!views.has(event.view.id)) views.set(event.view.id, event.view.members);
+        viewOf.set(event.node, { id: event.view.id, variant: variants.variantOf(event.view.id, event.view.members) });
         break;
       case 'bcast':
-        if (!sent.has(event.msg)) sent.set(event.msg, { lane: event.node, order: event.order, col: -1, i: event.i });
+        rememberBcast(event, -1);
         break;
       case 'crash':
       case 'exit':
@@ -164,12 +237,15 @@ export function buildDiagramModel(
     }
     return index;
   };
-  for (const id of alive) laneOf(id, -1);
+  const nodeFilter = options.filter?.nodes === undefined ? undefined : new Set(options.filter.nodes);
+  const laneWanted = (id: string): boolean => nodeFilter === undefined || nodeFilter.has(id);
+  for (const id of alive) if (laneWanted(id)) laneOf(id, -1);
 
   const bands: ViewBand[] = [];
   const openBand = new Map<number, ViewBand>();
   for (const [id, view] of viewOf) {
-    const band: ViewBand = { lane: laneOf(id, -1), view, fromCol: -1, toCol: -1 };
+    if (!laneWanted(id)) continue;
+    const band: ViewBand = { lane: laneOf(id, -1), view: view.id, variant: view.variant, fromCol: -1, toCol: -1 };
     bands.push(band);
     openBand.set(band.lane, band);
   }
@@ -180,36 +256,87 @@ export function buildDiagramModel(
 
   const drawn: DiagramEvent[] = [];
   const arrows: DiagramArrow[] = [];
+  const frameArrows: DiagramFrame[] = [];
+  const kindCounts = new Map<string, number>();
   let hiddenEvents = 0;
+  let filteredEvents = 0;
   for (let k = from; k <= to; k++) {
     const event = events[k]!;
-    if (!isKnownEvent(event) && !options.showOtherEvents) {
+    const net = asNetEvent(event);
+    if (!isKnownEvent(event) && net === undefined && !options.showOtherEvents) {
       hiddenEvents++;
+      continue;
+    }
+    if (keep !== undefined && !keep(event)) {
+      filteredEvents++;
+      if (net !== undefined) remember(net, -1);
+      else rememberBcast(event, -1);
       continue;
     }
     const col = drawn.length;
     const node = eventNode(event);
     const lane = node === undefined ? -1 : laneOf(node, col);
     const named = flagged.get(event.i) ?? [];
-    drawn.push({ i: event.i, t: event.t, type: event.type, lane, label: describeEvent(event), violations: named, raw: event });
+    drawn.push({
+      i: event.i, t: event.t, type: event.type, lane, label: describeEvent(event), violations: named, raw: event,
+      msgs: eventMessages(event),
+    });
+    if (net !== undefined) {
+      // A send is only remembered (test/sim/system/one-interpreter.spec.ts
+      // reserves switch cases on send for the effect interpreter).
+      if (net.type === 'send') {
+        remember(net, col);
+        continue;
+      }
+      switch (net.type) {
+        case 'dup':
+          remember(net, col);
+          break;
+        case 'recv':
+        case 'drop': {
+          const source = frames.get(net.net);
+          const sender = source?.lane ?? net.from;
+          if (!laneWanted(sender)) break;
+          kindCounts.set(net.kind, (kindCounts.get(net.kind) ?? 0) + 1);
+          frameArrows.push({
+            fromCol: source?.col ?? -1, toCol: col, fromLane: laneOf(sender, -1), toLane: lane,
+            kind: net.kind, key: net.key, net: net.net, fate: net.type,
+            ...(net.type === 'drop' ? { reason: net.reason } : {}),
+            copy: source?.copy ?? false,
+            violated: eventMessageIds(event).some((id) => violatedMessages.has(id)),
+          });
+          break;
+        }
+        case 'timer':
+        case 'link':
+        case 'suspect':
+        case 'choice':
+          break;
+        default:
+          assertNever(net, 'net event');
+      }
+      continue;
+    }
     if (!isKnownEvent(event)) continue;
     switch (event.type) {
       case 'start':
         break;
       case 'view': {
         closeBand(openBand, lane, col);
-        const band: ViewBand = { lane, view: event.view.id, fromCol: col, toCol: -1 };
+        const variant = variants.variantOf(event.view.id, event.view.members);
+        const band: ViewBand = { lane, view: event.view.id, variant, fromCol: col, toCol: -1 };
         bands.push(band);
         openBand.set(lane, band);
-        if (!views.has(event.view.id)) views.set(event.view.id, event.view.members);
         break;
       }
       case 'bcast':
-        if (!sent.has(event.msg)) sent.set(event.msg, { lane: event.node, order: event.order, col, i: event.i });
+        rememberBcast(event, col);
         break;
       case 'deliver': {
         const source = sent.get(event.msg);
-        const fromLane = laneOf(source?.lane ?? event.from, -1);
+        const sender = source?.lane ?? event.from;
+        if (!laneWanted(sender)) break;
+        const fromLane = laneOf(sender, -1);
         const violated = named.length > 0 || (source !== undefined && flagged.has(source.i));
         arrows.push({
           fromCol: source?.col ?? -1, toCol: col, fromLane, toLane: lane,
@@ -250,7 +377,14 @@ export function buildDiagramModel(
     property: mark.property,
     message: mark.message,
     events: [...mark.events],
+    ...(mark.cause === undefined ? {} : { cause: mark.cause }),
     cols: mark.events.map((i) => colOf.get(i)).filter((col): col is number => col !== undefined),
+  }));
+  const groups = (options.violationGroups ?? ungrouped(marks)).map((group) => ({
+    cause: group.cause,
+    count: group.count,
+    members: [...group.members],
+    story: storyColumns(drawn, violations, group.members, events),
   }));
 
   return {
@@ -258,19 +392,53 @@ export function buildDiagramModel(
       protocol: stringField(header, 'protocol'),
       scenario: stringField(header, 'scenario'),
       seed: stringField(header, 'seed'),
+      detail: stringField(header, 'detail'),
       eventCount: events.length,
       from,
       to,
       hiddenEvents,
+      filteredEvents,
+      filter: describeFilter(options.filter, marks),
     },
     lanes,
     events: drawn,
     arrows,
+    frames: frameArrows,
+    kinds: [...kindCounts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([kind, count]) => ({ kind, count })),
     bands,
-    views: [...views].sort((a, b) => a[0] - b[0]).map(([id, members]) => ({ id, members })),
+    views: variants.list(),
     partitions,
     violations,
+    groups,
+    states: options.states === undefined ? null : checkEmbeddedStates(options.states, to),
   };
+}
+
+/** The drawn columns of a violation group's story (named events and events about their messages). */
+function storyColumns(
+  drawn: readonly DiagramEvent[],
+  violations: readonly DiagramViolation[],
+  members: readonly number[],
+  events: readonly TraceEvent[],
+): number[] {
+  const named = new Set(members.flatMap((position) => violations[position]?.events ?? []));
+  const about = violationMessages(violations, members, (i) => events[i]);
+  const story: number[] = [];
+  drawn.forEach((event, col) => {
+    if (named.has(event.i) || eventMessageIds(event.raw).some((id) => about.has(id))) story.push(col);
+  });
+  return story;
+}
+
+function describeFilter(filter: EventFilter | undefined, marks: readonly ViolationMark[]): string {
+  if (filter === undefined) return '';
+  const parts: string[] = [];
+  if (filter.nodes !== undefined) parts.push(`process ${filter.nodes.join(', ')}`);
+  if (filter.messages !== undefined) parts.push(`message ${filter.messages.join(', ')}`);
+  if (filter.violations !== undefined) {
+    parts.push(`violation ${filter.violations.map((p) => `${p + 1} (${marks[p]?.property ?? '?'})`).join(', ')}`);
+  }
+  return parts.join('; ');
 }
 
 function closeBand(open: Map<number, ViewBand>, lane: number, col: number): void {

@@ -67,7 +67,23 @@ svg .msg-label { font-size: 9px; fill: var(--muted); }
 svg .violation-label { font-size: 10px; font-weight: 700; fill: var(--red); }
 svg .shape { pointer-events: none; }
 svg .hit { fill: transparent; cursor: pointer; }
-svg .arrow { fill: none; }
+svg .arrow, svg .frame { fill: none; }
+svg .frame.dim { opacity: .12; }
+svg .frame.hl { stroke-width: 2.4; opacity: 1; }
+#filters .filter-row { display: flex; gap: 6px; align-items: baseline; flex-wrap: wrap; margin: 3px 0; }
+#filters .filter-name { color: var(--muted); min-width: 64px; }
+#filters .chip { display: inline-flex; align-items: center; gap: 3px; margin-right: 8px; white-space: nowrap; }
+#filters input[type=text], #filters select { font: inherit; flex: 1; min-width: 120px; border: 1px solid var(--line); border-radius: 5px; padding: 2px 5px; }
+.kind-swatch { display: inline-block; width: 12px; height: 3px; border-radius: 2px; }
+.group-cause { font-weight: 650; color: #7f1d1d; margin-bottom: 2px; }
+.group-rest { color: #991b1b; font-size: 12px; margin-top: 2px; }
+.view-chip { border-radius: 4px; padding: 0 5px; margin-right: 6px; font-weight: 650; }
+.view-conflict { color: #7f1d1d; }
+.conflict-note { color: var(--red); font-size: 12px; }
+#state-panel h3 { font-size: 12px; margin: 8px 0 4px; }
+#state-panel ul { margin: 0 0 6px; padding-left: 18px; }
+#state-panel li.changed { color: #1d4ed8; }
+#state-panel li.removed { color: var(--red); text-decoration: line-through; }
 svg .arrow.dim { opacity: .18; }
 svg .arrow.hl { stroke-width: 2.6; opacity: 1; }
 `;

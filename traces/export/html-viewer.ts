@@ -8,13 +8,14 @@ import { createHash } from 'node:crypto';
 import type { TraceEvent, TraceHeader } from '../schema.ts';
 import { buildDiagramModel, type DiagramOptions } from './diagram-model.ts';
 import { CLIENT_DRAW_JS } from './html-client-draw.ts';
+import { CLIENT_LIB_JS } from './html-client-lib.ts';
 import { CLIENT_UI_JS } from './html-client-ui.ts';
 import { VIEWER_CSS } from './html-style.ts';
 import { embedJson } from './json-embed.ts';
 
 export type HtmlViewerOptions = DiagramOptions;
 
-const SCRIPT = `(function () {\n'use strict';\n${CLIENT_DRAW_JS}\n${CLIENT_UI_JS}\n})();\n`;
+const SCRIPT = `(function () {\n'use strict';\n${CLIENT_LIB_JS}\n${CLIENT_DRAW_JS}\n${CLIENT_UI_JS}\n})();\n`;
 
 function cspHash(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -46,6 +47,12 @@ const BODY = `<header><h1 id="title">vsynclab</h1><span class="meta" id="meta"><
 <main>
 <div id="diagram-wrap"><svg id="diagram" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="space-time diagram"></svg></div>
 <aside>
+<section id="filters"><h2>Filters</h2>
+<div class="filter-row"><span class="filter-name">processes</span><span id="filter-processes"></span></div>
+<div class="filter-row"><span class="filter-name">messages</span><span id="filter-kinds"></span></div>
+<div class="filter-row"><label class="filter-name" for="filter-msg">message</label><input id="filter-msg" type="text" placeholder="id, key or kind" autocomplete="off"></div>
+<div class="filter-row"><label class="filter-name" for="filter-violation">violation</label><select id="filter-violation"><option value="-1">every event</option></select></div>
+</section>
 <section id="violations"><h2>Violations</h2><div id="violations-body"></div></section>
 <section id="details"><h2>Event</h2><div id="details-body"><p class="hint">Hover an event for a summary, click it for details. Drag or scroll to pan; ctrl+wheel zooms.</p></div></section>
 <section id="views"><h2>Views</h2><div id="views-body"></div></section>

@@ -7,9 +7,22 @@
 // own clock; each host's own entry starts at 1 and grows by exactly 1; every
 // key of a clock is a host with events; `host` is matched by `\S+`, so host
 // names here never hold whitespace (process ids are mapped to safe names).
+//
+// Protocol frames (send -> recv) are edges like multicasts (vector-clocks.ts),
+// and each event named by a violation says so in its description
+// (`... ⚠ fifo-order: p2 delivers m2 ...`), so ShiViz's search finds them.
 import type { TraceEvent } from '../schema.ts';
 import { describeEvent, eventNode, printable } from './describe-event.ts';
+import { eventPredicate, type EventFilter } from './event-filter.ts';
 import { vectorClocks, type VectorClock } from './vector-clocks.ts';
+import { violationsByEvent, type ViolationMark } from './violation-mark.ts';
+
+export interface ShiVizOptions {
+  /** Violations to write into the descriptions of the events they name. */
+  violations?: readonly ViolationMark[];
+  /** Keep only some events; the clocks are computed over what is kept. */
+  filter?: EventFilter;
+}
 
 export const SHIVIZ_REGEX = String.raw`(?<host>\S+) (?<clock>{.*})\n(?<event>.*)`;
 
@@ -53,7 +66,7 @@ function isObjectProperty(name: string): boolean {
 }
 
 /** The ShiViz log for a trace, as lines (join with "\n"). */
-export function* shivizLines(events: Iterable<TraceEvent>): Generator<string> {
+export function* shivizLines(events: Iterable<TraceEvent>, options: ShiVizOptions = {}): Generator<string> {
   yield SHIVIZ_REGEX;
   yield '';
   // The export streams, so the global host's name is taken up front and a
@@ -64,20 +77,32 @@ export function* shivizLines(events: Iterable<TraceEvent>): Generator<string> {
     const node = eventNode(event);
     return node === undefined ? globalHost : names.nameOf(node);
   };
-  const { clocked, hosts } = vectorClocks(events, { hostOf });
+  const marks = options.violations ?? [];
+  const flagged = violationsByEvent(marks);
+  // The violation filter needs the events by index; other filters stream.
+  const all = options.filter?.violations !== undefined && !Array.isArray(events) ? [...events] : events;
+  const keep = eventPredicate(options.filter, Array.isArray(all) ? (all as TraceEvent[]) : [], marks);
+  const kept = keep === undefined ? all : filtered(all, keep);
+  const { clocked, hosts } = vectorClocks(kept, { hostOf });
   const quoted: string[] = [];
   for (const { event, host, clock } of clocked) {
     while (quoted.length < hosts.length) quoted.push(JSON.stringify(hosts[quoted.length]));
     yield `${hosts[host]} ${clockJson(clock, quoted)}`;
     const node = eventNode(event);
     const who = node === undefined ? '' : `${printable(node)} `;
-    yield `${who}${describeEvent(event)} (i=${event.i} t=${event.t}us)`;
+    const named = flagged.get(event.i) ?? [];
+    const because = named.map((k) => ` \u26a0 ${printable(marks[k]!.property)}: ${printable(marks[k]!.message)}`).join('');
+    yield `${who}${describeEvent(event)} (i=${event.i} t=${event.t}us)${because}`;
   }
 }
 
+function* filtered(events: Iterable<TraceEvent>, keep: (event: TraceEvent) => boolean): Generator<TraceEvent> {
+  for (const event of events) if (keep(event)) yield event;
+}
+
 /** The whole log as one string, ending in a newline. */
-export function toShiVizLog(events: Iterable<TraceEvent>): string {
-  return `${[...shivizLines(events)].join('\n')}\n`;
+export function toShiVizLog(events: Iterable<TraceEvent>, options: ShiVizOptions = {}): string {
+  return `${[...shivizLines(events, options)].join('\n')}\n`;
 }
 
 /** `{"p1":3,"p2":1}`; `quoted` holds the hosts' names as JSON strings. */

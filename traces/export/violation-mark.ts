@@ -6,6 +6,26 @@ export interface ViolationMark {
   message: string;
   /** The `i` of the events that show the violation. */
   events: readonly number[];
+  /** The fault it follows from, when the checkers know one ("p3 never received p4:1"). */
+  cause?: string;
+}
+
+/**
+ * Violations of one cause, as the checkers' report groups them
+ * (checkers/report.ts `groupByCause`; the command line converts). A
+ * violation with no shared cause is a group of its own.
+ */
+export interface ViolationGroupMark {
+  cause: string | null;
+  /** Violations of this cause, listed or not. */
+  count: number;
+  /** Positions in the violation list, the first shown first. */
+  members: number[];
+}
+
+/** One group per violation: what a caller that has no grouping gets. */
+export function ungrouped(violations: readonly ViolationMark[]): ViolationGroupMark[] {
+  return violations.map((_, position) => ({ cause: null, count: 1, members: [position] }));
 }
 
 /** Event index -> positions (in `violations`) of the violations naming it. */

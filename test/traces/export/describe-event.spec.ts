@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { describeEvent, eventNode, printable } from '../../../traces/export/describe-event.ts';
 import { sampleEvents, hostileEvents } from './fixtures.ts';
+import { netEvents } from './net-fixtures.ts';
 
 describe('describeEvent', () => {
   it('labels every known event type without the acting process', () => {
@@ -24,6 +25,30 @@ describe('describeEvent', () => {
     const label = describeEvent({ type: 'note', i: 0, t: 0, text: 'x'.repeat(500) });
     expect(label.length).toBeLessThan(100);
     expect(label.endsWith('…')).toBe(true);
+  });
+});
+
+describe('describeEvent for network events', () => {
+  it('labels frames with their kind, key and the other end, and drops with the reason', () => {
+    expect(netEvents.slice(8, 13).map(describeEvent)).toEqual([
+      'send mc p1:1 → p2', 'send mc p1:1 → p3', 'recv mc p1:1 ← p1', 'deliver p1:1 from p1 v1', 'drop mc p1:1 ← p1: loss',
+    ]);
+    expect(describeEvent(netEvents[17]!)).toBe('dup mc p1:2 → p3 (copy #5)');
+    expect(describeEvent(netEvents[23]!)).toBe('timer hb');
+    expect(describeEvent(netEvents[25]!)).toBe('suspect p3');
+    expect(describeEvent(netEvents[37]!)).toBe('link every link reset');
+    expect(describeEvent(netEvents[38]!)).toBe('choice 9: deliver hb p2->p1');
+    expect(describeEvent({ type: 'link', i: 0, t: 0, from: 'p1', to: 'p2', change: 'lossy', lossProbability: 0.5 })).toBe('link p1→p2 lossy lossProbability=0.5');
+    expect(describeEvent({ type: 'send', i: 0, t: 0, node: 'p1', to: 'p2', kind: 'hb', key: '', net: 3 })).toBe('send hb → p2');
+  });
+
+  it('treats a net event type with a missing field as an unknown event', () => {
+    expect(describeEvent({ type: 'recv', i: 0, t: 0, node: 'p1', from: 'p2' })).toBe('recv {"from":"p2"}');
+  });
+
+  it('escapes control characters in frame fields', () => {
+    expect(describeEvent({ type: 'send', i: 0, t: 0, node: 'p1', to: 'p2\u001b[2J', kind: 'mc', key: 'a\u2028b', net: 1 }))
+      .toBe('send mc a\\u2028b → p2\\u001b[2J');
   });
 });
 

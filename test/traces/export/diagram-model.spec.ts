@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { buildDiagramModel } from '../../../traces/export/diagram-model.ts';
+import { checkEvents } from '../../../checkers/index.ts';
 import { sampleDeliveries, sampleEvents, sampleHeader, sampleViolation } from './fixtures.ts';
+import { netEvents, netHeader, netStates } from './net-fixtures.ts';
 
 describe('buildDiagramModel', () => {
   const model = buildDiagramModel(sampleHeader, sampleEvents, { violations: [sampleViolation] });
@@ -40,7 +42,9 @@ describe('buildDiagramModel', () => {
     const p2 = model.bands.filter((b) => model.lanes[b.lane]!.id === 'p2').map((b) => [b.view, model.events[b.fromCol]!.i, model.events[b.toCol]!.i]);
     expect(p2).toEqual([[1, 4, 15], [2, 15, 21], [3, 21, 23]]);
     expect(model.views).toEqual([
-      { id: 1, members: ['p1', 'p2', 'p3'] }, { id: 2, members: ['p1', 'p2'] }, { id: 3, members: ['p1', 'p2', 'p4'] },
+      { id: 1, members: ['p1', 'p2', 'p3'], variant: 0, conflict: false },
+      { id: 2, members: ['p1', 'p2'], variant: 0, conflict: false },
+      { id: 3, members: ['p1', 'p2', 'p4'], variant: 0, conflict: false },
     ]);
   });
 
@@ -76,5 +80,87 @@ describe('buildDiagramModel', () => {
     ]);
     expect(odd.arrows).toEqual([{ fromCol: -1, toCol: 1, fromLane: 1, toLane: 0, msg: 'ghost', order: 'unknown', violated: false }]);
     expect(odd.meta.protocol).toBeNull();
+  });
+});
+
+describe('buildDiagramModel with network events', () => {
+  const result = checkEvents(netEvents);
+  const model = buildDiagramModel(netHeader, netEvents, { violations: result.violations, states: netStates });
+  const colOf = (i: number): number => model.events.findIndex((e) => e.i === i);
+
+  it('draws net events by default: one column per event', () => {
+    expect(model.events).toHaveLength(netEvents.length);
+    expect(model.meta.hiddenEvents).toBe(0);
+  });
+
+  it('has a frame per recv or drop, from its send (or dup) column, with kind, key and fate', () => {
+    const frames = model.frames.map((f) => [model.events[f.fromCol]!.i, model.events[f.toCol]!.i, f.kind, f.key, f.fate, f.reason ?? '', f.copy]);
+    expect(frames).toEqual([
+      [8, 10, 'mc', 'p1:1', 'recv', '', false],
+      [9, 12, 'mc', 'p1:1', 'drop', 'loss', false],
+      [15, 18, 'mc', 'p1:2', 'recv', '', false],
+      [16, 20, 'mc', 'p1:2', 'recv', '', false],
+      [17, 22, 'mc', 'p1:2', 'drop', 'duplicate', true],
+      [26, 27, 'flush', 'v2', 'recv', '', false],
+      [28, 29, 'fok', 'v2', 'recv', '', false],
+      [30, 32, 'install', 'v2', 'recv', '', false],
+    ]);
+    for (const f of model.frames) {
+      expect(model.lanes[f.toLane]!.id).toBe((model.events[f.toCol]!.raw as { node: string }).node);
+    }
+    expect(model.kinds).toEqual([{ kind: 'flush', count: 1 }, { kind: 'fok', count: 1 }, { kind: 'install', count: 1 }, { kind: 'mc', count: 5 }]);
+  });
+
+  it('marks the frames of the messages a violation names', () => {
+    expect(model.frames.filter((f) => f.violated).map((f) => f.net)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('lists both member lists of view 2 and gives their bands different variants', () => {
+    expect(model.views.filter((v) => v.id === 2)).toEqual([
+      { id: 2, members: ['p1', 'p2'], variant: 0, conflict: true },
+      { id: 2, members: ['p3'], variant: 1, conflict: true },
+    ]);
+    const p3 = model.lanes.findIndex((l) => l.id === 'p3');
+    expect(model.bands.filter((b) => b.view === 2).map((b) => [model.lanes[b.lane]!.id, b.variant])).toEqual([['p1', 0], ['p2', 0], ['p3', 1]]);
+    expect(model.bands.find((b) => b.view === 2 && b.lane === p3)!.fromCol).toBe(colOf(35));
+  });
+
+  it('starts a frame at the window edge when its send lies before the window', () => {
+    const window = buildDiagramModel(netHeader, netEvents, { from: 10, to: 14 });
+    expect(window.frames.map((f) => [f.fromCol, window.events[f.toCol]!.i, window.lanes[f.fromLane]!.id])).toEqual([[-1, 10, 'p1'], [-1, 12, 'p1']]);
+  });
+
+  it('groups violations by the cause given, with the story of each group', () => {
+    const groups = [{ cause: 'p3 never received p1:1', count: 3, members: [0, 2, 6] }, { cause: null, count: 1, members: [1] }];
+    const grouped = buildDiagramModel(netHeader, netEvents, { violations: result.violations, violationGroups: groups });
+    expect(grouped.groups[0]).toMatchObject({ cause: 'p3 never received p1:1', count: 3, members: [0, 2, 6] });
+    // The story: the named events and every event about p1:1 or p1:2 (the messages they carry).
+    const story = grouped.groups[0]!.story.map((c) => grouped.events[c]!.i);
+    expect(story).toEqual(expect.arrayContaining([6, 7, 8, 9, 10, 11, 12, 13, 21, 22]));
+    expect(story).not.toContain(26);
+    expect(buildDiagramModel(netHeader, netEvents, { violations: result.violations }).groups).toHaveLength(result.violations.length);
+  });
+
+  it('filters by process: only their lanes and the global events', () => {
+    const p3 = buildDiagramModel(netHeader, netEvents, { filter: { nodes: ['p3'] } });
+    expect(p3.lanes.map((l) => l.id)).toEqual(['p3']);
+    expect(p3.events.every((e) => e.lane === 0 || e.lane === -1)).toBe(true);
+    expect(p3.meta.filteredEvents).toBeGreaterThan(0);
+    expect(p3.meta.filter).toBe('process p3');
+  });
+
+  it('filters by message: the frames and app events of that message, in their views', () => {
+    const m = buildDiagramModel(netHeader, netEvents, { filter: { messages: ['flush'] } });
+    const types = m.events.map((e) => e.type);
+    expect(types.filter((t) => t === 'send' || t === 'recv')).toEqual(['send', 'recv']);
+    expect(types).toContain('view');
+    expect(types).not.toContain('deliver');
+  });
+
+  it('embeds the states up to the window end, and refuses a malformed structure', () => {
+    expect(model.states!.steps).toHaveLength(netStates.steps.length);
+    expect(buildDiagramModel(netHeader, netEvents, { to: 10, states: netStates }).states!.steps.every((s) => s.i <= 10)).toBe(true);
+    expect(() => buildDiagramModel(netHeader, netEvents, { states: { steps: [{ i: 0, node: 'p1', changes: [{ path: 'x' }] }] } as never }))
+      .toThrow(/steps\[0\]\.changes\[0\]\.path: expected an array of object keys/);
   });
 });

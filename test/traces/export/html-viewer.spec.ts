@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import { renderHtmlViewer } from '../../../traces/export/html-viewer.ts';
 import type { DiagramModel } from '../../../traces/export/diagram-model.ts';
 import {
-  HOSTILE_MSG, HOSTILE_NODE, hostileEvents, hostileHeader, hostileViolation, sampleEvents, sampleHeader, sampleViolation,
+  HOSTILE_MSG, HOSTILE_NODE, hostileEvents, hostileHeader, hostileViolation, numbered, sampleEvents, sampleHeader, sampleViolation,
 } from './fixtures.ts';
+import { netEvents, netHeader, netStates } from './net-fixtures.ts';
 
 function embeddedModel(html: string): DiagramModel {
   const match = /<script id="vsynclab-data" type="application\/json">([^<]*)<\/script>/.exec(html);
@@ -57,5 +58,34 @@ describe('renderHtmlViewer', () => {
     expect(model.lanes[0]!.id).toBe(HOSTILE_NODE);
     expect(model.arrows[0]!.msg).toBe(HOSTILE_MSG);
     expect(model.meta.scenario).toBe(hostileHeader.scenario);
+  });
+});
+
+describe('renderHtmlViewer with network events and states', () => {
+  it('embeds the frames, the kinds, the violation groups and the states', () => {
+    const groups = [{ cause: 'p3 never received p1:1', count: 3, members: [0] }];
+    const model = embeddedModel(renderHtmlViewer(netHeader, netEvents, {
+      violations: [{ property: 'fifo-order', message: 'x', events: [21] }], violationGroups: groups, states: netStates,
+    }));
+    expect(model.frames).toHaveLength(8);
+    expect(model.kinds.map((k) => k.kind)).toEqual(['flush', 'fok', 'install', 'mc']);
+    expect(model.groups[0]).toMatchObject({ cause: 'p3 never received p1:1', count: 3, members: [0] });
+    expect(model.states!.steps).toHaveLength(netStates.steps.length);
+  });
+
+  it('keeps hostile frame kinds, keys and state values out of the markup', () => {
+    const events = numbered([
+      { type: 'start', t: 0, node: 'p1' },
+      { type: 'send', t: 1, node: 'p1', to: 'p1', kind: HOSTILE_MSG, key: HOSTILE_NODE, net: 1 },
+      { type: 'recv', t: 2, node: 'p1', from: 'p1', kind: HOSTILE_MSG, key: HOSTILE_NODE, net: 1 },
+    ]);
+    const states = { steps: [{ i: 0, node: 'p1', changes: [{ path: [], value: { [HOSTILE_NODE]: HOSTILE_MSG } }] }] };
+    const html = renderHtmlViewer(undefined, events, { states });
+    expect(html).not.toContain(HOSTILE_NODE);
+    expect(html).not.toContain(HOSTILE_MSG);
+    expect(html.match(/<script/g)).toHaveLength(2);
+    const model = embeddedModel(html);
+    expect(model.frames[0]!.kind).toBe(HOSTILE_MSG);
+    expect(model.states!.steps[0]!.changes[0]!.value).toEqual({ [HOSTILE_NODE]: HOSTILE_MSG });
   });
 });

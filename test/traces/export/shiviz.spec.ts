@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest';
 import type { TraceEvent } from '../../../traces/schema.ts';
 import { SHIVIZ_REGEX, ShiVizHostNames, toShiVizLog } from '../../../traces/export/shiviz.ts';
 import { hostileEvents, numbered, sampleEvents } from './fixtures.ts';
+import { netEvents } from './net-fixtures.ts';
+import { checkEvents } from '../../../checkers/index.ts';
 
 interface ParsedEvent { host: string; clock: Record<string, number>; event: string }
 
@@ -104,5 +106,41 @@ describe('ShiVizHostNames', () => {
     expect(names.nameOf('p 1')).toBe('p_1');
     expect(names.nameOf('')).toBe('_');
     expect(names.nameOf('p3#2')).toBe('p3#2');
+  });
+});
+
+describe('toShiVizLog with network events', () => {
+  const violations = checkEvents(netEvents).violations;
+  const log = toShiVizLog(netEvents, { violations });
+  const { events } = parseLikeShiViz(log);
+
+  it('parses back with valid clocks, one ShiViz event per trace event', () => {
+    expect(events).toHaveLength(netEvents.length);
+    validateLikeShiViz(events);
+  });
+
+  it('makes every received frame an edge: the recv knows its send', () => {
+    // p1's send of frame 1 is its 5th event; p2's recv of it (event 10) merges that.
+    expect(events[10]).toEqual({ host: 'p2', clock: { p2: 3, p1: 5 }, event: 'p2 recv mc p1:1 ← p1 (i=10 t=150us)' });
+    // The flush from p1 (event 26) reaches p2 (event 27); the fok back reaches p1 (event 29).
+    expect(events[27]!.clock.p1).toBe(events[26]!.clock.p1);
+    expect(events[29]!.clock.p2).toBe(events[28]!.clock.p2);
+    // The copy the network made (dup, event 17) is the source of the copy's fate; a drop learns nothing.
+    expect(events[12]!.clock).toEqual({ p3: 3 });
+  });
+
+  it('writes the violations into the descriptions of the events they name', () => {
+    expect(events[21]!.event).toMatch(/^p3 deliver p1:2 from p1 v1 \(i=21 t=250us\) ⚠ fifo-order: p3 delivers p1:2/);
+    expect(events[8]!.event).not.toContain('⚠');
+  });
+
+  it('exports only what the filter keeps, with clocks over what is kept', () => {
+    const p3 = parseLikeShiViz(toShiVizLog(netEvents, { violations, filter: { nodes: ['p3'] } })).events;
+    validateLikeShiViz(p3);
+    expect(new Set(p3.map((e) => e.host))).toEqual(new Set(['p3', 'sim']));
+    const story = parseLikeShiViz(toShiVizLog(netEvents, { violations, filter: { violations: [0] } })).events;
+    validateLikeShiViz(story);
+    expect(story.some((e) => e.event.includes('flush'))).toBe(false);
+    expect(story.some((e) => e.event.includes('drop mc p1:1'))).toBe(true);
   });
 });

@@ -65,3 +65,20 @@ describe('vectorClocks', () => {
     },
   );
 });
+
+describe('vectorClocks over protocol frames', () => {
+  it('merges the send clock into the recv (and the dup clock into the copy), never into a drop', () => {
+    const events = numbered([
+      { type: 'send', t: 0, node: 'a', to: 'b', kind: 'mc', key: 'x', net: 1 },
+      { type: 'dup', t: 0, node: 'a', to: 'b', kind: 'mc', key: 'x', net: 1, copy: 2 },
+      { type: 'recv', t: 1, node: 'b', from: 'a', kind: 'mc', key: 'x', net: 2 },
+      { type: 'drop', t: 2, node: 'c', from: 'a', kind: 'mc', key: 'x', net: 1, reason: 'loss' },
+      { type: 'recv', t: 3, node: 'b', from: 'a', kind: 'mc', key: 'x', net: 1 },
+    ]);
+    const { clocked, hosts } = clocksOf(events);
+    expect(named(clocked[2]!.clock, hosts)).toEqual({ a: 2, b: 1 });
+    expect(named(clocked[3]!.clock, hosts)).toEqual({ c: 1 });
+    // Frame 1's clock was forgotten at its drop: a later recv of the same id merges nothing.
+    expect(named(clocked[4]!.clock, hosts)).toEqual({ a: 2, b: 2 });
+  });
+});
