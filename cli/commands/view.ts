@@ -14,6 +14,12 @@ import { eventNode } from '../../traces/export/describe-event.ts';
 import { eventMessages, type EventFilter } from '../../traces/export/event-filter.ts';
 import type { ViolationGroupMark, ViolationMark } from '../../traces/export/violation-mark.ts';
 import { InputError } from '../errors.ts';
+import { escapeControl } from '../../core/input-error.ts';
+import { embeddedStates } from '../../sim/inspect/embedded-states.ts';
+import { traceLines } from '../../sim/inspect/inspect-at.ts';
+import { readTraceText } from '../../sim/replay.ts';
+import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
+import type { ViewerEmbeddedStates } from '../../traces/export/index.ts';
 
 /** The most events one HTML page embeds; beyond it, the user picks a window. */
 export const HTML_EVENTS_MAX = 200_000;
@@ -28,6 +34,8 @@ interface ViewArgs {
   node?: string | string[];
   msg?: string | string[];
   violation?: string | string[];
+  states: boolean;
+  plugin?: string | string[];
 }
 
 /** The filter options, shared with `export`. */
@@ -56,6 +64,11 @@ export const viewCommand: CommandModule<object, ViewArgs> = {
       .option('to', { type: 'number', describe: 'last event to show (inclusive)' })
       .option('other-events', { type: 'boolean', default: false, describe: 'HTML: also draw events neither the trace format nor the network vocabulary defines (notes)' })
       .option('check', { type: 'boolean', default: true, describe: 'run the checkers and highlight violations (--no-check to skip)' })
+      .option('states', {
+        type: 'boolean', default: true,
+        describe: 'HTML: replay the run and embed each process\'s state after each event (traces at --detail full; --no-states to skip)',
+      })
+      .option('plugin', { type: 'string', describe: 'HTML states: a module that registers the trace\'s protocol (repeatable)' })
       .example('$0 view run.jsonl', 'timeline in the terminal')
       .example('$0 view run.jsonl --from 1200 --to 1300', 'a window of a long trace')
       .example('$0 view run.jsonl --html run.html', 'space-time diagram to open in a browser')
@@ -81,14 +94,44 @@ export const viewCommand: CommandModule<object, ViewArgs> = {
         `${args.trace}: ${shown} events is more than one HTML page holds (${HTML_EVENTS_MAX}); pick a window with --from and --to`,
       );
     }
+    const states = args.states && header.detail === 'full' ? await statesFor(args, window.to) : undefined;
     const html = renderHtmlViewer(header, events, {
       violations, violationGroups: groups, filter, showOtherEvents: args.otherEvents, ...window,
+      ...(states === undefined ? {} : { states }),
     });
     writeOutput(args.html, html);
     const bad = violations.length === 0 ? 'no violations' : `${violations.length} violation${violations.length === 1 ? '' : 's'}`;
     process.stderr.write(`wrote ${args.html}: events ${window.from}..${window.to} of ${events.length}, ${bad}\n`);
   },
 };
+
+/**
+ * The process states for the page's event panel: the run replayed (sim/inspect),
+ * embedded up to a size budget. A trace that cannot be replayed here (read
+ * from standard input, a protocol no --plugin registers, a changed protocol)
+ * still gets its page, without states or with those up to the difference,
+ * and a warning says why.
+ */
+async function statesFor(args: ArgumentsCamelCase<ViewArgs>, lastEvent: number): Promise<ViewerEmbeddedStates | undefined> {
+  if (args.trace === '-' || args.trace === STDIN_PATH) {
+    process.stderr.write('warning: no process states: a trace read from standard input cannot be replayed (pass the file)\n');
+    return undefined;
+  }
+  try {
+    await loadPlugins(pluginUrls(([] as string[]).concat(args.plugin ?? [])));
+    const embedded = embeddedStates(traceLines(readTraceText(args.trace)), args.trace, { lastEvent });
+    if (embedded.difference !== null) {
+      process.stderr.write(`warning: process states only up to event ${embedded.difference.line - 3}: the replay differs from the trace at line ${embedded.difference.line}\n`);
+    } else if (embedded.truncated !== null) {
+      process.stderr.write(`warning: process states only up to event ${embedded.truncated.fromEvent - 1}: ${escapeControl(embedded.truncated.reason)}\n`);
+    }
+    return embedded;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    process.stderr.write(`warning: no process states: ${error.message.split('\n')[0]}\n`);
+    return undefined;
+  }
+}
 
 /**
  * The checkers' violations and their groups by cause, as `vsynclab check`

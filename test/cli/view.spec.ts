@@ -160,4 +160,19 @@ describe('vsynclab view and export: filters and network events', () => {
       }
     }
   });
+
+  it('embeds the replayed process states in the page of a full-detail run (the event panel), unless --no-states', async () => {
+    const full = join(dir, 'full.jsonl');
+    const ran = await cli('run', 'scenarios/isis-member-crash.json', '--seed', '1', '--trace-out', full, '--detail', 'full');
+    expect(ran.status).toBe(0);
+    const withStates = join(dir, 'full.html');
+    const r = await cli('view', full, '--html', withStates, '--from', '0', '--to', '400');
+    expect(r.status).toBe(0);
+    const page = readFileSync(withStates, 'utf8');
+    expect(page).toMatch(/"steps":\[\{"i":\d+,"node":"p1"/);
+    expect(page).toContain('"gms"');
+    const without = join(dir, 'full-no-states.html');
+    expect((await cli('view', full, '--html', without, '--from', '0', '--to', '400', '--no-states')).status).toBe(0);
+    expect(readFileSync(without, 'utf8')).not.toContain('"gms"');
+  });
 });

@@ -2,6 +2,7 @@
 // step, and the network events tell every message's story by its net name.
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../sim/explore/index.ts';
+import { withBudgets } from '../../../sim/explore/config.ts';
 import { replayExploration } from '../../../sim/explore/replay-exploration.ts';
 import { checkEvents } from '../../../checkers/index.ts';
 import type { TraceEvent } from '../../../traces/schema.ts';
@@ -18,7 +19,7 @@ const parse = (lines: readonly string[]): Line[] => lines.slice(1).map((l) => JS
 describe('counterexample trace', () => {
   it('a choice event per step, in step order, with the header\'s choice labels; detail full in the header', () => {
     const { scenario, config, file } = fixture('keyed-flood-3x1');
-    const r = explore(scenario, { ...config, drops: 1 });
+    const r = explore(scenario, withBudgets(config, { drop: 1 }));
     const cex = r.counterexample!;
     const header = JSON.parse(cex.lines[0]!) as Record<string, unknown>;
     expect(header.detail).toBe('full');
@@ -40,8 +41,8 @@ describe('counterexample trace', () => {
 
   it('a counterexample from before detail levels (no detail, no network events) still replays byte for byte', () => {
     const { scenario, config, file } = fixture('keyed-flood-3x1');
-    const model = new ExploreModel(resolveProtocol(scenario), scenario, { ...config, drops: 1 }, false);
-    const r = explore(scenario, { ...config, drops: 1 });
+    const model = new ExploreModel(resolveProtocol(scenario), scenario, withBudgets(config, { drop: 1 }), false);
+    const r = explore(scenario, withBudgets(config, { drop: 1 }));
     const outcome = replayChoices(model, r.counterexample!.choices);
     const old = pathTraceLines(model, outcome.state, { timeUnit: 'step' }, 'app');
     expect(old[0]).not.toContain('"detail"');
@@ -51,7 +52,7 @@ describe('counterexample trace', () => {
 
   it('the dropped message: its drop (reason loss) names the frame its send named, and no recv does', () => {
     const { scenario, config } = fixture('keyed-flood-3x1');
-    const r = explore(scenario, { ...config, drops: 1 });
+    const r = explore(scenario, withBudgets(config, { drop: 1 }));
     const events = parse(r.counterexample!.lines);
     const drops = events.filter((e) => e.type === 'drop');
     expect(drops).toHaveLength(1);
@@ -69,7 +70,7 @@ describe('counterexample trace', () => {
 
   it('ISIS: frames carry the protocol\'s kinds and keys (a leave: flush, install), none reads as a bare msg', () => {
     const { scenario, config } = shipped('isis-crash-3x0');
-    const model = new ExploreModel(resolveProtocol(scenario), scenario, { ...config, crashes: 0, leaves: 1 }, false);
+    const model = new ExploreModel(resolveProtocol(scenario), scenario, withBudgets(config, { crash: 0, leave: 1 }), false);
     const choices = ['leave p3'];
     let outcome = replayChoices(model, choices);
     for (let k = 0; k < 200; k++) {
@@ -90,7 +91,7 @@ describe('counterexample trace', () => {
 
   it('app events of a counterexample are those the search judged, in order', () => {
     const { scenario, config } = fixture('keyed-flood-3x1');
-    const r = explore(scenario, { ...config, partitions: 1 });
+    const r = explore(scenario, withBudgets(config, { partition: 1 }));
     const events = parse(r.counterexample!.lines);
     const app = events.filter((e) => !isNetworkEvent(e)).map((e) => e.type);
     expect(app).toContain('partition');
