@@ -29,6 +29,7 @@ interface ScriptPoints {
 
 export interface SourceReader {
   scriptSource(scriptId: string): string;
+  loadedScripts(): { scriptId: string; url: string }[];
 }
 
 export class BranchCoverage {
@@ -41,6 +42,11 @@ export class BranchCoverage {
   /** Adds one take; returns the keys of the points that ran for the first time. */
   add(take: readonly V8ScriptCoverage[]): string[] {
     const fresh: string[] = [];
+    const taken = new Set(take.map((s) => s.scriptId));
+    // Scripts the take leaves out ran nothing since the last take; their points still count in the total.
+    for (const script of this.reader.loadedScripts()) {
+      if (!taken.has(script.scriptId) && this.scope.script(script.url)) this.pointsOf({ ...script, functions: [] });
+    }
     for (const script of take) {
       const known = this.pointsOf(script);
       if (known === null) continue;

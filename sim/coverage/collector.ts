@@ -61,6 +61,11 @@ export class CoverageCollector {
     return this.branches.add(this.v8.take());
   }
 
+  /** Reads and drops V8's counts since the last take (runs that are not to be credited, such as a shrink's). */
+  discardTake(): void {
+    this.v8.take();
+  }
+
   stop(): void {
     if (!this.started) return;
     this.takeBranches();

@@ -5,6 +5,9 @@
 // commands run coverage on the main thread only.
 import { Session } from 'node:inspector';
 
+/** Bound on the scripts remembered (a process loads a few thousand at most). */
+const MAX_SCRIPTS = 100_000;
+
 /** One function of a script: V8's ranges, outermost first; offsets into the script's source. */
 export interface V8Range {
   startOffset: number;
@@ -30,11 +33,23 @@ export class V8Coverage {
   private readonly session = new Session();
   private debuggerOn = false;
   private readonly sources = new Map<string, string>();
+  /** Every script the debugger told of (it tells of all existing ones when enabled), by id. */
+  private readonly scripts = new Map<string, string>();
 
   start(): void {
     this.session.connect();
     this.post('Profiler.enable');
     this.post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
+  }
+
+  /**
+   * Every script loaded so far, including those V8's take leaves out
+   * (loaded before the start, nothing run since): their points count as
+   * never run rather than missing from the total.
+   */
+  loadedScripts(): { scriptId: string; url: string }[] {
+    this.enableDebugger();
+    return [...this.scripts.entries()].map(([scriptId, url]) => ({ scriptId, url }));
   }
 
   take(): V8ScriptCoverage[] {
@@ -45,13 +60,20 @@ export class V8Coverage {
   scriptSource(scriptId: string): string {
     const known = this.sources.get(scriptId);
     if (known !== undefined) return known;
-    if (!this.debuggerOn) {
-      this.post('Debugger.enable');
-      this.debuggerOn = true;
-    }
+    this.enableDebugger();
     const source = (this.post('Debugger.getScriptSource', { scriptId }) as { scriptSource: string }).scriptSource;
     this.sources.set(scriptId, source);
     return source;
+  }
+
+  private enableDebugger(): void {
+    if (this.debuggerOn) return;
+    this.session.on('Debugger.scriptParsed', (message) => {
+      const { scriptId, url } = message.params;
+      if (this.scripts.size < MAX_SCRIPTS) this.scripts.set(scriptId, url);
+    });
+    this.post('Debugger.enable');
+    this.debuggerOn = true;
   }
 
   stop(): void {
