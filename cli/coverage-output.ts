@@ -8,9 +8,11 @@ import { prepareOutDir } from './output-paths.ts';
 
 export const DEFAULT_COVERAGE_DIR = 'coverage';
 
-export function startCoverage(pluginPaths: readonly string[], outDir: string): CoverageCollector {
+/** `subject` names what ran when it is not a number of runs (an exploration). */
+export function startCoverage(pluginPaths: readonly string[], outDir: string, subject?: string): CoverageCollector {
   prepareOutDir(outDir, '--coverage-out');
   const collector = new CoverageCollector(protocolScope(pluginPaths));
+  if (subject !== undefined) collector.subject = subject;
   collector.start();
   return collector;
 }

@@ -20,6 +20,8 @@ export class CoverageCollector {
   /** Every fact of every run: how many runs showed it. */
   readonly facts = new Map<string, number>();
   runs = 0;
+  /** What ran, in words, when it is not the runs counted here (an exploration). */
+  subject: string | null = null;
   private started = false;
 
   constructor(scope: CoverageScope) {

@@ -27,7 +27,7 @@ pre{font-size:12px;line-height:1.35;margin:0}
 .n{color:#777}
 </style></head><body>
 <h1>Protocol coverage</h1>
-<p>${report.runs} runs. ${esc(report.source)}. Branches ${cell(report.totals.branches)}, functions ${cell(report.totals.functions)}.
+<p>${esc(report.subject)}. ${esc(report.source)}. Branches ${cell(report.totals.branches)}, functions ${cell(report.totals.functions)}.
 Highlighted lines hold a branch point that never ran; hover the mark for its kind.</p>
 <table class="files"><tr><th>file</th><th>branches</th><th>functions</th></tr>
 ${rows}

@@ -30,6 +30,8 @@ export interface CoverageReport {
   format: 'vsynclab-coverage';
   version: 1;
   runs: number;
+  /** What ran: "76 runs", or "the exploration". */
+  subject: string;
   /** What produced the branch counts, for a reader of the file. */
   source: string;
   totals: { branches: Tally; functions: Tally };
@@ -67,6 +69,7 @@ export function buildCoverageReport(collector: CoverageCollector, cwd: string): 
     format: 'vsynclab-coverage',
     version: 1,
     runs: collector.runs,
+    subject: collector.subject ?? `${collector.runs} runs`,
     source: 'V8 precise block coverage (node:inspector), mapped to the TypeScript through source maps',
     totals: { branches: sum((f) => f.branches), functions: sum((f) => f.functions) },
     files,
@@ -85,7 +88,7 @@ const FAMILY_TITLES: Record<FactFamily, string> = {
 export function coverageSummary(report: CoverageReport): string {
   const lines: string[] = [];
   const width = Math.max(10, ...report.files.map((f) => f.file.length));
-  lines.push(`Coverage of the protocol's files over ${report.runs} runs (V8 block coverage):`);
+  lines.push(`Coverage of the protocol's files over ${report.subject} (V8 block coverage):`);
   for (const f of report.files) {
     lines.push(`  ${f.file.padEnd(width)}  ${tally(f.branches)} branches  ${tally(f.functions)} functions`);
   }
