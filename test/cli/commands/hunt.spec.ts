@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliInProcess } from '../cli-harness.ts';
+import { cliInProcess, type CliOutcome } from '../cli-harness.ts';
+import { interruption } from '../../../cli/interrupt.ts';
 
 /** A short copy of a suite scenario: a hunt test makes many runs. */
 function shortScenario(dir: string, from: string): string {
@@ -61,5 +62,30 @@ describe('vsynclab hunt', () => {
     expect(r.stdout).toMatch(/hunt: 4 runs, \d+ kept/);
     const again = await cliInProcess('run', join(out, 'corpus'), '--workers', '1');
     expect(again.status).toBe(0);
+  });
+
+  it('Ctrl-C stops it cleanly: corpus, coverage and hunt.json written, exit 130', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vsynclab-hunt-'));
+    const scenario = shortScenario(dir, 'scenarios/isis-member-crash.json');
+    const out = join(dir, 'out');
+    // The hunt gives the event loop a turn between and inside runs: the timer fires mid-hunt.
+    const started = Date.now();
+    const watch = setInterval(() => {
+      if (Date.now() - started > 2_000) interruption.request('SIGINT');
+    }, 5);
+    let r: CliOutcome;
+    try {
+      r = await cliInProcess('hunt', scenario, '--minutes', '5', '--out', out);
+    } finally {
+      clearInterval(watch);
+    }
+    expect(r.status, r.stdout + r.stderr).toBe(130);
+    const said = /interrupted by SIGINT: (\d+) runs made, corpus of (\d+) and 0 findings written/.exec(r.stderr);
+    expect(said, r.stderr).not.toBeNull();
+    const hunt = JSON.parse(readFileSync(join(out, 'hunt.json'), 'utf8')) as { stoppedBy: string; runs: number; corpus: number };
+    expect(hunt.stoppedBy).toBe('interrupted');
+    expect(hunt.runs).toBe(Number(said![1]));
+    expect(readdirSync(join(out, 'corpus')).length).toBe(Number(said![2]));
+    expect(existsSync(join(out, 'coverage.json'))).toBe(true);
   });
 });
