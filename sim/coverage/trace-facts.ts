@@ -27,6 +27,8 @@ export class RunFacts {
   observe(event: TraceEvent): void {
     const fields = event as unknown as Record<string, unknown>;
     const node = typeof fields['node'] === 'string' ? fields['node'] : null;
+    // A trace event, not an effect (sim/system interprets those): an `if`, so no `case 'send'` here.
+    if (event.type === 'send' && typeof fields['kind'] === 'string') this.add('message-kind', fields['kind']);
     switch (event.type) {
       case 'start':
         if (node !== null) this.processes.add(node);
@@ -39,9 +41,6 @@ export class RunFacts {
           if (previous !== undefined) this.add('note-pair', `${previous} > ${text}`);
           this.lastNote.set(node, text);
         }
-        break;
-      case 'send':
-        if (typeof fields['kind'] === 'string') this.add('message-kind', fields['kind']);
         break;
       case 'crash':
         if (node !== null) this.faultHit('crash', [node], event.t);
