@@ -24,6 +24,7 @@ import {
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { driveYielding } from '../../sim/steps.ts';
 import { InputError } from '../errors.ts';
+import { DEFAULT_COVERAGE_DIR, finishCoverage, startCoverage } from '../coverage-output.ts';
 import { exitStatusOf, interruptedLine, interruption, shouldStop, type InterruptSignal } from '../interrupt.ts';
 
 interface ExploreArgs {
@@ -47,6 +48,8 @@ interface ExploreArgs {
   json: boolean;
   out?: string;
   plugin?: string | string[];
+  coverage: boolean;
+  coverageOut?: string;
 }
 
 const EXIT_OK = 0;
@@ -83,6 +86,8 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
       .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' })
       .option('out', { type: 'string', describe: 'where to write a counterexample (default ./<scenario>.counterexample.jsonl)' })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols first (repeatable)' })
+      .option('coverage', { type: 'boolean', default: false, describe: 'report which protocol branches the exploration ran' })
+      .option('coverage-out', { type: 'string', describe: `with --coverage: folder for coverage.json and coverage.html (default ./${DEFAULT_COVERAGE_DIR})` })
       .example('$0 explore scenarios/explore/cbcast-3x2.json', 'exhaust the reference configuration')
       .example('$0 explore scenarios/explore/cbcast-3x2.json --por --compare', 'with partial-order reduction, and the states it saved')
       .example('$0 explore s.json --budget crash=1,restart=1 --strategy dfs --json', 'one crash and one restart anywhere, depth first, JSON out') as unknown as Argv<ExploreArgs>,
@@ -114,6 +119,8 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     let result: ExploreResult;
     let baseline: ExploreResult | null = null;
     let signal: InterruptSignal | null;
+    const coverageDir = args.coverageOut ?? DEFAULT_COVERAGE_DIR;
+    const coverage = args.coverage ? startCoverage(([] as string[]).concat(args.plugin ?? []), coverageDir, 'the exploration') : null;
     interruption.arm();
     try {
       result = await driveYielding(exploreSteps(loaded.scenario, config, options));
@@ -124,6 +131,7 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     } finally {
       interruption.disarm();
     }
+    if (coverage !== null) finishCoverage(coverage, coverageDir, args.json);
     let written: string | null = null;
     if (result.counterexample !== null) {
       written = args.out ?? `${result.scenario}.counterexample.jsonl`;

@@ -47,6 +47,11 @@ export const commands: readonly LazyCommand[] = [
     load: async () => (await import('./mutants.ts')).mutantsCommand,
   },
   {
+    command: 'hunt [paths..]',
+    describe: 'Search for failures: mutate the scenarios that reach new coverage, report failures shrunk',
+    load: async () => (await import('./hunt.ts')).huntCommand,
+  },
+  {
     command: 'explore <scenario>',
     describe: 'Model-check a small configuration: explore every interleaving of a scenario, untimed',
     load: async () => (await import('./explore.ts')).exploreCommand,

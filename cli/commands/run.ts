@@ -29,6 +29,8 @@ import { buildReport } from '../reporters/suite-report.ts';
 import { jsonReport } from '../reporters/json.ts';
 import { junitReport } from '../reporters/junit.ts';
 import { prettySummary, summaryLine } from '../reporters/pretty.ts';
+import { DEFAULT_COVERAGE_DIR, finishCoverage, startCoverage } from '../coverage-output.ts';
+import { runJobsWithCoverage } from '../../sim/coverage/run-jobs.ts';
 
 const REPORTERS = ['pretty', 'json', 'junit'] as const;
 type Reporter = (typeof REPORTERS)[number];
@@ -49,6 +51,8 @@ interface RunArgs {
   mutant?: string;
   progress: boolean;
   detail?: string;
+  coverage: boolean;
+  coverageOut?: string;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -71,6 +75,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('plugin', { type: 'string', describe: 'a module that registers protocols (protocol/registry.ts) before the runs (repeatable)' })
       .option('detail', DETAIL_OPTION)
       .option('progress', { type: 'boolean', default: false, describe: "with --trace-out: show the run's simulated time on standard error even when it is not a terminal" })
+      .option('coverage', { type: 'boolean', default: false, describe: "report which protocol branches, notes and role x fault pairs the runs reached (runs on one thread)" })
+      .option('coverage-out', { type: 'string', describe: `with --coverage: folder for coverage.json and coverage.html (default ./${DEFAULT_COVERAGE_DIR})` })
       .example('$0 run', "the default suite with each scenario's own seeds")
       .example('$0 run scenarios/isis-steady-load.json --seeds 1..200 --out traces-out', 'many seeds, keep failing traces')
       .example('$0 run --seed 7 scenarios/isis-steady-load.json --trace-out t.jsonl', 'one run, its trace to a file')
@@ -92,7 +98,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const context: RunContext = { plugins: pluginPaths, ...(args.mutant !== undefined ? { mutant: args.mutant } : {}) };
     interruption.arm();
     try {
-      if (args.traceOut !== undefined) await runOne(args, scenarios, seeds, context);
+      if (args.coverage && args.traceOut !== undefined) throw new InputError('--coverage: not with --trace-out (use --seed and the scenario without --trace-out)');
+    if (args.traceOut !== undefined) await runOne(args, scenarios, seeds, context);
       else await runSuite(args, scenarios, seeds, shard, plugins, context);
     } finally {
       interruption.disarm();
@@ -120,6 +127,8 @@ async function runSuite(
   const pretty = args.reporter === 'pretty';
   const progress = new Progress(jobs.length, true);
   const started = process.hrtime.bigint();
+  const coverageDir = args.coverageOut ?? DEFAULT_COVERAGE_DIR;
+  const coverage = args.coverage ? startCoverage(([] as string[]).concat(args.plugin ?? []), coverageDir) : null;
   const onOutcome = (outcome: RunOutcome): void => {
     progress.tick(outcome.result.passed);
     if (pretty && !outcome.result.passed) {
@@ -127,10 +136,12 @@ async function runSuite(
       printRun(outcome.file, outcome.result, outcome.tracePath, { ...context, ...(outcome.mutant !== undefined ? { mutant: outcome.mutant } : {}) });
     }
   };
-  const outcomes = args.workers <= 1 || jobs.length <= 1
+  const outcomes = coverage !== null ? await runJobsWithCoverage(jobs, coverage, onOutcome, shouldStop)
+    : args.workers <= 1 || jobs.length <= 1
     ? await runJobsInThisThread(jobs, onOutcome, shouldStop)
     : await runJobs(jobs, args.workers, onOutcome, shouldStop);
   progress.finish();
+  if (coverage !== null) finishCoverage(coverage, coverageDir, !pretty && args.reportFile === undefined);
   if (args.shrink) {
     const dir = args.out ?? 'shrunk';
     prepareOutDir(dir, '--out');

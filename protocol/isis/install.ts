@@ -87,6 +87,11 @@ export function installProposal(
     vc: newViewComm(view, out.self, true),
     gms: {
       ...emptyGms(),
+      // A heartbeat detector re-suspects a silent member within a period (its
+      // missed counts survive the install, see trackMembers). An external
+      // detector reports a failure once: forgetting it here would leave a
+      // crashed coordinator of the new view in place for good.
+      suspects: permanentSuspicions(ctx) ? out.gms.suspects.filter((p) => view.members.includes(p) && p !== out.self) : [],
       joiners: out.gms.joiners.filter((j) => !view.members.includes(j) && !removed.includes(j)),
       leavers: out.gms.leavers.filter((p) => view.members.includes(p)),
       leaving: out.gms.leaving,
@@ -123,4 +128,9 @@ function mergeRemoved(removed: readonly ProcessId[], more: readonly ProcessId[])
 export function exitProcess(s: IsisState, ctx: StepCtx, reason: ExitReason): IsisState {
   ctx.exit = reason;
   return { ...s, status: 'exited', queue: [] };
+}
+
+/** Suspicions that nothing will renew or revoke (see membership.ts unsuspect). */
+function permanentSuspicions(ctx: StepCtx): boolean {
+  return ctx.o.failureDetector !== 'heartbeat' || !ctx.layers.revokeSuspicions;
 }

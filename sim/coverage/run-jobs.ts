@@ -1,0 +1,55 @@
+// A suite's runs with coverage: one after another on this thread (V8's
+// coverage is per isolate, and a worker thread is another isolate), each
+// run's events read by the collector through its checker. A failing run is
+// run again with a trace file when the suite keeps traces, as
+// sim/suite/execute.ts does.
+import { mkdirSync } from 'node:fs';
+import { mutantRunOptions } from '../mutant-run.ts';
+import { defaultChecker, promisedProperties } from '../online-checker.ts';
+import { resolveProtocol } from '../resolve-protocol.ts';
+import { runScenarioSteps } from '../run.ts';
+import { driveYielding, eventLoopTurn } from '../steps.ts';
+import { FileTraceSink } from '../trace-sink.ts';
+import { isUnfinished, type RunOutcome } from '../suite/execute.ts';
+import type { RunJob } from '../suite/plan.ts';
+import { failingTracePath } from '../suite/trace-path.ts';
+import type { CoverageCollector } from './collector.ts';
+
+export async function runJobsWithCoverage(
+  jobs: readonly RunJob[],
+  collector: CoverageCollector,
+  onOutcome: (outcome: RunOutcome) => void,
+  shouldStop: () => boolean = () => false,
+): Promise<RunOutcome[]> {
+  const outcomes: RunOutcome[] = [];
+  for (const job of jobs) {
+    await eventLoopTurn();
+    if (shouldStop()) break;
+    const started = process.hrtime.bigint();
+    const mutant = mutantRunOptions(job.scenario, job.mutant);
+    const protocol = mutant.protocol ?? resolveProtocol(job.scenario);
+    const observed = collector.observe(job.scenario, defaultChecker(promisedProperties(job.scenario.properties, protocol.properties)));
+    const options = { seed: String(job.seed), stopOnViolation: job.stopOnViolation, ...mutant };
+    let result = await driveYielding(runScenarioSteps(job.scenario, { ...options, protocol, checker: observed.checker, shouldStop }));
+    if (isUnfinished(result)) break;
+    collector.endRun(observed.facts);
+    let tracePath: string | null = null;
+    if (!result.passed && job.outDir !== undefined) {
+      mkdirSync(job.outDir, { recursive: true });
+      tracePath = failingTracePath(job.outDir, job.scenario.name, job.seed);
+      const sink = new FileTraceSink(tracePath);
+      try {
+        result = await driveYielding(runScenarioSteps(job.scenario, { ...options, traceSink: sink }));
+      } finally {
+        sink.close();
+      }
+    }
+    const outcome: RunOutcome = {
+      index: job.index, file: job.file, seed: job.seed, result, tracePath, wallSeconds: Number(process.hrtime.bigint() - started) / 1e9,
+    };
+    if (job.mutant !== undefined) outcome.mutant = job.mutant;
+    outcomes.push(outcome);
+    onOutcome(outcome);
+  }
+  return outcomes;
+}

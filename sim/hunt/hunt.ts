@@ -1,0 +1,193 @@
+// Feedback-directed hunting: run candidates, keep the ones that reach
+// something no earlier run reached (a branch point of the protocol, by V8's
+// coverage; a note, a note pair on one process, a message kind, a fault
+// kind hitting a role), and make new candidates by mutating kept ones
+// (mutate.ts). Failures are shrunk and reported as they are found, one per
+// way of failing. Deterministic for a given seed: the candidates depend
+// only on the seed and on what earlier runs covered, and runs are
+// deterministic; only a time bound (`timeUp`) makes the number of runs vary.
+import type { Scenario } from '../../scenarios/types.ts';
+import type { LoadedScenario } from '../scenario-files.ts';
+import { CoverageCollector } from '../coverage/collector.ts';
+import type { CoverageScope } from '../coverage/branch-coverage.ts';
+import { mutantRunOptions } from '../mutant-run.ts';
+import { defaultChecker, promisedProperties } from '../online-checker.ts';
+import { resolveProtocol } from '../resolve-protocol.ts';
+import { Rng } from '../rng.ts';
+import { runScenarioSteps, type RunResult } from '../run.ts';
+import { DEFAULT_MAX_ATTEMPTS, shrinkSteps, targetOf, type ShrinkOutcome, type ShrinkTarget } from '../shrink.ts';
+import { driveYielding, eventLoopTurn } from '../steps.ts';
+import { mutate, switchesOf, type Candidate } from './mutate.ts';
+
+export interface HuntOptions {
+  seed: number;
+  /** The deterministic bound: at most this many runs (shrinking's runs not counted). */
+  maxRuns?: number;
+  /** Polled between runs: the wall-clock bound (`--minutes`). */
+  timeUp?: () => boolean;
+  /** Polled between and inside runs: Ctrl-C. */
+  shouldStop?: () => boolean;
+  mutant?: string;
+  /** Shrink each finding (default true) with at most this many attempts. */
+  shrink?: boolean;
+  shrinkAttempts?: number;
+  /** End at the first failure (the benchmark's seeds-to-first-failure). */
+  stopAtFirstFinding?: boolean;
+  onRun?: (run: HuntRun) => void;
+  /** Hears each finding as soon as it is shrunk (the CLI writes and prints it then). */
+  onFinding?: (finding: HuntFinding) => void;
+}
+
+export interface HuntRun {
+  run: number;
+  scenario: string;
+  seed: number;
+  passed: boolean;
+  freshBranches: number;
+  freshFacts: number;
+  kept: boolean;
+  corpusSize: number;
+}
+
+export interface HuntFinding {
+  /** The run (1-based) that found it. */
+  run: number;
+  file: string;
+  scenario: Scenario;
+  seed: number;
+  target: ShrinkTarget;
+  result: RunResult;
+  shrunk: ShrinkOutcome | null;
+  /** What made this candidate from its parent. */
+  changes: string[];
+}
+
+export interface KeptCandidate extends Candidate {
+  file: string;
+  /** The run that kept it. */
+  run: number;
+  freshBranches: number;
+  freshFacts: number;
+}
+
+export type HuntStop = 'runs' | 'time' | 'interrupted' | 'first-finding';
+
+export interface HuntResult {
+  runs: number;
+  corpus: KeptCandidate[];
+  findings: HuntFinding[];
+  stoppedBy: HuntStop;
+  coverage: CoverageCollector;
+}
+
+/** Bound on the corpus: past it, a new entry replaces the least productive one. */
+export const MAX_CORPUS = 1_000;
+/** A candidate remembers this many of the changes that made it from the suite. */
+const MAX_CHANGES_KEPT = 20;
+
+interface Entry extends KeptCandidate {
+  picks: number;
+}
+
+export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScope, options: HuntOptions): Promise<HuntResult> {
+  if (options.maxRuns === undefined && options.timeUp === undefined) throw new Error('hunt: give maxRuns or timeUp');
+  const rng = new Rng(`hunt-${options.seed}`);
+  const coverage = new CoverageCollector(scope);
+  const corpus: Entry[] = [];
+  const findings: HuntFinding[] = [];
+  const targetsFound = new Set<string>();
+  const initial: (Candidate & { file: string })[] = suite.map((loaded) => {
+    const seed = loaded.seeds[0] ?? 1;
+    return { scenario: loaded.forSeed(seed), seed, changes: [], file: loaded.file };
+  });
+  const switches = switchesOf(initial.map((c) => c.scenario));
+  const stop = (): boolean => options.shouldStop?.() === true;
+  let runs = 0;
+  let stoppedBy: HuntStop = 'runs';
+  coverage.start();
+  try {
+    for (;;) {
+      if (options.maxRuns !== undefined && runs >= options.maxRuns) break;
+      await eventLoopTurn();
+      if (stop()) {
+        stoppedBy = 'interrupted';
+        break;
+      }
+      if (options.timeUp?.() === true) {
+        stoppedBy = 'time';
+        break;
+      }
+      // Until something is kept (every starting run failed and covered nothing new), the suite itself is the parent pool.
+      const parents = corpus.length > 0 ? corpus : initial.map((c) => ({ ...c, run: 0, freshBranches: 0, freshFacts: 0, picks: 0 }));
+      const next = runs < initial.length ? initial[runs]! : pickAndMutate(parents, switches, rng);
+      if (next === null) break;
+      const run = runs + 1;
+      const extra = mutantRunOptions(next.scenario, options.mutant);
+      const protocol = extra.protocol ?? resolveProtocol(next.scenario);
+      const observed = coverage.observe(next.scenario, defaultChecker(promisedProperties(next.scenario.properties, protocol.properties)));
+      const result = await driveYielding(
+        runScenarioSteps(next.scenario, { seed: String(next.seed), ...extra, protocol, checker: observed.checker, stopOnViolation: true, shouldStop: stop }),
+      );
+      if (result.interrupted === true && result.failure === 'interrupted') {
+        stoppedBy = 'interrupted';
+        break;
+      }
+      runs = run;
+      const freshFacts = coverage.endRun(observed.facts).length;
+      const freshBranches = coverage.takeBranches().length;
+      // A failing run that reached new ground is a parent too: its neighbours may fail in other ways.
+      const kept = freshFacts + freshBranches > 0;
+      if (kept) keep(corpus, { ...next, run, freshBranches, freshFacts, picks: 0 });
+      options.onRun?.({ run, scenario: next.scenario.name, seed: next.seed, passed: result.passed, freshBranches, freshFacts, kept, corpusSize: corpus.length });
+      const target = targetOf(result);
+      if (target === null) continue;
+      const key = target.kind === 'property' ? target.property : target.failure;
+      if (targetsFound.has(key)) continue;
+      targetsFound.add(key);
+      const shrunk = options.shrink === false ? null : await driveYielding(
+        shrinkSteps(next.scenario, { seed: String(next.seed), ...extra, maxAttempts: options.shrinkAttempts ?? DEFAULT_MAX_ATTEMPTS, shouldStop: stop }),
+      );
+      // The shrink's candidate runs are not the hunt's: their coverage is not credited to any kept entry.
+      coverage.discardTake();
+      const finding: HuntFinding = { run, file: next.file, scenario: next.scenario, seed: next.seed, target, result, shrunk, changes: next.changes };
+      findings.push(finding);
+      options.onFinding?.(finding);
+      if (options.stopAtFirstFinding === true) {
+        stoppedBy = 'first-finding';
+        break;
+      }
+    }
+  } finally {
+    coverage.stop();
+  }
+  return { runs, corpus: corpus.map(({ picks: _picks, ...entry }) => entry), findings, stoppedBy, coverage };
+}
+
+/**
+ * A parent drawn with weight (1 + what it brought) / (1 + times drawn), so
+ * entries that opened new ground are mutated more, but none forever; its
+ * mutant may splice in parts of any other entry.
+ */
+function pickAndMutate(corpus: Entry[], switches: ReturnType<typeof switchesOf>, rng: Rng): (Candidate & { file: string }) | null {
+  if (corpus.length === 0) return null;
+  for (let attempt = 0; attempt < corpus.length + 1; attempt++) {
+    const parent = corpus[rng.weightedIndex(corpus.map((e) => (1 + e.freshBranches + e.freshFacts) / (1 + e.picks)))]!;
+    parent.picks++;
+    const child = mutate(parent, corpus, switches, rng);
+    if (child !== null) return { ...child, file: parent.file, changes: [...parent.changes, ...child.changes].slice(-MAX_CHANGES_KEPT) };
+  }
+  return null;
+}
+
+function keep(corpus: Entry[], entry: Entry): void {
+  if (corpus.length < MAX_CORPUS) {
+    corpus.push(entry);
+    return;
+  }
+  let worst = 0;
+  corpus.forEach((e, k) => {
+    const w = corpus[worst]!;
+    if ((e.freshBranches + e.freshFacts) / (1 + e.picks) < (w.freshBranches + w.freshFacts) / (1 + w.picks)) worst = k;
+  });
+  corpus[worst] = entry;
+}

@@ -1,0 +1,169 @@
+// How the hunt makes a new candidate from a kept one: small changes of the
+// kinds swarm testing and fault-injection fuzzers use. A new seed; a swarm
+// switch (a random fault kind, an order, loss or duplication turned on or
+// off); a scheduled fault, leave or join moved in time; a fault, leave or
+// join spliced in from another kept scenario. The switches are the fields
+// the scenarios themselves carry (every random fault kind and order some
+// kept scenario names), so a kind the generator learns is switched too.
+import type { Scenario, ScheduledFault } from '../../scenarios/types.ts';
+import { isValidScenario } from '../../scenarios/validate.ts';
+import type { Rng } from '../rng.ts';
+
+export const MUTATIONS = ['reseed', 'fault-kind', 'order', 'network', 'fault-time', 'splice'] as const;
+export type Mutation = (typeof MUTATIONS)[number];
+
+export interface Candidate {
+  scenario: Scenario;
+  seed: number;
+  /** What was done to the parent, for the corpus file's description. */
+  changes: string[];
+}
+
+/** The vocabulary of the switches: every random fault kind and order named by a scenario of the corpus. */
+export interface Switches {
+  faultKinds: string[];
+  orders: string[];
+}
+
+const SEED_RANGE = 2 ** 31;
+/** Tries before giving up on a valid mutant of one parent (a validation failure costs microseconds). */
+const MAX_TRIES = 20;
+
+export function switchesOf(scenarios: readonly Scenario[]): Switches {
+  const faultKinds = new Set<string>();
+  const orders = new Set<string>();
+  for (const s of scenarios) {
+    for (const k of Object.keys(s.faults?.random?.kinds ?? {})) faultKinds.add(k);
+    for (const k of Object.keys(s.workload.orders)) orders.add(k);
+  }
+  return { faultKinds: [...faultKinds].sort(), orders: [...orders].sort() };
+}
+
+/** A valid mutant of `parent` (1 to 3 changes), or null when every try was invalid. */
+export function mutate(parent: Candidate, donors: readonly Candidate[], switches: Switches, rng: Rng): Candidate | null {
+  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+    let scenario = structuredClone(parent.scenario);
+    let seed = parent.seed;
+    const changes: string[] = [];
+    const count = 1 + rng.int(3);
+    for (let k = 0; k < count; k++) {
+      const mutation = rng.pick(MUTATIONS);
+      if (mutation === 'reseed') {
+        seed = rng.int(SEED_RANGE);
+        changes.push(`seed ${seed}`);
+        continue;
+      }
+      const changed = apply(mutation, scenario, donors, switches, rng);
+      if (changed === null) continue;
+      scenario = changed.scenario;
+      changes.push(changed.what);
+    }
+    if (changes.length === 0) continue;
+    if (isValidScenario(scenario)) return { scenario, seed, changes };
+  }
+  return null;
+}
+
+function apply(mutation: Exclude<Mutation, 'reseed'>, s: Scenario, donors: readonly Candidate[], switches: Switches, rng: Rng): { scenario: Scenario; what: string } | null {
+  switch (mutation) {
+    case 'fault-kind': {
+      if (switches.faultKinds.length === 0) return null;
+      const kind = rng.pick(switches.faultKinds);
+      const faults = s.faults ?? {};
+      const random = faults.random ?? { meanIntervalUs: Math.max(1, Math.round(s.durationUs / 8)), kinds: {} };
+      const kinds: Record<string, number> = { ...random.kinds };
+      const on = kinds[kind] === undefined || kinds[kind] === 0;
+      if (on) kinds[kind] = 1 + rng.int(3);
+      else delete kinds[kind];
+      s.faults = { ...faults, random: { ...random, kinds } };
+      return { scenario: s, what: `random ${kind} ${on ? 'on' : 'off'}` };
+    }
+    case 'order': {
+      if (switches.orders.length === 0) return null;
+      const order = rng.pick(switches.orders);
+      const orders: Record<string, number> = { ...s.workload.orders };
+      const on = (orders[order] ?? 0) === 0;
+      orders[order] = on ? 1 + rng.int(3) : 0;
+      if (Object.values(orders).every((w) => w === 0)) return null;
+      s.workload = { ...s.workload, orders: orders as unknown as Scenario["workload"]["orders"] };
+      return { scenario: s, what: `${order} ${on ? 'on' : 'off'}` };
+    }
+    case 'network': {
+      const field = rng.chance(0.5) ? 'lossProbability' : 'duplicateProbability';
+      const on = (s.network[field] ?? 0) === 0;
+      s.network = { ...s.network, [field]: on ? (1 + rng.int(100)) / 1000 : 0 };
+      return { scenario: s, what: `${field} ${s.network[field]}` };
+    }
+    case 'fault-time':
+      return moveInTime(s, rng);
+    case 'splice':
+      return splice(s, donors, rng);
+  }
+}
+
+/** Moves one scheduled fault (or its note trigger's occurrence and delay), leave or join. */
+function moveInTime(s: Scenario, rng: Rng): { scenario: Scenario; what: string } | null {
+  const schedule = s.faults?.schedule ?? [];
+  const leaves = s.workload.leaves ?? [];
+  const joins = s.workload.joins ?? [];
+  const total = schedule.length + leaves.length + joins.length;
+  if (total === 0) return null;
+  let k = rng.int(total);
+  const atUs = rng.int(Math.max(1, s.durationUs));
+  if (k < schedule.length) {
+    const fault = { ...schedule[k]! } as ScheduledFault;
+    if (fault.onNote !== undefined) {
+      fault.onNote = { ...fault.onNote, occurrence: 1 + rng.int(3), delayUs: rng.int(Math.max(1, Math.round(s.durationUs / 10))) };
+    } else {
+      fault.atUs = atUs;
+    }
+    const next = schedule.slice();
+    next[k] = fault;
+    s.faults = { ...s.faults, schedule: next };
+    return { scenario: s, what: `${fault.type} moved` };
+  }
+  k -= schedule.length;
+  if (k < leaves.length) {
+    s.workload = { ...s.workload, leaves: leaves.map((l, j) => (j === k ? { ...l, atUs } : l)) };
+    return { scenario: s, what: `leave at ${atUs} us` };
+  }
+  k -= leaves.length;
+  s.workload = { ...s.workload, joins: joins.map((j, i) => (i === k ? { ...j, atUs } : j)) };
+  return { scenario: s, what: `join at ${atUs} us` };
+}
+
+/** Bound on the scheduled faults, leaves and joins splicing can pile up. */
+const MAX_SPLICED_ENTRIES = 16;
+
+/** Copies one scheduled fault, leave or join of another kept scenario (validation drops hosts it lacks). */
+function splice(s: Scenario, donors: readonly Candidate[], rng: Rng): { scenario: Scenario; what: string } | null {
+  if (donors.length === 0) return null;
+  const donor = rng.pick(donors).scenario;
+  const options: (() => string | null)[] = [];
+  const schedule = s.faults?.schedule ?? [];
+  const leaves = s.workload.leaves ?? [];
+  const joins = s.workload.joins ?? [];
+  if (schedule.length + leaves.length + joins.length >= MAX_SPLICED_ENTRIES) return null;
+  for (const fault of donor.faults?.schedule ?? []) {
+    options.push(() => {
+      s.faults = { ...s.faults, schedule: [...schedule, structuredClone(fault)] };
+      return `${fault.type} from ${donor.name}`;
+    });
+  }
+  for (const leave of donor.workload.leaves ?? []) {
+    options.push(() => {
+      if (leaves.some((l) => l.host === leave.host)) return null;
+      s.workload = { ...s.workload, leaves: [...leaves, { ...leave }] };
+      return `leave of ${leave.host} from ${donor.name}`;
+    });
+  }
+  for (const join of donor.workload.joins ?? []) {
+    options.push(() => {
+      s.workload = { ...s.workload, joins: [...joins, { ...join }] };
+      return `join from ${donor.name}`;
+    });
+  }
+  if (options.length === 0) return null;
+  const what = rng.pick(options)();
+  return what === null ? null : { scenario: s, what };
+}

@@ -1,0 +1,31 @@
+// `vsynclab run --coverage`: the summary, coverage.json and coverage.html.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliInProcess } from '../cli-harness.ts';
+
+describe('vsynclab run --coverage', () => {
+  it('reports branches per protocol file, the never-run ones as file:line, and the trace facts', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'vsynclab-cov-'));
+    const r = await cliInProcess('run', 'scenarios/isis-member-crash.json', '--seed', '1', '--coverage', '--coverage-out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/protocol\/isis\/membership\.ts +\d+\/\d+ /);
+    expect(r.stdout).toMatch(/Never run \(\d+\):\n  protocol\/isis\/\S+\.ts:\d+:\d+ \w/);
+    expect(r.stdout).toContain('fault kind x role hit: crash x');
+    const json = JSON.parse(readFileSync(join(out, 'coverage.json'), 'utf8')) as { runs: number; files: { file: string }[]; facts: { note: Record<string, number> } };
+    expect(json.runs).toBe(1);
+    expect(json.files.length).toBeGreaterThan(10);
+    expect(Object.keys(json.facts.note)).toContain('flush-begin');
+    expect(existsSync(join(out, 'coverage.html'))).toBe(true);
+  });
+
+  it('refuses --trace-out, and a --coverage-out that is a file', async () => {
+    const bad = await cliInProcess('run', 'scenarios/isis-member-crash.json', '--seed', '1', '--coverage', '--trace-out', join(tmpdir(), 'x.jsonl'));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--coverage: not with --trace-out');
+    const file = await cliInProcess('run', 'scenarios/isis-member-crash.json', '--seed', '1', '--coverage', '--coverage-out', 'package.json');
+    expect(file.status).toBe(2);
+    expect(file.stderr).toContain('--coverage-out package.json: expected a folder');
+  });
+});

@@ -1,0 +1,52 @@
+// The hunt keeps what reaches new coverage, is deterministic for a seed
+// under a run bound, and reports a planted bug shrunk.
+import { describe, expect, it } from 'vitest';
+import { hunt, type HuntRun } from '../../../sim/hunt/hunt.ts';
+import { protocolScope } from '../../../sim/coverage/scope.ts';
+import { loadScenarios, type LoadedScenario } from '../../../sim/scenario-files.ts';
+
+/** The suite's scenarios, made short: a hunt test makes many runs. */
+function shortSuite(files: string[]): LoadedScenario[] {
+  return loadScenarios(files).map((loaded) => ({
+    ...loaded,
+    forSeed: (seed: number) => ({ ...loaded.forSeed(seed), durationUs: 150_000, settleUs: 1_500_000 }),
+  }));
+}
+
+const suite = shortSuite(['scenarios/isis-member-crash.json', 'scenarios/isis-steady-load.json']);
+
+describe('hunt', () => {
+  it('runs the suite first, then mutants of what it kept; the same seed gives the same hunt', async () => {
+    const runsOf = async (seed: number): Promise<HuntRun[]> => {
+      const seen: HuntRun[] = [];
+      const result = await hunt(suite, protocolScope(), { seed, maxRuns: 6, onRun: (r) => seen.push(r) });
+      expect(result.runs).toBe(6);
+      expect(result.stoppedBy).toBe('runs');
+      expect(result.corpus.length).toBe(seen.filter((r) => r.kept).length);
+      return seen;
+    };
+    const first = await runsOf(4);
+    expect(first.slice(0, 2).map((r) => r.scenario)).toEqual(['isis-member-crash', 'isis-steady-load']);
+    // The first run of a hunt reaches everything it reaches for the first time.
+    expect(first[0]!.kept).toBe(true);
+    expect(first[0]!.freshBranches).toBeGreaterThan(100);
+    expect(await runsOf(4)).toEqual(first);
+  });
+
+  it('finds a planted bug, shrinks it, and stops at the first finding when asked', async () => {
+    const result = await hunt(suite, protocolScope(), { seed: 1, maxRuns: 20, mutant: 'fifo-gap', shrinkAttempts: 10, stopAtFirstFinding: true });
+    expect(result.stoppedBy).toBe('first-finding');
+    expect(result.findings).toHaveLength(1);
+    const finding = result.findings[0]!;
+    expect(finding.result.passed).toBe(false);
+    expect(finding.shrunk).not.toBeNull();
+    expect(finding.shrunk!.after.processes).toBeLessThanOrEqual(finding.shrunk!.before.processes);
+  });
+
+  it('stops when asked, between runs', async () => {
+    let calls = 0;
+    const result = await hunt(suite, protocolScope(), { seed: 1, timeUp: () => ++calls > 2 });
+    expect(result.stoppedBy).toBe('time');
+    expect(result.runs).toBe(2);
+  });
+});

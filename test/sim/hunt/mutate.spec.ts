@@ -1,0 +1,47 @@
+// Mutations give valid scenarios, differ from their parent, and depend only on the seed.
+import { describe, expect, it } from 'vitest';
+import { mutate, switchesOf, type Candidate } from '../../../sim/hunt/mutate.ts';
+import { Rng } from '../../../sim/rng.ts';
+import { isValidScenario } from '../../../scenarios/validate.ts';
+import { loadScenarios } from '../../../sim/scenario-files.ts';
+
+const suite = loadScenarios(['scenarios/isis-uniform.json', 'scenarios/isis-voluntary-leave.json', 'scenarios/isis-coordinator-crash-during-flush.json']);
+const candidates: Candidate[] = suite.map((s) => ({ scenario: s.forSeed(1), seed: 1, changes: [] }));
+const switches = switchesOf(candidates.map((c) => c.scenario));
+
+function children(seed: string, n: number): Candidate[] {
+  const rng = new Rng(seed);
+  const out: Candidate[] = [];
+  for (let k = 0; k < n; k++) out.push(mutate(candidates[k % candidates.length]!, candidates, switches, rng)!);
+  return out;
+}
+
+describe('mutate', () => {
+  it('takes its switches from the scenarios: every random fault kind and order they name', () => {
+    expect(switches.faultKinds).toEqual(expect.arrayContaining(['crash', 'partition', 'restart']));
+    expect(switches.orders).toEqual(['causal', 'fifo', 'total']);
+  });
+
+  it('makes valid scenarios that differ from their parent, saying how', () => {
+    const made = children('m1', 60);
+    for (const [k, child] of made.entries()) {
+      const parent = candidates[k % candidates.length]!;
+      expect(isValidScenario(child.scenario)).toBe(true);
+      expect(child.changes.length).toBeGreaterThan(0);
+      expect(JSON.stringify([child.scenario, child.seed])).not.toBe(JSON.stringify([parent.scenario, parent.seed]));
+    }
+    const kinds = new Set(made.flatMap((c) => c.changes.map((w) => w.split(' ')[0])));
+    expect(kinds.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('is deterministic for a seed and differs across seeds', () => {
+    expect(JSON.stringify(children('m2', 20))).toBe(JSON.stringify(children('m2', 20)));
+    expect(JSON.stringify(children('m2', 20))).not.toBe(JSON.stringify(children('m3', 20)));
+  });
+
+  it('never changes its parent', () => {
+    const before = JSON.stringify(candidates);
+    children('m4', 30);
+    expect(JSON.stringify(candidates)).toBe(before);
+  });
+});
