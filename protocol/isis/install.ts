@@ -131,6 +131,6 @@ export function exitProcess(s: IsisState, ctx: StepCtx, reason: ExitReason): Isi
 }
 
 /** Suspicions that nothing will renew or revoke (see membership.ts unsuspect). */
-function permanentSuspicions(ctx: StepCtx): boolean {
+export function permanentSuspicions(ctx: StepCtx): boolean {
   return ctx.o.failureDetector !== 'heartbeat' || !ctx.layers.revokeSuspicions;
 }

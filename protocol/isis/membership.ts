@@ -15,7 +15,7 @@
 import type { ProcessId, View } from '../types.ts';
 import { decideFlush } from './flush.ts';
 import { acceptProposal, promiseFlush, retryDelayUs, VIEW_CHANGE_TIMER } from './gms-member.ts';
-import { commitProposal } from './install.ts';
+import { commitProposal, permanentSuspicions } from './install.ts';
 import type { Attempt, IsisState, StepCtx } from './isis-state.ts';
 import { isCoordinator, needsViewChange, note, setTimer, withGms } from './isis-state.ts';
 import type { FlushReply, IsisBody, ViewProposal } from './messages.ts';
@@ -24,7 +24,15 @@ import { sendTo } from './net.ts';
 /** A failure report (heartbeat timeout, external detector, or a peer that cannot keep up). */
 export function suspect(s: IsisState, ctx: StepCtx, p: ProcessId): IsisState {
   if (s.status !== 'member' || s.view === null || p === s.self) return s;
-  if (!s.view.members.includes(p) || s.gms.suspects.includes(p)) return s;
+  if (s.gms.suspects.includes(p)) return s;
+  if (!s.view.members.includes(p)) {
+    // A joiner reported failed by a detector that reports once (external):
+    // remember it, or the view that admits it would keep it for good. The
+    // view install carries it over (install.ts) and the next change removes it.
+    if (!permanentSuspicions(ctx)) return s;
+    note(ctx, `suspect ${p}`);
+    return withGms(s, { suspects: [...s.gms.suspects, p] });
+  }
   note(ctx, `suspect ${p}`);
   const wasCoordinator = isCoordinator(s);
   let out = withGms(s, { suspects: [...s.gms.suspects, p] });
