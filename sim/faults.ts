@@ -111,6 +111,11 @@ export class FaultDriver {
       if (observation.type === 'view') this.rejoining.delete(process.host);
     });
     for (const fault of spec.schedule ?? []) this.arm(fault);
+    for (const leave of this.options.leaves ?? []) {
+      // A leave still to come will take its host out: keep room for it (then it counts as leaving).
+      this.pendingTakeOuts++;
+      this.world.at(leave.atUs, () => this.pendingTakeOuts--);
+    }
     if (spec.random !== undefined) this.scheduleRandom(spec.random);
     if (spec.rejoinExcludedAfterUs !== undefined) {
       const afterUs = spec.rejoinExcludedAfterUs;

@@ -30,7 +30,12 @@ export class RoleTracker {
   /** Processes whose host's leave was requested while they were its process. */
   private readonly leavers = new Set<string>();
 
-  constructor(private readonly world: World, private readonly leaves: readonly LeaveSpec[], private readonly initialHosts: number) {}
+  /** Listens from construction on: the first members install view 1 as they start, before any driver starts. */
+  constructor(private readonly world: World, private readonly leaves: readonly LeaveSpec[], private readonly initialHosts: number) {
+    world.listeners.push((process, observation) => {
+      if (observation.type === 'view') this.viewInstalled(process, observation.view);
+    });
+  }
 
   start(): void {
     for (const leave of this.leaves) {
@@ -40,18 +45,17 @@ export class RoleTracker {
         if (process !== undefined) this.leavers.add(process.pid);
       });
     }
-    this.world.listeners.push((process, observation) => {
-      if (observation.type !== 'view') return;
-      const view: ViewSeen = observation.view;
-      const before = this.viewOf.get(process.pid);
-      this.viewOf.set(process.pid, view);
-      this.viewsInstalled.set(process.pid, (this.viewsInstalled.get(process.pid) ?? 0) + 1);
-      if (this.newest === null || view.id > this.newest.id) {
-        const admitted = this.newest !== null && view.members.some((m) => !this.newest!.members.includes(m));
-        this.newest = view;
-        if (admitted && before !== undefined) this.lastProvider = this.coordinatorOfView(view) ?? null;
-      }
-    });
+  }
+
+  private viewInstalled(process: SimProcess, view: ViewSeen): void {
+    const before = this.viewOf.get(process.pid);
+    this.viewOf.set(process.pid, view);
+    this.viewsInstalled.set(process.pid, (this.viewsInstalled.get(process.pid) ?? 0) + 1);
+    if (this.newest === null || view.id > this.newest.id) {
+      const admitted = this.newest !== null && view.members.some((m) => !this.newest!.members.includes(m));
+      this.newest = view;
+      if (admitted && before !== undefined) this.lastProvider = this.coordinatorOfView(view) ?? null;
+    }
   }
 
   /** Every process so far, in start order (the world's map keeps insertion order). */
