@@ -51,6 +51,16 @@ export interface UnitRandom {
 const FAULT_KINDS = ['crash', 'restart', 'partition', 'heal', 'slowLink', 'lossyLink'] as const;
 
 export function generateScenario(name: string, description: string, spec: GeneratorSpec, random: UnitRandom): Scenario {
+  return generateWithPlans(name, description, spec, random).scenario;
+}
+
+/** The scenario and the membership plans drawn into it (what tests and coverage count). */
+export function generateWithPlans(
+  name: string,
+  description: string,
+  spec: GeneratorSpec,
+  random: UnitRandom,
+): { scenario: Scenario; plans: MembershipPlan[] } {
   const base: Scenario = {
     name,
     description,
@@ -69,7 +79,8 @@ export function generateScenario(name: string, description: string, spec: Genera
   if (spec.quietWindowUs !== undefined) base.quietWindowUs = spec.quietWindowUs;
   const drawn = spec.mode === 'uniform' ? base : swarm(base, spec, random);
   const weights = membershipWeights(spec, random);
-  return withPlans(drawn, membershipPlans(spec, weights, random));
+  const plans = membershipPlans(spec, weights, random);
+  return { scenario: withPlans(drawn, plans), plans };
 }
 
 /** The membership weights of this seed: uniform keeps the spec's; swarm switches each kind on or off (at least one on). */

@@ -191,10 +191,11 @@ export function buildOverlap(choice: OverlapChoice, ctx: PlanContext): Membershi
         );
         const target = e.kind === 'coordinatorPartition' ? 'coordinator' : faultTarget(e.target);
         if (e.kind === 'falseSuspicion' && choice.slowLink) {
-          // The other end: the coordinator, or an ordinary member when the target is the coordinator's role.
-          const other: HostOrRole = target === 'coordinator' || target === 'sequencer' || target === 'provider' ? youngest : 'coordinator';
+          // The far end (`to`) is the one to be suspected: the near end stops hearing it. A coordinator
+          // is suspected by the next-oldest member (a takeover; they may duel); anyone else by the coordinator.
+          const near: HostOrRole = target === 'coordinator' || target === 'sequencer' || target === 'provider' ? (free[1] ?? youngest) : 'coordinator';
           const slowUs = 2 * ctx.suspectTimeoutUs;
-          plan.schedule.push({ type: 'link', from: target, to: other, delay: { minUs: slowUs, meanUs: slowUs, jitterUs: 0 }, ...when(0) });
+          plan.schedule.push({ type: 'link', from: near, to: target, delay: { minUs: slowUs, meanUs: slowUs, jitterUs: 0 }, ...when(0) });
           plan.schedule.push({ type: 'link-reset', ...when(holdUs) });
         } else {
           plan.schedule.push({ type: 'isolate', host: target, ...when(0) });
