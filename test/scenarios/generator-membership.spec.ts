@@ -6,6 +6,7 @@ import { generateWithPlans, type GeneratorSpec } from '../../scenarios/generator
 import { allPairs, MEMBERSHIP_EVENTS, pairKey, targetsOf } from '../../scenarios/membership-plan.ts';
 import { validateScenario } from '../../scenarios/validate.ts';
 import { Rng } from '../../sim/rng.ts';
+import { parseScenarioText } from '../../sim/scenario-files.ts';
 
 const spec: GeneratorSpec = { mode: 'uniform', processes: 5, protocol: { name: 'isis' }, durationUs: 1_000_000, settleUs: 3_000_000, multicastsPerSecond: 200 };
 /** Draws per mode: a generous bound for 21 pairs and 25 kind x target combinations at uniform odds. */
@@ -76,3 +77,20 @@ describe('generator: membership weights and switches', () => {
     }
   });
 });
+
+describe('generator file: membership fields', () => {
+  const file = (generate: Record<string, unknown>): string => JSON.stringify({ name: 'g', description: 'd', generate: { ...spec, ...generate }, seeds: [1] });
+
+  it('accepts membership weights and overlaps, and draws by them', () => {
+    const loaded = parseScenarioText(file({ membership: { join: 1, leave: 0, crash: 2 }, overlaps: 2 }), 'g.json');
+    expect(loaded.forSeed(1).workload).toBeTruthy();
+  });
+
+  it('names the field and what was expected for bad membership fields', () => {
+    expect(() => parseScenarioText(file({ overlaps: 9 }), 'g.json')).toThrow(/g\.json: generate\.overlaps: expected an integer from 0 to 4, got 9/);
+    expect(() => parseScenarioText(file({ membership: { meteor: 1 } }), 'g.json'))
+      .toThrow(/generate\.membership\.meteor: unknown field, expected one of join, leave, crash, restart, falseSuspicion, coordinatorPartition/);
+    expect(() => parseScenarioText(file({ membership: { crash: -1 } }), 'g.json')).toThrow(/generate\.membership\.crash: expected a number from 0 to 1000000, got -1/);
+  });
+});
+
