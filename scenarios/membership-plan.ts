@@ -217,7 +217,11 @@ export function buildOverlap(choice: OverlapChoice, ctx: PlanContext): Membershi
     if (choice.onNote && isFault(choice.second.kind)) {
       const notes = Object.keys(TRIGGER_NOTES);
       const note = notes[choice.note % notes.length] as string;
-      const nodes = TRIGGER_NOTES[note] as readonly (ProcessRole | 'any')[];
+      // Only roles someone in this plan can hold: a leaver needs a leave, a joiner or provider a join.
+      const holds = (n: ProcessRole | 'any'): boolean =>
+        n === 'leaver' ? leaveEvent !== undefined || supportLeave : n === 'joiner' || n === 'provider' ? hasJoin || supportJoin : true;
+      const held = (TRIGGER_NOTES[note] as readonly (ProcessRole | 'any')[]).filter(holds);
+      const nodes = held.length > 0 ? held : (['any'] as const);
       trigger = { note, node: nodes[choice.node % nodes.length] as ProcessRole | 'any', afterUs: firstUs, delayUs: Math.round(choice.skew * 2000) };
     }
     place(choice.second, secondUs(choice.second.kind), trigger);

@@ -106,7 +106,6 @@ export class FaultDriver {
 
   start(): void {
     const { spec } = this.options;
-    this.roles.start();
     this.world.listeners.push((process, observation) => {
       if (observation.type === 'view') this.rejoining.delete(process.host);
     });

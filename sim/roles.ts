@@ -30,18 +30,19 @@ export class RoleTracker {
   /** Processes whose host's leave was requested while they were its process. */
   private readonly leavers = new Set<string>();
 
-  /** Listens from construction on: the first members install view 1 as they start, before any driver starts. */
-  constructor(private readonly world: World, private readonly leaves: readonly LeaveSpec[], private readonly initialHosts: number) {
+  /**
+   * Built before the processes and the workload start: it hears the first
+   * members install view 1, and its leave marks are queued before the
+   * workload's leaves at the same time, so a leaver holds the role already
+   * when its request makes it (or its coordinator) emit notes.
+   */
+  constructor(private readonly world: World, leaves: readonly LeaveSpec[], private readonly initialHosts: number) {
     world.listeners.push((process, observation) => {
       if (observation.type === 'view') this.viewInstalled(process, observation.view);
     });
-  }
-
-  start(): void {
-    for (const leave of this.leaves) {
-      // Queued after the workload's own leave at the same time, so the process asked is the one recorded.
-      this.world.at(leave.atUs, () => {
-        const process = this.world.currentOfHost.get(leave.host);
+    for (const leave of leaves) {
+      world.at(leave.atUs, () => {
+        const process = world.currentOfHost.get(leave.host);
         if (process !== undefined) this.leavers.add(process.pid);
       });
     }
