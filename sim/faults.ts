@@ -6,7 +6,9 @@
 // starts, cuts and heals are steps of sim/system.
 // Faults happen only in the fault phase; `endFaultPhase` heals everything.
 import { assertNever } from '../protocol/types.ts';
-import type { FaultSpec, HostName, HostOrRole, LeaveSpec, LinkSpec, NoteAt, RandomFaultSpec, ScheduledFault } from '../scenarios/types.ts';
+import type { FaultSpec, HostName, HostOrRole, LeaveSpec, RandomFaultSpec, ScheduledFault } from '../scenarios/types.ts';
+import { risksSuspicion, SUSPICION_RISK_DELAY_US } from '../scenarios/suspicion-risk.ts';
+import { takesHostOut, triggerOf } from './fault-triggers.ts';
 import type { Rng } from './rng.ts';
 import { isRole, RoleTracker } from './roles.ts';
 import type { SimProcess, World } from './world.ts';
@@ -15,15 +17,6 @@ import type { SimProcess, World } from './world.ts';
 export const MAX_RESTARTS_PER_HOST = 20;
 const DEFAULT_SLOW_LINK_DELAY_US = 50_000;
 const LOSSY_LINK_PROBABILITY = 0.5;
-/**
- * A faulted link this slow (or lossy) may get one of its ends suspected and
- * excluded, so the random generator counts its `to` host as cut off. The
- * driver cannot know the protocol's timeout; this is well under ISIS's
- * default (60 ms), so the count errs on the safe side.
- */
-export const SUSPICION_RISK_DELAY_US = 20_000;
-const SUSPICION_RISK_LOSS = 0.3;
-
 export interface FaultDriverOptions {
   spec: FaultSpec;
   rng: Rng;
@@ -32,48 +25,6 @@ export interface FaultDriverOptions {
   hosts?: readonly HostName[];
   /** The workload's leaves: who is the `leaver`, and who will soon be gone. */
   leaves?: readonly LeaveSpec[];
-}
-
-/** A note trigger, from `onNote` (a host) or `at` (a host, a role or any process). */
-interface Trigger {
-  note: string;
-  node: HostOrRole | 'any';
-  occurrence: number;
-  delayUs: number;
-  afterUs: number;
-}
-
-function triggerOf(fault: ScheduledFault): Trigger | undefined {
-  if (fault.at !== undefined) return fromAt(fault.at);
-  const n = fault.onNote;
-  if (n === undefined) return undefined;
-  return { note: n.text, node: n.host, occurrence: n.occurrence ?? 1, delayUs: n.delayUs ?? 0, afterUs: 0 };
-}
-
-function fromAt(at: NoteAt): Trigger {
-  return { note: at.note, node: at.node, occurrence: at.occurrence ?? 1, delayUs: at.delayUs ?? 0, afterUs: at.afterUs ?? 0 };
-}
-
-/** Scheduled faults that take a host out of the group (for the random generator's budget). */
-function takesHostOut(fault: ScheduledFault): boolean {
-  switch (fault.type) {
-    case 'crash':
-    case 'restart':
-    case 'isolate':
-      return true;
-    case 'link':
-      return risksSuspicion(fault);
-    case 'partition':
-    case 'heal':
-    case 'link-reset':
-      return false;
-    default:
-      return assertNever(fault, 'fault');
-  }
-}
-
-function risksSuspicion(link: LinkSpec): boolean {
-  return (link.delay?.minUs ?? 0) >= SUSPICION_RISK_DELAY_US || (link.lossProbability ?? 0) >= SUSPICION_RISK_LOSS;
 }
 
 export class FaultDriver {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { assertNever } from '../../protocol/types.ts';
 import { buildOverlap, DEFAULT_SUSPECT_TIMEOUT_US, type MembershipEventKind, type MembershipPlan, type OverlapChoice } from '../membership-plan.ts';
 import { PROCESS_ROLES, type HostOrRole, type Scenario, type ScheduledFault, type ScheduledFaultType } from '../types.ts';
+import { risksSuspicion } from '../suspicion-risk.ts';
 import { faultScheduleArb } from './fault-schedule.ts';
 import { overlapChoiceArb } from './membership.ts';
 import { networkArb, type NetworkArbOptions } from './network.ts';
@@ -109,9 +110,6 @@ export function scenarioArb(options: ScenarioArbOptions): fc.Arbitrary<Scenario>
     });
 }
 
-const RISKY_LINK_DELAY_US = 20_000;
-const RISKY_LINK_LOSS = 0.3;
-
 /**
  * Keeps the faults under which a primary partition survives: the hosts
  * that crash, restart, leave, are isolated, end up outside the largest side
@@ -138,7 +136,7 @@ function withinMinority(schedule: ScheduledFault[], processes: number, hit: Set<
         break;
       }
       case 'link':
-        if ((f.delay?.minUs ?? 0) < RISKY_LINK_DELAY_US && (f.lossProbability ?? 0) < RISKY_LINK_LOSS) return true;
+        if (!risksSuspicion(f)) return true;
         hosts = [slot(f.to, k)];
         break;
       case 'heal':
