@@ -196,7 +196,8 @@ export class FaultDriver {
 
   /**
    * Hosts the group cannot count on now, every way one can be lost: not live
-   * (crashed, exited), restarted and not yet back in a view, asked to leave,
+   * (crashed, exited), restarted and not yet back in a view, a dead process
+   * still in the newest view (by its process id), asked to leave,
    * at the far end of a link slow or lossy enough to get it suspected, or
    * (unless `ignoringCuts`) cut off from the largest side of a partition.
    */
@@ -206,6 +207,11 @@ export class FaultDriver {
       if (this.world.currentOfHost.get(h)?.status !== 'live' || this.rejoining.has(h)) down.add(h);
     }
     for (const h of this.roles.leavingHosts()) down.add(h);
+    // A dead process still holding a seat in the newest view (its host already restarted) costs a seat too.
+    for (const pid of this.roles.newestMembers()) {
+      const process = this.world.processes.get(pid);
+      if (process !== undefined && process.status !== 'live' && !down.has(process.host)) down.add(pid);
+    }
     for (const h of this.riskyLinkTargets) down.add(h);
     if (!ignoringCuts && this.groups !== null) {
       const live = (g: HostName[]): number => g.filter((h) => !down.has(h)).length;

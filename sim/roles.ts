@@ -52,8 +52,9 @@ export class RoleTracker {
     const before = this.viewOf.get(process.pid);
     this.viewOf.set(process.pid, view);
     this.viewsInstalled.set(process.pid, (this.viewsInstalled.get(process.pid) ?? 0) + 1);
-    if (this.newest === null || view.id > this.newest.id) {
-      const admitted = this.newest !== null && view.members.some((m) => !this.newest!.members.includes(m));
+    // Ties go to the latest: a protocol keeps one member list per view id (view-agreement), a test double may not.
+    if (this.newest === null || view.id >= this.newest.id) {
+      const admitted = this.newest !== null && view.id > this.newest.id && view.members.some((m) => !this.newest!.members.includes(m));
       this.newest = view;
       if (admitted && before !== undefined) this.lastProvider = this.coordinatorOfView(view) ?? null;
     }
@@ -85,11 +86,18 @@ export class RoleTracker {
     }
   }
 
-  /** The host that `target` names now: itself, or the holder of the role (undefined: nobody holds it). */
+  /** The host that `target` names now: itself, or the live holder of the role (undefined: no live process holds it). */
   resolve(target: HostOrRole): HostName | undefined {
     if (!isRole(target)) return target;
     const pid = this.holderOf(target);
-    return pid === undefined ? undefined : this.world.processes.get(pid)?.host;
+    const process = pid === undefined ? undefined : this.world.processes.get(pid);
+    // A dead holder (a crashed rank 0 not yet replaced) is nobody: restarting its host would hit a newer process.
+    return process?.status === 'live' ? process.host : undefined;
+  }
+
+  /** The members of the newest view anyone installed (empty before the first). */
+  newestMembers(): readonly string[] {
+    return this.newest?.members ?? [];
   }
 
   private holderOf(role: ProcessRole): string | undefined {

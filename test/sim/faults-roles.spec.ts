@@ -98,6 +98,13 @@ describe('note-triggered faults aimed at roles', () => {
     expect(notesOf(lines, 'flush-begin', 'p1', 100_000)[0]!.t).not.toBe(p2.t + 1);
   });
 
+  it('a role whose holder is dead names nobody: restarting the crashed sequencer before the view change does nothing', () => {
+    const { lines } = run(isis([{ type: 'crash', host: 'p1', atUs: 100_000 }, { type: 'restart', host: 'sequencer', atUs: 110_000 }, { type: 'restart', host: 'coordinator', atUs: 120_000 }]));
+    const starts = lines.filter((l) => l.type === 'start' && l.t > 0);
+    // The coordinator role moved to p2 at once (first live member); the sequencer stays the dead p1 until view 2.
+    expect(starts.map((l) => [l.node, l.t])).toEqual([['p2#2', 120_000]]);
+  });
+
   it('the same scenario and seed give the same trace', () => {
     const s = isis([{ type: 'restart', host: 'coordinator', at: { note: 'view-change-begin', node: 'any' } }, { type: 'crash', host: 'p5', atUs: 50_000 }]);
     const a = new MemoryTraceSink();
