@@ -4,11 +4,24 @@
 //
 // - mode "uniform": every fault kind, every order, fixed moderate network
 //   trouble: the classic random test.
+// - both modes also draw membership events and their overlaps
+//   (membership-plan.ts): join, leave, crash, restart, false suspicion and a
+//   partition of the coordinator, each aimed at a protocol role, two at a
+//   time within a flush of each other, some fired at a protocol note.
 // - mode "swarm" (Groce et al., "Swarm Testing", ISSTA 2012): each seed
 //   switches each fault kind, each order and each network trouble on or off
 //   at random and draws its parameters, so some runs hammer one mechanism
 //   without the others masking it.
-import type { Scenario } from './types.ts';
+import type { Scenario, ScheduledFault } from './types.ts';
+import {
+  buildOverlap,
+  DEFAULT_SUSPECT_TIMEOUT_US,
+  MEMBERSHIP_EVENTS,
+  targetsOf,
+  type MembershipEvent,
+  type MembershipEventKind,
+  type MembershipPlan,
+} from './membership-plan.ts';
 
 export type GeneratorMode = 'uniform' | 'swarm';
 
@@ -21,7 +34,14 @@ export interface GeneratorSpec {
   quietWindowUs?: number;
   /** Average multicasts per simulated second (swarm draws up to twice this). */
   multicastsPerSecond: number;
+  /** Relative weights of the membership events (default 1 each; 0 never draws one). Swarm switches each on or off per seed. */
+  membership?: Partial<Record<MembershipEventKind, number>>;
+  /** Overlapping pairs of membership events per scenario (default 1; 0 for none). */
+  overlaps?: number;
 }
+
+/** At most this many overlapping pairs per scenario (a bound; the majority budget allows fewer anyway). */
+export const MAX_OVERLAPS = 4;
 
 /** A uniform [0, 1) source; the simulator's seeded Rng fits. */
 export interface UnitRandom {
@@ -31,6 +51,16 @@ export interface UnitRandom {
 const FAULT_KINDS = ['crash', 'restart', 'partition', 'heal', 'slowLink', 'lossyLink'] as const;
 
 export function generateScenario(name: string, description: string, spec: GeneratorSpec, random: UnitRandom): Scenario {
+  return generateWithPlans(name, description, spec, random).scenario;
+}
+
+/** The scenario and the membership plans drawn into it (what tests and coverage count). */
+export function generateWithPlans(
+  name: string,
+  description: string,
+  spec: GeneratorSpec,
+  random: UnitRandom,
+): { scenario: Scenario; plans: MembershipPlan[] } {
   const base: Scenario = {
     name,
     description,
@@ -47,7 +77,86 @@ export function generateScenario(name: string, description: string, spec: Genera
     seeds: [],
   };
   if (spec.quietWindowUs !== undefined) base.quietWindowUs = spec.quietWindowUs;
-  return spec.mode === 'uniform' ? base : swarm(base, spec, random);
+  const drawn = spec.mode === 'uniform' ? base : swarm(base, spec, random);
+  const weights = membershipWeights(spec, random);
+  const plans = membershipPlans(spec, weights, random);
+  return { scenario: withPlans(drawn, plans), plans };
+}
+
+/** The membership weights of this seed: uniform keeps the spec's; swarm switches each kind on or off (at least one on). */
+function membershipWeights(spec: GeneratorSpec, random: UnitRandom): Record<MembershipEventKind, number> {
+  const weights = Object.fromEntries(MEMBERSHIP_EVENTS.map((k) => [k, spec.membership?.[k] ?? 1])) as Record<MembershipEventKind, number>;
+  if (spec.mode === 'uniform') return weights;
+  const on = MEMBERSHIP_EVENTS.filter((k) => weights[k] > 0);
+  const kept = on.filter(() => random.float() < 0.5);
+  const one = on[Math.floor(random.float() * on.length)];
+  const keep = kept.length > 0 || one === undefined ? kept : [one];
+  for (const k of MEMBERSHIP_EVENTS) if (!keep.includes(k)) weights[k] = 0;
+  return weights;
+}
+
+function pickWeighted<T extends string>(weights: Record<T, number>, keys: readonly T[], random: UnitRandom): T | undefined {
+  const total = keys.reduce((sum, k) => sum + weights[k], 0);
+  if (total <= 0) return undefined;
+  let x = random.float() * total;
+  for (const k of keys) {
+    x -= weights[k];
+    if (x < 0 && weights[k] > 0) return k;
+  }
+  return keys.filter((k) => weights[k] > 0).pop();
+}
+
+function drawEvent(weights: Record<MembershipEventKind, number>, random: UnitRandom): MembershipEvent | undefined {
+  const kind = pickWeighted(weights, MEMBERSHIP_EVENTS, random);
+  if (kind === undefined) return undefined;
+  const targets = targetsOf(kind);
+  return { kind, target: targets[Math.floor(random.float() * targets.length)] ?? targets[0]! };
+}
+
+/** The seed's overlapping pairs, each within what is left of the majority budget. */
+function membershipPlans(spec: GeneratorSpec, weights: Record<MembershipEventKind, number>, random: UnitRandom): MembershipPlan[] {
+  const overlaps = Math.min(MAX_OVERLAPS, spec.overlaps ?? 1);
+  const option = spec.protocol.options?.suspectTimeoutUs;
+  const suspectTimeoutUs = typeof option === 'number' && option > 0 ? option : DEFAULT_SUSPECT_TIMEOUT_US;
+  let budget = Math.floor((spec.processes - 1) / 2);
+  const takenHosts: string[] = [];
+  const plans: MembershipPlan[] = [];
+  for (let k = 0; k < overlaps; k++) {
+    const first = drawEvent(weights, random);
+    const second = drawEvent(weights, random);
+    if (first === undefined || second === undefined) break;
+    const plan = buildOverlap(
+      {
+        first,
+        second,
+        anchor: random.float(),
+        skew: random.float(),
+        onNote: random.float() < 0.5,
+        note: Math.floor(random.float() * 16),
+        node: Math.floor(random.float() * 16),
+        hold: random.float(),
+        slowLink: random.float() < 0.5,
+      },
+      { processes: spec.processes, durationUs: spec.durationUs, suspectTimeoutUs, budget, takenHosts },
+    );
+    budget -= plan.takeOuts.length;
+    takenHosts.push(...plan.hostsUsed);
+    plans.push(plan);
+  }
+  return plans;
+}
+
+/** The scenario with the plans' joins, leaves and faults added. */
+export function withPlans(s: Scenario, plans: readonly MembershipPlan[]): Scenario {
+  const joins = [...(s.workload.joins ?? []), ...plans.flatMap((p) => p.joins)];
+  const leaves = [...(s.workload.leaves ?? []), ...plans.flatMap((p) => p.leaves)];
+  const schedule: ScheduledFault[] = [...(s.faults?.schedule ?? []), ...plans.flatMap((p) => p.schedule)];
+  const workload = { ...s.workload };
+  if (joins.length > 0) workload.joins = joins;
+  if (leaves.length > 0) workload.leaves = leaves;
+  const faults = { ...s.faults };
+  if (schedule.length > 0) faults.schedule = schedule;
+  return { ...s, workload, faults };
 }
 
 function swarm(base: Scenario, spec: GeneratorSpec, random: UnitRandom): Scenario {

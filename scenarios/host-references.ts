@@ -2,7 +2,7 @@
 // can say which of them name a host that never exists. A new host-valued
 // field must be added here: the switch over fault types is exhaustive.
 import { assertNever } from '../protocol/types.ts';
-import type { HostName, Scenario } from './types.ts';
+import { PROCESS_ROLES, type HostName, type Scenario } from './types.ts';
 
 export interface HostReference {
   path: string;
@@ -16,6 +16,8 @@ export interface HostReference {
 export function hostReferences(s: Scenario): HostReference[] {
   const refs: HostReference[] = [];
   const add = (path: string, host: HostName, atUs?: number, needsHostAtTime = false): void => {
+    // A role (or `any`) names whichever host holds it when the fault fires: nothing to check here.
+    if ((PROCESS_ROLES as readonly string[]).includes(host) || host === 'any') return;
     refs.push(atUs === undefined ? { path, host, needsHostAtTime } : { path, host, atUs, needsHostAtTime });
   };
   (s.network.links ?? []).forEach((link, k) => {
@@ -27,9 +29,11 @@ export function hostReferences(s: Scenario): HostReference[] {
   (s.faults?.schedule ?? []).forEach((fault, k) => {
     const path = `faults.schedule[${k}]`;
     if (fault.onNote !== undefined) add(`${path}.onNote.host`, fault.onNote.host);
+    if (fault.at !== undefined) add(`${path}.at.node`, fault.at.node);
     switch (fault.type) {
       case 'crash':
       case 'restart':
+      case 'isolate':
         add(`${path}.host`, fault.host, fault.atUs, true);
         break;
       case 'partition':

@@ -66,6 +66,23 @@ export interface WorkloadSpec {
   leaves?: LeaveSpec[];
 }
 
+/**
+ * Protocol roles a fault can target instead of a host, resolved by the
+ * simulator when the fault fires (or, for a note trigger's `node`, when the
+ * note is emitted). Read from the views the processes install (sim/roles.ts):
+ * - `coordinator`: the first live member of the newest view (rank 0 unless it died);
+ * - `sequencer`: the rank-0 member of the newest view (the ISIS ABCAST sequencer);
+ * - `joiner`: the newest process still joining, else the newest admitted one still in its first view;
+ * - `provider`: the state-transfer provider: the coordinator while a joiner waits, else the
+ *   coordinator of the last view that admitted a joiner;
+ * - `leaver`: a process whose host's leave (`workload.leaves`) has been requested and that has not exited.
+ */
+export type ProcessRole = 'coordinator' | 'sequencer' | 'joiner' | 'provider' | 'leaver';
+export const PROCESS_ROLES: readonly ProcessRole[] = ['coordinator', 'sequencer', 'joiner', 'provider', 'leaver'];
+
+/** A host name (`p3`) or a role that names one when the fault fires. */
+export type HostOrRole = HostName | ProcessRole;
+
 /** When a scheduled fault fires: at a time, or when a process emits a note. */
 export interface NoteTrigger {
   /** Host whose current process must emit the note. */
@@ -78,18 +95,38 @@ export interface NoteTrigger {
   delayUs?: number;
 }
 
+/**
+ * A note trigger that may name a role (BUGGIFY-style: the fault lands at the
+ * protocol moment that matters, e.g. the coordinator mid-flush).
+ */
+export interface NoteAt {
+  /** Exact note text, e.g. `flush-begin`, `sequencer-order`, `view-change-begin`. */
+  note: string;
+  /** Who must emit it: a host, a role (held when the note is emitted), or `any` process. */
+  node: HostOrRole | 'any';
+  /** Fire at the n-th such note counted from `afterUs` (default 1). */
+  occurrence?: number;
+  /** Extra delay after the note (default 0). */
+  delayUs?: number;
+  /** Only notes at or after this time count (default 0). */
+  afterUs?: number;
+}
+
 interface ScheduledBase {
-  /** Fire at this time, unless `onNote` is given. */
+  /** Fire at this time, unless `onNote` or `at` is given. */
   atUs?: number;
   onNote?: NoteTrigger;
+  at?: NoteAt;
 }
 
 export type ScheduledFault =
-  | (ScheduledBase & { type: 'crash'; host: HostName })
-  | (ScheduledBase & { type: 'restart'; host: HostName })
+  | (ScheduledBase & { type: 'crash'; host: HostOrRole })
+  | (ScheduledBase & { type: 'restart'; host: HostOrRole })
   | (ScheduledBase & { type: 'partition'; groups: HostName[][] })
+  /** Cuts one host off from every other (added to a partition already in force); `heal` ends it. */
+  | (ScheduledBase & { type: 'isolate'; host: HostOrRole })
   | (ScheduledBase & { type: 'heal' })
-  | (ScheduledBase & { type: 'link'; from: HostName; to: HostName; bidirectional?: boolean } & LinkSpec)
+  | (ScheduledBase & { type: 'link'; from: HostOrRole; to: HostOrRole; bidirectional?: boolean } & LinkSpec)
   | (ScheduledBase & { type: 'link-reset' });
 
 export type ScheduledFaultType = ScheduledFault['type'];

@@ -1,6 +1,7 @@
 // Validates a generator file: { name, description, generate: {...}, seeds }.
 import { FieldProblems } from './fields.ts';
-import type { GeneratorSpec } from './generator.ts';
+import { MAX_OVERLAPS, type GeneratorSpec } from './generator.ts';
+import { MEMBERSHIP_EVENTS } from './membership-plan.ts';
 import { printableText, scenarioName, seeds, throwProblems } from './validate.ts';
 
 export interface GeneratorFile {
@@ -13,7 +14,8 @@ export interface GeneratorFile {
 export function validateGeneratorFile(value: unknown, file: string): GeneratorFile {
   const f = new FieldProblems();
   const o = f.object(value, '(top level)', ['name', 'description', 'generate', 'seeds']);
-  const g = f.object(o.generate, 'generate', ['mode', 'processes', 'protocol', 'durationUs', 'settleUs', 'quietWindowUs', 'multicastsPerSecond']);
+  const g = f.object(o.generate, 'generate', ['mode', 'processes', 'protocol', 'durationUs', 'settleUs', 'quietWindowUs', 'multicastsPerSecond',
+    'membership', 'overlaps']);
   const protocol = f.object(g.protocol, 'generate.protocol', ['name', 'options']);
   const spec: GeneratorSpec = {
     mode: f.oneOf(g.mode, 'generate.mode', ['uniform', 'swarm'] as const),
@@ -25,6 +27,14 @@ export function validateGeneratorFile(value: unknown, file: string): GeneratorFi
   };
   if (protocol.options !== undefined) spec.protocol.options = f.object(protocol.options, 'generate.protocol.options', Object.keys(protocol.options as object ?? {}));
   if (g.quietWindowUs !== undefined) spec.quietWindowUs = f.int(g.quietWindowUs, 'generate.quietWindowUs', 1);
+  if (g.membership !== undefined) {
+    const weights = f.object(g.membership, 'generate.membership', MEMBERSHIP_EVENTS);
+    spec.membership = {};
+    for (const kind of MEMBERSHIP_EVENTS) {
+      if (weights[kind] !== undefined) spec.membership[kind] = f.number(weights[kind], `generate.membership.${kind}`, 0, 1_000_000);
+    }
+  }
+  if (g.overlaps !== undefined) spec.overlaps = f.int(g.overlaps, 'generate.overlaps', 0, MAX_OVERLAPS);
   const result = { name: scenarioName(f, o.name, 'name'), description: printableText(f, o.description, 'description'), generate: spec, seeds: seeds(f, o.seeds) };
   throwProblems(f, 'generator file', file);
   return result;

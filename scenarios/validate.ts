@@ -5,13 +5,17 @@ import { InputError, escapeControl, quote } from '../traces/input-error.ts';
 import { TRACE_DETAILS } from '../traces/schema.ts';
 import { FieldProblems, join } from './fields.ts';
 import { hostReferences, hostStartTimes } from './host-references.ts';
-import { checkRunBounds } from './run-bounds.ts';
+import { checkRunBounds, MAX_RUN_US } from './run-bounds.ts';
 import { ALL_PROPERTIES, isPropertyId, type PropertyId } from '../core/property-ids.ts';
+import { PROCESS_ROLES } from './types.ts';
 import type {
   DelaySpec,
   FaultSpec,
+  HostOrRole,
   LinkOverride,
   NetworkSpec,
+  NoteAt,
+  ProcessRole,
   RandomFaultSpec,
   Scenario,
   ScheduledFault,
@@ -235,28 +239,33 @@ function faults(f: FieldProblems, value: unknown, durationUs: number): FaultSpec
   return spec;
 }
 
-const FAULT_TYPES = ['crash', 'restart', 'partition', 'heal', 'link', 'link-reset'] as const;
+const FAULT_TYPES = ['crash', 'restart', 'partition', 'isolate', 'heal', 'link', 'link-reset'] as const;
 
 function scheduledFault(f: FieldProblems, value: unknown, path: string, durationUs: number): ScheduledFault {
   const raw = f.object(value, path, [
-    'type', 'atUs', 'onNote', 'host', 'groups', 'from', 'to', 'bidirectional', 'delay',
+    'type', 'atUs', 'onNote', 'at', 'host', 'groups', 'from', 'to', 'bidirectional', 'delay',
     'lossProbability', 'duplicateProbability',
   ]);
   const type = f.oneOf(raw.type, join(path, 'type'), FAULT_TYPES);
-  const base: { atUs?: number; onNote?: ScheduledFault['onNote'] } = {};
+  const base: { atUs?: number; onNote?: ScheduledFault['onNote']; at?: NoteAt } = {};
+  if (raw.onNote !== undefined && raw.at !== undefined) f.add(join(path, 'at'), 'either at or onNote, not both', raw.at);
   if (raw.onNote !== undefined) {
     const n = f.object(raw.onNote, join(path, 'onNote'), ['host', 'text', 'occurrence', 'delayUs']);
     base.onNote = { host: hostName(f, n.host, join(path, 'onNote.host')), text: f.string(n.text, join(path, 'onNote.text')) };
     if (n.occurrence !== undefined) base.onNote.occurrence = f.int(n.occurrence, join(path, 'onNote.occurrence'), 1);
     if (n.delayUs !== undefined) base.onNote.delayUs = f.int(n.delayUs, join(path, 'onNote.delayUs'), 0);
     if (raw.atUs !== undefined) f.add(join(path, 'atUs'), 'no atUs when onNote is given', raw.atUs);
+  } else if (raw.at !== undefined) {
+    base.at = noteAt(f, raw.at, join(path, 'at'), durationUs);
+    if (raw.atUs !== undefined) f.add(join(path, 'atUs'), 'no atUs when at is given (at says which note fires the fault)', raw.atUs);
   } else {
     base.atUs = f.int(raw.atUs, join(path, 'atUs'), 0, Math.max(0, durationUs - 1));
   }
   switch (type) {
     case 'crash':
     case 'restart':
-      return { ...base, type, host: hostName(f, raw.host, join(path, 'host')) };
+    case 'isolate':
+      return { ...base, type, host: hostOrRole(f, raw.host, join(path, 'host')) };
     case 'partition': {
       const groupOf = new Map<string, number>();
       const groups = f.array(raw.groups, join(path, 'groups')).map((g, k) =>
@@ -274,11 +283,43 @@ function scheduledFault(f: FieldProblems, value: unknown, path: string, duration
     case 'link-reset':
       return { ...base, type };
     case 'link': {
-      const link = linkOverride(f, { from: raw.from, to: raw.to, bidirectional: raw.bidirectional, delay: raw.delay,
+      // The ends may be roles; the link settings are a network link override's.
+      const link = linkOverride(f, { from: 'p1', to: 'p1', bidirectional: raw.bidirectional, delay: raw.delay,
         lossProbability: raw.lossProbability, duplicateProbability: raw.duplicateProbability }, path);
-      return { ...base, type, ...link };
+      return { ...base, type, ...link, from: hostOrRole(f, raw.from, join(path, 'from')), to: hostOrRole(f, raw.to, join(path, 'to')) };
     }
   }
+}
+
+const NOTE_NODES = `a host name like "p1", one of the roles ${PROCESS_ROLES.map((r) => `"${r}"`).join(', ')}, or "any"`;
+
+/** `at`: a note trigger whose `node` may be a role (types.ts, NoteAt). */
+function noteAt(f: FieldProblems, value: unknown, path: string, durationUs: number): NoteAt {
+  const n = f.object(value, path, ['note', 'node', 'occurrence', 'delayUs', 'afterUs']);
+  let node: NoteAt['node'] = 'any';
+  if (typeof n.node === 'string' && (n.node === 'any' || isProcessRole(n.node) || HOST_PATTERN.test(n.node))) node = n.node;
+  else f.add(join(path, 'node'), NOTE_NODES, n.node);
+  const at: NoteAt = { note: printableText(f, n.note, join(path, 'note')), node };
+  if (n.occurrence !== undefined) at.occurrence = f.int(n.occurrence, join(path, 'occurrence'), 1, 1_000_000);
+  if (n.delayUs !== undefined) at.delayUs = f.int(n.delayUs, join(path, 'delayUs'), 0, MAX_RUN_US);
+  if (n.afterUs !== undefined) {
+    at.afterUs = f.int(n.afterUs, join(path, 'afterUs'), 0, Math.max(0, durationUs - 1));
+  }
+  return at;
+}
+
+function isProcessRole(name: string): name is ProcessRole {
+  return (PROCESS_ROLES as readonly string[]).includes(name);
+}
+
+/** A fault's target: a host, or a role resolved when the fault fires. */
+function hostOrRole(f: FieldProblems, value: unknown, path: string): HostOrRole {
+  if (typeof value === 'string' && isProcessRole(value)) return value;
+  if (typeof value === 'string' && !HOST_PATTERN.test(value) && !INCARNATION_PATTERN.test(value)) {
+    f.add(path, `a host name like "p1" or one of the roles ${PROCESS_ROLES.map((r) => `"${r}"`).join(', ')}`, value);
+    return 'p1';
+  }
+  return hostName(f, value, path);
 }
 
 function randomFaults(f: FieldProblems, value: unknown): RandomFaultSpec {

@@ -5,6 +5,7 @@
 import type { AnyProtocol } from '../protocol/types.ts';
 import type { Scenario, ScheduledFault } from '../scenarios/types.ts';
 import { validateScenario } from '../scenarios/validate.ts';
+import { hostStartTimes } from '../scenarios/host-references.ts';
 import { isNetworkEvent, type TraceDetail, type TraceEvent, type UnnumberedEvent } from '../traces/schema.ts';
 import { makeHeader, numberEvent, serializeLine } from '../traces/serialize.ts';
 import { FaultDriver } from './faults.ts';
@@ -163,6 +164,8 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
     spec: scenario.faults ?? {},
     rng: rng.child('faults'),
     initialHosts: scenario.processes,
+    hosts: [...hostStartTimes(scenario).keys()],
+    leaves: scenario.workload.leaves ?? [],
   });
 
   let settled = false;

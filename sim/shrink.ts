@@ -220,10 +220,11 @@ function withDuration(s: Scenario, durationUs: number): Scenario {
 function withoutLastHost(s: Scenario): Scenario {
   const gone = `p${s.processes}`;
   const keeps = (f: ScheduledFault): boolean => {
-    if (f.onNote?.host === gone) return false;
+    if (f.onNote?.host === gone || f.at?.node === gone) return false;
     switch (f.type) {
       case 'crash':
       case 'restart':
+      case 'isolate':
         return f.host !== gone;
       case 'link':
         return f.from !== gone && f.to !== gone;

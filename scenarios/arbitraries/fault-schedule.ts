@@ -1,8 +1,13 @@
-// fast-check arbitrary for timed fault schedules. Crashes stay a minority
-// of the initial hosts, so a primary-partition protocol can always make
-// progress once the network heals (the settle phase heals it).
+// fast-check arbitrary for fault schedules: timed faults, and faults fired
+// at a protocol note of a host or a role (BUGGIFY-style), aimed at hosts or
+// at roles resolved when they fire. Crashes stay a minority of the initial
+// hosts, so a primary-partition protocol can always make progress once the
+// network heals (the settle phase heals it); scenarioArb's keepMajority
+// counts every other way a host can be lost.
 import fc from 'fast-check';
-import type { HostName, ScheduledFault, ScheduledFaultType } from '../types.ts';
+import { assertNever } from '../../protocol/types.ts';
+import { TRIGGER_NOTES } from '../membership-plan.ts';
+import { PROCESS_ROLES, type HostName, type HostOrRole, type NoteAt, type ScheduledFault, type ScheduledFaultType } from '../types.ts';
 
 export interface FaultScheduleArbOptions {
   processes: number;
@@ -11,37 +16,61 @@ export interface FaultScheduleArbOptions {
   maxFaults?: number;
   /** Fault types to draw from (default all). */
   types?: ScheduledFaultType[];
+  /** Aim some faults at roles (coordinator, sequencer, ...) instead of hosts (default true). */
+  roles?: boolean;
+  /** Fire some faults at protocol notes instead of times (default true). */
+  noteTriggers?: boolean;
+  /** Notes to fire at, each with the nodes that emit it (default the ISIS stack's). */
+  notes?: Readonly<Record<string, readonly string[]>>;
 }
 
-export const ALL_FAULT_TYPES: ScheduledFaultType[] = ['crash', 'restart', 'partition', 'heal', 'link', 'link-reset'];
+export const ALL_FAULT_TYPES: ScheduledFaultType[] = ['crash', 'restart', 'partition', 'isolate', 'heal', 'link', 'link-reset'];
+
+type When = { atUs: number } | { at: NoteAt };
 
 export function faultScheduleArb(options: FaultScheduleArbOptions): fc.Arbitrary<ScheduledFault[]> {
   const { processes, durationUs } = options;
   const hosts = Array.from({ length: processes }, (_, k) => `p${k + 1}`);
   const host = fc.constantFrom(...hosts);
+  const target: fc.Arbitrary<HostOrRole> =
+    options.roles === false ? host : fc.oneof({ arbitrary: host, weight: 3 }, { arbitrary: fc.constantFrom(...PROCESS_ROLES), weight: 1 });
   const atUs = fc.integer({ min: 0, max: Math.max(0, durationUs - 1) });
+  const notes = options.notes ?? TRIGGER_NOTES;
+  const noteNames = Object.keys(notes);
+  const timed: fc.Arbitrary<When> = atUs.map((t) => ({ atUs: t }));
+  const onNote: fc.Arbitrary<When> = fc
+    .record({
+      note: fc.constantFrom(...noteNames),
+      pick: fc.nat(15),
+      occurrence: fc.integer({ min: 1, max: 3 }),
+      delayUs: fc.integer({ min: 0, max: 5000 }),
+      afterUs: atUs,
+    })
+    .map(({ note, pick, occurrence, delayUs, afterUs }) => {
+      const nodes = notes[note] ?? ['any'];
+      return { at: { note, node: nodes[pick % nodes.length] as NoteAt['node'], occurrence, delayUs, afterUs } };
+    });
+  const when: fc.Arbitrary<When> =
+    options.noteTriggers === false || noteNames.length === 0 ? timed : fc.oneof({ arbitrary: timed, weight: 3 }, { arbitrary: onNote, weight: 1 });
   const types = options.types ?? ALL_FAULT_TYPES;
   const fault: fc.Arbitrary<ScheduledFault> = fc.oneof(
     ...types.map((type): fc.Arbitrary<ScheduledFault> => {
       switch (type) {
         case 'crash':
-          return fc.record({ type: fc.constant('crash' as const), host, atUs });
         case 'restart':
-          return fc.record({ type: fc.constant('restart' as const), host, atUs });
+        case 'isolate':
+          return fc.tuple(target, when).map(([h, w]) => ({ type, host: h, ...w }));
         case 'partition':
-          return fc.record({ type: fc.constant('partition' as const), groups: partitionArb(hosts), atUs });
+          return fc.tuple(partitionArb(hosts), when).map(([groups, w]) => ({ type, groups, ...w }));
         case 'heal':
-          return fc.record({ type: fc.constant('heal' as const), atUs });
-        case 'link':
-          return fc.record({
-            type: fc.constant('link' as const),
-            from: host,
-            to: host,
-            atUs,
-            delay: fc.integer({ min: 1000, max: 100_000 }).map((d) => ({ minUs: d, meanUs: d, jitterUs: Math.ceil(d / 10) })),
-          });
         case 'link-reset':
-          return fc.record({ type: fc.constant('link-reset' as const), atUs });
+          return when.map((w) => ({ type, ...w }));
+        case 'link':
+          return fc
+            .tuple(target, target, when, fc.integer({ min: 1000, max: 100_000 }))
+            .map(([from, to, w, d]) => ({ type, from, to, ...w, delay: { minUs: d, meanUs: d, jitterUs: Math.ceil(d / 10) } }));
+        default:
+          return assertNever(type, 'fault type');
       }
     }),
   );
@@ -49,18 +78,25 @@ export function faultScheduleArb(options: FaultScheduleArbOptions): fc.Arbitrary
   return fc
     .array(fault, { maxLength: options.maxFaults ?? 6 })
     .map((faults) => {
-      // Keep at most a minority of distinct hosts ever crashed or restarted.
+      // Keep at most a minority of distinct hosts ever crashed or restarted (a role counts anew each time).
       const hit = new Set<HostName>();
       return faults
-        .filter((f) => {
-          if (f.type !== 'crash' && f.type !== 'restart') return f.type !== 'link' || f.from !== f.to;
-          if (hit.has(f.host)) return true;
+        .filter((f, k) => {
+          if (f.type === 'link') return f.from !== f.to;
+          if (f.type !== 'crash' && f.type !== 'restart') return true;
+          const key = (PROCESS_ROLES as readonly string[]).includes(f.host) ? `${f.host}#${k}` : f.host;
+          if (hit.has(key)) return true;
           if (hit.size >= maxCrashes) return false;
-          hit.add(f.host);
+          hit.add(key);
           return true;
         })
-        .sort((a, b) => (a.atUs ?? 0) - (b.atUs ?? 0));
+        .sort((a, b) => timeOf(a) - timeOf(b));
     });
+}
+
+/** A timed fault's time, a note-triggered one's earliest. */
+function timeOf(f: ScheduledFault): number {
+  return f.atUs ?? f.at?.afterUs ?? 0;
 }
 
 /** Two or three groups covering all hosts, none empty. */

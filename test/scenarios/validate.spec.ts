@@ -44,7 +44,38 @@ describe('validateScenario', () => {
     expect(message).toContain('name: expected a non-empty string, got nothing (the field is missing)');
     expect(message).toContain('procesess: unknown field');
     expect(message).toContain('faults.schedule[0].type: expected one of "crash"');
-    expect(message).toContain('faults.schedule[1].host: expected a host name like "p1", got "q1"');
+    expect(message).toContain('faults.schedule[1].host: expected a host name like "p1" or one of the roles "coordinator", "sequencer", "joiner", "provider", "leaver", got "q1"');
+  });
+
+  it('accepts note triggers by role (at), faults aimed at roles, and isolate', () => {
+    const s = baseScenario({
+      faults: {
+        schedule: [
+          { type: 'crash', host: 'coordinator', at: { note: 'flush-begin', node: 'coordinator', occurrence: 2, delayUs: 10, afterUs: 100 } },
+          { type: 'isolate', host: 'provider', at: { note: 'view-change-begin', node: 'any' } },
+          { type: 'restart', host: 'joiner', atUs: 7 },
+          { type: 'link', from: 'coordinator', to: 'leaver', delay: { minUs: 1, meanUs: 1, jitterUs: 0 }, at: { note: 'sequencer-order', node: 'p2' } },
+          { type: 'heal', at: { note: 'flush-ok', node: 'sequencer', delayUs: 5000 } },
+        ],
+      },
+    });
+    expect(validateScenario(JSON.parse(JSON.stringify(s)), 'x.json')).toEqual(s);
+  });
+
+  it('names the field of a bad note trigger and what was expected', () => {
+    const bad = (at: unknown, extra: Record<string, unknown> = {}): string =>
+      problemsOf(baseScenario({ faults: { schedule: [{ type: 'crash', host: 'p1', at, ...extra } as never] } }));
+    expect(bad({ note: 'flush-begin', node: 'boss' })).toContain(
+      'x.json: faults.schedule[0].at.node: expected a host name like "p1", one of the roles "coordinator", "sequencer", "joiner", "provider", "leaver", or "any", got "boss"');
+    expect(bad({ node: 'p1' })).toContain('faults.schedule[0].at.note: expected a non-empty string, got nothing');
+    expect(bad({ note: 'x', node: 'p1', occurrence: 0 })).toContain('faults.schedule[0].at.occurrence: expected an integer from 1 to 1000000, got 0');
+    expect(bad({ note: 'x', node: 'p1', afterUs: 5_000_000 })).toContain('faults.schedule[0].at.afterUs: expected an integer from 0 to 999999');
+    expect(bad({ note: 'x', node: 'p1', when: 1 })).toContain('faults.schedule[0].at.when: unknown field, expected one of note, node, occurrence, delayUs, afterUs');
+    expect(bad({ note: 'x', node: 'p1' }, { atUs: 5 })).toContain('faults.schedule[0].atUs: expected no atUs when at is given');
+    expect(bad({ note: 'x', node: 'p1' }, { onNote: { host: 'p1', text: 'x' } })).toContain('faults.schedule[0].at: expected either at or onNote, not both');
+    expect(bad({ note: 'x', node: 'p9' })).toContain('faults.schedule[0].at.node: expected a host of this scenario (p1..p3), got "p9"');
+    expect(problemsOf(baseScenario({ faults: { schedule: [{ type: 'isolate', host: 'chief', atUs: 1 } as never] } })))
+      .toContain('faults.schedule[0].host: expected a host name like "p1" or one of the roles');
   });
 
   it('rejects scheduled faults after the fault phase', () => {

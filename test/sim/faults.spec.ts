@@ -3,6 +3,7 @@ import { runScenario } from '../../sim/run.ts';
 import { MemoryTraceSink } from '../../sim/trace-sink.ts';
 import { floodProtocol } from '../fixtures/flood-protocol.ts';
 import { baseScenario } from '../fixtures/scenario.ts';
+import type { ScheduledFault } from '../../scenarios/types.ts';
 
 const randomCrashes = baseScenario({
   processes: 5,
@@ -42,3 +43,42 @@ describe('random fault generator', () => {
     }
   });
 });
+
+describe('random faults count every way a host is lost', () => {
+  const randomCrashes = (schedule: ScheduledFault[]): ScheduledFault[] =>
+    runScenario(
+      baseScenario({ processes: 5, faults: { schedule, random: { meanIntervalUs: 5_000, kinds: { crash: 1 } } }, durationUs: 400_000 }),
+      { seed: '2', protocol: floodProtocol(), checker: null },
+    ).randomFaults.filter((f) => f.type === 'crash');
+  const crashesUnder = (schedule: ScheduledFault[]): number => randomCrashes(schedule).length;
+
+  it('hosts cut off by a partition count as down: no random crash while two of five are cut off', () => {
+    expect(crashesUnder([])).toBe(2);
+    expect(crashesUnder([{ type: 'partition', groups: [['p1', 'p2', 'p3'], ['p4', 'p5']], atUs: 1 }])).toBe(0);
+    expect(crashesUnder([{ type: 'isolate', host: 'p2', atUs: 1 }])).toBe(1);
+    // The far end of a link slow enough to be suspected counts too.
+    expect(crashesUnder([{ type: 'link', from: 'p1', to: 'p3', delay: { minUs: 90_000, meanUs: 90_000, jitterUs: 0 }, atUs: 1 }])).toBe(1);
+  });
+
+  it('scheduled faults still to come keep their room: random crashes leave it to them', () => {
+    expect(crashesUnder([{ type: 'crash', host: 'p5', atUs: 300_000 }])).toBe(1);
+    // A note-triggered fault reserves its room until it fires (here never); a timed one until its time.
+    const later = randomCrashes([{ type: 'crash', host: 'coordinator', at: { note: 'never-emitted', node: 'any' } }, { type: 'restart', host: 'p4', atUs: 350_000 }]);
+    expect(later.length).toBeGreaterThan(0);
+    for (const f of later) expect(f.atUs).toBeGreaterThan(350_000);
+  });
+
+  it('isolate cuts one host off and keeps the rest of a partition in force', () => {
+    const sink = new MemoryTraceSink();
+    runScenario(
+      baseScenario({
+        processes: 5,
+        faults: { schedule: [{ type: 'partition', groups: [['p1', 'p2', 'p3'], ['p4', 'p5']], atUs: 10 }, { type: 'isolate', host: 'p2', atUs: 20 }] },
+      }),
+      { seed: '1', traceSink: sink, protocol: floodProtocol(), checker: null },
+    );
+    const cuts = sink.lines.map((l) => JSON.parse(l)).filter((e) => e.type === 'partition');
+    expect(cuts.map((c) => c.groups)).toEqual([[['p1', 'p2', 'p3'], ['p4', 'p5']], [['p1', 'p3'], ['p4', 'p5'], ['p2']]]);
+  });
+});
+

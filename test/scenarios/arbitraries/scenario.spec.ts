@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scenarioArb } from '../../../scenarios/arbitraries/index.ts';
 import { validateScenario } from '../../../scenarios/validate.ts';
+import { PROCESS_ROLES } from '../../../scenarios/types.ts';
 
 describe('scenarioArb', () => {
   it('generates scenarios that pass validation unchanged', () => {
@@ -13,19 +14,27 @@ describe('scenarioArb', () => {
     );
   });
 
-  it('crashes, restarts and leaves together touch at most a minority of the hosts', () => {
+  it('crashes, restarts, leaves, isolations, partitions and suspicion-prone links together touch at most a minority', () => {
+    const roles: readonly string[] = PROCESS_ROLES;
     fc.assert(
       fc.property(scenarioArb({ processes: 5, maxFaults: 12 }), (s) => {
-        const hit = new Set((s.faults?.schedule ?? []).flatMap((f) => (f.type === 'crash' || f.type === 'restart' ? [f.host] : [])));
+        // A fault aimed at a role may hit a different host each time: each counts as one more.
+        const hit = new Set<string>();
+        const add = (target: string, k: number): void => void hit.add(roles.includes(target) ? `${target}#${k}` : target);
         for (const l of s.workload.leaves ?? []) hit.add(l.host);
-        for (const f of s.faults?.schedule ?? []) {
-          if (f.type !== 'partition') continue;
+        (s.faults?.schedule ?? []).forEach((f, k) => {
+          if (f.type === 'crash' || f.type === 'restart' || f.type === 'isolate') add(f.host, k);
+          if (f.type === 'link' && ((f.delay?.minUs ?? 0) >= 20_000 || (f.lossProbability ?? 0) >= 0.3)) add(f.to, k);
+          if (f.type !== 'partition') return;
           const largest = f.groups.reduce((a, b) => (b.length > a.length ? b : a), []);
-          for (let k = 1; k <= 5; k++) if (!largest.includes(`p${k}`)) hit.add(`p${k}`);
-        }
-        expect(hit.size).toBeLessThanOrEqual(2);
+          for (let j = 1; j <= 5; j++) if (!largest.includes(`p${j}`)) hit.add(`p${j}`);
+        });
+        // The membership pair's leaver-aimed faults hit the host that leaves (counted once).
+        const leavers = new Set((s.workload.leaves ?? []).map((l) => l.host));
+        const leaverFaults = [...hit].filter((h) => h.startsWith('leaver#'));
+        expect(hit.size - (leavers.size > 0 ? leaverFaults.length : 0)).toBeLessThanOrEqual(2);
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 
@@ -34,6 +43,6 @@ describe('scenarioArb', () => {
     const b = fc.sample(scenarioArb({ processes: 4, keepMajority: false }), { seed: 42, numRuns: 30 });
     expect(a).toEqual(b);
     const types = new Set(a.flatMap((s) => (s.faults?.schedule ?? []).map((f) => f.type)));
-    expect([...types].sort()).toEqual(['crash', 'heal', 'link', 'link-reset', 'partition', 'restart']);
+    expect([...types].sort()).toEqual(['crash', 'heal', 'isolate', 'link', 'link-reset', 'partition', 'restart']);
   });
 });
