@@ -110,7 +110,8 @@ function headerExtraOf(header: Record<string, unknown>): { headerExtra?: Record<
   return Object.keys(extra).length > 0 ? { headerExtra: extra } : {};
 }
 
-class ComparingSink implements TraceSink {
+/** Compares every line written with the recorded trace (inspect extends it to visit states). */
+export class ComparingSink implements TraceSink {
   count = 0;
   private difference: ReplayDifference | null = null;
 

@@ -62,7 +62,8 @@ export function replayExploration(expected: readonly string[], path: string, opt
   return { scenario, seed: 'explore', result: runResultOf(scenario.name, protocol.name, events, choices.length), identical: difference === null, difference, lines: actual.length };
 }
 
-function firstDifference(expected: readonly string[], actual: readonly string[]): ReplayDifference | null {
+/** The first line where two traces differ (1-based), or null. */
+export function firstDifference(expected: readonly string[], actual: readonly string[]): ReplayDifference | null {
   const n = Math.max(expected.length, actual.length);
   for (let k = 0; k < n; k++) {
     const want = expected[k] ?? null;

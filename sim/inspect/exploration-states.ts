@@ -14,7 +14,7 @@ import { checkExplorable, parseExploreConfig } from '../explore/config.ts';
 import { pathTraceLines } from '../explore/counterexample.ts';
 import { ExploreModel } from '../explore/model.ts';
 import type { GlobalState } from '../explore/state.ts';
-import type { ReplayDifference } from '../replay.ts';
+import { firstDifference } from '../explore/replay-exploration.ts';
 import { resolveProtocol } from '../resolve-protocol.ts';
 import { captureStates, type HandlerCall } from './state-capture.ts';
 import type { StatesReplay, StateVisitor } from './replay-states.ts';
@@ -102,12 +102,3 @@ function visitSteps(eventLines: readonly string[], callsByStep: readonly Handler
   });
 }
 
-function firstDifference(expected: readonly string[], actual: readonly string[]): ReplayDifference | null {
-  const n = Math.max(expected.length, actual.length);
-  for (let k = 0; k < n; k++) {
-    const want = expected[k] ?? null;
-    const got = actual[k] ?? null;
-    if (want !== got) return { line: k + 1, expected: want, actual: got };
-  }
-  return null;
-}

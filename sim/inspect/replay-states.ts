@@ -9,10 +9,9 @@ import type { ProcessId } from '../../core/ids.ts';
 import { InputError } from '../../core/input-error.ts';
 import type { RunOptions } from '../run.ts';
 import { runScenario } from '../run.ts';
-import { mutantOfHeader, runOfHeader, type ReplayDifference } from '../replay.ts';
+import { ComparingSink, mutantOfHeader, runOfHeader, type ReplayDifference } from '../replay.ts';
 import { mutantRunOptions } from '../mutant-run.ts';
 import { resolveProtocol } from '../resolve-protocol.ts';
-import type { TraceSink } from '../trace-sink.ts';
 import { isExplorationHeader } from '../explore/replay-exploration.ts';
 import { captureStates } from './state-capture.ts';
 import { replayExplorationStates } from './exploration-states.ts';
@@ -80,29 +79,17 @@ function detailOf(header: Record<string, unknown>, path: string): Partial<RunOpt
 }
 
 /** Visits each event as it is written and compares every line with the recorded one. */
-class VisitingSink implements TraceSink {
-  count = 0;
-  private difference: ReplayDifference | null = null;
-
+class VisitingSink extends ComparingSink {
   constructor(
-    private readonly expected: readonly string[],
+    expected: readonly string[],
     private readonly states: ReadonlyMap<ProcessId, unknown>,
     private readonly visit: StateVisitor,
-  ) {}
-
-  write(line: string): void {
-    const want = this.expected[this.count] ?? null;
-    this.count++;
-    if (this.difference === null && want !== line) this.difference = { line: this.count, expected: want, actual: line };
-    if (this.count > 1) this.visit({ index: this.count - 2, line, states: this.states });
+  ) {
+    super(expected);
   }
-  flush(): void {}
-  close(): void {}
 
-  finish(): ReplayDifference | null {
-    if (this.difference === null && this.count < this.expected.length) {
-      return { line: this.count + 1, expected: this.expected[this.count] ?? null, actual: null };
-    }
-    return this.difference;
+  override write(line: string): void {
+    super.write(line);
+    if (this.count > 1) this.visit({ index: this.count - 2, line, states: this.states });
   }
 }

@@ -6,28 +6,21 @@
 // older recorder) is not a net event here: the exporters show it as an
 // unknown event instead of guessing. Exporters ask `asNetEvent` before
 // `isKnownEvent`, so they keep working if the schema ever types these.
+import type * as schema from '../schema.ts';
 import type { TraceEvent } from '../schema.ts';
 
-export const DROP_REASONS = ['loss', 'cut', 'crashed', 'exited', 'duplicate'] as const;
-export type DropReason = (typeof DROP_REASONS)[number];
+export { DROP_REASONS, type DropReason } from '../schema.ts';
 
-interface NetBase { i: number; t: number }
-/** A protocol frame `net` leaves `node` for `to`. */
-export interface SendEvent extends NetBase { type: 'send'; node: string; to: string; kind: string; key: string; net: number }
-/** Frame `net` is handed to the protocol of `node`. */
-export interface RecvEvent extends NetBase { type: 'recv'; node: string; from: string; kind: string; key: string; net: number }
-/** Frame `net`, meant for `node`, dies in the network. */
-export interface DropEvent extends NetBase {
-  type: 'drop'; node: string; from: string; kind: string; key: string; net: number; reason: string;
-}
-/** The network copies frame `net` (sent by `node`); the copy is frame `copy`. */
-export interface DupEvent extends NetBase { type: 'dup'; node: string; to: string; kind: string; key: string; net: number; copy: number }
-export interface TimerEvent extends NetBase { type: 'timer'; node: string; timer: string }
-/** A link change; `from: "*"`, `to: "*"` is every link. */
-export interface LinkEvent extends NetBase { type: 'link'; from: string; to: string; change: string }
-export interface SuspectEvent extends NetBase { type: 'suspect'; node: string; suspect: string }
-/** The explorer's choice at `step` of a counterexample. */
-export interface ChoiceEvent extends NetBase { type: 'choice'; step: number; choice: string }
+// The recorder's own types (traces/schema.ts), read leniently: a drop reason
+// or a link change this version does not know still draws.
+export type SendEvent = schema.SendEvent;
+export type RecvEvent = schema.RecvEvent;
+export type DropEvent = Omit<schema.DropEvent, 'reason'> & { reason: string };
+export type DupEvent = schema.DupEvent;
+export type TimerEvent = schema.TimerEvent;
+export type LinkEvent = Pick<schema.LinkEvent, 'i' | 't' | 'type' | 'from' | 'to'> & { change: string };
+export type SuspectEvent = schema.SuspectEvent;
+export type ChoiceEvent = schema.ChoiceEvent;
 
 export type NetEvent = SendEvent | RecvEvent | DropEvent | DupEvent | TimerEvent | LinkEvent | SuspectEvent | ChoiceEvent;
 export type NetEventType = NetEvent['type'];

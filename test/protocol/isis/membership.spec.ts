@@ -72,14 +72,11 @@ describe('group membership and flush', () => {
     h.suspect('p2', 'p1');
     h.suspect('p2', 'p5');
     h.run();
-    // p2 found p3's accepted proposal and installed exactly it (view 2 with p1 and p5 removed later, never another view 2).
-    expect(views(h, 'p2').map((v) => v.id)).toEqual([1, 2]);
+    // p2 found p3's accepted proposal and installed exactly it (never another view 2), and, as
+    // the external detector's report of p1 stands across the install, the next change removes p1.
+    expect(views(h, 'p2').map((v) => v.id)).toEqual([1, 2, 3]);
     expect(views(h, 'p2')[1]?.members).toEqual(['p1', 'p2', 'p3', 'p4']);
     expect(views(h, 'p4')[1]?.members).toEqual(['p1', 'p2', 'p3', 'p4']);
-    expect(h.check(false).violations).toEqual([]);
-    // p2 suspects p1 in view 2 too: the next change removes it.
-    h.suspect('p2', 'p1');
-    h.run();
     expect(views(h, 'p3').at(-1)).toEqual({ id: 3, members: ['p2', 'p3', 'p4'] });
     expect(h.check().violations).toEqual([]);
   });
