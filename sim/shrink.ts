@@ -4,15 +4,20 @@
 //
 // Greedy and deterministic, in the spirit of delta debugging: first the
 // random fault generator's faults are written out as an explicit schedule
-// (so they can be removed one by one), then passes try, in turn: a shorter
-// fault phase, dropping a fault, dropping a join or leave, dropping the
-// highest host, fewer multicasts, a calmer network, a shorter settle phase.
+// (so they can be removed one by one, each at the exact microsecond it
+// struck), then passes try, in turn: a shorter fault phase (`durationUs`),
+// dropping a fault, dropping a join or leave, dropping any one host (the
+// hosts after it renumbered, every reference rewritten: sim/shrink-hosts.ts),
+// fewer multicasts, a calmer network, a shorter settle phase (`settleUs`).
 // Any candidate that still fails becomes the current scenario and the passes
-// start over; it ends when no pass makes progress or the attempt bound is hit.
+// start over; it ends when no pass makes progress or the attempt bound is
+// hit, and says which (`boundHit`).
 import { isValidScenario } from '../scenarios/validate.ts';
 import type { AnyProtocol } from '../protocol/types.ts';
-import type { Scenario, ScheduledFault } from '../scenarios/types.ts';
+import type { Scenario } from '../scenarios/types.ts';
+import { assertNever } from '../protocol/types.ts';
 import { runScenarioSteps, type RunResult } from './run.ts';
+import { withoutHost } from './shrink-hosts.ts';
 import { driveToEnd } from './steps.ts';
 
 export const DEFAULT_MAX_ATTEMPTS = 300;
@@ -48,7 +53,7 @@ export interface ShrinkOutcome {
   after: ScenarioSize;
   result: RunResult;
   attempts: number;
-  /** True when the attempt bound stopped the search before it converged. */
+  /** True when the search stopped at the attempt bound with candidates still untried (it did not converge). */
   boundHit: boolean;
   /** True when `shouldStop` ended the search early: `shrunk` still fails the same way, but may not be minimal. */
   interrupted: boolean;
@@ -91,7 +96,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   let currentResult = first;
   let attempts = 0;
   let interrupted = false;
-  const attempt = function* (candidate: Scenario, what: string): Generator<number, boolean, void> {
+  const attempt = function* (candidate: Scenario, what: string, accepts: Acceptance): Generator<number, boolean, void> {
     if (stop?.() === true) {
       interrupted = true;
       return false;
@@ -104,7 +109,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       interrupted = true;
       return false;
     }
-    const kept = failsSameWay(result, target);
+    const kept = failsSameWay(result, target) && acceptable(result, target, accepts);
     options.onAttempt?.(attempts, kept, what);
     if (kept) {
       current = candidate;
@@ -113,15 +118,20 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     return kept;
   };
 
+  let boundHit = false;
   const materialized = materializeRandomFaults(current, currentResult);
-  if (materialized !== null) yield* attempt(materialized, 'random faults written out as a schedule');
+  if (materialized !== null) yield* attempt(materialized, 'random faults written out as a schedule', 'any');
 
   let progress = true;
-  while (progress && attempts < maxAttempts && !interrupted) {
+  while (progress && !interrupted) {
     progress = false;
-    for (const [what, candidate] of candidates(current, currentResult, target)) {
-      if (attempts >= maxAttempts) break;
-      if (yield* attempt(candidate, what)) {
+    for (const { what, scenario: candidate, accepts } of candidates(current, currentResult, target)) {
+      // A candidate is left untried: the search did not converge, whatever the last attempt did.
+      if (attempts >= maxAttempts) {
+        boundHit = true;
+        break;
+      }
+      if (yield* attempt(candidate, what, accepts)) {
         progress = true;
         break;
       }
@@ -136,7 +146,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     after: sizeOf(current, currentResult),
     result: currentResult,
     attempts,
-    boundHit: progress && attempts >= maxAttempts,
+    boundHit,
     interrupted,
   };
 }
@@ -159,42 +169,108 @@ function materializeRandomFaults(scenario: Scenario, result: RunResult): Scenari
   return { ...scenario, faults: { ...rest, schedule } };
 }
 
+/**
+ * When a candidate that fails the same way is kept: 'any', or 'quiet' (its
+ * run ended by the quiet checks, before the settle deadline: a liveness
+ * failure of a run cut short by a shorter settle phase proves nothing).
+ */
+type Acceptance = 'any' | 'quiet';
+
+interface Candidate {
+  what: string;
+  scenario: Scenario;
+  accepts: Acceptance;
+}
+
+function acceptable(result: RunResult, target: ShrinkTarget, accepts: Acceptance): boolean {
+  switch (accepts) {
+    case 'any':
+      return true;
+    case 'quiet':
+      return !isLivenessTarget(target) || result.quiescent;
+    default:
+      return assertNever(accepts, 'acceptance');
+  }
+}
+
+/** The shortest fault phase and settle phase tried. */
+const MIN_PHASE_US = 1000;
+
 /** Smaller variants of the scenario, biggest expected win first. */
-function* candidates(s: Scenario, result: RunResult, target: ShrinkTarget): Generator<[string, Scenario]> {
-  if (s.durationUs > 1000) yield ['halve the fault phase', withDuration(s, Math.floor(s.durationUs / 2))];
+function* candidates(s: Scenario, result: RunResult, target: ShrinkTarget): Generator<Candidate> {
+  const c = (what: string, scenario: Scenario, accepts: Acceptance = 'any'): Candidate => ({ what, scenario, accepts });
+  for (const durationUs of shorterPhases(s.durationUs, lastTimedEventUs(s))) {
+    yield c(`fault phase ${durationUs} us`, withDuration(s, durationUs));
+  }
   const schedule = s.faults?.schedule ?? [];
   for (let k = 0; k < schedule.length; k++) {
-    yield [`drop fault ${k} (${schedule[k]?.type})`, { ...s, faults: { ...s.faults, schedule: schedule.filter((_, j) => j !== k) } }];
+    yield c(`drop fault ${k} (${schedule[k]?.type})`, { ...s, faults: { ...s.faults, schedule: schedule.filter((_, j) => j !== k) } });
   }
   const joins = s.workload.joins ?? [];
   for (let k = 0; k < joins.length; k++) {
-    yield [`drop join ${k}`, { ...s, workload: { ...s.workload, joins: joins.filter((_, j) => j !== k) } }];
+    yield c(`drop join ${k}`, { ...s, workload: { ...s.workload, joins: joins.filter((_, j) => j !== k) } });
   }
   const leaves = s.workload.leaves ?? [];
   for (let k = 0; k < leaves.length; k++) {
-    yield [`drop leave ${k}`, { ...s, workload: { ...s.workload, leaves: leaves.filter((_, j) => j !== k) } }];
+    yield c(`drop leave ${k}`, { ...s, workload: { ...s.workload, leaves: leaves.filter((_, j) => j !== k) } });
   }
-  if (s.processes > 1) yield [`drop host p${s.processes}`, withoutLastHost(s)];
+  // Every host, the highest first: a crash-only failure ends at the two or three hosts it needs.
+  for (let k = s.processes; k >= 1 && s.processes > 1; k--) {
+    yield c(`drop host p${k}${k < s.processes ? ` (p${k + 1}.. renumbered)` : ''}`, withoutHost(s, k));
+  }
   const multicasts = result.multicasts;
   for (const fewer of [Math.floor(multicasts / 2), Math.floor((multicasts * 3) / 4), multicasts - 1]) {
     if (fewer >= 0 && fewer < multicasts && fewer < (s.workload.maxMulticasts ?? Number.POSITIVE_INFINITY)) {
-      yield [`at most ${fewer} multicasts`, { ...s, workload: { ...s.workload, maxMulticasts: fewer } }];
+      yield c(`at most ${fewer} multicasts`, { ...s, workload: { ...s.workload, maxMulticasts: fewer } });
     }
   }
   const n = s.network;
-  if (n.lossProbability > 0) yield ['no loss', { ...s, network: { ...n, lossProbability: 0 } }];
-  if (n.duplicateProbability > 0) yield ['no duplication', { ...s, network: { ...n, duplicateProbability: 0 } }];
-  if (n.delay.jitterUs > 0) yield ['no jitter', { ...s, network: { ...n, delay: { ...n.delay, jitterUs: 0 } } }];
-  if ((n.links?.length ?? 0) > 0) yield ['no per-link settings', { ...s, network: { ...n, links: [] } }];
+  if (n.lossProbability > 0) yield c('no loss', { ...s, network: { ...n, lossProbability: 0 } });
+  if (n.duplicateProbability > 0) yield c('no duplication', { ...s, network: { ...n, duplicateProbability: 0 } });
+  if (n.delay.jitterUs > 0) yield c('no jitter', { ...s, network: { ...n, delay: { ...n.delay, jitterUs: 0 } } });
+  if ((n.links?.length ?? 0) > 0) yield c('no per-link settings', { ...s, network: { ...n, links: [] } });
   if (s.clockDriftPpm !== undefined) {
     const { clockDriftPpm: _drift, ...rest } = s;
-    yield ['no clock drift', rest];
+    yield c('no clock drift', rest);
   }
-  // A shorter settle phase could turn "did not converge in time" into a
-  // liveness failure of its own making: only safety failures shrink it.
-  if (s.settleUs > 1000 && !isLivenessTarget(target)) {
-    yield ['halve the settle phase', { ...s, settleUs: Math.floor(s.settleUs / 2) }];
+  // A shorter settle phase could turn "did not converge in time" into a liveness failure of its
+  // own making: for a liveness target, only a run that still ends quiet (before the deadline) counts.
+  const settle = isLivenessTarget(target) ? Math.min(s.settleUs, settleUsedUs(s, result)) : s.settleUs;
+  for (const settleUs of shorterPhases(s.settleUs, 0, settle)) {
+    yield c(`settle phase ${settleUs} us`, { ...s, settleUs }, 'quiet');
   }
+}
+
+/**
+ * Shorter phase lengths to try, shortest first: just after the last event
+ * the phase must hold (`floorUs`), then a quarter, a half and three quarters
+ * of the current length (never below MIN_PHASE_US). `firstUs`, when given,
+ * is tried first (e.g. the settle time the run really used).
+ */
+function shorterPhases(currentUs: number, floorUs: number, firstUs?: number): number[] {
+  const out: number[] = [];
+  const add = (us: number): void => {
+    const v = Math.max(MIN_PHASE_US, Math.floor(us));
+    if (v < currentUs && !out.includes(v)) out.push(v);
+  };
+  if (firstUs !== undefined) add(firstUs);
+  if (floorUs > 0) add(floorUs + 1);
+  for (const part of [0.25, 0.5, 0.75]) if (currentUs * part > floorUs) add(currentUs * part);
+  return out;
+}
+
+/** The time of the last timed fault, join or leave (0: none). */
+function lastTimedEventUs(s: Scenario): number {
+  let last = 0;
+  for (const f of s.faults?.schedule ?? []) if (f.atUs !== undefined && f.onNote === undefined) last = Math.max(last, f.atUs);
+  for (const j of s.workload.joins ?? []) last = Math.max(last, j.atUs);
+  for (const l of s.workload.leaves ?? []) last = Math.max(last, l.atUs);
+  return last;
+}
+
+/** How much of its settle phase the run used (it ends early once quiet). */
+function settleUsedUs(s: Scenario, result: RunResult): number {
+  return Math.max(0, result.simTimeUs - s.durationUs);
 }
 
 const LIVENESS = new Set(['view-convergence', 'delivery-liveness']);
@@ -215,36 +291,4 @@ function withDuration(s: Scenario, durationUs: number): Scenario {
       leaves: (s.workload.leaves ?? []).filter((l) => l.atUs < durationUs),
     },
   };
-}
-
-function withoutLastHost(s: Scenario): Scenario {
-  const gone = `p${s.processes}`;
-  const keeps = (f: ScheduledFault): boolean => {
-    if (f.onNote?.host === gone) return false;
-    switch (f.type) {
-      case 'crash':
-      case 'restart':
-        return f.host !== gone;
-      case 'link':
-        return f.from !== gone && f.to !== gone;
-      case 'partition':
-      case 'heal':
-      case 'link-reset':
-        return true;
-    }
-  };
-  const schedule = (s.faults?.schedule ?? [])
-    .filter(keeps)
-    .map((f) => (f.type === 'partition' ? { ...f, groups: f.groups.map((g) => g.filter((h) => h !== gone)) } : f));
-  const shrunk: Scenario = {
-    ...s,
-    processes: s.processes - 1,
-    faults: { ...s.faults, schedule },
-    network: { ...s.network, links: (s.network.links ?? []).filter((l) => l.from !== gone && l.to !== gone) },
-    workload: { ...s.workload, leaves: (s.workload.leaves ?? []).filter((l) => l.host !== gone) },
-  };
-  if (s.clockDriftPpm !== undefined) {
-    shrunk.clockDriftPpm = Object.fromEntries(Object.entries(s.clockDriftPpm).filter(([h]) => h !== gone));
-  }
-  return shrunk;
 }

@@ -52,8 +52,6 @@ export interface IsisLayers {
   flushGathersEveryReply: boolean;
   /** GMS phase 2: a member refuses a proposal whose ballot is lower than the one it promised (gms-member.ts acceptProposal). */
   acceptChecksPromise: boolean;
-  /** GMS phase 1: of the proposals repliers accepted, the highest ballot's is re-proposed (membership.ts adoptedProposal). */
-  adoptHighestBallot: boolean;
   /** Leave: no change relying on leavers while a suspected member may still answer (membership.ts newProposal). */
   waitForSuspectsBeforeLeavers: boolean;
   /** Flush: a member that sent its flush reply sends nothing more in the view (multicast.ts canMulticast). */
@@ -87,7 +85,6 @@ export const defaultIsisLayers: IsisLayers = {
   installsOnlyNextView: true,
   flushGathersEveryReply: true,
   acceptChecksPromise: true,
-  adoptHighestBallot: true,
   waitForSuspectsBeforeLeavers: true,
   holdSendsWhileFrozen: true,
   sameProcess: (joiner, removed) => joiner === removed,

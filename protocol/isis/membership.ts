@@ -126,7 +126,7 @@ function maybeFinishFlush(s: IsisState, ctx: StepCtx): IsisState {
   if (ctx.layers.awaitEveryFlushReply && a.awaiting.length > 0) return s;
   const replies = voters.map((p) => a.replies[p] as FlushReply);
   // (layers.adoptAcceptedProposal: false lets a new coordinator replace its predecessor's change.)
-  const adopted = ctx.layers.adoptAcceptedProposal ? adoptedProposal(replies, ctx.layers.adoptHighestBallot) : null;
+  const adopted = ctx.layers.adoptAcceptedProposal ? adoptedProposal(replies) : null;
   const value = adopted ?? newProposal(s, voters, replies, ctx);
   if (value === null) {
     note(ctx, 'no-majority');
@@ -144,10 +144,9 @@ function maybeFinishFlush(s: IsisState, ctx: StepCtx): IsisState {
 }
 
 /** The proposal accepted with the highest ballot among the replies, if any: it must be finished. */
-function adoptedProposal(replies: readonly FlushReply[], highestBallot: boolean): ViewProposal | null {
+function adoptedProposal(replies: readonly FlushReply[]): ViewProposal | null {
   let best: { ballot: number; value: ViewProposal } | null = null;
-  // (layers.adoptHighestBallot: false takes the first accepted proposal met, whatever its ballot.)
-  for (const r of replies) if (r.accepted !== null && (best === null || (highestBallot && r.accepted.ballot > best.ballot))) best = r.accepted;
+  for (const r of replies) if (r.accepted !== null && (best === null || r.accepted.ballot > best.ballot)) best = r.accepted;
   return best?.value ?? null;
 }
 

@@ -9,10 +9,9 @@
 // The change: `onExcluded` returns the state unchanged for a member
 // (IsisLayers.exitWhenExcluded = false).
 //
-// Imitates: hazelcast/hazelcast issue #6108 "Missed heartbeat caused
-// permanent cluster inconsistency": the master removed a member after one
-// missed heartbeat, the member still held everyone in its member list and
-// went on with a different master; the lists never converged.
+// Imitates: hazelcast/hazelcast issue #274 "Member lists out of sync": a
+// node kept a member list of its own, with a master that was no longer the
+// cluster's master, and the list never healed itself.
 // Should break: view-convergence (then delivery-liveness).
 import { defaultIsisLayers } from '../isis/config.ts';
 import { makeIsisProtocol } from '../isis/stack.ts';
@@ -21,7 +20,7 @@ import type { Mutant } from './types.ts';
 export const excludedIgnoresNotice: Mutant = {
   name: 'excluded-ignores-notice',
   summary: 'an excluded member ignores the notice that it was excluded and stays in its old view',
-  imitates: 'hazelcast #6108: a member removed after a missed heartbeat keeps its own member list and master for good',
+  imitates: 'hazelcast #274: a node keeps its own member list and master, out of sync with the cluster, for good',
   breaks: ['view-convergence', 'delivery-liveness'],
   file: 'protocol/isis/join-leave.ts',
   replaces: ['isis'],

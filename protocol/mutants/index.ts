@@ -19,7 +19,6 @@ import { installNotRelayed } from './install-not-relayed.ts';
 import { staleViewReinstalled } from './stale-view-reinstalled.ts';
 import { flushCoordinatorMessages } from './flush-coordinator-messages.ts';
 import { acceptIgnoresPromise } from './accept-ignores-promise.ts';
-import { adoptFirstAccepted } from './adopt-first-accepted.ts';
 import { leaveReliesOnLostAck } from './leave-relies-on-lost-ack.ts';
 import { sendWhileFrozen } from './send-while-frozen.ts';
 import { restartRefusedByHost } from './restart-refused-by-host.ts';
@@ -57,7 +56,6 @@ export const MUTANTS: readonly Mutant[] = [
   flushCoordinatorMessages,
   sendWhileFrozen,
   acceptIgnoresPromise,
-  adoptFirstAccepted,
   leaveReliesOnLostAck,
   restartRefusedByHost,
   removedSenderAccepted,
