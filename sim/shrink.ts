@@ -123,9 +123,16 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   if (materialized !== null) yield* attempt(materialized, 'random faults written out as a schedule', 'any');
 
   let progress = true;
+  // Each round starts with the pass that made the last progress (then the later passes, then the
+  // earlier ones): a pass that just worked (dropping a host) tends to work again, and the passes that
+  // just failed are retried last instead of first.
+  let firstPass = 0;
   while (progress && !interrupted) {
     progress = false;
-    for (const { what, scenario: candidate, accepts } of candidates(current, currentResult, target)) {
+    const all = [...candidates(current, currentResult, target)];
+    const order = (c: Candidate): number => (c.pass - firstPass + PASSES) % PASSES;
+    const round = all.map((c, k) => ({ c, k })).sort((a, b) => order(a.c) - order(b.c) || a.k - b.k).map(({ c }) => c);
+    for (const { what, scenario: candidate, accepts, pass } of round) {
       // A candidate is left untried: the search did not converge, whatever the last attempt did.
       if (attempts >= maxAttempts) {
         boundHit = true;
@@ -133,6 +140,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       }
       if (yield* attempt(candidate, what, accepts)) {
         progress = true;
+        firstPass = pass;
         break;
       }
       if (interrupted) break;
@@ -176,7 +184,12 @@ function materializeRandomFaults(scenario: Scenario, result: RunResult): Scenari
  */
 type Acceptance = 'any' | 'quiet';
 
+/** The passes, in their first-round order: each candidate says which it belongs to. */
+const PASSES = 7;
+const PASS = { phase: 0, faults: 1, workloadEvents: 2, hosts: 3, multicasts: 4, network: 5, settle: 6 } as const;
+
 interface Candidate {
+  pass: number;
   what: string;
   scenario: Scenario;
   accepts: Acceptance;
@@ -198,14 +211,17 @@ const MIN_PHASE_US = 1000;
 
 /** Smaller variants of the scenario, biggest expected win first. */
 function* candidates(s: Scenario, result: RunResult, target: ShrinkTarget): Generator<Candidate> {
-  const c = (what: string, scenario: Scenario, accepts: Acceptance = 'any'): Candidate => ({ what, scenario, accepts });
+  let pass: number = PASS.phase;
+  const c = (what: string, scenario: Scenario, accepts: Acceptance = 'any'): Candidate => ({ pass, what, scenario, accepts });
   for (const durationUs of shorterPhases(s.durationUs, lastTimedEventUs(s))) {
     yield c(`fault phase ${durationUs} us`, withDuration(s, durationUs));
   }
+  pass = PASS.faults;
   const schedule = s.faults?.schedule ?? [];
   for (let k = 0; k < schedule.length; k++) {
     yield c(`drop fault ${k} (${schedule[k]?.type})`, { ...s, faults: { ...s.faults, schedule: schedule.filter((_, j) => j !== k) } });
   }
+  pass = PASS.workloadEvents;
   const joins = s.workload.joins ?? [];
   for (let k = 0; k < joins.length; k++) {
     yield c(`drop join ${k}`, { ...s, workload: { ...s.workload, joins: joins.filter((_, j) => j !== k) } });
@@ -214,16 +230,19 @@ function* candidates(s: Scenario, result: RunResult, target: ShrinkTarget): Gene
   for (let k = 0; k < leaves.length; k++) {
     yield c(`drop leave ${k}`, { ...s, workload: { ...s.workload, leaves: leaves.filter((_, j) => j !== k) } });
   }
+  pass = PASS.hosts;
   // Every host, the highest first: a crash-only failure ends at the two or three hosts it needs.
   for (let k = s.processes; k >= 1 && s.processes > 1; k--) {
     yield c(`drop host p${k}${k < s.processes ? ` (p${k + 1}.. renumbered)` : ''}`, withoutHost(s, k));
   }
+  pass = PASS.multicasts;
   const multicasts = result.multicasts;
-  for (const fewer of [Math.floor(multicasts / 2), Math.floor((multicasts * 3) / 4), multicasts - 1]) {
+  for (const fewer of [...new Set([Math.min(10, multicasts - 1), Math.floor(multicasts / 2), Math.floor((multicasts * 3) / 4), multicasts - 1])]) {
     if (fewer >= 0 && fewer < multicasts && fewer < (s.workload.maxMulticasts ?? Number.POSITIVE_INFINITY)) {
       yield c(`at most ${fewer} multicasts`, { ...s, workload: { ...s.workload, maxMulticasts: fewer } });
     }
   }
+  pass = PASS.network;
   const n = s.network;
   if (n.lossProbability > 0) yield c('no loss', { ...s, network: { ...n, lossProbability: 0 } });
   if (n.duplicateProbability > 0) yield c('no duplication', { ...s, network: { ...n, duplicateProbability: 0 } });
@@ -235,6 +254,7 @@ function* candidates(s: Scenario, result: RunResult, target: ShrinkTarget): Gene
   }
   // A shorter settle phase could turn "did not converge in time" into a liveness failure of its
   // own making: for a liveness target, only a run that still ends quiet (before the deadline) counts.
+  pass = PASS.settle;
   const settle = isLivenessTarget(target) ? Math.min(s.settleUs, settleUsedUs(s, result)) : s.settleUs;
   for (const settleUs of shorterPhases(s.settleUs, 0, settle)) {
     yield c(`settle phase ${settleUs} us`, { ...s, settleUs }, 'quiet');
