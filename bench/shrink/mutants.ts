@@ -35,7 +35,7 @@ for (const mutant of chosen) {
   const seconds = hrSeconds(started);
   const old = baseline ? (baselineShrink(scenario, options) as ShrinkOutcome) : null;
   const size = (o: ShrinkOutcome): string => `${o.after.processes} p, ${o.after.multicasts} mc, ${o.attempts} att${o.boundHit ? ' (bound)' : ''}`;
-  rows.push([
+  const row = [
     mutant.name,
     `${pin.file.replace(/\.json$/, '')} ${pin.seed}`,
     `${now.before.processes} p, ${now.before.multicasts} mc`,
@@ -43,7 +43,9 @@ for (const mutant of chosen) {
     `${Math.round(now.shrunk.durationUs / 1000)}/${Math.round(now.shrunk.settleUs / 1000)} ms`,
     old === null ? '-' : size(old),
     seconds.toFixed(0),
-  ]);
+  ];
+  rows.push(row);
+  process.stderr.write(`${row.join(' | ')}\n`); // as it goes: a long run shows its rows
   summary.n++;
   if (now.after.processes <= 3) summary.atMost3++;
   if (now.after.processes <= 3 && now.after.multicasts <= 10) summary.atMost10++;
