@@ -6,9 +6,10 @@
 // random fault generator's faults are written out as an explicit schedule
 // (so they can be removed one by one, each at the exact microsecond it
 // struck), then passes try, in turn: a shorter fault phase (`durationUs`),
-// dropping a fault, dropping a join or leave, dropping any one host (the
-// hosts after it renumbered, every reference rewritten: sim/shrink-hosts.ts),
-// fewer multicasts, a calmer network, a shorter settle phase (`settleUs`).
+// fewer multicasts, dropping any one host (the hosts after it renumbered,
+// every reference rewritten: sim/shrink-hosts.ts), dropping a fault,
+// dropping a join or leave, a calmer network, a shorter settle phase
+// (`settleUs`). Each round starts with the pass that last made progress.
 // Any candidate that still fails becomes the current scenario and the passes
 // start over; it ends when no pass makes progress or the attempt bound is
 // hit, and says which (`boundHit`).
@@ -186,7 +187,7 @@ type Acceptance = 'any' | 'quiet';
 
 /** The passes, in their first-round order: each candidate says which it belongs to. */
 const PASSES = 7;
-const PASS = { phase: 0, faults: 1, workloadEvents: 2, hosts: 3, multicasts: 4, network: 5, settle: 6 } as const;
+const PASS = { phase: 0, multicasts: 1, hosts: 2, faults: 3, workloadEvents: 4, network: 5, settle: 6 } as const;
 
 interface Candidate {
   pass: number;
@@ -216,6 +217,18 @@ function* candidates(s: Scenario, result: RunResult, target: ShrinkTarget): Gene
   for (const durationUs of shorterPhases(s.durationUs, lastTimedEventUs(s))) {
     yield c(`fault phase ${durationUs} us`, withDuration(s, durationUs));
   }
+  pass = PASS.multicasts;
+  const multicasts = result.multicasts;
+  for (const fewer of [...new Set([Math.min(10, multicasts - 1), Math.floor(multicasts / 2), Math.floor((multicasts * 3) / 4), multicasts - 1])]) {
+    if (fewer >= 0 && fewer < multicasts && fewer < (s.workload.maxMulticasts ?? Number.POSITIVE_INFINITY)) {
+      yield c(`at most ${fewer} multicasts`, { ...s, workload: { ...s.workload, maxMulticasts: fewer } });
+    }
+  }
+  pass = PASS.hosts;
+  // Every host, the highest first: a crash-only failure ends at the two or three hosts it needs.
+  for (let k = s.processes; k >= 1 && s.processes > 1; k--) {
+    yield c(`drop host p${k}${k < s.processes ? ` (p${k + 1}.. renumbered)` : ''}`, withoutHost(s, k));
+  }
   pass = PASS.faults;
   const schedule = s.faults?.schedule ?? [];
   for (let k = 0; k < schedule.length; k++) {
@@ -229,18 +242,6 @@ function* candidates(s: Scenario, result: RunResult, target: ShrinkTarget): Gene
   const leaves = s.workload.leaves ?? [];
   for (let k = 0; k < leaves.length; k++) {
     yield c(`drop leave ${k}`, { ...s, workload: { ...s.workload, leaves: leaves.filter((_, j) => j !== k) } });
-  }
-  pass = PASS.hosts;
-  // Every host, the highest first: a crash-only failure ends at the two or three hosts it needs.
-  for (let k = s.processes; k >= 1 && s.processes > 1; k--) {
-    yield c(`drop host p${k}${k < s.processes ? ` (p${k + 1}.. renumbered)` : ''}`, withoutHost(s, k));
-  }
-  pass = PASS.multicasts;
-  const multicasts = result.multicasts;
-  for (const fewer of [...new Set([Math.min(10, multicasts - 1), Math.floor(multicasts / 2), Math.floor((multicasts * 3) / 4), multicasts - 1])]) {
-    if (fewer >= 0 && fewer < multicasts && fewer < (s.workload.maxMulticasts ?? Number.POSITIVE_INFINITY)) {
-      yield c(`at most ${fewer} multicasts`, { ...s, workload: { ...s.workload, maxMulticasts: fewer } });
-    }
   }
   pass = PASS.network;
   const n = s.network;
