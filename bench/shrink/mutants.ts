@@ -31,7 +31,14 @@ for (const mutant of chosen) {
   const scenario = loadScenarioFile(`${DEFAULT_SUITE_DIR}/${pin.file}`).forSeed(pin.seed);
   const options = { seed: String(pin.seed), maxAttempts, ...mutantRunOptions(scenario, mutant.name) };
   const started = process.hrtime.bigint();
-  const now = shrinkScenario(scenario, options);
+  let now: ShrinkOutcome;
+  try {
+    now = shrinkScenario(scenario, options);
+  } catch (error) {
+    // A pin that no longer fails (the scenario or the mutant changed): say so, and go on.
+    rows.push([mutant.name, `${pin.file.replace(/\.json$/, '')} ${pin.seed}`, String(error), '', '', '', '']);
+    continue;
+  }
   const seconds = hrSeconds(started);
   const old = baseline ? (baselineShrink(scenario, options) as ShrinkOutcome) : null;
   const size = (o: ShrinkOutcome): string => `${o.after.processes} p, ${o.after.multicasts} mc, ${o.attempts} att${o.boundHit ? ' (bound)' : ''}`;

@@ -32,7 +32,7 @@ export const MUTANT_CATCHES: Readonly<Record<string, MutantCatch>> = {
   'flush-coordinator-messages': { file: 'isis-cascading-crashes.json', seed: 1 },
   'send-while-frozen': { file: 'isis-cascading-crashes.json', seed: 1 },
   'accept-ignores-promise': { file: 'isis-dueling-coordinators-late-accept.json', seed: 26 },
-  'leave-relies-on-lost-ack': { file: 'isis-leave-during-false-suspicion.json', seed: 292 },
+  'leave-relies-on-lost-ack': { file: 'isis-leave-during-false-suspicion.json', seed: 15 },
   'restart-refused-by-host': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
   'removed-sender-accepted': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
   'excluded-ignores-notice': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
