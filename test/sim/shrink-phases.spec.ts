@@ -1,7 +1,6 @@
 // The shrinker shortens the fault phase (durationUs) and the settle phase
-// (settleUs). A liveness failure keeps a settle phase the run really ends
-// in: a shorter one is kept only if its run still ends quiet, before the
-// deadline, so the failure is never one of the shrinker's own making.
+// (settleUs). A liveness failure keeps its settle phase: a shorter one could
+// make a "did not converge in time" failure of the shrinker's own making.
 import { describe, expect, it } from 'vitest';
 import { failsSameWay, shrinkScenario } from '../../sim/shrink.ts';
 import { runScenario } from '../../sim/run.ts';
@@ -27,7 +26,7 @@ describe('shrinking the phases', () => {
     expect(failsSameWay(runScenario(outcome.shrunk, { seed: '1', protocol }), outcome.target)).toBe(true);
   });
 
-  it('shortens the settle phase of a liveness failure only as far as the run still ends quiet', () => {
+  it('keeps the settle phase of a liveness failure (a shorter one could make the failure itself)', () => {
     // A crash leaves a dead member in flood's only view: view-convergence, a liveness property.
     const crash = baseScenario({
       processes: 3,
@@ -40,7 +39,6 @@ describe('shrinking the phases', () => {
     const outcome = shrinkScenario(crash, { seed: '1', protocol, maxAttempts: 150 });
     expect(outcome.target).toEqual({ kind: 'property', property: 'view-convergence' });
     expect(outcome.shrunk.durationUs).toBeLessThan(crash.durationUs);
-    expect(outcome.shrunk.settleUs).toBeLessThan(crash.settleUs);
-    expect(outcome.result.quiescent).toBe(true);
+    expect(outcome.shrunk.settleUs).toBe(crash.settleUs);
   });
 });
