@@ -16,7 +16,6 @@
 import { isValidScenario } from '../scenarios/validate.ts';
 import type { AnyProtocol } from '../protocol/types.ts';
 import type { Scenario } from '../scenarios/types.ts';
-import { assertNever } from '../protocol/types.ts';
 import { runScenarioSteps, type RunResult } from './run.ts';
 import { withoutHost } from './shrink-hosts.ts';
 import { driveToEnd } from './steps.ts';
@@ -97,7 +96,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   let currentResult = first;
   let attempts = 0;
   let interrupted = false;
-  const attempt = function* (candidate: Scenario, what: string, accepts: Acceptance): Generator<number, boolean, void> {
+  const attempt = function* (candidate: Scenario, what: string): Generator<number, boolean, void> {
     if (stop?.() === true) {
       interrupted = true;
       return false;
@@ -110,7 +109,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       interrupted = true;
       return false;
     }
-    const kept = failsSameWay(result, target) && acceptable(result, target, accepts);
+    const kept = failsSameWay(result, target);
     options.onAttempt?.(attempts, kept, what);
     if (kept) {
       current = candidate;
@@ -121,7 +120,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
 
   let boundHit = false;
   const materialized = materializeRandomFaults(current, currentResult);
-  if (materialized !== null) yield* attempt(materialized, 'random faults written out as a schedule', 'any');
+  if (materialized !== null) yield* attempt(materialized, 'random faults written out as a schedule');
 
   let progress = true;
   // Each round starts with the pass that made the last progress (then the later passes, then the
@@ -133,13 +132,13 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     const all = [...candidates(current, currentResult, target)];
     const order = (c: Candidate): number => (c.pass - firstPass + PASSES) % PASSES;
     const round = all.map((c, k) => ({ c, k })).sort((a, b) => order(a.c) - order(b.c) || a.k - b.k).map(({ c }) => c);
-    for (const { what, scenario: candidate, accepts, pass } of round) {
+    for (const { what, scenario: candidate, pass } of round) {
       // A candidate is left untried: the search did not converge, whatever the last attempt did.
       if (attempts >= maxAttempts) {
         boundHit = true;
         break;
       }
-      if (yield* attempt(candidate, what, accepts)) {
+      if (yield* attempt(candidate, what)) {
         progress = true;
         firstPass = pass;
         break;
@@ -178,13 +177,6 @@ function materializeRandomFaults(scenario: Scenario, result: RunResult): Scenari
   return { ...scenario, faults: { ...rest, schedule } };
 }
 
-/**
- * When a candidate that fails the same way is kept: 'any', or 'quiet' (its
- * run ended by the quiet checks, before the settle deadline: a liveness
- * failure of a run cut short by a shorter settle phase proves nothing).
- */
-type Acceptance = 'any' | 'quiet';
-
 /** The passes, in their first-round order: each candidate says which it belongs to. */
 const PASSES = 7;
 const PASS = { phase: 0, multicasts: 1, hosts: 2, faults: 3, workloadEvents: 4, network: 5, settle: 6 } as const;
@@ -193,18 +185,6 @@ interface Candidate {
   pass: number;
   what: string;
   scenario: Scenario;
-  accepts: Acceptance;
-}
-
-function acceptable(result: RunResult, target: ShrinkTarget, accepts: Acceptance): boolean {
-  switch (accepts) {
-    case 'any':
-      return true;
-    case 'quiet':
-      return !isLivenessTarget(target) || result.quiescent;
-    default:
-      return assertNever(accepts, 'acceptance');
-  }
 }
 
 /** The shortest fault phase and settle phase tried. */
@@ -213,7 +193,7 @@ const MIN_PHASE_US = 1000;
 /** Smaller variants of the scenario, biggest expected win first. */
 function* candidates(s: Scenario, result: RunResult, target: ShrinkTarget): Generator<Candidate> {
   let pass: number = PASS.phase;
-  const c = (what: string, scenario: Scenario, accepts: Acceptance = 'any'): Candidate => ({ pass, what, scenario, accepts });
+  const c = (what: string, scenario: Scenario): Candidate => ({ pass, what, scenario });
   for (const durationUs of shorterPhases(s.durationUs, lastTimedEventUs(s))) {
     yield c(`fault phase ${durationUs} us`, withDuration(s, durationUs));
   }
@@ -265,16 +245,14 @@ function* candidates(s: Scenario, result: RunResult, target: ShrinkTarget): Gene
 /**
  * Shorter phase lengths to try, shortest first: just after the last event
  * the phase must hold (`floorUs`), then a quarter, a half and three quarters
- * of the current length (never below MIN_PHASE_US). `firstUs`, when given,
- * is tried first (e.g. the settle time the run really used).
+ * of the current length (never below MIN_PHASE_US).
  */
-function shorterPhases(currentUs: number, floorUs: number, firstUs?: number): number[] {
+function shorterPhases(currentUs: number, floorUs: number): number[] {
   const out: number[] = [];
   const add = (us: number): void => {
     const v = Math.max(MIN_PHASE_US, Math.floor(us));
     if (v < currentUs && !out.includes(v)) out.push(v);
   };
-  if (firstUs !== undefined) add(firstUs);
   if (floorUs > 0) add(floorUs + 1);
   for (const part of [0.25, 0.5, 0.75]) if (currentUs * part > floorUs) add(currentUs * part);
   return out;
