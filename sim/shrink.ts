@@ -4,15 +4,20 @@
 //
 // Greedy and deterministic, in the spirit of delta debugging: first the
 // random fault generator's faults are written out as an explicit schedule
-// (so they can be removed one by one), then passes try, in turn: a shorter
-// fault phase, dropping a fault, dropping a join or leave, dropping the
-// highest host, fewer multicasts, a calmer network, a shorter settle phase.
+// (so they can be removed one by one, each at the exact microsecond it
+// struck), then passes try, in turn: a shorter fault phase (`durationUs`),
+// fewer multicasts, dropping any one host (the hosts after it renumbered,
+// every reference rewritten: sim/shrink-hosts.ts), dropping a fault,
+// dropping a join or leave, a calmer network, a shorter settle phase
+// (`settleUs`). Each round starts with the pass that last made progress.
 // Any candidate that still fails becomes the current scenario and the passes
-// start over; it ends when no pass makes progress or the attempt bound is hit.
+// start over; it ends when no pass makes progress or the attempt bound is
+// hit, and says which (`boundHit`).
 import { isValidScenario } from '../scenarios/validate.ts';
 import type { AnyProtocol } from '../protocol/types.ts';
-import type { Scenario, ScheduledFault } from '../scenarios/types.ts';
+import type { Scenario } from '../scenarios/types.ts';
 import { runScenarioSteps, type RunResult } from './run.ts';
+import { withoutHost } from './shrink-hosts.ts';
 import { driveToEnd } from './steps.ts';
 
 export const DEFAULT_MAX_ATTEMPTS = 300;
@@ -48,7 +53,7 @@ export interface ShrinkOutcome {
   after: ScenarioSize;
   result: RunResult;
   attempts: number;
-  /** True when the attempt bound stopped the search before it converged. */
+  /** True when the search stopped at the attempt bound with candidates still untried (it did not converge). */
   boundHit: boolean;
   /** True when `shouldStop` ended the search early: `shrunk` still fails the same way, but may not be minimal. */
   interrupted: boolean;
@@ -113,16 +118,29 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     return kept;
   };
 
+  let boundHit = false;
   const materialized = materializeRandomFaults(current, currentResult);
   if (materialized !== null) yield* attempt(materialized, 'random faults written out as a schedule');
 
   let progress = true;
-  while (progress && attempts < maxAttempts && !interrupted) {
+  // Each round starts with the pass that made the last progress (then the later passes, then the
+  // earlier ones): a pass that just worked (dropping a host) tends to work again, and the passes that
+  // just failed are retried last instead of first.
+  let firstPass = 0;
+  while (progress && !interrupted) {
     progress = false;
-    for (const [what, candidate] of candidates(current, currentResult, target)) {
-      if (attempts >= maxAttempts) break;
+    const all = [...candidates(current, currentResult, target)];
+    const order = (c: Candidate): number => (c.pass - firstPass + PASSES) % PASSES;
+    const round = all.map((c, k) => ({ c, k })).sort((a, b) => order(a.c) - order(b.c) || a.k - b.k).map(({ c }) => c);
+    for (const { what, scenario: candidate, pass } of round) {
+      // A candidate is left untried: the search did not converge, whatever the last attempt did.
+      if (attempts >= maxAttempts) {
+        boundHit = true;
+        break;
+      }
       if (yield* attempt(candidate, what)) {
         progress = true;
+        firstPass = pass;
         break;
       }
       if (interrupted) break;
@@ -136,7 +154,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     after: sizeOf(current, currentResult),
     result: currentResult,
     attempts,
-    boundHit: progress && attempts >= maxAttempts,
+    boundHit,
     interrupted,
   };
 }
@@ -159,43 +177,96 @@ function materializeRandomFaults(scenario: Scenario, result: RunResult): Scenari
   return { ...scenario, faults: { ...rest, schedule } };
 }
 
+/** The passes, in their first-round order: each candidate says which it belongs to. */
+const PASSES = 7;
+const PASS = { phase: 0, multicasts: 1, hosts: 2, faults: 3, workloadEvents: 4, network: 5, settle: 6 } as const;
+
+interface Candidate {
+  pass: number;
+  what: string;
+  scenario: Scenario;
+}
+
+/** The shortest fault phase and settle phase tried. */
+const MIN_PHASE_US = 1000;
+
 /** Smaller variants of the scenario, biggest expected win first. */
-function* candidates(s: Scenario, result: RunResult, target: ShrinkTarget): Generator<[string, Scenario]> {
-  if (s.durationUs > 1000) yield ['halve the fault phase', withDuration(s, Math.floor(s.durationUs / 2))];
+function* candidates(s: Scenario, result: RunResult, target: ShrinkTarget): Generator<Candidate> {
+  let pass: number = PASS.phase;
+  const c = (what: string, scenario: Scenario): Candidate => ({ pass, what, scenario });
+  for (const durationUs of shorterPhases(s.durationUs, lastTimedEventUs(s))) {
+    yield c(`fault phase ${durationUs} us`, withDuration(s, durationUs));
+  }
+  pass = PASS.multicasts;
+  const multicasts = result.multicasts;
+  for (const fewer of [...new Set([Math.min(10, multicasts - 1), Math.floor(multicasts / 2), Math.floor((multicasts * 3) / 4), multicasts - 1])]) {
+    if (fewer >= 0 && fewer < multicasts && fewer < (s.workload.maxMulticasts ?? Number.POSITIVE_INFINITY)) {
+      yield c(`at most ${fewer} multicasts`, { ...s, workload: { ...s.workload, maxMulticasts: fewer } });
+    }
+  }
+  pass = PASS.hosts;
+  // Every host, the highest first: a crash-only failure ends at the two or three hosts it needs.
+  for (let k = s.processes; k >= 1 && s.processes > 1; k--) {
+    yield c(`drop host p${k}${k < s.processes ? ` (p${k + 1}.. renumbered)` : ''}`, withoutHost(s, k));
+  }
+  pass = PASS.faults;
   const schedule = s.faults?.schedule ?? [];
   for (let k = 0; k < schedule.length; k++) {
-    yield [`drop fault ${k} (${schedule[k]?.type})`, { ...s, faults: { ...s.faults, schedule: schedule.filter((_, j) => j !== k) } }];
+    yield c(`drop fault ${k} (${schedule[k]?.type})`, { ...s, faults: { ...s.faults, schedule: schedule.filter((_, j) => j !== k) } });
   }
+  pass = PASS.workloadEvents;
   const joins = s.workload.joins ?? [];
   for (let k = 0; k < joins.length; k++) {
-    yield [`drop join ${k}`, { ...s, workload: { ...s.workload, joins: joins.filter((_, j) => j !== k) } }];
+    yield c(`drop join ${k}`, { ...s, workload: { ...s.workload, joins: joins.filter((_, j) => j !== k) } });
   }
   const leaves = s.workload.leaves ?? [];
   for (let k = 0; k < leaves.length; k++) {
-    yield [`drop leave ${k}`, { ...s, workload: { ...s.workload, leaves: leaves.filter((_, j) => j !== k) } }];
+    yield c(`drop leave ${k}`, { ...s, workload: { ...s.workload, leaves: leaves.filter((_, j) => j !== k) } });
   }
-  if (s.processes > 1) yield [`drop host p${s.processes}`, withoutLastHost(s)];
-  const multicasts = result.multicasts;
-  for (const fewer of [Math.floor(multicasts / 2), Math.floor((multicasts * 3) / 4), multicasts - 1]) {
-    if (fewer >= 0 && fewer < multicasts && fewer < (s.workload.maxMulticasts ?? Number.POSITIVE_INFINITY)) {
-      yield [`at most ${fewer} multicasts`, { ...s, workload: { ...s.workload, maxMulticasts: fewer } }];
-    }
-  }
+  pass = PASS.network;
   const n = s.network;
-  if (n.lossProbability > 0) yield ['no loss', { ...s, network: { ...n, lossProbability: 0 } }];
-  if (n.duplicateProbability > 0) yield ['no duplication', { ...s, network: { ...n, duplicateProbability: 0 } }];
-  if (n.delay.jitterUs > 0) yield ['no jitter', { ...s, network: { ...n, delay: { ...n.delay, jitterUs: 0 } } }];
-  if ((n.links?.length ?? 0) > 0) yield ['no per-link settings', { ...s, network: { ...n, links: [] } }];
+  if (n.lossProbability > 0) yield c('no loss', { ...s, network: { ...n, lossProbability: 0 } });
+  if (n.duplicateProbability > 0) yield c('no duplication', { ...s, network: { ...n, duplicateProbability: 0 } });
+  if (n.delay.jitterUs > 0) yield c('no jitter', { ...s, network: { ...n, delay: { ...n.delay, jitterUs: 0 } } });
+  if ((n.links?.length ?? 0) > 0) yield c('no per-link settings', { ...s, network: { ...n, links: [] } });
   if (s.clockDriftPpm !== undefined) {
     const { clockDriftPpm: _drift, ...rest } = s;
-    yield ['no clock drift', rest];
+    yield c('no clock drift', rest);
   }
-  // A shorter settle phase could turn "did not converge in time" into a
-  // liveness failure of its own making: only safety failures shrink it.
-  if (s.settleUs > 1000 && !isLivenessTarget(target)) {
-    yield ['halve the settle phase', { ...s, settleUs: Math.floor(s.settleUs / 2) }];
+  // A shorter settle phase could turn "did not converge in time" into a liveness failure of its
+  // own making (a joiner still joining, a view change cut short; "quiet" runs are no proof: a
+  // joiner waiting for its retry timer is quiet): only safety failures shorten it.
+  pass = PASS.settle;
+  if (!isLivenessTarget(target)) {
+    for (const settleUs of shorterPhases(s.settleUs, 0)) yield c(`settle phase ${settleUs} us`, { ...s, settleUs });
   }
 }
+
+/**
+ * Shorter phase lengths to try, shortest first: just after the last event
+ * the phase must hold (`floorUs`), then a quarter, a half and three quarters
+ * of the current length (never below MIN_PHASE_US).
+ */
+function shorterPhases(currentUs: number, floorUs: number): number[] {
+  const out: number[] = [];
+  const add = (us: number): void => {
+    const v = Math.max(MIN_PHASE_US, Math.floor(us));
+    if (v < currentUs && !out.includes(v)) out.push(v);
+  };
+  if (floorUs > 0) add(floorUs + 1);
+  for (const part of [0.25, 0.5, 0.75]) if (currentUs * part > floorUs) add(currentUs * part);
+  return out;
+}
+
+/** The time of the last timed fault, join or leave (0: none). */
+function lastTimedEventUs(s: Scenario): number {
+  let last = 0;
+  for (const f of s.faults?.schedule ?? []) if (f.atUs !== undefined && f.onNote === undefined) last = Math.max(last, f.atUs);
+  for (const j of s.workload.joins ?? []) last = Math.max(last, j.atUs);
+  for (const l of s.workload.leaves ?? []) last = Math.max(last, l.atUs);
+  return last;
+}
+
 
 const LIVENESS = new Set(['view-convergence', 'delivery-liveness']);
 
@@ -215,37 +286,4 @@ function withDuration(s: Scenario, durationUs: number): Scenario {
       leaves: (s.workload.leaves ?? []).filter((l) => l.atUs < durationUs),
     },
   };
-}
-
-function withoutLastHost(s: Scenario): Scenario {
-  const gone = `p${s.processes}`;
-  const keeps = (f: ScheduledFault): boolean => {
-    if (f.onNote?.host === gone || f.at?.node === gone) return false;
-    switch (f.type) {
-      case 'crash':
-      case 'restart':
-      case 'isolate':
-        return f.host !== gone;
-      case 'link':
-        return f.from !== gone && f.to !== gone;
-      case 'partition':
-      case 'heal':
-      case 'link-reset':
-        return true;
-    }
-  };
-  const schedule = (s.faults?.schedule ?? [])
-    .filter(keeps)
-    .map((f) => (f.type === 'partition' ? { ...f, groups: f.groups.map((g) => g.filter((h) => h !== gone)) } : f));
-  const shrunk: Scenario = {
-    ...s,
-    processes: s.processes - 1,
-    faults: { ...s.faults, schedule },
-    network: { ...s.network, links: (s.network.links ?? []).filter((l) => l.from !== gone && l.to !== gone) },
-    workload: { ...s.workload, leaves: (s.workload.leaves ?? []).filter((l) => l.host !== gone) },
-  };
-  if (s.clockDriftPpm !== undefined) {
-    shrunk.clockDriftPpm = Object.fromEntries(Object.entries(s.clockDriftPpm).filter(([h]) => h !== gone));
-  }
-  return shrunk;
 }

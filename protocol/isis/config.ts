@@ -9,7 +9,7 @@ import { fifoReady } from './fbcast.ts';
 import { makeBallot } from './isis-state.ts';
 import type { McMessage } from './mc-message.ts';
 import { minimumVector } from './stability.ts';
-import type { ViewId } from '../types.ts';
+import type { ProcessId, ViewId } from '../types.ts';
 
 export interface IsisLayers {
   /** FBCAST delivery rule (fbcast.ts). */
@@ -42,6 +42,26 @@ export interface IsisLayers {
   transferStateAfterFlush: boolean;
   /** Transport: frames not yet acknowledged survive a view change and are still retransmitted (install.ts). */
   keepUnackedAcrossViews: boolean;
+  /** State transfer: a joiner starts from the map its install message carries (install.ts installProposal). */
+  joinerTakesTransferredState: boolean;
+  /** Install: every installer relays the install to the other members before sending in the new view (install.ts). */
+  relayInstall: boolean;
+  /** Install: only the install of the view right after the current one is taken; older relays are stale (install.ts). */
+  installsOnlyNextView: boolean;
+  /** Flush: the decision gathers the messages of every reply, not only the coordinator's own (flush.ts decideFlush). */
+  flushGathersEveryReply: boolean;
+  /** GMS phase 2: a member refuses a proposal whose ballot is lower than the one it promised (gms-member.ts acceptProposal). */
+  acceptChecksPromise: boolean;
+  /** Leave: no change relying on leavers while a suspected member may still answer (membership.ts newProposal). */
+  waitForSuspectsBeforeLeavers: boolean;
+  /** Flush: a member that sent its flush reply sends nothing more in the view (multicast.ts canMulticast). */
+  holdSendsWhileFrozen: boolean;
+  /** Join: is `joiner` the removed process `removed`? Process ids, not hosts: a restart is a new incarnation (join-leave.ts). */
+  sameProcess(joiner: ProcessId, removed: ProcessId): boolean;
+  /** Messages from a process removed from our views are refused and answered with an exclusion notice (stack.ts onMessage). */
+  refuseRemovedSenders: boolean;
+  /** A member told by a later view that it was excluded exits (join-leave.ts onExcluded). */
+  exitWhenExcluded: boolean;
 }
 
 export const defaultIsisLayers: IsisLayers = {
@@ -60,4 +80,14 @@ export const defaultIsisLayers: IsisLayers = {
   acceptsMulticastOf: (sentIn, current) => sentIn === current,
   transferStateAfterFlush: true,
   keepUnackedAcrossViews: true,
+  joinerTakesTransferredState: true,
+  relayInstall: true,
+  installsOnlyNextView: true,
+  flushGathersEveryReply: true,
+  acceptChecksPromise: true,
+  waitForSuspectsBeforeLeavers: true,
+  holdSendsWhileFrozen: true,
+  sameProcess: (joiner, removed) => joiner === removed,
+  refuseRemovedSenders: true,
+  exitWhenExcluded: true,
 };

@@ -43,12 +43,15 @@ export function decideFlush(replies: readonly FlushReply[], size: number, layers
   const known = new Array<number>(size).fill(0);
   const floor = new Array<number>(size).fill(Infinity);
   const bySender: Record<number, McMessage>[] = Array.from({ length: size }, () => ({}));
+  // (layers.flushGathersEveryReply: false takes the messages of the first reply only: the coordinator's own.)
+  const gathered = layers.flushGathersEveryReply ? replies : replies.slice(0, 1);
   for (const r of replies) {
     for (let k = 0; k < size; k++) {
       const d = r.delivered[k] ?? 0;
       known[k] = Math.max(known[k] ?? 0, d);
       floor[k] = Math.min(floor[k] ?? Infinity, d);
     }
+    if (!gathered.includes(r)) continue;
     for (const m of r.msgs) {
       const row = bySender[m.rank];
       if (row !== undefined && row[m.sn] === undefined) row[m.sn] = m;

@@ -55,15 +55,16 @@ export function onFlushRequest(s: IsisState, ctx: StepCtx, from: ProcessId, body
 }
 
 /** Phase 2 at a member (also the coordinator's own). False when a higher ballot was promised. */
-export function acceptProposal(s: IsisState, ballot: number, value: ViewProposal): { s: IsisState; ok: boolean } {
-  if (ballot < s.gms.promised) return { s, ok: false };
-  const out = withGms(s, { promised: ballot, accepted: { ballot, value }, frozen: true });
+export function acceptProposal(s: IsisState, ballot: number, value: ViewProposal, checksPromise = true): { s: IsisState; ok: boolean } {
+  // (layers.acceptChecksPromise: false accepts a proposal of a ballot lower than the one promised.)
+  if (checksPromise && ballot < s.gms.promised) return { s, ok: false };
+  const out = withGms(s, { promised: Math.max(ballot, s.gms.promised), accepted: { ballot, value }, frozen: true });
   return { s: out, ok: true };
 }
 
 export function onAccept(s: IsisState, ctx: StepCtx, from: ProcessId, body: Extract<IsisBody, { k: 'acc' }>): IsisState {
   if (s.view === null || body.view !== s.view.id || !s.view.members.includes(from)) return s;
-  const { s: out, ok } = acceptProposal(s, body.ballot, body.value);
+  const { s: out, ok } = acceptProposal(s, body.ballot, body.value, ctx.layers.acceptChecksPromise);
   if (!ok) return sendTo(out, ctx, from, { k: 'nack', view: body.view, promised: s.gms.promised });
   const sent = sendTo(out, ctx, from, { k: 'accd', view: body.view, ballot: body.ballot });
   if (body.value.leavers.includes(s.self) && !body.value.view.members.includes(s.self)) {

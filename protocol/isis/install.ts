@@ -55,7 +55,10 @@ export function installProposal(
   let out = s;
   // The map before this view's flush deliveries (what layers.transferStateAfterFlush: false transfers).
   const preFlushApp = s.app;
-  if (s.status === 'member' && s.view !== null && s.view.id === proposal.from.id) {
+  const isNext = s.view !== null && s.view.id === proposal.from.id;
+  // (layers.installsOnlyNextView: false also takes a late relay of the view already installed.)
+  const isRelayOfCurrent = !ctx.layers.installsOnlyNextView && s.view !== null && s.view.id === view.id;
+  if (s.status === 'member' && s.view !== null && (isNext || isRelayOfCurrent)) {
     if (!view.members.includes(s.self)) {
       // Dropped from the group: nothing more to deliver (no later view is installed here).
       if (from === s.self) {
@@ -68,9 +71,10 @@ export function installProposal(
       }
       return exitProcess(out, ctx, proposal.leavers.includes(s.self) || s.gms.leaving ? 'left' : 'excluded');
     }
-    out = applyFlush(out, ctx, proposal.flush);
+    if (isNext) out = applyFlush(out, ctx, proposal.flush);
   } else if (s.status === 'joining' && view.members.includes(s.self) && snapshot !== null) {
-    out = { ...out, app: snapshot, removed: mergeRemoved(out.removed, removedByPeer) };
+    // (layers.joinerTakesTransferredState: false starts the joiner from an empty map.)
+    out = { ...out, app: ctx.layers.joinerTakesTransferredState ? snapshot : {}, removed: mergeRemoved(out.removed, removedByPeer) };
     ctx.fx.push({ kind: 'cancelTimer', timer: JOIN_TIMER });
   } else {
     if (s.status === 'member' && s.view !== null && s.view.id < proposal.from.id) note(ctx, 'install-gap');
@@ -109,7 +113,9 @@ export function installProposal(
   // Relay before anything else goes out in the new view (see the header).
   const transferred = ctx.layers.transferStateAfterFlush || !wasMember ? out.app : preFlushApp;
   const body: IsisBody = { k: 'inst', proposal, snapshot: transferred, removed: out.removed };
-  for (const p of view.members) if (p !== out.self && p !== from) out = sendTo(out, ctx, p, body);
+  // (layers.relayInstall: false leaves the sending to the coordinator that committed.)
+  const sends = ctx.layers.relayInstall || from === out.self;
+  for (const p of view.members) if (sends && p !== out.self && p !== from) out = sendTo(out, ctx, p, body);
   if (!wasMember) {
     startHeartbeats(ctx);
     if (!ctx.timersOff) ctx.fx.push({ kind: 'setTimer', timer: STABILITY_TIMER, delayUs: ctx.o.stabilityIntervalUs });

@@ -28,7 +28,7 @@ export function joinTimer(s: IsisState, ctx: StepCtx): IsisState {
 /** A join request (from the joiner, or forwarded by a member). */
 export function onJoinRequest(s: IsisState, ctx: StepCtx, joiner: ProcessId): IsisState {
   if (s.status !== 'member' || s.view === null) return s;
-  if (s.view.members.includes(joiner) || s.removed.includes(joiner)) return s;
+  if (s.view.members.includes(joiner) || s.removed.some((r) => ctx.layers.sameProcess(joiner, r))) return s;
   // Every member remembers pending joiners: if the coordinator fails, its successor knows them.
   const known = s.gms.joiners.includes(joiner) || s.gms.joiners.length >= MAX_JOINERS;
   const out = known ? s : withGms(s, { joiners: [...s.gms.joiners, joiner] });
@@ -61,7 +61,8 @@ export function onLeaveRequest(s: IsisState, from: ProcessId, body: Extract<Isis
  */
 export function onExcluded(s: IsisState, ctx: StepCtx, body: Extract<IsisBody, { k: 'excl' }>): IsisState {
   if (s.status === 'joining') return exitProcess(s, ctx, 'excluded');
-  if (s.status !== 'member' || s.view === null || body.view <= s.view.id) return s;
+  // (layers.exitWhenExcluded: false ignores the notice: the excluded member goes on in its old view.)
+  if (s.status !== 'member' || s.view === null || body.view <= s.view.id || !ctx.layers.exitWhenExcluded) return s;
   return exitProcess(s, ctx, s.gms.leaving ? 'left' : 'excluded');
 }
 

@@ -190,7 +190,7 @@ function newProposal(s: IsisState, voters: readonly ProcessId[], replies: readon
 const RETRIES_BEFORE_RELYING_ON_LEAVERS = 2;
 
 function mayStillBeFalselySuspected(s: IsisState, leavers: readonly ProcessId[], ctx: StepCtx): boolean {
-  if (ctx.o.failureDetector !== 'heartbeat' || !ctx.layers.revokeSuspicions) return false;
+  if (ctx.o.failureDetector !== 'heartbeat' || !ctx.layers.revokeSuspicions || !ctx.layers.waitForSuspectsBeforeLeavers) return false;
   if (s.gms.tries >= RETRIES_BEFORE_RELYING_ON_LEAVERS) return false;
   const members = (s.view as View).members;
   return s.gms.suspects.some((p) => members.includes(p) && !leavers.includes(p));

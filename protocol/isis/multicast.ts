@@ -42,9 +42,14 @@ function armOrderTimers(ctx: StepCtx, before: TotalOrderState, after: TotalOrder
   }
 }
 
+/** Frozen by a flush: nothing more is sent in the view (layers.holdSendsWhileFrozen: false sends anyway). */
+export function sendsHeld(s: IsisState, ctx: StepCtx): boolean {
+  return s.gms.frozen && ctx.layers.holdSendsWhileFrozen;
+}
+
 /** May this process multicast right now (in a view, not flushing, not over its unstable budget)? */
 export function canMulticast(s: IsisState, ctx: StepCtx): boolean {
-  if (s.status !== 'member' || s.vc === null || s.gms.frozen) return false;
+  if (s.status !== 'member' || s.vc === null || sendsHeld(s, ctx)) return false;
   const own = (s.vc.kept[s.vc.rank]?.length ?? 0) + (s.vc.waiting[s.vc.rank]?.length ?? 0);
   return own < ctx.o.maxUnstableOwn;
 }

@@ -18,6 +18,7 @@ import { onAccepted, onFlushOk, onNack, startViewChange, suspect, unsuspect, vie
 import type { IsisBody } from './messages.ts';
 import {
   canMulticast,
+  sendsHeld,
   enqueue,
   multicastNow,
   onMulticast,
@@ -87,7 +88,7 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
 
   function drainQueue(state: IsisState, ctx: StepCtx): IsisState {
     let s = state;
-    while (s.queue.length > 0 && s.status === 'member' && !s.gms.frozen && ctx.exit === null) {
+    while (s.queue.length > 0 && s.status === 'member' && !sendsHeld(s, ctx) && ctx.exit === null) {
       const head = s.queue[0] as AppRequest;
       if (head.type === 'multicast' && !canMulticast(s, ctx)) break;
       s = { ...s, queue: s.queue.slice(1) };
@@ -165,7 +166,7 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
     onMessage(state, from, frame) {
       if (state.status === 'exited') return { state, effects: [] };
       const ctx = newCtx();
-      if (state.removed.includes(from)) {
+      if (ctx.layers.refuseRemovedSenders && state.removed.includes(from)) {
         noticeRemoved(state, ctx, from);
         return { state, effects: ctx.fx };
       }
@@ -209,7 +210,7 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
     onRequest(state, request: AppRequest) {
       if (state.status === 'exited') return { state, effects: [] };
       const ctx = newCtx();
-      const idle = state.status === 'member' && !state.gms.frozen && state.queue.length === 0;
+      const idle = state.status === 'member' && !sendsHeld(state, ctx) && state.queue.length === 0;
       switch (request.type) {
         case 'multicast':
           if (idle && canMulticast(state, ctx)) return finish(multicastNow(state, ctx, request.order, request.payload), ctx);

@@ -12,6 +12,10 @@
 //
 // Imitates: ABCAST delivering before the order is stable at a majority
 // (sequencer-based total order without the stability wait).
+// Real bug: ZOOKEEPER-3911 "Data inconsistency caused by DIFF sync uncommitted log"
+// (apache/zookeeper PR #1445): the leader served once a quorum acknowledged,
+// before the followers had made the proposals durable; a crash then lost
+// proposals some clients had already seen.
 // Should break: total-order.
 import { defaultIsisLayers } from '../isis/config.ts';
 import { makeIsisProtocol } from '../isis/stack.ts';

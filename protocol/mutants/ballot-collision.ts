@@ -12,6 +12,8 @@
 //
 // Imitates: proposal numbers without a proposer id tie-break (a well-known
 // Paxos implementation bug; "view id reused after coordinator takeover").
+// Real bug: camunda/camunda issue #1068 "Raft allows two leaders to be elected in the
+// same term".
 // Should break: view-agreement (then view-convergence and delivery-liveness: the
 // two halves never reconcile).
 import { defaultIsisLayers } from '../isis/config.ts';

@@ -9,6 +9,8 @@
 //
 // Imitates: hand-rolled causal broadcast implementations that merge the two
 // halves of the rule into one loop with a single comparison.
+// Real bug: JGRP-1458 "SEQUENCER delivers the same message twice" (belaban/JGroups
+// PR #41): a delivery check that let an already delivered message through again.
 // Should break: no-duplication or fifo-order / causal-order.
 import { defaultIsisLayers } from '../isis/config.ts';
 import type { McMessage } from '../isis/mc-message.ts';

@@ -13,6 +13,9 @@
 //
 // Imitates: messages from a suspected (removed) member still accepted after
 // the flush: a flush that blocks the senders but not the receive path.
+// Real bug: JGRP-1495 "message and view delivered out of order"
+// (belaban/JGroups PR #60): a message delivered on the wrong side of a view
+// change.
 // Should break: virtual-synchrony.
 import { defaultIsisLayers } from '../isis/config.ts';
 import { makeIsisProtocol } from '../isis/stack.ts';

@@ -12,6 +12,9 @@
 //
 // Imitates: a FIFO layer that only suppresses duplicates and trusts the
 // transport for order, forgetting the messages held back above it.
+// Real bug: JGRP-1785 "TOA, inconsistent message delivery" (belaban/JGroups PR #126):
+// messages were delivered while messages with smaller sequence numbers were
+// still pending.
 // Should break: fifo-order (then causal-order, self-delivery, virtual-synchrony,
 // delivery-liveness: the overtaken message is never delivered).
 import { defaultIsisLayers } from '../isis/config.ts';

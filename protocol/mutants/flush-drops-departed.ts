@@ -12,6 +12,9 @@
 //
 // Imitates: view-change code that discards a failed member's unstable
 // messages instead of forwarding them ("orphan" messages dropped).
+// Real bug: belaban/JGroups PR #74 "TOA: discard leavers' messages": dropping the
+// messages of members that left, to unblock the delivery queue, loses what
+// a survivor may already have delivered.
 // Should break: virtual-synchrony (and self-delivery, delivery-liveness: what
 // depends on a missing message is stuck too).
 import { defaultIsisLayers } from '../isis/config.ts';

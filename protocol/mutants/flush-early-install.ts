@@ -7,6 +7,9 @@
 //
 // Imitates: view-change code that treats the flush like a quorum write
 // ("a majority is enough") and loses messages only one member had.
+// Real bug: ZOOKEEPER-3023 "Sync and commit diff log entries before NEWLEADER ack"
+// (apache/zookeeper PR #1848): a new epoch was activated on a quorum of
+// acknowledgements sent before the followers had applied the sync.
 // Should break: virtual-synchrony, self-delivery, delivery-liveness.
 import { defaultIsisLayers } from '../isis/config.ts';
 import { makeIsisProtocol } from '../isis/stack.ts';

@@ -14,6 +14,9 @@
 // Imitates: sequencer failover that rebuilds the order from the messages
 // on hand instead of recovering the old sequencer's log (duplicate or
 // out-of-order total deliveries after failover).
+// Real bug: JGRP-1452 "SEQUENCER shouldn't try to guess at view changes"
+// (belaban/JGroups PR #39): sequencer failover that acted on its own guess
+// of the next view instead of the agreed one.
 // Should break: total-order; a member that delivered part of the old order
 // cannot follow the new one and stalls (virtual-synchrony, self-delivery,
 // delivery-liveness).

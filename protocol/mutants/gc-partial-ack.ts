@@ -7,6 +7,9 @@
 //
 // Imitates: garbage collection on a partial acknowledgement, e.g. freeing a
 // retransmission buffer when the first ack arrives.
+// Real bug: ISPN-9291 (reproduced in keycloak/keycloak PR #31634 by forcing STABLE
+// garbage collection of sent NAKACK2 messages before a merge): messages
+// collected while a member that needed them still lacked them.
 // Should break: virtual-synchrony, self-delivery, delivery-liveness.
 import { defaultIsisLayers } from '../isis/config.ts';
 import { makeIsisProtocol } from '../isis/stack.ts';

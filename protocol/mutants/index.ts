@@ -14,6 +14,17 @@ import { retransmitReset } from './retransmit-reset.ts';
 import { staleStateTransfer } from './stale-state-transfer.ts';
 import { suspicionPermanent } from './suspicion-permanent.ts';
 import { takeoverIgnoresAccepted } from './takeover-ignores-accepted.ts';
+import { joinerEmptyState } from './joiner-empty-state.ts';
+import { installNotRelayed } from './install-not-relayed.ts';
+import { staleViewReinstalled } from './stale-view-reinstalled.ts';
+import { flushCoordinatorMessages } from './flush-coordinator-messages.ts';
+import { acceptIgnoresPromise } from './accept-ignores-promise.ts';
+import { leaveReliesOnLostAck } from './leave-relies-on-lost-ack.ts';
+import { sendWhileFrozen } from './send-while-frozen.ts';
+import { restartRefusedByHost } from './restart-refused-by-host.ts';
+import { removedSenderAccepted } from './removed-sender-accepted.ts';
+import { causalSenderOnly } from './causal-sender-only.ts';
+import { excludedIgnoresNotice } from './excluded-ignores-notice.ts';
 import type { Mutant } from './types.ts';
 
 export type { Mutant } from './types.ts';
@@ -38,6 +49,18 @@ export const MUTANTS: readonly Mutant[] = [
   gcPartialAck,
   retransmitReset,
   staleStateTransfer,
+  joinerEmptyState,
+  // Install, leave, incarnations, the flush's message set, takeover ballots.
+  installNotRelayed,
+  staleViewReinstalled,
+  flushCoordinatorMessages,
+  sendWhileFrozen,
+  acceptIgnoresPromise,
+  leaveReliesOnLostAck,
+  restartRefusedByHost,
+  removedSenderAccepted,
+  excludedIgnoresNotice,
+  causalSenderOnly,
 ];
 
 export function mutantByName(name: string): Mutant | undefined {

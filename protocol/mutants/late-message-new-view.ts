@@ -14,6 +14,10 @@
 // Imitates: receivers that check the sender's membership but not the view
 // id on incoming messages: a message delivered in the view after the one it
 // was sent in.
+// Real bug: akka/akka-core issue #16224 "Cluster node can't join after restart" and
+// PR #16266: heartbeat replies from an old incarnation were taken by the new
+// one; the fix tags replies with the incarnation (uid) and ignores the
+// wrong ones, as a view id tags a multicast.
 // Should break: sending-view-delivery; more often virtual-synchrony, self-delivery
 // and delivery-liveness (the shadowed new-view message is never delivered).
 // Read literally (the clarified trace contract), a retransmitted old-view

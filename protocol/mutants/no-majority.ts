@@ -7,6 +7,9 @@
 // Imitates: membership services that "stay available" under partition
 // (early group-communication toolkits without primary-partition progress,
 // and the Jepsen-found split brains of many leader elections).
+// Real bug: hazelcast/hazelcast issue #4615 "Split brain can not be recovered"
+// (its test: two fake masters with out-of-sync member lists): both sides of
+// a split went on as the cluster.
 // Should break: primary-majority (and view-agreement when both sides reuse ids).
 import { defaultIsisLayers } from '../isis/config.ts';
 import { makeIsisProtocol } from '../isis/stack.ts';

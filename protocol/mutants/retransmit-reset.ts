@@ -14,6 +14,9 @@
 // Imitates: retransmission buffers reset at a view change (or at a
 // reconnect) while sequence numbers continue: a lost frame is never
 // resent.
+// Real bug: belaban/JGroups issue #1048 "FlowControl: member lost from credit maps
+// after view churn ... permanent sender starvation": per-peer state reset
+// at a view change leaves a channel stuck for good.
 // Should break: delivery-liveness, view-convergence.
 import { defaultIsisLayers } from '../isis/config.ts';
 import { makeIsisProtocol } from '../isis/stack.ts';

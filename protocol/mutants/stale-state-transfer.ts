@@ -13,6 +13,9 @@
 // Imitates: state transfer taken at the wrong moment (the join reply
 // captured when the view change starts, before the last messages of the
 // old view are delivered): the joiner starts with a stale map.
+// Real bug: ZOOKEEPER-4785 "Txn loss due to race condition in
+// Learner.syncWithLeader() during DIFF sync" (apache/zookeeper PR #2111):
+// state transferred to a learner at the wrong moment misses transactions.
 // Should break: replicas (the replicated maps differ at the end).
 import { defaultIsisLayers } from '../isis/config.ts';
 import { makeIsisProtocol } from '../isis/stack.ts';

@@ -11,6 +11,8 @@
 //
 // Imitates: "once suspected, always suspected" failure detectors, where a
 // transient partition with no majority side wedges the membership service.
+// Real bug: hazelcast/hazelcast issue #6108 "Missed heartbeat caused permanent cluster
+// inconsistency": after one missed heartbeat the removal was never revisited.
 // Should break: view-convergence, delivery-liveness.
 import { defaultIsisLayers } from '../isis/config.ts';
 import { makeIsisProtocol } from '../isis/stack.ts';

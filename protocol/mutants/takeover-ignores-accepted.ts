@@ -14,6 +14,9 @@
 // Imitates: leader-takeover code that "starts a clean view change" instead of
 // finishing the predecessor's (the classic Paxos/VR recovery bug; view
 // change protocols that forget the old leader's last proposal).
+// Real bug: ISPN-2357 "New coordinator installs old CH containing crashed members"
+// (infinispan/infinispan PR #1358): a new coordinator that did not build on
+// what the members reported of the change under way.
 // Should break: view-agreement (and delivery-liveness: the old coordinator,
 // holding the other view with that id, never learns it was excluded).
 import { defaultIsisLayers } from '../isis/config.ts';

@@ -3,10 +3,11 @@
 // with one of the properties it claims to break, while the real protocol
 // passes the same scenario and seed. One run per mutant, plus one clean run
 // per distinct (scenario, seed).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LIVENESS_PROPERTIES, SAFETY_PROPERTIES } from '../../../checkers/properties.ts';
+import { MUTANT_CATCHES } from '../../../protocol/mutants/catches.ts';
 import { MUTANTS, mutantByName } from '../../../protocol/mutants/index.ts';
 import { mutantRunOptions } from '../../../sim/mutant-run.ts';
 import { runScenario, type RunResult } from '../../../sim/run.ts';
@@ -14,26 +15,8 @@ import { DEFAULT_SUITE_DIR, loadScenarioFile } from '../../../sim/scenario-files
 
 const REPO_DIR = join(DEFAULT_SUITE_DIR, '..');
 
-/** Where each mutant is caught (scenario file under scenarios/, seed). */
-const CAUGHT_BY: Record<string, { file: string; seed: number }> = {
-  'cbcast-sender-leq': { file: 'isis-cascading-crashes.json', seed: 1 },
-  'fifo-gap': { file: 'isis-cascading-crashes.json', seed: 1 },
-  'abcast-unstable-order': { file: 'isis-sequencer-isolated.json', seed: 5 },
-  'late-message-new-view': { file: 'isis-uniform.json', seed: 1 },
-  'flush-early-install': { file: 'isis-cascading-crashes.json', seed: 1 },
-  'flush-drops-departed': { file: 'isis-dueling-coordinators.json', seed: 1 },
-  'flush-reorders-total': { file: 'isis-crash-under-loss.json', seed: 1 },
-  'deliver-after-flush-reply': { file: 'isis-false-suspicion.json', seed: 2 },
-  'no-majority': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
-  'takeover-ignores-accepted': { file: 'isis-coordinator-isolated-after-commit.json', seed: 2 },
-  // The hunt meets it first in regressions/; the scenario built for the mechanism catches it too (seed 8).
-  'ballot-collision': { file: 'isis-dueling-coordinators.json', seed: 8 },
-  // The random faults keep a majority more strictly now (cut-off hosts count as down): the hunt meets it here first.
-  'suspicion-permanent': { file: 'regressions/joiner-removed-before-view.json', seed: 6 },
-  'gc-partial-ack': { file: 'isis-dueling-coordinators.json', seed: 1 },
-  'retransmit-reset': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
-  'stale-state-transfer': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
-};
+/** Where each mutant is caught (scenario file under scenarios/, seed): protocol/mutants/catches.ts. */
+const CAUGHT_BY = MUTANT_CATCHES;
 
 const KNOWN_BREAKS = new Set<string>([...SAFETY_PROPERTIES, ...LIVENESS_PROPERTIES, 'replicas']);
 
@@ -52,8 +35,8 @@ function broken(result: RunResult): string[] {
 }
 
 describe('mutants', () => {
-  it('number at least twelve, with unique names and documented metadata', () => {
-    expect(MUTANTS.length).toBeGreaterThanOrEqual(12);
+  it('number at least twenty-five, with unique names and documented metadata', () => {
+    expect(MUTANTS.length).toBeGreaterThanOrEqual(25);
     expect(new Set(MUTANTS.map((m) => m.name)).size).toBe(MUTANTS.length);
     for (const m of MUTANTS) {
       expect(mutantByName(m.name)).toBe(m);
@@ -63,6 +46,16 @@ describe('mutants', () => {
       for (const p of m.breaks) expect(KNOWN_BREAKS.has(p), `${m.name} breaks ${p}`).toBe(true);
       expect(m.summary.length).toBeGreaterThan(10);
       expect(m.imitates.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('each cite the real bug they are modelled on in their file header', () => {
+    for (const m of MUTANTS) {
+      const header = readFileSync(join(REPO_DIR, 'protocol', 'mutants', `${m.name}.ts`), 'utf8').split('\nimport ')[0] ?? '';
+      expect(header, m.name).toMatch(/^\/\/ Mutant /);
+      expect(header, `${m.name}: an "Imitates:" paragraph`).toMatch(/\/\/ Imitates: /);
+      // A bug tracker id, an issue or pull request number, or a paper.
+      expect(header, `${m.name}: a citation`).toMatch(/[A-Z]+-\d+|#\d+|\(\d{4}\)|\d{4}[),]/);
     }
   });
 

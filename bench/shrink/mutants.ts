@@ -1,0 +1,67 @@
+// How small the shrinker makes each mutant's failure: for every mutant, its
+// pinned catching run (protocol/mutants/catches.ts) is shrunk by the
+// current shrinker and by the baseline (the shrinker before issue 14,
+// bench/shrink/baseline-shrink.ts), each with the same attempt bound, and
+// the sizes before and after are tabulated. Run:
+//   npx tsx bench/shrink/mutants.ts [--max-attempts N] [--only a,b] [--no-baseline] [--shard K/N]
+import { MUTANT_CATCHES } from '../../protocol/mutants/catches.ts';
+import { MUTANTS } from '../../protocol/mutants/index.ts';
+import { mutantRunOptions } from '../../sim/mutant-run.ts';
+import { DEFAULT_SUITE_DIR, loadScenarioFile } from '../../sim/scenario-files.ts';
+import { shrinkScenario, type ShrinkOutcome } from '../../sim/shrink.ts';
+import { hrSeconds, printTable } from '../report.ts';
+import { shrinkScenario as baselineShrink } from './baseline-shrink.ts';
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
+const maxAttempts = Number(option('--max-attempts') ?? 60);
+const only = option('--only')?.split(',');
+const baseline = !process.argv.includes('--no-baseline');
+const [shard, shards] = (option('--shard') ?? '1/1').split('/').map(Number) as [number, number];
+
+const chosen = MUTANTS.filter((m) => only === undefined || only.includes(m.name)).filter((_, k) => k % shards === shard - 1);
+const rows: string[][] = [];
+const summary = { n: 0, atMost3: 0, atMost10: 0, processes: [] as number[], multicasts: [] as number[] };
+for (const mutant of chosen) {
+  const pin = MUTANT_CATCHES[mutant.name];
+  if (pin === undefined) continue;
+  const scenario = loadScenarioFile(`${DEFAULT_SUITE_DIR}/${pin.file}`).forSeed(pin.seed);
+  const options = { seed: String(pin.seed), maxAttempts, ...mutantRunOptions(scenario, mutant.name) };
+  const started = process.hrtime.bigint();
+  let now: ShrinkOutcome;
+  try {
+    now = shrinkScenario(scenario, options);
+  } catch (error) {
+    // A pin that no longer fails (the scenario or the mutant changed): say so, and go on.
+    rows.push([mutant.name, `${pin.file.replace(/\.json$/, '')} ${pin.seed}`, String(error), '', '', '', '']);
+    continue;
+  }
+  const seconds = hrSeconds(started);
+  const old = baseline ? (baselineShrink(scenario, options) as ShrinkOutcome) : null;
+  const size = (o: ShrinkOutcome): string => `${o.after.processes} p, ${o.after.multicasts} mc, ${o.attempts} att${o.boundHit ? ' (bound)' : ''}`;
+  const row = [
+    mutant.name,
+    `${pin.file.replace(/\.json$/, '')} ${pin.seed}`,
+    `${now.before.processes} p, ${now.before.multicasts} mc`,
+    size(now),
+    `${Math.round(now.shrunk.durationUs / 1000)}/${Math.round(now.shrunk.settleUs / 1000)} ms`,
+    old === null ? '-' : size(old),
+    seconds.toFixed(0),
+  ];
+  rows.push(row);
+  process.stderr.write(`${row.join(' | ')}\n`); // as it goes: a long run shows its rows
+  summary.n++;
+  if (now.after.processes <= 3) summary.atMost3++;
+  if (now.after.processes <= 3 && now.after.multicasts <= 10) summary.atMost10++;
+  summary.processes.push(now.after.processes);
+  summary.multicasts.push(now.after.multicasts);
+}
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+printTable(['mutant', 'caught by', 'before', `after (bound ${maxAttempts})`, 'fault/settle phase', 'baseline after', 's'], rows);
+process.stdout.write(
+  `\n${summary.n} failures shrunk: ${summary.atMost3} to at most 3 processes, ${summary.atMost10} to at most 3 processes and 10 multicasts; ` +
+    `median ${median(summary.processes)} processes, ${median(summary.multicasts)} multicasts\n`,
+);

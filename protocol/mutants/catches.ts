@@ -1,0 +1,41 @@
+// Where each mutant is caught: a scenario of the default suite (a file under
+// scenarios/) and a seed on which the mutant fails with one of the
+// properties it claims to break, while the real protocol passes. Found with
+// `npx vsynclab mutants --json`; test/protocol/mutants/mutants.spec.ts runs
+// each pin, and bench/shrink/ shrinks each pinned failure.
+export interface MutantCatch {
+  /** A scenario file, relative to scenarios/. */
+  file: string;
+  seed: number;
+}
+
+export const MUTANT_CATCHES: Readonly<Record<string, MutantCatch>> = {
+  'cbcast-sender-leq': { file: 'isis-cascading-crashes.json', seed: 1 },
+  'fifo-gap': { file: 'isis-cascading-crashes.json', seed: 1 },
+  'abcast-unstable-order': { file: 'isis-sequencer-isolated.json', seed: 5 },
+  'late-message-new-view': { file: 'isis-uniform.json', seed: 1 },
+  'flush-early-install': { file: 'isis-cascading-crashes.json', seed: 1 },
+  'flush-drops-departed': { file: 'isis-dueling-coordinators.json', seed: 1 },
+  'flush-reorders-total': { file: 'isis-crash-under-loss.json', seed: 1 },
+  'deliver-after-flush-reply': { file: 'isis-false-suspicion.json', seed: 2 },
+  'no-majority': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
+  'takeover-ignores-accepted': { file: 'isis-coordinator-isolated-after-commit.json', seed: 2 },
+  // The hunt meets it first in regressions/; the scenario built for the mechanism catches it too (seed 8).
+  'ballot-collision': { file: 'isis-dueling-coordinators.json', seed: 8 },
+  // The random faults keep a majority more strictly (cut-off hosts count as down): caught first here.
+  'suspicion-permanent': { file: 'regressions/joiner-removed-before-view.json', seed: 6 },
+  'gc-partial-ack': { file: 'isis-dueling-coordinators.json', seed: 1 },
+  'retransmit-reset': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
+  'stale-state-transfer': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
+  'joiner-empty-state': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
+  'install-not-relayed': { file: 'isis-crash-under-loss.json', seed: 1 },
+  'stale-view-reinstalled': { file: 'isis-cascading-crashes.json', seed: 1 },
+  'flush-coordinator-messages': { file: 'isis-cascading-crashes.json', seed: 1 },
+  'send-while-frozen': { file: 'isis-cascading-crashes.json', seed: 1 },
+  'accept-ignores-promise': { file: 'isis-dueling-coordinators-late-accept.json', seed: 26 },
+  'leave-relies-on-lost-ack': { file: 'isis-leave-during-false-suspicion.json', seed: 15 },
+  'restart-refused-by-host': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
+  'removed-sender-accepted': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
+  'excluded-ignores-notice': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
+  'causal-sender-only': { file: 'isis-cascading-crashes.json', seed: 1 },
+};
