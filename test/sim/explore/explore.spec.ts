@@ -133,8 +133,8 @@ describe('explore: membership (the full ISIS stack, external perfect failure det
     expect(config.failureDetector).toBe('perfect');
     const r = explore(scenario, config);
     expect(r.result).toBe('ok');
-    expect(r.states).toBe(43);
-    expect(r.terminalStates).toBe(3);
+    expect(r.states).toBe(46);
+    expect(r.terminalStates).toBe(6);
   });
 
   it('without the crash budget the group never changes view', () => {

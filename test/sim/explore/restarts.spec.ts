@@ -42,7 +42,7 @@ describe('explore: restarts', () => {
     expect(r.result).toBe('ok');
     expect(r.bound).toBeNull();
     expect(r.states).toBeGreaterThan(crashOnly.states);
-    expect(r.states).toBe(2387);
+    expect(r.states).toBe(3994);
   });
 
   it('is enabled only for a crashed process, within its budget, once per incarnation', () => {
