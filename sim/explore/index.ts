@@ -1,5 +1,6 @@
 // Exhaustive exploration (model checking) of a small configuration: the
 // public entry point. See docs/explore.md.
+import { isNetworkEvent } from '../../traces/schema.ts';
 import type { AnyProtocol } from '../../protocol/types.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import { resolveProtocol } from '../resolve-protocol.ts';
@@ -117,11 +118,26 @@ export function* exploreSteps(scenario: Scenario, config: ExploreConfig, options
       trail = shortest.violationTrail;
     }
   }
-  const counterexample =
-    violation === null || trail === null
-      ? null
-      : // `timeUnit`: the events' `t` is a step count, not microseconds. Replay keeps header fields it does
-        // not know as they were, so counterexamples written before this field replay unchanged.
-        { violation, choices: model.choicesTo(trail), lines: pathTraceLines(model, trail, { timeUnit: 'step' }) };
+  let counterexample: ExploreResult['counterexample'] = null;
+  if (violation !== null && trail !== null) {
+    // `timeUnit`: the events' `t` is a step count, not microseconds. Replay keeps header fields it does
+    // not know as they were, so counterexamples written before this field replay unchanged.
+    const lines = pathTraceLines(model, trail, { timeUnit: 'step' });
+    // The checker numbered the path's app events; the file also holds the choice and network events.
+    violation = { ...violation, events: violation.events.map((k) => appEventIndex(lines, k)) };
+    counterexample = { violation, choices: model.choicesTo(trail), lines };
+  }
   return { ...outcome, violation, violationTrail: trail, scenario: scenario.name, protocol: protocol.name, strategy, por, symmetry, counterexample };
+}
+
+/** The `i`, in a counterexample's lines, of its `k`-th event that is not a network event. */
+function appEventIndex(lines: readonly string[], k: number): number {
+  let seen = 0;
+  for (let n = 1; n < lines.length; n++) {
+    const event = JSON.parse(lines[n] as string) as { type: string; i: number };
+    if (isNetworkEvent(event)) continue;
+    if (seen === k) return event.i;
+    seen++;
+  }
+  return k;
 }

@@ -17,6 +17,18 @@ type Line = Record<string, unknown> & { type: string; i: number; t: number };
 const parse = (lines: readonly string[]): Line[] => lines.slice(1).map((l) => JSON.parse(l) as Line);
 
 describe('counterexample trace', () => {
+  it("the violation's event indices are the file's (which also holds choices and frames), as check reports them", () => {
+    const { scenario, config } = fixture('keyed-flood-3x1');
+    const r = explore(scenario, withBudgets(config, { drop: 1 }));
+    const cex = r.counterexample!;
+    const events = cex.lines.slice(1).map((l) => JSON.parse(l) as TraceEvent);
+    expect(events.some(isNetworkEvent)).toBe(true);
+    expect(r.violation!.events.length).toBeGreaterThan(0);
+    for (const i of r.violation!.events) expect(isNetworkEvent(events[i]!)).toBe(false);
+    const checked = checkEvents(events).violations.filter((v) => v.property === r.violation!.property);
+    expect(checked.some((v) => r.violation!.events.every((i) => v.events.includes(i)))).toBe(true);
+  });
+
   it('a choice event per step, in step order, with the header\'s choice labels; detail full in the header', () => {
     const { scenario, config, file } = fixture('keyed-flood-3x1');
     const r = explore(scenario, withBudgets(config, { drop: 1 }));

@@ -17,7 +17,7 @@ describe('explore: scenarios/explore/isis-restart-3x1.json', () => {
     const r = explore(scenario, config);
     expect(r.result).toBe('ok');
     expect(r.bound).toBeNull();
-    expect(r.states).toBe(127_261);
+    expect(r.states).toBe(214_055);
   });
 
   it('finds a counterexample for the stale-state-transfer mutant: the restarted incarnation ends with a stale map', { timeout: 300_000 }, () => {
