@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -38,5 +39,8 @@ export default defineConfig({
     exclude: ['**/node_modules/**', ...SLOW_SPECS],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // vitest keeps one core for itself (cores - 1 workers), which on a 2-core
+    // machine is one worker and twice the wall time; its own work is small.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
