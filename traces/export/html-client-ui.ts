@@ -1,4 +1,4 @@
-// Browser code, part 2 of 2: header, controls (slider, buttons, wheel, drag,
+// Browser code, part 3 of 3: header, controls (slider, buttons, wheel, drag,
 // keys), filters, the overview strip, tooltip, details panel (with the
 // process state when the page has states), violation groups and view
 // lists. Same rules as part 1: trace strings only through textContent.

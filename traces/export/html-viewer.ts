@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { TraceEvent, TraceHeader } from '../schema.ts';
 import { buildDiagramModel, type DiagramOptions } from './diagram-model.ts';
+import { CLIENT_ARROWS_JS } from './html-client-arrows.ts';
 import { CLIENT_DRAW_JS } from './html-client-draw.ts';
 import { CLIENT_LIB_JS } from './html-client-lib.ts';
 import { CLIENT_UI_JS } from './html-client-ui.ts';
@@ -15,7 +16,7 @@ import { embedJson } from './json-embed.ts';
 
 export type HtmlViewerOptions = DiagramOptions;
 
-const SCRIPT = `(function () {\n'use strict';\n${CLIENT_LIB_JS}\n${CLIENT_DRAW_JS}\n${CLIENT_UI_JS}\n})();\n`;
+const SCRIPT = `(function () {\n'use strict';\n${CLIENT_LIB_JS}\n${CLIENT_DRAW_JS}\n${CLIENT_ARROWS_JS}\n${CLIENT_UI_JS}\n})();\n`;
 
 function cspHash(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
