@@ -62,3 +62,13 @@ export function someoneSilent(s: IsisState, o: IsisOptions): boolean {
   for (const p in s.fd.missed) if ((s.fd.missed[p] ?? 0) >= threshold) return true;
   return false;
 }
+
+/**
+ * Suspicions that nothing will renew or revoke: an external detector reports
+ * a failure once, and `layers.revokeSuspicions: false` (a mutant) makes every
+ * heartbeat suspicion final. A heartbeat suspicion is otherwise revoked by
+ * hearing from the member (membership.ts unsuspect) and renewed by silence.
+ */
+export function permanentSuspicions(ctx: StepCtx): boolean {
+  return ctx.o.failureDetector !== 'heartbeat' || !ctx.layers.revokeSuspicions;
+}

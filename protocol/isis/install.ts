@@ -9,7 +9,7 @@
 // and a coordinator that fails halfway through sending installs cannot
 // leave some members behind.
 import type { ExitReason, ProcessId } from '../types.ts';
-import { heard, startHeartbeats, trackMembers } from './failure-detector.ts';
+import { heard, permanentSuspicions, startHeartbeats, trackMembers } from './failure-detector.ts';
 import { applyFlush } from './flush.ts';
 import type { IsisState, StepCtx } from './isis-state.ts';
 import { emptyGms, MAX_REMOVED, note, observe } from './isis-state.ts';
@@ -134,9 +134,4 @@ function mergeRemoved(removed: readonly ProcessId[], more: readonly ProcessId[])
 export function exitProcess(s: IsisState, ctx: StepCtx, reason: ExitReason): IsisState {
   ctx.exit = reason;
   return { ...s, status: 'exited', queue: [] };
-}
-
-/** Suspicions that nothing will renew or revoke (see membership.ts unsuspect). */
-export function permanentSuspicions(ctx: StepCtx): boolean {
-  return ctx.o.failureDetector !== 'heartbeat' || !ctx.layers.revokeSuspicions;
 }

@@ -15,7 +15,8 @@
 import type { ProcessId, View } from '../types.ts';
 import { decideFlush } from './flush.ts';
 import { acceptProposal, promiseFlush, retryDelayUs, VIEW_CHANGE_TIMER } from './gms-member.ts';
-import { commitProposal, permanentSuspicions } from './install.ts';
+import { commitProposal } from './install.ts';
+import { permanentSuspicions } from './failure-detector.ts';
 import type { Attempt, IsisState, StepCtx } from './isis-state.ts';
 import { isCoordinator, needsViewChange, note, setTimer, withGms } from './isis-state.ts';
 import type { FlushReply, IsisBody, ViewProposal } from './messages.ts';
@@ -54,8 +55,7 @@ export function suspect(s: IsisState, ctx: StepCtx, p: ProcessId): IsisState {
  * running flush now waits for the member too.
  */
 export function unsuspect(s: IsisState, ctx: StepCtx, p: ProcessId): IsisState {
-  // (layers.revokeSuspicions: false makes every suspicion permanent.)
-  if (ctx.o.failureDetector !== 'heartbeat' || !ctx.layers.revokeSuspicions || !s.gms.suspects.includes(p) || s.view === null) return s;
+  if (permanentSuspicions(ctx) || !s.gms.suspects.includes(p) || s.view === null) return s;
   note(ctx, `unsuspect ${p}`);
   let out = withGms(s, { suspects: s.gms.suspects.filter((q) => q !== p) });
   const a = out.gms.attempt;
@@ -190,7 +190,7 @@ function newProposal(s: IsisState, voters: readonly ProcessId[], replies: readon
 const RETRIES_BEFORE_RELYING_ON_LEAVERS = 2;
 
 function mayStillBeFalselySuspected(s: IsisState, leavers: readonly ProcessId[], ctx: StepCtx): boolean {
-  if (ctx.o.failureDetector !== 'heartbeat' || !ctx.layers.revokeSuspicions || !ctx.layers.waitForSuspectsBeforeLeavers) return false;
+  if (permanentSuspicions(ctx) || !ctx.layers.waitForSuspectsBeforeLeavers) return false;
   if (s.gms.tries >= RETRIES_BEFORE_RELYING_ON_LEAVERS) return false;
   const members = (s.view as View).members;
   return s.gms.suspects.some((p) => members.includes(p) && !leavers.includes(p));
