@@ -1,7 +1,7 @@
 // Simulator kernel throughput: events per second through the event queue
 // with a no-op protocol, beside a bare binary-heap loop doing the same
 // pushes and pops in the same process (the floor). Run:
-//   npx tsx bench/sim-kernel.ts [events]
+//   npx tsx bench/sim-kernel.ts [events]       (BENCH_ROUNDS=5 by default)
 // With `--baseline DIR` (another checkout of vsynclab, for example the main
 // branch), it instead times this tree's simulator against DIR's, in one
 // process, alternating A B A B, on the two kernel loops and on ISIS
@@ -186,24 +186,38 @@ if (BASELINE_DIR !== undefined) {
   process.exit(0);
 }
 
-const rows = [];
-for (let round = 0; round < 2; round++) {
-  // Round 0 warms the JIT; round 1 is reported.
-  const heap = measure('bare binary heap (floor)', () => (bareHeapLoop(EVENTS), EVENTS));
-  const timers = measure('sim kernel, no-op protocol (timers)', () =>
-    runScenario(kernelScenario(), { seed: '1', protocol: noopProtocol(false), checker: null }).simEvents);
-  const ping = measure('sim kernel, no-op protocol (timers + messages)', () =>
-    runScenario(kernelScenario(), { seed: '1', protocol: noopProtocol(true), checker: null }).simEvents);
-  if (round === 1) rows.push(heap, timers, ping);
+// The three loops in turn, round after round (floor, timers, messages, floor,
+// ...), after one warm-up round; each figure is the median of its rounds, so
+// load from other work hits every loop alike.
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+const loops: [string, () => number][] = [
+  ['bare binary heap (floor)', () => (bareHeapLoop(EVENTS), EVENTS)],
+  ['sim kernel, no-op protocol (timers)', () => runScenario(kernelScenario(), { seed: '1', protocol: noopProtocol(false), checker: null }).simEvents],
+  ['sim kernel, no-op protocol (timers + messages)', () => runScenario(kernelScenario(), { seed: '1', protocol: noopProtocol(true), checker: null }).simEvents],
+];
+const samples = loops.map(() => [] as number[]);
+for (let round = -1; round < ROUNDS; round++) {
+  loops.forEach(([label, work], k) => {
+    const run = measure(label, work);
+    if (run.events !== EVENTS) throw new Error(`${label}: ${run.events} events, expected ${EVENTS}`);
+    if (round >= 0) samples[k]!.push(run.seconds);
+  });
 }
-const floor = rows[0]!;
+const medianOf = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const floorSeconds = medianOf(samples[0]!);
+const load = (await import('node:os')).loadavg()[0]!.toFixed(2);
+process.stdout.write(`${EVENTS} events a loop, ${ROUNDS} rounds alternating, medians; load average ${load} at the end\n`);
 printTable(
-  ['loop', 'events', 'seconds', 'events/s', 'x floor time/event'],
-  rows.map((r) => [
-    r.label,
-    String(r.events),
-    r.seconds.toFixed(3),
-    Math.round(r.events / r.seconds).toLocaleString('en-US'),
-    (r.seconds / r.events / (floor.seconds / floor.events)).toFixed(2),
-  ]),
+  ['loop', 'events', 'seconds (median)', 'min..max', 'events/s', 'x floor time/event'],
+  loops.map(([label], k) => {
+    const seconds = medianOf(samples[k]!);
+    return [
+      label,
+      String(EVENTS),
+      seconds.toFixed(3),
+      `${Math.min(...samples[k]!).toFixed(3)}..${Math.max(...samples[k]!).toFixed(3)}`,
+      Math.round(EVENTS / seconds).toLocaleString('en-US'),
+      (seconds / floorSeconds).toFixed(2),
+    ];
+  }),
 );

@@ -1,76 +1,119 @@
 // The simulator's agenda: a binary min-heap ordered by (timeUs, seq). The
 // sequence number is assigned on push, so events at the same microsecond
-// come out in the order they were scheduled, on every run.
+// come out in the order they were scheduled, on every run. Keys are unique,
+// so the order events come out in depends on nothing but their keys.
 //
-// The heap is intrusive: the queued object itself carries `timeUs` and
-// `seq`, so scheduling allocates nothing beyond the event (this keeps the
-// kernel close to a bare heap loop; see bench/sim-kernel.ts).
+// The keys live in two typed arrays beside the array of events, so sifting
+// compares numbers in contiguous memory instead of loading each event's
+// fields (bench/sim-kernel.ts). The queued object is still stamped with its
+// `timeUs` and `seq` (the run loop reads the time of the event it popped),
+// so scheduling allocates nothing beyond the event.
 
 export interface Scheduled {
   timeUs: number;
   seq: number;
 }
 
+/** Slots allocated up front; the arrays double from there, up to the capacity. */
+const INITIAL_SLOTS = 256;
+
 export class EventQueue<E extends Scheduled> {
-  private readonly heap: E[] = [];
+  private times: Float64Array;
+  private seqs: Float64Array;
+  private readonly items: (E | undefined)[] = [];
+  private count = 0;
   private nextSeq = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(private readonly capacity: number) {
+    const slots = Math.max(1, Math.min(capacity, INITIAL_SLOTS));
+    this.times = new Float64Array(slots);
+    this.seqs = new Float64Array(slots);
+  }
 
   get size(): number {
-    return this.heap.length;
+    return this.count;
   }
 
   /** Schedules an event at `timeUs`; returns false (and schedules nothing) when the queue is full. */
   push(timeUs: number, entry: E): boolean {
-    const heap = this.heap;
-    if (heap.length >= this.capacity) return false;
+    let k = this.count;
+    if (k >= this.capacity) return false;
+    if (k === this.times.length) this.grow();
     entry.timeUs = timeUs;
     const seq = (entry.seq = this.nextSeq++);
-    let k = heap.length;
-    heap.push(entry);
+    const times = this.times;
+    const seqs = this.seqs;
+    const items = this.items;
+    this.count = k + 1;
     while (k > 0) {
       const parent = (k - 1) >> 1;
-      const p = heap[parent] as E;
-      if (p.timeUs < timeUs || (p.timeUs === timeUs && p.seq < seq)) break;
-      heap[k] = p;
+      const pt = times[parent] as number;
+      if (pt < timeUs || (pt === timeUs && (seqs[parent] as number) < seq)) break;
+      times[k] = pt;
+      seqs[k] = seqs[parent] as number;
+      items[k] = items[parent];
       k = parent;
     }
-    heap[k] = entry;
+    times[k] = timeUs;
+    seqs[k] = seq;
+    items[k] = entry;
     return true;
   }
 
   peekTimeUs(): number | undefined {
-    return this.heap[0]?.timeUs;
+    return this.count === 0 ? undefined : this.times[0];
   }
 
   pop(): E | undefined {
-    const heap = this.heap;
-    const top = heap[0];
-    if (top === undefined) return undefined;
-    const last = heap.pop() as E;
-    const n = heap.length;
+    const n = this.count - 1;
+    if (n < 0) return undefined;
+    const items = this.items;
+    const top = items[0];
+    this.count = n;
     if (n > 0) {
+      // Sift the last entry down from the root.
+      const times = this.times;
+      const seqs = this.seqs;
+      const lastTime = times[n] as number;
+      const lastSeq = seqs[n] as number;
+      const last = items[n];
       let k = 0;
       for (;;) {
-        const left = 2 * k + 1;
-        if (left >= n) break;
-        const right = left + 1;
-        let child = left;
-        let c = heap[left] as E;
+        let child = 2 * k + 1;
+        if (child >= n) break;
+        let ct = times[child] as number;
+        let cs = seqs[child] as number;
+        const right = child + 1;
         if (right < n) {
-          const r = heap[right] as E;
-          if (r.timeUs < c.timeUs || (r.timeUs === c.timeUs && r.seq < c.seq)) {
+          const rt = times[right] as number;
+          if (rt < ct || (rt === ct && (seqs[right] as number) < cs)) {
             child = right;
-            c = r;
+            ct = rt;
+            cs = seqs[right] as number;
           }
         }
-        if (last.timeUs < c.timeUs || (last.timeUs === c.timeUs && last.seq < c.seq)) break;
-        heap[k] = c;
+        if (lastTime < ct || (lastTime === ct && lastSeq < cs)) break;
+        times[k] = ct;
+        seqs[k] = cs;
+        items[k] = items[child];
         k = child;
       }
-      heap[k] = last;
+      times[k] = lastTime;
+      seqs[k] = lastSeq;
+      items[k] = last;
     }
+    // The vacated slot lets go of its event.
+    items[n] = undefined;
     return top;
+  }
+
+  private grow(): void {
+    const slots = Math.min(this.capacity, this.times.length * 2);
+    const times = new Float64Array(slots);
+    times.set(this.times);
+    this.times = times;
+    const seqs = new Float64Array(slots);
+    seqs.set(this.seqs);
+    this.seqs = seqs;
   }
 }

@@ -29,6 +29,10 @@ export class Network {
   readonly stats: NetworkStats = { sent: 0, lost: 0, duplicated: 0, cut: 0 };
   /** Why the last `transmit` that returned no delays lost the frame. */
   lastDropReason: 'loss' | 'cut' = 'loss';
+  /** The delay of the first copy of the last `transmitCopies` that returned 1 or 2. */
+  firstDelayUs = 0;
+  /** The delay of the duplicate of the last `transmitCopies` that returned 2. */
+  secondDelayUs = 0;
   /** Hears every link fault as it applies (the trace's `link` events); null: nobody listens. */
   onLinkChange: ((change: LinkChange) => void) | null = null;
 
@@ -74,26 +78,44 @@ export class Network {
 
   /**
    * One send from `from` to `to`: returns the delays of the copies that will
-   * arrive (none when lost or cut, two when duplicated).
+   * arrive (none when lost or cut, two when duplicated). The simulator uses
+   * `transmitCopies`, which allocates nothing; this is the same draws.
    */
   transmit(from: HostName, to: HostName): number[] {
+    const copies = this.transmitCopies(from, to);
+    return copies === 0 ? [] : copies === 1 ? [this.firstDelayUs] : [this.firstDelayUs, this.secondDelayUs];
+  }
+
+  /**
+   * One send from `from` to `to`: how many copies will arrive (0 when lost
+   * or cut, 2 when duplicated); their delays are left in `firstDelayUs` and
+   * `secondDelayUs` (one call per message on the simulator's hot path: no
+   * array). The draws, and their order, are the run's: loss, the first
+   * delay, duplication, the second delay.
+   */
+  transmitCopies(from: HostName, to: HostName): 0 | 1 | 2 {
     this.stats.sent++;
-    if (!this.canTalk(from, to)) {
+    const cuts = this.cuts;
+    if (cuts.isPartitioned && !cuts.canTalk(from, to)) {
       this.stats.cut++;
       this.lastDropReason = 'cut';
-      return [];
+      return 0;
     }
-    if (from === to) return [0];
+    if (from === to) {
+      this.firstDelayUs = 0;
+      return 1;
+    }
     const link = this.linkParams(from, to);
     if (this.rng.chance(link.lossProbability)) {
       this.stats.lost++;
       this.lastDropReason = 'loss';
-      return [];
+      return 0;
     }
-    const first = this.drawDelayUs(link.delay);
-    if (!this.rng.chance(link.duplicateProbability)) return [first];
+    this.firstDelayUs = this.drawDelayUs(link.delay);
+    if (!this.rng.chance(link.duplicateProbability)) return 1;
     this.stats.duplicated++;
-    return [first, this.drawDelayUs(link.delay)];
+    this.secondDelayUs = this.drawDelayUs(link.delay);
+    return 2;
   }
 
   private drawDelayUs(delay: DelaySpec): number {

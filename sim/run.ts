@@ -116,7 +116,6 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   let networkEvents = 0;
   let stopRequested = false;
   let interrupted = false;
-  let sliceEvents = 0;
 
   const record = (event: UnnumberedEvent): void => {
     if (recordsNetwork && isNetworkEvent(event as { type: string })) {
@@ -129,7 +128,10 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
       const found = checker.push(numbered);
       if (found.length > 0) {
         violations.push(...found);
-        if (options.stopOnViolation) stopRequested = true;
+        if (options.stopOnViolation) {
+          stopRequested = true;
+          world.halt();
+        }
       }
     }
   };
@@ -185,23 +187,21 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
       faults.endFaultPhase();
       scheduleSettle(world, scenario, () => {
         settled = true;
+        world.halt();
       });
     });
 
-    while (!settled && !stopRequested) {
-      const event = world.queue.pop();
-      if (event === undefined) {
+    for (;;) {
+      const ran = world.runEvents(SLICE_EVENTS, limits.maxEvents);
+      if (ran === SLICE_EVENTS) {
+        yield world.nowUs;
+        if (options.shouldStop?.() === true) interrupted = stopRequested = true;
+      }
+      if (settled || stopRequested) break;
+      if (ran < SLICE_EVENTS) {
         // Nothing can ever happen again: as settled as a run gets.
         settled = world.nowUs >= scenario.durationUs;
         break;
-      }
-      world.nowUs = event.timeUs;
-      world.dispatch(event);
-      if (world.simEvents >= limits.maxEvents) throw new BoundHit('maxEvents');
-      if (++sliceEvents === SLICE_EVENTS) {
-        sliceEvents = 0;
-        yield world.nowUs;
-        if (options.shouldStop?.() === true) interrupted = stopRequested = true;
       }
     }
   } catch (caught) {

@@ -34,8 +34,8 @@ const enum TimerState {
 // Every event is built with the same fields in the same order, so V8 gives
 // them one hidden class and the dispatch loop stays monomorphic (measured:
 // about a third faster than three shapes; bench/sim-kernel.ts).
-function msgEvent(to: ProcessId, target: SimProcess | undefined, from: SimProcess, msg: unknown, message: number, net: number): SimEvent {
-  return { timeUs: 0, seq: 0, kind: 'msg', to, target, from, msg, message, net, tag: '', timer: TimerState.Done, run: undefined } as SimEvent;
+function newMsgEvent(to: ProcessId, target: SimProcess | undefined, from: SimProcess, msg: unknown, message: number, net: number): MsgEvent {
+  return { timeUs: 0, seq: 0, kind: 'msg', to, target, from, msg, message, net, tag: '', timer: TimerState.Done, run: undefined } as MsgEvent;
 }
 function timerEvent(target: SimProcess, tag: string): TimerEvent {
   return { timeUs: 0, seq: 0, kind: 'timer', to: '', target, from: undefined, msg: undefined, message: -1, net: -1, tag, timer: TimerState.Queued, run: undefined } as TimerEvent;
@@ -45,6 +45,13 @@ function driverEvent(run: () => void): SimEvent {
 }
 
 type TimerEvent = Extract<SimEvent, { kind: 'timer' }>;
+type MsgEvent = Extract<SimEvent, { kind: 'msg' }>;
+
+/**
+ * Delivered message events kept for reuse, at most this many (a run's peak
+ * of messages in flight; past it they are left to the garbage collector).
+ */
+const MAX_FREE_MSG_EVENTS = 4096;
 
 export interface SimProcess extends SystemProcess {
   /**
@@ -54,6 +61,11 @@ export interface SimProcess extends SystemProcess {
    * nothing.
    */
   readonly timers: Map<string, TimerEvent>;
+  /**
+   * The entry of `timers` used last (undefined after they are dropped):
+   * most handlers re-arm the timer that fired, so this skips the map.
+   */
+  lastTimer: TimerEvent | undefined;
   /** Timer delays are multiplied by this (clock drift). */
   readonly timerScale: number;
 }
@@ -88,6 +100,13 @@ export class World implements SystemScheduler<SimProcess> {
   messagesInFlight = 0;
   /** Queue events dispatched so far. */
   simEvents = 0;
+  /**
+   * Message events already delivered, for reuse: a hop then allocates no
+   * event record (bench/sim-kernel.ts). Each world has its own, so nothing
+   * passes from one run to another; a record is released only after its
+   * delivery returned, when nothing refers to it any more.
+   */
+  private readonly freeMsgEvents: MsgEvent[] = [];
 
   constructor(private readonly options: WorldOptions) {
     this.queue = new EventQueue<SimEvent>(options.queueCapacity);
@@ -165,6 +184,35 @@ export class World implements SystemScheduler<SimProcess> {
     this.system.suspect(process, suspect);
   }
 
+  /** Set when the run must stop dispatching (settled, or a violation with stop-on-violation). */
+  halted = false;
+
+  halt(): void {
+    this.halted = true;
+  }
+
+  /**
+   * Dispatches queued events, in time order, until `count` have run, the
+   * queue is empty or the world is halted; returns how many ran. Throws
+   * BoundHit when the run's dispatched events reach `maxEvents`. (The run's
+   * hot loop: a plain method, which V8 optimises better than a loop inside
+   * the run's generator.)
+   */
+  runEvents(count: number, maxEvents: number): number {
+    const queue = this.queue;
+    const system = this.system;
+    let ran = 0;
+    while (ran < count && !this.halted) {
+      const event = queue.pop();
+      if (event === undefined) break;
+      system.t = event.timeUs;
+      this.dispatch(event);
+      ran++;
+      if (this.simEvents >= maxEvents) throw new BoundHit('maxEvents');
+    }
+    return ran;
+  }
+
   /** Executes one queued event. */
   dispatch(event: SimEvent): void {
     this.simEvents++;
@@ -172,6 +220,7 @@ export class World implements SystemScheduler<SimProcess> {
       case 'msg':
         this.messagesInFlight--;
         this.system.deliver(event.from, event.to, event.target, event.msg, event.message, event.net);
+        this.releaseMsgEvent(event);
         return;
       case 'timer': {
         const state = event.timer;
@@ -192,44 +241,80 @@ export class World implements SystemScheduler<SimProcess> {
 
   createProcess(pid: ProcessId, host: HostName): SimProcess {
     const drift = this.options.driftPpm[host] ?? 0;
-    return { pid, host, ctx: { self: pid }, state: undefined, status: 'live', timers: new Map(), timerScale: 1 + drift / 1_000_000 };
+    return { pid, host, ctx: { self: pid }, state: undefined, status: 'live', timers: new Map(), lastTimer: undefined, timerScale: 1 + drift / 1_000_000 };
   }
 
   transmit(from: SimProcess, to: ProcessId, target: SimProcess | undefined, msg: unknown, message: number, net: number): void {
     // Messages to processes that never existed vanish, like packets to an unused address.
     const toHost = target?.host ?? to;
-    const delays = this.network.transmit(from.host, toHost);
-    if (delays.length === 0) {
-      if (net >= 0) this.system.frameDropped(from, to, msg, net, this.network.lastDropReason);
+    const network = this.options.network;
+    const copies = network.transmitCopies(from.host, toHost);
+    if (copies === 0) {
+      if (net >= 0) this.system.frameDropped(from, to, msg, net, network.lastDropReason);
       return;
     }
-    for (let k = 0; k < delays.length; k++) {
-      // A duplicate travels under its own name; recorded only at `net` and `full` (net >= 0).
-      const frame = k === 0 || net < 0 ? net : this.system.frameDuplicated(from, to, msg, net);
-      this.messagesInFlight++;
-      this.schedule(delays[k] as number, msgEvent(to, target, from, msg, message, frame));
-    }
+    // Read before the duplicate's trace event is recorded (a listener could transmit again).
+    const secondDelayUs = network.secondDelayUs;
+    this.messagesInFlight++;
+    this.schedule(network.firstDelayUs, this.msgEvent(to, target, from, msg, message, net));
+    if (copies === 1) return;
+    // A duplicate travels under its own name; recorded only at `net` and `full` (net >= 0).
+    const copy = net < 0 ? net : this.system.frameDuplicated(from, to, msg, net);
+    this.messagesInFlight++;
+    this.schedule(secondDelayUs, this.msgEvent(to, target, from, msg, message, copy));
+  }
+
+  private releaseMsgEvent(event: MsgEvent): void {
+    if (this.freeMsgEvents.length >= MAX_FREE_MSG_EVENTS) return;
+    // Drop the references, so a pooled record keeps no message or process alive.
+    event.target = undefined;
+    event.msg = undefined;
+    this.freeMsgEvents.push(event);
+  }
+
+  /** A message event: a delivered one's record from the pool, else a fresh one. */
+  private msgEvent(to: ProcessId, target: SimProcess | undefined, from: SimProcess, msg: unknown, message: number, net: number): MsgEvent {
+    const event = this.freeMsgEvents.pop();
+    if (event === undefined) return newMsgEvent(to, target, from, msg, message, net);
+    event.to = to;
+    event.target = target;
+    event.from = from;
+    event.msg = msg;
+    event.message = message;
+    event.net = net;
+    return event;
   }
 
   setTimer(process: SimProcess, tag: string, delayUs: number): void {
-    let event = process.timers.get(tag);
+    let event = latestTimer(process, tag);
     if (event !== undefined && event.timer === TimerState.Done) {
       event.timer = TimerState.Queued;
     } else {
       if (event !== undefined) event.timer = TimerState.Cancelled;
       event = timerEvent(process, tag);
       process.timers.set(tag, event);
+      process.lastTimer = event;
     }
     const scaled = process.timerScale === 1 ? delayUs : delayUs * process.timerScale;
     this.schedule(Math.max(0, Math.round(scaled)), event);
   }
 
   cancelTimer(process: SimProcess, tag: string): void {
-    const pending = process.timers.get(tag);
+    const pending = latestTimer(process, tag);
     if (pending !== undefined && pending.timer === TimerState.Queued) pending.timer = TimerState.Cancelled;
   }
 
   stopped(process: SimProcess): void {
     process.timers.clear();
+    process.lastTimer = undefined;
   }
+}
+
+/** The latest event of `process`'s timer `tag`, if it ever had one. */
+function latestTimer(process: SimProcess, tag: string): TimerEvent | undefined {
+  const last = process.lastTimer;
+  if (last !== undefined && last.tag === tag) return last;
+  const event = process.timers.get(tag);
+  if (event !== undefined) process.lastTimer = event;
+  return event;
 }

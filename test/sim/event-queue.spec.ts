@@ -46,4 +46,19 @@ describe('EventQueue', () => {
     expect(q.push(1, item(3))).toBe(false);
     expect(q.size).toBe(2);
   });
+
+  it('grows past its first slots and keeps the order, the time of the first event, and the size', () => {
+    const q = new EventQueue<Item<number>>(5000);
+    for (let k = 0; k < 3000; k++) q.push((k * 7919) % 1000, item(k));
+    expect(q.size).toBe(3000);
+    expect(q.peekTimeUs()).toBe(0);
+    let previous = { t: -1, v: -1 };
+    for (let e = q.pop(); e !== undefined; e = q.pop()) {
+      // Same time: pushed earlier comes out first (here the value is the push order).
+      expect(e.timeUs > previous.t || (e.timeUs === previous.t && e.value > previous.v)).toBe(true);
+      previous = { t: e.timeUs, v: e.value };
+    }
+    expect(q.size).toBe(0);
+    expect(q.peekTimeUs()).toBeUndefined();
+  });
 });

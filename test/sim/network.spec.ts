@@ -81,4 +81,21 @@ describe('Network', () => {
     expect(net.transmit('p3', 'p2')[0]).toBeLessThan(90_000);
     expect(net.transmit('p1', 'p2')).toEqual([]);
   });
+
+  it('transmitCopies makes the same draws as transmit, leaving the delays in fields', () => {
+    const lossyDup = spec({ lossProbability: 0.1, duplicateProbability: 0.3 });
+    const a = new Network(lossyDup, new Rng('copies'));
+    const b = new Network(lossyDup, new Rng('copies'));
+    const seen = new Set<number>();
+    for (let k = 0; k < 2000; k++) {
+      const delays = a.transmit('p1', 'p2');
+      const copies = b.transmitCopies('p1', 'p2');
+      seen.add(copies);
+      expect(copies).toBe(delays.length);
+      if (copies >= 1) expect(b.firstDelayUs).toBe(delays[0]);
+      if (copies === 2) expect(b.secondDelayUs).toBe(delays[1]);
+    }
+    expect([...seen].sort()).toEqual([0, 1, 2]);
+    expect(b.stats).toEqual(a.stats);
+  });
 });
