@@ -11,6 +11,8 @@
 import type { Protocol } from '../protocol/types.ts';
 import { runScenario } from '../sim/run.ts';
 import type { Scenario } from '../scenarios/types.ts';
+import { Network } from '../sim/network.ts';
+import { Rng } from '../sim/rng.ts';
 import { hrSeconds, printTable } from './report.ts';
 
 const baselineFlag = process.argv.indexOf('--baseline');
@@ -54,11 +56,11 @@ function kernelScenario(): Scenario {
   };
 }
 
-/** The floor: the same number of pushes and pops on a plain heap of {t, seq}. */
-function bareHeapLoop(events: number): number {
-  type Entry = { t: number; seq: number; v: number };
+type Entry = { t: number; seq: number; v: number; message: boolean };
+
+/** A plain binary heap of {t, seq} objects: what the floors push and pop. */
+function bareHeap(): { push: (e: Entry) => void; pop: () => Entry } {
   const heap: Entry[] = [];
-  let seq = 0;
   const less = (a: Entry, b: Entry): boolean => a.t < b.t || (a.t === b.t && a.seq < b.seq);
   const push = (e: Entry): void => {
     let k = heap.length;
@@ -88,12 +90,48 @@ function bareHeapLoop(events: number): number {
     }
     return top;
   };
-  for (let p = 0; p < PROCESSES; p++) push({ t: 1000, seq: seq++, v: 0 });
+  return { push, pop };
+}
+
+/** The floor: the same number of pushes and pops as the timers loop, on a plain heap of {t, seq}, one new object a push. */
+function bareHeapLoop(events: number): number {
+  const { push, pop } = bareHeap();
+  let seq = 0;
+  for (let p = 0; p < PROCESSES; p++) push({ t: 1000, seq: seq++, v: 0, message: false });
   let checksum = 0;
   for (let k = 0; k < events; k++) {
     const e = pop();
     checksum += e.v;
-    push({ t: e.t + 1000 + ((e.v * 7919) % 1000), seq: seq++, v: e.v + 1 });
+    push({ t: e.t + 1000 + ((e.v * 7919) % 1000), seq: seq++, v: e.v + 1, message: false });
+  }
+  return checksum;
+}
+
+// Message delays with the kernel scenario's distribution, drawn before the
+// timed loop (the floor is the heap; the draws are part of the kernel's work).
+const MESSAGE_DELAYS_US = ((): Int32Array => {
+  const network = new Network(kernelScenario().network, new Rng('floor'));
+  return Int32Array.from({ length: 1 << 16 }, () => network.transmit('p1', 'p2')[0]!);
+})();
+
+/**
+ * The message loop's floor: the same bare heap doing what the message loop's
+ * queue does. Each timer entry popped pushes its next timer and one message
+ * (a delay from MESSAGE_DELAYS_US), a popped message pushes nothing; one new
+ * object a push.
+ */
+function bareHeapMessageLoop(events: number): number {
+  const { push, pop } = bareHeap();
+  let seq = 0;
+  let sent = 0;
+  for (let p = 0; p < PROCESSES; p++) push({ t: 1000, seq: seq++, v: 0, message: false });
+  let checksum = 0;
+  for (let k = 0; k < events; k++) {
+    const e = pop();
+    checksum += e.v;
+    if (e.message) continue;
+    push({ t: e.t + 1000 + ((e.v * 7919) % 1000), seq: seq++, v: e.v + 1, message: false });
+    push({ t: e.t + MESSAGE_DELAYS_US[sent++ & 0xffff]!, seq: seq++, v: 0, message: true });
   }
   return checksum;
 }
@@ -165,20 +203,38 @@ async function compareWithBaseline(dir: string): Promise<void> {
     work(after); // warm-up
     const a: number[] = [];
     const b: number[] = [];
+    const cpuA: number[] = [];
+    const cpuB: number[] = [];
+    const cpuNow = (): number => {
+      const usage = process.cpuUsage();
+      return (usage.user + usage.system) / 1e6;
+    };
     let countA = 0;
     let countB = 0;
     for (let round = 0; round < ROUNDS; round++) {
       let start = process.hrtime.bigint();
+      let cpuStart = cpuNow();
       countA = work(before);
       a.push(hrSeconds(start));
+      cpuA.push(cpuNow() - cpuStart);
       start = process.hrtime.bigint();
+      cpuStart = cpuNow();
       countB = work(after);
       b.push(hrSeconds(start));
+      cpuB.push(cpuNow() - cpuStart);
     }
     if (countA !== countB) throw new Error(`${label}: the two trees did different work (${countA} vs ${countB})`);
-    rows.push([label, String(countA), median(a).toFixed(3), median(b).toFixed(3), (median(a) / median(b)).toFixed(2)]);
+    rows.push([
+      label,
+      String(countA),
+      `${median(a).toFixed(3)} / ${median(cpuA).toFixed(3)}`,
+      `${median(b).toFixed(3)} / ${median(cpuB).toFixed(3)}`,
+      `${(median(a) / median(b)).toFixed(2)} / ${(median(cpuA) / median(cpuB)).toFixed(2)}`,
+    ]);
   }
-  printTable(['workload', 'events, deliveries or states', 'before s (median)', 'after s (median)', 'speed after / before'], rows);
+  const load = (await import('node:os')).loadavg()[0]!.toFixed(2);
+  process.stdout.write(`${ROUNDS} rounds alternating before / after, medians of wall and CPU seconds; load average ${load} at the end\n`);
+  printTable(['workload', 'events, deliveries or states', 'before s, wall / CPU', 'after s, wall / CPU', 'speed after / before, wall / CPU'], rows);
 }
 
 if (BASELINE_DIR !== undefined) {
@@ -186,38 +242,45 @@ if (BASELINE_DIR !== undefined) {
   process.exit(0);
 }
 
-// The three loops in turn, round after round (floor, timers, messages, floor,
-// ...), after one warm-up round; each figure is the median of its rounds, so
-// load from other work hits every loop alike.
+// The four loops in turn, round after round (floor, message floor, timers,
+// messages, floor, ...), after one warm-up round; each figure is the median
+// of its rounds, so load from other work hits every loop alike. Wall time
+// and CPU time (user + system of this process) are both measured: on a
+// machine loaded by other work, the CPU figure is the steadier one.
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
-const loops: [string, () => number][] = [
-  ['bare binary heap (floor)', () => (bareHeapLoop(EVENTS), EVENTS)],
-  ['sim kernel, no-op protocol (timers)', () => runScenario(kernelScenario(), { seed: '1', protocol: noopProtocol(false), checker: null }).simEvents],
-  ['sim kernel, no-op protocol (timers + messages)', () => runScenario(kernelScenario(), { seed: '1', protocol: noopProtocol(true), checker: null }).simEvents],
+const loops: { label: string; floor: number; work: () => number }[] = [
+  { label: 'bare binary heap (floor)', floor: 0, work: () => (bareHeapLoop(EVENTS), EVENTS) },
+  { label: 'bare binary heap, message loop pattern (message floor)', floor: 1, work: () => (bareHeapMessageLoop(EVENTS), EVENTS) },
+  { label: 'sim kernel, no-op protocol (timers)', floor: 0, work: () => runScenario(kernelScenario(), { seed: '1', protocol: noopProtocol(false), checker: null }).simEvents },
+  { label: 'sim kernel, no-op protocol (timers + messages)', floor: 1, work: () => runScenario(kernelScenario(), { seed: '1', protocol: noopProtocol(true), checker: null }).simEvents },
 ];
-const samples = loops.map(() => [] as number[]);
+const wall = loops.map(() => [] as number[]);
+const cpu = loops.map(() => [] as number[]);
+const cpuSeconds = (): number => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+};
 for (let round = -1; round < ROUNDS; round++) {
-  loops.forEach(([label, work], k) => {
+  loops.forEach(({ label, work }, k) => {
+    const cpuStart = cpuSeconds();
     const run = measure(label, work);
+    const cpuUsed = cpuSeconds() - cpuStart;
     if (run.events !== EVENTS) throw new Error(`${label}: ${run.events} events, expected ${EVENTS}`);
-    if (round >= 0) samples[k]!.push(run.seconds);
+    if (round >= 0) {
+      wall[k]!.push(run.seconds);
+      cpu[k]!.push(cpuUsed);
+    }
   });
 }
 const medianOf = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const floorSeconds = medianOf(samples[0]!);
 const load = (await import('node:os')).loadavg()[0]!.toFixed(2);
 process.stdout.write(`${EVENTS} events a loop, ${ROUNDS} rounds alternating, medians; load average ${load} at the end\n`);
 printTable(
-  ['loop', 'events', 'seconds (median)', 'min..max', 'events/s', 'x floor time/event'],
-  loops.map(([label], k) => {
-    const seconds = medianOf(samples[k]!);
-    return [
-      label,
-      String(EVENTS),
-      seconds.toFixed(3),
-      `${Math.min(...samples[k]!).toFixed(3)}..${Math.max(...samples[k]!).toFixed(3)}`,
-      Math.round(EVENTS / seconds).toLocaleString('en-US'),
-      (seconds / floorSeconds).toFixed(2),
-    ];
+  ['loop', 'wall s', 'CPU s', 'events/s (wall)', 'x floor (wall / CPU)', 'x its own floor (wall / CPU)'],
+  loops.map(({ label, floor }, k) => {
+    const w = medianOf(wall[k]!);
+    const c = medianOf(cpu[k]!);
+    const ratio = (f: number): string => `${(w / medianOf(wall[f]!)).toFixed(2)} / ${(c / medianOf(cpu[f]!)).toFixed(2)}`;
+    return [label, w.toFixed(3), c.toFixed(3), Math.round(EVENTS / w).toLocaleString('en-US'), ratio(0), ratio(floor)];
   }),
 );
