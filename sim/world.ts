@@ -100,6 +100,8 @@ export class World implements SystemScheduler<SimProcess> {
   messagesInFlight = 0;
   /** Queue events dispatched so far. */
   simEvents = 0;
+  /** Set when the run must stop dispatching (settled, or a violation with stop-on-violation). */
+  halted = false;
   /**
    * Message events already delivered, for reuse: a hop then allocates no
    * event record (bench/sim-kernel.ts). Each world has its own, so nothing
@@ -184,9 +186,7 @@ export class World implements SystemScheduler<SimProcess> {
     this.system.suspect(process, suspect);
   }
 
-  /** Set when the run must stop dispatching (settled, or a violation with stop-on-violation). */
-  halted = false;
-
+  /** Stops `runEvents` after the event being dispatched. */
   halt(): void {
     this.halted = true;
   }
@@ -266,7 +266,7 @@ export class World implements SystemScheduler<SimProcess> {
 
   private releaseMsgEvent(event: MsgEvent): void {
     if (this.freeMsgEvents.length >= MAX_FREE_MSG_EVENTS) return;
-    // Drop the references, so a pooled record keeps no message or process alive.
+    // A pooled record keeps no message (nor a receiver) alive.
     event.target = undefined;
     event.msg = undefined;
     this.freeMsgEvents.push(event);
