@@ -5,6 +5,7 @@
 // a counterexample records each step by its label.
 import { assertNever } from '../../protocol/types.ts';
 import type { ExploreConfig } from './config.ts';
+import { FAULT_IDS, FAULTS, type BudgetKey, type ExploreActionKind, type ExplorePart, type FaultId } from '../faults/index.ts';
 import { CRASHED, LIVE, type GlobalState } from './state.ts';
 
 export type Action =
@@ -30,6 +31,10 @@ export type Action =
   | { kind: 'heal' };
 
 export type ActionKind = Action['kind'];
+
+/** Every action a fault kind names is one of the explorer's (a compile-time check of sim/faults/types.ts). */
+const FAULT_ACTIONS_ARE_ACTIONS: ExploreActionKind extends ActionKind ? true : never = true;
+void FAULT_ACTIONS_ARE_ACTIONS;
 
 export interface ActionContext {
   config: ExploreConfig;
@@ -69,55 +74,80 @@ export function enabledActions(s: GlobalState, ctx: ActionContext): Action[] {
       }
     }
   }
-  if (used.crash < budgets.crash) {
-    for (const p of procs) if (p.status === LIVE) out.push({ kind: 'crash', owner: p.index });
+  for (const explore of FAULT_CHOICES) {
+    const budget = explore.budget?.key;
+    if (budget !== undefined && used[budget] >= budgets[budget]) continue;
+    addFaultChoices(s, ctx, explore, out);
   }
-  if (used.drop < budgets.drop) {
-    for (let j = 0; j < s.bag.length; j++) out.push({ kind: 'drop', owner: (s.bag[j] as { toIndex: number }).toIndex, index: j });
-  }
-  if (used.duplicate < budgets.duplicate) {
-    for (let j = 0; j < s.bag.length; j++) out.push({ kind: 'duplicate', owner: (s.bag[j] as { toIndex: number }).toIndex, index: j });
-  }
-  if (used.leave < budgets.leave) {
-    for (const p of procs) if (p.status === LIVE) out.push({ kind: 'leave', owner: p.index });
-  }
-  const anyLive = procs.some((p) => p.status === LIVE);
-  if (used.join < budgets.join && anyLive) {
-    out.push({ kind: 'join', owner: procs.length, pid: `p${(ctx.initialProcesses ?? procs.length) + used.join + 1}` });
-  }
-  if (used.restart < budgets.restart && anyLive) {
-    for (const p of procs) {
-      if (p.status !== CRASHED) continue;
-      const next = nextIncarnation(p.pid);
-      if (!procs.some((q) => q.pid === next)) out.push({ kind: 'restart', owner: p.index, pid: next });
-    }
-  }
-  if (s.partition !== null) out.push({ kind: 'heal' });
-  else if (used.partition < budgets.partition) for (const groups of ctx.splits) out.push({ kind: 'partition', groups });
   return out;
 }
 
+/**
+ * The fault kinds (sim/faults/) the explorer offers, in the order it lists
+ * their choices: part of the search's determinism (pinned state counts,
+ * counterexamples). Suspicions are listed earlier, with the perfect
+ * detector's reports of crashes.
+ */
+export const FAULT_CHOICE_ORDER: readonly FaultId[] = ['crash', 'loss', 'duplication', 'leave', 'join', 'restart', 'heal', 'partition'];
+
+const FAULT_CHOICES: readonly ExplorePart<BudgetKey | null>[] = FAULT_CHOICE_ORDER.map((id) => {
+  const explore = FAULTS[id].explore;
+  if (explore === null) throw new Error(`sim/explore/actions.ts: fault kind ${id} has no explorer part`);
+  return explore;
+});
+
+/** The choices of one fault kind, by its shape (its budget has room). */
+function addFaultChoices(s: GlobalState, ctx: ActionContext, explore: ExplorePart<BudgetKey | null>, out: Action[]): void {
+  const procs = s.procs;
+  const kind = explore.action;
+  switch (explore.choices) {
+    case 'each-live-process':
+      for (const p of procs) if (p.status === LIVE) out.push({ kind, owner: p.index } as Action);
+      return;
+    case 'each-message':
+      for (let j = 0; j < s.bag.length; j++) out.push({ kind, owner: (s.bag[j] as { toIndex: number }).toIndex, index: j } as Action);
+      return;
+    case 'next-joiner':
+      if (procs.some((p) => p.status === LIVE)) {
+        const joined = explore.budget === null ? 0 : s.used[explore.budget.key];
+        out.push({ kind, owner: procs.length, pid: `p${(ctx.initialProcesses ?? procs.length) + joined + 1}` } as Action);
+      }
+      return;
+    case 'each-crashed-host':
+      if (!procs.some((p) => p.status === LIVE)) return;
+      for (const p of procs) {
+        if (p.status !== CRASHED) continue;
+        const next = nextIncarnation(p.pid);
+        if (!procs.some((q) => q.pid === next)) out.push({ kind, owner: p.index, pid: next } as Action);
+      }
+      return;
+    case 'when-cut':
+      if (s.partition !== null) out.push({ kind } as Action);
+      return;
+    case 'each-split':
+      if (s.partition === null) for (const groups of ctx.splits) out.push({ kind, groups } as Action);
+      return;
+    case 'each-false-suspicion':
+      // Enumerated with the perfect detector's reports (enabledActions), not here.
+      return;
+    default:
+      assertNever(explore.choices, 'choice shape');
+  }
+}
+
+/** Explorer actions a fault budget limits (from sim/faults/). */
+const BUDGETED_ACTIONS: ReadonlySet<string> = new Set(
+  FAULT_IDS.flatMap((id) => {
+    const explore = FAULTS[id].explore;
+    return explore !== null && explore.budget !== null ? [explore.action] : [];
+  }),
+);
+
 /** True for the faults a budget limits (they make every other action dependent). */
 export function isBudgetedFault(a: Action): boolean {
-  switch (a.kind) {
-    case 'crash':
-    case 'drop':
-    case 'duplicate':
-    case 'leave':
-    case 'join':
-    case 'restart':
-    case 'partition':
-      return true;
-    case 'suspect':
-      return a.budgeted;
-    case 'request':
-    case 'deliver':
-    case 'timer':
-    case 'heal':
-      return false;
-    default:
-      return assertNever(a, 'action');
-  }
+  // A suspicion is budgeted only when false (a live process suspected).
+  if (a.kind === 'suspect') return a.budgeted;
+  return BUDGETED_ACTIONS.has(a.kind);
 }
 
 /** A readable, replayable name for an action in state `s` (recorded in `exploreChoices`). */
