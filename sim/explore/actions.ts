@@ -6,7 +6,7 @@
 import { assertNever } from '../../protocol/types.ts';
 import type { ExploreConfig } from './config.ts';
 import { FAULT_IDS, FAULTS, type BudgetKey, type ExploreActionKind, type ExplorePart, type FaultId } from '../faults/index.ts';
-import { CRASHED, LIVE, type GlobalState } from './state.ts';
+import { CRASHED, LIVE, type GlobalState, type Trail } from './state.ts';
 
 export type Action =
   | { kind: 'request'; owner: number }
@@ -101,9 +101,14 @@ function addFaultChoices(s: GlobalState, ctx: ActionContext, explore: ExplorePar
   const procs = s.procs;
   const kind = explore.action;
   switch (explore.choices) {
-    case 'each-live-process':
-      for (const p of procs) if (p.status === LIVE) out.push({ kind, owner: p.index } as Action);
+    case 'each-live-process': {
+      const majority = explore.keepsMajority && ctx.config.keepMajority === true ? newestView(s.trail) : null;
+      for (const p of procs) {
+        if (p.status !== LIVE || (majority !== null && !keepsMajorityWithout(s, majority, p.pid))) continue;
+        out.push({ kind, owner: p.index } as Action);
+      }
       return;
+    }
     case 'each-message':
       for (let j = 0; j < s.bag.length; j++) out.push({ kind, owner: (s.bag[j] as { toIndex: number }).toIndex, index: j } as Action);
       return;
@@ -133,6 +138,48 @@ function addFaultChoices(s: GlobalState, ctx: ActionContext, explore: ExplorePar
     default:
       assertNever(explore.choices, 'choice shape');
   }
+}
+
+interface ViewSeen {
+  id: number;
+  members: readonly string[];
+}
+
+/** The newest view installed on each trail node's path (ties: the latest), computed once per node. */
+const newestViews = new WeakMap<Trail, ViewSeen | null>();
+
+/** The newest view any process installed on the path to `trail` (as sim/roles.ts reads it in timed runs). */
+function newestView(trail: Trail): ViewSeen | null {
+  const uncached: Trail[] = [];
+  let newest: ViewSeen | null = null;
+  for (let at: Trail | null = trail; at !== null; at = at.prev) {
+    const known = newestViews.get(at);
+    if (known !== undefined) {
+      newest = known;
+      break;
+    }
+    uncached.push(at);
+  }
+  for (let k = uncached.length - 1; k >= 0; k--) {
+    const node = uncached[k] as Trail;
+    for (const e of node.events) {
+      if (e.type !== 'view') continue;
+      const view = (e as { view: ViewSeen }).view;
+      if (newest === null || view.id >= newest.id) newest = view;
+    }
+    newestViews.set(node, newest);
+  }
+  return newest;
+}
+
+/** Whether the live members of `view` other than `victim` hold a majority of it (no view yet: nothing to keep). */
+function keepsMajorityWithout(s: GlobalState, view: ViewSeen, victim: string): boolean {
+  let live = 0;
+  for (const m of view.members) {
+    if (m === victim) continue;
+    if (s.procs.some((p) => p.pid === m && p.status === LIVE)) live++;
+  }
+  return live * 2 > view.members.length;
 }
 
 /** Explorer actions a fault budget limits (from sim/faults/). */

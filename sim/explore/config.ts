@@ -65,6 +65,15 @@ export interface ExploreConfig {
   /** Fault budgets: how many of each kind the explorer may inject on one path. */
   budgets: Budgets;
   /**
+   * True: a crash is offered only while the live members of the newest view
+   * installed, without the one crashed, still hold a majority of it (what
+   * the timed random generator keeps by default). A primary-partition
+   * protocol blocks for good without a majority, which the liveness
+   * properties would report. Optional and written only when set, so that
+   * older counterexamples keep their header.
+   */
+  keepMajority?: boolean;
+  /**
    * False declares that handling a message never sends one (only requests,
    * timers and suspicions do). Partial-order reduction relies on it; every
    * explored receipt is checked against it.
@@ -91,7 +100,7 @@ const MAX_IN_FLIGHT = 100_000;
 /** Exploration is for small groups. */
 export const MAX_EXPLORE_PROCESSES = 8;
 
-const FIELDS: readonly string[] = ['multicastsPerProcess', 'senders', 'order', 'failureDetector', 'budgets', 'receiptsSend', 'maxInFlight', ...Object.keys(BUDGET_ALIASES)];
+const FIELDS: readonly string[] = ['multicastsPerProcess', 'senders', 'order', 'failureDetector', 'budgets', 'keepMajority', 'receiptsSend', 'maxInFlight', ...Object.keys(BUDGET_ALIASES)];
 
 function intField(raw: unknown, where: string, max: number): number {
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw > max) {
@@ -165,6 +174,10 @@ export function parseExploreConfig(raw: unknown, file: string, field = 'explore'
     budgets[kind] = intField(o[alias], at(alias), MAX_BUDGET);
   }
   out.budgets = budgets;
+  if (o.keepMajority !== undefined) {
+    if (typeof o.keepMajority !== 'boolean') throw new InputError(`${at('keepMajority')}: expected true or false, got ${JSON.stringify(o.keepMajority)}`);
+    if (o.keepMajority) out.keepMajority = true;
+  }
   if (o.receiptsSend !== undefined) {
     if (typeof o.receiptsSend !== 'boolean') throw new InputError(`${at('receiptsSend')}: expected true or false, got ${JSON.stringify(o.receiptsSend)}`);
     out.receiptsSend = o.receiptsSend;

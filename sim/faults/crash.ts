@@ -32,7 +32,7 @@ export const crash: FaultKind<'crash', 'crash', ExplorePart<'crash'>> = {
     possible: (c) => c.room > 0 && c.up.length > 1,
     draw: (c) => ({ type: 'crash', host: c.rng.pick(c.up) }),
   },
-  explore: { action: 'crash', choices: 'each-live-process', budget: { key: 'crash', legacyField: 'crashes', synonyms: [] } },
+  explore: { action: 'crash', choices: 'each-live-process', keepsMajority: true, budget: { key: 'crash', legacyField: 'crashes', synonyms: [] } },
   membershipEvent: 'crash',
   traceEvents: { timed: ['crash'], explored: ['crash'] },
 };

@@ -10,7 +10,7 @@ export const duplication: FaultKind<null, null, ExplorePart<'duplicate'>> = {
   scenarioField: 'network.duplicateProbability; faults.schedule[] link duplicateProbability',
   scheduled: null,
   random: null,
-  explore: { action: 'duplicate', choices: 'each-message', budget: { key: 'duplicate', legacyField: 'duplicates', synonyms: [] } },
+  explore: { action: 'duplicate', choices: 'each-message', keepsMajority: false, budget: { key: 'duplicate', legacyField: 'duplicates', synonyms: [] } },
   membershipEvent: null,
   traceEvents: { timed: ['dup'], explored: ['duplicate'] },
 };

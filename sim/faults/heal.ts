@@ -25,7 +25,7 @@ export const heal: FaultKind<'heal', 'heal', ExplorePart<null>> = {
     possible: (c) => c.partitioned,
     draw: () => ({ type: 'heal' }),
   },
-  explore: { action: 'heal', choices: 'when-cut', budget: null },
+  explore: { action: 'heal', choices: 'when-cut', keepsMajority: false, budget: null },
   membershipEvent: null,
   traceEvents: { timed: ['heal'], explored: ['heal'] },
 };

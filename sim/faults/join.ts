@@ -9,7 +9,7 @@ export const join: FaultKind<null, null, ExplorePart<'join'>> = {
   scenarioField: 'workload.joins',
   scheduled: null,
   random: null,
-  explore: { action: 'join', choices: 'next-joiner', budget: { key: 'join', legacyField: 'joins', synonyms: [] } },
+  explore: { action: 'join', choices: 'next-joiner', keepsMajority: false, budget: { key: 'join', legacyField: 'joins', synonyms: [] } },
   membershipEvent: 'join',
   traceEvents: { timed: ['start'], explored: ['start'] },
 };

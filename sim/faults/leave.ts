@@ -9,7 +9,7 @@ export const leave: FaultKind<null, null, ExplorePart<'leave'>> = {
   scenarioField: 'workload.leaves',
   scheduled: null,
   random: null,
-  explore: { action: 'leave', choices: 'each-live-process', budget: { key: 'leave', legacyField: 'leaves', synonyms: [] } },
+  explore: { action: 'leave', choices: 'each-live-process', keepsMajority: false, budget: { key: 'leave', legacyField: 'leaves', synonyms: [] } },
   membershipEvent: 'leave',
   traceEvents: { timed: [], explored: [] },
 };

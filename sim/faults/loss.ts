@@ -23,7 +23,7 @@ export const loss: FaultKind<null, 'lossyLink', ExplorePart<'drop'>> = {
       return { type: 'link', from, to, lossProbability: LOSSY_LINK_PROBABILITY };
     },
   },
-  explore: { action: 'drop', choices: 'each-message', budget: { key: 'drop', legacyField: 'drops', synonyms: ['loss'] } },
+  explore: { action: 'drop', choices: 'each-message', keepsMajority: false, budget: { key: 'drop', legacyField: 'drops', synonyms: ['loss'] } },
   membershipEvent: null,
   traceEvents: { timed: ['drop'], explored: ['drop'] },
 };

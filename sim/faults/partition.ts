@@ -35,7 +35,7 @@ export const partition: FaultKind<'partition', 'partition', ExplorePart<'partiti
     possible: (c) => c.hosts.length > 1 && c.partitionRoom > 0,
     draw: drawPartition,
   },
-  explore: { action: 'partition', choices: 'each-split', budget: { key: 'partition', legacyField: 'partitions', synonyms: [] } },
+  explore: { action: 'partition', choices: 'each-split', keepsMajority: false, budget: { key: 'partition', legacyField: 'partitions', synonyms: [] } },
   membershipEvent: null,
   traceEvents: { timed: ['partition'], explored: ['partition'] },
 };

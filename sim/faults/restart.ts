@@ -32,7 +32,7 @@ export const restart: FaultKind<'restart', 'restart', ExplorePart<'restart'>> = 
     possible: (c) => c.restartable.length > 0,
     draw: (c) => ({ type: 'restart', host: c.rng.pick(c.restartable) }),
   },
-  explore: { action: 'restart', choices: 'each-crashed-host', budget: { key: 'restart', legacyField: null, synonyms: [] } },
+  explore: { action: 'restart', choices: 'each-crashed-host', keepsMajority: false, budget: { key: 'restart', legacyField: null, synonyms: [] } },
   membershipEvent: 'restart',
   traceEvents: { timed: ['crash', 'start'], explored: ['start'] },
 };

@@ -11,7 +11,7 @@ export const suspicion: FaultKind<null, null, ExplorePart<'suspicion'>> = {
   scenarioField: 'explore.failureDetector "unreliable" and explore.budgets.suspicion; timed: an isolate or slow link',
   scheduled: null,
   random: null,
-  explore: { action: 'suspect', choices: 'each-false-suspicion', budget: { key: 'suspicion', legacyField: 'suspicions', synonyms: [] } },
+  explore: { action: 'suspect', choices: 'each-false-suspicion', keepsMajority: false, budget: { key: 'suspicion', legacyField: 'suspicions', synonyms: [] } },
   membershipEvent: 'falseSuspicion',
   traceEvents: { timed: ['suspect'], explored: ['suspect'] },
 };

@@ -148,6 +148,8 @@ export interface BudgetPart<B extends BudgetKey> {
 export interface ExplorePart<B extends BudgetKey | null> {
   action: ExploreActionKind;
   choices: ChoiceShape;
+  /** With `explore.keepMajority`, only the choices after which the newest view keeps a live majority. */
+  keepsMajority: boolean;
   budget: B extends BudgetKey ? BudgetPart<B> : null;
 }
 
