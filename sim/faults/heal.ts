@@ -1,23 +1,14 @@
 // heal: the network is whole again. Scheduled, drawn by the random
 // generator while cut, applied by the fault driver at the end of the fault
 // phase, and explored (unbudgeted) whenever the network is cut.
+import { noFieldFault } from './no-field-fault.ts';
 import type { ExplorePart, FaultKind } from './types.ts';
 
 export const heal: FaultKind<'heal', 'heal', ExplorePart<null>> = {
   id: 'heal',
   summary: 'the network is whole again',
   scenarioField: 'faults.schedule[].type "heal"; faults.random.kinds.heal',
-  scheduled: {
-    type: 'heal',
-    fields: [],
-    read: () => ({}),
-    arbitrary: ({ when }) => when.map((w) => ({ type: 'heal' as const, ...w })),
-    keepDrawn: () => true,
-    countsAsCrash: false,
-    apply: (_fault, t) => t.heal(),
-    takesHostOut: () => false,
-    hostsOut: () => null,
-  },
+  scheduled: noFieldFault('heal', (t) => t.heal()),
   random: {
     key: 'heal',
     uniformWeight: 1,
