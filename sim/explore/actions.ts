@@ -3,7 +3,8 @@
 // multicast, report a suspicion, or inject a fault while its budget lasts.
 // The order of the list is fixed (it is part of the search's determinism);
 // a counterexample records each step by its label.
-import { assertNever } from '../../protocol/types.ts';
+import { assertNever, type AppRequest } from '../../protocol/types.ts';
+import type { DeliveryOrder } from '../../traces/schema.ts';
 import type { ExploreConfig } from './config.ts';
 import { FAULT_IDS, FAULTS, type BudgetKey, type ExploreActionKind, type ExplorePart, type FaultId } from '../faults/index.ts';
 import { CRASHED, LIVE, type GlobalState, type Trail } from './state.ts';
@@ -232,6 +233,11 @@ export function stepLabel(pid: (index: number) => string, a: Action, moved: { fr
     default:
       return assertNever(a, 'action');
   }
+}
+
+/** The explorer's workload: a process's `made`-th multicast writes `k<made>` = `made` (the same for every process). */
+export function workloadRequest(order: DeliveryOrder, made: number): AppRequest {
+  return { type: 'multicast', order, payload: { key: `k${made}`, value: made } };
 }
 
 /** The process a host's next incarnation is (`p3` -> `p3#2` -> `p3#3`), as sim/system names it. */

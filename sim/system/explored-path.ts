@@ -14,10 +14,10 @@
 // `restart` the start of the host's next incarnation (its old process is
 // already crashed in the explorer).
 import { isDeepStrictEqual } from 'node:util';
-import type { AnyProtocol, AppRequest } from '../../protocol/types.ts';
+import type { AnyProtocol } from '../../protocol/types.ts';
 import { assertNever } from '../../protocol/types.ts';
 import type { TraceDetail, UnnumberedEvent } from '../../traces/schema.ts';
-import { hostOf, type Action } from '../explore/actions.ts';
+import { hostOf, workloadRequest, type Action } from '../explore/actions.ts';
 import type { ExploreConfig } from '../explore/config.ts';
 import { LIVE, type GlobalState, type InFlight } from '../explore/state.ts';
 import type { Choice } from './choice.ts';
@@ -64,10 +64,8 @@ export class ExploredPathReplay {
     const contacts = (): string[] => s.procs.filter((p) => p.status === LIVE).map((p) => p.pid);
     switch (a.kind) {
       case 'request': {
-        // The explorer's workload: its n-th multicast writes k<n> = n (sim/explore/model.ts).
         const made = (s.procs[a.owner]?.requestsMade ?? 0) + 1;
-        const request: AppRequest = { type: 'multicast', order: this.config.order, payload: { key: `k${made}`, value: made } };
-        return [{ kind: 'request', t, process: pid(a.owner), request }];
+        return [{ kind: 'request', t, process: pid(a.owner), request: workloadRequest(this.config.order, made) }];
       }
       case 'deliver': {
         const m = s.bag[a.index];
