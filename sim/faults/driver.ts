@@ -5,6 +5,9 @@
 // A driver of the timed scheduler: it decides when faults happen; crashes,
 // starts, cuts and heals are steps of sim/system.
 // Faults happen only in the fault phase; `endFaultPhase` heals everything.
+// What each fault does, and what the random generator may draw, is in the
+// fault kinds' files (sim/faults/*.ts, read through index.ts); this file
+// is when, and the world's side of each act (`FaultTarget`).
 import type { FaultSpec, HostName, HostOrRole, LeaveSpec, LinkSpec, RandomFaultSpec, ScheduledFault } from '../../scenarios/types.ts';
 import { risksSuspicion } from '../../scenarios/suspicion-risk.ts';
 import { applyScheduled, RANDOM_FAULT_KEYS, RANDOM_FAULTS, takesHostOut, type FaultTarget, type RandomDrawContext } from './index.ts';
