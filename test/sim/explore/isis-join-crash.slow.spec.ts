@@ -5,7 +5,7 @@
 // (`explore.keepMajority`: a crash of either member before the joiner is in
 // leaves 1 of 2, and the survivor blocks for good, which view-convergence
 // reports: test/sim/explore/keep-majority.spec.ts). Exhausted with `ok`
-// (57,800 states; about 15 s of CPU, 2 minutes on the loaded shared
+// (57,800 states; 46 s here, up to 2 minutes on the loaded shared
 // machine), so `npm run test:slow`; the stale-state-transfer mutant is
 // caught on the same configuration.
 import { describe, expect, it } from 'vitest';
