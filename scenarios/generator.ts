@@ -13,6 +13,7 @@
 //   at random and draws its parameters, so some runs hammer one mechanism
 //   without the others masking it.
 import type { Scenario, ScheduledFault } from './types.ts';
+import { RANDOM_FAULT_KEYS, RANDOM_FAULTS } from '../sim/faults/index.ts';
 import {
   buildOverlap,
   DEFAULT_SUSPECT_TIMEOUT_US,
@@ -48,7 +49,6 @@ export interface UnitRandom {
   float(): number;
 }
 
-const FAULT_KINDS = ['crash', 'restart', 'partition', 'heal', 'slowLink', 'lossyLink'] as const;
 
 export function generateScenario(name: string, description: string, spec: GeneratorSpec, random: UnitRandom): Scenario {
   return generateWithPlans(name, description, spec, random).scenario;
@@ -69,7 +69,7 @@ export function generateWithPlans(
     network: { delay: { minUs: 200, meanUs: 1500, jitterUs: 1000 }, lossProbability: 0.02, duplicateProbability: 0.02 },
     workload: { multicastsPerSecond: spec.multicastsPerSecond, orders: { fifo: 1, causal: 1, total: 1 }, keys: 8 },
     faults: {
-      random: { meanIntervalUs: Math.max(1, Math.round(spec.durationUs / 8)), kinds: Object.fromEntries(FAULT_KINDS.map((k) => [k, 1])) },
+      random: { meanIntervalUs: Math.max(1, Math.round(spec.durationUs / 8)), kinds: Object.fromEntries(RANDOM_FAULT_KEYS.map((k) => [k, RANDOM_FAULTS[k].uniformWeight])) },
       rejoinExcludedAfterUs: 50_000,
     },
     durationUs: spec.durationUs,
@@ -163,7 +163,12 @@ function swarm(base: Scenario, spec: GeneratorSpec, random: UnitRandom): Scenari
   const coin = (): boolean => random.float() < 0.5;
   const between = (lo: number, hi: number): number => Math.round(lo + random.float() * (hi - lo));
   const kinds: Record<string, number> = {};
-  for (const kind of FAULT_KINDS) if (coin()) kinds[kind] = between(1, 3);
+  // Each kind's file in sim/faults/ says whether swarm switches it; one coin per switched kind, in table order.
+  for (const kind of RANDOM_FAULT_KEYS) {
+    const part = RANDOM_FAULTS[kind];
+    if (!part.swarm) kinds[kind] = part.uniformWeight;
+    else if (coin()) kinds[kind] = between(1, 3);
+  }
   const orders = { fifo: coin() ? between(1, 3) : 0, causal: coin() ? between(1, 3) : 0, total: coin() ? between(1, 3) : 0 };
   if (orders.fifo + orders.causal + orders.total === 0) orders.total = 1;
   const minUs = between(50, 1000);

@@ -8,14 +8,12 @@ import { hostReferences, hostStartTimes } from './host-references.ts';
 import { checkRunBounds, MAX_RUN_US } from './run-bounds.ts';
 import { ALL_PROPERTIES, isPropertyId, type PropertyId } from '../core/property-ids.ts';
 import { PROCESS_ROLES } from './types.ts';
+import { delay, HOST_PATTERN, hostName, isProcessRole, linkOverride } from './field-readers.ts';
+import { RANDOM_FAULT_KEYS, SCHEDULED_FAULT_TYPES, SCHEDULED_FAULTS } from '../sim/faults/index.ts';
 import type {
-  DelaySpec,
   FaultSpec,
-  HostOrRole,
-  LinkOverride,
   NetworkSpec,
   NoteAt,
-  ProcessRole,
   RandomFaultSpec,
   Scenario,
   ScheduledFault,
@@ -26,9 +24,6 @@ import type {
 export const MAX_SEEDS = 100_000;
 /** The largest seed: seeds are exact integers, and a JSON number is exact only up to here. */
 export const MAX_SEED = Number.MAX_SAFE_INTEGER;
-const HOST_PATTERN = /^p[1-9][0-9]*$/;
-/** A process of a restarted host (`p3#2`): the simulator's name for a process, not a host. */
-const INCARNATION_PATTERN = /^p[1-9][0-9]*#[0-9]+$/;
 /**
  * A scenario's name names its trace files (`<name>-seed<N>.jsonl` under
  * `--out`), so it is a plain file name: no separators, no leading dot.
@@ -153,17 +148,6 @@ function propertyProfile(f: FieldProblems, value: unknown): PropertyId[] {
   return ids;
 }
 
-function delay(f: FieldProblems, value: unknown, path: string): DelaySpec {
-  const d = f.object(value, path, ['minUs', 'meanUs', 'jitterUs']);
-  const spec = {
-    minUs: f.int(d.minUs, join(path, 'minUs'), 0),
-    meanUs: f.int(d.meanUs, join(path, 'meanUs'), 0),
-    jitterUs: f.int(d.jitterUs, join(path, 'jitterUs'), 0),
-  };
-  if (spec.meanUs < spec.minUs) f.add(join(path, 'meanUs'), `a mean >= minUs (${spec.minUs})`, spec.meanUs);
-  return spec;
-}
-
 function network(f: FieldProblems, value: unknown): NetworkSpec {
   const n = f.object(value, 'network', ['delay', 'lossProbability', 'duplicateProbability', 'links']);
   const spec: NetworkSpec = {
@@ -174,18 +158,6 @@ function network(f: FieldProblems, value: unknown): NetworkSpec {
   const links = f.optionalArray(n.links, 'network.links');
   if (links !== undefined) spec.links = links.map((link, k) => linkOverride(f, link, join('network.links', k)));
   return spec;
-}
-
-function linkOverride(f: FieldProblems, value: unknown, path: string): LinkOverride {
-  const l = f.object(value, path, ['from', 'to', 'bidirectional', 'delay', 'lossProbability', 'duplicateProbability']);
-  const link: LinkOverride = { from: hostName(f, l.from, join(path, 'from')), to: hostName(f, l.to, join(path, 'to')) };
-  if (l.bidirectional !== undefined) link.bidirectional = f.boolean(l.bidirectional, join(path, 'bidirectional'));
-  if (l.delay !== undefined) link.delay = delay(f, l.delay, join(path, 'delay'));
-  if (l.lossProbability !== undefined) link.lossProbability = f.probability(l.lossProbability, join(path, 'lossProbability'));
-  if (l.duplicateProbability !== undefined) {
-    link.duplicateProbability = f.probability(l.duplicateProbability, join(path, 'duplicateProbability'));
-  }
-  return link;
 }
 
 function workload(f: FieldProblems, value: unknown): WorkloadSpec {
@@ -239,14 +211,13 @@ function faults(f: FieldProblems, value: unknown, durationUs: number): FaultSpec
   return spec;
 }
 
-const FAULT_TYPES = ['crash', 'restart', 'partition', 'isolate', 'heal', 'link', 'link-reset'] as const;
+/** Every schedule entry may have these; each fault type adds its own (sim/faults/*.ts). */
+const SCHEDULED_BASE_FIELDS = ['type', 'atUs', 'onNote', 'at'];
+const SCHEDULED_FIELDS = [...new Set([...SCHEDULED_BASE_FIELDS, ...SCHEDULED_FAULT_TYPES.flatMap((t) => SCHEDULED_FAULTS[t].fields)])];
 
 function scheduledFault(f: FieldProblems, value: unknown, path: string, durationUs: number): ScheduledFault {
-  const raw = f.object(value, path, [
-    'type', 'atUs', 'onNote', 'at', 'host', 'groups', 'from', 'to', 'bidirectional', 'delay',
-    'lossProbability', 'duplicateProbability',
-  ]);
-  const type = f.oneOf(raw.type, join(path, 'type'), FAULT_TYPES);
+  const raw = f.object(value, path, SCHEDULED_FIELDS);
+  const type = f.oneOf(raw.type, join(path, 'type'), SCHEDULED_FAULT_TYPES);
   const base: { atUs?: number; onNote?: ScheduledFault['onNote']; at?: NoteAt } = {};
   if (raw.onNote !== undefined && raw.at !== undefined) f.add(join(path, 'at'), 'either at or onNote, not both', raw.at);
   if (raw.onNote !== undefined) {
@@ -261,34 +232,8 @@ function scheduledFault(f: FieldProblems, value: unknown, path: string, duration
   } else {
     base.atUs = f.int(raw.atUs, join(path, 'atUs'), 0, Math.max(0, durationUs - 1));
   }
-  switch (type) {
-    case 'crash':
-    case 'restart':
-    case 'isolate':
-      return { ...base, type, host: hostOrRole(f, raw.host, join(path, 'host')) };
-    case 'partition': {
-      const groupOf = new Map<string, number>();
-      const groups = f.array(raw.groups, join(path, 'groups')).map((g, k) =>
-        f.array(g, join(path, `groups[${k}]`)).map((h, j) => {
-          const host = hostName(f, h, join(path, `groups[${k}][${j}]`));
-          const earlier = groupOf.get(host);
-          if (earlier !== undefined) f.add(join(path, `groups[${k}][${j}]`), `each host in one group only (${host} is already in groups[${earlier}])`, h);
-          else groupOf.set(host, k);
-          return host;
-        }),
-      );
-      return { ...base, type, groups };
-    }
-    case 'heal':
-    case 'link-reset':
-      return { ...base, type };
-    case 'link': {
-      // The ends may be roles; the link settings are a network link override's.
-      const link = linkOverride(f, { from: 'p1', to: 'p1', bidirectional: raw.bidirectional, delay: raw.delay,
-        lossProbability: raw.lossProbability, duplicateProbability: raw.duplicateProbability }, path);
-      return { ...base, type, ...link, from: hostOrRole(f, raw.from, join(path, 'from')), to: hostOrRole(f, raw.to, join(path, 'to')) };
-    }
-  }
+  // The type's own fields: its file in sim/faults/ reads them.
+  return { ...base, type, ...SCHEDULED_FAULTS[type].read(f, raw, path) } as ScheduledFault;
 }
 
 const NOTE_NODES = `a host name like "p1", one of the roles ${PROCESS_ROLES.map((r) => `"${r}"`).join(', ')}, or "any"`;
@@ -308,23 +253,9 @@ function noteAt(f: FieldProblems, value: unknown, path: string, durationUs: numb
   return at;
 }
 
-function isProcessRole(name: string): name is ProcessRole {
-  return (PROCESS_ROLES as readonly string[]).includes(name);
-}
-
-/** A fault's target: a host, or a role resolved when the fault fires. */
-function hostOrRole(f: FieldProblems, value: unknown, path: string): HostOrRole {
-  if (typeof value === 'string' && isProcessRole(value)) return value;
-  if (typeof value === 'string' && !HOST_PATTERN.test(value) && !INCARNATION_PATTERN.test(value)) {
-    f.add(path, `a host name like "p1" or one of the roles ${PROCESS_ROLES.map((r) => `"${r}"`).join(', ')}`, value);
-    return 'p1';
-  }
-  return hostName(f, value, path);
-}
-
 function randomFaults(f: FieldProblems, value: unknown): RandomFaultSpec {
   const o = f.object(value, 'faults.random', ['meanIntervalUs', 'kinds', 'maxDown', 'slowLinkDelayUs']);
-  const kinds = f.object(o.kinds, 'faults.random.kinds', ['crash', 'restart', 'partition', 'heal', 'slowLink', 'lossyLink']);
+  const kinds = f.object(o.kinds, 'faults.random.kinds', RANDOM_FAULT_KEYS);
   const spec: RandomFaultSpec = { meanIntervalUs: f.int(o.meanIntervalUs, 'faults.random.meanIntervalUs', 1), kinds: {} };
   for (const [kind, weight] of Object.entries(kinds)) {
     (spec.kinds as Record<string, number>)[kind] = f.number(weight, join('faults.random.kinds', kind), 0);
@@ -332,16 +263,6 @@ function randomFaults(f: FieldProblems, value: unknown): RandomFaultSpec {
   if (o.maxDown !== undefined) spec.maxDown = f.int(o.maxDown, 'faults.random.maxDown', 0);
   if (o.slowLinkDelayUs !== undefined) spec.slowLinkDelayUs = f.int(o.slowLinkDelayUs, 'faults.random.slowLinkDelayUs', 1);
   return spec;
-}
-
-function hostName(f: FieldProblems, value: unknown, path: string): string {
-  if (typeof value === 'string' && HOST_PATTERN.test(value)) return value;
-  if (typeof value === 'string' && INCARNATION_PATTERN.test(value)) {
-    f.add(path, `a host name like "${value.slice(0, value.indexOf('#'))}" (a restarted host keeps its name; ${JSON.stringify(value)} names one of its processes)`, value);
-  } else {
-    f.add(path, 'a host name like "p1"', value);
-  }
-  return 'p1';
 }
 
 export function seeds(f: FieldProblems, value: unknown): number[] {

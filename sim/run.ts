@@ -8,7 +8,7 @@ import { validateScenario } from '../scenarios/validate.ts';
 import { hostStartTimes } from '../scenarios/host-references.ts';
 import { isNetworkEvent, type TraceDetail, type TraceEvent, type UnnumberedEvent } from '../traces/schema.ts';
 import { makeHeader, numberEvent, serializeLine } from '../traces/serialize.ts';
-import { FaultDriver } from './faults.ts';
+import { FaultDriver } from './faults/driver.ts';
 import { Network } from './network.ts';
 import { Rng } from './rng.ts';
 import type { TraceSink } from './trace-sink.ts';

@@ -5,7 +5,7 @@
 // network heals (the settle phase heals it); scenarioArb's keepMajority
 // counts every other way a host can be lost.
 import fc from 'fast-check';
-import { assertNever } from '../../protocol/types.ts';
+import { SCHEDULED_FAULT_TYPES, SCHEDULED_FAULTS, scheduledPart } from '../../sim/faults/index.ts';
 import { TRIGGER_NOTES } from '../membership-plan.ts';
 import { PROCESS_ROLES, type HostName, type HostOrRole, type NoteAt, type ScheduledFault, type ScheduledFaultType } from '../types.ts';
 
@@ -24,7 +24,7 @@ export interface FaultScheduleArbOptions {
   notes?: Readonly<Record<string, readonly string[]>>;
 }
 
-export const ALL_FAULT_TYPES: ScheduledFaultType[] = ['crash', 'restart', 'partition', 'isolate', 'heal', 'link', 'link-reset'];
+export const ALL_FAULT_TYPES: ScheduledFaultType[] = [...SCHEDULED_FAULT_TYPES];
 
 type When = { atUs: number } | { at: NoteAt };
 
@@ -53,27 +53,8 @@ export function faultScheduleArb(options: FaultScheduleArbOptions): fc.Arbitrary
   const when: fc.Arbitrary<When> =
     options.noteTriggers === false || noteNames.length === 0 ? timed : fc.oneof({ arbitrary: timed, weight: 3 }, { arbitrary: onNote, weight: 1 });
   const types = options.types ?? ALL_FAULT_TYPES;
-  const fault: fc.Arbitrary<ScheduledFault> = fc.oneof(
-    ...types.map((type): fc.Arbitrary<ScheduledFault> => {
-      switch (type) {
-        case 'crash':
-        case 'restart':
-        case 'isolate':
-          return fc.tuple(target, when).map(([h, w]) => ({ type, host: h, ...w }));
-        case 'partition':
-          return fc.tuple(partitionArb(hosts), when).map(([groups, w]) => ({ type, groups, ...w }));
-        case 'heal':
-        case 'link-reset':
-          return when.map((w) => ({ type, ...w }));
-        case 'link':
-          return fc
-            .tuple(target, target, when, fc.integer({ min: 1000, max: 100_000 }))
-            .map(([from, to, w, d]) => ({ type, from, to, ...w, delay: { minUs: d, meanUs: d, jitterUs: Math.ceil(d / 10) } }));
-        default:
-          return assertNever(type, 'fault type');
-      }
-    }),
-  );
+  // Each type's arbitrary is in its file in sim/faults/.
+  const fault: fc.Arbitrary<ScheduledFault> = fc.oneof(...types.map((type): fc.Arbitrary<ScheduledFault> => SCHEDULED_FAULTS[type].arbitrary({ hosts, target, when })));
   const maxCrashes = Math.floor((processes - 1) / 2);
   return fc
     .array(fault, { maxLength: options.maxFaults ?? 6 })
@@ -82,8 +63,9 @@ export function faultScheduleArb(options: FaultScheduleArbOptions): fc.Arbitrary
       const hit = new Set<HostName>();
       return faults
         .filter((f, k) => {
-          if (f.type === 'link') return f.from !== f.to;
-          if (f.type !== 'crash' && f.type !== 'restart') return true;
+          const part = scheduledPart(f);
+          if (!part.keepDrawn(f)) return false;
+          if (!part.countsAsCrash || !('host' in f)) return true;
           const key = (PROCESS_ROLES as readonly string[]).includes(f.host) ? `${f.host}#${k}` : f.host;
           if (hit.has(key)) return true;
           if (hit.size >= maxCrashes) return false;
@@ -97,15 +79,4 @@ export function faultScheduleArb(options: FaultScheduleArbOptions): fc.Arbitrary
 /** A timed fault's time, a note-triggered one's earliest. */
 function timeOf(f: ScheduledFault): number {
   return f.atUs ?? f.at?.afterUs ?? 0;
-}
-
-/** Two or three groups covering all hosts, none empty. */
-function partitionArb(hosts: string[]): fc.Arbitrary<HostName[][]> {
-  return fc
-    .tuple(fc.integer({ min: 2, max: Math.min(3, hosts.length) }), fc.array(fc.nat(), { minLength: hosts.length, maxLength: hosts.length }))
-    .map(([count, draws]) => {
-      const groups: HostName[][] = Array.from({ length: count }, () => []);
-      hosts.forEach((h, k) => groups[k < count ? k : (draws[k] as number) % count]!.push(h));
-      return groups;
-    });
 }

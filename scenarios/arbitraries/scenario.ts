@@ -3,10 +3,9 @@
 //   test.prop([scenarioArb({ processes: 5 })])('keeps virtual synchrony', (s) =>
 //     expect(runScenario(s, { seed: '1' }).violations).toEqual([]));
 import fc from 'fast-check';
-import { assertNever } from '../../protocol/types.ts';
 import { buildOverlap, DEFAULT_SUSPECT_TIMEOUT_US, type MembershipEventKind, type MembershipPlan, type OverlapChoice } from '../membership-plan.ts';
 import { PROCESS_ROLES, type HostOrRole, type Scenario, type ScheduledFault, type ScheduledFaultType } from '../types.ts';
-import { risksSuspicion } from '../suspicion-risk.ts';
+import { hostsOut } from '../../sim/faults/index.ts';
 import { faultScheduleArb } from './fault-schedule.ts';
 import { overlapChoiceArb } from './membership.ts';
 import { networkArb, type NetworkArbOptions } from './network.ts';
@@ -123,28 +122,9 @@ function withinMinority(schedule: ScheduledFault[], processes: number, hit: Set<
   const fits = (hosts: string[]): boolean => new Set([...hit, ...hosts]).size <= budget;
   const slot = (target: HostOrRole, k: number): string => ((PROCESS_ROLES as readonly string[]).includes(target) ? `${target}#f${k}` : target);
   return schedule.filter((f, k) => {
-    let hosts: string[];
-    switch (f.type) {
-      case 'crash':
-      case 'restart':
-      case 'isolate':
-        hosts = [slot(f.host, k)];
-        break;
-      case 'partition': {
-        const largest = f.groups.reduce((a, b) => (b.length > a.length ? b : a), [] as string[]);
-        hosts = Array.from({ length: processes }, (_, j) => `p${j + 1}`).filter((h) => !largest.includes(h));
-        break;
-      }
-      case 'link':
-        if (!risksSuspicion(f)) return true;
-        hosts = [slot(f.to, k)];
-        break;
-      case 'heal':
-      case 'link-reset':
-        return true;
-      default:
-        return assertNever(f, 'fault');
-    }
+    // What each fault costs is in its file in sim/faults/ (null: nothing).
+    const hosts = hostsOut(f, { processes, slot: (target) => slot(target, k) });
+    if (hosts === null) return true;
     if (!fits(hosts)) return false;
     for (const h of hosts) hit.add(h);
     return true;

@@ -3,9 +3,11 @@
 // multicast, report a suspicion, or inject a fault while its budget lasts.
 // The order of the list is fixed (it is part of the search's determinism);
 // a counterexample records each step by its label.
-import { assertNever } from '../../protocol/types.ts';
+import { assertNever, type AppRequest } from '../../protocol/types.ts';
+import type { DeliveryOrder } from '../../traces/schema.ts';
 import type { ExploreConfig } from './config.ts';
-import { CRASHED, LIVE, type GlobalState } from './state.ts';
+import { FAULT_IDS, FAULTS, type BudgetKey, type ExploreActionKind, type ExplorePart, type FaultId } from '../faults/index.ts';
+import { CRASHED, LIVE, type GlobalState, type Trail } from './state.ts';
 
 export type Action =
   | { kind: 'request'; owner: number }
@@ -30,6 +32,10 @@ export type Action =
   | { kind: 'heal' };
 
 export type ActionKind = Action['kind'];
+
+/** Every action a fault kind names is one of the explorer's (a compile-time check of sim/faults/types.ts). */
+const FAULT_ACTIONS_ARE_ACTIONS: ExploreActionKind extends ActionKind ? true : never = true;
+void FAULT_ACTIONS_ARE_ACTIONS;
 
 export interface ActionContext {
   config: ExploreConfig;
@@ -69,55 +75,127 @@ export function enabledActions(s: GlobalState, ctx: ActionContext): Action[] {
       }
     }
   }
-  if (used.crash < budgets.crash) {
-    for (const p of procs) if (p.status === LIVE) out.push({ kind: 'crash', owner: p.index });
+  for (const explore of FAULT_CHOICES) {
+    const budget = explore.budget?.key;
+    if (budget !== undefined && used[budget] >= budgets[budget]) continue;
+    addFaultChoices(s, ctx, explore, out);
   }
-  if (used.drop < budgets.drop) {
-    for (let j = 0; j < s.bag.length; j++) out.push({ kind: 'drop', owner: (s.bag[j] as { toIndex: number }).toIndex, index: j });
-  }
-  if (used.duplicate < budgets.duplicate) {
-    for (let j = 0; j < s.bag.length; j++) out.push({ kind: 'duplicate', owner: (s.bag[j] as { toIndex: number }).toIndex, index: j });
-  }
-  if (used.leave < budgets.leave) {
-    for (const p of procs) if (p.status === LIVE) out.push({ kind: 'leave', owner: p.index });
-  }
-  const anyLive = procs.some((p) => p.status === LIVE);
-  if (used.join < budgets.join && anyLive) {
-    out.push({ kind: 'join', owner: procs.length, pid: `p${(ctx.initialProcesses ?? procs.length) + used.join + 1}` });
-  }
-  if (used.restart < budgets.restart && anyLive) {
-    for (const p of procs) {
-      if (p.status !== CRASHED) continue;
-      const next = nextIncarnation(p.pid);
-      if (!procs.some((q) => q.pid === next)) out.push({ kind: 'restart', owner: p.index, pid: next });
-    }
-  }
-  if (s.partition !== null) out.push({ kind: 'heal' });
-  else if (used.partition < budgets.partition) for (const groups of ctx.splits) out.push({ kind: 'partition', groups });
   return out;
 }
 
+/**
+ * The fault kinds (sim/faults/) the explorer offers, in the order it lists
+ * their choices: part of the search's determinism (pinned state counts,
+ * counterexamples). Suspicions are listed earlier, with the perfect
+ * detector's reports of crashes.
+ */
+export const FAULT_CHOICE_ORDER: readonly FaultId[] = ['crash', 'loss', 'duplication', 'leave', 'join', 'restart', 'heal', 'partition'];
+
+const FAULT_CHOICES: readonly ExplorePart<BudgetKey | null>[] = FAULT_CHOICE_ORDER.map((id) => {
+  const explore = FAULTS[id].explore;
+  if (explore === null) throw new Error(`sim/explore/actions.ts: fault kind ${id} has no explorer part`);
+  return explore;
+});
+
+/** The choices of one fault kind, by its shape (its budget has room). */
+function addFaultChoices(s: GlobalState, ctx: ActionContext, explore: ExplorePart<BudgetKey | null>, out: Action[]): void {
+  const procs = s.procs;
+  const kind = explore.action;
+  switch (explore.choices) {
+    case 'each-live-process': {
+      const majority = explore.keepsMajority && ctx.config.keepMajority === true ? newestView(s.trail) : null;
+      for (const p of procs) {
+        if (p.status !== LIVE || (majority !== null && !keepsMajorityWithout(s, majority, p.pid))) continue;
+        out.push({ kind, owner: p.index } as Action);
+      }
+      return;
+    }
+    case 'each-message':
+      for (let j = 0; j < s.bag.length; j++) out.push({ kind, owner: (s.bag[j] as { toIndex: number }).toIndex, index: j } as Action);
+      return;
+    case 'next-joiner':
+      if (procs.some((p) => p.status === LIVE)) {
+        const joined = explore.budget === null ? 0 : s.used[explore.budget.key];
+        out.push({ kind, owner: procs.length, pid: `p${(ctx.initialProcesses ?? procs.length) + joined + 1}` } as Action);
+      }
+      return;
+    case 'each-crashed-host':
+      if (!procs.some((p) => p.status === LIVE)) return;
+      for (const p of procs) {
+        if (p.status !== CRASHED) continue;
+        const next = nextIncarnation(p.pid);
+        if (!procs.some((q) => q.pid === next)) out.push({ kind, owner: p.index, pid: next } as Action);
+      }
+      return;
+    case 'when-cut':
+      if (s.partition !== null) out.push({ kind } as Action);
+      return;
+    case 'each-split':
+      if (s.partition === null) for (const groups of ctx.splits) out.push({ kind, groups } as Action);
+      return;
+    case 'each-false-suspicion':
+      // Enumerated with the perfect detector's reports (enabledActions), not here.
+      return;
+    default:
+      assertNever(explore.choices, 'choice shape');
+  }
+}
+
+interface ViewSeen {
+  id: number;
+  members: readonly string[];
+}
+
+/** The newest view installed on each trail node's path (ties: the latest), computed once per node. */
+const newestViews = new WeakMap<Trail, ViewSeen | null>();
+
+/** The newest view any process installed on the path to `trail` (as sim/roles.ts reads it in timed runs). */
+function newestView(trail: Trail): ViewSeen | null {
+  const uncached: Trail[] = [];
+  let newest: ViewSeen | null = null;
+  for (let at: Trail | null = trail; at !== null; at = at.prev) {
+    const known = newestViews.get(at);
+    if (known !== undefined) {
+      newest = known;
+      break;
+    }
+    uncached.push(at);
+  }
+  for (let k = uncached.length - 1; k >= 0; k--) {
+    const node = uncached[k] as Trail;
+    for (const e of node.events) {
+      if (e.type !== 'view') continue;
+      const view = (e as { view: ViewSeen }).view;
+      if (newest === null || view.id >= newest.id) newest = view;
+    }
+    newestViews.set(node, newest);
+  }
+  return newest;
+}
+
+/** Whether the live members of `view` other than `victim` hold a majority of it (no view yet: nothing to keep). */
+function keepsMajorityWithout(s: GlobalState, view: ViewSeen, victim: string): boolean {
+  let live = 0;
+  for (const m of view.members) {
+    if (m === victim) continue;
+    if (s.procs.some((p) => p.pid === m && p.status === LIVE)) live++;
+  }
+  return live * 2 > view.members.length;
+}
+
+/** Explorer actions a fault budget limits (from sim/faults/). */
+const BUDGETED_ACTIONS: ReadonlySet<string> = new Set(
+  FAULT_IDS.flatMap((id) => {
+    const explore = FAULTS[id].explore;
+    return explore !== null && explore.budget !== null ? [explore.action] : [];
+  }),
+);
+
 /** True for the faults a budget limits (they make every other action dependent). */
 export function isBudgetedFault(a: Action): boolean {
-  switch (a.kind) {
-    case 'crash':
-    case 'drop':
-    case 'duplicate':
-    case 'leave':
-    case 'join':
-    case 'restart':
-    case 'partition':
-      return true;
-    case 'suspect':
-      return a.budgeted;
-    case 'request':
-    case 'deliver':
-    case 'timer':
-    case 'heal':
-      return false;
-    default:
-      return assertNever(a, 'action');
-  }
+  // A suspicion is budgeted only when false (a live process suspected).
+  if (a.kind === 'suspect') return a.budgeted;
+  return BUDGETED_ACTIONS.has(a.kind);
 }
 
 /** A readable, replayable name for an action in state `s` (recorded in `exploreChoices`). */
@@ -155,6 +233,11 @@ export function stepLabel(pid: (index: number) => string, a: Action, moved: { fr
     default:
       return assertNever(a, 'action');
   }
+}
+
+/** The explorer's workload: a process's `made`-th multicast writes `k<made>` = `made` (the same for every process). */
+export function workloadRequest(order: DeliveryOrder, made: number): AppRequest {
+  return { type: 'multicast', order, payload: { key: `k${made}`, value: made } };
 }
 
 /** The process a host's next incarnation is (`p3` -> `p3#2` -> `p3#3`), as sim/system names it. */

@@ -9,40 +9,42 @@ import { InputError } from '../../traces/input-error.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import { validateScenario } from '../../scenarios/validate.ts';
 import { parseScenarioJson, readScenarioText } from '../scenario-json.ts';
+import { EXPLORE_BUDGETS, type BudgetKey } from '../faults/index.ts';
 
 export type FailureDetectorMode = 'perfect' | 'unreliable';
 
 /**
- * The faults the explorer injects within a budget, one per kind. `drop` is
- * a loss for good: the message leaves the in-flight multiset and is never
- * delivered (there is no clock, so a delay is just a later delivery, which
- * the explorer tries anyway). `restart` brings a crashed process's host back
- * as a new incarnation (`p3#2`) that joins with state transfer.
+ * The faults the explorer injects within a budget, one per kind, in the
+ * order a counterexample's header writes them: the budget parts of the
+ * fault kinds (sim/faults/). `drop` is a loss for good: the message leaves
+ * the in-flight multiset and is never delivered (there is no clock, so a
+ * delay is just a later delivery, which the explorer tries anyway).
+ * `restart` brings a crashed process's host back as a new incarnation
+ * (`p3#2`) that joins with state transfer.
  */
-export const FAULT_KINDS = ['crash', 'restart', 'partition', 'drop', 'suspicion', 'duplicate', 'leave', 'join'] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
+export const FAULT_KINDS = Object.keys(EXPLORE_BUDGETS) as readonly BudgetKey[];
+export type FaultKind = BudgetKey;
 
 /** How many faults of each kind one path may hold (config), or holds so far (state). */
 export type Budgets = Readonly<Record<FaultKind, number>>;
 
-export const NO_BUDGETS: Budgets = { crash: 0, restart: 0, partition: 0, drop: 0, suspicion: 0, duplicate: 0, leave: 0, join: 0 };
+export const NO_BUDGETS: Budgets = Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
 
 /**
  * The separate budget fields of earlier scenarios and counterexample headers,
  * still read (a scenario may not mix them with the same kind in `budgets`).
  */
-const BUDGET_ALIASES: Readonly<Record<string, FaultKind>> = {
-  crashes: 'crash',
-  partitions: 'partition',
-  drops: 'drop',
-  suspicions: 'suspicion',
-  duplicates: 'duplicate',
-  leaves: 'leave',
-  joins: 'join',
-};
+const BUDGET_ALIASES: Readonly<Record<string, FaultKind>> = Object.fromEntries(
+  FAULT_KINDS.flatMap((k) => {
+    const legacy = EXPLORE_BUDGETS[k].legacyField;
+    return legacy === null ? [] : [[legacy, k]];
+  }),
+);
 
 /** Other names a kind answers to in `budgets` and `--budget` (`loss`: what a drop is). */
-const KIND_SYNONYMS: Readonly<Record<string, FaultKind>> = { loss: 'drop' };
+const KIND_SYNONYMS: Readonly<Record<string, FaultKind>> = Object.fromEntries(
+  FAULT_KINDS.flatMap((k) => EXPLORE_BUDGETS[k].synonyms.map((name) => [name, k])),
+);
 
 /** Written to a counterexample's header (`exploreConfig`); replay reads it back. */
 export interface ExploreConfig {
@@ -62,6 +64,15 @@ export interface ExploreConfig {
   failureDetector: FailureDetectorMode;
   /** Fault budgets: how many of each kind the explorer may inject on one path. */
   budgets: Budgets;
+  /**
+   * True: a crash is offered only while the live members of the newest view
+   * installed, without the one crashed, still hold a majority of it (what
+   * the timed random generator keeps by default). A primary-partition
+   * protocol blocks for good without a majority, which the liveness
+   * properties would report. Optional and written only when set, so that
+   * older counterexamples keep their header.
+   */
+  keepMajority?: boolean;
   /**
    * False declares that handling a message never sends one (only requests,
    * timers and suspicions do). Partial-order reduction relies on it; every
@@ -89,7 +100,7 @@ const MAX_IN_FLIGHT = 100_000;
 /** Exploration is for small groups. */
 export const MAX_EXPLORE_PROCESSES = 8;
 
-const FIELDS: readonly string[] = ['multicastsPerProcess', 'senders', 'order', 'failureDetector', 'budgets', 'receiptsSend', 'maxInFlight', ...Object.keys(BUDGET_ALIASES)];
+const FIELDS: readonly string[] = ['multicastsPerProcess', 'senders', 'order', 'failureDetector', 'budgets', 'keepMajority', 'receiptsSend', 'maxInFlight', ...Object.keys(BUDGET_ALIASES)];
 
 function intField(raw: unknown, where: string, max: number): number {
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw > max) {
@@ -163,6 +174,10 @@ export function parseExploreConfig(raw: unknown, file: string, field = 'explore'
     budgets[kind] = intField(o[alias], at(alias), MAX_BUDGET);
   }
   out.budgets = budgets;
+  if (o.keepMajority !== undefined) {
+    if (typeof o.keepMajority !== 'boolean') throw new InputError(`${at('keepMajority')}: expected true or false, got ${JSON.stringify(o.keepMajority)}`);
+    if (o.keepMajority) out.keepMajority = true;
+  }
   if (o.receiptsSend !== undefined) {
     if (typeof o.receiptsSend !== 'boolean') throw new InputError(`${at('receiptsSend')}: expected true or false, got ${JSON.stringify(o.receiptsSend)}`);
     out.receiptsSend = o.receiptsSend;

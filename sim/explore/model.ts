@@ -12,7 +12,7 @@ import { InputError } from '../../traces/input-error.ts';
 import { applyEffects } from '../system/effects.ts';
 import { callInit, callMessage, callRequest, callSuspect, callTimer, type HandlerSite } from '../system/handlers.ts';
 import { BoundHit } from '../world.ts';
-import { actionLabel, enabledActions, hostOf, stepLabel, twoGroupSplits, type Action, type ActionContext } from './actions.ts';
+import { actionLabel, enabledActions, hostOf, stepLabel, twoGroupSplits, workloadRequest, type Action, type ActionContext } from './actions.ts';
 import type { ExploreConfig } from './config.ts';
 import { allRenamings, identityRenaming } from './renaming.ts';
 import {
@@ -144,7 +144,7 @@ export class ExploreModel implements StepBuilder {
       case 'request': {
         const p = b.procs[a.owner] as ProcSlot;
         const made = p.requestsMade + 1;
-        const request: AppRequest = { type: 'multicast', order: this.config.order, payload: { key: `k${made}`, value: made } };
+        const request = workloadRequest(this.config.order, made);
         b.procs[a.owner] = this.slot(p.index, p.pid, p.status, p.state, p.timers, made, p.suspected, p.history);
         this.run(b, a.owner, (state, ctx, site) => callRequest(this.protocol, state, request, ctx, site));
         break;

@@ -5,18 +5,19 @@
 // A driver of the timed scheduler: it decides when faults happen; crashes,
 // starts, cuts and heals are steps of sim/system.
 // Faults happen only in the fault phase; `endFaultPhase` heals everything.
-import { assertNever } from '../protocol/types.ts';
-import type { FaultSpec, HostName, HostOrRole, LeaveSpec, RandomFaultSpec, ScheduledFault } from '../scenarios/types.ts';
-import { risksSuspicion, SUSPICION_RISK_DELAY_US } from '../scenarios/suspicion-risk.ts';
-import { takesHostOut, triggerOf } from './fault-triggers.ts';
-import type { Rng } from './rng.ts';
-import { isRole, RoleTracker } from './roles.ts';
-import type { SimProcess, World } from './world.ts';
+// What each fault does, and what the random generator may draw, is in the
+// fault kinds' files (sim/faults/*.ts, read through index.ts); this file
+// is when, and the world's side of each act (`FaultTarget`).
+import type { FaultSpec, HostName, HostOrRole, LeaveSpec, LinkSpec, RandomFaultSpec, ScheduledFault } from '../../scenarios/types.ts';
+import { risksSuspicion } from '../../scenarios/suspicion-risk.ts';
+import { applyScheduled, RANDOM_FAULT_KEYS, RANDOM_FAULTS, takesHostOut, type FaultTarget, type RandomDrawContext } from './index.ts';
+import { triggerOf } from './triggers.ts';
+import type { Rng } from '../rng.ts';
+import { isRole, RoleTracker } from '../roles.ts';
+import type { SimProcess, World } from '../world.ts';
 
 /** A host restarts at most this often per run (bounds rejoin loops). */
 export const MAX_RESTARTS_PER_HOST = 20;
-const DEFAULT_SLOW_LINK_DELAY_US = 50_000;
-const LOSSY_LINK_PROBABILITY = 0.5;
 export interface FaultDriverOptions {
   spec: FaultSpec;
   rng: Rng;
@@ -112,47 +113,32 @@ export class FaultDriver {
   }
 
   apply(fault: ScheduledFault): void {
-    const world = this.world;
-    switch (fault.type) {
-      case 'crash': {
-        const host = this.roles.resolve(fault.host);
-        const process = host === undefined ? undefined : world.currentOfHost.get(host);
-        if (process !== undefined) world.crash(process);
-        return;
-      }
-      case 'restart': {
-        const host = this.roles.resolve(fault.host);
-        if (host !== undefined) this.restart(host);
-        return;
-      }
-      case 'partition':
-        this.partition(fault.groups);
-        return;
-      case 'isolate': {
-        const host = this.roles.resolve(fault.host);
-        if (host !== undefined) this.isolate(host);
-        return;
-      }
-      case 'heal':
-        this.groups = null;
-        world.system.heal();
-        return;
-      case 'link': {
-        const from = this.roles.resolve(fault.from);
-        const to = this.roles.resolve(fault.to);
-        if (from === undefined || to === undefined || from === to) return;
-        if (risksSuspicion(fault)) this.riskyLinkTargets.add(to);
-        world.network.setLinkFault(from, to, fault, fault.bidirectional ?? true);
-        return;
-      }
-      case 'link-reset':
-        this.riskyLinkTargets.clear();
-        world.network.resetLinkFaults();
-        return;
-      default:
-        assertNever(fault, 'fault');
-    }
+    applyScheduled(fault, this.target);
   }
+
+  /** What each fault kind's `apply` acts on (sim/faults/*.ts). */
+  private readonly target: FaultTarget = {
+    resolve: (target) => this.roles.resolve(target),
+    crashHost: (host) => {
+      const process = this.world.currentOfHost.get(host);
+      if (process !== undefined) this.world.crash(process);
+    },
+    restartHost: (host) => this.restart(host),
+    partition: (groups) => this.partition(groups),
+    isolate: (host) => this.isolate(host),
+    heal: () => {
+      this.groups = null;
+      this.world.system.heal();
+    },
+    setLink: (from, to, link: LinkSpec & { bidirectional?: boolean }) => {
+      if (risksSuspicion(link)) this.riskyLinkTargets.add(to);
+      this.world.network.setLinkFault(from, to, link, link.bidirectional ?? true);
+    },
+    resetLinks: () => {
+      this.riskyLinkTargets.clear();
+      this.world.network.resetLinkFaults();
+    },
+  };
 
   private partition(groups: HostName[][]): void {
     this.groups = groups.map((g) => [...g]);
@@ -222,79 +208,26 @@ export class FaultDriver {
   }
 
   private randomFault(spec: RandomFaultSpec): void {
-    const rng = this.options.rng;
     const hosts = [...this.world.currentOfHost.keys()];
     const down = this.hostsDown(hosts, false);
-    const up = hosts.filter((h) => !down.has(h));
-    const restartable = hosts.filter((h) => this.world.currentOfHost.get(h)?.status !== 'live');
     const maxDown = spec.maxDown ?? Math.floor((this.options.initialHosts - 1) / 2);
-    // Room left for hosts this fault may take out, after the scheduled faults still to come.
-    const room = maxDown - down.size - this.pendingTakeOuts;
-    // A new partition replaces the old one, so the hosts the old one cut off count as up again.
-    const partitionRoom = maxDown - this.hostsDown(hosts, true).size - this.pendingTakeOuts;
-    const kinds = spec.kinds;
+    const c: RandomDrawContext = {
+      rng: this.options.rng,
+      spec,
+      hosts,
+      up: hosts.filter((h) => !down.has(h)),
+      restartable: hosts.filter((h) => this.world.currentOfHost.get(h)?.status !== 'live'),
+      // Room left for hosts this fault may take out, after the scheduled faults still to come.
+      room: maxDown - down.size - this.pendingTakeOuts,
+      // A new partition replaces the old one, so the hosts the old one cut off count as up again.
+      partitionRoom: maxDown - this.hostsDown(hosts, true).size - this.pendingTakeOuts,
+      partitioned: this.world.network.isPartitioned,
+      downIgnoringCuts: () => this.hostsDown(hosts, true),
+    };
     // Kinds that cannot happen now get weight 0, so the draw never wastes a fault.
-    const candidates: [string, number][] = [
-      ['crash', room > 0 && up.length > 1 ? (kinds.crash ?? 0) : 0],
-      ['restart', restartable.length > 0 ? (kinds.restart ?? 0) : 0],
-      ['partition', hosts.length > 1 && partitionRoom > 0 ? (kinds.partition ?? 0) : 0],
-      ['heal', this.world.network.isPartitioned ? (kinds.heal ?? 0) : 0],
-      ['slowLink', hosts.length > 1 ? (kinds.slowLink ?? 0) : 0],
-      ['lossyLink', hosts.length > 1 && room > 0 ? (kinds.lossyLink ?? 0) : 0],
-    ];
-    if ((spec.slowLinkDelayUs ?? DEFAULT_SLOW_LINK_DELAY_US) >= SUSPICION_RISK_DELAY_US && room <= 0) candidates[4]![1] = 0;
-    if (candidates.every(([, w]) => w <= 0)) return;
-    const kind = candidates[rng.weightedIndex(candidates.map(([, w]) => w))]?.[0];
-    switch (kind) {
-      case 'crash':
-        this.applyRandom({ type: 'crash', host: rng.pick(up) });
-        return;
-      case 'restart':
-        this.applyRandom({ type: 'restart', host: rng.pick(restartable) });
-        return;
-      case 'partition': {
-        const shuffled = shuffle(hosts, rng);
-        const size = 1 + rng.int(Math.max(1, Math.floor(hosts.length / 2)));
-        // The cut-off side takes at most `partitionRoom` hosts the group still counts on.
-        const counted = this.hostsDown(hosts, true);
-        const minority: HostName[] = [];
-        let taken = 0;
-        for (const h of shuffled) {
-          if (minority.length >= size) break;
-          if (!counted.has(h)) {
-            if (taken >= partitionRoom) continue;
-            taken++;
-          }
-          minority.push(h);
-        }
-        this.applyRandom({ type: 'partition', groups: [shuffled.filter((h) => !minority.includes(h)), minority] });
-        return;
-      }
-      case 'heal':
-        this.applyRandom({ type: 'heal' });
-        return;
-      case 'slowLink': {
-        const [from, to] = shuffle(hosts, rng) as [HostName, HostName];
-        const slowUs = spec.slowLinkDelayUs ?? DEFAULT_SLOW_LINK_DELAY_US;
-        this.applyRandom({ type: 'link', from, to, delay: { minUs: slowUs, meanUs: slowUs, jitterUs: Math.ceil(slowUs / 10) } });
-        return;
-      }
-      case 'lossyLink': {
-        const [from, to] = shuffle(hosts, rng) as [HostName, HostName];
-        this.applyRandom({ type: 'link', from, to, lossProbability: LOSSY_LINK_PROBABILITY });
-        return;
-      }
-      default:
-        return;
-    }
+    const weights = RANDOM_FAULT_KEYS.map((key) => (RANDOM_FAULTS[key].possible(c) ? (spec.kinds[key] ?? 0) : 0));
+    if (weights.every((w) => w <= 0)) return;
+    const key = RANDOM_FAULT_KEYS[c.rng.weightedIndex(weights)];
+    if (key !== undefined) this.applyRandom(RANDOM_FAULTS[key].draw(c));
   }
-}
-
-function shuffle<T>(items: readonly T[], rng: Rng): T[] {
-  const out = [...items];
-  for (let k = out.length - 1; k > 0; k--) {
-    const j = rng.int(k + 1);
-    [out[k], out[j]] = [out[j] as T, out[k] as T];
-  }
-  return out;
 }
