@@ -114,15 +114,15 @@ export class RenamedOrderCheck {
   /** The protocol's promise (protocol/types.ts `permute`): the renamed world's result is the renamed result. */
   private expectSymmetric(s: GlobalState, a: Extract<Action, { kind: 'deliver' }>, c: GlobalState, renamed: GlobalState, result: GlobalState, n: number): void {
     const r = this.renamings[n] as Renaming;
-    const mine = this.key.slotLanes(c.procs[a.owner] as ProcSlot);
+    const mine = this.key.slotLanes(c.procs[a.owner] as ProcSlot, n);
     const theirs = this.key.identityLanes(result.procs[r.of(a.owner)] as ProcSlot);
     // The messages the step sent (those not in flight before it).
     let bagMine = 0;
     let bagTheirs = 0;
     const before = new Set(s.bag);
-    for (const m of c.bag) if (!before.has(m)) bagMine = (bagMine + (this.key.messageLanes(m)[2 * n] as number)) | 0;
+    for (const m of c.bag) if (!before.has(m)) bagMine = (bagMine + (this.key.messageLanes(m, n)[2 * n] as number)) | 0;
     const renamedBefore = new Set(renamed.bag);
-    for (const m of result.bag) if (!renamedBefore.has(m)) bagTheirs = (bagTheirs + (this.key.messageLanes(m)[0] as number)) | 0;
+    for (const m of result.bag) if (!renamedBefore.has(m)) bagTheirs = (bagTheirs + (this.key.messageLanes(m, 0)[0] as number)) | 0;
     if (mine[2 * n] === theirs[0] && mine[2 * n + 1] === theirs[1] && bagMine === bagTheirs) return;
     const path = [...this.model.choicesTo(s.trail), this.model.label(s, a)];
     throw new Error(
@@ -196,9 +196,9 @@ export class RenamedOrderCheck {
       case 'drop':
       case 'duplicate': {
         const m = moved as InFlight;
-        const want = this.key.messageLanes(m);
+        const want = this.key.messageLanes(m, n);
         const index = w.bag.findIndex((x) => {
-          const lanes = this.key.messageLanes(x);
+          const lanes = this.key.messageLanes(x, 0);
           return lanes[0] === want[2 * n] && lanes[1] === want[2 * n + 1];
         });
         if (index < 0) throw new Error(`--symmetry: the renamed world has no message ${r.rename(m.from)}>${r.rename(m.to)} to ${a.kind}`);
