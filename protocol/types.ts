@@ -108,6 +108,45 @@ export interface Protocol<S, M, T extends string = string> {
    * `{kind: "msg", key: ""}`.
    */
   describeMessage?(msg: M): MessageDescription;
+  /**
+   * Symmetry reduction (sim/explore/symmetry.ts; optional): the state a
+   * process would hold in the run where every process `p` is named
+   * `perm.pid(p)` instead, with everything that refers to processes
+   * permuted with them: ids, vector entries and ranks (re-derived from the
+   * view's member list, which keeps its order), message ids and senders.
+   * Supplying it promises that the handlers are symmetric: handling the
+   * permuted input from the permuted state gives the permuted result (the
+   * order of one step's deliveries may differ; the explorer checks that
+   * order). Without it, `--symmetry` falls back to renaming strings only.
+   */
+  permute?(state: S, perm: ProcessPermutation): S;
+  /** The message that `permute`'s renamed run sends in place of `msg`. */
+  permuteMessage?(msg: M, perm: ProcessPermutation): M;
+  /**
+   * Why no two processes are interchangeable (for example: the coordinator
+   * and the sequencer are the view's first member, and ballots and
+   * succession follow rank). `--symmetry` is then refused with this reason.
+   */
+  readonly asymmetry?: string;
+}
+
+/**
+ * A permutation of the initial processes (symmetry reduction). Ids outside
+ * it (joiners, restarted incarnations) map to themselves.
+ */
+export interface ProcessPermutation {
+  /** The initial processes, in the order their first view lists them. */
+  readonly processes: readonly ProcessId[];
+  /** The id process `p` has in the permuted run. */
+  pid(p: ProcessId): ProcessId;
+  /** A string with every process id token in it renamed (`p2:3`, `rt:p2`). */
+  text(s: string): string;
+  /**
+   * `make(original)`, remembered per original object for this permutation,
+   * so images of objects shared between states are shared too (cheaper to
+   * hash). `make` must depend on nothing but `original`.
+   */
+  memo<T extends object>(original: T, make: (original: T) => T): T;
 }
 
 /** How a message reads in a trace (Protocol.describeMessage). */

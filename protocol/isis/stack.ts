@@ -4,6 +4,7 @@
 // application, composed into one pure state machine. Each layer lives in
 // its own file; this one only routes inputs and runs the end-of-step work.
 import { describeIsisMessage } from './describe-message.ts';
+import { ISIS_ASYMMETRY } from './permute.ts';
 import type { AppRequest, NodeContext, Protocol, ProcessId, StartInput, Step, View } from '../types.ts';
 import { assertNever } from '../types.ts';
 import { defaultIsisLayers, type IsisLayers } from './config.ts';
@@ -248,5 +249,6 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
     },
 
     describeMessage: describeIsisMessage,
+    asymmetry: ISIS_ASYMMETRY,
   };
 }

@@ -25,6 +25,7 @@ import {
   type TransportConfig,
   type TransportState,
 } from './transport.ts';
+import { permuteStaticFrame, permuteStaticState } from './static-permute.ts';
 import { deliverReady, insertWaiting, makeMulticast, newViewComm, waitingCount, type ViewComm } from './view-comm.ts';
 
 export type StaticBody = { k: 'mc'; m: McMessage };
@@ -188,5 +189,7 @@ export function makeStaticProtocol(
     },
 
     describeMessage: describeIsisMessage,
+    permute: permuteStaticState,
+    permuteMessage: permuteStaticFrame,
   };
 }

@@ -14,7 +14,10 @@ import { callInit, callMessage, callRequest, callSuspect, callTimer, type Handle
 import { BoundHit } from '../world.ts';
 import { actionLabel, enabledActions, hostOf, stepLabel, twoGroupSplits, workloadRequest, type Action, type ActionContext } from './actions.ts';
 import type { ExploreConfig } from './config.ts';
-import { allRenamings, identityRenaming } from './renaming.ts';
+import { identityRenaming } from './renaming.ts';
+import { planSymmetry, RenamingPermutation } from './symmetry.ts';
+import { SymmetricKey } from './symmetry-key.ts';
+import { RenamedOrderCheck, type RenamedViolation } from './symmetry-order.ts';
 import {
   messageHash,
   CRASHED,
@@ -42,6 +45,11 @@ export class ExploreModel implements StepBuilder {
   /** Most process slots a path may have: the initial processes, then joiners and restarted incarnations. */
   readonly maxSlots: number;
   readonly hasher: ValueHasher;
+  /** Hashes slots and messages: `hasher`, or the identity alone when the protocol's permute hooks key states (symmetry-key.ts). */
+  private readonly slotHasher: ValueHasher;
+  /** Under symmetry with the protocol's permute hooks: the canonical key and the check of renamed steps (symmetry*.ts). */
+  private readonly symmetricKey: SymmetricKey | null = null;
+  readonly renamedOrders: RenamedOrderCheck | null = null;
   readonly actionContext: ActionContext;
   /** Each process's context, made once (a path's joiners and incarnations are named the same on every path). */
   private readonly contexts = new Map<string, NodeContext>();
@@ -66,7 +74,15 @@ export class ExploreModel implements StepBuilder {
     this.initialPids = Array.from({ length: scenario.processes }, (_, k) => `p${k + 1}`);
     this.maxSlots = scenario.processes + config.budgets.join + config.budgets.restart;
     // Renamings permute the initial processes; a joiner or an incarnation is a fixed point (renaming.ts leaves unknown ids alone).
-    this.hasher = new ValueHasher(symmetry ? allRenamings(this.initialPids) : [identityRenaming(this.initialPids)]);
+    const plan = symmetry ? planSymmetry(protocol, config, this.initialPids) : null;
+    this.hasher = new ValueHasher(plan?.renamings ?? [identityRenaming(this.initialPids)]);
+    this.slotHasher = this.hasher;
+    if (plan !== null && plan.hooked && plan.renamings.length > 1) {
+      const perms = plan.renamings.map((r) => new RenamingPermutation(r));
+      this.symmetricKey = new SymmetricKey(protocol, plan.renamings, perms);
+      this.renamedOrders = new RenamedOrderCheck(this, this.symmetricKey, plan.renamings, perms);
+      this.slotHasher = new ValueHasher([identityRenaming(this.initialPids)]);
+    }
     this.crashLanes = this.hasher.fresh('\u0000crash');
     this.startLanes = this.hasher.fresh('\u0000start');
     this.commutingDeliveries = config.order !== 'total';
@@ -86,7 +102,7 @@ export class ExploreModel implements StepBuilder {
     const b: Scratch = {
       procs: [],
       bag: [],
-      bagHash: newLanes(this.hasher.width),
+      bagHash: newLanes(this.slotHasher.width),
       partition: null,
       used: NO_BUDGET_USED,
       events: [],
@@ -119,7 +135,18 @@ export class ExploreModel implements StepBuilder {
 
   /** The state's 64-bit key as two lanes, written to `out`. */
   key(s: GlobalState, out: Int32Array): void {
-    stateKey(this.hasher, s, out);
+    if (this.symmetricKey !== null) this.symmetricKey.key(s, out);
+    else stateKey(this.hasher, s, out);
+  }
+
+  /** Under symmetry with permute hooks: a violation that step `a` of `s` (giving `c`) shows in a renamed world (symmetry-order.ts). */
+  checkRenamedOrders(s: GlobalState, a: Action, c: GlobalState): RenamedViolation | null {
+    return this.renamedOrders === null ? null : this.renamedOrders.check(s, a, c);
+  }
+
+  /** The causal memo's bit for a message id (causal-memo.ts). */
+  messageBit(msg: string): number {
+    return this.messageBits.of(msg);
   }
 
   /** Executes `a` in `s`. */
@@ -320,7 +347,7 @@ export class ExploreModel implements StepBuilder {
     if ((b.procs[toIndex] as ProcSlot).status !== LIVE) return;
     if (!this.canTalk(b, from, to)) return;
     if (b.bag.length >= this.config.maxInFlight) throw new BoundHit('maxInFlight');
-    const hash = messageHash(this.hasher, from, to, body);
+    const hash = messageHash(this.slotHasher, from, to, body);
     this.ownBag(b);
     b.bag.push({ from, to, toIndex, body, hash });
     for (let k = 0; k < hash.length; k++) b.bagHash[k] = ((b.bagHash[k] as number) + (hash[k] as number)) | 0;
@@ -389,7 +416,7 @@ export class ExploreModel implements StepBuilder {
   private finish(b: Scratch, trail: Trail): GlobalState {
     for (const p of b.procs) {
       if (p.hash !== DRAFT) continue;
-      (p as { hash: Lanes }).hash = slotHash(this.hasher, p.pid, p.status, p.state, p.timers, p.requestsMade, p.suspected, p.history);
+      (p as { hash: Lanes }).hash = slotHash(this.slotHasher, p.pid, p.status, p.state, p.timers, p.requestsMade, p.suspected, p.history);
     }
     return { procs: b.procs, bag: b.bag, bagHash: b.bagHash, partition: b.partition, used: b.used, trail, orderedRun: b.orderedRun, memo: b.memo };
   }

@@ -1,0 +1,245 @@
+// The canonical key of a state under symmetry, for protocols that rebuild
+// renamed states themselves (the permute hooks of protocol/types.ts).
+//
+// For each renaming k of the plan (symmetry.ts), the key of the renamed
+// state is computed from parts: each process slot as the slot of the renamed
+// process (its id renamed, its protocol state rebuilt by `permute`, its
+// timer tags and suspicions renamed, its history fingerprint taken from
+// lane k, which history.ts computed with every observation renamed), each
+// message in flight with its ends renamed and its body rebuilt by
+// `permuteMessage`, the cut with its groups renamed. Sums keep slots and
+// messages order-independent, so the renamed state's key does not depend on
+// which slot holds which process. The state's key is the smallest over the
+// renamings: two states equal up to a renaming get the same one.
+//
+// Not every renaming is tried: each process gets a signature that no
+// renaming changes (status, multicasts issued, messages delivered and sent
+// as counted by the causal memo, timers, suspicions, messages in flight to
+// and from it), and only the renamings that list the processes in order of
+// signature are candidates. A renamed state has the renamed candidates, so
+// the set of candidate images, and their smallest key, is the same for
+// every state of one orbit: the key stays canonical. When the signatures
+// differ, one renaming is hashed instead of all of them.
+//
+// Slots and messages are shared between a state and its successors, so
+// their lanes are cached by identity: a successor costs the renamings of
+// the objects its step created.
+import type { AnyProtocol } from '../../protocol/types.ts';
+import * as hash from './hash.ts';
+import { type Lanes } from './hash.ts';
+import { identityRenaming, type Renaming } from './renaming.ts';
+import { LIVE, type GlobalState, type InFlight, type ProcSlot } from './state.ts';
+import type { CausalMemo } from './causal-memo.ts';
+import type { RenamingPermutation } from './symmetry.ts';
+import { ValueHasher } from './value-hasher.ts';
+
+const fmixA = hash.fmixA;
+const fmixB = hash.fmixB;
+const roundA = hash.roundA;
+const roundB = hash.roundB;
+const SEED_A = hash.SEED_A;
+const SEED_B = hash.SEED_B;
+
+/** Cached slots or messages before a cache starts afresh (a bound; recent objects are the ones shared). */
+const MAX_CACHED = 1 << 16;
+
+/** Lanes under every renaming, filled in as renamings are asked for (`done`: a bit per renaming). */
+interface LazyLanes {
+  lanes: Lanes;
+  done: number;
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x >>> 0; v !== 0; v &= v - 1) n++;
+  return n;
+}
+
+export class SymmetricKey {
+  /** Hashes already-renamed values: the identity only. */
+  private readonly hasher: ValueHasher;
+  private slots = new Map<ProcSlot, LazyLanes>();
+  private messages = new Map<InFlight, LazyLanes>();
+  private readonly signature: number[] = [];
+  private readonly width: number;
+
+  constructor(
+    private readonly protocol: AnyProtocol,
+    private readonly renamings: readonly Renaming[],
+    private readonly perms: readonly RenamingPermutation[],
+  ) {
+    this.hasher = new ValueHasher([identityRenaming(renamings[0]?.pids ?? [])]);
+    this.width = 2 * renamings.length;
+  }
+
+  /** The canonical key, two lanes written to `out`. */
+  key(s: GlobalState, out: Int32Array): void {
+    const u = s.used;
+    const used = u.crash | (u.partition << 8) | (u.drop << 16) | (u.suspicion << 24);
+    const extra = u.duplicate | (u.leave << 8) | (u.join << 16) | (u.restart << 24);
+    this.signatures(s);
+    let bestA = 0;
+    let bestB = 0;
+    let first = true;
+    for (let n = 0; n < this.renamings.length; n++) {
+      if (!this.sortsBySignature(this.renamings[n] as Renaming)) continue;
+      let a = 0;
+      let b = 0;
+      for (const slot of s.procs) {
+        const lanes = this.slotLanes(slot, n);
+        a = (a + (lanes[2 * n] as number)) | 0;
+        b = (b + (lanes[2 * n + 1] as number)) | 0;
+      }
+      for (const m of s.bag) {
+        const lanes = this.messageLanes(m, n);
+        a = (a + (lanes[2 * n] as number)) | 0;
+        b = (b + (lanes[2 * n + 1] as number)) | 0;
+      }
+      const cut = s.partition === null ? null : this.partitionLanes(s.partition, this.renamings[n] as Renaming);
+      a = roundA(roundA(roundA(a, used), extra), cut === null ? 0 : cut[0]);
+      b = roundB(roundB(roundB(b, used), extra), cut === null ? 0 : cut[1]);
+      a = fmixA(a) >>> 0;
+      b = fmixB(b) >>> 0;
+      if (first || a < bestA || (a === bestA && b < bestB)) {
+        bestA = a;
+        bestB = b;
+        first = false;
+      }
+    }
+    out[0] = bestA | 0;
+    out[1] = bestB | 0;
+  }
+
+  /** Each initial process's signature: what no renaming changes about it. */
+  private signatures(s: GlobalState): void {
+    const pids = (this.renamings[0] as Renaming).pids;
+    const memo: CausalMemo = s.memo;
+    const sig = this.signature;
+    for (let i = 0; i < pids.length; i++) {
+      const slot = s.procs[i] as ProcSlot;
+      let h = roundA(roundA(roundA(SEED_A, slot.status), slot.requestsMade), slot.timers.length);
+      h = roundA(roundA(h, slot.suspected.length), popcount(memo.delivered[i] ?? 0));
+      sig[i] = roundA(h, popcount(memo.own[i] ?? 0));
+    }
+    const to = new Array<number>(pids.length).fill(0);
+    const from = new Array<number>(pids.length).fill(0);
+    for (const m of s.bag) {
+      if (m.toIndex < pids.length) to[m.toIndex] = (to[m.toIndex] as number) + 1;
+      const f = pids.indexOf(m.from);
+      if (f >= 0) from[f] = (from[f] as number) + 1;
+    }
+    for (let i = 0; i < pids.length; i++) sig[i] = fmixA(roundA(roundA(sig[i] as number, to[i] as number), from[i] as number)) >>> 0;
+  }
+
+  /** The renaming lists the processes in order of signature (process i becomes process r.of(i)). */
+  private sortsBySignature(r: Renaming): boolean {
+    const n = r.pids.length;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        if (r.of(i) < r.of(j) && (this.signature[i] as number) > (this.signature[j] as number)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** A slot's lanes, with those of renaming `n` filled in (cached by identity; read lanes 2n and 2n+1). */
+  slotLanes(slot: ProcSlot, n: number): Lanes {
+    let entry = this.slots.get(slot);
+    if (entry === undefined) {
+      entry = { lanes: new Array<number>(this.width).fill(0), done: 0 };
+      if (this.slots.size >= MAX_CACHED) this.slots = new Map();
+      this.slots.set(slot, entry);
+    }
+    if ((entry.done & (1 << n)) === 0) {
+      this.slotLane(slot, 2 * n, entry.lanes);
+      entry.done |= 1 << n;
+    }
+    return entry.lanes;
+  }
+
+  /** A slot's two lanes as it is (renaming 0, the identity), not cached. */
+  identityLanes(slot: ProcSlot): Lanes {
+    const out: Lanes = [0, 0];
+    this.slotLane(slot, 0, out);
+    return out;
+  }
+
+  /** Lanes k and k+1 of a slot: its hash under renaming k/2. */
+  private slotLane(slot: ProcSlot, k: number, out: Lanes): void {
+    {
+      const r = this.renamings[k >> 1] as Renaming;
+      const pid = this.hasher.string(r.rename(slot.pid));
+      let a = roundA(SEED_A, pid[0] as number);
+      let b = roundB(SEED_B, pid[1] as number);
+      a = roundA(roundA(a, slot.status), slot.requestsMade);
+      b = roundB(roundB(b, slot.status), slot.requestsMade);
+      const state = this.stateLanes(slot, k >> 1);
+      a = roundA(a, state[0] as number);
+      b = roundB(b, state[1] as number);
+      const timers = this.setLanes(slot.timers, r);
+      const suspected = this.setLanes(slot.suspected, r);
+      a = roundA(roundA(a, timers[0]), suspected[0]);
+      b = roundB(roundB(b, timers[1]), suspected[1]);
+      const h = slot.history;
+      a = roundA(roundA(a, h.prefix[k] as number), h.block[k] as number);
+      b = roundB(roundB(b, h.prefix[k + 1] as number), h.block[k + 1] as number);
+      out[k] = fmixA(a);
+      out[k + 1] = fmixB(b);
+    }
+  }
+
+  /** A message's lanes, with those of renaming `n` filled in (cached by identity; read lanes 2n and 2n+1). */
+  messageLanes(m: InFlight, n: number): Lanes {
+    let entry = this.messages.get(m);
+    if (entry === undefined) {
+      entry = { lanes: new Array<number>(this.width).fill(0), done: 0 };
+      if (this.messages.size >= MAX_CACHED) this.messages = new Map();
+      this.messages.set(m, entry);
+    }
+    if ((entry.done & (1 << n)) === 0) {
+      const k = 2 * n;
+      const r = this.renamings[n] as Renaming;
+      const from = this.hasher.string(r.rename(m.from));
+      const to = this.hasher.string(r.rename(m.to));
+      const a = roundA(roundA(SEED_A ^ 0x5f3759df, from[0] as number), to[0] as number);
+      const b = roundB(roundB(SEED_B ^ 0x5f3759df, from[1] as number), to[1] as number);
+      const permuteMessage = this.protocol.permuteMessage as NonNullable<AnyProtocol['permuteMessage']>;
+      const body = this.hasher.value(n === 0 ? m.body : permuteMessage(m.body, this.perms[n] as RenamingPermutation));
+      entry.lanes[k] = fmixA(roundA(a, body[0] as number));
+      entry.lanes[k + 1] = fmixB(roundB(b, body[1] as number));
+      entry.done |= 1 << n;
+    }
+    return entry.lanes;
+  }
+
+  /** The protocol state's two lanes under renaming `n` (a scratch buffer: read at once). */
+  private stateLanes(slot: ProcSlot, n: number): Lanes {
+    if (n === 0 || slot.status !== LIVE || slot.state === null || slot.state === undefined) return this.hasher.value(slot.state);
+    const permute = this.protocol.permute as NonNullable<AnyProtocol['permute']>;
+    return this.hasher.value(permute(slot.state, this.perms[n] as RenamingPermutation));
+  }
+
+  /** Order-independent lanes of a set of renamed strings. */
+  private setLanes(items: readonly string[], r: Renaming): [number, number] {
+    let a = 0;
+    let b = 0;
+    for (const item of items) {
+      const lanes = this.hasher.string(r.rename(item));
+      a = (a + fmixA(lanes[0] as number)) | 0;
+      b = (b + fmixB(lanes[1] as number)) | 0;
+    }
+    return [a, b];
+  }
+
+  /** A cut as a set of sets of renamed processes. */
+  private partitionLanes(groups: readonly (readonly string[])[], r: Renaming): [number, number] {
+    let a = 1;
+    let b = 1;
+    for (const group of groups) {
+      const [ga, gb] = this.setLanes(group, r);
+      a = (a + fmixA(ga ^ 0x5bd1e995)) | 0;
+      b = (b + fmixB(gb ^ 0x5bd1e995)) | 0;
+    }
+    return [a, b];
+  }
+}

@@ -1,0 +1,18 @@
+// The reference configuration (CBCAST alone, 3 processes x 2 multicasts)
+// with symmetry on top of partial-order reduction: the same verdict as
+// `--por` alone (318,062 states, reference.slow.spec.ts) at a pinned, much
+// smaller state count. Minutes on a loaded machine: `npm run test:slow`.
+import { describe, expect, it } from 'vitest';
+import { explore } from '../../../sim/explore/index.ts';
+import { shipped } from './helpers.ts';
+
+describe('explore --por --symmetry: scenarios/explore/cbcast-3x2.json', () => {
+  it('exhausts the space with ok at a pinned state count', { timeout: 900_000 }, () => {
+    const { scenario, config } = shipped('cbcast-3x2');
+    const r = explore(scenario, config, { por: true, symmetry: true });
+    expect(r.result).toBe('ok');
+    expect(r.bound).toBeNull();
+    expect(r.states).toBe(53_431);
+    expect(r.terminalStates).toBe(490);
+  });
+});
