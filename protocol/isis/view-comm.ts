@@ -107,10 +107,11 @@ export function deliverReady(vc: ViewComm, layers: IsisLayers, limit: readonly n
   let waiting = vc.waiting;
   let kept = vc.kept;
   let total = vc.total;
-  const delivered = vc.delivered.slice();
   let budget = 0;
   for (const q of waiting) budget += q.length;
   if (budget === 0) return { vc, delivered: out };
+  // Copied on the first delivery: most calls deliver nothing (the explorer makes millions of them).
+  let delivered = vc.delivered;
   // knownBy does not change while delivering, so the stable count is computed once, when first needed.
   let stable = -1;
   for (let progress = true; progress && budget > 0; ) {
@@ -126,9 +127,8 @@ export function deliverReady(vc: ViewComm, layers: IsisLayers, limit: readonly n
           if (!totalReady(total, m, stable)) continue;
         }
         if (waiting === vc.waiting) waiting = waiting.slice();
-        const nq = q.slice();
-        nq.splice(j, 1);
-        waiting[s] = nq;
+        waiting[s] = without(q, j);
+        if (delivered === vc.delivered) delivered = delivered.slice();
         delivered[s] = Math.max(delivered[s] ?? 0, m.sn);
         if (vc.retain) {
           if (kept === vc.kept) kept = kept.slice();
@@ -152,6 +152,14 @@ export function deliverReady(vc: ViewComm, layers: IsisLayers, limit: readonly n
   }
   if (out.length === 0 && waiting === vc.waiting) return { vc, delivered: out };
   return { vc: { ...vc, waiting, kept, total, delivered }, delivered: out };
+}
+
+/** A copy of `q` without its element `j` (one allocation, where slice and splice make two). */
+function without<T>(q: readonly T[], j: number): T[] {
+  const out = new Array<T>(q.length - 1);
+  for (let k = 0; k < j; k++) out[k] = q[k] as T;
+  for (let k = j + 1; k < q.length; k++) out[k - 1] = q[k] as T;
+  return out;
 }
 
 /** Messages received and not delivered. */

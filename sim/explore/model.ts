@@ -294,7 +294,7 @@ export class ExploreModel implements StepBuilder {
   noteObservation(e: ExploreEffects, o: Observation): void {
     const b = e.b as Scratch;
     if (o.type === 'deliver' && this.commutingDeliveries) {
-      e.history = addDelivery(e.history, this.hasher.value(o));
+      e.history = addDelivery(e.history, this.hasher.once(o));
       e.run++;
       if (!noteDelivery(this.ownMemo(b), e.i, this.messageBits.of(o.msg))) e.runInDoubt = true;
     } else if (o.type !== 'note') {
@@ -303,7 +303,7 @@ export class ExploreModel implements StepBuilder {
       if (o.type === 'bcast' && o.order === 'total' && this.commutingDeliveries) {
         throw new Error(`explore: ${e.pid} multicast ${o.msg} in total order, but explore.order is ${this.config.order}; set explore.order to "total"`);
       }
-      e.history = addBoundary(e.history, o.type === 'view' ? this.viewLanes(o.view) : this.hasher.value(o));
+      e.history = addBoundary(e.history, o.type === 'view' ? this.viewLanes(o.view) : this.hasher.once(o));
     }
   }
 
@@ -348,8 +348,17 @@ export class ExploreModel implements StepBuilder {
 
   private removeFromBag(b: Scratch, index: number): void {
     const m = b.bag[index] as InFlight;
-    this.ownBag(b);
-    b.bag.splice(index, 1);
+    if (b.ownsBag) {
+      b.bag.splice(index, 1);
+    } else {
+      // The parent's bag minus one message, in one allocation (slice then splice made two).
+      const bag = new Array<InFlight>(b.bag.length - 1);
+      for (let k = 0; k < index; k++) bag[k] = b.bag[k] as InFlight;
+      for (let k = index + 1; k < b.bag.length; k++) bag[k - 1] = b.bag[k] as InFlight;
+      b.bag = bag;
+      b.bagHash = b.bagHash.slice();
+      b.ownsBag = true;
+    }
     for (let k = 0; k < m.hash.length; k++) b.bagHash[k] = ((b.bagHash[k] as number) - (m.hash[k] as number)) | 0;
   }
 
