@@ -8,6 +8,7 @@
 import type { AnyProtocol, AppRequest, NodeContext, Observation, Step } from '../../protocol/types.ts';
 import { assertNever } from '../../protocol/types.ts';
 import type { Scenario } from '../../scenarios/types.ts';
+import type { TraceEvent } from '../../traces/schema.ts';
 import { InputError } from '../../traces/input-error.ts';
 import { applyEffects } from '../system/effects.ts';
 import { callInit, callMessage, callRequest, callSuspect, callTimer, type HandlerSite } from '../system/handlers.ts';
@@ -36,6 +37,16 @@ import { addBoundary, addDelivery, startHistory, type History } from './history.
 import { emptyMemo, MessageBits, mutableMemo, noteDelivery, noteMulticast } from './causal-memo.ts';
 
 const DRAFT: Lanes = [];
+const NO_EVENTS: readonly TraceEvent[] = Object.freeze([]);
+
+/**
+ * A step's events as the trail keeps them: frontier states keep their
+ * trails for a whole BFS level, and an array that grew by push has room for
+ * 17, where a step writes one to three events.
+ */
+function exactEvents(events: TraceEvent[]): readonly TraceEvent[] {
+  return events.length === 0 ? NO_EVENTS : events.slice();
+}
 
 export class ExploreModel implements StepBuilder {
   readonly initialPids: readonly string[];
@@ -235,7 +246,7 @@ export class ExploreModel implements StepBuilder {
         assertNever(a, 'action');
     }
     const moved = a.kind === 'deliver' || a.kind === 'drop' || a.kind === 'duplicate' ? (s.bag[a.index] as InFlight) : null;
-    return this.finish(b, { prev: s.trail, action: a, moved, events: b.events, depth: t, eventCount: b.nextI });
+    return this.finish(b, { prev: s.trail, action: a, moved, events: exactEvents(b.events), depth: t, eventCount: b.nextI });
   }
 
   /** A new process (a joiner, or a restarted host's next incarnation) starts in the next slot and asks the live processes to let it in. */

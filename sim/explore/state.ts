@@ -112,7 +112,8 @@ export function slotHash(
   const w = hasher.width;
   const out = newLanes(w);
   const pidLanes = hasher.string(pid);
-  const stateLanes = hasher.value(state);
+  // A step's new slot almost always has a new state object: remembering it would only cost a cache entry.
+  const stateLanes = hasher.once(state);
   const timerLanes = setLanes(hasher, timers);
   const suspectLanes = setLanes(hasher, suspected);
   for (let k = 0; k < w; k += 2) {
