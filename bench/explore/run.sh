@@ -96,7 +96,7 @@ for k in $KS; do
     read -r seconds mb <<<"$(printf '%s\n' "${current_runs[@]}" | sort -n | awk '{a[NR] = $0} END {print a[int((NR + 1) / 2)]}')"
     if [ -n "$BASELINE" ]; then
       base_seconds=$(printf '%s\n' "${baseline_runs[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
-      node -e 'console.log(`3x${process.argv[1]} ${process.argv[2]}: baseline / current time = ${(Number(process.argv[3]) / Number(process.argv[4])).toFixed(2)}x (medians of ${process.argv[5]})`)' \
+      node -e 'console.log(`3x${process.argv[1]} ${process.argv[2]}: baseline / current time = ${(Number(process.argv[3]) / Number(process.argv[4])).toFixed(2)}x (medians of ${process.argv[5]} runs each; the faster middle run when even)`)' \
         "$k" "${mode:-plain}" "$base_seconds" "$seconds" "$REPEATS"
     fi
     if [ -z "$mode" ] && [ "$spin_result" = ok ]; then plain_seconds=$seconds; fi
