@@ -6,16 +6,19 @@
 // JSON parser made for each event die young instead of moving to the old
 // generation. Starts small and doubles: nothing large is allocated up front.
 
-const INITIAL_IDS = 64;
+// Every array starts at 64 bytes, the most V8 keeps on its own heap: a
+// larger typed array gets an off-heap buffer, which is slow to make and to
+// free, and the explorer makes a checker per path it judges.
+const INITIAL_IDS = 16;
 
 export class IdInterner {
-  private chars: Uint16Array<ArrayBuffer> = new Uint16Array(INITIAL_IDS * 8);
+  private chars: Uint16Array<ArrayBuffer> = new Uint16Array(INITIAL_IDS * 2);
   private charsUsed = 0;
   /** Start of id k in `chars`; the id ends where id k + 1 starts (or at charsUsed). */
-  private starts: Int32Array<ArrayBuffer> = new Int32Array(INITIAL_IDS + 1);
+  private starts: Int32Array<ArrayBuffer> = new Int32Array(INITIAL_IDS);
   private hashes: Int32Array<ArrayBuffer> = new Int32Array(INITIAL_IDS);
   /** Open addressing: index + 1, or 0 for an empty slot. Kept at most half full. */
-  private table = new Int32Array(INITIAL_IDS * 2);
+  private table = new Int32Array(INITIAL_IDS);
   private used = 0;
 
   get count(): number {
@@ -67,7 +70,7 @@ export class IdInterner {
   private add(id: string, hash: number): number {
     const index = this.used;
     if (index >= this.hashes.length) {
-      this.starts = grownInt32(this.starts, this.hashes.length * 2 + 1);
+      this.starts = grownInt32(this.starts, this.hashes.length * 2);
       this.hashes = grownInt32(this.hashes, this.hashes.length * 2);
     }
     if (this.charsUsed + id.length > this.chars.length) {

@@ -23,7 +23,8 @@ export function orderName(code: number): string {
   return code === ORDER_FIFO ? 'fifo' : code === ORDER_CAUSAL ? 'causal' : code === ORDER_TOTAL ? 'total' : 'unknown';
 }
 
-const INITIAL_CAPACITY = 64;
+/** 64 bytes a column: V8 keeps typed arrays this small on its heap (a larger one has an off-heap buffer, costly per path). */
+const INITIAL_CAPACITY = 16;
 
 export class MessageTable {
   private readonly interner = new IdInterner();

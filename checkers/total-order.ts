@@ -37,12 +37,16 @@ interface Witness {
   valid: boolean;
 }
 
+const INITIAL_ENTRIES = 16;
+
 export class TotalOrderJudge {
   /** Per message index: 1 + the first entry of its deliverers list, or 0. */
-  private heads: Int32Array<ArrayBuffer> = new Int32Array(64);
+  // Sixteen entries: 64 bytes, the most V8 keeps on its heap (a larger typed
+  // array has an off-heap buffer, costly when the explorer makes a checker per path).
+  private heads: Int32Array<ArrayBuffer> = new Int32Array(INITIAL_ENTRIES);
   /** Entries: the process index, and 1 + the next entry of the same message (0: last). */
-  private entryProc: Int32Array<ArrayBuffer> = new Int32Array(64);
-  private entryNext: Int32Array<ArrayBuffer> = new Int32Array(64);
+  private entryProc: Int32Array<ArrayBuffer> = new Int32Array(INITIAL_ENTRIES);
+  private entryNext: Int32Array<ArrayBuffer> = new Int32Array(INITIAL_ENTRIES);
   private entries = 0;
   private readonly witnesses: Witness[] = [];
   private witnessesDropped = false;

@@ -87,6 +87,8 @@ const HASH_SALT_B = 0x6c8e9cf5;
 /** Deliveries listed per stay to name a virtual-synchrony difference (the digest decides). */
 const MAX_STAY_LIST = 1 << 16;
 
+const ALL_PROMISED: ReadonlySet<PropertyId> = new Set(ALL_PROPERTIES);
+
 export class TraceChecker {
   private readonly sink: ViolationSink;
   private readonly procs: ProcState[] = [];
@@ -110,7 +112,8 @@ export class TraceChecker {
   private readonly procOf = (id: ProcessId): ProcState | undefined => this.procByName.get(id);
 
   constructor(options: TraceCheckerOptions = {}) {
-    this.promised = new Set(options.properties ?? ALL_PROPERTIES);
+    // The default set is shared (read-only): the explorer makes a checker per path it judges.
+    this.promised = options.properties === undefined ? ALL_PROMISED : new Set(options.properties);
     const all = this.promised.size === ALL_PROPERTIES.length;
     this.sink = new ViolationSink(options.maxViolations ?? DEFAULT_MAX_VIOLATIONS, all ? null : this.promised);
     const unknowns = this.unknowns;

@@ -9,6 +9,10 @@
 #   KS=2 bench/explore/run.sh            # only 3x2
 #   MAX_SECONDS=600 SPIN_MEMLIM_MB=12000 bench/explore/run.sh
 #   MODES="plain por" KS=2 bench/explore/run.sh    # only these vsynclab modes
+#   BASELINE=/tmp/old REPEATS=2 MODES=por KS=2 bench/explore/run.sh
+#       # also the checkout at /tmp/old (built), alternated with this one
+#       # (baseline, current, baseline, current): the before/after ratio
+#       # is of the medians, measured under the same load
 #
 # Every run is bounded: vsynclab by --max-seconds and --max-states (a run cut
 # by a bound prints "unknown"), SPIN by its memory limit and `timeout`.
@@ -20,6 +24,11 @@ MAX_SECONDS=${MAX_SECONDS:-900}
 MAX_STATES=${MAX_STATES:-50000000}
 SPIN_MEMLIM_MB=${SPIN_MEMLIM_MB:-12000}
 SELECTED=${MODES:-plain por symmetry por+symmetry}
+BASELINE=${BASELINE:-}
+REPEATS=${REPEATS:-1}
+if [ -n "$BASELINE" ] && [ ! -f "$BASELINE/bin/vsynclab.js" ]; then
+  echo "bench/explore/run.sh: BASELINE=$BASELINE has no bin/vsynclab.js (a built checkout is needed)" >&2; exit 2
+fi
 MODES=()
 for mode in $SELECTED; do
   case $mode in
@@ -65,17 +74,31 @@ for k in $KS; do
   printf '%-8s %-22s %-20s %10s %9s %8s\n' "3x$k" "spin" "$spin_result" "$spin_states" "$spin_seconds" "$spin_rss"
 
   for mode in "${MODES[@]}"; do
-    # shellcheck disable=SC2086
-    json=$(node bin/vsynclab.js explore "scenarios/explore/cbcast-3x$k.json" $mode --json \
-      --max-seconds "$MAX_SECONDS" --max-states "$MAX_STATES" || true)
-    line=$(node -e '
-      const r = JSON.parse(process.argv[1]);
-      const mb = Math.round(r.peakMemoryBytes / 1048576);
-      console.log([r.result + (r.bound ? "(" + r.bound + ")" : ""), r.states, r.seconds.toFixed(2), mb].join(" "));
-    ' "$json")
-    read -r result states seconds mb <<<"$line"
-    label="vsynclab ${mode:-plain}"
-    printf '%-8s %-22s %-20s %10s %9s %8s\n' "3x$k" "${label// --/ }" "$result" "$states" "$seconds" "$mb"
+    current_runs=()
+    baseline_runs=()
+    for ((rep = 0; rep < REPEATS; rep++)); do
+      for checkout in ${BASELINE:+"$BASELINE"} "$ROOT"; do
+        # shellcheck disable=SC2086
+        json=$(node "$checkout/bin/vsynclab.js" explore "scenarios/explore/cbcast-3x$k.json" $mode --json \
+          --max-seconds "$MAX_SECONDS" --max-states "$MAX_STATES" || true)
+        line=$(node -e '
+          const r = JSON.parse(process.argv[1]);
+          const mb = Math.round(r.peakMemoryBytes / 1048576);
+          console.log([r.result + (r.bound ? "(" + r.bound + ")" : ""), r.states, r.seconds.toFixed(2), mb].join(" "));
+        ' "$json")
+        read -r result states seconds mb <<<"$line"
+        label="vsynclab ${mode:-plain}"
+        if [ "$checkout" = "$ROOT" ]; then current_runs+=("$seconds $mb"); else label="baseline ${mode:-plain}"; baseline_runs+=("$seconds"); fi
+        printf '%-8s %-22s %-20s %10s %9s %8s\n' "3x$k" "${label// --/ }" "$result" "$states" "$seconds" "$mb"
+      done
+    done
+    # The median run of this checkout (by time) stands for it.
+    read -r seconds mb <<<"$(printf '%s\n' "${current_runs[@]}" | sort -n | awk '{a[NR] = $0} END {print a[int((NR + 1) / 2)]}')"
+    if [ -n "$BASELINE" ]; then
+      base_seconds=$(printf '%s\n' "${baseline_runs[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+      node -e 'console.log(`3x${process.argv[1]} ${process.argv[2]}: baseline / current time = ${(Number(process.argv[3]) / Number(process.argv[4])).toFixed(2)}x (medians of ${process.argv[5]} runs each; the faster middle run when even)`)' \
+        "$k" "${mode:-plain}" "$base_seconds" "$seconds" "$REPEATS"
+    fi
     if [ -z "$mode" ] && [ "$spin_result" = ok ]; then plain_seconds=$seconds; fi
     if [ "$mode" = "--por" ] && [ "$spin_result" = ok ]; then por_seconds=$seconds; por_mb=$mb; fi
   done

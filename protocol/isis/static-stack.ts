@@ -137,10 +137,12 @@ export function makeStaticProtocol(
     onMessage(state, from, frame) {
       const fx: Fx = [];
       const received = transportReceive(state.transport, from, frame, cfg, fx);
-      let s: StaticState = { ...state, transport: received.ts };
+      // Spread only what changed: the explorer steps this handler millions of times.
+      let s: StaticState = received.ts === state.transport ? state : { ...state, transport: received.ts };
       for (const body of received.bodies) {
         if (body.k !== 'mc' || body.m.view !== s.vc.view.id) continue;
-        s = { ...s, vc: insertWaiting(s.vc, body.m) };
+        const vc = insertWaiting(s.vc, body.m);
+        if (vc !== s.vc) s = { ...s, vc };
       }
       if (received.bodies.length > 0) s = deliverAll(s, fx);
       return finish(s, fx);

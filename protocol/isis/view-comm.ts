@@ -93,8 +93,11 @@ export function insertWaiting(vc: ViewComm, m: McMessage): ViewComm {
 
 export interface DeliverResult {
   vc: ViewComm;
-  delivered: McMessage[];
+  delivered: readonly McMessage[];
 }
+
+/** Nothing delivered (shared: most calls deliver nothing, and the explorer makes millions). */
+const NONE: readonly McMessage[] = Object.freeze([]);
 
 /**
  * Delivers every waiting message the rules allow, repeatedly, until nothing
@@ -103,14 +106,16 @@ export interface DeliverResult {
  * alone decide (a mutant rule must be able to show its bug).
  */
 export function deliverReady(vc: ViewComm, layers: IsisLayers, limit: readonly number[] | null): DeliverResult {
-  const out: McMessage[] = [];
+  // Made at the first delivery, to its size (an empty array grows to 17 slots on its first push).
+  let out: McMessage[] | null = null;
   let waiting = vc.waiting;
   let kept = vc.kept;
   let total = vc.total;
-  const delivered = vc.delivered.slice();
   let budget = 0;
   for (const q of waiting) budget += q.length;
-  if (budget === 0) return { vc, delivered: out };
+  if (budget === 0) return { vc, delivered: NONE };
+  // Copied on the first delivery: most calls deliver nothing (the explorer makes millions of them).
+  let delivered = vc.delivered;
   // knownBy does not change while delivering, so the stable count is computed once, when first needed.
   let stable = -1;
   for (let progress = true; progress && budget > 0; ) {
@@ -126,16 +131,16 @@ export function deliverReady(vc: ViewComm, layers: IsisLayers, limit: readonly n
           if (!totalReady(total, m, stable)) continue;
         }
         if (waiting === vc.waiting) waiting = waiting.slice();
-        const nq = q.slice();
-        nq.splice(j, 1);
-        waiting[s] = nq;
+        waiting[s] = without(q, j);
+        if (delivered === vc.delivered) delivered = delivered.slice();
         delivered[s] = Math.max(delivered[s] ?? 0, m.sn);
         if (vc.retain) {
           if (kept === vc.kept) kept = kept.slice();
           kept[s] = [...(kept[s] ?? []), m];
         }
         if (m.order === 'total') total = { ...total, delivered: total.delivered + 1 };
-        out.push(m);
+        if (out === null) out = [m];
+        else out.push(m);
         progress = true;
         budget--;
         break;
@@ -150,8 +155,16 @@ export function deliverReady(vc: ViewComm, layers: IsisLayers, limit: readonly n
       waiting[s] = q.filter((m) => m.sn > (delivered[s] ?? 0));
     }
   }
-  if (out.length === 0 && waiting === vc.waiting) return { vc, delivered: out };
-  return { vc: { ...vc, waiting, kept, total, delivered }, delivered: out };
+  if (out === null && waiting === vc.waiting) return { vc, delivered: NONE };
+  return { vc: { ...vc, waiting, kept, total, delivered }, delivered: out ?? NONE };
+}
+
+/** A copy of `q` without its element `j` (one allocation, where slice and splice make two). */
+function without<T>(q: readonly T[], j: number): T[] {
+  const out = new Array<T>(q.length - 1);
+  for (let k = 0; k < j; k++) out[k] = q[k] as T;
+  for (let k = j + 1; k < q.length; k++) out[k - 1] = q[k] as T;
+  return out;
 }
 
 /** Messages received and not delivered. */

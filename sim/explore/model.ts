@@ -8,6 +8,7 @@
 import type { AnyProtocol, AppRequest, NodeContext, Observation, Step } from '../../protocol/types.ts';
 import { assertNever } from '../../protocol/types.ts';
 import type { Scenario } from '../../scenarios/types.ts';
+import type { TraceEvent } from '../../traces/schema.ts';
 import { InputError } from '../../traces/input-error.ts';
 import { applyEffects } from '../system/effects.ts';
 import { callInit, callMessage, callRequest, callSuspect, callTimer, type HandlerSite } from '../system/handlers.ts';
@@ -39,6 +40,16 @@ import { addBoundary, addDelivery, startHistory, type History } from './history.
 import { emptyMemo, MessageBits, mutableMemo, noteDelivery, noteMulticast } from './causal-memo.ts';
 
 const DRAFT: Lanes = [];
+const NO_EVENTS: readonly TraceEvent[] = Object.freeze([]);
+
+/**
+ * A step's events as the trail keeps them: frontier states keep their
+ * trails for a whole BFS level, and an array that grew by push has room for
+ * 17, where a step writes one to three events.
+ */
+function exactEvents(events: TraceEvent[]): readonly TraceEvent[] {
+  return events.length === 0 ? NO_EVENTS : events.slice();
+}
 
 export class ExploreModel implements StepBuilder {
   readonly initialPids: readonly string[];
@@ -262,7 +273,7 @@ export class ExploreModel implements StepBuilder {
         assertNever(a, 'action');
     }
     const moved = a.kind === 'deliver' || a.kind === 'drop' || a.kind === 'duplicate' ? (s.bag[a.index] as InFlight) : null;
-    return this.finish(b, { prev: s.trail, action: a, moved, events: b.events, depth: t, eventCount: b.nextI });
+    return this.finish(b, { prev: s.trail, action: a, moved, events: exactEvents(b.events), depth: t, eventCount: b.nextI });
   }
 
   /** A new process (a joiner, or a restarted host's next incarnation) starts in the next slot and asks the live processes to let it in. */
@@ -321,7 +332,7 @@ export class ExploreModel implements StepBuilder {
   noteObservation(e: ExploreEffects, o: Observation): void {
     const b = e.b as Scratch;
     if (o.type === 'deliver' && this.commutingDeliveries) {
-      e.history = addDelivery(e.history, this.hasher.value(o));
+      e.history = addDelivery(e.history, this.hasher.once(o));
       e.run++;
       if (!noteDelivery(this.ownMemo(b), e.i, this.messageBits.of(o.msg))) e.runInDoubt = true;
     } else if (o.type !== 'note') {
@@ -330,7 +341,7 @@ export class ExploreModel implements StepBuilder {
       if (o.type === 'bcast' && o.order === 'total' && this.commutingDeliveries) {
         throw new Error(`explore: ${e.pid} multicast ${o.msg} in total order, but explore.order is ${this.config.order}; set explore.order to "total"`);
       }
-      e.history = addBoundary(e.history, o.type === 'view' ? this.viewLanes(o.view) : this.hasher.value(o));
+      e.history = addBoundary(e.history, o.type === 'view' ? this.viewLanes(o.view) : this.hasher.once(o));
     }
   }
 
@@ -375,8 +386,17 @@ export class ExploreModel implements StepBuilder {
 
   private removeFromBag(b: Scratch, index: number): void {
     const m = b.bag[index] as InFlight;
-    this.ownBag(b);
-    b.bag.splice(index, 1);
+    if (b.ownsBag) {
+      b.bag.splice(index, 1);
+    } else {
+      // The parent's bag minus one message, in one allocation (slice then splice made two).
+      const bag = new Array<InFlight>(b.bag.length - 1);
+      for (let k = 0; k < index; k++) bag[k] = b.bag[k] as InFlight;
+      for (let k = index + 1; k < b.bag.length; k++) bag[k - 1] = b.bag[k] as InFlight;
+      b.bag = bag;
+      b.bagHash = b.bagHash.slice();
+      b.ownsBag = true;
+    }
     for (let k = 0; k < m.hash.length; k++) b.bagHash[k] = ((b.bagHash[k] as number) - (m.hash[k] as number)) | 0;
   }
 

@@ -112,7 +112,8 @@ export function slotHash(
   const w = hasher.width;
   const out = newLanes(w);
   const pidLanes = hasher.string(pid);
-  const stateLanes = hasher.value(state);
+  // A step's new slot almost always has a new state object: remembering it would only cost a cache entry.
+  const stateLanes = hasher.once(state);
   const timerLanes = setLanes(hasher, timers);
   const suspectLanes = setLanes(hasher, suspected);
   for (let k = 0; k < w; k += 2) {
@@ -148,7 +149,8 @@ export function messageHash(hasher: ValueHasher, from: string, to: string, body:
   const out = newLanes(w);
   const fromLanes = hasher.string(from);
   const toLanes = hasher.string(to);
-  const bodyLanes = hasher.value(body);
+  // Each send makes its own frame, hashed once here and carried with the message.
+  const bodyLanes = hasher.once(body);
   for (let k = 0; k < w; k += 2) {
     out[k] = fmixA(roundA(roundA(roundA(SEED_A, fromLanes[k] as number), toLanes[k] as number), bodyLanes[k] as number));
     out[k + 1] = fmixB(roundB(roundB(roundB(SEED_B, fromLanes[k + 1] as number), toLanes[k + 1] as number), bodyLanes[k + 1] as number));

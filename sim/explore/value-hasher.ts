@@ -139,6 +139,18 @@ export class ValueHasher {
     }
   }
 
+  /**
+   * `value(v)` without remembering `v` itself (its parts still are): for a
+   * value made once and never hashed again (an observation, a message frame),
+   * where the cache entry would only cost a Map insertion and keep the
+   * object alive. The result may be a scratch buffer, as with `value`.
+   */
+  once(v: unknown): Lanes {
+    if (typeof v !== 'object' || v === null) return this.value(v);
+    if (Array.isArray(v)) return v.length <= MAX_UNCACHED_LENGTH && allPrimitive(v) ? this.array(v, 0, this.scratchAt(0)) : this.array(v, 0);
+    return this.object(v as Record<string, unknown>, 0);
+  }
+
   /** A copy of `value(v)` that stays valid. */
   fresh(v: unknown): Lanes {
     return this.value(v).slice();
