@@ -18,6 +18,8 @@ export interface Candidate {
   pass: number;
   what: string;
   scenario: Scenario;
+  /** The multicast cap a multicasts-pass candidate tries. */
+  cap?: number;
 }
 
 /** What the search knows of the current scenario's run. */
@@ -25,6 +27,8 @@ export interface CurrentRun {
   result: RunResult;
   /** When the run first showed the target violation, online (safety); undefined: only at the end. */
   violationAtUs: number | undefined;
+  /** The largest multicast cap that lost the failure since another pass last made progress (-1: none). */
+  multicastFloor: number;
 }
 
 /** The multicast aim: a failure small enough to read whole. */
@@ -61,8 +65,8 @@ export function* candidates(s: Scenario, current: CurrentRun, target: ShrinkTarg
   }
 
   pass = PASS.multicasts;
-  for (const fewer of fewerMulticasts(multicasts, s.workload.maxMulticasts)) {
-    yield c(`at most ${fewer} multicasts`, withMaxMulticasts(s, fewer));
+  for (const fewer of fewerMulticasts(multicasts, s.workload.maxMulticasts, current.multicastFloor)) {
+    yield { ...c(`at most ${fewer} multicasts`, withMaxMulticasts(s, fewer)), cap: fewer };
   }
 
   pass = PASS.hosts;
@@ -115,9 +119,14 @@ export function* candidates(s: Scenario, current: CurrentRun, target: ShrinkTarg
     for (const settleUs of shorterPhases(s.settleUs, 0)) yield c(`settle phase ${settleUs} us`, { ...s, settleUs });
   }
 
-  // Two changes at once, where each alone lost the failure: a host fewer and a workload at the aim
-  // (each draws the workload's targets differently; together they can land on the race again).
+  // Two changes at once, where each alone lost the failure. Two hosts fewer: a group of four may
+  // lose what five and three show (a majority of four is three, as of five).
   pass = PASS.together;
+  for (let i = s.processes; i >= 2 && s.processes > 3; i--) {
+    for (let j = i - 1; j >= 1; j--) yield c(`drop hosts p${j} and p${i} (the later ones renumbered)`, withoutHost(withoutHost(s, i), j));
+  }
+  // A host fewer and a workload at the aim (each draws the workload's targets differently; together
+  // they can land on the race again).
   const aim = Math.min(AIM_MULTICASTS, multicasts - 1);
   if (aim >= 0 && s.processes > 1 && aim < (s.workload.maxMulticasts ?? Number.POSITIVE_INFINITY)) {
     for (let k = s.processes; k >= 1; k--) {
@@ -136,13 +145,18 @@ function withMaxMulticasts(s: Scenario, maxMulticasts: number): Scenario {
 
 /**
  * Caps to try below `multicasts` (the current run's count), smallest first:
- * the aim's steps (0, 2, 5, 10), then a quarter, a half, three quarters and
- * one fewer, a coarse-to-fine search that ends at a minimal count.
+ * the aim's steps (0, 2, 5, 10), a quarter, a half, three quarters, halfway
+ * from the floor and one fewer; only caps above `floor` (a cap that already
+ * lost the failure), so after the first round it is a binary search between
+ * the floor and the count rather than the same misses again.
  */
-export function fewerMulticasts(multicasts: number, maxMulticasts: number | undefined): number[] {
+export function fewerMulticasts(multicasts: number, maxMulticasts: number | undefined, floor = -1): number[] {
   const cap = Math.min(multicasts, maxMulticasts ?? Number.POSITIVE_INFINITY);
-  const tries = [0, 2, 5, AIM_MULTICASTS, Math.floor(multicasts / 4), Math.floor(multicasts / 2), Math.floor((multicasts * 3) / 4), multicasts - 1];
-  return [...new Set(tries)].filter((k) => k >= 0 && k < cap).sort((a, b) => a - b);
+  const tries = [
+    0, 2, 5, AIM_MULTICASTS, Math.floor(multicasts / 4), Math.floor(multicasts / 2), Math.floor((multicasts * 3) / 4),
+    floor + Math.ceil((multicasts - floor) / 2), multicasts - 1,
+  ];
+  return [...new Set(tries)].filter((k) => k > floor && k >= 0 && k < cap).sort((a, b) => a - b);
 }
 
 const LIVENESS = new Set(['view-convergence', 'delivery-liveness']);

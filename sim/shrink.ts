@@ -23,7 +23,7 @@ import type { Scenario } from '../scenarios/types.ts';
 import { defaultChecker, promisedProperties, type OnlineChecker } from './online-checker.ts';
 import { resolveProtocol } from './resolve-protocol.ts';
 import { runScenarioSteps, type RunResult } from './run.ts';
-import { candidates, PASSES, type Candidate, type CurrentRun } from './shrink-candidates.ts';
+import { candidates, PASS, PASSES, type Candidate, type CurrentRun } from './shrink-candidates.ts';
 import { driveToEnd } from './steps.ts';
 
 export const DEFAULT_MAX_ATTEMPTS = 300;
@@ -115,6 +115,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   let current = scenario;
   let currentResult = first;
   let currentViolationAtUs = violationAt(firstRun.firstAtUs);
+  let multicastFloor = -1;
   let attempts = 0;
   let interrupted = false;
   const attempt = function* (candidate: Scenario, what: string): Generator<number, boolean, void> {
@@ -151,11 +152,11 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   let firstPass = 0;
   while (progress && !interrupted) {
     progress = false;
-    const known: CurrentRun = { result: currentResult, violationAtUs: currentViolationAtUs };
+    const known: CurrentRun = { result: currentResult, violationAtUs: currentViolationAtUs, multicastFloor };
     const all = [...candidates(current, known, target, { ...(options.moveEvents !== undefined ? { moveEvents: options.moveEvents } : {}) })];
     const order = (c: Candidate): number => (c.pass - firstPass + PASSES) % PASSES;
     const round = all.map((c, k) => ({ c, k })).sort((a, b) => order(a.c) - order(b.c) || a.k - b.k).map(({ c }) => c);
-    for (const { what, scenario: candidate, pass } of round) {
+    for (const { what, scenario: candidate, pass, cap } of round) {
       // A candidate is left untried: the search did not converge, whatever the last attempt did.
       if (attempts >= maxAttempts) {
         boundHit = true;
@@ -164,9 +165,12 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       if (yield* attempt(candidate, what)) {
         progress = true;
         firstPass = pass;
+        // A cap that lost the failure says little once something else has changed.
+        if (pass !== PASS.multicasts) multicastFloor = -1;
         break;
       }
       if (interrupted) break;
+      if (cap !== undefined) multicastFloor = Math.max(multicastFloor, cap);
     }
   }
   return {
