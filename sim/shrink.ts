@@ -5,19 +5,25 @@
 // Greedy and deterministic, in the spirit of delta debugging: first the
 // random fault generator's faults are written out as an explicit schedule
 // (so they can be removed one by one, each at the exact microsecond it
-// struck), then passes try, in turn: a shorter fault phase (`durationUs`),
-// fewer multicasts, dropping any one host (the hosts after it renumbered,
+// struck), then passes (sim/shrink-candidates.ts) try, in turn: a fault
+// phase cut just after the violation (the run up to it is the same run) or
+// shorter, the timed events sooner, fewer multicasts (a coarse-to-fine
+// search down to 0), dropping any one host (the hosts after it renumbered,
 // every reference rewritten: sim/shrink-hosts.ts), dropping a fault,
-// dropping a join or leave, a calmer network, a shorter settle phase
-// (`settleUs`). Each round starts with the pass that last made progress.
-// Any candidate that still fails becomes the current scenario and the passes
-// start over; it ends when no pass makes progress or the attempt bound is
-// hit, and says which (`boundHit`).
+// dropping a join or leave, a calmer network (down to fixed delays, which
+// draw nothing), a lower multicast rate, a shorter settle phase, and last
+// two changes at once (a host fewer and at most 10 multicasts). Each round
+// starts with the pass that last made progress. Any candidate that still
+// fails becomes the current scenario and the passes start over: it repeats
+// to a fixpoint (no pass makes progress) or stops at the attempt bound, and
+// says which (`boundHit`).
 import { isValidScenario } from '../scenarios/validate.ts';
 import type { AnyProtocol } from '../protocol/types.ts';
 import type { Scenario } from '../scenarios/types.ts';
+import { defaultChecker, promisedProperties, type OnlineChecker } from './online-checker.ts';
+import { resolveProtocol } from './resolve-protocol.ts';
 import { runScenarioSteps, type RunResult } from './run.ts';
-import { withoutHost } from './shrink-hosts.ts';
+import { candidates, PASS, PASSES, type Candidate, type CurrentRun } from './shrink-candidates.ts';
 import { driveToEnd } from './steps.ts';
 
 export const DEFAULT_MAX_ATTEMPTS = 300;
@@ -35,6 +41,12 @@ export interface ShrinkOptions {
   onAttempt?: (attempt: number, kept: boolean, what: string) => void;
   /** Polled between and during candidate runs: true ends the search with the smallest scenario so far. */
   shouldStop?: () => boolean;
+  /**
+   * Try the faults, joins and leaves sooner, all by the same whole number of
+   * microseconds (default true): fewer multicasts before them. False keeps
+   * every kept event at its original microsecond.
+   */
+  moveEvents?: boolean;
 }
 
 export interface ScenarioSize {
@@ -80,20 +92,30 @@ export function shrinkScenario(scenario: Scenario, options: ShrinkOptions): Shri
 export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Generator<unknown, ShrinkOutcome, void> {
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const stop = options.shouldStop;
-  const run = (s: Scenario, interruptible: boolean): Generator<number, RunResult, void> =>
-    runScenarioSteps(s, {
+  const run = function* (s: Scenario, interruptible: boolean): Generator<number, { result: RunResult; firstAtUs: Map<string, number> }, void> {
+    const protocol = options.protocol ?? resolveProtocol(s);
+    const watched = watchedChecker(defaultChecker(promisedProperties(s.properties, protocol.properties)));
+    const result = yield* runScenarioSteps(s, {
       seed: options.seed,
       stopOnViolation: false,
-      ...(options.protocol !== undefined ? { protocol: options.protocol } : {}),
+      protocol,
+      checker: watched.checker,
       ...(interruptible && stop !== undefined ? { shouldStop: stop } : {}),
     });
+    return { result, firstAtUs: watched.firstAtUs };
+  };
   // The original run always finishes: without it there is no target.
-  const first = yield* run(scenario, false);
+  const firstRun = yield* run(scenario, false);
+  const first = firstRun.result;
   const target = targetOf(first);
   if (target === null) throw new Error('shrinkScenario: the run passes; there is nothing to shrink');
+  const violationAt = (firstAtUs: Map<string, number>): number | undefined =>
+    target.kind === 'property' ? firstAtUs.get(target.property) : undefined;
 
   let current = scenario;
   let currentResult = first;
+  let currentViolationAtUs = violationAt(firstRun.firstAtUs);
+  let multicastFloor = -1;
   let attempts = 0;
   let interrupted = false;
   const attempt = function* (candidate: Scenario, what: string): Generator<number, boolean, void> {
@@ -103,7 +125,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     }
     if (!isValidScenario(candidate)) return false; // e.g. a fault still naming a joiner whose join was dropped
     attempts++;
-    const result = yield* run(candidate, true);
+    const { result, firstAtUs } = yield* run(candidate, true);
     // A run cut short proves nothing about the candidate.
     if (result.interrupted === true) {
       interrupted = true;
@@ -114,6 +136,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     if (kept) {
       current = candidate;
       currentResult = result;
+      currentViolationAtUs = violationAt(firstAtUs);
     }
     return kept;
   };
@@ -129,10 +152,11 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   let firstPass = 0;
   while (progress && !interrupted) {
     progress = false;
-    const all = [...candidates(current, currentResult, target)];
+    const known: CurrentRun = { result: currentResult, violationAtUs: currentViolationAtUs, multicastFloor };
+    const all = [...candidates(current, known, target, { ...(options.moveEvents !== undefined ? { moveEvents: options.moveEvents } : {}) })];
     const order = (c: Candidate): number => (c.pass - firstPass + PASSES) % PASSES;
     const round = all.map((c, k) => ({ c, k })).sort((a, b) => order(a.c) - order(b.c) || a.k - b.k).map(({ c }) => c);
-    for (const { what, scenario: candidate, pass } of round) {
+    for (const { what, scenario: candidate, pass, cap } of round) {
       // A candidate is left untried: the search did not converge, whatever the last attempt did.
       if (attempts >= maxAttempts) {
         boundHit = true;
@@ -141,9 +165,12 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       if (yield* attempt(candidate, what)) {
         progress = true;
         firstPass = pass;
+        // A cap that lost the failure says little once something else has changed.
+        if (pass !== PASS.multicasts) multicastFloor = -1;
         break;
       }
       if (interrupted) break;
+      if (cap !== undefined) multicastFloor = Math.max(multicastFloor, cap);
     }
   }
   return {
@@ -177,113 +204,20 @@ function materializeRandomFaults(scenario: Scenario, result: RunResult): Scenari
   return { ...scenario, faults: { ...rest, schedule } };
 }
 
-/** The passes, in their first-round order: each candidate says which it belongs to. */
-const PASSES = 7;
-const PASS = { phase: 0, multicasts: 1, hosts: 2, faults: 3, workloadEvents: 4, network: 5, settle: 6 } as const;
-
-interface Candidate {
-  pass: number;
-  what: string;
-  scenario: Scenario;
-}
-
-/** The shortest fault phase and settle phase tried. */
-const MIN_PHASE_US = 1000;
-
-/** Smaller variants of the scenario, biggest expected win first. */
-function* candidates(s: Scenario, result: RunResult, target: ShrinkTarget): Generator<Candidate> {
-  let pass: number = PASS.phase;
-  const c = (what: string, scenario: Scenario): Candidate => ({ pass, what, scenario });
-  for (const durationUs of shorterPhases(s.durationUs, lastTimedEventUs(s))) {
-    yield c(`fault phase ${durationUs} us`, withDuration(s, durationUs));
-  }
-  pass = PASS.multicasts;
-  const multicasts = result.multicasts;
-  for (const fewer of [...new Set([Math.min(10, multicasts - 1), Math.floor(multicasts / 2), Math.floor((multicasts * 3) / 4), multicasts - 1])]) {
-    if (fewer >= 0 && fewer < multicasts && fewer < (s.workload.maxMulticasts ?? Number.POSITIVE_INFINITY)) {
-      yield c(`at most ${fewer} multicasts`, { ...s, workload: { ...s.workload, maxMulticasts: fewer } });
-    }
-  }
-  pass = PASS.hosts;
-  // Every host, the highest first: a crash-only failure ends at the two or three hosts it needs.
-  for (let k = s.processes; k >= 1 && s.processes > 1; k--) {
-    yield c(`drop host p${k}${k < s.processes ? ` (p${k + 1}.. renumbered)` : ''}`, withoutHost(s, k));
-  }
-  pass = PASS.faults;
-  const schedule = s.faults?.schedule ?? [];
-  for (let k = 0; k < schedule.length; k++) {
-    yield c(`drop fault ${k} (${schedule[k]?.type})`, { ...s, faults: { ...s.faults, schedule: schedule.filter((_, j) => j !== k) } });
-  }
-  pass = PASS.workloadEvents;
-  const joins = s.workload.joins ?? [];
-  for (let k = 0; k < joins.length; k++) {
-    yield c(`drop join ${k}`, { ...s, workload: { ...s.workload, joins: joins.filter((_, j) => j !== k) } });
-  }
-  const leaves = s.workload.leaves ?? [];
-  for (let k = 0; k < leaves.length; k++) {
-    yield c(`drop leave ${k}`, { ...s, workload: { ...s.workload, leaves: leaves.filter((_, j) => j !== k) } });
-  }
-  pass = PASS.network;
-  const n = s.network;
-  if (n.lossProbability > 0) yield c('no loss', { ...s, network: { ...n, lossProbability: 0 } });
-  if (n.duplicateProbability > 0) yield c('no duplication', { ...s, network: { ...n, duplicateProbability: 0 } });
-  if (n.delay.jitterUs > 0) yield c('no jitter', { ...s, network: { ...n, delay: { ...n.delay, jitterUs: 0 } } });
-  if ((n.links?.length ?? 0) > 0) yield c('no per-link settings', { ...s, network: { ...n, links: [] } });
-  if (s.clockDriftPpm !== undefined) {
-    const { clockDriftPpm: _drift, ...rest } = s;
-    yield c('no clock drift', rest);
-  }
-  // A shorter settle phase could turn "did not converge in time" into a liveness failure of its
-  // own making (a joiner still joining, a view change cut short; "quiet" runs are no proof: a
-  // joiner waiting for its retry timer is quiet): only safety failures shorten it.
-  pass = PASS.settle;
-  if (!isLivenessTarget(target)) {
-    for (const settleUs of shorterPhases(s.settleUs, 0)) yield c(`settle phase ${settleUs} us`, { ...s, settleUs });
-  }
-}
-
 /**
- * Shorter phase lengths to try, shortest first: just after the last event
- * the phase must hold (`floorUs`), then a quarter, a half and three quarters
- * of the current length (never below MIN_PHASE_US).
+ * The run's checker, unchanged, noting when each property's first violation
+ * showed (the time of the event that revealed it). Liveness is judged only
+ * at the end: it is never noted.
  */
-function shorterPhases(currentUs: number, floorUs: number): number[] {
-  const out: number[] = [];
-  const add = (us: number): void => {
-    const v = Math.max(MIN_PHASE_US, Math.floor(us));
-    if (v < currentUs && !out.includes(v)) out.push(v);
-  };
-  if (floorUs > 0) add(floorUs + 1);
-  for (const part of [0.25, 0.5, 0.75]) if (currentUs * part > floorUs) add(currentUs * part);
-  return out;
-}
-
-/** The time of the last timed fault, join or leave (0: none). */
-function lastTimedEventUs(s: Scenario): number {
-  let last = 0;
-  for (const f of s.faults?.schedule ?? []) if (f.atUs !== undefined && f.onNote === undefined) last = Math.max(last, f.atUs);
-  for (const j of s.workload.joins ?? []) last = Math.max(last, j.atUs);
-  for (const l of s.workload.leaves ?? []) last = Math.max(last, l.atUs);
-  return last;
-}
-
-
-const LIVENESS = new Set(['view-convergence', 'delivery-liveness']);
-
-function isLivenessTarget(target: ShrinkTarget): boolean {
-  return target.kind === 'property' ? LIVENESS.has(target.property) : target.failure.startsWith('replicas');
-}
-
-function withDuration(s: Scenario, durationUs: number): Scenario {
-  const before = (atUs: number | undefined): boolean => atUs === undefined || atUs < durationUs;
-  return {
-    ...s,
-    durationUs,
-    faults: { ...s.faults, schedule: (s.faults?.schedule ?? []).filter((f) => before(f.atUs)) },
-    workload: {
-      ...s.workload,
-      joins: (s.workload.joins ?? []).filter((j) => j.atUs < durationUs),
-      leaves: (s.workload.leaves ?? []).filter((l) => l.atUs < durationUs),
+function watchedChecker(inner: OnlineChecker): { checker: OnlineChecker; firstAtUs: Map<string, number> } {
+  const firstAtUs = new Map<string, number>();
+  const checker: OnlineChecker = {
+    push(event) {
+      const found = inner.push(event);
+      for (const v of found) if (!firstAtUs.has(v.property)) firstAtUs.set(v.property, event.t);
+      return found;
     },
+    finish: () => inner.finish(),
   };
+  return { checker, firstAtUs };
 }

@@ -1,12 +1,15 @@
 // `vsynclab mutants`: run the suite against every mutant and say which the
-// testbed catches, how fast, and with what. Ctrl-C or SIGTERM stops it: the
-// hunts that finished are reported, and it exits 130 / 143.
+// testbed catches, how fast, and with what. The suite's scenarios are tried
+// in catch-record order (sim/mutant-hunts.ts), all mutants share one pool of
+// workers. Ctrl-C or SIGTERM stops it: the hunts that finished are
+// reported, and it exits 130 / 143.
 import { availableParallelism } from 'node:os';
 import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { MUTANTS, mutantByName } from '../../protocol/mutants/index.ts';
 import { checkProtocols, loadScenarios } from '../../sim/scenario-files.ts';
-import { huntMutant, seedMajorPlan, type HuntResult } from '../../sim/suite/hunt.ts';
+import { seedMajorPlan, type HuntResult } from '../../sim/suite/hunt.ts';
+import { byCatchRecord, huntMutants } from '../../sim/mutant-hunts.ts';
 import { InputError } from '../errors.ts';
 import { seedsFromOptions } from '../seeds.ts';
 import { replayScenarioCommand } from '../describe-run.ts';
@@ -40,22 +43,21 @@ export const mutantsCommand: CommandModule<object, MutantsArgs> = {
     if (args.only !== undefined && mutantByName(args.only) === undefined) {
       throw new InputError(`--only: unknown mutant ${JSON.stringify(args.only)}, expected one of ${MUTANTS.map((m) => m.name).join(', ')}`);
     }
-    const scenarios = checkProtocols(loadScenarios(args.paths));
+    const scenarios = byCatchRecord(checkProtocols(loadScenarios(args.paths)));
     const hunted = MUTANTS.filter((m) => args.only === undefined || m.name === args.only);
     const status = new StatusLine(progressWanted(args.progress));
-    const results: HuntResult[] = [];
     interruption.arm();
     try {
-      for (const [k, mutant] of hunted.entries()) {
-        const result = await huntMutant(mutant.name, seedMajorPlan(scenarios, seeds, mutant.name), args.workers, {
-          shouldStop,
-          onRun: (runs, planned) => status.update(() => `mutant ${k + 1} of ${hunted.length} (${mutant.name}): ${runs} of at most ${planned} runs`),
-        });
-        status.finish();
-        if (result.interrupted === true) break;
-        results.push(result);
-        if (!args.json) printHunt(result);
-      }
+      const plans = hunted.map((mutant) => ({ mutant: mutant.name, jobs: seedMajorPlan(scenarios, seeds, mutant.name) }));
+      const { results } = await huntMutants(plans, args.workers, {
+        shouldStop,
+        onRun: (m, runs, planned) => status.update(() => `mutant ${m + 1} of ${hunted.length} (${hunted[m]?.name}): ${runs} of at most ${planned} runs`),
+        onResult: (result) => {
+          status.finish();
+          if (!args.json) printHunt(result);
+        },
+      });
+      status.finish();
       process.exitCode = reportHunts(results, hunted.length, args.json, interruption.signal);
     } finally {
       status.finish();

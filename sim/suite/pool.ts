@@ -16,7 +16,7 @@ const { workerData } = require('node:worker_threads');
 import('tsx/esm/api').then((tsx) => { tsx.register(); return import(workerData.entry); });
 `;
 
-function startWorker(): Worker {
+export function startWorker(): Worker {
   if (RUNNING_COMPILED) return new Worker(new URL('./worker-thread.js', import.meta.url));
   const entry = new URL('./worker-thread.ts', import.meta.url).href;
   return new Worker(SOURCE_BOOTSTRAP, { eval: true, workerData: { entry } });

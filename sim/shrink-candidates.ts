@@ -1,0 +1,166 @@
+// The shrinker's candidates: smaller variants of the current failing
+// scenario, grouped in passes, biggest expected win first. Each candidate
+// says which pass it belongs to, so the search (sim/shrink.ts) can start a
+// round with the pass that last made progress.
+import type { RunResult } from './run.ts';
+import type { Scenario } from '../scenarios/types.ts';
+import { withoutHost } from './shrink-hosts.ts';
+import { firstTimedEventUs, lastTimedEventUs, MIN_PHASE_US, shorterPhases, withDuration, withEventsSooner } from './shrink-time.ts';
+import type { ShrinkTarget } from './shrink.ts';
+
+/** The passes, in their first-round order. */
+export const PASS = {
+  phase: 0, sooner: 1, multicasts: 2, hosts: 3, faults: 4, workloadEvents: 5, network: 6, rate: 7, settle: 8, together: 9,
+} as const;
+export const PASSES = 10;
+
+export interface Candidate {
+  pass: number;
+  what: string;
+  scenario: Scenario;
+  /** The multicast cap a multicasts-pass candidate tries. */
+  cap?: number;
+}
+
+/** What the search knows of the current scenario's run. */
+export interface CurrentRun {
+  result: RunResult;
+  /** When the run first showed the target violation, online (safety); undefined: only at the end. */
+  violationAtUs: number | undefined;
+  /** The largest multicast cap that lost the failure since another pass last made progress (-1: none). */
+  multicastFloor: number;
+}
+
+/** The multicast aim: a failure small enough to read whole. */
+const AIM_MULTICASTS = 10;
+
+export interface CandidateOptions {
+  /** Try the timed events sooner (default true); false keeps every kept event at its original microsecond. */
+  moveEvents?: boolean;
+}
+
+/** Smaller variants of the scenario, in pass order. */
+export function* candidates(s: Scenario, current: CurrentRun, target: ShrinkTarget, options: CandidateOptions = {}): Generator<Candidate> {
+  const multicasts = current.result.multicasts;
+  let pass: number = PASS.phase;
+  const c = (what: string, scenario: Scenario): Candidate => ({ pass, what, scenario });
+
+  // Nothing after the violation can matter to it: the run up to it is the same run, so this one never misses.
+  const cutUs = current.violationAtUs === undefined ? undefined : current.violationAtUs + 1;
+  if (cutUs !== undefined && cutUs >= MIN_PHASE_US && cutUs < s.durationUs) {
+    yield c(`fault phase cut just after the violation (${cutUs} us)`, withDuration(s, cutUs));
+  }
+  for (const durationUs of shorterPhases(s.durationUs, lastTimedEventUs(s))) {
+    if (durationUs !== cutUs) yield c(`fault phase ${durationUs} us`, withDuration(s, durationUs));
+  }
+
+  // The same faults, joins and leaves, sooner: fewer multicasts come before them.
+  pass = PASS.sooner;
+  const firstUs = firstTimedEventUs(s);
+  if (options.moveEvents !== false && firstUs !== undefined && firstUs > MIN_PHASE_US) {
+    for (const part of [0.9, 0.75, 0.5]) {
+      const deltaUs = Math.floor(firstUs * part);
+      yield c(`timed events ${deltaUs} us sooner`, withEventsSooner(s, deltaUs));
+    }
+  }
+
+  pass = PASS.multicasts;
+  for (const fewer of fewerMulticasts(multicasts, s.workload.maxMulticasts, current.multicastFloor)) {
+    yield { ...c(`at most ${fewer} multicasts`, withMaxMulticasts(s, fewer)), cap: fewer };
+  }
+
+  pass = PASS.hosts;
+  // Every host, the highest first: a crash-only failure ends at the two or three hosts it needs.
+  for (let k = s.processes; k >= 1 && s.processes > 1; k--) yield c(`drop host p${k}${renumbered(s, k)}`, withoutHost(s, k));
+
+  pass = PASS.faults;
+  const schedule = s.faults?.schedule ?? [];
+  for (let k = 0; k < schedule.length; k++) {
+    yield c(`drop fault ${k} (${schedule[k]?.type})`, { ...s, faults: { ...s.faults, schedule: schedule.filter((_, j) => j !== k) } });
+  }
+
+  pass = PASS.workloadEvents;
+  const joins = s.workload.joins ?? [];
+  for (let k = 0; k < joins.length; k++) {
+    yield c(`drop join ${k}`, { ...s, workload: { ...s.workload, joins: joins.filter((_, j) => j !== k) } });
+  }
+  const leaves = s.workload.leaves ?? [];
+  for (let k = 0; k < leaves.length; k++) {
+    yield c(`drop leave ${k}`, { ...s, workload: { ...s.workload, leaves: leaves.filter((_, j) => j !== k) } });
+  }
+
+  pass = PASS.network;
+  const n = s.network;
+  if (n.lossProbability > 0) yield c('no loss', { ...s, network: { ...n, lossProbability: 0 } });
+  if (n.duplicateProbability > 0) yield c('no duplication', { ...s, network: { ...n, duplicateProbability: 0 } });
+  if (n.delay.jitterUs > 0) yield c('no jitter', { ...s, network: { ...n, delay: { ...n.delay, jitterUs: 0 } } });
+  // Every message as slow as the fastest: the network then draws nothing, and a later pass that
+  // removes a multicast no longer reshuffles every delay after it.
+  if (n.delay.meanUs > n.delay.minUs) yield c('fixed delays', { ...s, network: { ...n, delay: { ...n.delay, meanUs: n.delay.minUs } } });
+  if ((n.links?.length ?? 0) > 0) yield c('no per-link settings', { ...s, network: { ...n, links: [] } });
+  if (s.clockDriftPpm !== undefined) {
+    const { clockDriftPpm: _drift, ...rest } = s;
+    yield c('no clock drift', rest);
+  }
+
+  // A lower rate: the same fault phase with the multicasts further apart.
+  pass = PASS.rate;
+  const rate = s.workload.multicastsPerSecond;
+  for (const part of [0.25, 0.5]) {
+    const lower = Math.floor(rate * part);
+    if (lower > 0 && lower < rate) yield c(`${lower} multicasts a second`, { ...s, workload: { ...s.workload, multicastsPerSecond: lower } });
+  }
+
+  // A shorter settle phase could turn "did not converge in time" into a liveness failure of its
+  // own making (a joiner still joining, a view change cut short; "quiet" runs are no proof: a
+  // joiner waiting for its retry timer is quiet): only safety failures shorten it.
+  pass = PASS.settle;
+  if (!isLivenessTarget(target)) {
+    for (const settleUs of shorterPhases(s.settleUs, 0)) yield c(`settle phase ${settleUs} us`, { ...s, settleUs });
+  }
+
+  // Two changes at once, where each alone lost the failure. Two hosts fewer: a group of four may
+  // lose what five and three show (a majority of four is three, as of five).
+  pass = PASS.together;
+  for (let i = s.processes; i >= 2 && s.processes > 3; i--) {
+    for (let j = i - 1; j >= 1; j--) yield c(`drop hosts p${j} and p${i} (the later ones renumbered)`, withoutHost(withoutHost(s, i), j));
+  }
+  // A host fewer and a workload at the aim (each draws the workload's targets differently; together
+  // they can land on the race again).
+  const aim = Math.min(AIM_MULTICASTS, multicasts - 1);
+  if (aim >= 0 && s.processes > 1 && aim < (s.workload.maxMulticasts ?? Number.POSITIVE_INFINITY)) {
+    for (let k = s.processes; k >= 1; k--) {
+      yield c(`drop host p${k}${renumbered(s, k)} and at most ${aim} multicasts`, withMaxMulticasts(withoutHost(s, k), aim));
+    }
+  }
+}
+
+function renumbered(s: Scenario, k: number): string {
+  return k < s.processes ? ` (p${k + 1}.. renumbered)` : '';
+}
+
+function withMaxMulticasts(s: Scenario, maxMulticasts: number): Scenario {
+  return { ...s, workload: { ...s.workload, maxMulticasts } };
+}
+
+/**
+ * Caps to try below `multicasts` (the current run's count), smallest first:
+ * the aim's steps (0, 2, 5, 10), a quarter, a half, three quarters, halfway
+ * from the floor and one fewer; only caps above `floor` (a cap that already
+ * lost the failure), so after the first round it is a binary search between
+ * the floor and the count rather than the same misses again.
+ */
+export function fewerMulticasts(multicasts: number, maxMulticasts: number | undefined, floor = -1): number[] {
+  const cap = Math.min(multicasts, maxMulticasts ?? Number.POSITIVE_INFINITY);
+  const tries = [
+    0, 2, 5, AIM_MULTICASTS, Math.floor(multicasts / 4), Math.floor(multicasts / 2), Math.floor((multicasts * 3) / 4),
+    floor + Math.ceil((multicasts - floor) / 2), multicasts - 1,
+  ];
+  return [...new Set(tries)].filter((k) => k > floor && k >= 0 && k < cap).sort((a, b) => a - b);
+}
+
+const LIVENESS = new Set(['view-convergence', 'delivery-liveness']);
+
+export function isLivenessTarget(target: ShrinkTarget): boolean {
+  return target.kind === 'property' ? LIVENESS.has(target.property) : target.failure.startsWith('replicas');
+}
