@@ -39,4 +39,5 @@ export const MUTANT_CATCHES: Readonly<Record<string, MutantCatch>> = {
   'removed-sender-accepted': { file: 'isis-long-isolation.json', seed: 1 },
   'excluded-ignores-notice': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
   'causal-sender-only': { file: 'isis-cascading-crashes.json', seed: 1 },
+  'orders-acked-after-flush': { file: 'isis-sequencer-unheard-by-successor.json', seed: 2 },
 };
