@@ -16,6 +16,11 @@ import type { Rng } from '../rng.ts';
 /** What an aimed fault does to its target. */
 export const AIMED_FAULTS = ['isolate', 'crash', 'slow-link', 'dead-link', 'cut-pair'] as const;
 export type AimedFault = (typeof AIMED_FAULTS)[number];
+/** Cutting a process off is what most protocol moments are fragile to; a slow link makes false suspicions. */
+const AIMED_FAULT_WEIGHTS = [3, 1, 2, 1, 1] as const;
+
+/** How many times the parent's run emitted each trigger note: aim only at moments that happen. */
+export type NoteCounts = Readonly<Record<string, number>>;
 
 /** Occurrences to aim at: early ones, and deep into a busy run (the 20th order batch). */
 const OCCURRENCES = [1, 1, 2, 3, 5, 10, 20] as const;
@@ -26,7 +31,8 @@ const DURATIONS_US = [100_000, 250_000, 500_000] as const;
 /** A slow link this slow outlasts the default suspicion timeout (60 ms) several times over. */
 const SLOW_LINK_US = 150_000;
 
-const WHO: readonly (HostOrRole | 'any')[] = ['any', 'coordinator', 'sequencer', ...PROCESS_ROLES.filter((r) => r !== 'coordinator' && r !== 'sequencer')];
+/** Who emits the trigger note: mostly any process or the roles most notes come from. */
+const WHO: readonly (HostOrRole | 'any')[] = ['any', 'any', 'coordinator', 'coordinator', 'sequencer', ...PROCESS_ROLES.filter((r) => r !== 'coordinator' && r !== 'sequencer')];
 const TARGET_ROLES: readonly HostOrRole[] = ['coordinator', 'coordinator', 'sequencer', ...PROCESS_ROLES.filter((r) => r !== 'coordinator' && r !== 'sequencer')];
 
 /** The notes a trigger may name: the exact texts a run emitted (no process ids in them). */
@@ -40,7 +46,21 @@ function hostOf(s: Scenario, rng: Rng): string {
   return `p${1 + rng.int(Math.max(1, s.processes))}`;
 }
 
-function aimAt(s: Scenario, notes: readonly string[], rng: Rng): NoteAt {
+/**
+ * A trigger. With the parent run's note counts, one of the notes it emitted
+ * at an occurrence it reached, counted from the start (a process that
+ * emits it may not be the role named, so it may still not fire); without,
+ * any known note, at a guessed occurrence after a random time.
+ */
+function aimAt(s: Scenario, notes: readonly string[], counts: NoteCounts | undefined, rng: Rng): NoteAt {
+  const seen = counts === undefined ? [] : Object.keys(counts).filter((n) => (counts[n] ?? 0) > 0).sort();
+  if (seen.length > 0 && rng.chance(0.8)) {
+    const note = rng.pick(seen);
+    const node = rng.pick(WHO);
+    // The count is over every process: one process (a role) emitted about its share.
+    const reached = node === 'any' ? counts![note]! : Math.ceil(counts![note]! / Math.max(1, s.processes));
+    return { note, node, occurrence: 1 + rng.int(reached), delayUs: rng.pick(DELAYS_US) };
+  }
   return {
     note: rng.pick(notes),
     node: rng.pick(WHO),
@@ -51,11 +71,12 @@ function aimAt(s: Scenario, notes: readonly string[], rng: Rng): NoteAt {
 }
 
 /** Adds one aimed fault (and what undoes it) to the schedule; null when no note is known yet. */
-export function addAimedFault(s: Scenario, notes: readonly string[], rng: Rng): { scenario: Scenario; what: string } | null {
+export function addAimedFault(s: Scenario, notes: readonly string[], rng: Rng, counts?: NoteCounts): { scenario: Scenario; what: string } | null {
   if (notes.length === 0) return null;
-  const at = aimAt(s, notes, rng);
-  const kind = rng.pick(AIMED_FAULTS);
-  const target = rng.pick(TARGET_ROLES);
+  const at = aimAt(s, notes, counts, rng);
+  const kind = AIMED_FAULTS[rng.weightedIndex(AIMED_FAULT_WEIGHTS)]!;
+  // Often the process that emitted the note is the one to hit (the coordinator mid-flush).
+  const target = at.node !== 'any' && rng.chance(0.5) ? at.node : rng.pick(TARGET_ROLES);
   const undoAt: NoteAt = { ...at, delayUs: (at.delayUs ?? 0) + rng.pick(DURATIONS_US) };
   const other = hostOf(s, rng);
   let added: ScheduledFault[];
@@ -84,12 +105,12 @@ export function addAimedFault(s: Scenario, notes: readonly string[], rng: Rng): 
 }
 
 /** Re-aims one scheduled fault: a time becomes a note trigger, or a trigger gets a new note, emitter, occurrence or delay. */
-export function reaimFault(s: Scenario, notes: readonly string[], rng: Rng): { scenario: Scenario; what: string } | null {
+export function reaimFault(s: Scenario, notes: readonly string[], rng: Rng, counts?: NoteCounts): { scenario: Scenario; what: string } | null {
   const schedule = s.faults?.schedule ?? [];
   if (schedule.length === 0 || notes.length === 0) return null;
   const k = rng.int(schedule.length);
   const fault = { ...schedule[k]! } as ScheduledFault;
-  const fresh = aimAt(s, notes, rng);
+  const fresh = aimAt(s, notes, counts, rng);
   let at: NoteAt;
   if (fault.at === undefined) {
     at = fresh;

@@ -22,7 +22,7 @@ import { Rng } from '../rng.ts';
 import { runScenarioSteps, type RunResult } from '../run.ts';
 import { DEFAULT_MAX_ATTEMPTS, shrinkSteps, targetOf, type ShrinkOutcome, type ShrinkTarget } from '../shrink.ts';
 import { driveYielding, eventLoopTurn } from '../steps.ts';
-import { triggerNotes } from './aimed-faults.ts';
+import { triggerNotes, type NoteCounts } from './aimed-faults.ts';
 import { mutate, switchesOf, type Candidate, type Switches } from './mutate.ts';
 
 export interface HuntOptions {
@@ -155,7 +155,10 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
       learnNotes(switches, fresh);
       // A failing run that reached new ground is a parent too: its neighbours may fail in other ways.
       const kept = freshFacts + freshBranches > 0;
-      if (kept) keep(corpus, { ...next, run, freshBranches, freshFacts, picks: 0, rare: rareFacts(observed.facts.facts.keys(), coverage.facts) }, coverage.facts);
+      if (kept) {
+        const entry = { ...next, run, freshBranches, freshFacts, picks: 0, rare: rareFacts(observed.facts.facts.keys(), coverage.facts), noteCounts: noteCountsOf(observed.facts.facts) };
+        keep(corpus, entry, coverage.facts);
+      }
       options.onRun?.({ run, scenario: next.scenario.name, seed: next.seed, passed: result.passed, freshBranches, freshFacts, kept, corpusSize: corpus.length });
       const target = targetOf(result);
       if (target === null) continue;
@@ -178,7 +181,7 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
   } finally {
     coverage.stop();
   }
-  return { runs, corpus: corpus.map(({ picks: _picks, rare: _rare, ...entry }) => entry), findings, stoppedBy, coverage };
+  return { runs, corpus: corpus.map(({ picks: _picks, rare: _rare, noteCounts: _notes, ...entry }) => entry), findings, stoppedBy, coverage };
 }
 
 /** Notes a run emitted for the first time become trigger notes for aimed faults. */
@@ -186,6 +189,22 @@ function learnNotes(switches: Switches, freshFacts: readonly string[]): void {
   const notes = triggerNotes(freshFacts.filter((f) => f.startsWith(NOTE_FACT)).map((f) => f.slice(NOTE_FACT.length)));
   for (const n of notes) if (!switches.notes.includes(n)) switches.notes.push(n);
   switches.notes.sort();
+}
+
+/** Bound on the trigger notes remembered per entry. */
+const MAX_NOTES_PER_ENTRY = 32;
+
+function noteCountsOf(runFacts: ReadonlyMap<string, number>): NoteCounts {
+  const counts: Record<string, number> = {};
+  let kept = 0;
+  for (const [fact, count] of runFacts) {
+    if (!fact.startsWith(NOTE_FACT) || kept >= MAX_NOTES_PER_ENTRY) continue;
+    const [note] = triggerNotes([fact.slice(NOTE_FACT.length)]);
+    if (note === undefined) continue;
+    counts[note] = count;
+    kept++;
+  }
+  return counts;
 }
 
 function rareFacts(runFacts: Iterable<string>, counts: ReadonlyMap<string, number>): string[] {

@@ -11,7 +11,7 @@
 import type { Scenario, ScheduledFault } from '../../scenarios/types.ts';
 import { isValidScenario } from '../../scenarios/validate.ts';
 import type { Rng } from '../rng.ts';
-import { addAimedFault, reaimFault } from './aimed-faults.ts';
+import { addAimedFault, reaimFault, type NoteCounts } from './aimed-faults.ts';
 
 export const MUTATIONS = ['reseed', 'fault-kind', 'order', 'network', 'fault-time', 'splice', 'load', 'aimed-fault', 'reaim'] as const;
 export type Mutation = (typeof MUTATIONS)[number];
@@ -33,6 +33,8 @@ export interface Candidate {
   seed: number;
   /** What was done to the parent, for the corpus file's description. */
   changes: string[];
+  /** How often its run emitted each trigger note (a kept candidate's; aimed faults aim at these). */
+  noteCounts?: NoteCounts;
 }
 
 /** The vocabulary of the switches: every random fault kind and order named by a scenario of the corpus. */
@@ -76,7 +78,7 @@ export function mutate(parent: Candidate, donors: readonly Candidate[], switches
         changes.push(`seed ${seed}`);
         continue;
       }
-      const changed = apply(mutation, scenario, donors, switches, rng);
+      const changed = apply(mutation, scenario, donors, switches, rng, parent.noteCounts);
       if (changed === null) continue;
       scenario = changed.scenario;
       changes.push(changed.what);
@@ -87,7 +89,14 @@ export function mutate(parent: Candidate, donors: readonly Candidate[], switches
   return null;
 }
 
-function apply(mutation: Exclude<Mutation, 'reseed'>, s: Scenario, donors: readonly Candidate[], switches: Switches, rng: Rng): { scenario: Scenario; what: string } | null {
+function apply(
+  mutation: Exclude<Mutation, 'reseed'>,
+  s: Scenario,
+  donors: readonly Candidate[],
+  switches: Switches,
+  rng: Rng,
+  noteCounts: NoteCounts | undefined,
+): { scenario: Scenario; what: string } | null {
   switch (mutation) {
     case 'fault-kind': {
       if (switches.faultKinds.length === 0) return null;
@@ -130,9 +139,9 @@ function apply(mutation: Exclude<Mutation, 'reseed'>, s: Scenario, donors: reado
     }
     case 'aimed-fault':
       if ((s.faults?.schedule?.length ?? 0) + 2 > MAX_SPLICED_ENTRIES) return null;
-      return addAimedFault(s, switches.notes, rng);
+      return addAimedFault(s, switches.notes, rng, noteCounts);
     case 'reaim':
-      return reaimFault(s, switches.notes, rng);
+      return reaimFault(s, switches.notes, rng, noteCounts);
   }
 }
 

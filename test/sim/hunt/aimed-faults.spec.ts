@@ -37,6 +37,24 @@ describe('aimed faults', () => {
     expect([...kinds].sort()).toEqual([...AIMED_FAULTS].sort());
   });
 
+  it('aim mostly at the notes the parent run emitted, at an occurrence it reached', () => {
+    const rng = new Rng('counts');
+    let fromParent = 0;
+    for (let k = 0; k < 100; k++) {
+      const s = structuredClone(base);
+      const before = s.faults?.schedule?.length ?? 0;
+      const at = addAimedFault(s, notes, rng, { 'flush-begin': 10 })!.scenario.faults!.schedule![before]!.at!;
+      if (at.note !== 'flush-begin') continue;
+      fromParent++;
+      // flush-begin is not among the known notes: it can only come from the parent's counts.
+      const reached = at.node === 'any' ? 10 : Math.ceil(10 / base.processes);
+      expect(at.occurrence!).toBeGreaterThanOrEqual(1);
+      expect(at.occurrence!).toBeLessThanOrEqual(reached);
+      expect(at.afterUs).toBeUndefined();
+    }
+    expect(fromParent).toBeGreaterThan(60);
+  });
+
   it('need a note to aim at', () => {
     expect(addAimedFault(structuredClone(base), [], new Rng('x'))).toBeNull();
   });
