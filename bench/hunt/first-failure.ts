@@ -43,6 +43,8 @@ for (const mutant of MUTANTS.filter((m) => only === undefined || only.includes(m
   cells.push({ seeds: first === undefined ? null : first.run, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
   cells.forEach((c, k) => columns[k]!.push(c));
   rows.push([mutant.name, ...cells.map(show)]);
+  // Each row as it is measured (the table comes at the end): a long run under load still shows progress.
+  process.stderr.write(`${[mutant.name, ...cells.map(show)].join('  ')}\n`);
 }
 
 function median(cells: readonly Cell[]): string {
