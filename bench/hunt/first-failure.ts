@@ -3,7 +3,9 @@
 // (isis-uniform.json, seeds 1, 2, ...), swarm scenarios (isis-swarm.json,
 // seeds 1, 2, ...), and `vsynclab hunt` started from those two files (its
 // first two runs are their seed 1; then mutants of what reached new
-// coverage). A "seed" is one run in every column. Wall seconds are summed
+// coverage, with faults aimed at protocol notes: sim/hunt/aimed-faults.ts).
+// Every mutant of protocol/mutants (BENCH_MUTANTS=a,b for some). A "seed"
+// is one run in every column. Wall seconds are summed
 // run times; the hunt's include its coverage bookkeeping and run with V8's
 // optimizing compiler off (sim/coverage/v8-session.ts). Run:
 //   npx tsx bench/hunt/first-failure.ts [max-seeds] [hunt-seed]
@@ -43,6 +45,8 @@ for (const mutant of MUTANTS.filter((m) => only === undefined || only.includes(m
   cells.push({ seeds: first === undefined ? null : first.run, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
   cells.forEach((c, k) => columns[k]!.push(c));
   rows.push([mutant.name, ...cells.map(show)]);
+  // Each row as it is measured (the table comes at the end): a long run under load still shows progress.
+  process.stderr.write(`${[mutant.name, ...cells.map(show)].join('  ')}\n`);
 }
 
 function median(cells: readonly Cell[]): string {

@@ -56,6 +56,8 @@ export interface IsisLayers {
   waitForSuspectsBeforeLeavers: boolean;
   /** Flush: a member that sent its flush reply sends nothing more in the view (multicast.ts canMulticast). */
   holdSendsWhileFrozen: boolean;
+  /** ABCAST: a member that sent its flush reply learns (and acknowledges) no new orders: whatever it acknowledged is in its reply (multicast.ts onOrders). */
+  ignoreOrdersWhileFrozen: boolean;
   /** Join: is `joiner` the removed process `removed`? Process ids, not hosts: a restart is a new incarnation (join-leave.ts). */
   sameProcess(joiner: ProcessId, removed: ProcessId): boolean;
   /** Messages from a process removed from our views are refused and answered with an exclusion notice (stack.ts onMessage). */
@@ -87,6 +89,7 @@ export const defaultIsisLayers: IsisLayers = {
   acceptChecksPromise: true,
   waitForSuspectsBeforeLeavers: true,
   holdSendsWhileFrozen: true,
+  ignoreOrdersWhileFrozen: true,
   sameProcess: (joiner, removed) => joiner === removed,
   refuseRemovedSenders: true,
   exitWhenExcluded: true,

@@ -64,6 +64,8 @@ function describeBody(body: unknown): MessageDescription {
       return { kind: 'hb', key: '' };
     case 'excl':
       return { kind: 'excl', key: `v${String(b.view)}` };
+    case 'xack':
+      return { kind: 'xack', key: `v${String(b.view)}` };
     default:
       return UNKNOWN;
   }

@@ -10,6 +10,7 @@
 // leave some members behind.
 import type { ExitReason, ProcessId } from '../types.ts';
 import { heard, permanentSuspicions, startHeartbeats, trackMembers } from './failure-detector.ts';
+import { oweExclusionNotices, type PendingExclusion } from './exclusion-notices.ts';
 import { applyFlush } from './flush.ts';
 import type { IsisState, StepCtx } from './isis-state.ts';
 import { emptyGms, MAX_REMOVED, note, observe } from './isis-state.ts';
@@ -24,7 +25,7 @@ export const JOIN_TIMER = 'join';
 
 /** The coordinator commits: installs locally, sends the view to its members, tells the excluded. */
 export function commitProposal(s: IsisState, ctx: StepCtx, proposal: ViewProposal): IsisState {
-  const out = installProposal(s, ctx, proposal, null, [], s.self);
+  const out = installProposal(s, ctx, proposal, null, [], s.self, undefined);
   for (const p of proposal.from.members) {
     if (!proposal.view.members.includes(p) && !proposal.leavers.includes(p) && p !== s.self) {
       sendRaw(ctx, p, { k: 'excl', view: proposal.view.id });
@@ -35,7 +36,7 @@ export function commitProposal(s: IsisState, ctx: StepCtx, proposal: ViewProposa
 
 export function onInstall(s: IsisState, ctx: StepCtx, from: ProcessId, body: Extract<IsisBody, { k: 'inst' }>): IsisState {
   if (s.status === 'exited') return s;
-  return installProposal(s, ctx, body.proposal, body.snapshot, body.removed, from);
+  return installProposal(s, ctx, body.proposal, body.snapshot, body.removed, from, body.excluding);
 }
 
 /**
@@ -50,6 +51,7 @@ export function installProposal(
   snapshot: KvMap | null,
   removedByPeer: readonly ProcessId[],
   from: ProcessId,
+  noticesOwedByPeer: readonly PendingExclusion[] | undefined,
 ): IsisState {
   const view = proposal.view;
   let out = s;
@@ -66,7 +68,9 @@ export function installProposal(
         // excluded it) still tells the members first. It did not apply the flush, so it carries
         // no state: joiners take theirs from the members' relays.
         const gone = proposal.from.members.filter((p) => !view.members.includes(p));
-        const body: IsisBody = { k: 'inst', proposal, snapshot: null, removed: mergeRemoved(out.removed, gone) };
+        // It exits: the notices it owes (the ones this view adds among them) go on with the members.
+        out = oweExclusionNotices(out, ctx, view.id, gone.filter((p) => !proposal.leavers.includes(p)), noticesOwedByPeer);
+        const body: IsisBody = withNotices({ k: 'inst', proposal, snapshot: null, removed: mergeRemoved(out.removed, gone) }, out);
         for (const p of view.members) out = sendTo(out, ctx, p, body);
       }
       return exitProcess(out, ctx, proposal.leavers.includes(s.self) || s.gms.leaving ? 'left' : 'excluded');
@@ -108,11 +112,12 @@ export function installProposal(
     for (const p of view.members) out = { ...out, transport: transportForgetUnacked(out.transport, p, ctx.fx) };
   }
   out = trackMembers(out, view.members);
+  out = oweExclusionNotices(out, ctx, view.id, gone.filter((p) => !proposal.leavers.includes(p)), noticesOwedByPeer);
   if (from !== out.self) out = heard(out, from);
   observe(ctx, { type: 'view', view: { id: view.id, members: [...view.members] } });
   // Relay before anything else goes out in the new view (see the header).
   const transferred = ctx.layers.transferStateAfterFlush || !wasMember ? out.app : preFlushApp;
-  const body: IsisBody = { k: 'inst', proposal, snapshot: transferred, removed: out.removed };
+  const body: IsisBody = withNotices({ k: 'inst', proposal, snapshot: transferred, removed: out.removed }, out);
   // (layers.relayInstall: false leaves the sending to the coordinator that committed.)
   const sends = ctx.layers.relayInstall || from === out.self;
   for (const p of view.members) if (sends && p !== out.self && p !== from) out = sendTo(out, ctx, p, body);
@@ -121,6 +126,11 @@ export function installProposal(
     if (!ctx.timersOff) ctx.fx.push({ kind: 'setTimer', timer: STABILITY_TIMER, delayUs: ctx.o.stabilityIntervalUs });
   }
   return out;
+}
+
+/** The install message carries the exclusion notices its sender owes (joiners take them on); none, no field. */
+function withNotices(body: Extract<IsisBody, { k: 'inst' }>, s: IsisState): IsisBody {
+  return s.excluding.length === 0 ? body : { ...body, excluding: s.excluding };
 }
 
 function mergeRemoved(removed: readonly ProcessId[], more: readonly ProcessId[]): ProcessId[] {

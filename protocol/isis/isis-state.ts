@@ -1,6 +1,7 @@
 // The full stack's state and the per-step context every layer writes into.
 import type { AppRequest, Effect, ExitReason, Observation, ProcessId, View } from '../types.ts';
 import type { IsisLayers } from './config.ts';
+import type { PendingExclusion } from './exclusion-notices.ts';
 import type { KvMap } from './kv-app.ts';
 import type { FlushReply, IsisBody, ViewProposal } from './messages.ts';
 import type { IsisOptions } from './options.ts';
@@ -63,6 +64,8 @@ export interface IsisState {
   sent: number;
   /** Processes removed from views this process knows of (newest last, bounded). */
   removed: ProcessId[];
+  /** Exclusion notices this process still resends (exclusion-notices.ts). */
+  excluding: PendingExclusion[];
   /** Whom a joiner asks to let it in. */
   contacts: ProcessId[];
 }

@@ -7,6 +7,7 @@
 // A process removed from the group learns it when it talks to a member of a
 // later view (or from the coordinator's notice) and exits `excluded`.
 import type { NodeContext, ProcessId } from '../types.ts';
+import { acknowledgeExclusion } from './exclusion-notices.ts';
 import { exitProcess, JOIN_TIMER } from './install.ts';
 import type { IsisState, StepCtx } from './isis-state.ts';
 import { coordinatorOf, isCoordinator, MAX_JOINERS, note, withGms } from './isis-state.ts';
@@ -59,10 +60,14 @@ export function onLeaveRequest(s: IsisState, from: ProcessId, body: Extract<Isis
  * before the group removed it again (it can never be readmitted under the
  * same id): it gives up too.
  */
-export function onExcluded(s: IsisState, ctx: StepCtx, body: Extract<IsisBody, { k: 'excl' }>): IsisState {
-  if (s.status === 'joining') return exitProcess(s, ctx, 'excluded');
+export function onExcluded(s: IsisState, ctx: StepCtx, from: ProcessId, body: Extract<IsisBody, { k: 'excl' }>): IsisState {
+  if (s.status === 'joining') {
+    acknowledgeExclusion(ctx, from, body.view);
+    return exitProcess(s, ctx, 'excluded');
+  }
   // (layers.exitWhenExcluded: false ignores the notice: the excluded member goes on in its old view.)
   if (s.status !== 'member' || s.view === null || body.view <= s.view.id || !ctx.layers.exitWhenExcluded) return s;
+  acknowledgeExclusion(ctx, from, body.view);
   return exitProcess(s, ctx, s.gms.leaving ? 'left' : 'excluded');
 }
 

@@ -2,6 +2,7 @@
 // transport carries). Heartbeats, join requests and exclusion notices travel
 // unnumbered (raw); everything else over the reliable FIFO channels.
 import type { MessageId, ProcessId, View, ViewId } from '../types.ts';
+import type { PendingExclusion } from './exclusion-notices.ts';
 import type { KvMap } from './kv-app.ts';
 import type { McMessage } from './mc-message.ts';
 
@@ -64,13 +65,15 @@ export type IsisBody =
   | { k: 'acc'; view: ViewId; ballot: number; value: ViewProposal }
   | { k: 'accd'; view: ViewId; ballot: number }
   /** The decided view, with the application state for joiners (null from a committer outside the view); relayed by every member that installs it. */
-  | { k: 'inst'; proposal: ViewProposal; snapshot: KvMap | null; removed: ProcessId[] }
+  | { k: 'inst'; proposal: ViewProposal; snapshot: KvMap | null; removed: ProcessId[]; excluding?: PendingExclusion[] }
   | { k: 'leave'; view: ViewId }
   /** Raw: a process asks to join (sent by the joiner, forwarded to the coordinator). */
   | { k: 'join'; joiner: ProcessId }
   /** Raw: failure-detector heartbeat. */
   | { k: 'hb'; view: ViewId }
   /** Raw: "view `view` no longer contains you". */
-  | { k: 'excl'; view: ViewId };
+  | { k: 'excl'; view: ViewId }
+  /** Raw: the excluded process heard the notice for `view` (and exits): stop resending it. */
+  | { k: 'xack'; view: ViewId };
 
 export type IsisBodyKind = IsisBody['k'];

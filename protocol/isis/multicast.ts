@@ -140,7 +140,8 @@ export function onMulticast(s: IsisState, ctx: StepCtx, from: string, m: McMessa
 /** Orders from the sequencer. A frozen member ignores them: what it acknowledged must be in its flush reply. */
 export function onOrders(s: IsisState, ctx: StepCtx, from: string, body: Extract<IsisBody, { k: 'ord' }>): IsisState {
   const vc = s.vc;
-  if (vc === null || body.view !== vc.view.id || vc.view.members[0] !== from || s.gms.frozen) return s;
+  // (layers.ignoreOrdersWhileFrozen: false learns and acknowledges orders after the flush reply.)
+  if (vc === null || body.view !== vc.view.id || vc.view.members[0] !== from || (s.gms.frozen && ctx.layers.ignoreOrdersWhileFrozen)) return s;
   const appended = appendOrders(vc.total, body.first, body.ids, vc.rank);
   // The sequencer knows every order it sends.
   let total = appended === vc.total ? appended : recordOrderAck(appended, 0, body.first + body.ids.length - 1);

@@ -10,6 +10,7 @@ import { assertNever } from '../types.ts';
 import { defaultIsisLayers, type IsisLayers } from './config.ts';
 import { HEARTBEAT_TIMER, heard, heartbeatTick, someoneSilent, startHeartbeats, trackMembers } from './failure-detector.ts';
 import { onAccept, onFlushRequest, VIEW_CHANGE_TIMER } from './gms-member.ts';
+import { onExclusionAck, resendExclusionNotices } from './exclusion-notices.ts';
 import { JOIN_TIMER, onInstall } from './install.ts';
 import type { IsisFrame, IsisState, StepCtx } from './isis-state.ts';
 import { emptyGms, isCoordinator, needsViewChange } from './isis-state.ts';
@@ -127,7 +128,9 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
       case 'hb':
         return s;
       case 'excl':
-        return onExcluded(s, ctx, body);
+        return onExcluded(s, ctx, from, body);
+      case 'xack':
+        return onExclusionAck(s, from);
       default:
         return assertNever(body, 'ISIS message');
     }
@@ -150,6 +153,7 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
         queue: [],
         sent: 0,
         removed: [],
+        excluding: [],
         contacts: [],
       };
       if (start.mode === 'join') {
@@ -167,7 +171,9 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
     onMessage(state, from, frame) {
       if (state.status === 'exited') return { state, effects: [] };
       const ctx = newCtx();
-      if (ctx.layers.refuseRemovedSenders && state.removed.includes(from)) {
+      // An excluded process acknowledging its notice is removed by definition: not refused.
+      const acknowledgesExclusion = frame.t === 'r' && frame.body.k === 'xack';
+      if (ctx.layers.refuseRemovedSenders && state.removed.includes(from) && !acknowledgesExclusion) {
         noticeRemoved(state, ctx, from);
         return { state, effects: ctx.fx };
       }
@@ -189,6 +195,7 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
         const tick = heartbeatTick(s, ctx);
         s = tick.s;
         for (const p of tick.silent) s = suspect(s, ctx, p);
+        s = resendExclusionNotices(s, ctx);
       } else if (timer === STABILITY_TIMER) {
         s = stabilityTick(s, ctx);
       } else if (timer === JOIN_TIMER) {

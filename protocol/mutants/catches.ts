@@ -17,7 +17,7 @@ export const MUTANT_CATCHES: Readonly<Record<string, MutantCatch>> = {
   'flush-early-install': { file: 'isis-cascading-crashes.json', seed: 1 },
   'flush-drops-departed': { file: 'isis-dueling-coordinators.json', seed: 1 },
   'flush-reorders-total': { file: 'isis-crash-under-loss.json', seed: 1 },
-  'deliver-after-flush-reply': { file: 'isis-false-suspicion.json', seed: 2 },
+  'deliver-after-flush-reply': { file: 'isis-false-suspicion.json', seed: 16 },
   'no-majority': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
   'takeover-ignores-accepted': { file: 'isis-coordinator-isolated-after-commit.json', seed: 2 },
   // The hunt meets it first in regressions/; the scenario built for the mechanism catches it too (seed 8).
@@ -25,7 +25,7 @@ export const MUTANT_CATCHES: Readonly<Record<string, MutantCatch>> = {
   // The random faults keep a majority more strictly (cut-off hosts count as down): caught first here.
   'suspicion-permanent': { file: 'regressions/joiner-removed-before-view.json', seed: 6 },
   'gc-partial-ack': { file: 'isis-dueling-coordinators.json', seed: 1 },
-  'retransmit-reset': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
+  'retransmit-reset': { file: 'isis-coordinator-isolated-after-commit.json', seed: 35 },
   'stale-state-transfer': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
   'joiner-empty-state': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
   'install-not-relayed': { file: 'isis-crash-under-loss.json', seed: 1 },
@@ -35,7 +35,9 @@ export const MUTANT_CATCHES: Readonly<Record<string, MutantCatch>> = {
   'accept-ignores-promise': { file: 'isis-dueling-coordinators-late-accept.json', seed: 26 },
   'leave-relies-on-lost-ack': { file: 'isis-leave-during-false-suspicion.json', seed: 15 },
   'restart-refused-by-host': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
-  'removed-sender-accepted': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
+  // Resent exclusion notices tell a removed process anyway, until their budget is spent: a 4 s isolation outlasts it.
+  'removed-sender-accepted': { file: 'isis-long-isolation.json', seed: 1 },
   'excluded-ignores-notice': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
   'causal-sender-only': { file: 'isis-cascading-crashes.json', seed: 1 },
+  'orders-acked-after-flush': { file: 'isis-sequencer-unheard-by-successor.json', seed: 2 },
 };

@@ -25,6 +25,7 @@ import { restartRefusedByHost } from './restart-refused-by-host.ts';
 import { removedSenderAccepted } from './removed-sender-accepted.ts';
 import { causalSenderOnly } from './causal-sender-only.ts';
 import { excludedIgnoresNotice } from './excluded-ignores-notice.ts';
+import { ordersAckedAfterFlush } from './orders-acked-after-flush.ts';
 import type { Mutant } from './types.ts';
 
 export type { Mutant } from './types.ts';
@@ -61,6 +62,8 @@ export const MUTANTS: readonly Mutant[] = [
   removedSenderAccepted,
   excludedIgnoresNotice,
   causalSenderOnly,
+  // ABCAST across a flush.
+  ordersAckedAfterFlush,
 ];
 
 export function mutantByName(name: string): Mutant | undefined {

@@ -2,7 +2,12 @@
 // something no earlier run reached (a branch point of the protocol, by V8's
 // coverage; a note, a note pair on one process, a message kind, a fault
 // kind hitting a role), and make new candidates by mutating kept ones
-// (mutate.ts). Failures are shrunk and reported as they are found, one per
+// (mutate.ts): new seeds, swarm switches, faults aimed at the protocol
+// notes the runs emitted (aimed-faults.ts), splices. A kept entry's energy
+// (how often it is mutated) grows with what it brought and with how rare
+// the facts it reached still are (facts few runs showed: a rare note pair
+// is a region the hunt has barely entered), and shrinks each time it is
+// drawn. Failures are shrunk and reported as they are found, one per
 // way of failing. Deterministic for a given seed: the candidates depend
 // only on the seed and on what earlier runs covered, and runs are
 // deterministic; only a time bound (`timeUp`) makes the number of runs vary.
@@ -17,7 +22,8 @@ import { Rng } from '../rng.ts';
 import { runScenarioSteps, type RunResult } from '../run.ts';
 import { DEFAULT_MAX_ATTEMPTS, shrinkSteps, targetOf, type ShrinkOutcome, type ShrinkTarget } from '../shrink.ts';
 import { driveYielding, eventLoopTurn } from '../steps.ts';
-import { mutate, switchesOf, type Candidate } from './mutate.ts';
+import { triggerNotes, type NoteCounts } from './aimed-faults.ts';
+import { mutate, switchesOf, type Candidate, type Switches } from './mutate.ts';
 
 export interface HuntOptions {
   seed: number;
@@ -87,7 +93,17 @@ const MAX_CHANGES_KEPT = 20;
 
 interface Entry extends KeptCandidate {
   picks: number;
+  /** Facts of its run that at most RARE_RUNS runs had shown when it was kept (its energy follows their counts). */
+  rare: string[];
 }
+
+/** A fact shown by at most this many runs is rare. */
+const RARE_RUNS = 2;
+/** Rare facts remembered per entry. */
+const MAX_RARE_PER_ENTRY = 32;
+/** Weight of rarity against fresh ground in an entry's energy. */
+const RARITY_WEIGHT = 4;
+const NOTE_FACT = 'note: ';
 
 export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScope, options: HuntOptions): Promise<HuntResult> {
   if (options.maxRuns === undefined && options.timeUp === undefined) throw new Error('hunt: give maxRuns or timeUp');
@@ -100,7 +116,7 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
     const seed = loaded.seeds[0] ?? 1;
     return { scenario: loaded.forSeed(seed), seed, changes: [], file: loaded.file };
   });
-  const switches = switchesOf(initial.map((c) => c.scenario));
+  const switches: Switches = switchesOf(initial.map((c) => c.scenario));
   const stop = (): boolean => options.shouldStop?.() === true;
   let runs = 0;
   let stoppedBy: HuntStop = 'runs';
@@ -118,8 +134,8 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
         break;
       }
       // Until something is kept (every starting run failed and covered nothing new), the suite itself is the parent pool.
-      const parents = corpus.length > 0 ? corpus : initial.map((c) => ({ ...c, run: 0, freshBranches: 0, freshFacts: 0, picks: 0 }));
-      const next = runs < initial.length ? initial[runs]! : pickAndMutate(parents, switches, rng);
+      const parents = corpus.length > 0 ? corpus : initial.map((c) => ({ ...c, run: 0, freshBranches: 0, freshFacts: 0, picks: 0, rare: [] }));
+      const next = runs < initial.length ? initial[runs]! : pickAndMutate(parents, switches, coverage.facts, rng);
       if (next === null) break;
       const run = runs + 1;
       const extra = mutantRunOptions(next.scenario, options.mutant);
@@ -133,11 +149,16 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
         break;
       }
       runs = run;
-      const freshFacts = coverage.endRun(observed.facts).length;
+      const fresh = coverage.endRun(observed.facts);
+      const freshFacts = fresh.length;
       const freshBranches = coverage.takeBranches().length;
+      learnNotes(switches, fresh);
       // A failing run that reached new ground is a parent too: its neighbours may fail in other ways.
       const kept = freshFacts + freshBranches > 0;
-      if (kept) keep(corpus, { ...next, run, freshBranches, freshFacts, picks: 0 });
+      if (kept) {
+        const entry = { ...next, run, freshBranches, freshFacts, picks: 0, rare: rareFacts(observed.facts.facts.keys(), coverage.facts), noteCounts: noteCountsOf(observed.facts.facts) };
+        keep(corpus, entry, coverage.facts);
+      }
       options.onRun?.({ run, scenario: next.scenario.name, seed: next.seed, passed: result.passed, freshBranches, freshFacts, kept, corpusSize: corpus.length });
       const target = targetOf(result);
       if (target === null) continue;
@@ -160,18 +181,57 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
   } finally {
     coverage.stop();
   }
-  return { runs, corpus: corpus.map(({ picks: _picks, ...entry }) => entry), findings, stoppedBy, coverage };
+  return { runs, corpus: corpus.map(({ picks: _picks, rare: _rare, noteCounts: _notes, ...entry }) => entry), findings, stoppedBy, coverage };
+}
+
+/** Notes a run emitted for the first time become trigger notes for aimed faults. */
+function learnNotes(switches: Switches, freshFacts: readonly string[]): void {
+  const notes = triggerNotes(freshFacts.filter((f) => f.startsWith(NOTE_FACT)).map((f) => f.slice(NOTE_FACT.length)));
+  for (const n of notes) if (!switches.notes.includes(n)) switches.notes.push(n);
+  switches.notes.sort();
+}
+
+/** Bound on the trigger notes remembered per entry. */
+const MAX_NOTES_PER_ENTRY = 32;
+
+function noteCountsOf(runFacts: ReadonlyMap<string, number>): NoteCounts {
+  const counts: Record<string, number> = {};
+  let kept = 0;
+  for (const [fact, count] of runFacts) {
+    if (!fact.startsWith(NOTE_FACT) || kept >= MAX_NOTES_PER_ENTRY) continue;
+    const [note] = triggerNotes([fact.slice(NOTE_FACT.length)]);
+    if (note === undefined) continue;
+    counts[note] = count;
+    kept++;
+  }
+  return counts;
+}
+
+function rareFacts(runFacts: Iterable<string>, counts: ReadonlyMap<string, number>): string[] {
+  const rare: string[] = [];
+  for (const f of runFacts) {
+    if ((counts.get(f) ?? 0) <= RARE_RUNS) rare.push(f);
+    if (rare.length >= MAX_RARE_PER_ENTRY) break;
+  }
+  return rare;
+}
+
+/** (1 + what it brought + rarity of what it reached, by today's counts) / (1 + times drawn). */
+function energy(e: Entry, counts: ReadonlyMap<string, number>): number {
+  let rarity = 0;
+  for (const f of e.rare) rarity += 1 / Math.max(1, counts.get(f) ?? 1);
+  return (1 + e.freshBranches + e.freshFacts + RARITY_WEIGHT * rarity) / (1 + e.picks);
 }
 
 /**
- * A parent drawn with weight (1 + what it brought) / (1 + times drawn), so
- * entries that opened new ground are mutated more, but none forever; its
- * mutant may splice in parts of any other entry.
+ * A parent drawn by its energy, so entries that opened new ground or reach
+ * rare facts are mutated more, but none forever; its mutant may splice in
+ * parts of any other entry.
  */
-function pickAndMutate(corpus: Entry[], switches: ReturnType<typeof switchesOf>, rng: Rng): (Candidate & { file: string }) | null {
+function pickAndMutate(corpus: Entry[], switches: Switches, counts: ReadonlyMap<string, number>, rng: Rng): (Candidate & { file: string }) | null {
   if (corpus.length === 0) return null;
   for (let attempt = 0; attempt < corpus.length + 1; attempt++) {
-    const parent = corpus[rng.weightedIndex(corpus.map((e) => (1 + e.freshBranches + e.freshFacts) / (1 + e.picks)))]!;
+    const parent = corpus[rng.weightedIndex(corpus.map((e) => energy(e, counts)))]!;
     parent.picks++;
     const child = mutate(parent, corpus, switches, rng);
     if (child !== null) return { ...child, file: parent.file, changes: [...parent.changes, ...child.changes].slice(-MAX_CHANGES_KEPT) };
@@ -179,15 +239,14 @@ function pickAndMutate(corpus: Entry[], switches: ReturnType<typeof switchesOf>,
   return null;
 }
 
-function keep(corpus: Entry[], entry: Entry): void {
+function keep(corpus: Entry[], entry: Entry, counts: ReadonlyMap<string, number>): void {
   if (corpus.length < MAX_CORPUS) {
     corpus.push(entry);
     return;
   }
   let worst = 0;
   corpus.forEach((e, k) => {
-    const w = corpus[worst]!;
-    if ((e.freshBranches + e.freshFacts) / (1 + e.picks) < (w.freshBranches + w.freshFacts) / (1 + w.picks)) worst = k;
+    if (energy(e, counts) < energy(corpus[worst]!, counts)) worst = k;
   });
   corpus[worst] = entry;
 }

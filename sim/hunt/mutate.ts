@@ -2,27 +2,47 @@
 // kinds swarm testing and fault-injection fuzzers use. A new seed; a swarm
 // switch (a random fault kind, an order, loss or duplication turned on or
 // off); a scheduled fault, leave or join moved in time; a fault, leave or
-// join spliced in from another kept scenario. The switches are the fields
-// the scenarios themselves carry (every random fault kind and order some
-// kept scenario names), so a kind the generator learns is switched too.
+// join spliced in from another kept scenario, or its workload (rate and
+// order mix) crossed over; the load scaled; a fault aimed at a protocol
+// moment (a note some run emitted, a role) or an existing fault re-aimed
+// (aimed-faults.ts). The switches are the fields the scenarios themselves
+// carry (every random fault kind and order some kept scenario names) and
+// the notes the runs emitted, so a kind the generator learns is switched too.
 import type { Scenario, ScheduledFault } from '../../scenarios/types.ts';
 import { isValidScenario } from '../../scenarios/validate.ts';
 import type { Rng } from '../rng.ts';
+import { addAimedFault, reaimFault, type NoteCounts } from './aimed-faults.ts';
 
-export const MUTATIONS = ['reseed', 'fault-kind', 'order', 'network', 'fault-time', 'splice'] as const;
+export const MUTATIONS = ['reseed', 'fault-kind', 'order', 'network', 'fault-time', 'splice', 'load', 'aimed-fault', 'reaim'] as const;
 export type Mutation = (typeof MUTATIONS)[number];
+/**
+ * How often each is drawn. Faults at protocol moments reach what random
+ * faults almost never do, so they weigh most; a new seed is the cheapest
+ * way to see a kept scenario's neighbourhood.
+ */
+const MUTATION_WEIGHTS: Readonly<Record<Mutation, number>> = {
+  reseed: 3, 'fault-kind': 1, order: 1, network: 1, 'fault-time': 1, splice: 1, load: 1, 'aimed-fault': 4, reaim: 2,
+};
+const WEIGHTS = MUTATIONS.map((m) => MUTATION_WEIGHTS[m]);
+/** The load scaling keeps the rate in this range (multicasts per second). */
+const MIN_RATE = 10;
+const MAX_RATE = 2_000;
 
 export interface Candidate {
   scenario: Scenario;
   seed: number;
   /** What was done to the parent, for the corpus file's description. */
   changes: string[];
+  /** How often its run emitted each trigger note (a kept candidate's; aimed faults aim at these). */
+  noteCounts?: NoteCounts;
 }
 
 /** The vocabulary of the switches: every random fault kind and order named by a scenario of the corpus. */
 export interface Switches {
   faultKinds: string[];
   orders: string[];
+  /** Notes a fault trigger may name (from the scenarios' triggers; the hunt adds the notes its runs emitted). */
+  notes: string[];
 }
 
 const SEED_RANGE = 2 ** 31;
@@ -32,11 +52,16 @@ const MAX_TRIES = 20;
 export function switchesOf(scenarios: readonly Scenario[]): Switches {
   const faultKinds = new Set<string>();
   const orders = new Set<string>();
+  const notes = new Set<string>();
   for (const s of scenarios) {
     for (const k of Object.keys(s.faults?.random?.kinds ?? {})) faultKinds.add(k);
     for (const k of Object.keys(s.workload.orders)) orders.add(k);
+    for (const f of s.faults?.schedule ?? []) {
+      if (f.at !== undefined) notes.add(f.at.note);
+      if (f.onNote !== undefined) notes.add(f.onNote.text);
+    }
   }
-  return { faultKinds: [...faultKinds].sort(), orders: [...orders].sort() };
+  return { faultKinds: [...faultKinds].sort(), orders: [...orders].sort(), notes: [...notes].sort() };
 }
 
 /** A valid mutant of `parent` (1 to 3 changes), or null when every try was invalid. */
@@ -47,13 +72,13 @@ export function mutate(parent: Candidate, donors: readonly Candidate[], switches
     const changes: string[] = [];
     const count = 1 + rng.int(3);
     for (let k = 0; k < count; k++) {
-      const mutation = rng.pick(MUTATIONS);
+      const mutation = MUTATIONS[rng.weightedIndex(WEIGHTS)]!;
       if (mutation === 'reseed') {
         seed = rng.int(SEED_RANGE);
         changes.push(`seed ${seed}`);
         continue;
       }
-      const changed = apply(mutation, scenario, donors, switches, rng);
+      const changed = apply(mutation, scenario, donors, switches, rng, parent.noteCounts);
       if (changed === null) continue;
       scenario = changed.scenario;
       changes.push(changed.what);
@@ -64,7 +89,14 @@ export function mutate(parent: Candidate, donors: readonly Candidate[], switches
   return null;
 }
 
-function apply(mutation: Exclude<Mutation, 'reseed'>, s: Scenario, donors: readonly Candidate[], switches: Switches, rng: Rng): { scenario: Scenario; what: string } | null {
+function apply(
+  mutation: Exclude<Mutation, 'reseed'>,
+  s: Scenario,
+  donors: readonly Candidate[],
+  switches: Switches,
+  rng: Rng,
+  noteCounts: NoteCounts | undefined,
+): { scenario: Scenario; what: string } | null {
   switch (mutation) {
     case 'fault-kind': {
       if (switches.faultKinds.length === 0) return null;
@@ -98,6 +130,18 @@ function apply(mutation: Exclude<Mutation, 'reseed'>, s: Scenario, donors: reado
       return moveInTime(s, rng);
     case 'splice':
       return splice(s, donors, rng);
+    case 'load': {
+      const rate = s.workload.multicastsPerSecond;
+      const next = Math.min(MAX_RATE, Math.max(MIN_RATE, Math.round(rng.chance(0.7) ? rate * 4 : rate / 2)));
+      if (next === rate) return null;
+      s.workload = { ...s.workload, multicastsPerSecond: next };
+      return { scenario: s, what: `load ${next}/s` };
+    }
+    case 'aimed-fault':
+      if ((s.faults?.schedule?.length ?? 0) + 2 > MAX_SPLICED_ENTRIES) return null;
+      return addAimedFault(s, switches.notes, rng, noteCounts);
+    case 'reaim':
+      return reaimFault(s, switches.notes, rng, noteCounts);
   }
 }
 
@@ -143,27 +187,33 @@ function splice(s: Scenario, donors: readonly Candidate[], rng: Rng): { scenario
   const schedule = s.faults?.schedule ?? [];
   const leaves = s.workload.leaves ?? [];
   const joins = s.workload.joins ?? [];
-  if (schedule.length + leaves.length + joins.length >= MAX_SPLICED_ENTRIES) return null;
-  for (const fault of donor.faults?.schedule ?? []) {
+  // Crossover: the donor's workload (rate and order mix), keeping this scenario's joins and leaves.
+  options.push(() => {
+    if (donor.workload.multicastsPerSecond === s.workload.multicastsPerSecond && JSON.stringify(donor.workload.orders) === JSON.stringify(s.workload.orders)) return null;
+    s.workload = { ...s.workload, multicastsPerSecond: donor.workload.multicastsPerSecond, orders: { ...donor.workload.orders } };
+    return `workload of ${donor.name}`;
+  });
+  // Past the bound on scheduled entries, only the crossover is left.
+  const full = schedule.length + leaves.length + joins.length >= MAX_SPLICED_ENTRIES;
+  for (const fault of full ? [] : (donor.faults?.schedule ?? [])) {
     options.push(() => {
       s.faults = { ...s.faults, schedule: [...schedule, structuredClone(fault)] };
       return `${fault.type} from ${donor.name}`;
     });
   }
-  for (const leave of donor.workload.leaves ?? []) {
+  for (const leave of full ? [] : (donor.workload.leaves ?? [])) {
     options.push(() => {
       if (leaves.some((l) => l.host === leave.host)) return null;
       s.workload = { ...s.workload, leaves: [...leaves, { ...leave }] };
       return `leave of ${leave.host} from ${donor.name}`;
     });
   }
-  for (const join of donor.workload.joins ?? []) {
+  for (const join of full ? [] : (donor.workload.joins ?? [])) {
     options.push(() => {
       s.workload = { ...s.workload, joins: [...joins, { ...join }] };
       return `join from ${donor.name}`;
     });
   }
-  if (options.length === 0) return null;
   const what = rng.pick(options)();
   return what === null ? null : { scenario: s, what };
 }

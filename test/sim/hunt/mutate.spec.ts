@@ -20,6 +20,15 @@ describe('mutate', () => {
   it('takes its switches from the scenarios: every random fault kind and order they name', () => {
     expect(switches.faultKinds).toEqual(expect.arrayContaining(['crash', 'partition', 'restart']));
     expect(switches.orders).toEqual(['causal', 'fifo', 'total']);
+    // The notes their fault triggers name: what aimed faults start from before any run.
+    expect(switches.notes).toContain('view-change-begin');
+  });
+
+  it('aims faults at protocol notes, re-aims them, scales the load and crosses workloads over', () => {
+    const kinds = new Set(children('m5', 120).flatMap((c) => c.changes.map((w) => w.split(' ')[0])));
+    expect(kinds).toContain('load');
+    expect([...kinds].some((k) => ['isolate', 'crash', 'slow-link', 'dead-link', 'cut-pair'].includes(k!))).toBe(true);
+    expect([...kinds].some((w) => w === 'workload')).toBe(true);
   });
 
   it('makes valid scenarios that differ from their parent, saying how', () => {
