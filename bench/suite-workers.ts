@@ -1,15 +1,25 @@
 // Suite throughput of the compiled CLI with 1 and 2 worker threads: the same
 // `vsynclab run` (default suite unless paths are given) alternating
 // 1, 2, 1, 2, ... so both see the same machine, then the median wall time of
-// each and the speed-up. Each trial is a fresh process, as a user runs it,
-// so start-up and worker start-up are included. Run:
+// each, absolute runs/s and the speed-up. Each trial is a fresh process, as
+// a user runs it, so start-up and worker start-up are included. Run:
 //   npm run build && npx tsx bench/suite-workers.ts [PATH...] [--seeds A..B] [--pairs N]
-import { spawnSync } from 'node:child_process';
+//
+// On Linux each trial also says where its CPU went (bench/thread-cpu.ts):
+// the main thread, each worker thread, and Node's and V8's helper threads
+// (parallel and concurrent garbage collection, background compilation).
+// With --workers 1 the runs are on the main thread and the helpers have the
+// second core to themselves; with 2 workers they share both cores with the
+// workers. "tail" is how long the first worker to finish sat idle before
+// the last one finished.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { hrSeconds, printTable } from './report.ts';
+import { ThreadCpuSampler, type ThreadCpuReport } from './thread-cpu.ts';
 
 const MAX_PAIRS = 20;
+const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 const args = process.argv.slice(2);
 const valueOf = (flag: string): string | undefined => {
   const at = args.indexOf(flag);
@@ -20,38 +30,68 @@ const pairs = Math.min(MAX_PAIRS, Math.max(1, Number(valueOf('--pairs') ?? 2) ||
 const paths = args.filter((a, k) => !a.startsWith('--') && !['--seeds', '--pairs'].includes(args[k - 1] ?? ''));
 if (!existsSync('dist/cli/bin-main.js')) throw new Error('dist/ is missing: npm run build first');
 
-interface Trial { workers: number; seconds: number; runs: number; failed: number }
+interface Trial { workers: number; seconds: number; runs: number; failed: number; cpu: ThreadCpuReport | null }
 
-function trial(workers: number): Trial {
+async function trial(workers: number): Promise<Trial> {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['bin/vsynclab.js', 'run', ...paths, '--seeds', seeds, '--workers', String(workers), '--reporter', 'json'], {
-    encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: '0', CI: 'true' },
+  const child = spawn(process.execPath, ['bin/vsynclab.js', 'run', ...paths, '--seeds', seeds, '--workers', String(workers), '--reporter', 'json'], {
+    env: { ...process.env, FORCE_COLOR: '0', CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const sampler = new ThreadCpuSampler(child.pid as number);
+  const out: Buffer[] = [];
+  let outBytes = 0;
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    outBytes += chunk.length;
+    if (outBytes > MAX_OUTPUT_BYTES) child.kill();
+    else out.push(chunk);
+  });
+  child.stderr.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4096); });
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const seconds = hrSeconds(start);
-  if (r.status !== 0 && r.status !== 1) throw new Error(`--workers ${workers} exited ${r.status}: ${r.stderr}`);
-  const report = JSON.parse(r.stdout) as { runs: number; failed: number };
-  process.stdout.write(`  --workers ${workers}: ${seconds.toFixed(2)} s (${report.runs} runs)\n`);
-  return { workers, seconds, runs: report.runs, failed: report.failed };
+  const cpu = sampler.stop(workers > 1 ? workers : 0);
+  if (status !== 0 && status !== 1) throw new Error(`--workers ${workers} exited ${status}: ${stderr}`);
+  const report = JSON.parse(Buffer.concat(out).toString('utf8')) as { runs: number; failed: number };
+  process.stdout.write(`  --workers ${workers}: ${seconds.toFixed(2)} s (${report.runs} runs)${cpu === null ? '' : `; ${describeCpu(cpu)}`}\n`);
+  return { workers, seconds, runs: report.runs, failed: report.failed, cpu };
 }
+
+function describeCpu(cpu: ThreadCpuReport): string {
+  const parts = [`CPU s: main ${cpu.main.toFixed(2)}`];
+  if (cpu.workerThreads.length > 0) parts.push(`workers ${cpu.workerThreads.map((t) => t.cpuSeconds.toFixed(2)).join(' + ')}`);
+  parts.push(`helpers ${cpu.helpers.toFixed(2)}`);
+  if (cpu.workerThreads.length > 1) parts.push(`tail ${tailSeconds(cpu).toFixed(2)} s`);
+  return parts.join(', ');
+}
+
+const totalCpu = (cpu: ThreadCpuReport): number => cpu.main + cpu.helpers + cpu.workerThreads.reduce((sum, t) => sum + t.cpuSeconds, 0);
+const tailSeconds = (cpu: ThreadCpuReport): number => {
+  const ends = cpu.workerThreads.map((t) => t.lastBusySeconds);
+  return Math.max(...ends) - Math.min(...ends);
+};
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
+const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
 
-process.stdout.write(`seeds ${seeds}, ${pairs} pairs; load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+process.stdout.write(`seeds ${seeds}, ${pairs} pairs; load average before: ${load()}\n`);
 const trials: Trial[] = [];
-for (let pair = 0; pair < pairs; pair++) for (const workers of [1, 2]) trials.push(trial(workers));
-process.stdout.write(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+for (let pair = 0; pair < pairs; pair++) for (const workers of [1, 2]) trials.push(await trial(workers));
+process.stdout.write(`load average after: ${load()}\n`);
 
 const runs = trials[0]!.runs;
 if (trials.some((t) => t.runs !== runs || t.failed !== trials[0]!.failed)) throw new Error('the trials disagree on the runs: not the same work');
 const baseline = median(trials.filter((t) => t.workers === 1).map((t) => t.seconds));
+const sampled = trials.every((t) => t.cpu !== null);
 printTable(
-  ['workers', 'runs', 'failed', 'median s', 'runs/s', 'speed-up'],
+  ['workers', 'runs', 'failed', 'median s', 'runs/s', 'speed-up', ...(sampled ? ['CPU s', 'helpers CPU s'] : [])],
   [1, 2].map((workers) => {
-    const seconds = median(trials.filter((t) => t.workers === workers).map((t) => t.seconds));
-    return [String(workers), String(runs), String(trials[0]!.failed), seconds.toFixed(2), (runs / seconds).toFixed(2), (baseline / seconds).toFixed(2)];
+    const mine = trials.filter((t) => t.workers === workers);
+    const seconds = median(mine.map((t) => t.seconds));
+    const cpu = sampled ? [median(mine.map((t) => totalCpu(t.cpu!))).toFixed(2), median(mine.map((t) => t.cpu!.helpers)).toFixed(2)] : [];
+    return [String(workers), String(runs), String(trials[0]!.failed), seconds.toFixed(2), (runs / seconds).toFixed(2), (baseline / seconds).toFixed(2), ...cpu];
   }),
 );

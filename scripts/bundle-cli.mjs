@@ -49,7 +49,13 @@ const distModules = {
 };
 
 await build({
-  entryPoints: [join(root, 'dist', 'cli', 'process-main.js')],
+  // The CLI's `main`, and the suite worker's job loop (bin/suite-worker.js loads this bundle too).
+  stdin: {
+    contents: "export { main } from './process-main.js';\nexport { serveSuiteJobs } from '../sim/suite/worker-serve.js';\n",
+    resolveDir: outDir,
+    sourcefile: 'vsynclab-entry.js',
+    loader: 'js',
+  },
   bundle: true,
   platform: 'node',
   format: 'cjs',

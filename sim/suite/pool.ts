@@ -7,16 +7,31 @@ import type { RunResult } from '../run.ts';
 import { executeRun, type RunOutcome } from './execute.ts';
 import type { RunJob } from './plan.ts';
 
-// Compiled (the CLI, dist/), a worker loads the compiled worker-thread.js
-// directly: no tsx, so it starts in milliseconds. From source (vitest, tsx)
-// the worker needs tsx to read the .ts files.
+// Three ways to start a worker, fastest first:
+// - the CLI runs from its one-file bundle (bin/vsynclab.js): the worker loads
+//   the same bundle with its V8 code cache (bin/suite-worker.js), one file
+//   instead of ~100 ES modules to resolve and compile;
+// - compiled (dist/): the compiled worker-thread.js, no tsx;
+// - from source (vitest, tsx): the worker needs tsx to read the .ts files.
 const RUNNING_COMPILED = import.meta.url.endsWith('.js');
 const SOURCE_BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
 import('tsx/esm/api').then((tsx) => { tsx.register(); return import(workerData.entry); });
 `;
+/** Set by bin/vsynclab.js when it runs the bundle: the URL of the worker entry that loads the bundle too. */
+const BUNDLE_WORKER = Symbol.for('vsynclab.bundle-worker');
+
+/**
+ * Jobs a worker holds at once: the one it runs and the next, so it never
+ * waits for a round trip to the main thread between two runs. Near the end
+ * of the plan a worker holds one: a job queued behind a long run while
+ * another worker idles would lengthen the tail.
+ */
+const JOBS_IN_FLIGHT = 2;
 
 export function startWorker(): Worker {
+  const bundleWorker = (globalThis as Record<symbol, unknown>)[BUNDLE_WORKER];
+  if (typeof bundleWorker === 'string') return new Worker(new URL(bundleWorker));
   if (RUNNING_COMPILED) return new Worker(new URL('./worker-thread.js', import.meta.url));
   const entry = new URL('./worker-thread.ts', import.meta.url).href;
   return new Worker(SOURCE_BOOTSTRAP, { eval: true, workerData: { entry } });
@@ -40,22 +55,25 @@ export async function runJobs(
     Array.from({ length: threads }, () =>
       new Promise<void>((resolve) => {
         const worker = startWorker();
-        let current = -1;
+        // Plan indices posted to this worker and not yet answered, oldest first (a worker answers in order).
+        const inFlight: number[] = [];
         const feed = (): void => {
-          if (next >= jobs.length || shouldStop()) {
-            void worker.terminate().then(() => resolve());
-            return;
+          const wanted = jobs.length - next > threads * JOBS_IN_FLIGHT ? JOBS_IN_FLIGHT : 1;
+          while (inFlight.length < wanted && next < jobs.length && !shouldStop()) {
+            const k = next++;
+            inFlight.push(k);
+            worker.postMessage(jobs[k]);
           }
-          current = next++;
-          worker.postMessage(jobs[current]);
+          if (inFlight.length === 0) void worker.terminate().then(() => resolve());
         };
         worker.on('message', (outcome: RunOutcome) => {
-          ordered.add(current, outcome);
+          ordered.add(inFlight.shift() as number, outcome);
           feed();
         });
         worker.on('error', (error: Error) => {
-          // The job in hand is reported as a failed run; the others carry on elsewhere.
-          if (current >= 0) ordered.add(current, crashedOutcome(jobs[current] as RunJob, error));
+          // The job in hand is reported as a failed run; the one queued behind it runs below, on this thread.
+          const current = inFlight[0];
+          if (current !== undefined) ordered.add(current, crashedOutcome(jobs[current] as RunJob, error));
           resolve();
         });
         feed();

@@ -1,0 +1,86 @@
+// CPU seconds per thread of a running child process, sampled from Linux's
+// /proc/<pid>/task/<tid>/stat (utime + stime, in clock ticks of 10 ms) every
+// SAMPLE_MS while it runs. A thread's last sample is at most SAMPLE_MS old
+// when it ends, so each figure is short by at most that much CPU.
+// Elsewhere (no /proc) `available` is false and nothing is sampled.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+const SAMPLE_MS = 50;
+const TICKS_PER_SECOND = 100;
+/** Bound on the threads tracked (a suite run has a dozen). */
+const MAX_THREADS = 1000;
+/** A thread with less CPU than this is never taken for a worker (libuv's file I/O threads also start late). */
+const MIN_WORKER_CPU_SECONDS = 0.1;
+
+export interface ThreadCpu {
+  tid: number;
+  cpuSeconds: number;
+  /** Clock ticks after the main thread started. */
+  startTicks: number;
+  /** Seconds after sampling began at which the thread's CPU time last grew. */
+  lastBusySeconds: number;
+}
+
+export interface ThreadCpuReport {
+  main: number;
+  /** The worker threads: the last threads started (Node's and V8's own start with the process), busiest first. */
+  workerThreads: ThreadCpu[];
+  /** Node's and V8's own threads (garbage collection, compilation, libuv): their CPU seconds together. */
+  helpers: number;
+}
+
+export class ThreadCpuSampler {
+  static readonly available = existsSync('/proc/self/task');
+  private readonly threads = new Map<number, ThreadCpu>();
+  private readonly timer: NodeJS.Timeout | null;
+  private readonly startedMs = performance.now();
+
+  constructor(private readonly pid: number) {
+    this.timer = ThreadCpuSampler.available ? setInterval(() => this.sample(), SAMPLE_MS) : null;
+  }
+
+  private sample(): void {
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${this.pid}/task`);
+    } catch {
+      return; // the process has ended
+    }
+    const nowSeconds = (performance.now() - this.startedMs) / 1000;
+    for (const tid of tids) {
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${this.pid}/task/${tid}/stat`, 'utf8');
+      } catch {
+        continue; // the thread has ended
+      }
+      // Fields after the command name (which may hold spaces): utime is the 14th field, stime the 15th, starttime the 22nd.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+      const startTicks = Number(fields[19]);
+      const known = this.threads.get(Number(tid));
+      if (known === undefined) {
+        if (this.threads.size < MAX_THREADS) this.threads.set(Number(tid), { tid: Number(tid), cpuSeconds, startTicks, lastBusySeconds: nowSeconds });
+      } else if (cpuSeconds > known.cpuSeconds) {
+        known.cpuSeconds = cpuSeconds;
+        known.lastBusySeconds = nowSeconds;
+      }
+    }
+  }
+
+  /** `workers`: how many worker threads the program started (0 when it ran on its main thread). */
+  stop(workers: number): ThreadCpuReport | null {
+    if (this.timer === null) return null;
+    clearInterval(this.timer);
+    const main = this.threads.get(this.pid);
+    if (main === undefined) return null;
+    const others = [...this.threads.values()].filter((t) => t.tid !== this.pid);
+    const latestFirst = others.filter((t) => t.cpuSeconds >= MIN_WORKER_CPU_SECONDS).sort((a, b) => b.startTicks - a.startTicks || b.tid - a.tid);
+    const workerThreads = new Set(latestFirst.slice(0, workers));
+    return {
+      main: main.cpuSeconds,
+      workerThreads: [...workerThreads].sort((a, b) => b.cpuSeconds - a.cpuSeconds),
+      helpers: others.filter((t) => !workerThreads.has(t)).reduce((sum, t) => sum + t.cpuSeconds, 0),
+    };
+  }
+}

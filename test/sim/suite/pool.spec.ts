@@ -1,0 +1,30 @@
+// The suite pool: worker threads (from source here, through tsx) give the
+// same outcomes as running each job in this thread, handed over in plan
+// order although each worker holds two jobs at a time.
+import { describe, expect, it } from 'vitest';
+import { runJobs } from '../../../sim/suite/pool.ts';
+import { executeRun, type RunOutcome } from '../../../sim/suite/execute.ts';
+import { planRuns } from '../../../sim/suite/plan.ts';
+import { loadScenarios } from '../../../sim/scenario-files.ts';
+
+const withoutTime = (o: RunOutcome): unknown => ({ ...o, wallSeconds: undefined });
+
+describe('runJobs on worker threads', () => {
+  it('gives the outcomes of executeRun, in plan order, with 2 workers over more jobs than they hold', async () => {
+    const jobs = planRuns(loadScenarios(['scenarios/isis-member-crash.json', 'scenarios/isis-fbcast-static.json']), { seeds: [1, 2, 3, 4, 5, 6] });
+    expect(jobs.length).toBe(12);
+    const delivered: number[] = [];
+    const outcomes = await runJobs(jobs, 2, (o) => delivered.push(o.index));
+    expect(delivered).toEqual(jobs.map((j) => j.index));
+    expect(outcomes.map(withoutTime)).toEqual(jobs.map((j) => withoutTime(executeRun(j))));
+  }, 120_000);
+
+  it('hands out no job once a stop is asked for: only the runs already handed out finish', async () => {
+    const jobs = planRuns(loadScenarios(['scenarios/isis-fbcast-static.json']), { seeds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] });
+    let seen = 0;
+    const outcomes = await runJobs(jobs, 2, () => seen++, () => seen >= 1);
+    expect(outcomes.length).toBeLessThan(jobs.length);
+    expect(outcomes.length).toBeGreaterThanOrEqual(1);
+    expect(outcomes.map((o) => o.index)).toEqual(jobs.slice(0, outcomes.length).map((j) => j.index));
+  }, 120_000);
+});
