@@ -10,7 +10,11 @@
 // imported as they are.
 import { loadBundle } from './load-bundle.js';
 
-const bundle = loadBundle({ writeCache: process.env.VSYNCLAB_WRITE_CODE_CACHE === '1' });
+// --coverage maps V8's coverage of each protocol file back to its source, so
+// it needs the per-file ES modules: in the one-file bundle every protocol
+// branch sits in vsynclab.cjs and the report would count none of them.
+const wantsCoverage = process.argv.slice(2).some((a) => a === '--coverage' || a.startsWith('--coverage='));
+const bundle = wantsCoverage ? null : loadBundle({ writeCache: process.env.VSYNCLAB_WRITE_CODE_CACHE === '1' });
 if (bundle !== null) {
   // Suite worker threads load the bundle too (sim/suite/pool.ts).
   globalThis[Symbol.for('vsynclab.bundle-worker')] = new URL('./suite-worker.js', import.meta.url).href;

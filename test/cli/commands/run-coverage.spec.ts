@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliInProcess } from '../cli-harness.ts';
+import { cliInProcess, cliSpawned } from '../cli-harness.ts';
 
 describe('vsynclab run --coverage', () => {
   it('reports branches per protocol file, the never-run ones as file:line, and the trace facts', async () => {
@@ -19,6 +19,16 @@ describe('vsynclab run --coverage', () => {
     expect(Object.keys(json.facts.note)).toContain('flush-begin');
     expect(existsSync(join(out, 'coverage.html'))).toBe(true);
   });
+
+  // The installed CLI runs from a one-file bundle, where no protocol file has
+  // a script of its own: bin/vsynclab.js must load the ES modules instead.
+  it('counts protocol branches from the real CLI too (bin/vsynclab.js, not the bundle)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'vsynclab-cov-bin-'));
+    const r = cliSpawned(['run', 'scenarios/isis-member-crash.json', '--seed', '1', '--coverage', '--coverage-out', out]);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, 'coverage.json'), 'utf8')) as { files: { file: string }[] };
+    expect(json.files.some((f) => f.file.includes('protocol/isis/membership.ts'))).toBe(true);
+  }, 60_000);
 
   it('refuses --trace-out, and a --coverage-out that is a file', async () => {
     const bad = await cliInProcess('run', 'scenarios/isis-member-crash.json', '--seed', '1', '--coverage', '--trace-out', join(tmpdir(), 'x.jsonl'));
