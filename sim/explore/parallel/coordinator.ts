@@ -74,6 +74,8 @@ class ParallelRun {
   private readonly pacer: SearchPacer;
   private readonly expander: LevelExpander;
   private queuedHere = 0;
+  /** Per worker: how its thread ended, once the event loop said so. */
+  private readonly ended: (string | undefined)[] = [];
   private buffers: SharedVisitedBuffers;
 
   constructor(private readonly model: ExploreModel, private readonly options: ParallelSearchOptions) {
@@ -109,6 +111,9 @@ class ParallelRun {
       const thread = startSearchWorker(setup, port2);
       // The coordinator waits for the workers' reports; a worker must not keep the process alive by itself.
       thread.unref();
+      // A worker that dies without reporting (out of memory): seen when the event loop turns (the CLI gives it turns).
+      thread.on('error', (error: Error) => (this.ended[index] ??= `failed: ${error.message}`));
+      thread.on('exit', (code: number) => (this.ended[index] ??= `exited with status ${code}`));
       this.threads.push(thread);
     }
   }
@@ -235,6 +240,10 @@ class ParallelRun {
           case 'fatal':
             throw message.name === 'InputError' ? new InputError(message.message) : new Error(`explore worker ${got.from}: ${message.message}`);
         }
+      }
+      // Every message a dead worker posted was taken (`got` is null), and one has not reported: it never will.
+      if (got === null) {
+        for (let w = 0; w < n; w++) if (finals[w] === undefined && this.ended[w] !== undefined) throw new Error(`explore worker ${w} ${this.ended[w]} without reporting`);
       }
       if (!stopping && Atomics.load(this.control, STOP) !== 0) stopAll();
       try {
