@@ -28,6 +28,8 @@ interface Run {
   seconds: number;
   /** The whole process, start-up and workers included. */
   wallSeconds: number;
+  /** CPU time of the whole process (every thread), user and system. */
+  cpuSeconds: number;
   peakMemoryBytes: number;
 }
 
@@ -37,16 +39,24 @@ const workers = Number(process.argv[4] ?? 2);
 const variants = [1, workers];
 const runs = new Map<number, Run[]>(variants.map((w) => [w, []]));
 const loads: number[] = [];
+/**
+ * Preloaded into each run: the process's CPU time (all threads) on stderr
+ * at exit. On a loaded machine the wall-time ratio says what a second
+ * thread got; 1 worker's CPU time over N workers' CPU time divided by N
+ * says what the ratio would be with N idle cores (no waiting counted).
+ */
+const CPU_AT_EXIT = `data:text/javascript,process.on('exit',()=>{const c=process.cpuUsage();process.stderr.write('cpu-seconds '+(c.user+c.system)/1e6+'\\n')})`;
 
 for (let round = 0; round < rounds; round++) {
   for (const w of variants) {
     loads.push(loadavg()[0] as number);
     const started = performance.now();
-    const child = spawnSync(process.execPath, [bin, 'explore', file, '--por', '--json', '--workers', String(w)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const child = spawnSync(process.execPath, ['--import', CPU_AT_EXIT, bin, 'explore', file, '--por', '--json', '--workers', String(w)], { encoding: 'utf8', maxBuffer: 1 << 20 });
     const wallSeconds = (performance.now() - started) / 1000;
     if (child.status !== 0) throw new Error(`--workers ${w}: exit ${child.status}: ${child.stderr}`);
-    const report = JSON.parse(child.stdout) as Omit<Run, 'wallSeconds'>;
-    runs.get(w)?.push({ ...report, wallSeconds });
+    const report = JSON.parse(child.stdout) as Omit<Run, 'wallSeconds' | 'cpuSeconds'>;
+    const cpu = /cpu-seconds (\S+)/.exec(child.stderr);
+    runs.get(w)?.push({ ...report, wallSeconds, cpuSeconds: cpu === null ? NaN : Number(cpu[1]) });
     process.stderr.write(`round ${round + 1}, --workers ${w}: ${report.result}, ${report.states} states, ${wallSeconds.toFixed(1)} s\n`);
   }
 }
@@ -59,6 +69,7 @@ function median(values: number[]): number {
 
 const rows: string[][] = [];
 const baseWall = median((runs.get(1) ?? []).map((r) => r.wallSeconds));
+const baseCpu = median((runs.get(1) ?? []).map((r) => r.cpuSeconds));
 const first = (runs.get(1) ?? [])[0] as Run;
 let same = true;
 for (const w of variants) {
@@ -72,12 +83,14 @@ for (const w of variants) {
     list.map((r) => r.wallSeconds.toFixed(1)).join(' '),
     median(list.map((r) => r.seconds)).toFixed(1),
     (baseWall / wall).toFixed(2),
+    median(list.map((r) => r.cpuSeconds)).toFixed(1),
+    (baseCpu / (median(list.map((r) => r.cpuSeconds)) / w)).toFixed(2),
     String(Math.round(median(list.map((r) => r.peakMemoryBytes)) / 1048576)),
   ]);
 }
 const load = loads.map((l) => l.toFixed(1)).join(' ');
 process.stdout.write(`${file} --por, bfs; ${rounds} rounds alternating, medians; node ${process.version}; ${availableParallelism()} cores; 1-minute load average before each run: ${load}\n`);
-printTable(['workers', 'result', 'states', 'wall s (each run)', 'search s', 'speed x 1 worker', 'peak RSS MB'], rows);
+printTable(['workers', 'result', 'states', 'wall s (each run)', 'search s', 'speed x 1 worker', 'CPU s', 'CPU-time estimate x 1 worker', 'peak RSS MB'], rows);
 if (!same) {
   process.stdout.write('STATE COUNTS OR VERDICTS DIFFER\n');
   process.exitCode = 1;
