@@ -131,23 +131,25 @@ class ParallelRun {
 
   *search(): Generator<void, SearchOutcome, void> {
     let level = new Frontier();
+    let next = new Frontier();
     let ended: Ending | null = null;
     // The first levels here, while the workers start.
     const prefixStates = this.options.prefixStates ?? DEFAULT_PREFIX_PER_WORKER * this.n;
     try {
       level.push(this.expander.admitRoot(), null);
       while (level.size > 0 && level.size < prefixStates) {
-        const next = new Frontier();
         this.queuedHere = level.size;
         this.expander.expandLevel(level, next);
         level = next;
+        next = new Frontier();
         if (this.pacer.yieldDue) {
           this.pacer.yielded();
           yield;
         }
       }
     } catch (caught) {
-      ended = this.endingOf(caught, level);
+      // The level being expanded is the expander's; `next` holds the children found so far.
+      ended = this.endingOf(caught, next);
     }
     this.queuedHere = 0;
     const finals: WorkerFinal[] = [];
@@ -160,11 +162,11 @@ class ParallelRun {
   }
 
   /** What ended the search in this thread: a violation, a bound (with a frontier check), or a protocol error (thrown). */
-  private endingOf(caught: unknown, level: Frontier): Ending {
+  private endingOf(caught: unknown, next: Frontier): Ending {
     if (caught instanceof Found) return { found: { violation: caught.violation, trail: caught.trail }, bound: null };
     if (caught instanceof BoundHit) {
       const hurry = caught.bound === 'maxSeconds' || caught.bound === 'interrupted';
-      const found = this.expander.checkFrontier(level, FRONTIER_CHECKS, hurry);
+      const found = this.expander.checkFrontier(next, FRONTIER_CHECKS, hurry);
       return { found: found === null ? null : { violation: found.violation, trail: found.trail }, bound: caught.bound };
     }
     if (caught instanceof StepFailed) reproduceFailure(this.model, caught.parent, caught.action, caught.failure);
