@@ -70,7 +70,7 @@ describe('parallel explore: the same states and verdict as one thread', () => {
     expect(replayed.identical).toBe(true);
   });
 
-  it('a violation found by a worker after the hand-out is recomputed to the same counterexample', () => {
+  it('a violation found by a worker after the hand-out comes back with its path, stepped again in the calling thread', () => {
     const { scenario, config } = fixture('broken-cbcast-3x2');
     const found = handOutAtOnce(scenario, config, false);
     expect(found.result).toBe('violated');
