@@ -50,6 +50,7 @@ interface ExploreArgs {
   plugin?: string | string[];
   coverage: boolean;
   coverageOut?: string;
+  workers: number;
 }
 
 const EXIT_OK = 0;
@@ -83,6 +84,7 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
       .option('symmetry', { type: 'boolean', default: false, describe: 'merge states equal up to a renaming of the processes' })
       .option('por', { type: 'boolean', default: false, describe: 'partial-order reduction (ample sets; needs explore.receiptsSend false)' })
       .option('compare', { type: 'boolean', default: false, describe: 'with --por/--symmetry: also explore without them and report both state counts' })
+      .option('workers', { type: 'number', default: 1, describe: 'worker threads for a parallel breadth-first search (same states and verdict; docs/explore.md)' })
       .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' })
       .option('out', { type: 'string', describe: 'where to write a counterexample (default ./<scenario>.counterexample.jsonl)' })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols first (repeatable)' })
@@ -97,6 +99,9 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     const maxDepth = positive(args.maxDepth, '--max-depth');
     const maxMemoryBytes = positive(args.maxMemoryMb, '--max-memory-mb') * MB;
     const maxSeconds = args.maxSeconds === undefined ? undefined : positive(args.maxSeconds, '--max-seconds');
+    const workers = positive(args.workers, '--workers');
+    if (workers > 1 && args.strategy !== 'bfs') throw new InputError(`--workers ${workers}: the parallel search is breadth first: use --strategy bfs, or --workers 1`);
+    if (workers > 1 && args.coverage) throw new InputError(`--coverage counts the branches run in this thread: use it with --workers 1`);
     const loaded = loadExploreScenario(args.scenario);
     buildProtocol(loaded.scenario.protocol, args.scenario, 'protocol'); // names the file when the protocol is unknown
     const legacy = legacyBudgetFlags({ crashes: args.crashes, partitions: args.partitions, drops: args.drops, suspicions: args.suspicions, duplicates: args.duplicates, leaves: args.leaves, joins: args.joins });
@@ -111,6 +116,7 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
       ...(maxSeconds !== undefined ? { maxSeconds } : {}),
       por: args.por,
       symmetry: args.symmetry,
+      ...(workers > 1 ? { workers, plugins: pluginUrls(([] as string[]).concat(args.plugin ?? [])) } : {}),
       ...(progress ? { onProgress: (p: SearchProgress) => process.stderr.write(progressLine(p)) } : {}),
       shouldStop,
     };

@@ -10,6 +10,8 @@ import { pathTraceLines } from './counterexample.ts';
 import { ExploreModel } from './model.ts';
 import { ProtocolHandlerError } from '../system/handlers.ts';
 import { driveToEnd } from '../steps.ts';
+import { InputError } from '../../core/input-error.ts';
+import { parallelSearchSteps } from './parallel/coordinator.ts';
 import { searchSteps, type SearchOptions, type SearchOutcome, type SearchProgress, type Strategy } from './search.ts';
 
 export type { ExploreConfig } from './config.ts';
@@ -41,6 +43,10 @@ export interface ExploreOptions {
   shouldStop?: () => boolean;
   /** BFS frontier as (parent, action) pairs (default true; search.ts). */
   compactFrontier?: boolean;
+  /** Worker threads for a parallel breadth-first search (default 1: this thread; parallel/coordinator.ts). */
+  workers?: number;
+  /** With `workers`: plugin module URLs each worker loads first, to register the scenario's protocol (sim/plugins.ts). */
+  plugins?: readonly string[];
 }
 
 export interface Counterexample {
@@ -61,9 +67,9 @@ export interface ExploreResult extends SearchOutcome {
 }
 
 /** A protocol handler that throws stays a ProtocolHandlerError (with the path search.ts adds to its message). */
-function* searchNamingProtocolErrors(model: ExploreModel, options: SearchOptions): Generator<void, SearchOutcome, void> {
+function* searchNamingProtocolErrors(model: ExploreModel, options: SearchOptions, parallel?: { workers: number; plugins: readonly string[] }): Generator<void, SearchOutcome, void> {
   try {
-    return yield* searchSteps(model, options);
+    return yield* parallel === undefined ? searchSteps(model, options) : parallelSearchSteps(model, { ...options, ...parallel });
   } catch (caught) {
     const cause = caught instanceof Error ? caught.cause : undefined;
     if (cause instanceof ProtocolHandlerError && caught instanceof Error && caught.message.startsWith(cause.message)) {
@@ -102,17 +108,24 @@ export function* exploreSteps(scenario: Scenario, config: ExploreConfig, options
     ...(options.shouldStop !== undefined ? { shouldStop: options.shouldStop } : {}),
     ...(options.compactFrontier !== undefined ? { compactFrontier: options.compactFrontier } : {}),
   };
-  const outcome = yield* searchNamingProtocolErrors(model, searchOptions);
+  const workers = options.workers ?? 1;
+  if (workers > 1 && options.protocol !== undefined) throw new InputError('workers: a parallel search builds the protocol in each worker from the scenario (and options.plugins); it cannot take options.protocol');
+  const parallel = workers > 1 ? { workers, plugins: options.plugins ?? [] } : undefined;
+  const outcome = yield* searchNamingProtocolErrors(model, searchOptions, parallel);
   let violation = outcome.violation;
   let trail = outcome.violationTrail;
   if (violation !== null && strategy === 'bfs') {
     // Leaf checking found a violation, maybe deeper than the shallowest one:
-    // judge every state up to that depth, breadth first, for a shortest path.
+    // judge every state up to that depth, breadth first, for a shortest path
+    // (one level deeper, so that a terminal state at that depth is judged as
+    // terminal too: the path found is then the first violation in breadth-first
+    // order whatever depth the first search found it at, which makes it the same
+    // with any number of workers).
     // (Within what is left of the time bound: the violation found stands if it runs out.)
     const left = options.maxSeconds === undefined ? {} : { maxSeconds: Math.max(0.001, options.maxSeconds - outcome.seconds) };
     // A stop request ends it too (bound `interrupted`): the violation found stands.
     const { onProgress: _unused, ...quiet } = searchOptions;
-    const shortest = yield* searchNamingProtocolErrors(model, { ...quiet, ...left, maxDepth: violation.step, checkEveryState: true });
+    const shortest = yield* searchNamingProtocolErrors(model, { ...quiet, ...left, maxDepth: Math.min(violation.step + 1, searchOptions.maxDepth), checkEveryState: true });
     if (shortest.violation !== null && shortest.violation.step <= violation.step) {
       violation = shortest.violation;
       trail = shortest.violationTrail;

@@ -1,0 +1,253 @@
+// One breadth-first level of the parallel search, over the shared visited
+// set: the same expansion as search.ts's compact BFS (the next level kept as
+// parent and action; leaves judged; partial-order reduction with the BFS
+// cycle proviso), run by each worker on its share of a level and by the
+// coordinator on the first few levels. Kept apart from search.ts because
+// here the visited set is shared and a state's first finder is whichever
+// worker claims its key first; the states of each level, and so the state
+// count and the verdict, do not depend on that (shared-visited.ts).
+import { performance } from 'node:perf_hooks';
+import type { Action } from '../actions.ts';
+import { checkPath, type PathViolation } from '../check-path.ts';
+import type { ExploreModel } from '../model.ts';
+import { ampleSet } from '../por.ts';
+import { REPLICAS_PROPERTY, replicaDisagreement } from '../replicas.ts';
+import type { GlobalState, Trail } from '../state.ts';
+import { BoundHit } from '../../world.ts';
+import type { SharedVisitedSet } from './shared-visited.ts';
+
+/** After a hurried stop (time bound, Ctrl-C), frontier checks end after this long (search.ts's FRONTIER_CHECK_MS_AFTER_STOP). */
+const FRONTIER_CHECK_MS_AFTER_STOP = 250;
+/** Expansions between two calls of the `look` callback (stop flag, clock), as search.ts's CLOCK_EVERY. */
+export const LOOK_EVERY = 16;
+
+/** A violation found on the path to `trail`. */
+export class Found extends Error {
+  constructor(readonly violation: PathViolation, readonly trail: Trail) {
+    super('violation found');
+  }
+}
+
+/** A protocol (or model) error while stepping: the path to the parent and the action, for the coordinator to replay. */
+export class StepFailed extends Error {
+  constructor(readonly parent: GlobalState, readonly action: Action | null, readonly failure: unknown) {
+    super('step failed');
+  }
+}
+
+/** A level as (parent, action) pairs; a null action is the parent itself (the initial state). */
+export class Frontier {
+  parents: GlobalState[] = [];
+  actions: (Action | null)[] = [];
+
+  get size(): number {
+    return this.parents.length;
+  }
+
+  push(parent: GlobalState, action: Action | null): void {
+    this.parents.push(parent);
+    this.actions.push(action);
+  }
+
+  /** Takes the last `count` entries out (siblings stay together, so they transfer cheaply). */
+  takeLast(count: number): Frontier {
+    const out = new Frontier();
+    const from = Math.max(0, this.parents.length - count);
+    out.parents = this.parents.splice(from);
+    out.actions = this.actions.splice(from);
+    return out;
+  }
+
+  append(other: Frontier): void {
+    for (let k = 0; k < other.size; k++) this.push(other.parents[k] as GlobalState, other.actions[k] ?? null);
+  }
+}
+
+export interface LevelCounters {
+  transitions: number;
+  terminalStates: number;
+  pathsChecked: number;
+  maxDepthSeen: number;
+  depthCut: boolean;
+  expansions: number;
+}
+
+export class LevelExpander {
+  readonly counters: LevelCounters = { transitions: 0, terminalStates: 0, pathsChecked: 0, maxDepthSeen: 0, depthCut: false, expansions: 0 };
+  private readonly key = new Int32Array(2);
+  /** The entry being expanded, and how far: read by the frontier check after a stop. */
+  private current: Frontier | null = null;
+  private at = 0;
+
+  constructor(
+    private readonly model: ExploreModel,
+    private readonly options: { maxDepth: number; por: boolean },
+    private readonly visited: SharedVisitedSet,
+    /** Called every LOOK_EVERY expansions; throws (BoundHit) to stop. */
+    private readonly look: () => void,
+  ) {}
+
+  /** The initial state, keyed and claimed (the coordinator does this, before any worker starts a level). */
+  admitRoot(): GlobalState {
+    const root = this.model.initial();
+    this.model.key(root, this.key);
+    this.visited.add(this.key[0] as number, this.key[1] as number, 0);
+    return root;
+  }
+
+  /** Expands every entry of `level` (deriving its state), adding the new children to `next`. */
+  expandLevel(level: Frontier, next: Frontier): void {
+    this.current = level;
+    for (this.at = 0; this.at < level.size; this.at++) {
+      const parent = level.parents[this.at] as GlobalState;
+      const action = level.actions[this.at] ?? null;
+      const s = action === null ? parent : this.derive(parent, action);
+      this.expandInto(s, next);
+    }
+    this.current = null;
+  }
+
+  /** The states of the level being expanded not yet expanded, and `next`'s: for the frontier check after a stop. */
+  private unexpanded(next: Frontier, limit: number): GlobalState[] {
+    const out: GlobalState[] = [];
+    const level = this.current;
+    if (level !== null) {
+      for (let k = this.at; k < level.size && out.length < limit; k++) {
+        const action = level.actions[k] ?? null;
+        out.push(action === null ? (level.parents[k] as GlobalState) : this.derive(level.parents[k] as GlobalState, action));
+      }
+    }
+    for (let k = 0; k < next.size && out.length < limit; k++) {
+      const action = next.actions[k] ?? null;
+      out.push(action === null ? (next.parents[k] as GlobalState) : this.derive(next.parents[k] as GlobalState, action));
+    }
+    return out;
+  }
+
+  /**
+   * After a stop or a bound, as search.ts does: judge (some of) the states
+   * reached and not expanded, so a violation already reached is not lost;
+   * briefly when the time bound or a stop request ended the search.
+   */
+  checkFrontier(next: Frontier, limit: number, hurry: boolean): Found | null {
+    const until = hurry ? performance.now() + FRONTIER_CHECK_MS_AFTER_STOP : Infinity;
+    let states: GlobalState[];
+    try {
+      states = this.unexpanded(next, limit);
+    } catch {
+      return null;
+    }
+    for (const s of states) {
+      if (hurry && performance.now() > until) break;
+      this.counters.pathsChecked++;
+      const violation = checkPath(s.trail, false);
+      if (violation !== null) return new Found(violation, s.trail);
+    }
+    return null;
+  }
+
+  derive(parent: GlobalState, action: Action): GlobalState {
+    try {
+      return this.model.step(parent, action);
+    } catch (failure) {
+      // A bound (maxInFlight) is a bound, not a failure.
+      if (failure instanceof BoundHit) throw failure;
+      throw new StepFailed(parent, action, failure);
+    }
+  }
+
+  private expandInto(s: GlobalState, next: Frontier): void {
+    const successors = this.expand(s);
+    if (successors === null) return;
+    let fresh = 0;
+    const depth = s.trail.depth + 1;
+    for (let k = 0; k < successors.states.length; k++) {
+      const entry = this.visited.add(successors.keys[2 * k] as number, successors.keys[2 * k + 1] as number, depth);
+      const c = successors.states[k] as GlobalState;
+      if (entry < 0) {
+        // As search.ts: a merging path whose last step delivered several messages in a row is judged now.
+        if (c.orderedRun) this.judge(c, false);
+        continue;
+      }
+      fresh++;
+      next.push(s, successors.actions[k] as Action);
+    }
+    if (fresh === 0) this.judge(s, false);
+  }
+
+  /** As search.ts's expand: the successors with their keys, or null for a leaf by itself (terminal, or at the depth bound). */
+  private expand(s: GlobalState): Successors | null {
+    const depth = s.trail.depth;
+    const counters = this.counters;
+    if (depth > counters.maxDepthSeen) counters.maxDepthSeen = depth;
+    if (++counters.expansions % LOOK_EVERY === 0) this.look();
+    if (depth >= this.options.maxDepth) {
+      counters.depthCut = true;
+      this.judge(s, false);
+      return null;
+    }
+    let actions: Action[];
+    try {
+      actions = this.model.enabled(s);
+    } catch (failure) {
+      throw new StepFailed(s, null, failure);
+    }
+    if (actions.length === 0) {
+      counters.terminalStates++;
+      this.judge(s, true);
+      return null;
+    }
+    const ample = this.options.por ? ampleSet(s, actions, this.model.config) : null;
+    if (ample !== null) {
+      const reduced = this.successors(s, ample);
+      if (!this.closesCycle(reduced, depth)) return reduced;
+    }
+    return this.successors(s, actions);
+  }
+
+  private successors(s: GlobalState, actions: readonly Action[]): Successors {
+    const states: GlobalState[] = new Array<GlobalState>(actions.length);
+    const keys: number[] = new Array<number>(2 * actions.length);
+    for (let k = 0; k < actions.length; k++) {
+      const c = this.derive(s, actions[k] as Action);
+      this.model.key(c, this.key);
+      keys[2 * k] = this.key[0] as number;
+      keys[2 * k + 1] = this.key[1] as number;
+      states[k] = c;
+    }
+    this.counters.transitions += actions.length;
+    return { states, keys, actions };
+  }
+
+  /**
+   * The BFS cycle proviso (search.ts): a reduced successor already seen at a
+   * depth not greater than this state's. An entry whose depth is not written
+   * yet was claimed in this level, one deeper: not a cycle.
+   */
+  private closesCycle(reduced: Successors, depth: number): boolean {
+    for (let k = 0; k < reduced.states.length; k++) {
+      const entry = this.visited.find(reduced.keys[2 * k] as number, reduced.keys[2 * k + 1] as number);
+      if (entry < 0) continue;
+      const seenAt = this.visited.depth(entry);
+      if (seenAt !== null && seenAt <= depth) return true;
+    }
+    return false;
+  }
+
+  private judge(s: GlobalState, terminal: boolean): void {
+    this.counters.pathsChecked++;
+    const violation = checkPath(s.trail, terminal) ?? (terminal ? this.replicasAtEnd(s) : null);
+    if (violation !== null) throw new Found(violation, s.trail);
+  }
+
+  private replicasAtEnd(s: GlobalState): PathViolation | null {
+    const message = replicaDisagreement(this.model.protocol, s);
+    return message === null ? null : { property: REPLICAS_PROPERTY, message, events: [], step: s.trail.depth, liveness: true };
+  }
+}
+
+interface Successors {
+  states: GlobalState[];
+  keys: number[];
+  actions: readonly Action[];
+}

@@ -1,0 +1,135 @@
+// A worker thread of the parallel search (coordinator.ts starts it): it
+// builds its own model of the scenario (the same protocol code, loaded as
+// the suite's workers load it), then expands the share of each level the
+// coordinator gives it, over the shared visited set, until told to finish
+// or stop, and reports its counts and what it found.
+import { workerData } from 'node:worker_threads';
+import { BoundHit } from '../../world.ts';
+import { loadPlugins } from '../../plugins.ts';
+import { resolveProtocol } from '../../resolve-protocol.ts';
+import { ExploreModel } from '../model.ts';
+import { Found, Frontier, LevelExpander, StepFailed } from './level-expander.ts';
+import { COORDINATOR_SLOT, receive, requestStop, send, STOP, STOP_HURRY, STOP_PLAIN, WORKER_SLOTS } from './mailbox.ts';
+import { PROGRESS_DEPTH, PROGRESS_QUEUED, PROGRESS_TRANSITIONS, PROGRESS_WORDS, type FromWorker, type ToWorker, type WorkerSetup } from './messages.ts';
+import { SharedVisitedSet } from './shared-visited.ts';
+import { decodeFrontier, encodeFrontier, pathActions } from './transfer.ts';
+
+/** Thrown by the look callback when another thread asked to stop. */
+class Stopped extends Error {}
+
+const setup = workerData as WorkerSetup;
+const control = new Int32Array(setup.control);
+const progress = new Float64Array(setup.progress);
+const mySlot = WORKER_SLOTS + setup.index;
+
+function post(message: FromWorker): void {
+  send(setup.port, control, COORDINATOR_SLOT, message);
+}
+
+function nextCommand(): ToWorker {
+  for (;;) {
+    const got = receive([setup.port], control, mySlot, 60_000);
+    if (got !== null) return got.message as ToWorker;
+  }
+}
+
+async function main(): Promise<void> {
+  let model: ExploreModel;
+  try {
+    await loadPlugins(setup.plugins);
+    model = new ExploreModel(resolveProtocol(setup.scenario), setup.scenario, setup.config, setup.symmetry);
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    post({ kind: 'fatal', message: e.message, name: e.name });
+    return;
+  }
+  try {
+    searchLevels(model);
+  } catch (error) {
+    // A bug of the search itself: say so rather than leave the coordinator waiting.
+    const e = error instanceof Error ? error : new Error(String(error));
+    post({ kind: 'fatal', message: e.stack ?? e.message, name: e.name });
+  }
+}
+
+function searchLevels(model: ExploreModel): void {
+  const visited: SharedVisitedSet = new SharedVisitedSet(setup.visited, () => {
+    // Parked until the coordinator has grown the table (shared-visited.ts), or stopped the search.
+    post({ kind: 'full' });
+    for (;;) {
+      const command = nextCommand();
+      if (command.kind === 'grown') return visited.attach(command.visited);
+      if (command.kind === 'stop') throw new Stopped();
+    }
+  });
+  const at = setup.index * PROGRESS_WORDS;
+  let level = new Frontier();
+  let next = new Frontier();
+  const expander: LevelExpander = new LevelExpander(model, { maxDepth: setup.maxDepth, por: setup.por }, visited, () => {
+    progress[at + PROGRESS_TRANSITIONS] = expander.counters.transitions;
+    progress[at + PROGRESS_DEPTH] = expander.counters.maxDepthSeen;
+    progress[at + PROGRESS_QUEUED] = level.size + next.size;
+    if (Atomics.load(control, STOP) !== 0) throw new Stopped();
+  });
+  const report = (found: Found | null, bound: string | null, failure: StepFailed | null): void => {
+    post({
+      kind: 'final',
+      counters: expander.counters,
+      found: found === null ? null : { violation: found.violation, path: pathActions(found.trail) },
+      bound,
+      failure: failure === null ? null : { path: pathActions(failure.parent.trail), action: failure.action, message: messageOf(failure.failure) },
+    });
+  };
+  for (;;) {
+    const command = nextCommand();
+    switch (command.kind) {
+      case 'give':
+        post({ kind: 'gift', to: command.to, batch: encodeFrontier(level.takeLast(command.count)) });
+        break;
+      case 'grown':
+        visited.attach(command.visited);
+        break;
+      case 'go': {
+        visited.attach(command.visited);
+        for (const gift of command.gifts) decodeFrontier(gift, model, level);
+        try {
+          expander.expandLevel(level, next);
+        } catch (caught) {
+          if (caught instanceof Found) {
+            requestStop(control, STOP_PLAIN);
+            report(caught, null, null);
+          } else if (caught instanceof BoundHit) {
+            requestStop(control, STOP_PLAIN);
+            report(expander.checkFrontier(next, setup.frontierChecks, false), caught.bound, null);
+          } else if (caught instanceof StepFailed) {
+            requestStop(control, STOP_PLAIN);
+            report(null, null, caught);
+          } else if (caught instanceof Stopped) {
+            report(expander.checkFrontier(next, setup.frontierChecks, Atomics.load(control, STOP) === STOP_HURRY), null, null);
+          } else {
+            throw caught;
+          }
+          return;
+        }
+        level = next;
+        next = new Frontier();
+        progress[at + PROGRESS_QUEUED] = level.size;
+        post({ kind: 'levelDone', next: level.size });
+        break;
+      }
+      case 'finish':
+        report(null, null, null);
+        return;
+      case 'stop':
+        // Between levels: the level in hand is what was not expanded.
+        report(expander.checkFrontier(level, setup.frontierChecks, Atomics.load(control, STOP) === STOP_HURRY), null, null);
+        return;
+    }
+  }
+}
+
+function messageOf(failure: unknown): string {
+  return failure instanceof Error ? failure.message : String(failure);
+}
+
+void main();
