@@ -210,6 +210,10 @@ export class LevelExpander {
     const keys: number[] = new Array<number>(2 * actions.length);
     for (let k = 0; k < actions.length; k++) {
       const c = this.derive(s, actions[k] as Action);
+      // As search.ts: under --symmetry a step that delivers several messages
+      // is re-run in every renamed world, whose delivery order may differ.
+      const renamed = this.model.checkRenamedOrders(s, actions[k] as Action, c);
+      if (renamed !== null) throw new Found(renamed.violation, renamed.trail);
       this.model.key(c, this.key);
       keys[2 * k] = this.key[0] as number;
       keys[2 * k + 1] = this.key[1] as number;

@@ -33,6 +33,15 @@ function handOutAtOnce(scenario: Scenario, config: ExploreConfig, por: boolean, 
 }
 
 describe('parallel explore: the same states and verdict as one thread', () => {
+  it('--symmetry: workers re-run multi-delivery steps in renamed worlds too, so rank-batch stays violated', () => {
+    const { scenario, config } = fixture('rank-batch-3x1');
+    const model = new ExploreModel(resolveProtocol(scenario), scenario, config, true);
+    const r = driveToEnd(parallelSearchSteps(model, { strategy: 'bfs', maxStates: 1_000_000, maxDepth: 1000, maxMemoryBytes: 4 * 1024 ** 3, por: false, workers: 2, plugins: PLUGINS, prefixStates: 1 }));
+    expect(r.result).toBe('violated');
+    expect(r.violation?.property).toBe('causal-order');
+  });
+
+
   it('ISIS, 3 processes, a crash and a restart (isis-crash-3x0 with restart=1): 3,994 states either way', () => {
     const { scenario, config } = shipped('isis-crash-3x0');
     const { one, two } = bothWays(scenario, withBudgets(config, { restart: 1 }));
