@@ -16,11 +16,11 @@ import { BoundHit } from '../world.ts';
 import type { Action } from './actions.ts';
 import { checkPath, type PathViolation } from './check-path.ts';
 import type { ExploreModel } from './model.ts';
-import { ampleSet } from './por.ts';
 import { REPLICAS_PROPERTY, replicaDisagreement } from './replicas.ts';
 import type { GlobalState, Trail } from './state.ts';
 import { VisitedSet } from './visited.ts';
 import { SearchPacer } from './search-pacer.ts';
+import { Found, reducedOrAll, stepEach, type Successors } from './successors.ts';
 
 import type { SearchOptions, SearchOutcome } from './search-types.ts';
 
@@ -40,11 +40,6 @@ const FRONTIER_CHECKS = 10_000;
 /** ...and, after a time bound or a stop request, for at most this long (the caller asked to stop). */
 const FRONTIER_CHECK_MS_AFTER_STOP = 250;
 
-class Found extends Error {
-  constructor(readonly violation: PathViolation, readonly trail: Trail) {
-    super('violation found');
-  }
-}
 
 
 /** The whole search at once. */
@@ -290,28 +285,13 @@ class Search {
       this.judge(s, true);
       return null;
     }
-    const ample = this.options.por ? ampleSet(s, actions, this.model.config) : null;
-    if (ample !== null) {
-      const reduced = this.successors(s, ample);
-      if (!this.closesCycle(reduced, depth)) return reduced;
-    }
-    return this.successors(s, actions);
+    return reducedOrAll(this.model, s, actions, this.options.por, (acts) => this.successors(s, acts), (reduced) => this.closesCycle(reduced, depth));
   }
 
   private successors(s: GlobalState, actions: readonly Action[]): Successors {
-    const states: GlobalState[] = new Array<GlobalState>(actions.length);
-    const keys: number[] = new Array<number>(2 * actions.length);
-    for (let k = 0; k < actions.length; k++) {
-      const c = this.stepOrExplain(s, actions[k] as Action);
-      const renamed = this.model.checkRenamedOrders(s, actions[k] as Action, c);
-      if (renamed !== null) throw new Found(renamed.violation, renamed.trail);
-      this.model.key(c, this.key);
-      keys[2 * k] = this.key[0] as number;
-      keys[2 * k + 1] = this.key[1] as number;
-      states[k] = c;
-    }
+    const made = stepEach(this.model, s, actions, (p, a) => this.stepOrExplain(p, a), this.key);
     this.transitions += actions.length;
-    return { states, keys, actions };
+    return made;
   }
 
   /** One step; a protocol that throws is reported with the path that made it throw. */
@@ -381,13 +361,6 @@ class Search {
   }
 }
 
-interface Successors {
-  states: GlobalState[];
-  /** Two lanes per state. */
-  keys: number[];
-  /** The action that made each state. */
-  actions: readonly Action[];
-}
 
 /** The trail's ancestor at `depth`. */
 function cutTrail(trail: Trail, depth: number): Trail {

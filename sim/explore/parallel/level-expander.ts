@@ -10,23 +10,18 @@ import { performance } from 'node:perf_hooks';
 import type { Action } from '../actions.ts';
 import { checkPath, type PathViolation } from '../check-path.ts';
 import type { ExploreModel } from '../model.ts';
-import { ampleSet } from '../por.ts';
 import { REPLICAS_PROPERTY, replicaDisagreement } from '../replicas.ts';
 import type { GlobalState, Trail } from '../state.ts';
 import { BoundHit } from '../../world.ts';
 import type { SharedVisitedSet } from './shared-visited.ts';
+import { Found, reducedOrAll, stepEach, type Successors } from '../successors.ts';
 
 /** After a hurried stop (time bound, Ctrl-C), frontier checks end after this long (search.ts's FRONTIER_CHECK_MS_AFTER_STOP). */
 const FRONTIER_CHECK_MS_AFTER_STOP = 250;
 /** Expansions between two calls of the `look` callback (stop flag, clock), as search.ts's CLOCK_EVERY. */
 export const LOOK_EVERY = 16;
 
-/** A violation found on the path to `trail`. */
-export class Found extends Error {
-  constructor(readonly violation: PathViolation, readonly trail: Trail) {
-    super('violation found');
-  }
-}
+export { Found } from '../successors.ts';
 
 /** A protocol (or model) error while stepping: the path to the parent and the action, for the coordinator to replay. */
 export class StepFailed extends Error {
@@ -197,30 +192,13 @@ export class LevelExpander {
       this.judge(s, true);
       return null;
     }
-    const ample = this.options.por ? ampleSet(s, actions, this.model.config) : null;
-    if (ample !== null) {
-      const reduced = this.successors(s, ample);
-      if (!this.closesCycle(reduced, depth)) return reduced;
-    }
-    return this.successors(s, actions);
+    return reducedOrAll(this.model, s, actions, this.options.por, (acts) => this.successors(s, acts), (reduced) => this.closesCycle(reduced, depth));
   }
 
   private successors(s: GlobalState, actions: readonly Action[]): Successors {
-    const states: GlobalState[] = new Array<GlobalState>(actions.length);
-    const keys: number[] = new Array<number>(2 * actions.length);
-    for (let k = 0; k < actions.length; k++) {
-      const c = this.derive(s, actions[k] as Action);
-      // As search.ts: under --symmetry a step that delivers several messages
-      // is re-run in every renamed world, whose delivery order may differ.
-      const renamed = this.model.checkRenamedOrders(s, actions[k] as Action, c);
-      if (renamed !== null) throw new Found(renamed.violation, renamed.trail);
-      this.model.key(c, this.key);
-      keys[2 * k] = this.key[0] as number;
-      keys[2 * k + 1] = this.key[1] as number;
-      states[k] = c;
-    }
+    const made = stepEach(this.model, s, actions, (p, a) => this.derive(p, a), this.key);
     this.counters.transitions += actions.length;
-    return { states, keys, actions };
+    return made;
   }
 
   /**
@@ -250,8 +228,3 @@ export class LevelExpander {
   }
 }
 
-interface Successors {
-  states: GlobalState[];
-  keys: number[];
-  actions: readonly Action[];
-}
