@@ -8,11 +8,10 @@
 // mutant's result is the first failure in plan order, known once every
 // earlier run of its plan has passed.
 import type { Worker } from 'node:worker_threads';
-import type { RunResult } from './run.ts';
 import { executeRun, type RunOutcome } from './suite/execute.ts';
 import type { HuntResult } from './suite/hunt.ts';
 import type { RunJob } from './suite/plan.ts';
-import { startWorker } from './suite/pool.ts';
+import { crashedOutcome, startWorker } from './suite/pool.ts';
 import { eventLoopTurn } from './steps.ts';
 import { MUTANT_CATCHES } from '../protocol/mutants/catches.ts';
 
@@ -172,16 +171,6 @@ function workerLoop(take: Take, record: Record, stop: () => boolean): Promise<vo
     };
     feed();
   });
-}
-
-function crashedOutcome(job: RunJob, error: Error): RunOutcome {
-  const result: RunResult = {
-    scenario: job.scenario.name, seed: String(job.seed), protocol: job.scenario.protocol.name, passed: false,
-    failure: 'error: worker thread died', violations: [], checked: [], skipped: [], warnings: [],
-    quiescent: false, boundHit: null, error: error.stack ?? error.message, replicasAgree: null,
-    traceEvents: 0, simEvents: 0, simTimeUs: 0, multicasts: 0, deliveries: 0, messagesSent: 0, randomFaults: [],
-  };
-  return { index: job.index, file: job.file, seed: job.seed, result, tracePath: null, wallSeconds: 0 };
 }
 
 /**

@@ -110,7 +110,8 @@ class OrderedDelivery {
   }
 }
 
-function crashedOutcome(job: RunJob, error: Error): RunOutcome {
+/** The outcome of a job whose worker thread died under it (also sim/mutant-hunts.ts). */
+export function crashedOutcome(job: RunJob, error: Error): RunOutcome {
   const result: RunResult = {
     scenario: job.scenario.name, seed: String(job.seed), protocol: job.scenario.protocol.name, passed: false,
     failure: 'error: worker thread died', violations: [], checked: [], skipped: [], warnings: [],
