@@ -11,7 +11,7 @@ import type { Action } from '../actions.ts';
 import { checkPath, type PathViolation } from '../check-path.ts';
 import type { ExploreModel } from '../model.ts';
 import { REPLICAS_PROPERTY, replicaDisagreement } from '../replicas.ts';
-import type { GlobalState, Trail } from '../state.ts';
+import type { GlobalState } from '../state.ts';
 import { BoundHit } from '../../world.ts';
 import type { SharedVisitedSet } from './shared-visited.ts';
 import { Found, reducedOrAll, stepEach, type Successors } from '../successors.ts';
