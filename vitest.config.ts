@@ -30,17 +30,40 @@ export function packageAliases(): { find: RegExp; replacement: string }[] {
   });
 }
 
+/**
+ * Library specs that run no CLI, load no plugin and start no worker: they
+ * share their worker's module cache instead of re-importing the tree for
+ * each file (vitest's isolation). The rest (sim/, cli/, package/) keep
+ * isolation: an in-process CLI run after some other spec files in the same
+ * worker once wrote a different trace than a fresh process (order-dependent,
+ * not yet traced), so their determinism checks need a fresh module graph.
+ */
+const SHARED_SPECS = ['test/checkers/**/*.spec.ts', 'test/traces/**/*.spec.ts', 'test/protocol/**/*.spec.ts', 'test/scenarios/**/*.spec.ts'];
+
 export default defineConfig({
   resolve: { alias: packageAliases() },
   test: {
-    include: ['test/**/*.spec.ts'],
     globalSetup: ['test/build-dist.ts'],
     setupFiles: ['test/fast-check-seed.ts'],
-    exclude: ['**/node_modules/**', ...SLOW_SPECS],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // vitest keeps one core for itself (cores - 1 workers), which on a 2-core
     // machine is one worker and twice the wall time; its own work is small.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: SHARED_SPECS,
+          exclude: ['**/node_modules/**', ...SLOW_SPECS],
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'isolated', include: ['test/**/*.spec.ts'], exclude: ['**/node_modules/**', ...SLOW_SPECS, ...SHARED_SPECS] },
+      },
+    ],
   },
 });
