@@ -8,11 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { executeRun, isUnfinished, runJobsInThisThread, type RunOutcome } from '../../../sim/suite/execute.ts';
 import type { RunJob } from '../../../sim/suite/plan.ts';
 import { SLICE_EVENTS } from '../../../sim/run.ts';
-import { registerProtocol } from '../../../protocol/registry.ts';
-import { floodProtocol } from '../../fixtures/flood-protocol.ts';
 import { baseScenario } from '../../fixtures/scenario.ts';
 
-registerProtocol('test-flood', () => floodProtocol());
+// The fixture plugin, not a registration of its own: the registry is global,
+// and a second 'test-flood' that ignored tickUs changed later specs' traces
+// when spec files shared a module cache.
+import '../../fixtures/flood-plugin.ts';
 
 const lossy = baseScenario({
   name: 'lossy',
