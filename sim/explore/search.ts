@@ -17,9 +17,10 @@ import type { Action } from './actions.ts';
 import { checkPath, type PathViolation } from './check-path.ts';
 import type { ExploreModel } from './model.ts';
 import { REPLICAS_PROPERTY, replicaDisagreement } from './replicas.ts';
-import type { GlobalState, Trail } from './state.ts';
+import type { GlobalState } from './state.ts';
 import { VisitedSet } from './visited.ts';
 import { SearchPacer } from './search-pacer.ts';
+import { searchOutcome } from './search-outcome.ts';
 import { Found, reducedOrAll, stepEach, type Successors } from './successors.ts';
 
 import type { SearchOptions, SearchOutcome } from './search-types.ts';
@@ -92,24 +93,8 @@ class Search {
       else throw caught;
     }
     if (bound !== null) found = this.checkFrontier(bound === 'maxSeconds' || bound === 'interrupted');
-    if (found === null && bound === null && this.depthCut) bound = 'maxDepth';
-    this.pacer.sampleMemory(false);
-    const seconds = this.pacer.secondsSoFar();
-    const states = this.visited.count;
-    return {
-      result: found !== null ? 'violated' : bound !== null ? 'unknown' : 'ok',
-      bound: found !== null ? null : bound,
-      states,
-      transitions: this.transitions,
-      depth: this.maxDepthSeen,
-      seconds,
-      statesPerSecond: seconds > 0 ? Math.round(states / seconds) : states,
-      peakMemoryBytes: this.pacer.peakMemoryBytes,
-      terminalStates: this.terminalStates,
-      pathsChecked: this.pathsChecked,
-      violation: found?.violation ?? null,
-      violationTrail: found === null ? null : cutTrail(found.trail, found.violation.step),
-    };
+    const counts = { transitions: this.transitions, terminalStates: this.terminalStates, pathsChecked: this.pathsChecked, maxDepthSeen: this.maxDepthSeen, depthCut: this.depthCut };
+    return searchOutcome(found, bound, counts, this.visited.count, this.pacer);
   }
 
   private *bfs(): Generator<void, void, void> {
@@ -359,12 +344,4 @@ class Search {
     }
     return null;
   }
-}
-
-
-/** The trail's ancestor at `depth`. */
-function cutTrail(trail: Trail, depth: number): Trail {
-  let at = trail;
-  while (at.depth > depth && at.prev !== null) at = at.prev;
-  return at;
 }

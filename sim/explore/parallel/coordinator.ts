@@ -22,6 +22,7 @@ import type { Action } from '../actions.ts';
 import type { PathViolation } from '../check-path.ts';
 import type { ExploreModel } from '../model.ts';
 import { SearchPacer } from '../search-pacer.ts';
+import { searchOutcome } from '../search-outcome.ts';
 import type { SearchOptions, SearchOutcome } from '../search-types.ts';
 import type { GlobalState, Trail } from '../state.ts';
 import { Found, Frontier, LevelExpander, StepFailed, type LevelCounters } from './level-expander.ts';
@@ -317,24 +318,7 @@ class ParallelRun {
       bound ??= f.bound;
     }
     bound ??= ended?.bound ?? null;
-    if (found === null && bound === null && counters.depthCut) bound = 'maxDepth';
-    this.pacer.sampleMemory(false);
-    const seconds = this.pacer.secondsSoFar();
-    const states = this.visited.count;
-    return {
-      result: found !== null ? 'violated' : bound !== null ? 'unknown' : 'ok',
-      bound: found !== null ? null : bound,
-      states,
-      transitions: counters.transitions,
-      depth: counters.maxDepthSeen,
-      seconds,
-      statesPerSecond: seconds > 0 ? Math.round(states / seconds) : states,
-      peakMemoryBytes: this.pacer.peakMemoryBytes,
-      terminalStates: counters.terminalStates,
-      pathsChecked: counters.pathsChecked,
-      violation: found?.violation ?? null,
-      violationTrail: found === null ? null : cutTrail(found.trail, found.violation.step),
-    };
+    return searchOutcome(found, bound, counters, this.visited.count, this.pacer);
   }
 }
 
@@ -373,11 +357,4 @@ function reproduceFailure(model: ExploreModel, s: GlobalState, action: Action | 
     throw new Error(`${error.message} (path: ${JSON.stringify(path)})`, { cause: error });
   }
   throw failure;
-}
-
-/** The trail's ancestor at `depth` (search.ts's cutTrail). */
-function cutTrail(trail: Trail, depth: number): Trail {
-  let at = trail;
-  while (at.depth > depth && at.prev !== null) at = at.prev;
-  return at;
 }
