@@ -207,10 +207,30 @@ export class FaultDriver {
     return down;
   }
 
+  /**
+   * How many more seats the newest view may lose and keep a live majority,
+   * its members in `down` (or not live) already lost. Counting hosts alone
+   * misses a live host the view excluded (cut off, not told yet): it holds
+   * no seat, so a view of four can lose one, not two (seed 6 of
+   * regressions/excluded-while-cut-off).
+   */
+  private newestViewRoom(down: Set<HostName>): number {
+    const members = this.roles.newestMembers();
+    if (members.length === 0) return Infinity;
+    const lost = members.filter((pid) => {
+      const process = this.world.processes.get(pid);
+      return process === undefined || process.status !== 'live' || down.has(process.host) || down.has(pid);
+    }).length;
+    return Math.floor((members.length - 1) / 2) - lost;
+  }
+
   private randomFault(spec: RandomFaultSpec): void {
     const hosts = [...this.world.currentOfHost.keys()];
     const down = this.hostsDown(hosts, false);
     const maxDown = spec.maxDown ?? Math.floor((this.options.initialHosts - 1) / 2);
+    // Without an explicit maxDown, the newest view must keep a live majority too (its seats, not the hosts, count).
+    const roomOf = (downNow: Set<HostName>): number =>
+      Math.min(maxDown - downNow.size, spec.maxDown === undefined ? this.newestViewRoom(downNow) : Infinity) - this.pendingTakeOuts;
     const c: RandomDrawContext = {
       rng: this.options.rng,
       spec,
@@ -218,9 +238,9 @@ export class FaultDriver {
       up: hosts.filter((h) => !down.has(h)),
       restartable: hosts.filter((h) => this.world.currentOfHost.get(h)?.status !== 'live'),
       // Room left for hosts this fault may take out, after the scheduled faults still to come.
-      room: maxDown - down.size - this.pendingTakeOuts,
+      room: roomOf(down),
       // A new partition replaces the old one, so the hosts the old one cut off count as up again.
-      partitionRoom: maxDown - this.hostsDown(hosts, true).size - this.pendingTakeOuts,
+      partitionRoom: roomOf(this.hostsDown(hosts, true)),
       partitioned: this.world.network.isPartitioned,
       downIgnoringCuts: () => this.hostsDown(hosts, true),
     };

@@ -60,6 +60,25 @@ describe('random faults count every way a host is lost', () => {
     expect(crashesUnder([{ type: 'link', from: 'p1', to: 'p3', delay: { minUs: 90_000, meanUs: 90_000, jitterUs: 0 }, atUs: 1 }])).toBe(1);
   });
 
+  it('the newest view keeps a live majority: a live host it left out holds no seat', () => {
+    // p1 reports view 2 without p5 (excluded while cut off, not told yet):
+    // five hosts may lose two, but the view of four may lose only one.
+    const flood = floodProtocol();
+    const excludesP5: typeof flood = {
+      ...flood,
+      init: (ctx, start) => {
+        const step = flood.init(ctx, start);
+        if (ctx.self !== 'p1') return step;
+        return { ...step, effects: [...step.effects, { kind: 'observe', observation: { type: 'view', view: { id: 2, members: ['p1', 'p2', 'p3', 'p4'] } } }] };
+      },
+    };
+    const scenario = baseScenario({ processes: 5, faults: { random: { meanIntervalUs: 5_000, kinds: { crash: 1 } } }, durationUs: 400_000 });
+    for (const seed of ['1', '2', '3']) {
+      const crashed = runScenario(scenario, { seed, protocol: excludesP5, checker: null }).randomFaults.filter((f) => f.type === 'crash');
+      expect(crashed.filter((f) => f.host !== 'p5'), `seed ${seed}`).toHaveLength(1);
+    }
+  });
+
   it('scheduled faults still to come keep their room: random crashes leave it to them', () => {
     expect(crashesUnder([{ type: 'crash', host: 'p5', atUs: 300_000 }])).toBe(1);
     // A note-triggered fault reserves its room until it fires (here never); a timed one until its time.
