@@ -228,9 +228,9 @@ export class FaultDriver {
     const hosts = [...this.world.currentOfHost.keys()];
     const down = this.hostsDown(hosts, false);
     const maxDown = spec.maxDown ?? Math.floor((this.options.initialHosts - 1) / 2);
-    // Without an explicit maxDown, the newest view must keep a live majority too (its seats, not the hosts, count).
-    const roomOf = (downNow: Set<HostName>): number =>
-      Math.min(maxDown - downNow.size, spec.maxDown === undefined ? this.newestViewRoom(downNow) : Infinity) - this.pendingTakeOuts;
+    // Without an explicit maxDown, the newest view must keep a live majority of its seats too, for faults
+    // that can take a member out for good (a partition is healed when the fault phase ends).
+    const viewRoom = spec.maxDown === undefined ? this.newestViewRoom(down) : Infinity;
     const c: RandomDrawContext = {
       rng: this.options.rng,
       spec,
@@ -238,9 +238,9 @@ export class FaultDriver {
       up: hosts.filter((h) => !down.has(h)),
       restartable: hosts.filter((h) => this.world.currentOfHost.get(h)?.status !== 'live'),
       // Room left for hosts this fault may take out, after the scheduled faults still to come.
-      room: roomOf(down),
+      room: Math.min(maxDown - down.size, viewRoom) - this.pendingTakeOuts,
       // A new partition replaces the old one, so the hosts the old one cut off count as up again.
-      partitionRoom: roomOf(this.hostsDown(hosts, true)),
+      partitionRoom: maxDown - this.hostsDown(hosts, true).size - this.pendingTakeOuts,
       partitioned: this.world.network.isPartitioned,
       downIgnoringCuts: () => this.hostsDown(hosts, true),
     };
