@@ -90,7 +90,14 @@ export function onExclusionAck(s: IsisState, from: ProcessId): IsisState {
   return { ...s, excluding: s.excluding.filter((e) => e.p !== from) };
 }
 
-/** An excluded process acknowledges the notice that makes it exit, so its senders stop. */
-export function acknowledgeExclusion(ctx: StepCtx, to: ProcessId, view: ViewId): void {
-  if (!ctx.timersOff) sendRaw(ctx, to, { k: 'xack', view });
+/**
+ * An excluded process acknowledges the notice that makes it exit, so its
+ * senders stop, and hands over the pending joiners it knows (`joiners`):
+ * a member cut off with a joiner may be the only one its requests reached,
+ * and once it exits and the joiner's contacts are gone, nobody else would
+ * ever admit the joiner (`join-leave.ts`, onJoinersHandedOver).
+ */
+export function acknowledgeExclusion(ctx: StepCtx, to: ProcessId, view: ViewId, joiners: readonly ProcessId[] = []): void {
+  if (ctx.timersOff) return;
+  sendRaw(ctx, to, joiners.length === 0 ? { k: 'xack', view } : { k: 'xack', view, joiners: [...joiners] });
 }

@@ -67,8 +67,19 @@ export function onExcluded(s: IsisState, ctx: StepCtx, from: ProcessId, body: Ex
   }
   // (layers.exitWhenExcluded: false ignores the notice: the excluded member goes on in its old view.)
   if (s.status !== 'member' || s.view === null || body.view <= s.view.id || !ctx.layers.exitWhenExcluded) return s;
-  acknowledgeExclusion(ctx, from, body.view);
+  acknowledgeExclusion(ctx, from, body.view, s.gms.joiners);
   return exitProcess(s, ctx, s.gms.leaving ? 'left' : 'excluded');
+}
+
+/**
+ * An excluded process handed over the join requests it held as it exited
+ * (its `xack`): treat each as a request forwarded to us, so the group of
+ * the later view admits those joiners even when their contacts are all gone.
+ */
+export function onJoinersHandedOver(s: IsisState, ctx: StepCtx, joiners: readonly ProcessId[]): IsisState {
+  let out = s;
+  for (const joiner of joiners.slice(0, MAX_JOINERS)) out = onJoinRequest(out, ctx, joiner);
+  return out;
 }
 
 /** Something arrived from a process removed from our views: tell it. */

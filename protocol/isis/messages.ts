@@ -73,7 +73,11 @@ export type IsisBody =
   | { k: 'hb'; view: ViewId }
   /** Raw: "view `view` no longer contains you". */
   | { k: 'excl'; view: ViewId }
-  /** Raw: the excluded process heard the notice for `view` (and exits): stop resending it. */
-  | { k: 'xack'; view: ViewId };
+  /**
+   * Raw: the excluded process heard the notice for `view` (and exits): stop
+   * resending it; and take over the join requests it held (`joiners`, absent
+   * when none), which may have reached nobody else.
+   */
+  | { k: 'xack'; view: ViewId; joiners?: ProcessId[] };
 
 export type IsisBodyKind = IsisBody['k'];

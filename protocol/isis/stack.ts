@@ -14,7 +14,7 @@ import { onExclusionAck, resendExclusionNotices } from './exclusion-notices.ts';
 import { JOIN_TIMER, onInstall } from './install.ts';
 import type { IsisFrame, IsisState, StepCtx } from './isis-state.ts';
 import { emptyGms, isCoordinator, needsViewChange } from './isis-state.ts';
-import { askToJoin, joinTimer, noticeRemoved, onExcluded, onJoinRequest, onLeaveRequest, requestLeave } from './join-leave.ts';
+import { askToJoin, joinTimer, noticeRemoved, onExcluded, onJoinersHandedOver, onJoinRequest, onLeaveRequest, requestLeave } from './join-leave.ts';
 import { kvDigest } from './kv-app.ts';
 import { onAccepted, onFlushOk, onNack, startViewChange, suspect, unsuspect, viewChangeTimer } from './membership.ts';
 import type { IsisBody } from './messages.ts';
@@ -130,7 +130,7 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
       case 'excl':
         return onExcluded(s, ctx, from, body);
       case 'xack':
-        return onExclusionAck(s, from);
+        return onJoinersHandedOver(onExclusionAck(s, from), ctx, body.joiners ?? []);
       default:
         return assertNever(body, 'ISIS message');
     }
