@@ -5,53 +5,56 @@ import { describe, expect, it } from 'vitest';
 import type { IsisState } from '../../../protocol/isis/isis-state.ts';
 import type { IsisBody } from '../../../protocol/isis/messages.ts';
 import { makeIsisProtocol } from '../../../protocol/isis/stack.ts';
-import type { Effect } from '../../../protocol/types.ts';
 import { loadScenarioFile } from '../../../sim/scenario-files.ts';
+import { Harness } from './harness.ts';
 import { describeFailure, runIsis } from './run-helper.ts';
 
-const protocol = makeIsisProtocol({});
-
-function member(self: string, members: string[], joiners: string[] = []): IsisState {
-  const s = protocol.init({ self }, { mode: 'member', initialMembers: members }).state;
-  return { ...s, gms: { ...s.gms, joiners } };
+/**
+ * `self` alone started as a member of `members` (the others never run, so
+ * what it sends stays in flight), with pending joiners and removed processes set.
+ */
+function memberAlone(self: string, members: string[], gmsJoiners: string[], removed: string[] = []): Harness {
+  const h = new Harness(makeIsisProtocol({}));
+  h.start(self, { mode: 'member', initialMembers: members });
+  const s = h.state<IsisState>(self);
+  h.states.set(self, { ...s, removed, gms: { ...s.gms, joiners: gmsJoiners } });
+  return h;
 }
 
-/** The raw bodies a step sends, with their destination. */
-function rawSends(effects: readonly Effect<unknown>[]): { to: string; body: IsisBody }[] {
+/** What `self` receives raw from `from`, and the raw bodies it sends in answer. */
+function receiveRaw(h: Harness, self: string, from: string, body: IsisBody): { to: string; body: IsisBody }[] {
+  const before = h.inFlight.length;
+  h.inFlight.push({ from, to: self, msg: { t: 'r', body } });
+  h.deliver(before);
   const out: { to: string; body: IsisBody }[] = [];
-  for (const e of effects) {
-    if (e.kind !== 'send') continue;
-    const msg = e.msg as { t: string; body?: IsisBody };
-    if (msg.t === 'r' && msg.body !== undefined) out.push({ to: e.to, body: msg.body });
+  for (const m of h.inFlight.slice(before)) {
+    const msg = m.msg as { t: string; body?: IsisBody };
+    if (m.from === self && msg.t === 'r' && msg.body !== undefined) out.push({ to: m.to, body: msg.body });
   }
   return out;
 }
 
 describe('join requests held by an excluded member', () => {
   it('go, with the acknowledgement, to the member whose notice excludes it', () => {
-    const s = member('p2', ['p1', 'p2', 'p3'], ['p9#2']);
-    const step = protocol.onMessage(s, 'p4#2', { t: 'r', body: { k: 'excl', view: 5 } }, { self: 'p2' });
-    expect(step.state.status).toBe('exited');
-    const acks = rawSends(step.effects).filter((m) => m.body.k === 'xack');
-    expect(acks).toEqual([{ to: 'p4#2', body: { k: 'xack', view: 5, joiners: ['p9#2'] } }]);
+    const h = memberAlone('p2', ['p1', 'p2', 'p3'], ['p9#2']);
+    const sent = receiveRaw(h, 'p2', 'p4#2', { k: 'excl', view: 5 });
+    expect(h.exited('p2')).toBe(true);
+    expect(sent.filter((m) => m.body.k === 'xack')).toEqual([{ to: 'p4#2', body: { k: 'xack', view: 5, joiners: ['p9#2'] } }]);
   });
 
   it('leave the acknowledgement as it was when there are none', () => {
-    const s = member('p2', ['p1', 'p2', 'p3']);
-    const step = protocol.onMessage(s, 'p4#2', { t: 'r', body: { k: 'excl', view: 5 } }, { self: 'p2' });
-    const acks = rawSends(step.effects).filter((m) => m.body.k === 'xack');
-    expect(acks).toEqual([{ to: 'p4#2', body: { k: 'xack', view: 5 } }]);
+    const h = memberAlone('p2', ['p1', 'p2', 'p3'], []);
+    const sent = receiveRaw(h, 'p2', 'p4#2', { k: 'excl', view: 5 });
+    expect(sent.filter((m) => m.body.k === 'xack')).toEqual([{ to: 'p4#2', body: { k: 'xack', view: 5 } }]);
   });
 
   it('are taken over by the receiver: pending, and forwarded to its coordinator', () => {
-    // p3 is a member of {p1, p2, p3} and p1 coordinates; p8 already left
-    // (removed), p2 is a member: only p9#2 is a new pending joiner.
-    const base = member('p3', ['p1', 'p2', 'p3']);
-    const s: IsisState = { ...base, removed: ['p8'] };
-    const step = protocol.onMessage(s, 'p7', { t: 'r', body: { k: 'xack', view: 1, joiners: ['p9#2', 'p2', 'p8'] } }, { self: 'p3' });
-    expect(step.state.gms.joiners).toEqual(['p9#2']);
-    const joins = rawSends(step.effects).filter((m) => m.body.k === 'join');
-    expect(joins).toEqual([{ to: 'p1', body: { k: 'join', joiner: 'p9#2' } }]);
+    // p3 is a member of {p1, p2, p3} and p1 coordinates; p8 was removed,
+    // p2 is a member: only p9#2 is a new pending joiner.
+    const h = memberAlone('p3', ['p1', 'p2', 'p3'], [], ['p8']);
+    const sent = receiveRaw(h, 'p3', 'p7', { k: 'xack', view: 1, joiners: ['p9#2', 'p2', 'p8'] });
+    expect(h.state<IsisState>('p3').gms.joiners).toEqual(['p9#2']);
+    expect(sent.filter((m) => m.body.k === 'join')).toEqual([{ to: 'p1', body: { k: 'join', joiner: 'p9#2' } }]);
   });
 
   it('let a joiner in whose contacts are all gone (excluded-while-cut-off seed 18, shrunk)', () => {
