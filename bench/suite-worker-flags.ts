@@ -5,7 +5,9 @@
 // 2x between identical trials; these paired CPU ratios stay within a few
 // percent, which is what deciding on a V8 flag needs. On 2 idle cores the
 // 2-worker wall time is at least its CPU seconds / 2, so less CPU for the
-// same runs is the speed-up that can be had.
+// same runs is the speed-up that can be had. On Linux it also prints each
+// variant's helper-thread CPU (V8's background compilation and GC,
+// bench/thread-cpu.ts).
 //
 // A variant is LABEL=WORKERS or LABEL=WORKERS:NODE-FLAGS (flags separated
 // by spaces). Run (after `npm run build`):
@@ -15,6 +17,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { printTable } from './report.ts';
+import { ThreadCpuSampler } from './thread-cpu.ts';
 
 const MAX_ROUNDS = 20;
 const MAX_VARIANTS = 8;
@@ -45,18 +48,23 @@ function parseVariant(text: string): Variant {
   return { label: m[1]!, workers: Number(m[2]), nodeFlags: (m[3] ?? '').split(' ').filter((f) => f !== '') };
 }
 
-async function cpuSeconds(variant: Variant): Promise<number> {
+interface Cpu { seconds: number; helpers: number | null }
+
+async function cpuSeconds(variant: Variant): Promise<Cpu> {
   const child = spawn(
     process.execPath,
     [...variant.nodeFlags, '--import', REPORT_CPU, 'bin/vsynclab.js', 'run', '--seeds', seeds, '--workers', String(variant.workers), '--reporter', 'json'],
     { env: { ...process.env, FORCE_COLOR: '0', CI: 'true' }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  // Linux: which part went to V8's and Node's helper threads (background compilation, parallel and concurrent GC).
+  const sampler = new ThreadCpuSampler(child.pid as number);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-MAX_STDERR_CHARS); });
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const threads = sampler.stop(variant.workers > 1 ? variant.workers : 0);
   const line = stderr.split('\n').find((l) => l.startsWith(CPU_MARK));
   if ((status !== 0 && status !== 1) || line === undefined) throw new Error(`${variant.label} exited ${status}: ${stderr}`);
-  return Number(line.slice(CPU_MARK.length)) / 1e6;
+  return { seconds: Number(line.slice(CPU_MARK.length)) / 1e6, helpers: threads?.helpers ?? null };
 }
 
 const median = (values: number[]): number => {
@@ -68,19 +76,22 @@ const median = (values: number[]): number => {
 process.stdout.write(`seeds ${seeds}, ${rounds} rounds of ${variants.length} variants at once; load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
 const ratios = variants.map((): number[] => []);
 const seconds = variants.map((): number[] => []);
+const helpers = variants.map((): number[] => []);
 for (let round = 0; round < rounds; round++) {
   const cpu = await Promise.all(variants.map(cpuSeconds));
   cpu.forEach((c, k) => {
-    seconds[k]!.push(c);
-    ratios[k]!.push(c / cpu[0]!);
+    seconds[k]!.push(c.seconds);
+    ratios[k]!.push(c.seconds / cpu[0]!.seconds);
+    if (c.helpers !== null) helpers[k]!.push(c.helpers);
   });
-  process.stdout.write(`  round ${round + 1}: ${variants.map((v, k) => `${v.label} ${cpu[k]!.toFixed(2)} s`).join(', ')}\n`);
+  process.stdout.write(`  round ${round + 1}: ${variants.map((v, k) => `${v.label} ${cpu[k]!.seconds.toFixed(2)} s`).join(', ')}\n`);
 }
 process.stdout.write(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
 printTable(
-  ['variant', 'workers', 'node flags', 'median CPU s', `CPU / ${variants[0]!.label} (median)`, 'range'],
+  ['variant', 'workers', 'node flags', 'median CPU s', 'helpers CPU s', `CPU / ${variants[0]!.label} (median)`, 'range'],
   variants.map((v, k) => [
-    v.label, String(v.workers), v.nodeFlags.join(' ') || '-', median(seconds[k]!).toFixed(2), median(ratios[k]!).toFixed(3),
+    v.label, String(v.workers), v.nodeFlags.join(' ') || '-', median(seconds[k]!).toFixed(2),
+    helpers[k]!.length === rounds ? median(helpers[k]!).toFixed(2) : '-', median(ratios[k]!).toFixed(3),
     `${Math.min(...ratios[k]!).toFixed(3)}..${Math.max(...ratios[k]!).toFixed(3)}`,
   ]),
 );
