@@ -95,3 +95,11 @@ printTable(
     return [String(workers), String(runs), String(trials[0]!.failed), seconds.toFixed(2), (runs / seconds).toFixed(2), (baseline / seconds).toFixed(2), ...cpu];
   }),
 );
+if (sampled) {
+  // Wall times on a loaded machine say little; CPU seconds bound what 2 idle cores can do. One worker's
+  // wall time is at least its main thread's CPU (its helpers use the idle second core); two workers'
+  // is at least all their CPU / 2. So the speed-up is at most 2 x main(1) / CPU(2).
+  const main1 = median(trials.filter((t) => t.workers === 1).map((t) => t.cpu!.main));
+  const cpu2 = median(trials.filter((t) => t.workers === 2).map((t) => totalCpu(t.cpu!)));
+  process.stdout.write(`speed-up bound from CPU on 2 idle cores: 2 x ${main1.toFixed(2)} / ${cpu2.toFixed(2)} = ${((2 * main1) / cpu2).toFixed(2)}\n`);
+}

@@ -1,0 +1,59 @@
+// Where a suite's runs allocate: V8's sampling heap profiler, keeping the
+// samples of objects the garbage collector has already freed (a plain
+// --heap-prof keeps only what is alive at the end), over the runs of the
+// default suite (or the given paths) on this thread, from the compiled
+// dist/. Prints the bytes allocated per run and the functions that allocate
+// most (self bytes). Run (after `npm run build`):
+//   npx tsx bench/suite-allocations.ts [PATH...] [--seeds A..B] [--top N]
+import { Session } from 'node:inspector/promises';
+import { existsSync } from 'node:fs';
+import { printTable } from './report.ts';
+
+const SAMPLING_INTERVAL_BYTES = 32 * 1024;
+const MAX_TOP = 100;
+const args = process.argv.slice(2);
+const valueOf = (flag: string): string | undefined => {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const seedsText = valueOf('--seeds') ?? '1..3';
+const top = Math.min(MAX_TOP, Math.max(1, Number(valueOf('--top') ?? 20) || 20));
+const paths = args.filter((a, k) => !a.startsWith('--') && !['--seeds', '--top'].includes(args[k - 1] ?? ''));
+if (!existsSync('dist/sim/suite/execute.js')) throw new Error('dist/ is missing: npm run build first');
+
+// dist/, not the sources: the code a user runs (tsx would profile its own transpiled copies the same way, but slower).
+const dist = (path: string): string => new URL(`../dist/${path}`, import.meta.url).href;
+const { loadScenarios } = (await import(dist('sim/scenario-files.js'))) as typeof import('../sim/scenario-files.ts');
+const { planRuns } = (await import(dist('sim/suite/plan.js'))) as typeof import('../sim/suite/plan.ts');
+const { executeRun } = (await import(dist('sim/suite/execute.js'))) as typeof import('../sim/suite/execute.ts');
+const { seedsFromOptions } = (await import(dist('cli/seeds.js'))) as typeof import('../cli/seeds.ts');
+
+interface ProfileNode { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: ProfileNode[] }
+
+const jobs = planRuns(loadScenarios(paths), { seeds: seedsFromOptions(undefined, seedsText) ?? [], stopOnViolation: false, plugins: [] });
+const session = new Session();
+session.connect();
+await session.post('HeapProfiler.enable');
+// The include* fields are newer than @types/node's protocol types: a variable, not a literal, so they pass.
+const sampling = { samplingInterval: SAMPLING_INTERVAL_BYTES, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true };
+await session.post('HeapProfiler.startSampling', sampling);
+for (const job of jobs) executeRun(job);
+const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as { profile: { head: ProfileNode } };
+session.disconnect();
+
+const selfBytes = new Map<string, number>();
+// Iterative walk: a profile's call tree can be deeper than the stack allows.
+const pending: ProfileNode[] = [profile.head];
+while (pending.length > 0) {
+  const node = pending.pop()!;
+  const { functionName, url, lineNumber } = node.callFrame;
+  const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/dist\//, '')}${url === '' ? '' : `:${lineNumber + 1}`}`;
+  selfBytes.set(key, (selfBytes.get(key) ?? 0) + node.selfSize);
+  pending.push(...node.children);
+}
+const total = [...selfBytes.values()].reduce((sum, b) => sum + b, 0);
+process.stdout.write(`${jobs.length} runs (seeds ${seedsText}): ${(total / 1e6).toFixed(0)} MB allocated, ${(total / jobs.length / 1e6).toFixed(1)} MB per run\n`);
+printTable(
+  ['share', 'MB', 'function (dist/ file:line)'],
+  [...selfBytes].sort((a, b) => b[1] - a[1]).slice(0, top).map(([key, bytes]) => [`${((bytes / total) * 100).toFixed(1)}%`, (bytes / 1e6).toFixed(0), key]),
+);
