@@ -11,7 +11,8 @@ import { replayExploration } from '../../../../sim/explore/replay-exploration.ts
 import { resolveProtocol } from '../../../../sim/resolve-protocol.ts';
 import { driveToEnd } from '../../../../sim/steps.ts';
 import { fixture, shipped } from '../helpers.ts';
-import { bothWays, deterministicPart, PLUGINS } from './helpers.ts';
+import { DYING_NAME, DYING_STATUS } from './fixtures/dying-plugin.ts';
+import { bothWays, deterministicPart, DYING_PLUGINS, handOutAtOnce, PLUGINS } from './helpers.ts';
 
 describe('parallel explore: the same states and verdict as one thread', () => {
   it('--symmetry: workers re-run multi-delivery steps in renamed worlds too, so rank-batch stays violated', () => {
@@ -73,6 +74,12 @@ describe('parallel explore: bounds, stops and errors', () => {
     }
     expect(sequential).toMatch(/explore.receiptsSend is false/);
     expect(() => explore(scenario, lie, { workers: 2 })).toThrow(sequential);
+  });
+
+  it('a worker that dies without reporting (as out of memory does) ends the synchronous search with an error naming it', () => {
+    const { scenario, config } = fixture('keyed-flood-3x1');
+    const dying = { ...scenario, protocol: { name: DYING_NAME } };
+    expect(() => handOutAtOnce(dying, config, false, 2, DYING_PLUGINS)).toThrow(new RegExp(`explore worker \\d exited with status ${DYING_STATUS} without reporting`));
   });
 
   it('refuses depth first and a protocol object it cannot send to the workers', () => {
