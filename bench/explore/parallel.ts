@@ -9,12 +9,15 @@
 // gets little more CPU and the ratio says so. Run (after `npm run build`):
 //   npx tsx bench/explore/parallel.ts [scenario] [rounds] [workers]
 // (default scenarios/explore/cbcast-3x2.json, 2 rounds, 2 workers).
+// With --diagnose first: where the time goes, per thread and per level
+// (parallel-diagnose.ts), instead of the timing.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg, availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { printTable } from '../report.ts';
+import { diagnose } from './parallel-diagnose.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'bin', 'vsynclab.js');
@@ -33,9 +36,15 @@ interface Run {
   peakMemoryBytes: number;
 }
 
-const file = process.argv[2] ?? 'scenarios/explore/cbcast-3x2.json';
-const rounds = Number(process.argv[3] ?? 2);
-const workers = Number(process.argv[4] ?? 2);
+const diagnosing = process.argv[2] === '--diagnose';
+const positional = process.argv.slice(diagnosing ? 3 : 2);
+const file = positional[0] ?? 'scenarios/explore/cbcast-3x2.json';
+const rounds = Number(positional[1] ?? 2);
+const workers = Number(positional[2] ?? 2);
+if (diagnosing) {
+  await diagnose(file, rounds, workers);
+  process.exit(0);
+}
 const variants = [1, workers];
 const runs = new Map<number, Run[]>(variants.map((w) => [w, []]));
 const loads: number[] = [];
