@@ -96,7 +96,7 @@ const ms = (value: number): string => (value / 1000).toFixed(2);
 
 function printTrial(t: Trial): void {
   const cpu = t.cpu;
-  const threads = cpu === null ? 'no /proc: CPU per thread not available' : `CPU s: main ${cpu.main.toFixed(1)}, workers ${cpu.workerThreads.map((w) => w.cpuSeconds.toFixed(1)).join(' + ') || '-'}, Node/V8 helper threads (GC, compiler) ${cpu.helpers.toFixed(1)}; all ${(cpu.main + sum(cpu.workerThreads.map((w) => w.cpuSeconds)) + cpu.helpers).toFixed(1)}`;
+  const threads = cpu === null ? 'no /proc: CPU per thread not available' : `CPU s: main (with this bench's sampling) ${cpu.main.toFixed(1)}, workers ${cpu.workerThreads.map((w) => w.cpuSeconds.toFixed(1)).join(' + ') || '-'}, Node/V8 helper threads (GC, compiler) ${cpu.helpers.toFixed(1)}; all ${(cpu.main + sum(cpu.workerThreads.map((w) => w.cpuSeconds)) + cpu.helpers).toFixed(1)}`;
   process.stdout.write(`\n--workers ${t.workers}: ${t.outcome.result}, ${t.outcome.states} states, wall ${t.wallSeconds.toFixed(1)} s; ${threads}\n`);
   const d = t.diagnostics;
   if (d === null) return;
@@ -122,7 +122,7 @@ function printTrial(t: Trial): void {
   const wait = sum(all.map((s) => s.waitMs));
   process.stdout.write(
     `totals: coordinator alone ${ms(d.prefixMs)} s (${d.prefixLevels} levels), its hand-outs ${ms(sum(d.handOutMs))} s; workers busy ${ms(busy)} s, waiting ${ms(wait)} s (${((100 * wait) / (busy + wait)).toFixed(1)} %, first wait includes start-up); ` +
-      `moved ${sum(all.map((s) => s.receivedEntries))} entries, replaying ${sum(all.map((s) => s.replayedSteps))} steps in ${ms(sum(all.map((s) => s.replayMs)))} s, encoding ${ms(sum(all.map((s) => s.giveMs)))} s\n`,
+      `moved ${sum(all.map((s) => s.receivedEntries))} entries (${(sum(all.map((s) => s.givenBytes)) / 1024).toFixed(0)} KiB), replaying ${sum(all.map((s) => s.replayedSteps))} steps in ${ms(sum(all.map((s) => s.replayMs)))} s, encoding ${ms(sum(all.map((s) => s.giveMs)))} s\n`,
   );
 }
 

@@ -248,8 +248,8 @@ class ParallelRun {
             if (++levelDone === n && !stopping) {
               levelDone = 0;
               const handOut = performance.now();
-              this.nextLevel(sizes, giftsFor);
-              if (giftsFor.size === 0) this.handOutMs.push(performance.now() - handOut);
+              const goesOn = this.nextLevel(sizes, giftsFor);
+              if (goesOn && giftsFor.size === 0) this.handOutMs.push(performance.now() - handOut);
               else handOutStarted = handOut;
             } else if (!stopping) {
               growWhenQuiet();
@@ -303,12 +303,12 @@ class ParallelRun {
     return { ending: mainBound === null ? null : { found: null, bound: mainBound }, finals: finals as WorkerFinal[] };
   }
 
-  /** Every worker finished a level: the next one, balanced, or the end. */
-  private nextLevel(sizes: readonly number[], giftsFor: Map<number, FrontierBatchList>): void {
+  /** Every worker finished a level: the next one, balanced (true), or the end (false). */
+  private nextLevel(sizes: readonly number[], giftsFor: Map<number, FrontierBatchList>): boolean {
     const total = sizes.reduce((a, b) => a + b, 0);
     if (total === 0) {
       for (let w = 0; w < this.n; w++) this.tell(w, { kind: 'finish' });
-      return;
+      return false;
     }
     const transfers = planTransfers(sizes);
     const expected = new Array<number>(this.n).fill(0);
@@ -320,6 +320,7 @@ class ParallelRun {
       if ((expected[w] as number) > 0) giftsFor.set(w, { expected: expected[w] as number, batches: [] });
       else this.tell(w, { kind: 'go', gifts: [], visited: this.buffers });
     }
+    return true;
   }
 
   private tell(w: number, message: ToWorker): void {

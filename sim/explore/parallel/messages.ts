@@ -71,9 +71,10 @@ export interface WorkerLevelStats {
   receivedEntries: number;
   replayedSteps: number;
   replayMs: number;
-  /** Entries given away at the start of this level, the steps of their batches, and the milliseconds encoding them (part of waitMs). */
+  /** Entries given away at the start of this level, the steps of their batches, their bytes as structured clone writes them, and the milliseconds encoding them (part of waitMs). */
   givenEntries: number;
   givenSteps: number;
+  givenBytes: number;
   giveMs: number;
 }
 

@@ -4,6 +4,7 @@
 // coordinator gives it, over the shared visited set, until told to finish
 // or stop, and reports its counts and what it found.
 import { performance } from 'node:perf_hooks';
+import { serialize } from 'node:v8';
 import { workerData } from 'node:worker_threads';
 import { BoundHit } from '../../world.ts';
 import { loadPlugins } from '../../plugins.ts';
@@ -94,6 +95,8 @@ function searchLevels(model: ExploreModel): void {
         post({ kind: 'gift', to: command.to, batch });
         stats.givenEntries += batch.entryNodes.length;
         stats.givenSteps += batch.nodeParents.length;
+        // A gift or two a level at most: measuring its size costs one more serialisation of it.
+        stats.givenBytes += serialize(batch).byteLength;
         stats.giveMs += performance.now() - started;
         break;
       }
@@ -152,7 +155,7 @@ function searchLevels(model: ExploreModel): void {
 }
 
 function emptyStats(): WorkerLevelStats {
-  return { entries: 0, busyMs: 0, waitMs: 0, receivedEntries: 0, replayedSteps: 0, replayMs: 0, givenEntries: 0, givenSteps: 0, giveMs: 0 };
+  return { entries: 0, busyMs: 0, waitMs: 0, receivedEntries: 0, replayedSteps: 0, replayMs: 0, givenEntries: 0, givenSteps: 0, givenBytes: 0, giveMs: 0 };
 }
 
 function messageOf(failure: unknown): string {

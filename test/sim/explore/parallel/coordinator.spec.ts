@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { explore, withBudgets } from '../../../../sim/explore/index.ts';
 import { ExploreModel } from '../../../../sim/explore/model.ts';
-import { parallelSearchSteps } from '../../../../sim/explore/parallel/coordinator.ts';
+import { parallelSearchSteps, type ParallelDiagnostics } from '../../../../sim/explore/parallel/coordinator.ts';
 import { replayExploration } from '../../../../sim/explore/replay-exploration.ts';
 import { resolveProtocol } from '../../../../sim/resolve-protocol.ts';
 import { driveToEnd } from '../../../../sim/steps.ts';
@@ -42,6 +42,29 @@ describe('parallel explore: the same states and verdict as one thread', () => {
     expect(replayed.identical).toBe(true);
   });
 
+});
+
+describe('parallel explore: diagnostics', () => {
+  it('accounts for every state: the entries the workers expanded add up to the states, and what one gave another received', () => {
+    const { scenario, config } = fixture('cbcast-3x1');
+    const model = new ExploreModel(resolveProtocol(scenario), scenario, config, false);
+    let diagnostics: ParallelDiagnostics | null = null;
+    const r = driveToEnd(parallelSearchSteps(model, { strategy: 'bfs', maxStates: 1_000_000, maxDepth: 1000, maxMemoryBytes: 4 * 1024 ** 3, por: false, workers: 2, plugins: PLUGINS, prefixStates: 1, onDiagnostics: (d) => (diagnostics = d) }));
+    expect(r.result).toBe('ok');
+    const d = diagnostics as ParallelDiagnostics | null;
+    if (d === null) throw new Error('onDiagnostics was not called');
+    expect(d.prefixLevels).toBe(0);
+    const all = d.workers.flat();
+    expect(all.reduce((n, s) => n + s.entries, 0)).toBe(r.states);
+    // The first level is the coordinator's hand-out (the initial state alone here); later ones, what workers gave.
+    expect(d.workers.reduce((n, w) => n + (w[0]?.receivedEntries ?? 0), 0)).toBe(1);
+    const received = d.workers.flatMap((w) => w.slice(1)).reduce((n, s) => n + s.receivedEntries, 0);
+    expect(received).toBeGreaterThan(0);
+    expect(received).toBe(all.reduce((n, s) => n + s.givenEntries, 0));
+    expect(all.some((s) => s.givenBytes > 0)).toBe(true);
+    // One hand-out between two levels: as many as the levels, less the last.
+    expect(d.handOutMs.length).toBe(Math.max(...d.workers.map((w) => w.length)) - 1);
+  });
 });
 
 describe('parallel explore: bounds, stops and errors', () => {
