@@ -9,12 +9,16 @@
 // gets little more CPU and the ratio says so. Run (after `npm run build`):
 //   npx tsx bench/explore/parallel.ts [scenario] [rounds] [workers]
 // (default scenarios/explore/cbcast-3x2.json, 2 rounds, 2 workers).
-import { spawnSync } from 'node:child_process';
+// With --diagnose first: where the time goes, per thread and per level
+// (parallel-diagnose.ts), instead of the timing.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg, availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { printTable } from '../report.ts';
+import { ThreadCpuSampler } from '../thread-cpu.ts';
+import { diagnose } from './parallel-diagnose.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'bin', 'vsynclab.js');
@@ -30,36 +34,67 @@ interface Run {
   wallSeconds: number;
   /** CPU time of the whole process (every thread), user and system. */
   cpuSeconds: number;
+  /** CPU seconds of its busiest thread (the main thread with 1 worker, the busiest worker with more), sampled from /proc; NaN elsewhere. */
+  busiestThreadSeconds: number;
   peakMemoryBytes: number;
 }
 
-const file = process.argv[2] ?? 'scenarios/explore/cbcast-3x2.json';
-const rounds = Number(process.argv[3] ?? 2);
-const workers = Number(process.argv[4] ?? 2);
+const diagnosing = process.argv[2] === '--diagnose';
+const positional = process.argv.slice(diagnosing ? 3 : 2);
+const file = positional[0] ?? 'scenarios/explore/cbcast-3x2.json';
+const rounds = Number(positional[1] ?? 2);
+const workers = Number(positional[2] ?? 2);
+if (diagnosing) {
+  await diagnose(file, rounds, workers);
+  process.exit(0);
+}
 const variants = [1, workers];
 const runs = new Map<number, Run[]>(variants.map((w) => [w, []]));
 const loads: number[] = [];
 /**
  * Preloaded into each run: the process's CPU time (all threads) on stderr
  * at exit. On a loaded machine the wall-time ratio says what a second
- * thread got; 1 worker's CPU time over N workers' CPU time divided by N
- * says what the ratio would be with N idle cores (no waiting counted).
+ * thread got; the idle estimate says what the ratio would be on idle
+ * cores: a run cannot take less than its busiest thread's CPU time, nor
+ * less than all its CPU time spread over the cores (no waiting counted).
+ * With one worker the search thread is the busiest and V8's helper
+ * threads (garbage collection, the optimising compiler) run beside it on
+ * the spare core; with two, that core is a worker's.
  */
 const CPU_AT_EXIT = `data:text/javascript,process.on('exit',()=>{const c=process.cpuUsage();process.stderr.write('cpu-seconds '+(c.user+c.system)/1e6+'\\n')})`;
+
+/** One run of the compiled CLI, its threads' CPU sampled while it runs. */
+async function timedRun(w: number): Promise<Run> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', CPU_AT_EXIT, bin, 'explore', file, '--por', '--json', '--workers', String(w)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const sampler = new ThreadCpuSampler(child.pid as number);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // The report is written as the search ends: stop sampling then, before the threads are gone.
+  await new Promise<void>((resolve) => child.stdout.on('end', resolve));
+  const threads = sampler.stop(w === 1 ? 0 : w);
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const wallSeconds = (performance.now() - started) / 1000;
+  if (status !== 0) throw new Error(`--workers ${w}: exit ${status}: ${stderr}`);
+  const report = JSON.parse(stdout) as Omit<Run, 'wallSeconds' | 'cpuSeconds' | 'busiestThreadSeconds'>;
+  const cpu = /cpu-seconds (\S+)/.exec(stderr);
+  const busiest = threads === null ? NaN : Math.max(threads.main, ...threads.workerThreads.map((t) => t.cpuSeconds));
+  return { ...report, wallSeconds, cpuSeconds: cpu === null ? NaN : Number(cpu[1]), busiestThreadSeconds: busiest };
+}
 
 for (let round = 0; round < rounds; round++) {
   for (const w of variants) {
     loads.push(loadavg()[0] as number);
-    const started = performance.now();
-    const child = spawnSync(process.execPath, ['--import', CPU_AT_EXIT, bin, 'explore', file, '--por', '--json', '--workers', String(w)], { encoding: 'utf8', maxBuffer: 1 << 20 });
-    const wallSeconds = (performance.now() - started) / 1000;
-    if (child.status !== 0) throw new Error(`--workers ${w}: exit ${child.status}: ${child.stderr}`);
-    const report = JSON.parse(child.stdout) as Omit<Run, 'wallSeconds' | 'cpuSeconds'>;
-    const cpu = /cpu-seconds (\S+)/.exec(child.stderr);
-    runs.get(w)?.push({ ...report, wallSeconds, cpuSeconds: cpu === null ? NaN : Number(cpu[1]) });
-    process.stderr.write(`round ${round + 1}, --workers ${w}: ${report.result}, ${report.states} states, ${wallSeconds.toFixed(1)} s\n`);
+    const run = await timedRun(w);
+    runs.get(w)?.push(run);
+    process.stderr.write(`round ${round + 1}, --workers ${w}: ${run.result}, ${run.states} states, ${run.wallSeconds.toFixed(1)} s\n`);
   }
 }
+const cores = availableParallelism();
+/** What the run would take on idle cores (see CPU_AT_EXIT). */
+const idleSeconds = (r: Run): number => Math.max(r.busiestThreadSeconds, r.cpuSeconds / cores);
 
 function median(values: number[]): number {
   const sorted = values.slice().sort((a, b) => a - b);
@@ -69,7 +104,7 @@ function median(values: number[]): number {
 
 const rows: string[][] = [];
 const baseWall = median((runs.get(1) ?? []).map((r) => r.wallSeconds));
-const baseCpu = median((runs.get(1) ?? []).map((r) => r.cpuSeconds));
+const baseIdle = median((runs.get(1) ?? []).map(idleSeconds));
 const first = (runs.get(1) ?? [])[0] as Run;
 let same = true;
 for (const w of variants) {
@@ -84,13 +119,14 @@ for (const w of variants) {
     median(list.map((r) => r.seconds)).toFixed(1),
     (baseWall / wall).toFixed(2),
     median(list.map((r) => r.cpuSeconds)).toFixed(1),
-    (baseCpu / (median(list.map((r) => r.cpuSeconds)) / w)).toFixed(2),
+    median(list.map((r) => r.busiestThreadSeconds)).toFixed(1),
+    (baseIdle / median(list.map(idleSeconds))).toFixed(2),
     String(Math.round(median(list.map((r) => r.peakMemoryBytes)) / 1048576)),
   ]);
 }
 const load = loads.map((l) => l.toFixed(1)).join(' ');
 process.stdout.write(`${file} --por, bfs; ${rounds} rounds alternating, medians; node ${process.version}; ${availableParallelism()} cores; 1-minute load average before each run: ${load}\n`);
-printTable(['workers', 'result', 'states', 'wall s (each run)', 'search s', 'speed x 1 worker', 'CPU s', 'CPU-time estimate x 1 worker', 'peak RSS MB'], rows);
+printTable(['workers', 'result', 'states', 'wall s (each run)', 'search s', 'speed x 1 worker', 'CPU s', 'busiest thread CPU s', 'idle estimate x 1 worker', 'peak RSS MB'], rows);
 if (!same) {
   process.stdout.write('STATE COUNTS OR VERDICTS DIFFER\n');
   process.exitCode = 1;

@@ -14,7 +14,10 @@
 //
 // The coordinator never needs the event loop: it sleeps in Atomics.wait
 // (mailbox.ts), so `explore()` stays synchronous; as a generator it yields
-// about every 25 ms, so the CLI's Ctrl-C handler can run.
+// about every 25 ms, so the CLI's Ctrl-C handler can run. A worker that
+// dies without reporting is announced by the supervisor thread that
+// started it (start-worker.ts), so that too needs no event loop here.
+import { performance } from 'node:perf_hooks';
 import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { InputError } from '../../../core/input-error.ts';
 import { BoundHit } from '../../world.ts';
@@ -27,9 +30,9 @@ import type { SearchOptions, SearchOutcome } from '../search-types.ts';
 import type { GlobalState, Trail } from '../state.ts';
 import { Found, Frontier, LevelExpander, StepFailed, type LevelCounters } from './level-expander.ts';
 import { controlWords, COORDINATOR_SLOT, receive, requestStop, send, STOP, STOP_HURRY, STOP_PLAIN, WORKER_SLOTS } from './mailbox.ts';
-import { PROGRESS_DEPTH, PROGRESS_QUEUED, PROGRESS_TRANSITIONS, PROGRESS_WORDS, type FromWorker, type ToWorker, type WorkerFailure } from './messages.ts';
+import { PROGRESS_DEPTH, PROGRESS_QUEUED, PROGRESS_TRANSITIONS, PROGRESS_WORDS, type FromWorker, type ToWorker, type WorkerFailure, type WorkerLevelStats } from './messages.ts';
 import { createSharedVisited, grownTable, SharedVisitedSet, type SharedVisitedBuffers } from './shared-visited.ts';
-import { startSearchWorker } from './start-worker.ts';
+import { startSupervisedWorkers, type WorkerEnded } from './start-worker.ts';
 import { encodeFrontier, replayPath, type FrontierBatch } from './transfer.ts';
 import { planTransfers } from './transfer-plan.ts';
 
@@ -51,6 +54,19 @@ export interface ParallelSearchOptions extends SearchOptions {
   plugins: readonly string[];
   /** Entries of the level at which the coordinator hands out the work (default 64 per worker; tests use 1). */
   prefixStates?: number;
+  /** Called once at the end (not after an error) with where the time went (bench/explore/parallel.ts --diagnose). */
+  onDiagnostics?: (diagnostics: ParallelDiagnostics) => void;
+}
+
+/** Where the wall time of a parallel search went, level by level. */
+export interface ParallelDiagnostics {
+  /** Milliseconds the coordinator spent expanding the first levels alone, and how many levels. */
+  prefixMs: number;
+  prefixLevels: number;
+  /** Per level the workers shared: the coordinator's hand-out (from the last worker's report to the last `go`), in milliseconds. */
+  handOutMs: number[];
+  /** Per worker, per level (the same levels as handOutMs, plus the last one). */
+  workers: WorkerLevelStats[][];
 }
 
 /** The whole parallel search, as a generator that yields about every 25 ms (search.ts's searchSteps does the same). */
@@ -70,14 +86,20 @@ class ParallelRun {
   private readonly visited: SharedVisitedSet;
   private readonly control: Int32Array;
   private readonly progress: Float64Array;
+  /** One per worker, then the supervisor's (start-worker.ts). */
   private readonly ports: MessagePort[] = [];
-  private readonly threads: Worker[] = [];
+  private readonly supervisor: Worker;
   private readonly pacer: SearchPacer;
   private readonly expander: LevelExpander;
   private queuedHere = 0;
-  /** Per worker: how its thread ended, once the event loop said so. */
+  /** Per worker: how its thread ended, once the supervisor said so. */
   private readonly ended: (string | undefined)[] = [];
+  /** How the supervisor itself ended (seen only when the event loop turns: the CLI gives it turns). */
+  private supervisorEnded: string | undefined;
   private buffers: SharedVisitedBuffers;
+  private readonly handOutMs: number[] = [];
+  private prefixMs = 0;
+  private prefixLevels = 0;
 
   constructor(private readonly model: ExploreModel, private readonly options: ParallelSearchOptions) {
     this.n = options.workers;
@@ -91,10 +113,11 @@ class ParallelRun {
     this.pacer = new SearchPacer(options, () => this.counts());
     this.expander = new LevelExpander(model, options, this.visited, () => this.pacer.look());
     const frontierChecks = Math.ceil(FRONTIER_CHECKS / this.n);
+    const setups = [];
     for (let index = 0; index < this.n; index++) {
       const { port1, port2 } = new MessageChannel();
       this.ports.push(port1);
-      const setup = {
+      setups.push({
         index,
         workers: this.n,
         plugins: options.plugins,
@@ -108,15 +131,15 @@ class ParallelRun {
         control: this.control.buffer as SharedArrayBuffer,
         progress: this.progress.buffer as SharedArrayBuffer,
         port: port2,
-      };
-      const thread = startSearchWorker(setup, port2);
-      // The coordinator waits for the workers' reports; a worker must not keep the process alive by itself.
-      thread.unref();
-      // A worker that dies without reporting (out of memory): seen when the event loop turns (the CLI gives it turns).
-      thread.on('error', (error: Error) => (this.ended[index] ??= `failed: ${error.message}`));
-      thread.on('exit', (code: number) => (this.ended[index] ??= `exited with status ${code}`));
-      this.threads.push(thread);
+      });
     }
+    const { port1, port2 } = new MessageChannel();
+    this.ports.push(port1);
+    this.supervisor = startSupervisedWorkers(setups, this.control.buffer as SharedArrayBuffer, COORDINATOR_SLOT, port2);
+    // The coordinator waits for the workers' reports; the threads must not keep the process alive by themselves.
+    this.supervisor.unref();
+    this.supervisor.on('error', (error: Error) => (this.supervisorEnded ??= `failed: ${error.message}`));
+    this.supervisor.on('exit', (code: number) => (this.supervisorEnded ??= `exited with status ${code}`));
   }
 
   /** A table twice the size; only while no worker touches it. */
@@ -126,7 +149,8 @@ class ParallelRun {
   }
 
   close(): void {
-    for (const thread of this.threads) void thread.terminate();
+    // Terminating the supervisor ends the workers it started.
+    void this.supervisor.terminate();
     for (const port of this.ports) port.close();
   }
 
@@ -136,11 +160,13 @@ class ParallelRun {
     let ended: Ending | null = null;
     // The first levels here, while the workers start.
     const prefixStates = this.options.prefixStates ?? DEFAULT_PREFIX_PER_WORKER * this.n;
+    const started = performance.now();
     try {
       level.push(this.expander.admitRoot(), null);
       while (level.size > 0 && level.size < prefixStates) {
         this.queuedHere = level.size;
         this.expander.expandLevel(level, next);
+        this.prefixLevels++;
         level = next;
         next = new Frontier();
         if (this.pacer.yieldDue) {
@@ -152,6 +178,7 @@ class ParallelRun {
       // The level being expanded is the expander's; `next` holds the children found so far.
       ended = this.endingOf(caught, next);
     }
+    this.prefixMs = performance.now() - started;
     this.queuedHere = 0;
     const finals: WorkerFinal[] = [];
     if (ended === null && level.size > 0) {
@@ -198,6 +225,7 @@ class ParallelRun {
       parked.clear();
     };
     const sizes = new Array<number>(n).fill(0);
+    let handOutStarted = 0;
     const giftsFor = new Map<number, FrontierBatchList>();
     const finals: (WorkerFinal | undefined)[] = new Array<WorkerFinal | undefined>(n);
     let finalsIn = 0;
@@ -208,14 +236,21 @@ class ParallelRun {
     };
     while (finalsIn < n) {
       const got = receive(this.ports, this.control, COORDINATOR_SLOT, POLL_MS);
-      if (got !== null) {
+      if (got !== null && got.from === n) {
+        // The supervisor: a worker's thread ended (its report, if it made one, is already in its port).
+        const ending = got.message as WorkerEnded;
+        this.ended[ending.worker] ??= ending.how;
+      } else if (got !== null) {
         const message = got.message as FromWorker;
         switch (message.kind) {
           case 'levelDone':
             sizes[got.from] = message.next;
             if (++levelDone === n && !stopping) {
               levelDone = 0;
-              this.nextLevel(sizes, giftsFor);
+              const handOut = performance.now();
+              const goesOn = this.nextLevel(sizes, giftsFor);
+              if (goesOn && giftsFor.size === 0) this.handOutMs.push(performance.now() - handOut);
+              else handOutStarted = handOut;
             } else if (!stopping) {
               growWhenQuiet();
             }
@@ -231,6 +266,7 @@ class ParallelRun {
             if (wanted.batches.length === wanted.expected) {
               giftsFor.delete(message.to);
               this.tell(message.to, { kind: 'go', gifts: wanted.batches, visited: this.buffers });
+              if (giftsFor.size === 0) this.handOutMs.push(performance.now() - handOutStarted);
             }
             break;
           }
@@ -247,6 +283,7 @@ class ParallelRun {
       // Every message a dead worker posted was taken (`got` is null), and one has not reported: it never will.
       if (got === null) {
         for (let w = 0; w < n; w++) if (finals[w] === undefined && this.ended[w] !== undefined) throw new Error(`explore worker ${w} ${this.ended[w]} without reporting`);
+        if (this.supervisorEnded !== undefined) throw new Error(`explore: the thread supervising the workers ${this.supervisorEnded}`);
       }
       if (!stopping && Atomics.load(this.control, STOP) !== 0) stopAll();
       try {
@@ -266,12 +303,12 @@ class ParallelRun {
     return { ending: mainBound === null ? null : { found: null, bound: mainBound }, finals: finals as WorkerFinal[] };
   }
 
-  /** Every worker finished a level: the next one, balanced, or the end. */
-  private nextLevel(sizes: readonly number[], giftsFor: Map<number, FrontierBatchList>): void {
+  /** Every worker finished a level: the next one, balanced (true), or the end (false). */
+  private nextLevel(sizes: readonly number[], giftsFor: Map<number, FrontierBatchList>): boolean {
     const total = sizes.reduce((a, b) => a + b, 0);
     if (total === 0) {
       for (let w = 0; w < this.n; w++) this.tell(w, { kind: 'finish' });
-      return;
+      return false;
     }
     const transfers = planTransfers(sizes);
     const expected = new Array<number>(this.n).fill(0);
@@ -283,6 +320,7 @@ class ParallelRun {
       if ((expected[w] as number) > 0) giftsFor.set(w, { expected: expected[w] as number, batches: [] });
       else this.tell(w, { kind: 'go', gifts: [], visited: this.buffers });
     }
+    return true;
   }
 
   private tell(w: number, message: ToWorker): void {
@@ -318,6 +356,7 @@ class ParallelRun {
       bound ??= f.bound;
     }
     bound ??= ended?.bound ?? null;
+    this.options.onDiagnostics?.({ prefixMs: this.prefixMs, prefixLevels: this.prefixLevels, handOutMs: this.handOutMs, workers: finals.map((f) => f.levels) });
     return searchOutcome(found, bound, counters, this.visited.count, this.pacer);
   }
 }

@@ -30,9 +30,14 @@ export class StepFailed extends Error {
   }
 }
 
-/** A level as (parent, action) pairs; a null action is the parent itself (the initial state). */
+/**
+ * A level as (parent, action) pairs; a null action is the parent itself
+ * (the initial state). While a level is expanded, the parents of the
+ * entries done are dropped (null), as search.ts's compact BFS does, so a
+ * parent whose children are all expanded is garbage before the level ends.
+ */
 export class Frontier {
-  parents: GlobalState[] = [];
+  parents: (GlobalState | null)[] = [];
   actions: (Action | null)[] = [];
 
   get size(): number {
@@ -90,13 +95,15 @@ export class LevelExpander {
     return root;
   }
 
-  /** Expands every entry of `level` (deriving its state), adding the new children to `next`. */
+  /** Expands every entry of `level` (deriving its state), adding the new children to `next`; `level` is used up. */
   expandLevel(level: Frontier, next: Frontier): void {
     this.current = level;
+    const parents = level.parents;
     for (this.at = 0; this.at < level.size; this.at++) {
-      const parent = level.parents[this.at] as GlobalState;
+      const parent = parents[this.at] as GlobalState;
       const action = level.actions[this.at] ?? null;
       const s = action === null ? parent : this.derive(parent, action);
+      parents[this.at] = null;
       this.expandInto(s, next);
     }
     this.current = null;
@@ -108,8 +115,11 @@ export class LevelExpander {
     const level = this.current;
     if (level !== null) {
       for (let k = this.at; k < level.size && out.length < limit; k++) {
+        const parent = level.parents[k];
+        // The entry being expanded when the search stopped is already dropped (as search.ts's).
+        if (parent === null || parent === undefined) continue;
         const action = level.actions[k] ?? null;
-        out.push(action === null ? (level.parents[k] as GlobalState) : this.derive(level.parents[k] as GlobalState, action));
+        out.push(action === null ? parent : this.derive(parent, action));
       }
     }
     for (let k = 0; k < next.size && out.length < limit; k++) {

@@ -29,6 +29,9 @@ export interface WorkerSetup {
   port: MessagePort;
 }
 
+/** Levels whose statistics a worker keeps (a search deeper than this keeps the first ones). */
+export const MAX_LEVEL_STATS = 10_000;
+
 /** Per worker in the progress array: transitions, deepest state, entries waiting. */
 export const PROGRESS_WORDS = 3;
 export const PROGRESS_TRANSITIONS = 0;
@@ -56,6 +59,25 @@ export interface WorkerFailure {
   message: string;
 }
 
+/** Where one worker's time went in one level (coordinator.ts's diagnostics; a few clock reads a level). */
+export interface WorkerLevelStats {
+  /** Entries expanded (its own and those given to it). */
+  entries: number;
+  /** Milliseconds expanding them (stepping, keying, judging). */
+  busyMs: number;
+  /** Milliseconds from reporting the previous level done to starting this one: the barrier and the hand-out. */
+  waitMs: number;
+  /** Entries received from other workers, the steps replayed to rebuild them (transfer.ts), and the milliseconds that took (part of busyMs). */
+  receivedEntries: number;
+  replayedSteps: number;
+  replayMs: number;
+  /** Entries given away at the start of this level, the steps of their batches, their bytes as structured clone writes them, and the milliseconds encoding them (part of waitMs). */
+  givenEntries: number;
+  givenSteps: number;
+  givenBytes: number;
+  giveMs: number;
+}
+
 export type FromWorker =
   | { kind: 'levelDone'; next: number }
   /** The visited table is half full: parked until `grown` (or `stop`). */
@@ -67,6 +89,8 @@ export type FromWorker =
       found: { violation: PathViolation; path: Action[] } | null;
       bound: string | null;
       failure: WorkerFailure | null;
+      /** One entry per level this worker expanded (at most MAX_LEVEL_STATS). */
+      levels: WorkerLevelStats[];
     }
   /** Setting up failed (a plugin that does not load, an unknown protocol). */
   | { kind: 'fatal'; message: string; name: string };

@@ -3,6 +3,8 @@
 // the suite's workers load it), then expands the share of each level the
 // coordinator gives it, over the shared visited set, until told to finish
 // or stop, and reports its counts and what it found.
+import { performance } from 'node:perf_hooks';
+import { serialize } from 'node:v8';
 import { workerData } from 'node:worker_threads';
 import { BoundHit } from '../../world.ts';
 import { loadPlugins } from '../../plugins.ts';
@@ -10,7 +12,7 @@ import { resolveProtocol } from '../../resolve-protocol.ts';
 import { ExploreModel } from '../model.ts';
 import { Found, Frontier, LevelExpander, StepFailed } from './level-expander.ts';
 import { COORDINATOR_SLOT, receive, requestStop, send, STOP, STOP_HURRY, STOP_PLAIN, WORKER_SLOTS } from './mailbox.ts';
-import { PROGRESS_DEPTH, PROGRESS_QUEUED, PROGRESS_TRANSITIONS, PROGRESS_WORDS, type FromWorker, type ToWorker, type WorkerSetup } from './messages.ts';
+import { MAX_LEVEL_STATS, PROGRESS_DEPTH, PROGRESS_QUEUED, PROGRESS_TRANSITIONS, PROGRESS_WORDS, type FromWorker, type ToWorker, type WorkerLevelStats, type WorkerSetup } from './messages.ts';
 import { SharedVisitedSet } from './shared-visited.ts';
 import { decodeFrontier, encodeFrontier, pathActions } from './transfer.ts';
 
@@ -71,8 +73,12 @@ function searchLevels(model: ExploreModel): void {
     progress[at + PROGRESS_QUEUED] = level.size + next.size;
     if (Atomics.load(control, STOP) !== 0) throw new Stopped();
   });
+  const levels: WorkerLevelStats[] = [];
+  let stats = emptyStats();
+  let doneAt = performance.now();
   const report = (found: Found | null, bound: string | null, failure: StepFailed | null): void => {
     post({
+      levels,
       kind: 'final',
       counters: expander.counters,
       found: found === null ? null : { violation: found.violation, path: pathActions(found.trail) },
@@ -83,15 +89,31 @@ function searchLevels(model: ExploreModel): void {
   for (;;) {
     const command = nextCommand();
     switch (command.kind) {
-      case 'give':
-        post({ kind: 'gift', to: command.to, batch: encodeFrontier(level.takeLast(command.count)) });
+      case 'give': {
+        const started = performance.now();
+        const batch = encodeFrontier(level.takeLast(command.count));
+        post({ kind: 'gift', to: command.to, batch });
+        stats.givenEntries += batch.entryNodes.length;
+        stats.givenSteps += batch.nodeParents.length;
+        // A gift or two a level at most: measuring its size costs one more serialisation of it.
+        stats.givenBytes += serialize(batch).byteLength;
+        stats.giveMs += performance.now() - started;
         break;
+      }
       case 'grown':
         visited.attach(command.visited);
         break;
       case 'go': {
         visited.attach(command.visited);
-        for (const gift of command.gifts) decodeFrontier(gift, model, level);
+        const started = performance.now();
+        stats.waitMs = started - doneAt;
+        for (const gift of command.gifts) {
+          decodeFrontier(gift, model, level);
+          stats.receivedEntries += gift.entryNodes.length;
+          stats.replayedSteps += gift.nodeParents.length;
+        }
+        stats.replayMs = performance.now() - started;
+        stats.entries = level.size;
         try {
           expander.expandLevel(level, next);
         } catch (caught) {
@@ -114,6 +136,10 @@ function searchLevels(model: ExploreModel): void {
         level = next;
         next = new Frontier();
         progress[at + PROGRESS_QUEUED] = level.size;
+        doneAt = performance.now();
+        stats.busyMs = doneAt - started;
+        if (levels.length < MAX_LEVEL_STATS) levels.push(stats);
+        stats = emptyStats();
         post({ kind: 'levelDone', next: level.size });
         break;
       }
@@ -126,6 +152,10 @@ function searchLevels(model: ExploreModel): void {
         return;
     }
   }
+}
+
+function emptyStats(): WorkerLevelStats {
+  return { entries: 0, busyMs: 0, waitMs: 0, receivedEntries: 0, replayedSteps: 0, replayMs: 0, givenEntries: 0, givenSteps: 0, givenBytes: 0, giveMs: 0 };
 }
 
 function messageOf(failure: unknown): string {

@@ -6,12 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { explore, withBudgets } from '../../../../sim/explore/index.ts';
 import { ExploreModel } from '../../../../sim/explore/model.ts';
-import { parallelSearchSteps } from '../../../../sim/explore/parallel/coordinator.ts';
+import { parallelSearchSteps, type ParallelDiagnostics } from '../../../../sim/explore/parallel/coordinator.ts';
 import { replayExploration } from '../../../../sim/explore/replay-exploration.ts';
 import { resolveProtocol } from '../../../../sim/resolve-protocol.ts';
 import { driveToEnd } from '../../../../sim/steps.ts';
 import { fixture, shipped } from '../helpers.ts';
-import { bothWays, deterministicPart, PLUGINS } from './helpers.ts';
+import { DYING_NAME, DYING_STATUS } from './fixtures/dying-plugin.ts';
+import { bothWays, deterministicPart, DYING_PLUGINS, handOutAtOnce, PLUGINS } from './helpers.ts';
 
 describe('parallel explore: the same states and verdict as one thread', () => {
   it('--symmetry: workers re-run multi-delivery steps in renamed worlds too, so rank-batch stays violated', () => {
@@ -41,6 +42,29 @@ describe('parallel explore: the same states and verdict as one thread', () => {
     expect(replayed.identical).toBe(true);
   });
 
+});
+
+describe('parallel explore: diagnostics', () => {
+  it('accounts for every state: the entries the workers expanded add up to the states, and what one gave another received', () => {
+    const { scenario, config } = fixture('cbcast-3x1');
+    const model = new ExploreModel(resolveProtocol(scenario), scenario, config, false);
+    let diagnostics: ParallelDiagnostics | null = null;
+    const r = driveToEnd(parallelSearchSteps(model, { strategy: 'bfs', maxStates: 1_000_000, maxDepth: 1000, maxMemoryBytes: 4 * 1024 ** 3, por: false, workers: 2, plugins: PLUGINS, prefixStates: 1, onDiagnostics: (d) => (diagnostics = d) }));
+    expect(r.result).toBe('ok');
+    const d = diagnostics as ParallelDiagnostics | null;
+    if (d === null) throw new Error('onDiagnostics was not called');
+    expect(d.prefixLevels).toBe(0);
+    const all = d.workers.flat();
+    expect(all.reduce((n, s) => n + s.entries, 0)).toBe(r.states);
+    // The first level is the coordinator's hand-out (the initial state alone here); later ones, what workers gave.
+    expect(d.workers.reduce((n, w) => n + (w[0]?.receivedEntries ?? 0), 0)).toBe(1);
+    const received = d.workers.flatMap((w) => w.slice(1)).reduce((n, s) => n + s.receivedEntries, 0);
+    expect(received).toBeGreaterThan(0);
+    expect(received).toBe(all.reduce((n, s) => n + s.givenEntries, 0));
+    expect(all.some((s) => s.givenBytes > 0)).toBe(true);
+    // One hand-out between two levels: as many as the levels, less the last.
+    expect(d.handOutMs.length).toBe(Math.max(...d.workers.map((w) => w.length)) - 1);
+  });
 });
 
 describe('parallel explore: bounds, stops and errors', () => {
@@ -73,6 +97,12 @@ describe('parallel explore: bounds, stops and errors', () => {
     }
     expect(sequential).toMatch(/explore.receiptsSend is false/);
     expect(() => explore(scenario, lie, { workers: 2 })).toThrow(sequential);
+  });
+
+  it('a worker that dies without reporting (as out of memory does) ends the synchronous search with an error naming it', () => {
+    const { scenario, config } = fixture('keyed-flood-3x1');
+    const dying = { ...scenario, protocol: { name: DYING_NAME } };
+    expect(() => handOutAtOnce(dying, config, false, 2, DYING_PLUGINS)).toThrow(new RegExp(`explore worker \\d exited with status ${DYING_STATUS} without reporting`));
   });
 
   it('refuses depth first and a protocol object it cannot send to the workers', () => {

@@ -23,7 +23,10 @@ export function bothWays(scenario: Scenario, config: ExploreConfig, options: Exp
 }
 
 /** The coordinator alone, handing the work out from the first level on (the default waits for 128 entries). */
-export function handOutAtOnce(scenario: Scenario, config: ExploreConfig, por: boolean, workers = 2): ReturnType<typeof parallelSearchSteps> extends Generator<void, infer R, void> ? R : never {
+export function handOutAtOnce(scenario: Scenario, config: ExploreConfig, por: boolean, workers = 2, plugins: readonly string[] = PLUGINS): ReturnType<typeof parallelSearchSteps> extends Generator<void, infer R, void> ? R : never {
   const model = new ExploreModel(resolveProtocol(scenario), scenario, config, false);
-  return driveToEnd(parallelSearchSteps(model, { strategy: 'bfs', maxStates: 1_000_000, maxDepth: 1000, maxMemoryBytes: 4 * 1024 ** 3, por, workers, plugins: PLUGINS, prefixStates: 1 }));
+  return driveToEnd(parallelSearchSteps(model, { strategy: 'bfs', maxStates: 1_000_000, maxDepth: 1000, maxMemoryBytes: 4 * 1024 ** 3, por, workers, plugins, prefixStates: 1 }));
 }
+
+/** The same, with test-dies-in-worker registered too (fixtures/dying-plugin.ts). */
+export const DYING_PLUGINS = [...PLUGINS, new URL('./fixtures/dying-plugin.ts', import.meta.url).href];

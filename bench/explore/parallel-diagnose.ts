@@ -1,0 +1,141 @@
+// `bench/explore/parallel.ts --diagnose`: where the wall time of the
+// worker-parallel search goes. Runs the compiled search (dist/) in this
+// process, one thread and N workers alternately, and prints per thread its
+// CPU seconds (Linux /proc, bench/thread-cpu.ts) and, per level, the
+// coordinator's serial hand-out, each worker's busy time and wait at the
+// barrier, and the entries moved between workers with the steps replayed
+// to rebuild them (coordinator.ts's onDiagnostics).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { printTable } from '../report.ts';
+import { ThreadCpuSampler, type ThreadCpuReport } from '../thread-cpu.ts';
+import type { ExploreModel } from '../../sim/explore/model.ts';
+import type { ParallelDiagnostics, ParallelSearchOptions } from '../../sim/explore/parallel/coordinator.ts';
+import type { SearchOptions, SearchOutcome } from '../../sim/explore/search-types.ts';
+import type { Scenario } from '../../scenarios/types.ts';
+import type { ExploreConfig } from '../../sim/explore/config.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = (path: string): string => pathToFileURL(join(root, 'dist', path)).href;
+
+interface Compiled {
+  loadExploreScenario: (file: string) => { scenario: Scenario; config: ExploreConfig };
+  ExploreModel: new (protocol: unknown, scenario: Scenario, config: ExploreConfig, symmetric: boolean) => ExploreModel;
+  resolveProtocol: (scenario: Scenario) => unknown;
+  searchSteps: (model: ExploreModel, options: SearchOptions) => Generator<void, SearchOutcome, void>;
+  parallelSearchSteps: (model: ExploreModel, options: ParallelSearchOptions) => Generator<void, SearchOutcome, void>;
+}
+
+async function compiled(): Promise<Compiled> {
+  const config = (await import(dist('sim/explore/config.js'))) as Pick<Compiled, 'loadExploreScenario'>;
+  const model = (await import(dist('sim/explore/model.js'))) as Pick<Compiled, 'ExploreModel'>;
+  const resolve = (await import(dist('sim/resolve-protocol.js'))) as Pick<Compiled, 'resolveProtocol'>;
+  const search = (await import(dist('sim/explore/search.js'))) as Pick<Compiled, 'searchSteps'>;
+  const parallel = (await import(dist('sim/explore/parallel/coordinator.js'))) as Pick<Compiled, 'parallelSearchSteps'>;
+  return { ...config, ...model, ...resolve, ...search, ...parallel };
+}
+
+/** CPU seconds so far of this process's main thread and of its other threads together (the sampler's figures are since each thread began). */
+function cpuSoFar(): { main: number; others: number } {
+  const out = { main: 0, others: 0 };
+  if (!existsSync('/proc/self/task')) return out;
+  for (const tid of readdirSync(`/proc/${process.pid}/task`)) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+    if (Number(tid) === process.pid) out.main = seconds;
+    else out.others += seconds;
+  }
+  return out;
+}
+
+/** Drives a search a slice at a time with an event-loop turn between slices, so the CPU sampler's timer runs. */
+async function drive(steps: Generator<void, SearchOutcome, void>): Promise<SearchOutcome> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+interface Trial {
+  workers: number;
+  outcome: SearchOutcome;
+  wallSeconds: number;
+  cpu: ThreadCpuReport | null;
+  diagnostics: ParallelDiagnostics | null;
+}
+
+async function trial(c: Compiled, file: string, workers: number): Promise<Trial> {
+  const { scenario, config } = c.loadExploreScenario(file);
+  const model = new c.ExploreModel(c.resolveProtocol(scenario), scenario, config, false);
+  const options: SearchOptions = { strategy: 'bfs', maxStates: 5_000_000, maxDepth: 1000, maxMemoryBytes: 6 * 1024 ** 3, por: true };
+  let diagnostics: ParallelDiagnostics | null = null;
+  const before = cpuSoFar();
+  const sampler = new ThreadCpuSampler(process.pid);
+  const started = performance.now();
+  const outcome = await drive(workers === 1 ? c.searchSteps(model, options) : c.parallelSearchSteps(model, { ...options, workers, plugins: [], onDiagnostics: (d) => (diagnostics = d) }));
+  const wallSeconds = (performance.now() - started) / 1000;
+  // The workers' last samples are at most 50 ms old: let the sampler take one more of the threads still there.
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  const cpu = sampler.stop(workers === 1 ? 0 : workers);
+  // This trial's share: the main thread and the helper threads ran before it.
+  const own = cpu === null ? null : { ...cpu, main: cpu.main - before.main, helpers: cpu.helpers - before.others };
+  return { workers, outcome, wallSeconds, cpu: own, diagnostics };
+}
+
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+const ms = (value: number): string => (value / 1000).toFixed(2);
+
+function printTrial(t: Trial): void {
+  const cpu = t.cpu;
+  const threads = cpu === null ? 'no /proc: CPU per thread not available' : `CPU s: main (with this bench's sampling) ${cpu.main.toFixed(1)}, workers ${cpu.workerThreads.map((w) => w.cpuSeconds.toFixed(1)).join(' + ') || '-'}, Node/V8 helper threads (GC, compiler) ${cpu.helpers.toFixed(1)}; all ${(cpu.main + sum(cpu.workerThreads.map((w) => w.cpuSeconds)) + cpu.helpers).toFixed(1)}`;
+  process.stdout.write(`\n--workers ${t.workers}: ${t.outcome.result}, ${t.outcome.states} states, wall ${t.wallSeconds.toFixed(1)} s; ${threads}\n`);
+  const d = t.diagnostics;
+  if (d === null) return;
+  const levels = Math.max(...d.workers.map((w) => w.length));
+  const rows: string[][] = [];
+  for (let k = 0; k < levels; k++) {
+    const per = d.workers.map((w) => w[k]);
+    const cell = (f: (s: NonNullable<(typeof per)[number]>) => number, format: (v: number) => string): string => per.map((s) => (s === undefined ? '-' : format(f(s)))).join(' / ');
+    rows.push([
+      String(d.prefixLevels + k),
+      cell((s) => s.entries, String),
+      cell((s) => s.busyMs, (v) => v.toFixed(0)),
+      cell((s) => s.waitMs, (v) => v.toFixed(0)),
+      k < d.handOutMs.length ? (d.handOutMs[k] as number).toFixed(1) : '-',
+      cell((s) => s.receivedEntries, String),
+      cell((s) => s.replayedSteps, String),
+      cell((s) => s.replayMs + s.giveMs, (v) => v.toFixed(0)),
+    ]);
+  }
+  printTable(['level', 'entries per worker', 'busy ms', 'wait ms', 'hand-out ms', 'received', 'replayed steps', 'transfer ms'], rows);
+  const all = d.workers.flat();
+  const busy = sum(all.map((s) => s.busyMs));
+  const wait = sum(all.map((s) => s.waitMs));
+  process.stdout.write(
+    `totals: coordinator alone ${ms(d.prefixMs)} s (${d.prefixLevels} levels), its hand-outs ${ms(sum(d.handOutMs))} s; workers busy ${ms(busy)} s, waiting ${ms(wait)} s (${((100 * wait) / (busy + wait)).toFixed(1)} %, first wait includes start-up); ` +
+      `moved ${sum(all.map((s) => s.receivedEntries))} entries (${(sum(all.map((s) => s.givenBytes)) / 1024).toFixed(0)} KiB), replaying ${sum(all.map((s) => s.replayedSteps))} steps in ${ms(sum(all.map((s) => s.replayMs)))} s, encoding ${ms(sum(all.map((s) => s.giveMs)))} s\n`,
+  );
+}
+
+/** `file`, `rounds` rounds of 1 thread then `workers` workers. */
+export async function diagnose(file: string, rounds: number, workers: number): Promise<void> {
+  const c = await compiled();
+  process.stdout.write(`${file} --por, bfs, in one process (dist/); node ${process.version}; ${availableParallelism()} cores\n`);
+  for (let round = 0; round < rounds; round++) {
+    for (const w of [1, workers]) {
+      const load = loadavg()[0] as number;
+      const t = await trial(c, file, w);
+      process.stdout.write(`round ${round + 1}, 1-minute load average before: ${load.toFixed(1)}`);
+      printTrial(t);
+    }
+  }
+}
