@@ -1,0 +1,11 @@
+import { MUTANT_CATCHES } from '../../protocol/mutants/catches.ts';
+import { mutantRunOptions } from '../../sim/mutant-run.ts';
+import { DEFAULT_SUITE_DIR, loadScenarioFile } from '../../sim/scenario-files.ts';
+import { shrinkScenario } from '../../sim/shrink.ts';
+const mutant = process.argv[2]!;
+const pin = MUTANT_CATCHES[mutant]!;
+const scenario = loadScenarioFile(`${DEFAULT_SUITE_DIR}/${pin.file}`).forSeed(pin.seed);
+const extra = mutantRunOptions(scenario, mutant);
+const o = shrinkScenario(scenario, { seed: String(pin.seed), maxAttempts: Number(process.argv[3] ?? 300), otherSeeds: Number(process.argv[4] ?? 0), ...extra, onAttempt: (n, k, w) => { if (k || process.argv[5]) process.stderr.write(`${n} ${k ? 'KEPT' : '    '} ${w}\n`); } });
+console.log(JSON.stringify({ seed: o.seed, after: o.after, attempts: o.attempts, bound: o.boundHit, shrunk: o.shrunk }, null, 1));
+console.log(o.result.violations.slice(0, 2).map((v) => JSON.stringify(v).slice(0, 400)).join('\n'));
