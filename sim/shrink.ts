@@ -11,8 +11,10 @@
 // search down to 0), dropping any one host (the hosts after it renumbered,
 // every reference rewritten: sim/shrink-hosts.ts), dropping a fault,
 // dropping a join or leave, a calmer network (down to fixed delays, which
-// draw nothing), a lower multicast rate, a shorter settle phase, and last
-// two changes at once (a host fewer and at most 10 multicasts). Each round
+// draw nothing), a lower multicast rate, a shorter settle phase, two
+// changes at once (a host fewer and at most 10 multicasts), and last a
+// faster failure detector (sim/shrink-timers.ts: the isis stack, when each
+// candidate runs a protocol built from its own options). Each round
 // starts with the pass that last made progress. Any candidate that still
 // fails becomes the current scenario and the passes start over.
 //
