@@ -1,9 +1,10 @@
 // How often smaller variants of a mutant's shrunk failure fail the same way
 // on other seeds: shrinks the pinned failure with the seed kept, then runs
-// the shrunk scenario with at most N multicasts and/or a host fewer on seeds
-// 1..S and counts the failures. Shows whether trying a few other seeds per
-// candidate can reach the aim, or the bug needs more than the aim allows. Run:
-//   npx tsx bench/shrink/seed-rate.ts MUTANT [--seeds S] [--caps 10,5,2]
+// the shrunk scenario with at most N multicasts, another rate, a faster
+// failure detector (isis) and/or a host fewer on seeds 1..S and counts the
+// failures. Shows whether trying a few other seeds per candidate can reach
+// the aim, or how many seeds it would take. Run:
+//   npx tsx bench/shrink/seed-rate.ts MUTANT [--seeds S] [--caps 10,5] [--rates 100,200] [--suspect-us 15000]
 import { MUTANT_CATCHES } from '../../protocol/mutants/catches.ts';
 import { mutantRunOptions } from '../../sim/mutant-run.ts';
 import { DEFAULT_SUITE_DIR, loadScenarioFile } from '../../sim/scenario-files.ts';
@@ -46,7 +47,9 @@ for (const [what, v] of variants) {
   for (let seed = 1; seed <= seeds; seed++) {
     try {
       if (failsSameWay(runScenario(v, { seed: String(seed), ...mutantRunOptions(v, mutant) }), outcome.target)) failing.push(seed);
-    } catch { /* an invalid variant */ }
+    } catch {
+      // A variant the protocol refuses (an option out of range): it fails on no seed.
+    }
   }
   process.stdout.write(`  ${what.padEnd(30)} fails on ${failing.length}/${seeds} seeds${failing.length > 0 ? ` (first: ${failing.slice(0, 8).join(', ')})` : ''}\n`);
 }
