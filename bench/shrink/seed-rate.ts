@@ -48,7 +48,7 @@ for (const [what, v] of variants) {
     try {
       if (failsSameWay(runScenario(v, { seed: String(seed), ...mutantRunOptions(v, mutant) }), outcome.target)) failing.push(seed);
     } catch {
-      // A variant the protocol refuses (an option out of range): it fails on no seed.
+      // A variant that cannot run (an option the protocol refuses): it fails on no seed.
     }
   }
   process.stdout.write(`  ${what.padEnd(30)} fails on ${failing.length}/${seeds} seeds${failing.length > 0 ? ` (first: ${failing.slice(0, 8).join(', ')})` : ''}\n`);
