@@ -10,6 +10,7 @@ import { writeShrinkResult } from '../sim/shrink-files.ts';
 import { runScenarioSteps } from '../sim/run.ts';
 import { driveYielding } from '../sim/steps.ts';
 import { mutantRunOptions } from '../sim/mutant-run.ts';
+import { resolveProtocol } from '../sim/resolve-protocol.ts';
 import { replayTraceCommand, runScenarioCommand, type RunContext } from './describe-run.ts';
 import { interruption, shouldStop } from './interrupt.ts';
 import { StatusLine, progressWanted } from './progress.ts';
@@ -22,13 +23,18 @@ export interface ShrinkReportOptions {
   progress: boolean;
   /** The detail of the shrunk run's trace; default `full` (a failing run's trace comes with its causes). */
   detail?: TraceDetail;
+  /** Shrink on the run's seed alone (`--keep-seed`); default: also on other seeds (sim/shrink-seeds.ts). */
+  keepSeed?: boolean;
 }
 
 export type ShrinkReportOutcome = 'shrunk' | 'passes' | 'interrupted';
 
 /** 'passes' when the scenario does not fail with this seed (nothing written). */
 export async function shrinkAndReport(scenario: Scenario, seed: string, base: string, options: ShrinkReportOptions): Promise<ShrinkReportOutcome> {
-  const extra = mutantRunOptions(scenario, options.context.mutant);
+  const mutant = options.context.mutant;
+  const extra = mutantRunOptions(scenario, mutant);
+  // Each candidate runs the mutant built from its own protocol options (a faster failure detector is a candidate).
+  const protocolFor = (s: Scenario) => mutantRunOptions(s, mutant).protocol ?? resolveProtocol(s);
   const status = new StatusLine(progressWanted(options.progress));
   const label = `shrink ${scenario.name} seed ${seed}`;
   try {
@@ -42,6 +48,8 @@ export async function shrinkAndReport(scenario: Scenario, seed: string, base: st
         seed,
         maxAttempts: options.maxAttempts,
         ...extra,
+        protocolFor,
+        ...(options.keepSeed === true ? { otherSeeds: 0 } : {}),
         shouldStop,
         onAttempt: (attempt, wasKept, what) => {
           if (wasKept) kept++;
@@ -50,7 +58,7 @@ export async function shrinkAndReport(scenario: Scenario, seed: string, base: st
       }),
     );
     status.finish();
-    const files = writeShrinkResult(outcome, base, seed, { ...extra, detail: options.detail ?? 'full' });
+    const files = writeShrinkResult(outcome, base, seed, { ...mutantRunOptions(outcome.shrunk, mutant), detail: options.detail ?? 'full' });
     // The mutant is in the trace's header; a scenario file cannot hold one, so its command names it.
     const context = options.context;
     const target = outcome.target.kind === 'property' ? outcome.target.property : outcome.target.failure;
@@ -59,7 +67,7 @@ export async function shrinkAndReport(scenario: Scenario, seed: string, base: st
     const caveat = outcome.interrupted ? chalk.yellow(' (interrupted: not minimal)') : outcome.boundHit ? chalk.yellow(' (attempt bound hit: not minimal)') : '';
     process.stdout.write(
       [
-        `shrunk ${scenario.name} seed ${seed} (still ${chalk.red(target)}) in ${outcome.attempts} attempts${caveat}`,
+        `shrunk ${scenario.name} seed ${seed} (still ${chalk.red(target)}${outcome.seed !== seed ? ` on seed ${outcome.seed}` : ''}) in ${outcome.attempts} attempts${caveat}`,
         `          processes multicasts faults duration ms trace events`,
         row('before', outcome.before),
         row('after', outcome.after),

@@ -23,7 +23,13 @@ export interface ShrinkFiles {
   result: RunResult;
 }
 
-/** `base` without extension: writes base.json and base.jsonl. */
+/**
+ * `base` without extension: writes base.json and base.jsonl. `seed` is the
+ * original run's seed (the description names it); the shrunk scenario's
+ * `seeds` and its trace are the outcome's seed, on which it fails (another
+ * one when the shrink went across seeds). `extra.protocol` must be built
+ * from `outcome.shrunk` (its `protocol.options` may differ from the original's).
+ */
 export function writeShrinkResult(
   outcome: ShrinkOutcome,
   base: string,
@@ -36,8 +42,8 @@ export function writeShrinkResult(
   const scenario: Scenario = {
     ...compact(outcome.shrunk),
     name: outcome.original.name.endsWith('-shrunk') ? outcome.original.name : `${outcome.original.name}-shrunk`,
-    description: `Shrunk from ${outcome.original.name} seed ${seed}; ${what}${mutant}. ${outcome.original.description}`,
-    seeds: [seedNumber(seed)],
+    description: `Shrunk from ${outcome.original.name} seed ${seed}${outcome.seed !== seed ? ` (fails on seed ${outcome.seed})` : ''}; ${what}${mutant}. ${outcome.original.description}`,
+    seeds: [seedNumber(outcome.seed)],
   };
   const scenarioPath = `${base}.json`;
   const tracePath = `${base}.jsonl`;
@@ -46,7 +52,7 @@ export function writeShrinkResult(
   let result: RunResult;
   try {
     result = runScenario(scenario, {
-      seed,
+      seed: outcome.seed,
       traceSink: sink,
       ...(extra.protocol !== undefined ? { protocol: extra.protocol } : {}),
       ...(extra.headerExtra !== undefined ? { headerExtra: extra.headerExtra } : {}),

@@ -11,22 +11,35 @@
 // search down to 0), dropping any one host (the hosts after it renumbered,
 // every reference rewritten: sim/shrink-hosts.ts), dropping a fault,
 // dropping a join or leave, a calmer network (down to fixed delays, which
-// draw nothing), a lower multicast rate, a shorter settle phase, and last
-// two changes at once (a host fewer and at most 10 multicasts). Each round
+// draw nothing), a lower multicast rate, a shorter settle phase, two
+// changes at once (a host fewer and at most 10 multicasts), and last a
+// faster failure detector (sim/shrink-timers.ts: the isis stack, when each
+// candidate runs a protocol built from its own options). Each round
 // starts with the pass that last made progress. Any candidate that still
-// fails becomes the current scenario and the passes start over: it repeats
-// to a fixpoint (no pass makes progress) or stops at the attempt bound, and
-// says which (`boundHit`).
+// fails becomes the current scenario and the passes start over.
+//
+// When a round on the current seed makes no progress, the candidates that
+// make the failure smaller by the aim's measures (fewer hosts, multicasts,
+// faults, joins, leaves) are tried on other seeds (sim/shrink-seeds.ts): a
+// smaller workload changes the run's whole random stream, so a race rarely
+// recurs on the same seed but often on another. A candidate that fails the
+// same way there is kept with that seed (the outcome's `seed`), and the
+// rounds go on from it. It repeats to a fixpoint (no pass makes progress on
+// any seed) or stops at the attempt bound (every run counts, on any seed),
+// and says which (`boundHit`).
 import { isValidScenario } from '../scenarios/validate.ts';
 import type { AnyProtocol } from '../protocol/types.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { defaultChecker, promisedProperties, type OnlineChecker } from './online-checker.ts';
 import { resolveProtocol } from './resolve-protocol.ts';
 import { runScenarioSteps, type RunResult } from './run.ts';
-import { candidates, PASS, PASSES, type Candidate, type CurrentRun } from './shrink-candidates.ts';
+import { candidates, PASS, PASSES, type Candidate, type CandidateOptions, type CurrentRun } from './shrink-candidates.ts';
+import { DEFAULT_OTHER_SEEDS, otherSeedsOf, seedPool } from './shrink-seeds.ts';
 import { driveToEnd } from './steps.ts';
 
-export const DEFAULT_MAX_ATTEMPTS = 300;
+// Every run counts, on any seed: the last round, which shows that no smaller candidate fails on any
+// of the 9 seeds, alone costs up to 8 runs a candidate (300 stopped 17 of 26 mutant failures, most of them there).
+export const DEFAULT_MAX_ATTEMPTS = 1000;
 
 /** What "fails the same way" means for this shrink. */
 export type ShrinkTarget = { kind: 'property'; property: string } | { kind: 'failure'; failure: string };
@@ -35,7 +48,16 @@ export interface ShrinkOptions {
   seed: string;
   protocol?: AnyProtocol;
   headerExtra?: Record<string, unknown>;
-  /** Bound on candidate runs (default 300). */
+  /**
+   * Builds each candidate's protocol from the candidate (for a mutant: its
+   * factory with the candidate's `protocol.options`). Without it, `protocol`
+   * (or the registry's protocol of each candidate, when `protocol` is not
+   * given either) runs every candidate. Only candidates whose protocol is
+   * built from their own options may change `protocol.options` (the faster
+   * failure detector pass, sim/shrink-timers.ts).
+   */
+  protocolFor?: (scenario: Scenario) => AnyProtocol;
+  /** Bound on candidate runs, on any seed (default 1000). */
   maxAttempts?: number;
   /** Called after every candidate run, with whether it was kept. */
   onAttempt?: (attempt: number, kept: boolean, what: string) => void;
@@ -47,6 +69,11 @@ export interface ShrinkOptions {
    * every kept event at its original microsecond.
    */
   moveEvents?: boolean;
+  /**
+   * How many other seeds a candidate that does not fail on the current seed
+   * is tried on (default 8, see sim/shrink-seeds.ts); 0 keeps the seed.
+   */
+  otherSeeds?: number;
 }
 
 export interface ScenarioSize {
@@ -61,6 +88,8 @@ export interface ShrinkOutcome {
   target: ShrinkTarget;
   original: Scenario;
   shrunk: Scenario;
+  /** The seed on which `shrunk` fails: the original seed unless the search moved to another. */
+  seed: string;
   before: ScenarioSize;
   after: ScenarioSize;
   result: RunResult;
@@ -92,11 +121,14 @@ export function shrinkScenario(scenario: Scenario, options: ShrinkOptions): Shri
 export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Generator<unknown, ShrinkOutcome, void> {
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const stop = options.shouldStop;
-  const run = function* (s: Scenario, interruptible: boolean): Generator<number, { result: RunResult; firstAtUs: Map<string, number> }, void> {
-    const protocol = options.protocol ?? resolveProtocol(s);
+  const otherSeeds = options.otherSeeds ?? DEFAULT_OTHER_SEEDS;
+  if (!Number.isInteger(otherSeeds) || otherSeeds < 0) throw new Error(`shrinkScenario: otherSeeds must be a whole number >= 0, got ${otherSeeds}`);
+  const pool = seedPool(options.seed, otherSeeds);
+  const run = function* (s: Scenario, seed: string, interruptible: boolean): Generator<number, { result: RunResult; firstAtUs: Map<string, number> }, void> {
+    const protocol = options.protocolFor?.(s) ?? options.protocol ?? resolveProtocol(s);
     const watched = watchedChecker(defaultChecker(promisedProperties(s.properties, protocol.properties)));
     const result = yield* runScenarioSteps(s, {
-      seed: options.seed,
+      seed,
       stopOnViolation: false,
       protocol,
       checker: watched.checker,
@@ -105,7 +137,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     return { result, firstAtUs: watched.firstAtUs };
   };
   // The original run always finishes: without it there is no target.
-  const firstRun = yield* run(scenario, false);
+  const firstRun = yield* run(scenario, options.seed, false);
   const first = firstRun.result;
   const target = targetOf(first);
   if (target === null) throw new Error('shrinkScenario: the run passes; there is nothing to shrink');
@@ -113,28 +145,30 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     target.kind === 'property' ? firstAtUs.get(target.property) : undefined;
 
   let current = scenario;
+  let currentSeed = options.seed;
   let currentResult = first;
   let currentViolationAtUs = violationAt(firstRun.firstAtUs);
   let multicastFloor = -1;
   let attempts = 0;
   let interrupted = false;
-  const attempt = function* (candidate: Scenario, what: string): Generator<number, boolean, void> {
+  const attempt = function* (candidate: Scenario, what: string, seed: string): Generator<number, boolean, void> {
     if (stop?.() === true) {
       interrupted = true;
       return false;
     }
     if (!isValidScenario(candidate)) return false; // e.g. a fault still naming a joiner whose join was dropped
     attempts++;
-    const { result, firstAtUs } = yield* run(candidate, true);
+    const { result, firstAtUs } = yield* run(candidate, seed, true);
     // A run cut short proves nothing about the candidate.
     if (result.interrupted === true) {
       interrupted = true;
       return false;
     }
     const kept = failsSameWay(result, target);
-    options.onAttempt?.(attempts, kept, what);
+    options.onAttempt?.(attempts, kept, seed === currentSeed ? what : `${what}, on seed ${seed}`);
     if (kept) {
       current = candidate;
+      currentSeed = seed;
       currentResult = result;
       currentViolationAtUs = violationAt(firstAtUs);
     }
@@ -142,8 +176,13 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   };
 
   let boundHit = false;
+  const candidateOptions: CandidateOptions = {
+    ...(options.moveEvents !== undefined ? { moveEvents: options.moveEvents } : {}),
+    // A fixed protocol object ignores the candidate's options: changing them would prove nothing.
+    protocolOptions: options.protocolFor !== undefined || options.protocol === undefined,
+  };
   const materialized = materializeRandomFaults(current, currentResult);
-  if (materialized !== null) yield* attempt(materialized, 'random faults written out as a schedule');
+  if (materialized !== null) yield* attempt(materialized, 'random faults written out as a schedule', currentSeed);
 
   let progress = true;
   // Each round starts with the pass that made the last progress (then the later passes, then the
@@ -153,7 +192,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   while (progress && !interrupted) {
     progress = false;
     const known: CurrentRun = { result: currentResult, violationAtUs: currentViolationAtUs, multicastFloor };
-    const all = [...candidates(current, known, target, { ...(options.moveEvents !== undefined ? { moveEvents: options.moveEvents } : {}) })];
+    const all = [...candidates(current, known, target, candidateOptions)];
     const order = (c: Candidate): number => (c.pass - firstPass + PASSES) % PASSES;
     const round = all.map((c, k) => ({ c, k })).sort((a, b) => order(a.c) - order(b.c) || a.k - b.k).map(({ c }) => c);
     for (const { what, scenario: candidate, pass, cap } of round) {
@@ -162,7 +201,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
         boundHit = true;
         break;
       }
-      if (yield* attempt(candidate, what)) {
+      if (yield* attempt(candidate, what, currentSeed)) {
         progress = true;
         firstPass = pass;
         // A cap that lost the failure says little once something else has changed.
@@ -172,11 +211,33 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       if (interrupted) break;
       if (cap !== undefined) multicastFloor = Math.max(multicastFloor, cap);
     }
+    if (progress || interrupted || boundHit || otherSeeds === 0) continue;
+    // A fixpoint on this seed: the smaller candidates on the other seeds, each on all of them before the next.
+    const fresh: CurrentRun = { ...known, multicastFloor: -1 };
+    const smaller = [...candidates(current, fresh, target, candidateOptions)]
+      .filter((c) => ACROSS_SEEDS.has(c.pass));
+    const seeds = otherSeedsOf(pool, currentSeed, otherSeeds);
+    across: for (const { what, scenario: candidate, pass } of smaller) {
+      for (const seed of seeds) {
+        if (attempts >= maxAttempts) {
+          boundHit = true;
+          break across;
+        }
+        if (yield* attempt(candidate, what, seed)) {
+          progress = true;
+          firstPass = pass;
+          multicastFloor = -1; // the caps that lost did so on another seed
+          break across;
+        }
+        if (interrupted) break across;
+      }
+    }
   }
   return {
     target,
     original: scenario,
     shrunk: current,
+    seed: currentSeed,
     before: sizeOf(scenario, first),
     after: sizeOf(current, currentResult),
     result: currentResult,
@@ -185,6 +246,17 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     interrupted,
   };
 }
+
+/**
+ * The passes tried on other seeds: those that make the failure smaller by
+ * the aim's measures (fewer hosts, multicasts, faults, joins, leaves), and
+ * those that leave fewer multicasts before the moment that matters (a faster
+ * failure detector, a lower rate). The others (the fault phase, moving
+ * events, the network, the settle phase) only simplify what is kept.
+ */
+const ACROSS_SEEDS: ReadonlySet<number> = new Set([
+  PASS.multicasts, PASS.hosts, PASS.faults, PASS.workloadEvents, PASS.timers, PASS.rate, PASS.together,
+]);
 
 export function sizeOf(scenario: Scenario, result: RunResult): ScenarioSize {
   const scheduled = scenario.faults?.schedule?.length ?? 0;

@@ -1,12 +1,16 @@
 // How small the shrinker makes each mutant's failure: for every mutant, its
 // pinned catching run (protocol/mutants/catches.ts) is shrunk by the
-// current shrinker and by the baseline (the shrinker before issue 14,
-// bench/shrink/baseline-shrink.ts), each with the same attempt bound, and
-// the sizes before and after are tabulated. Run:
-//   npx tsx bench/shrink/mutants.ts [--max-attempts N] [--only a,b] [--no-baseline] [--shard K/N]
+// current shrinker and by a baseline, each with the same attempt bound, and
+// the sizes before and after are tabulated. The baseline (`--baseline`):
+// `keep-seed` (default), this shrinker on the pinned seed alone with the
+// mutant's protocol fixed (the shrinker before across-seed shrinking and
+// the faster failure detector: `--keep-seed`); `old`, the shrinker before
+// issue 14 (bench/shrink/baseline-shrink.ts); `none`. Run:
+//   npx tsx bench/shrink/mutants.ts [--max-attempts N] [--only a,b] [--skip a,b] [--baseline keep-seed|old|none] [--shard K/N]
 import { MUTANT_CATCHES } from '../../protocol/mutants/catches.ts';
 import { MUTANTS } from '../../protocol/mutants/index.ts';
 import { mutantRunOptions } from '../../sim/mutant-run.ts';
+import { resolveProtocol } from '../../sim/resolve-protocol.ts';
 import { DEFAULT_SUITE_DIR, loadScenarioFile } from '../../sim/scenario-files.ts';
 import { shrinkScenario, type ShrinkOutcome } from '../../sim/shrink.ts';
 import { hrSeconds, printTable } from '../report.ts';
@@ -19,10 +23,12 @@ function option(name: string): string | undefined {
 
 const maxAttempts = Number(option('--max-attempts') ?? 60);
 const only = option('--only')?.split(',');
-const baseline = !process.argv.includes('--no-baseline');
+const skip = option('--skip')?.split(',') ?? [];
+const baseline = process.argv.includes('--no-baseline') ? 'none' : option('--baseline') ?? 'keep-seed';
+if (!['keep-seed', 'old', 'none'].includes(baseline)) throw new Error(`--baseline: expected keep-seed, old or none, got ${baseline}`);
 const [shard, shards] = (option('--shard') ?? '1/1').split('/').map(Number) as [number, number];
 
-const chosen = MUTANTS.filter((m) => only === undefined || only.includes(m.name)).filter((_, k) => k % shards === shard - 1);
+const chosen = MUTANTS.filter((m) => (only === undefined || only.includes(m.name)) && !skip.includes(m.name)).filter((_, k) => k % shards === shard - 1);
 const rows: string[][] = [];
 const summary = { n: 0, atMost3: 0, atMost10: 0, processes: [] as number[], multicasts: [] as number[] };
 for (const mutant of chosen) {
@@ -30,24 +36,30 @@ for (const mutant of chosen) {
   if (pin === undefined) continue;
   const scenario = loadScenarioFile(`${DEFAULT_SUITE_DIR}/${pin.file}`).forSeed(pin.seed);
   const options = { seed: String(pin.seed), maxAttempts, ...mutantRunOptions(scenario, mutant.name) };
+  // As the CLI does: each candidate runs the mutant built from the candidate's own protocol options.
+  const protocolFor = (s: typeof scenario) => mutantRunOptions(s, mutant.name).protocol ?? resolveProtocol(s);
   const started = process.hrtime.bigint();
   let now: ShrinkOutcome;
   try {
-    now = shrinkScenario(scenario, options);
+    now = shrinkScenario(scenario, { ...options, protocolFor });
   } catch (error) {
     // A pin that no longer fails (the scenario or the mutant changed): say so, and go on.
     rows.push([mutant.name, `${pin.file.replace(/\.json$/, '')} ${pin.seed}`, String(error), '', '', '', '']);
     continue;
   }
   const seconds = hrSeconds(started);
-  const old = baseline ? (baselineShrink(scenario, options) as ShrinkOutcome) : null;
-  const size = (o: ShrinkOutcome): string => `${o.after.processes} p, ${o.after.multicasts} mc, ${o.attempts} att${o.boundHit ? ' (bound)' : ''}`;
+  const old = baseline === 'none' ? null
+    : baseline === 'old' ? ({ ...(baselineShrink(scenario, options) as Omit<ShrinkOutcome, 'seed'>), seed: options.seed })
+      : shrinkScenario(scenario, { ...options, otherSeeds: 0 });
+  const size = (o: ShrinkOutcome): string =>
+    `${o.after.processes} p, ${o.after.multicasts} mc, ${o.attempts} att${o.boundHit ? ' (bound)' : ''}${o.seed !== options.seed ? `, seed ${o.seed}` : ''}`;
+  const timers = now.shrunk.protocol.options?.['suspectTimeoutUs'];
   const row = [
     mutant.name,
     `${pin.file.replace(/\.json$/, '')} ${pin.seed}`,
     `${now.before.processes} p, ${now.before.multicasts} mc`,
     size(now),
-    `${Math.round(now.shrunk.durationUs / 1000)}/${Math.round(now.shrunk.settleUs / 1000)} ms`,
+    `${Math.round(now.shrunk.durationUs / 1000)}/${Math.round(now.shrunk.settleUs / 1000)} ms${typeof timers === 'number' ? `, suspect ${timers / 1000} ms` : ''}`,
     old === null ? '-' : size(old),
     seconds.toFixed(0),
   ];
@@ -60,7 +72,7 @@ for (const mutant of chosen) {
   summary.multicasts.push(now.after.multicasts);
 }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-printTable(['mutant', 'caught by', 'before', `after (bound ${maxAttempts})`, 'fault/settle phase', 'baseline after', 's'], rows);
+printTable(['mutant', 'caught by', 'before', `after (bound ${maxAttempts})`, 'fault/settle phase', `${baseline} after`, 's'], rows);
 process.stdout.write(
   `\n${summary.n} failures shrunk: ${summary.atMost3} to at most 3 processes, ${summary.atMost10} to at most 3 processes and 10 multicasts; ` +
     `median ${median(summary.processes)} processes, ${median(summary.multicasts)} multicasts\n`,

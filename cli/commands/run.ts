@@ -48,6 +48,7 @@ interface RunArgs {
   reportFile?: string;
   plugin?: string | string[];
   shrink: boolean;
+  keepSeed: boolean;
   mutant?: string;
   progress: boolean;
   detail?: string;
@@ -72,6 +73,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('report-file', { type: 'string', describe: 'write the report here instead of standard output' })
       .option('mutant', { type: 'string', describe: 'run against this deliberately broken protocol variant (vsynclab list --mutants)' })
       .option('shrink', { type: 'boolean', default: false, describe: 'shrink every failing run; results go to --out (default ./shrunk)' })
+      .option('keep-seed', { type: 'boolean', default: false, describe: "with --shrink: shrink on each failing run's seed alone (see shrink --keep-seed)" })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols (protocol/registry.ts) before the runs (repeatable)' })
       .option('detail', DETAIL_OPTION)
       .option('progress', { type: 'boolean', default: false, describe: "with --trace-out: show the run's simulated time on standard error even when it is not a terminal" })
@@ -149,7 +151,7 @@ async function runSuite(
       if (outcome.result.passed || interruption.requested()) continue;
       const job = jobs.find((j) => j.index === outcome.index)!;
       await shrinkAndReport(job.scenario, String(job.seed), fileUnder(dir, `${job.scenario.name}-seed${job.seed}.shrunk`), {
-        maxAttempts: DEFAULT_MAX_ATTEMPTS, context, progress: args.progress,
+        maxAttempts: DEFAULT_MAX_ATTEMPTS, context, progress: args.progress, keepSeed: args.keepSeed,
       });
     }
   }
