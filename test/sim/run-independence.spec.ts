@@ -35,7 +35,7 @@ async function pluginTrace(dir: string, name: string): Promise<string> {
 /** What an exploration found, without its wall-clock and memory readings. */
 function exploration(file: string, symmetry: boolean): Record<string, unknown> {
   const { scenario: s, config } = loadExploreScenario(file);
-  const r: ExploreResult = explore(s, config, { por: true, symmetry, maxStates: 1_500 });
+  const r: ExploreResult = explore(s, config, { por: true, symmetry, maxStates: 1_000 });
   const { result, bound, states, transitions, depth, terminalStates, pathsChecked } = r;
   return { result, bound, states, transitions, depth, terminalStates, pathsChecked, counterexample: r.counterexample?.lines ?? null };
 }
@@ -52,7 +52,7 @@ describe('a run does not depend on what ran before it in the process', () => {
     expect(again).toBe(first);
   });
 
-  it('across protocols, mutants, plugins, the explorer, the shrinker and coverage, A and a plugin run write the same bytes again', { timeout: 180_000 }, async () => {
+  it('across protocols, mutants, plugins, the explorer, the shrinker and coverage, A and a plugin run write the same bytes again', { timeout: 300_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vsynclab-independence-'));
     const a = scenario('scenarios/isis-sequencer-crash.json');
     const aFirst = traceOf(a, '3');
