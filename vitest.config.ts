@@ -34,9 +34,13 @@ export function packageAliases(): { find: RegExp; replacement: string }[] {
  * Library specs that run no CLI, load no plugin and start no worker: they
  * share their worker's module cache instead of re-importing the tree for
  * each file (vitest's isolation). The rest (sim/, cli/, package/) keep
- * isolation: an in-process CLI run after some other spec files in the same
- * worker once wrote a different trace than a fresh process (order-dependent,
- * not yet traced), so their determinism checks need a fresh module graph.
+ * isolation. Shared, sim/ and cli/ pass in shuffled orders (traced: the one
+ * order-dependent trace came from a spec that registered its own
+ * `test-flood` in the process-wide protocol registry; a plugin module is
+ * imported once per module graph, so `--plugin` could not register it
+ * back), but a coverage spec turns V8's optimizing compiler off for the
+ * rest of its worker (sim/coverage/v8-session.ts: runs 1.5x to 2x as
+ * long), and the explorer's wall-clock bound checks are load-sensitive.
  */
 const SHARED_SPECS = ['test/checkers/**/*.spec.ts', 'test/traces/**/*.spec.ts', 'test/protocol/**/*.spec.ts', 'test/scenarios/**/*.spec.ts'];
 

@@ -35,7 +35,7 @@ export class CoverageCollector {
 
   /** A checker for one run that feeds `inner` (null: no checking) and records the run's facts. */
   observe(scenario: Scenario, inner: OnlineChecker | null): RunObservation {
-    const facts = new RunFacts(scenario.workload.leaves ?? []);
+    const facts = new RunFacts(scenario.workload.leaves ?? [], scenario.processes);
     const checker: OnlineChecker = {
       push: (event: TraceEvent): RunViolation[] => {
         facts.observe(event);

@@ -1,109 +1,119 @@
-// Who plays which protocol role at a moment of a run, derived from the
-// trace alone (views, notes, exits), so it works for any trace of the
-// contract: the coordinator is the view's oldest member that no live member
-// suspects; the ABCAST sequencer is the view's rank-0 member
-// (protocol/isis/abcast.ts); a joiner has started but installed no view; the
-// state-transfer provider is the coordinator while a joiner waits (ISIS
-// carries the state in the install message); a leaver asked to leave
-// (the scenario's `workload.leaves`) and has not exited.
-import type { LeaveSpec } from '../../scenarios/types.ts';
+// Who plays which protocol role at a moment of a run, rebuilt from the trace
+// alone (starts, views, crashes, exits) and the scenario's leave requests.
+// The rules are the fault driver's (sim/roles.ts, RoleRules): a fault the
+// scenario aimed at "the coordinator" is counted as hitting the coordinator.
+// `member` is a process that plays none of the roles.
+import type { LeaveSpec, ProcessRole } from '../../scenarios/types.ts';
 import type { TraceEvent } from '../../traces/schema.ts';
+import { isInitialProcess, RoleRules, type RolePopulation, type ViewSeen } from '../roles.ts';
 
-export const ROLES = ['coordinator', 'sequencer', 'joiner', 'provider', 'leaver', 'member'] as const;
-export type Role = (typeof ROLES)[number];
+/** A role of sim/roles.ts, or `member`: none of them. */
+export type Role = ProcessRole | 'member';
 
 /** Bound on the processes tracked (a run never has more than a few hundred). */
 const MAX_TRACKED_PROCESSES = 10_000;
 
-export class RoleTracker {
-  private view: { id: number; members: string[] } | null = null;
-  private readonly live = new Set<string>();
-  private readonly installed = new Set<string>();
-  /** Suspected process -> the processes that noted `suspect` and not `unsuspect`. */
-  private readonly suspicions = new Map<string, Set<string>>();
-  private readonly leaves: readonly LeaveSpec[];
+/** A process id's host: `p3#2` (p3's second process) runs on `p3`. */
+function hostOf(pid: string): string {
+  const hash = pid.indexOf('#');
+  return hash < 0 ? pid : pid.slice(0, hash);
+}
 
-  constructor(leaves: readonly LeaveSpec[] = []) {
-    this.leaves = leaves;
+/** The processes as the trace shows them. */
+class TracePopulation implements RolePopulation {
+  /** Every process started, in start order (a Set keeps insertion order). */
+  readonly started = new Set<string>();
+  readonly live = new Set<string>();
+  /** Each host's latest process. */
+  readonly currentOfHost = new Map<string, string>();
+  /** When the first process started: without a count of initial hosts, the processes started then are the initial ones. */
+  private firstStartUs: number | null = null;
+  private readonly initialAtFirstStart = new Set<string>();
+
+  constructor(private readonly initialHosts: number | undefined) {}
+
+  start(pid: string, tUs: number): void {
+    if (this.started.size >= MAX_TRACKED_PROCESSES) return;
+    this.firstStartUs ??= tUs;
+    if (tUs === this.firstStartUs) this.initialAtFirstStart.add(pid);
+    this.started.add(pid);
+    this.live.add(pid);
+    this.currentOfHost.set(hostOf(pid), pid);
+  }
+
+  gone(pid: string): void {
+    this.live.delete(pid);
+  }
+
+  pidsInStartOrder(): Iterable<string> {
+    return this.started;
+  }
+
+  isLive(pid: string): boolean {
+    return this.live.has(pid);
+  }
+
+  isInitial(pid: string): boolean {
+    if (this.initialHosts === undefined) return this.initialAtFirstStart.has(pid) && hostOf(pid) === pid;
+    return isInitialProcess(pid, hostOf(pid), this.initialHosts);
+  }
+}
+
+export class TraceRoleTracker {
+  private readonly population: TracePopulation;
+  private readonly rules: RoleRules;
+  /** The scenario's leave requests, by time; `nextLeave` is the first not yet applied. */
+  private readonly leaves: readonly LeaveSpec[];
+  private nextLeave = 0;
+
+  /**
+   * `initialHosts`: the scenario's `processes` (p1..pN start the run). Left
+   * out, the processes that started at the first start's time are the initial ones.
+   */
+  constructor(leaves: readonly LeaveSpec[] = [], initialHosts?: number) {
+    this.population = new TracePopulation(initialHosts);
+    this.rules = new RoleRules(this.population);
+    this.leaves = [...leaves].sort((a, b) => a.atUs - b.atUs);
   }
 
   observe(event: TraceEvent): void {
+    this.leavesUntil(event.t);
     const fields = event as unknown as Record<string, unknown>;
     const node = typeof fields['node'] === 'string' ? fields['node'] : null;
+    if (node === null) return;
     switch (event.type) {
       case 'start':
-        if (node !== null && this.live.size < MAX_TRACKED_PROCESSES) this.live.add(node);
+        this.population.start(node, event.t);
         break;
-      case 'view': {
-        const view = fields['view'] as { id: number; members: string[] };
-        if (node !== null) this.installed.add(node);
-        if (this.view === null || view.id > this.view.id) {
-          this.view = { id: view.id, members: [...view.members] };
-          this.suspicions.clear();
-        }
+      case 'view':
+        if (this.population.started.has(node)) this.rules.viewInstalled(node, fields['view'] as ViewSeen);
         break;
-      }
       case 'crash':
       case 'exit':
-        if (node !== null) this.gone(node);
-        break;
-      case 'note':
-        if (node !== null) this.noteSeen(node, String(fields['text']));
+        this.population.gone(node);
         break;
       default:
         break;
     }
   }
 
-  /** The roles `pid` plays now (`member` when none of the others). */
+  /** The roles `pid` plays at `tUs` (`member` when none of the others); call before observing the event at `tUs`. */
   rolesOf(pid: string, tUs: number): Role[] {
-    const roles: Role[] = [];
-    const coordinator = this.coordinator();
-    if (coordinator === pid) roles.push('coordinator');
-    if (this.view !== null && this.view.members[0] === pid) roles.push('sequencer');
-    if (this.live.has(pid) && !this.installed.has(pid)) roles.push('joiner');
-    if (coordinator === pid && this.joinerWaiting()) roles.push('provider');
-    if (this.isLeaver(pid, tUs)) roles.push('leaver');
+    this.leavesUntil(tUs);
+    const roles: Role[] = this.rules.rolesOf(pid);
     if (roles.length === 0) roles.push('member');
     return roles;
   }
 
-  private coordinator(): string | null {
-    if (this.view === null) return null;
-    for (const p of this.view.members) {
-      if (!this.live.has(p)) continue;
-      if ((this.suspicions.get(p)?.size ?? 0) > 0) continue;
-      return p;
+  /**
+   * The run marks a host's process as leaving when the leave is requested,
+   * before the events at that time (sim/roles.ts queues the mark first).
+   */
+  private leavesUntil(tUs: number): void {
+    while (this.nextLeave < this.leaves.length && this.leaves[this.nextLeave]!.atUs <= tUs) {
+      const pid = this.population.currentOfHost.get(this.leaves[this.nextLeave]!.host);
+      if (pid !== undefined) this.rules.leaveRequested(pid);
+      this.nextLeave++;
     }
-    return null;
-  }
-
-  private joinerWaiting(): boolean {
-    for (const p of this.live) if (!this.installed.has(p)) return true;
-    return false;
-  }
-
-  private isLeaver(pid: string, tUs: number): boolean {
-    if (!this.live.has(pid) || !this.installed.has(pid)) return false;
-    const host = pid.split('#')[0];
-    return this.leaves.some((l) => l.host === host && l.atUs <= tUs);
-  }
-
-  private noteSeen(node: string, text: string): void {
-    const [word, target] = text.split(' ');
-    if (target === undefined) return;
-    if (word === 'suspect') {
-      const by = this.suspicions.get(target) ?? new Set<string>();
-      by.add(node);
-      this.suspicions.set(target, by);
-    } else if (word === 'unsuspect') {
-      this.suspicions.get(target)?.delete(node);
-    }
-  }
-
-  private gone(node: string): void {
-    this.live.delete(node);
-    this.suspicions.delete(node);
-    for (const by of this.suspicions.values()) by.delete(node);
   }
 }

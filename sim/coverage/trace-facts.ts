@@ -5,7 +5,7 @@
 // hunt (sim/hunt) counts a run new when it adds a key.
 import type { LeaveSpec } from '../../scenarios/types.ts';
 import type { TraceEvent } from '../../traces/schema.ts';
-import { RoleTracker } from './roles.ts';
+import { TraceRoleTracker } from './roles.ts';
 
 export type FactFamily = 'note' | 'note-pair' | 'message-kind' | 'fault-role';
 
@@ -16,12 +16,13 @@ const MAX_FACT_CHARS = 120;
 /** Facts of one run, observed event by event. */
 export class RunFacts {
   readonly facts = new Map<string, number>();
-  private readonly roles: RoleTracker;
+  private readonly roles: TraceRoleTracker;
   private readonly lastNote = new Map<string, string>();
   private readonly processes = new Set<string>();
 
-  constructor(leaves: readonly LeaveSpec[] = []) {
-    this.roles = new RoleTracker(leaves);
+  /** `initialHosts`: the scenario's `processes` (roles need to tell p1..pN from joiners). */
+  constructor(leaves: readonly LeaveSpec[] = [], initialHosts?: number) {
+    this.roles = new TraceRoleTracker(leaves, initialHosts);
   }
 
   observe(event: TraceEvent): void {

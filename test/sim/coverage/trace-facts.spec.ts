@@ -42,12 +42,13 @@ describe('RunFacts', () => {
     ]);
   });
 
-  it('a suspected rank 0 is no longer coordinator: the next member is', () => {
+  it('roles follow views and liveness, as the fault driver resolves them: a suspicion note changes none, a dead rank 0 hands the coordinator on', () => {
     const facts = new RunFacts();
     startGroup(facts, ['p1', 'p2', 'p3']);
     facts.observe(ev(1, 'note', { node: 'p2', text: 'suspect p1' }));
-    facts.observe(ev(2, 'crash', { node: 'p2' }));
-    expect(facts.facts.has('fault-role: crash x coordinator')).toBe(true);
+    facts.observe(ev(2, 'crash', { node: 'p1' }));
+    facts.observe(ev(3, 'crash', { node: 'p2' }));
+    expect(facts.facts.get('fault-role: crash x coordinator')).toBe(2);
     expect(facts.facts.has('fault-role: crash x member')).toBe(false);
   });
 
