@@ -64,37 +64,41 @@ export interface Strike {
   rateFactor?: number;
 }
 
-/** Protocol moments a role is cut off at, and how many flights after the note the fault lands. */
+/** Protocol moments a role is cut off at, and how many steps after the note the fault lands. */
 interface Moment {
   note: string;
   node: HostOrRole | 'any';
   target: 'coordinator' | 'sequencer' | 'provider';
-  minFlights: number;
-  maxFlights: number;
   /**
-   * An isolation also loses what is on the wire (a link cut only what is sent after it), so it lands
-   * this much later to hit the same step: after the accept requests arrived, before the installs did.
+   * When a link cut lands, and when an isolation does (it also loses what is on the wire, so it lands
+   * later to hit the same step), in steps: one delay of the steady links a view-change moment puts
+   * around the coordinator, or one mean flight of the network for the sequencer.
    */
-  isolateLaterFlights: number;
-  /** Occurrences of the note to aim at, counted from the strike's time. */
+  cutWindow: readonly [number, number];
+  isolateWindow: readonly [number, number];
+  /** Occurrences of the note to aim at, counted from the strike's time (0: the last flush reply of a whole group, its own included, or the one before). */
   maxOccurrence: number;
-  /** What brings the note about: a join (a view change) or a total-order load. */
+  /** What brings the note about: a join (a view change, on steady links around the coordinator) or a total-order load. */
   needs: 'join' | 'totalLoad';
 }
 
 const MOMENTS: readonly Moment[] = [
-  // Phase 2: flush requests, replies, accept requests and acceptances take four flights; installs a fifth.
-  // (A flight here is the mean; the coordinator waits only for the fastest majority, so its phases are shorter.)
-  // Muted between its accept requests and its commit, or isolated between its commit and its installs' arrival.
-  { note: 'view-change-begin', node: 'coordinator', target: 'coordinator', minFlights: 1.2, maxFlights: 3, isolateLaterFlights: 1.3, maxOccurrence: 1, needs: 'join' },
-  // A member's flush reply: the coordinator is about to propose, or to commit.
-  { note: 'flush-ok', node: 'any', target: 'coordinator', minFlights: 0.5, maxFlights: 2.5, isolateLaterFlights: 1, maxOccurrence: 3, needs: 'join' },
+  // The last member's flush reply (the coordinator waits for every member it does not suspect): one step
+  // later it sends its accept requests, three steps later it commits, four its installs arrive. A link cut
+  // between its accept requests and its commit, or an isolation between its commit and its installs' arrival.
+  { note: 'flush-ok', node: 'any', target: 'coordinator', cutWindow: [1.1, 2.9], isolateWindow: [3.1, 3.9], maxOccurrence: 0, needs: 'join' },
+  // The same, counted from the coordinator's start: flush requests arrive a step later.
+  { note: 'view-change-begin', node: 'coordinator', target: 'coordinator', cutWindow: [0, 3.9], isolateWindow: [4.1, 4.9], maxOccurrence: 1, needs: 'join' },
   // The provider mid-transfer: the state goes out with the install.
-  { note: 'flush-begin', node: 'provider', target: 'provider', minFlights: 0, maxFlights: 4, isolateLaterFlights: 0, maxOccurrence: 2, needs: 'join' },
+  { note: 'flush-begin', node: 'provider', target: 'provider', cutWindow: [0, 4], isolateWindow: [0, 5], maxOccurrence: 2, needs: 'join' },
   // The sequencer just after it ordered, before the order reaches anyone (twice the weight: orders are the busiest moment).
-  { note: 'sequencer-order', node: 'sequencer', target: 'sequencer', minFlights: 0, maxFlights: 0.1, isolateLaterFlights: 0, maxOccurrence: 30, needs: 'totalLoad' },
-  { note: 'sequencer-order', node: 'sequencer', target: 'sequencer', minFlights: 0, maxFlights: 0.1, isolateLaterFlights: 0, maxOccurrence: 30, needs: 'totalLoad' },
+  { note: 'sequencer-order', node: 'sequencer', target: 'sequencer', cutWindow: [0, 0.1], isolateWindow: [0, 0.1], maxOccurrence: 30, needs: 'totalLoad' },
+  { note: 'sequencer-order', node: 'sequencer', target: 'sequencer', cutWindow: [0, 0.1], isolateWindow: [0, 0.1], maxOccurrence: 30, needs: 'totalLoad' },
 ];
+
+/** The steady links' delay: a fraction of the network's mean flight, within these bounds. */
+const STEADY_MIN_US = 300;
+const STEADY_MAX_US = 2_000;
 
 /** How the target is cut off, with weights: isolated (messages on the wire lost too), muted (nothing it sends from now on gets out), its successor deaf to it, or crashed. */
 const CUTS = [
@@ -139,10 +143,18 @@ export function drawStrike(kind: StrikeKind, ctx: StrikeContext, random: UnitRan
       const moment = MOMENTS[Math.floor(random.float() * MOMENTS.length)]!;
       let pick = random.float() * CUTS.reduce((n, c) => n + c.weight, 0);
       const cut = CUTS.find((c) => (pick -= c.weight) < 0)?.cut ?? 'isolate';
-      const later = cut === 'isolate' ? moment.isolateLaterFlights : 0;
-      const delayUs = Math.round((between(moment.minFlights, moment.maxFlights) + later) * ctx.flightUs);
-      const at: NoteAt = { note: moment.note, node: moment.node, occurrence: 1 + Math.floor(random.float() * moment.maxOccurrence), delayUs, afterUs: startUs };
+      // A view-change moment gets clean, steady links around the coordinator, so its phases take known steps.
+      const steadyUs = Math.min(STEADY_MAX_US, Math.max(STEADY_MIN_US, Math.round(ctx.flightUs / 2)));
+      const stepUs = moment.needs === 'join' ? steadyUs : ctx.flightUs;
+      const window = cut === 'isolate' ? moment.isolateWindow : moment.cutWindow;
+      const delayUs = Math.round(between(window[0], window[1]) * stepUs);
+      const occurrence = moment.maxOccurrence === 0 ? ctx.processes - Math.floor(random.float() * 2) : 1 + Math.floor(random.float() * moment.maxOccurrence);
+      const at: NoteAt = { note: moment.note, node: moment.node, occurrence, delayUs, afterUs: startUs };
       const undo: NoteAt = { ...at, delayUs: delayUs + Math.round(between(2, 5) * timeout) };
+      if (moment.needs === 'join') {
+        const steady = { delay: { minUs: steadyUs, meanUs: steadyUs, jitterUs: Math.round(steadyUs / 20) }, lossProbability: 0, duplicateProbability: 0 };
+        for (const to of hosts.filter((h) => h !== free[0])) strike.schedule.push({ type: 'link', from: 'coordinator', to, atUs: startUs, ...steady });
+      }
       // Its successor: the next-oldest host (the one that takes over when the target is the oldest).
       const successor = free[1] ?? free[0] ?? 'p1';
       switch (cut) {
@@ -152,7 +164,8 @@ export function drawStrike(kind: StrikeKind, ctx: StrikeContext, random: UnitRan
           break;
         case 'mute':
           // Lost as they are sent: what was on the wire still arrives (the coordinator's accept requests, not its installs).
-          for (const to of hosts) strike.schedule.push({ type: 'link', from: moment.target, to, bidirectional: false, lossProbability: 1, at });
+          // Every host, and the joiner (a new process relays the install it got to everyone).
+          for (const to of [...hosts, 'joiner']) strike.schedule.push({ type: 'link', from: moment.target, to, bidirectional: false, lossProbability: 1, at });
           strike.schedule.push({ type: 'link-reset', at: undo });
           strike.detail = `mute ${moment.target}`;
           break;
