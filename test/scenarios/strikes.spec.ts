@@ -92,3 +92,17 @@ describe.each(['uniform', 'swarm'] as const)('generator (%s): strikes', (mode) =
     }
   });
 });
+
+describe('generator file: strike fields', () => {
+  const file = (extra: object): string =>
+    JSON.stringify({ name: 'g', description: 'd', generate: { ...spec, ...extra }, seeds: [1] });
+
+  it('accepts strike weights and a count, and names the field and what was expected when they are bad', async () => {
+    const { parseScenarioText } = await import('../../sim/scenario-files.ts');
+    expect(parseScenarioText(file({ strikes: { cutAtNote: 2, noMajoritySplit: 0 }, strikesPerSeed: 3 }), 'g.json').forSeed(1).workload).toBeTruthy();
+    expect(() => parseScenarioText(file({ strikesPerSeed: 9 }), 'g.json')).toThrow(/g\.json: generate\.strikesPerSeed: expected an integer from 0 to 3, got 9/);
+    expect(() => parseScenarioText(file({ strikes: { meteor: 1 } }), 'g.json'))
+      .toThrow(/generate\.strikes\.meteor: unknown field, expected one of cutAtNote, competingCoordinators, slowLinkUnderLoad, noMajoritySplit, leaveUnderSuspicion/);
+    expect(() => parseScenarioText(file({ strikes: { cutAtNote: -1 } }), 'g.json')).toThrow(/generate\.strikes\.cutAtNote: expected a number from 0 to 1000000, got -1/);
+  });
+});
