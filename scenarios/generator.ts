@@ -23,6 +23,7 @@ import {
   type MembershipEventKind,
   type MembershipPlan,
 } from './membership-plan.ts';
+import { applyStrikes, drawStrike, STRIKES, type Strike, type StrikeKind } from './strikes.ts';
 
 export type GeneratorMode = 'uniform' | 'swarm';
 
@@ -39,7 +40,14 @@ export interface GeneratorSpec {
   membership?: Partial<Record<MembershipEventKind, number>>;
   /** Overlapping pairs of membership events per scenario (default 1; 0 for none). */
   overlaps?: number;
+  /** Relative weights of the strikes (strikes.ts; default 1 each; 0 never draws one). Swarm switches each on or off per seed. */
+  strikes?: Partial<Record<StrikeKind, number>>;
+  /** At most this many strikes per scenario (default 2; each seed draws 0 to this many; one that does not fit the majority budget is left out). */
+  strikesPerSeed?: number;
 }
+
+/** At most this many strikes per scenario (each gets its own stretch of the fault phase). */
+export const MAX_STRIKES = 3;
 
 /** At most this many overlapping pairs per scenario (a bound; the majority budget allows fewer anyway). */
 export const MAX_OVERLAPS = 4;
@@ -60,7 +68,7 @@ export function generateWithPlans(
   description: string,
   spec: GeneratorSpec,
   random: UnitRandom,
-): { scenario: Scenario; plans: MembershipPlan[] } {
+): { scenario: Scenario; plans: MembershipPlan[]; strikes: Strike[] } {
   const base: Scenario = {
     name,
     description,
@@ -78,9 +86,46 @@ export function generateWithPlans(
   };
   if (spec.quietWindowUs !== undefined) base.quietWindowUs = spec.quietWindowUs;
   const drawn = spec.mode === 'uniform' ? base : swarm(base, spec, random);
+  const strikes = drawStrikes(spec, drawn, strikeWeights(spec, random), random);
   const weights = membershipWeights(spec, random);
-  const plans = membershipPlans(spec, weights, random);
-  return { scenario: withPlans(drawn, plans), plans };
+  const budget = Math.floor((spec.processes - 1) / 2) - strikes.reduce((n, s) => n + s.takeOuts, 0);
+  const plans = membershipPlans(spec, weights, random, budget, strikes.flatMap((s) => s.hostsUsed));
+  return { scenario: withPlans(applyStrikes(drawn, strikes, spec.multicastsPerSecond), plans), plans, strikes };
+}
+
+function suspectTimeoutOf(spec: GeneratorSpec): number {
+  const option = spec.protocol.options?.suspectTimeoutUs;
+  return typeof option === 'number' && option > 0 ? option : DEFAULT_SUSPECT_TIMEOUT_US;
+}
+
+/** The strike weights of this seed: uniform keeps the spec's; swarm switches each kind on or off (possibly all off). */
+function strikeWeights(spec: GeneratorSpec, random: UnitRandom): Record<StrikeKind, number> {
+  const weights = Object.fromEntries(STRIKES.map((k) => [k, spec.strikes?.[k] ?? 1])) as Record<StrikeKind, number>;
+  if (spec.mode === 'uniform') return weights;
+  for (const k of STRIKES) if (random.float() >= 0.5) weights[k] = 0;
+  return weights;
+}
+
+/** The seed's strikes, each in its own stretch of the fault phase, while the majority budget lasts. */
+function drawStrikes(spec: GeneratorSpec, s: Scenario, weights: Record<StrikeKind, number>, random: UnitRandom): Strike[] {
+  // From none to the most allowed: seeds without strikes leave the membership pairs the whole majority budget.
+  const most = Math.min(MAX_STRIKES, spec.strikesPerSeed ?? 2);
+  const count = Math.min(most, Math.floor(random.float() * (most + 1)));
+  const flightUs = s.network.delay.meanUs + s.network.delay.jitterUs / 2;
+  let budget = Math.floor((spec.processes - 1) / 2);
+  const strikes: Strike[] = [];
+  for (let k = 0; k < count; k++) {
+    const kind = pickWeighted(weights, STRIKES, random);
+    if (kind === undefined) break;
+    const window: [number, number] = [0.05 + (0.8 * k) / count, 0.05 + (0.8 * (k + 0.8)) / count];
+    const ctx = { processes: spec.processes, durationUs: spec.durationUs, suspectTimeoutUs: suspectTimeoutOf(spec), flightUs, budget, window,
+      takenHosts: strikes.flatMap((x) => x.hostsUsed) };
+    const strike = drawStrike(kind, ctx, random);
+    if (strike === null) continue;
+    budget -= strike.takeOuts;
+    strikes.push(strike);
+  }
+  return strikes;
 }
 
 /** The membership weights of this seed: uniform keeps the spec's; swarm switches each kind on or off (at least one on). */
@@ -114,12 +159,17 @@ function drawEvent(weights: Record<MembershipEventKind, number>, random: UnitRan
 }
 
 /** The seed's overlapping pairs, each within what is left of the majority budget. */
-function membershipPlans(spec: GeneratorSpec, weights: Record<MembershipEventKind, number>, random: UnitRandom): MembershipPlan[] {
+function membershipPlans(
+  spec: GeneratorSpec,
+  weights: Record<MembershipEventKind, number>,
+  random: UnitRandom,
+  startBudget: number,
+  strikeHosts: readonly string[],
+): MembershipPlan[] {
   const overlaps = Math.min(MAX_OVERLAPS, spec.overlaps ?? 1);
-  const option = spec.protocol.options?.suspectTimeoutUs;
-  const suspectTimeoutUs = typeof option === 'number' && option > 0 ? option : DEFAULT_SUSPECT_TIMEOUT_US;
-  let budget = Math.floor((spec.processes - 1) / 2);
-  const takenHosts: string[] = [];
+  const suspectTimeoutUs = suspectTimeoutOf(spec);
+  let budget = startBudget;
+  const takenHosts: string[] = [...strikeHosts];
   const plans: MembershipPlan[] = [];
   for (let k = 0; k < overlaps; k++) {
     const first = drawEvent(weights, random);

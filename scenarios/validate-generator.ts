@@ -1,7 +1,8 @@
 // Validates a generator file: { name, description, generate: {...}, seeds }.
 import { FieldProblems } from './fields.ts';
-import { MAX_OVERLAPS, type GeneratorSpec } from './generator.ts';
+import { MAX_OVERLAPS, MAX_STRIKES, type GeneratorSpec } from './generator.ts';
 import { MEMBERSHIP_EVENTS } from './membership-plan.ts';
+import { STRIKES } from './strikes.ts';
 import { printableText, scenarioName, seeds, throwProblems } from './validate.ts';
 
 export interface GeneratorFile {
@@ -15,7 +16,7 @@ export function validateGeneratorFile(value: unknown, file: string): GeneratorFi
   const f = new FieldProblems();
   const o = f.object(value, '(top level)', ['name', 'description', 'generate', 'seeds']);
   const g = f.object(o.generate, 'generate', ['mode', 'processes', 'protocol', 'durationUs', 'settleUs', 'quietWindowUs', 'multicastsPerSecond',
-    'membership', 'overlaps']);
+    'membership', 'overlaps', 'strikes', 'strikesPerSeed']);
   const protocol = f.object(g.protocol, 'generate.protocol', ['name', 'options']);
   const spec: GeneratorSpec = {
     mode: f.oneOf(g.mode, 'generate.mode', ['uniform', 'swarm'] as const),
@@ -35,6 +36,14 @@ export function validateGeneratorFile(value: unknown, file: string): GeneratorFi
     }
   }
   if (g.overlaps !== undefined) spec.overlaps = f.int(g.overlaps, 'generate.overlaps', 0, MAX_OVERLAPS);
+  if (g.strikes !== undefined) {
+    const weights = f.object(g.strikes, 'generate.strikes', STRIKES);
+    spec.strikes = {};
+    for (const kind of STRIKES) {
+      if (weights[kind] !== undefined) spec.strikes[kind] = f.number(weights[kind], `generate.strikes.${kind}`, 0, 1_000_000);
+    }
+  }
+  if (g.strikesPerSeed !== undefined) spec.strikesPerSeed = f.int(g.strikesPerSeed, 'generate.strikesPerSeed', 0, MAX_STRIKES);
   const result = { name: scenarioName(f, o.name, 'name'), description: printableText(f, o.description, 'description'), generate: spec, seeds: seeds(f, o.seeds) };
   throwProblems(f, 'generator file', file);
   return result;

@@ -5,23 +5,27 @@
 // join spliced in from another kept scenario, or its workload (rate and
 // order mix) crossed over; the load scaled; a fault aimed at a protocol
 // moment (a note some run emitted, a role) or an existing fault re-aimed
-// (aimed-faults.ts). The switches are the fields the scenarios themselves
+// (aimed-faults.ts); one of the generator's strikes added
+// (strike-mutation.ts). The switches are the fields the scenarios themselves
 // carry (every random fault kind and order some kept scenario names) and
 // the notes the runs emitted, so a kind the generator learns is switched too.
 import type { Scenario, ScheduledFault } from '../../scenarios/types.ts';
 import { isValidScenario } from '../../scenarios/validate.ts';
 import type { Rng } from '../rng.ts';
 import { addAimedFault, reaimFault, type NoteCounts } from './aimed-faults.ts';
+import { addStrike } from './strike-mutation.ts';
 
-export const MUTATIONS = ['reseed', 'fault-kind', 'order', 'network', 'fault-time', 'splice', 'load', 'aimed-fault', 'reaim'] as const;
+export const MUTATIONS = ['reseed', 'fault-kind', 'order', 'network', 'fault-time', 'splice', 'load', 'aimed-fault', 'reaim', 'strike'] as const;
 export type Mutation = (typeof MUTATIONS)[number];
 /**
  * How often each is drawn. Faults at protocol moments reach what random
- * faults almost never do, so they weigh most; a new seed is the cheapest
+ * faults almost never do, so they weigh most, the generator's strikes
+ * (whole situations: a fault at a note with the load that brings the note
+ * about, competing coordinators...) above all; a new seed is the cheapest
  * way to see a kept scenario's neighbourhood.
  */
 const MUTATION_WEIGHTS: Readonly<Record<Mutation, number>> = {
-  reseed: 3, 'fault-kind': 1, order: 1, network: 1, 'fault-time': 1, splice: 1, load: 1, 'aimed-fault': 4, reaim: 2,
+  reseed: 3, 'fault-kind': 1, order: 1, network: 1, 'fault-time': 1, splice: 1, load: 1, 'aimed-fault': 3, reaim: 2, strike: 5,
 };
 const WEIGHTS = MUTATIONS.map((m) => MUTATION_WEIGHTS[m]);
 /** The load scaling keeps the rate in this range (multicasts per second). */
@@ -142,6 +146,8 @@ function apply(
       return addAimedFault(s, switches.notes, rng, noteCounts);
     case 'reaim':
       return reaimFault(s, switches.notes, rng, noteCounts);
+    case 'strike':
+      return addStrike(s, rng);
   }
 }
 

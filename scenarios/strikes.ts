@@ -1,0 +1,284 @@
+// Strikes: the situations random faults almost never produce, drawn on
+// purpose (FoundationDB's BUGGIFY: faults placed at the moments that
+// matter). Each is a class of situations with its own drawn parameters, not
+// one bug's recipe:
+// - `cutAtNote`: a role (coordinator, sequencer, state-transfer provider)
+//   cut off (isolated, its link to its successor dead one way, or crashed)
+//   a drawn number of message flights after a protocol note of a view
+//   change or of the total order: the coordinator between its commit and
+//   its installs, the sequencer just after it orders under a total-order
+//   load, the provider mid-transfer. A join or a total-order load brings
+//   the note about.
+// - `competingCoordinators`: the link between the coordinator and its
+//   successor slower than the suspicion timeout both ways, so each suspects
+//   the other at the same heartbeat and both run a view change; one of the
+//   two may also be a few flights slower towards the rest, so either's
+//   phase-1 and phase-2 messages can arrive first.
+// - `slowLinkUnderLoad`: an ordinary member heard by the coordinator only
+//   over a link slower than the suspicion timeout while it keeps
+//   multicasting (its late messages meet the flush).
+// - `noMajoritySplit`: a partition in which no side holds a majority, long
+//   enough for everyone to suspect everyone, then healed.
+// - `leaveUnderSuspicion`: leaves that leave the group exactly half its old
+//   size while one more member is falsely suspected (a link just over the
+//   timeout), the leavers' messages to the coordinator sometimes lossy: a
+//   change that holds a majority only once the leavers are discounted.
+import { assertNever } from '../core/assert-never.ts';
+import type { HostName, HostOrRole, JoinSpec, LeaveSpec, NoteAt, OrderMix, Scenario, ScheduledFault } from './types.ts';
+
+export const STRIKES = ['cutAtNote', 'competingCoordinators', 'slowLinkUnderLoad', 'noMajoritySplit', 'leaveUnderSuspicion'] as const;
+export type StrikeKind = (typeof STRIKES)[number];
+
+/** A uniform [0, 1) source. */
+interface UnitRandom {
+  float(): number;
+}
+
+export interface StrikeContext {
+  processes: number;
+  durationUs: number;
+  suspectTimeoutUs: number;
+  /** One message flight on this scenario's network, roughly (its mean delay plus half its jitter). */
+  flightUs: number;
+  /** Hosts the strike may still take out of the group. */
+  budget: number;
+  /** Initial hosts already named by earlier strikes (not used again). */
+  takenHosts: readonly HostName[];
+  /** The strike starts in this part of the fault phase (fractions of it). */
+  window: readonly [number, number];
+}
+
+/** What a strike adds to the scenario. */
+export interface Strike {
+  kind: StrikeKind;
+  /** For `cutAtNote`: which protocol moment, and what was done there. */
+  detail: string;
+  joins: JoinSpec[];
+  leaves: LeaveSpec[];
+  schedule: ScheduledFault[];
+  /** Hosts (or role slots) it takes out, counted against the majority budget. */
+  takeOuts: number;
+  hostsUsed: HostName[];
+  /** The workload it needs: a total-order mix, a higher rate (a factor). */
+  orders?: OrderMix;
+  rateFactor?: number;
+}
+
+/** Protocol moments a role is cut off at, and how many steps after the note the fault lands. */
+interface Moment {
+  note: string;
+  node: HostOrRole | 'any';
+  target: 'coordinator' | 'sequencer' | 'provider';
+  /**
+   * When a link cut lands, and when an isolation does (it also loses what is on the wire, so it lands
+   * later to hit the same step), in steps: one delay of the steady links a view-change moment puts
+   * around the coordinator, or one mean flight of the network for the sequencer.
+   */
+  cutWindow: readonly [number, number];
+  isolateWindow: readonly [number, number];
+  /** Occurrences of the note to aim at, counted from the strike's time (0: the last flush reply of a whole group, its own included, or the one before). */
+  maxOccurrence: number;
+  /** What brings the note about: a join (a view change, on steady links around the coordinator) or a total-order load. */
+  needs: 'join' | 'totalLoad';
+}
+
+const MOMENTS: readonly Moment[] = [
+  // The last member's flush reply (the coordinator waits for every member it does not suspect): one step
+  // later it sends its accept requests, three steps later it commits, four its installs arrive. A link cut
+  // between its accept requests and its commit, or an isolation between its commit and its installs' arrival.
+  { note: 'flush-ok', node: 'any', target: 'coordinator', cutWindow: [1.1, 2.9], isolateWindow: [3.1, 3.9], maxOccurrence: 0, needs: 'join' },
+  // The same, counted from the coordinator's start: flush requests arrive a step later.
+  { note: 'view-change-begin', node: 'coordinator', target: 'coordinator', cutWindow: [0, 3.9], isolateWindow: [4.1, 4.9], maxOccurrence: 1, needs: 'join' },
+  // The provider mid-transfer: the state goes out with the install.
+  { note: 'flush-begin', node: 'provider', target: 'provider', cutWindow: [0, 4], isolateWindow: [0, 5], maxOccurrence: 2, needs: 'join' },
+  // The sequencer just after it ordered, before the order reaches anyone (twice the weight: orders are the busiest moment).
+  { note: 'sequencer-order', node: 'sequencer', target: 'sequencer', cutWindow: [0, 0.1], isolateWindow: [0, 0.1], maxOccurrence: 30, needs: 'totalLoad' },
+  { note: 'sequencer-order', node: 'sequencer', target: 'sequencer', cutWindow: [0, 0.1], isolateWindow: [0, 0.1], maxOccurrence: 30, needs: 'totalLoad' },
+];
+
+/** The steady links' delay: a fraction of the network's mean flight, within these bounds. */
+const STEADY_MIN_US = 300;
+const STEADY_MAX_US = 2_000;
+
+/** How the target is cut off, with weights: isolated (messages on the wire lost too), muted (nothing it sends from now on gets out), its successor deaf to it, or crashed. */
+const CUTS = [
+  { cut: 'isolate', weight: 35 },
+  { cut: 'mute', weight: 25 },
+  { cut: 'deadLink', weight: 30 },
+  { cut: 'crash', weight: 10 },
+] as const;
+
+/** A total-order-only mix: the sequencer orders in batches, and a flush has orders in flight to keep. */
+const TOTAL_ONLY: OrderMix = { fifo: 0, causal: 0, total: 1 };
+
+/** What each strike takes out of the group (a split or the leaves take the whole group's budget: they come alone). */
+export function strikeCost(kind: StrikeKind, processes: number): number {
+  switch (kind) {
+    case 'cutAtNote':
+    case 'competingCoordinators':
+    case 'slowLinkUnderLoad':
+      return 1;
+    case 'noMajoritySplit':
+    case 'leaveUnderSuspicion':
+      return Math.max(1, Math.floor((processes - 1) / 2));
+  }
+}
+
+/** The strike, or null when it does not fit the budget or the group. */
+export function drawStrike(kind: StrikeKind, ctx: StrikeContext, random: UnitRandom): Strike | null {
+  if (strikeCost(kind, ctx.processes) > ctx.budget) return null;
+  const between = (lo: number, hi: number): number => lo + random.float() * (hi - lo);
+  const lastUs = Math.max(0, ctx.durationUs - 1);
+  const clamp = (t: number): number => Math.min(lastUs, Math.max(0, Math.round(t)));
+  const startUs = clamp(between(ctx.window[0], ctx.window[1]) * ctx.durationUs);
+  const hosts = Array.from({ length: ctx.processes }, (_, k) => `p${k + 1}`);
+  const free = hosts.filter((h) => !ctx.takenHosts.includes(h));
+  const timeout = ctx.suspectTimeoutUs;
+  const strike: Strike = { kind, detail: kind, joins: [], leaves: [], schedule: [], takeOuts: strikeCost(kind, ctx.processes), hostsUsed: [] };
+  const slow = (delayUs: number): { delay: { minUs: number; meanUs: number; jitterUs: number } } => ({
+    delay: { minUs: Math.round(delayUs), meanUs: Math.round(delayUs), jitterUs: Math.round(delayUs / 50) },
+  });
+  switch (kind) {
+    case 'cutAtNote': {
+      const moment = MOMENTS[Math.floor(random.float() * MOMENTS.length)]!;
+      let pick = random.float() * CUTS.reduce((n, c) => n + c.weight, 0);
+      const cut = CUTS.find((c) => (pick -= c.weight) < 0)?.cut ?? 'isolate';
+      // A view-change moment gets clean, steady links around the coordinator, so its phases take known steps.
+      const steadyUs = Math.min(STEADY_MAX_US, Math.max(STEADY_MIN_US, Math.round(ctx.flightUs / 2)));
+      const stepUs = moment.needs === 'join' ? steadyUs : ctx.flightUs;
+      const window = cut === 'isolate' ? moment.isolateWindow : moment.cutWindow;
+      const delayUs = Math.round(between(window[0], window[1]) * stepUs);
+      const occurrence = moment.maxOccurrence === 0 ? ctx.processes - Math.floor(random.float() * 2) : 1 + Math.floor(random.float() * moment.maxOccurrence);
+      const at: NoteAt = { note: moment.note, node: moment.node, occurrence, delayUs, afterUs: startUs };
+      const undo: NoteAt = { ...at, delayUs: delayUs + Math.round(between(2, 5) * timeout) };
+      if (moment.needs === 'join') {
+        const steady = { delay: { minUs: steadyUs, meanUs: steadyUs, jitterUs: Math.round(steadyUs / 20) }, lossProbability: 0, duplicateProbability: 0 };
+        for (const to of hosts.filter((h) => h !== free[0])) strike.schedule.push({ type: 'link', from: 'coordinator', to, atUs: startUs, ...steady });
+      }
+      // Its successor: the next-oldest host (the one that takes over when the target is the oldest).
+      const successor = free[1] ?? free[0] ?? 'p1';
+      switch (cut) {
+        case 'isolate':
+          strike.schedule.push({ type: 'isolate', host: moment.target, at }, { type: 'heal', at: undo });
+          strike.detail = `isolate ${moment.target}`;
+          break;
+        case 'mute':
+          // Lost as they are sent: what was on the wire still arrives (the coordinator's accept requests, not its installs).
+          // Every host, and the joiner (a new process relays the install it got to everyone).
+          for (const to of [...hosts, 'joiner']) strike.schedule.push({ type: 'link', from: moment.target, to, bidirectional: false, lossProbability: 1, at });
+          strike.schedule.push({ type: 'link-reset', at: undo });
+          strike.detail = `mute ${moment.target}`;
+          break;
+        case 'deadLink':
+          // Cut one way: the target hears everyone and suspects nobody, its successor stops hearing it.
+          strike.schedule.push({ type: 'link', from: moment.target, to: successor, bidirectional: false, lossProbability: 1, at }, { type: 'link-reset', at: undo });
+          strike.detail = `dead link ${moment.target}->${successor}`;
+          break;
+        case 'crash':
+          strike.schedule.push({ type: 'crash', host: moment.target, at });
+          strike.detail = `crash ${moment.target}`;
+          break;
+        default:
+          assertNever(cut);
+      }
+      strike.detail += ` ${Math.round(delayUs)} us after ${moment.note}#${at.occurrence} of ${moment.node}`;
+      if (moment.needs === 'join') strike.joins.push({ atUs: startUs, count: 1 });
+      else {
+        strike.orders = TOTAL_ONLY;
+        strike.rateFactor = 8;
+      }
+      return strike;
+    }
+    case 'competingCoordinators': {
+      const [first, second] = free;
+      if (first === undefined || second === undefined) return null;
+      const holdUs = between(3, 6) * timeout;
+      strike.schedule.push({ type: 'link', from: first, to: second, atUs: startUs, ...slow(between(2, 3) * timeout) });
+      // One of the two a few flights slower towards everyone else: whose messages win the race varies.
+      if (random.float() < 0.5) {
+        const lagging = random.float() < 0.5 ? first : second;
+        const lagUs = between(0.5, 3) * ctx.flightUs;
+        for (const other of free.filter((h) => h !== first && h !== second)) {
+          strike.schedule.push({ type: 'link', from: lagging, to: other, bidirectional: false, atUs: startUs, ...slow(ctx.flightUs + lagUs) });
+        }
+      }
+      strike.schedule.push({ type: 'link-reset', atUs: clamp(startUs + holdUs) });
+      // The loser of the two is excluded; which one is the race's outcome. The coordinator stays the plans' oldest.
+      strike.hostsUsed.push(second);
+      return strike;
+    }
+    case 'slowLinkUnderLoad': {
+      const member = free[free.length - 1];
+      if (member === undefined || free.length < 2) return null;
+      const endUs = clamp(startUs + between(2, 5) * timeout);
+      strike.schedule.push({ type: 'link', from: 'coordinator', to: member, atUs: startUs, ...slow(between(1.5, 3) * timeout) });
+      // Its messages to the others spread over several flights: some arrive before a member's flush reply, some after, some after the install.
+      const spreadUs = Math.round(between(2, 5) * ctx.flightUs);
+      for (const other of free.filter((h) => h !== member && h !== free[0])) {
+        strike.schedule.push({ type: 'link', from: member, to: other, bidirectional: false, atUs: startUs, delay: { minUs: 100, meanUs: Math.round(ctx.flightUs / 2), jitterUs: spreadUs } });
+      }
+      strike.schedule.push({ type: 'link-reset', atUs: endUs });
+      strike.rateFactor = 3;
+      strike.hostsUsed.push(member);
+      return strike;
+    }
+    case 'noMajoritySplit': {
+      // Sides of at most half the group (rounded down): nobody can form a view until the heal.
+      const side = Math.max(1, Math.floor(ctx.processes / 2));
+      const shuffled = hosts.map((h) => ({ h, key: random.float() })).sort((a, b) => a.key - b.key).map((x) => x.h);
+      const groups: HostName[][] = [];
+      for (let k = 0; k < shuffled.length; k += side) groups.push(shuffled.slice(k, k + side));
+      if (groups.length < 2) return null;
+      strike.schedule.push({ type: 'partition', groups, atUs: startUs }, { type: 'heal', atUs: clamp(startUs + between(1.5, 4) * timeout) });
+      return strike;
+    }
+    case 'leaveUnderSuspicion': {
+      // The fewest leavers that leave the stayers a majority only once the leavers are discounted.
+      const n = ctx.processes;
+      let leavers = 0;
+      for (let l = 1; l <= n - 3 && leavers === 0; l++) {
+        const stay = n - l - 1;
+        if (!(stay * 2 > n) && stay * 2 > n - l) leavers = l;
+      }
+      if (leavers === 0 || free.length < leavers + 2) return null;
+      const leaving = free.slice(free.length - leavers);
+      const suspect = free[free.length - leavers - 1]!;
+      const coordinator = free[0]!;
+      // Just over the timeout: the suspicion comes and goes as late heartbeats arrive.
+      const slowFromUs = clamp(startUs - between(0, 1.2) * timeout);
+      strike.schedule.push(
+        { type: 'link', from: coordinator, to: suspect, atUs: slowFromUs, ...slow(between(1.02, 1.4) * timeout) },
+        { type: 'link-reset', atUs: clamp(startUs + between(2, 4) * timeout) },
+      );
+      if (random.float() < 0.5) {
+        const loss = Math.round(between(0.1, 0.4) * 100) / 100;
+        for (const l of leaving) strike.schedule.push({ type: 'link', from: l, to: coordinator, bidirectional: false, lossProbability: loss, atUs: startUs });
+      }
+      for (const l of leaving) strike.leaves.push({ atUs: startUs, host: l });
+      if (random.float() < 0.5) strike.joins.push({ atUs: clamp(startUs + between(0, 1) * timeout), count: 1 });
+      strike.hostsUsed.push(...leaving, suspect);
+      return strike;
+    }
+  }
+}
+
+/** Bound on a strike's load (multicasts per second), unless the scenario's own rate is higher. */
+export const MAX_STRIKE_RATE = 1_500;
+
+/** The scenario with the strikes' joins, leaves, faults and workload (`baseRate` caps the load a strike raises). */
+export function applyStrikes(s: Scenario, strikes: readonly Strike[], baseRate: number): Scenario {
+  if (strikes.length === 0) return s;
+  const joins = [...(s.workload.joins ?? []), ...strikes.flatMap((x) => x.joins)];
+  const leaves = [...(s.workload.leaves ?? []), ...strikes.flatMap((x) => x.leaves)];
+  const schedule: ScheduledFault[] = [...(s.faults?.schedule ?? []), ...strikes.flatMap((x) => x.schedule)];
+  const workload = { ...s.workload };
+  const orders = strikes.find((x) => x.orders !== undefined)?.orders;
+  if (orders !== undefined) workload.orders = { ...orders };
+  const factor = Math.max(1, ...strikes.map((x) => x.rateFactor ?? 1));
+  if (factor > 1) workload.multicastsPerSecond = Math.min(Math.max(MAX_STRIKE_RATE, baseRate), Math.round(workload.multicastsPerSecond * factor));
+  if (joins.length > 0) workload.joins = joins;
+  if (leaves.length > 0) workload.leaves = leaves;
+  const faults = { ...s.faults };
+  if (schedule.length > 0) faults.schedule = schedule;
+  return { ...s, workload, faults };
+}

@@ -1,0 +1,64 @@
+// The hunt's strike mutation: one of the generator's strikes
+// (scenarios/strikes.ts) added to a kept scenario, so the hunt reaches the
+// situations random faults almost never produce (a role cut off at a
+// protocol note, competing coordinators, a slow member under load, a split
+// with no majority side, leaves under a false suspicion) from any parent,
+// not only from the seeds that drew one. It keeps the majority budget the
+// generator keeps, roughly: hosts the scenario already takes out count.
+import { DEFAULT_SUSPECT_TIMEOUT_US } from '../../scenarios/membership-plan.ts';
+import { applyStrikes, drawStrike, STRIKES, type StrikeKind } from '../../scenarios/strikes.ts';
+import { risksSuspicion } from '../../scenarios/suspicion-risk.ts';
+import type { Scenario } from '../../scenarios/types.ts';
+import type { Rng } from '../rng.ts';
+
+/** A scenario with more scheduled entries than this gets no strike (each adds up to a dozen). */
+const MAX_SCHEDULED_FOR_STRIKE = 24;
+
+/** Hosts (or roles) the scenario's schedule and leaves take out; a partition counts as the whole budget. */
+export function takenOut(s: Scenario): number {
+  const out = new Set<string>();
+  let split = false;
+  for (const f of s.faults?.schedule ?? []) {
+    switch (f.type) {
+      case 'crash':
+      case 'restart':
+      case 'isolate':
+        out.add(f.host);
+        break;
+      case 'partition':
+        split = true;
+        break;
+      case 'link':
+        if (risksSuspicion(f)) out.add(f.to);
+        break;
+      case 'heal':
+      case 'link-reset':
+        break;
+    }
+  }
+  for (const l of s.workload.leaves ?? []) out.add(l.host);
+  return split ? Number.POSITIVE_INFINITY : out.size;
+}
+
+/** Adds one strike of `kind` (drawn when absent); null when it does not fit the scenario. */
+export function addStrike(s: Scenario, rng: Rng, kind: StrikeKind = rng.pick(STRIKES)): { scenario: Scenario; what: string } | null {
+  if ((s.faults?.schedule?.length ?? 0) > MAX_SCHEDULED_FOR_STRIKE) return null;
+  const option = s.protocol.options?.['suspectTimeoutUs'];
+  const budget = Math.floor((s.processes - 1) / 2) - takenOut(s);
+  if (budget <= 0) return null;
+  const strike = drawStrike(
+    kind,
+    {
+      processes: s.processes,
+      durationUs: s.durationUs,
+      suspectTimeoutUs: typeof option === 'number' && option > 0 ? option : DEFAULT_SUSPECT_TIMEOUT_US,
+      flightUs: s.network.delay.meanUs + s.network.delay.jitterUs / 2,
+      budget,
+      takenHosts: [],
+      window: [0.05, 0.85],
+    },
+    rng,
+  );
+  if (strike === null) return null;
+  return { scenario: applyStrikes(s, [strike], s.workload.multicastsPerSecond), what: `strike ${strike.detail}` };
+}

@@ -1,0 +1,108 @@
+// Strikes (scenarios/strikes.ts): each kind gives a valid scenario that
+// keeps the majority budget, the cut-at-note kind reaches every moment and
+// every way of cutting, and the split and the leaves have the shape their
+// situation needs.
+import { describe, expect, it } from 'vitest';
+import { generateWithPlans, type GeneratorSpec } from '../../scenarios/generator.ts';
+import { applyStrikes, drawStrike, STRIKES, type StrikeContext, type StrikeKind } from '../../scenarios/strikes.ts';
+import type { Scenario } from '../../scenarios/types.ts';
+import { validateScenario } from '../../scenarios/validate.ts';
+import { Rng } from '../../sim/rng.ts';
+
+const spec: GeneratorSpec = { mode: 'uniform', processes: 5, protocol: { name: 'isis' }, durationUs: 1_000_000, settleUs: 3_000_000, multicastsPerSecond: 200 };
+const ctx: StrikeContext = { processes: 5, durationUs: 1_000_000, suspectTimeoutUs: 60_000, flightUs: 2_000, budget: 2, takenHosts: [], window: [0.1, 0.5] };
+const base: Scenario = generateWithPlans('b', 'd', { ...spec, strikesPerSeed: 0, overlaps: 0 }, new Rng('base')).scenario;
+
+function draws(kind: StrikeKind, n: number, context: StrikeContext = ctx): NonNullable<ReturnType<typeof drawStrike>>[] {
+  const rng = new Rng(`strike/${kind}`);
+  return Array.from({ length: n }, () => drawStrike(kind, context, rng)!);
+}
+
+describe('strikes', () => {
+  it.each(STRIKES)('%s: every draw applied to a scenario is valid and stays within its budget', (kind) => {
+    for (const strike of draws(kind, 60)) {
+      expect(strike).not.toBeNull();
+      expect(strike.takeOuts).toBeLessThanOrEqual(ctx.budget);
+      const s = applyStrikes(base, [strike], spec.multicastsPerSecond);
+      expect(validateScenario(JSON.parse(JSON.stringify({ ...s, seeds: [1] })), 'strike')).toBeTruthy();
+      for (const f of strike.schedule) if (f.atUs !== undefined) expect(f.atUs).toBeLessThan(ctx.durationUs);
+    }
+  });
+
+  it('cuts a role off at every moment, in every way, within a few flights of the note', () => {
+    const details = draws('cutAtNote', 200).map((s) => s.detail);
+    for (const note of ['view-change-begin', 'flush-ok', 'flush-begin', 'sequencer-order']) expect(details.some((d) => d.includes(`after ${note}#`))).toBe(true);
+    for (const cut of ['isolate', 'mute', 'dead link', 'crash']) expect(details.some((d) => d.startsWith(cut))).toBe(true);
+    for (const strike of draws('cutAtNote', 100)) {
+      const at = strike.schedule.find((f) => f.at !== undefined)!.at!;
+      expect(at.delayUs).toBeLessThanOrEqual(4.3 * ctx.flightUs);
+      // The note needs a view change (a join brings one) or a total-order load.
+      if (at.note === 'sequencer-order') expect(strike.orders).toEqual({ fifo: 0, causal: 0, total: 1 });
+      else expect(strike.joins).toHaveLength(1);
+    }
+  });
+
+  it('a split leaves no side a majority, and heals', () => {
+    for (const strike of draws('noMajoritySplit', 30)) {
+      const split = strike.schedule.find((f) => f.type === 'partition');
+      if (split?.type !== 'partition') throw new Error('no partition');
+      expect(split.groups.flat().sort()).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+      for (const g of split.groups) expect(g.length * 2).toBeLessThanOrEqual(5);
+      expect(strike.schedule.some((f) => f.type === 'heal')).toBe(true);
+    }
+  });
+
+  it('leaves the stayers a majority only once the leavers are discounted, while one more member is suspected', () => {
+    for (const processes of [4, 5, 7]) {
+      const budget = Math.floor((processes - 1) / 2);
+      for (const strike of draws('leaveUnderSuspicion', 10, { ...ctx, processes, budget })) {
+        const leavers = strike.leaves.length;
+        const stay = processes - leavers - 1;
+        expect(stay * 2 > processes).toBe(false);
+        expect(stay * 2 > processes - leavers).toBe(true);
+        expect(strike.schedule.some((f) => f.type === 'link' && (f.delay?.minUs ?? 0) > ctx.suspectTimeoutUs)).toBe(true);
+      }
+    }
+  });
+
+  it('a strike that does not fit the budget is not drawn', () => {
+    const rng = new Rng('tight');
+    expect(drawStrike('noMajoritySplit', { ...ctx, budget: 1 }, rng)).toBeNull();
+    expect(drawStrike('cutAtNote', { ...ctx, budget: 0 }, rng)).toBeNull();
+  });
+});
+
+describe.each(['uniform', 'swarm'] as const)('generator (%s): strikes', (mode) => {
+  it('draws every kind within 100 seeds, and strikes with the membership pairs stay a minority', () => {
+    const kinds = new Set<string>();
+    for (let seed = 0; seed < 100; seed++) {
+      const { strikes, plans } = generateWithPlans('g', 'd', { ...spec, mode }, new Rng(`generate/${seed}`));
+      for (const s of strikes) kinds.add(s.kind);
+      const out = strikes.reduce((n, s) => n + s.takeOuts, 0) + plans.reduce((n, p) => n + p.takeOuts.length, 0);
+      expect(out).toBeLessThanOrEqual(2);
+    }
+    expect([...kinds].sort()).toEqual([...STRIKES].sort());
+  });
+
+  it('strikesPerSeed 0 draws none; a kind of weight 0 is never drawn', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      expect(generateWithPlans('g', 'd', { ...spec, mode, strikesPerSeed: 0 }, new Rng(`generate/${seed}`)).strikes).toEqual([]);
+      const { strikes } = generateWithPlans('g', 'd', { ...spec, mode, strikes: { noMajoritySplit: 0 } }, new Rng(`generate/${seed}`));
+      expect(strikes.map((s) => s.kind)).not.toContain('noMajoritySplit');
+    }
+  });
+});
+
+describe('generator file: strike fields', () => {
+  const file = (extra: object): string =>
+    JSON.stringify({ name: 'g', description: 'd', generate: { ...spec, ...extra }, seeds: [1] });
+
+  it('accepts strike weights and a count, and names the field and what was expected when they are bad', async () => {
+    const { parseScenarioText } = await import('../../sim/scenario-files.ts');
+    expect(parseScenarioText(file({ strikes: { cutAtNote: 2, noMajoritySplit: 0 }, strikesPerSeed: 3 }), 'g.json').forSeed(1).workload).toBeTruthy();
+    expect(() => parseScenarioText(file({ strikesPerSeed: 9 }), 'g.json')).toThrow(/g\.json: generate\.strikesPerSeed: expected an integer from 0 to 3, got 9/);
+    expect(() => parseScenarioText(file({ strikes: { meteor: 1 } }), 'g.json'))
+      .toThrow(/generate\.strikes\.meteor: unknown field, expected one of cutAtNote, competingCoordinators, slowLinkUnderLoad, noMajoritySplit, leaveUnderSuspicion/);
+    expect(() => parseScenarioText(file({ strikes: { cutAtNote: -1 } }), 'g.json')).toThrow(/generate\.strikes\.cutAtNote: expected a number from 0 to 1000000, got -1/);
+  });
+});
