@@ -138,7 +138,7 @@ async function runSuite(
       printRun(outcome.file, outcome.result, outcome.tracePath, { ...context, ...(outcome.mutant !== undefined ? { mutant: outcome.mutant } : {}) });
     }
   };
-  const outcomes = coverage !== null ? await runJobsWithCoverage(jobs, coverage, onOutcome, shouldStop)
+  const outcomes = coverage !== null ? await runJobsWithCoverage(jobs, coverage, onOutcome, shouldStop, parseDetailOption(args.detail))
     : args.workers <= 1 || jobs.length <= 1
     ? await runJobsInThisThread(jobs, onOutcome, shouldStop)
     : await runJobs(jobs, args.workers, onOutcome, shouldStop);

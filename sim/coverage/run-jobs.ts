@@ -12,6 +12,7 @@ import { driveYielding, eventLoopTurn } from '../steps.ts';
 import { FileTraceSink } from '../trace-sink.ts';
 import { isUnfinished, type RunOutcome } from '../suite/execute.ts';
 import type { RunJob } from '../suite/plan.ts';
+import type { TraceDetail } from '../../traces/schema.ts';
 import { failingTracePath } from '../suite/trace-path.ts';
 import type { CoverageCollector } from './collector.ts';
 
@@ -20,6 +21,8 @@ export async function runJobsWithCoverage(
   collector: CoverageCollector,
   onOutcome: (outcome: RunOutcome) => void,
   shouldStop: () => boolean = () => false,
+  /** `run --detail`: what the observed runs record (frames feed the message-kind facts); default each scenario's own. */
+  detail?: TraceDetail,
 ): Promise<RunOutcome[]> {
   const outcomes: RunOutcome[] = [];
   for (const job of jobs) {
@@ -30,7 +33,7 @@ export async function runJobsWithCoverage(
     const protocol = mutant.protocol ?? resolveProtocol(job.scenario);
     const observed = collector.observe(job.scenario, defaultChecker(promisedProperties(job.scenario.properties, protocol.properties)));
     const options = { seed: String(job.seed), stopOnViolation: job.stopOnViolation, ...mutant };
-    let result = await driveYielding(runScenarioSteps(job.scenario, { ...options, protocol, checker: observed.checker, shouldStop }));
+    let result = await driveYielding(runScenarioSteps(job.scenario, { ...options, protocol, checker: observed.checker, shouldStop, ...(detail !== undefined ? { detail } : {}) }));
     if (isUnfinished(result)) break;
     collector.endRun(observed.facts);
     let tracePath: string | null = null;

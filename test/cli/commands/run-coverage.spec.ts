@@ -20,6 +20,17 @@ describe('vsynclab run --coverage', () => {
     expect(existsSync(join(out, 'coverage.html'))).toBe(true);
   });
 
+  it('records frames under --detail net, so the message kinds sent are counted', async () => {
+    const kinds = async (...detail: string[]): Promise<string[]> => {
+      const out = mkdtempSync(join(tmpdir(), 'vsynclab-cov-net-'));
+      const r = await cliInProcess('run', 'scenarios/isis-member-crash.json', '--seed', '1', '--coverage', '--coverage-out', out, ...detail);
+      expect(r.status).toBe(0);
+      return Object.keys((JSON.parse(readFileSync(join(out, 'coverage.json'), 'utf8')) as { facts: { 'message-kind': Record<string, number> } }).facts['message-kind']);
+    };
+    expect(await kinds()).toEqual([]);
+    expect(await kinds('--detail', 'net')).toEqual(expect.arrayContaining(['hb']));
+  });
+
   // The installed CLI runs from a one-file bundle, where no protocol file has
   // a script of its own: bin/vsynclab.js must load the ES modules instead.
   it('counts protocol branches from the real CLI too (bin/vsynclab.js, not the bundle)', () => {
