@@ -34,6 +34,7 @@ import {
   type Trail,
 } from './state.ts';
 import { ValueHasher } from './value-hasher.ts';
+import { StructuralHasher } from './structural-hash.ts';
 import { ExploreEffects, ExploreSite, type Scratch, type StepBuilder } from './explore-effects.ts';
 import { newLanes, type Lanes } from './hash.ts';
 import { addBoundary, addDelivery, startHistory, type History } from './history.ts';
@@ -58,6 +59,9 @@ export class ExploreModel implements StepBuilder {
   readonly hasher: ValueHasher;
   /** Hashes slots and messages: `hasher`, or the identity alone when the protocol's permute hooks key states (symmetry-key.ts). */
   private readonly slotHasher: ValueHasher;
+  /** The protocol's structural hash of states and of messages (structural-hash.ts), or null for the generic walk. */
+  private readonly stateHasher: StructuralHasher | null;
+  private readonly messageHasher: StructuralHasher | null;
   /** Under symmetry with the protocol's permute hooks: the canonical key and the check of renamed steps (symmetry*.ts). */
   private readonly symmetricKey: SymmetricKey | null = null;
   readonly renamedOrders: RenamedOrderCheck | null = null;
@@ -94,6 +98,10 @@ export class ExploreModel implements StepBuilder {
       this.renamedOrders = new RenamedOrderCheck(this, this.symmetricKey, plan.renamings, perms);
       this.slotHasher = new ValueHasher([identityRenaming(this.initialPids)]);
     }
+    // The protocol's own structural hash replaces the generic walk where it applies (one renaming: two lanes).
+    const structural = this.slotHasher.width === 2 ? new StructuralHasher(protocol, this.slotHasher) : null;
+    this.stateHasher = structural !== null && structural.hasStates ? structural : null;
+    this.messageHasher = structural !== null && structural.hasMessages ? structural : null;
     this.crashLanes = this.hasher.fresh('\u0000crash');
     this.startLanes = this.hasher.fresh('\u0000start');
     this.commutingDeliveries = config.order !== 'total';
@@ -358,7 +366,7 @@ export class ExploreModel implements StepBuilder {
     if ((b.procs[toIndex] as ProcSlot).status !== LIVE) return;
     if (!this.canTalk(b, from, to)) return;
     if (b.bag.length >= this.config.maxInFlight) throw new BoundHit('maxInFlight');
-    const hash = messageHash(this.slotHasher, from, to, body);
+    const hash = messageHash(this.slotHasher, this.messageHasher, from, to, body);
     this.ownBag(b);
     b.bag.push({ from, to, toIndex, body, hash });
     for (let k = 0; k < hash.length; k++) b.bagHash[k] = ((b.bagHash[k] as number) + (hash[k] as number)) | 0;
@@ -436,7 +444,7 @@ export class ExploreModel implements StepBuilder {
   private finish(b: Scratch, trail: Trail): GlobalState {
     for (const p of b.procs) {
       if (p.hash !== DRAFT) continue;
-      (p as { hash: Lanes }).hash = slotHash(this.slotHasher, p.pid, p.status, p.state, p.timers, p.requestsMade, p.suspected, p.history);
+      (p as { hash: Lanes }).hash = slotHash(this.slotHasher, this.stateHasher, p.pid, p.status, p.state, p.timers, p.requestsMade, p.suspected, p.history);
     }
     return { procs: b.procs, bag: b.bag, bagHash: b.bagHash, partition: b.partition, used: b.used, trail, orderedRun: b.orderedRun, memo: b.memo };
   }
