@@ -62,6 +62,7 @@ export class ExploreModel implements StepBuilder {
   /** The protocol's structural hash of states and of messages (structural-hash.ts), or null for the generic walk. */
   private readonly stateHasher: StructuralHasher | null;
   private readonly messageHasher: StructuralHasher | null;
+  private readonly observationHasher: StructuralHasher | null;
   /** Under symmetry with the protocol's permute hooks: the canonical key and the check of renamed steps (symmetry*.ts). */
   private readonly symmetricKey: SymmetricKey | null = null;
   readonly renamedOrders: RenamedOrderCheck | null = null;
@@ -102,6 +103,8 @@ export class ExploreModel implements StepBuilder {
     const structural = this.slotHasher.width === 2 ? new StructuralHasher(protocol, this.slotHasher) : null;
     this.stateHasher = structural !== null && structural.hasStates ? structural : null;
     this.messageHasher = structural !== null && structural.hasMessages ? structural : null;
+    // Observations are hashed into histories with `hasher`: structurally when it has the two lanes of the identity alone.
+    this.observationHasher = this.hasher.width === 2 ? new StructuralHasher(protocol, this.hasher) : null;
     this.crashLanes = this.hasher.fresh('\u0000crash');
     this.startLanes = this.hasher.fresh('\u0000start');
     this.commutingDeliveries = config.order !== 'total';
@@ -171,21 +174,21 @@ export class ExploreModel implements StepBuilder {
   /** Executes `a` in `s`. */
   step(s: GlobalState, a: Action): GlobalState {
     const t = s.trail.depth + 1;
-    const b: Scratch = {
-      procs: s.procs.slice(),
-      bag: s.bag as InFlight[],
-      bagHash: s.bagHash,
-      partition: s.partition,
-      used: s.used,
-      events: [],
-      nextI: s.trail.eventCount,
-      t,
-      started: s.procs.length,
-      ownsBag: false,
-      orderedRun: false,
-      memo: s.memo,
-      ownsMemo: false,
-    };
+    // One scratch for every step (steps do not nest; finish() copies out what the state keeps).
+    const b = this.stepScratch;
+    b.procs = s.procs.slice();
+    b.bag = s.bag as InFlight[];
+    b.bagHash = s.bagHash;
+    b.partition = s.partition;
+    b.used = s.used;
+    b.events.length = 0;
+    b.nextI = s.trail.eventCount;
+    b.t = t;
+    b.started = s.procs.length;
+    b.ownsBag = false;
+    b.orderedRun = false;
+    b.memo = s.memo;
+    b.ownsMemo = false;
     switch (a.kind) {
       case 'request': {
         const p = b.procs[a.owner] as ProcSlot;
@@ -327,6 +330,23 @@ export class ExploreModel implements StepBuilder {
     return e.sent;
   }
 
+  /** The successor being built by `step` (reset by each step; its events are copied out by exactEvents). */
+  private readonly stepScratch: Scratch = {
+    procs: [],
+    bag: [],
+    bagHash: [],
+    partition: null,
+    used: NO_BUDGET_USED,
+    events: [],
+    nextI: 0,
+    t: 0,
+    started: 0,
+    ownsBag: false,
+    orderedRun: false,
+    memo: emptyMemo(0),
+    ownsMemo: false,
+  };
+
   /** What the explorer keeps of one handler's effects (sim/system/effects.ts interprets them). */
   private readonly effects = new ExploreEffects(this);
   private readonly site = new ExploreSite();
@@ -340,7 +360,7 @@ export class ExploreModel implements StepBuilder {
   noteObservation(e: ExploreEffects, o: Observation): void {
     const b = e.b as Scratch;
     if (o.type === 'deliver' && this.commutingDeliveries) {
-      e.history = addDelivery(e.history, this.hasher.once(o));
+      e.history = addDelivery(e.history, this.observationLanes(o));
       e.run++;
       if (!noteDelivery(this.ownMemo(b), e.i, this.messageBits.of(o.msg))) e.runInDoubt = true;
     } else if (o.type !== 'note') {
@@ -349,8 +369,12 @@ export class ExploreModel implements StepBuilder {
       if (o.type === 'bcast' && o.order === 'total' && this.commutingDeliveries) {
         throw new Error(`explore: ${e.pid} multicast ${o.msg} in total order, but explore.order is ${this.config.order}; set explore.order to "total"`);
       }
-      e.history = addBoundary(e.history, o.type === 'view' ? this.viewLanes(o.view) : this.hasher.once(o));
+      e.history = addBoundary(e.history, o.type === 'view' ? this.viewLanes(o.view) : this.observationLanes(o));
     }
+  }
+
+  private observationLanes(o: Observation): Lanes {
+    return this.observationHasher !== null ? this.observationHasher.observation(o) : this.hasher.once(o);
   }
 
   private send(b: Scratch, from: string, to: string, body: unknown): void {

@@ -8,7 +8,7 @@
 // Used only for the identity renaming (two lanes): under --symmetry without
 // the protocol's permute hooks every string must be hashed under every
 // renaming, which is the generic walk's job.
-import type { AnyProtocol, StateEncoder } from '../../protocol/types.ts';
+import { assertNever, type AnyProtocol, type Observation, type StateEncoder } from '../../protocol/types.ts';
 import * as hash from './hash.ts';
 import type { Lanes } from './hash.ts';
 import type { ValueHasher } from './value-hasher.ts';
@@ -65,6 +65,15 @@ export class StructuralHasher implements StateEncoder {
     return this.run(this.encodeMessage as Encode, msg);
   }
 
+  /**
+   * The lanes of an observation (the explorer's own format, so it needs no
+   * protocol hook): every one of a path's deliveries goes into its
+   * process's history fingerprint (history.ts). Scratch: read at once.
+   */
+  observation(o: Observation): Lanes {
+    return this.run(encodeObservation as Encode, o);
+  }
+
   number(n: number): void {
     this.words++;
     if ((n | 0) === n) {
@@ -101,5 +110,32 @@ export class StructuralHasher implements StateEncoder {
     this.out[0] = fmixA(roundA(this.a, this.words));
     this.out[1] = fmixB(roundB(this.b, this.words));
     return this.out;
+  }
+}
+
+function encodeObservation(o: Observation, out: StateEncoder): void {
+  out.string(o.type);
+  switch (o.type) {
+    case 'deliver':
+      out.string(o.msg);
+      out.string(o.from);
+      out.number(o.view);
+      return;
+    case 'bcast':
+      out.string(o.msg);
+      out.string(o.order);
+      out.number(o.view);
+      return;
+    case 'view':
+      out.value(o.view);
+      return;
+    case 'exit':
+      out.string(o.reason);
+      return;
+    case 'note':
+      out.string(o.text);
+      return;
+    default:
+      assertNever(o, 'observation');
   }
 }
