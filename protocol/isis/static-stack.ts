@@ -26,6 +26,7 @@ import {
   type TransportState,
 } from './transport.ts';
 import { permuteStaticFrame, permuteStaticState } from './static-permute.ts';
+import { encodeStaticFrame, encodeStaticState } from './static-encode.ts';
 import { deliverReady, insertWaiting, makeMulticast, newViewComm, waitingCount, type ViewComm } from './view-comm.ts';
 
 export type StaticBody = { k: 'mc'; m: McMessage };
@@ -193,5 +194,7 @@ export function makeStaticProtocol(
     describeMessage: describeIsisMessage,
     permute: permuteStaticState,
     permuteMessage: permuteStaticFrame,
+    encodeState: encodeStaticState,
+    encodeMessage: encodeStaticFrame,
   };
 }

@@ -34,6 +34,7 @@ import {
   type Trail,
 } from './state.ts';
 import { ValueHasher } from './value-hasher.ts';
+import { StructuralHasher } from './structural-hash.ts';
 import { ExploreEffects, ExploreSite, type Scratch, type StepBuilder } from './explore-effects.ts';
 import { newLanes, type Lanes } from './hash.ts';
 import { addBoundary, addDelivery, startHistory, type History } from './history.ts';
@@ -58,6 +59,10 @@ export class ExploreModel implements StepBuilder {
   readonly hasher: ValueHasher;
   /** Hashes slots and messages: `hasher`, or the identity alone when the protocol's permute hooks key states (symmetry-key.ts). */
   private readonly slotHasher: ValueHasher;
+  /** The protocol's structural hash of states and of messages (structural-hash.ts), or null for the generic walk. */
+  private readonly stateHasher: StructuralHasher | null;
+  private readonly messageHasher: StructuralHasher | null;
+  private readonly observationHasher: StructuralHasher | null;
   /** Under symmetry with the protocol's permute hooks: the canonical key and the check of renamed steps (symmetry*.ts). */
   private readonly symmetricKey: SymmetricKey | null = null;
   readonly renamedOrders: RenamedOrderCheck | null = null;
@@ -94,6 +99,12 @@ export class ExploreModel implements StepBuilder {
       this.renamedOrders = new RenamedOrderCheck(this, this.symmetricKey, plan.renamings, perms);
       this.slotHasher = new ValueHasher([identityRenaming(this.initialPids)]);
     }
+    // The protocol's own structural hash replaces the generic walk where it applies (one renaming: two lanes).
+    const structural = this.slotHasher.width === 2 ? new StructuralHasher(protocol, this.slotHasher) : null;
+    this.stateHasher = structural !== null && structural.hasStates ? structural : null;
+    this.messageHasher = structural !== null && structural.hasMessages ? structural : null;
+    // Observations are hashed into histories with `hasher`: structurally when it has the two lanes of the identity alone.
+    this.observationHasher = this.hasher.width === 2 ? new StructuralHasher(protocol, this.hasher) : null;
     this.crashLanes = this.hasher.fresh('\u0000crash');
     this.startLanes = this.hasher.fresh('\u0000start');
     this.commutingDeliveries = config.order !== 'total';
@@ -163,21 +174,21 @@ export class ExploreModel implements StepBuilder {
   /** Executes `a` in `s`. */
   step(s: GlobalState, a: Action): GlobalState {
     const t = s.trail.depth + 1;
-    const b: Scratch = {
-      procs: s.procs.slice(),
-      bag: s.bag as InFlight[],
-      bagHash: s.bagHash,
-      partition: s.partition,
-      used: s.used,
-      events: [],
-      nextI: s.trail.eventCount,
-      t,
-      started: s.procs.length,
-      ownsBag: false,
-      orderedRun: false,
-      memo: s.memo,
-      ownsMemo: false,
-    };
+    // One scratch for every step (steps do not nest; finish() copies out what the state keeps).
+    const b = this.stepScratch;
+    b.procs = s.procs.slice();
+    b.bag = s.bag as InFlight[];
+    b.bagHash = s.bagHash;
+    b.partition = s.partition;
+    b.used = s.used;
+    b.events.length = 0;
+    b.nextI = s.trail.eventCount;
+    b.t = t;
+    b.started = s.procs.length;
+    b.ownsBag = false;
+    b.orderedRun = false;
+    b.memo = s.memo;
+    b.ownsMemo = false;
     switch (a.kind) {
       case 'request': {
         const p = b.procs[a.owner] as ProcSlot;
@@ -319,6 +330,23 @@ export class ExploreModel implements StepBuilder {
     return e.sent;
   }
 
+  /** The successor being built by `step` (reset by each step; its events are copied out by exactEvents). */
+  private readonly stepScratch: Scratch = {
+    procs: [],
+    bag: [],
+    bagHash: [],
+    partition: null,
+    used: NO_BUDGET_USED,
+    events: [],
+    nextI: 0,
+    t: 0,
+    started: 0,
+    ownsBag: false,
+    orderedRun: false,
+    memo: emptyMemo(0),
+    ownsMemo: false,
+  };
+
   /** What the explorer keeps of one handler's effects (sim/system/effects.ts interprets them). */
   private readonly effects = new ExploreEffects(this);
   private readonly site = new ExploreSite();
@@ -332,7 +360,7 @@ export class ExploreModel implements StepBuilder {
   noteObservation(e: ExploreEffects, o: Observation): void {
     const b = e.b as Scratch;
     if (o.type === 'deliver' && this.commutingDeliveries) {
-      e.history = addDelivery(e.history, this.hasher.once(o));
+      e.history = addDelivery(e.history, this.observationLanes(o));
       e.run++;
       if (!noteDelivery(this.ownMemo(b), e.i, this.messageBits.of(o.msg))) e.runInDoubt = true;
     } else if (o.type !== 'note') {
@@ -341,8 +369,12 @@ export class ExploreModel implements StepBuilder {
       if (o.type === 'bcast' && o.order === 'total' && this.commutingDeliveries) {
         throw new Error(`explore: ${e.pid} multicast ${o.msg} in total order, but explore.order is ${this.config.order}; set explore.order to "total"`);
       }
-      e.history = addBoundary(e.history, o.type === 'view' ? this.viewLanes(o.view) : this.hasher.once(o));
+      e.history = addBoundary(e.history, o.type === 'view' ? this.viewLanes(o.view) : this.observationLanes(o));
     }
+  }
+
+  private observationLanes(o: Observation): Lanes {
+    return this.observationHasher !== null ? this.observationHasher.observation(o) : this.hasher.once(o);
   }
 
   private send(b: Scratch, from: string, to: string, body: unknown): void {
@@ -358,7 +390,7 @@ export class ExploreModel implements StepBuilder {
     if ((b.procs[toIndex] as ProcSlot).status !== LIVE) return;
     if (!this.canTalk(b, from, to)) return;
     if (b.bag.length >= this.config.maxInFlight) throw new BoundHit('maxInFlight');
-    const hash = messageHash(this.slotHasher, from, to, body);
+    const hash = messageHash(this.slotHasher, this.messageHasher, from, to, body);
     this.ownBag(b);
     b.bag.push({ from, to, toIndex, body, hash });
     for (let k = 0; k < hash.length; k++) b.bagHash[k] = ((b.bagHash[k] as number) + (hash[k] as number)) | 0;
@@ -436,7 +468,7 @@ export class ExploreModel implements StepBuilder {
   private finish(b: Scratch, trail: Trail): GlobalState {
     for (const p of b.procs) {
       if (p.hash !== DRAFT) continue;
-      (p as { hash: Lanes }).hash = slotHash(this.slotHasher, p.pid, p.status, p.state, p.timers, p.requestsMade, p.suspected, p.history);
+      (p as { hash: Lanes }).hash = slotHash(this.slotHasher, this.stateHasher, p.pid, p.status, p.state, p.timers, p.requestsMade, p.suspected, p.history);
     }
     return { procs: b.procs, bag: b.bag, bagHash: b.bagHash, partition: b.partition, used: b.used, trail, orderedRun: b.orderedRun, memo: b.memo };
   }

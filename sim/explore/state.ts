@@ -15,6 +15,7 @@ import type { Action } from './actions.ts';
 import type { CausalMemo } from './causal-memo.ts';
 import type { History } from './history.ts';
 import type { ValueHasher } from './value-hasher.ts';
+import type { StructuralHasher } from './structural-hash.ts';
 import { NO_BUDGETS, type Budgets } from './config.ts';
 
 export type { Budgets } from './config.ts';
@@ -101,6 +102,8 @@ export const NO_BUDGET_USED: Budgets = NO_BUDGETS;
 /** Computes a slot's hash under every renaming (called once per new slot). */
 export function slotHash(
   hasher: ValueHasher,
+  /** The protocol's structural hash of states, when it has one (structural-hash.ts). */
+  structural: StructuralHasher | null,
   pid: string,
   status: ProcStatus,
   state: unknown,
@@ -113,7 +116,7 @@ export function slotHash(
   const out = newLanes(w);
   const pidLanes = hasher.string(pid);
   // A step's new slot almost always has a new state object: remembering it would only cost a cache entry.
-  const stateLanes = hasher.once(state);
+  const stateLanes = structural !== null && typeof state === 'object' && state !== null ? structural.state(state) : hasher.once(state);
   const timerLanes = setLanes(hasher, timers);
   const suspectLanes = setLanes(hasher, suspected);
   for (let k = 0; k < w; k += 2) {
@@ -144,13 +147,13 @@ function setLanes(hasher: ValueHasher, items: readonly string[]): Lanes {
 }
 
 /** A message's hash under every renaming. */
-export function messageHash(hasher: ValueHasher, from: string, to: string, body: unknown): Lanes {
+export function messageHash(hasher: ValueHasher, structural: StructuralHasher | null, from: string, to: string, body: unknown): Lanes {
   const w = hasher.width;
   const out = newLanes(w);
   const fromLanes = hasher.string(from);
   const toLanes = hasher.string(to);
   // Each send makes its own frame, hashed once here and carried with the message.
-  const bodyLanes = hasher.once(body);
+  const bodyLanes = structural !== null ? structural.message(body) : hasher.once(body);
   for (let k = 0; k < w; k += 2) {
     out[k] = fmixA(roundA(roundA(roundA(SEED_A, fromLanes[k] as number), toLanes[k] as number), bodyLanes[k] as number));
     out[k + 1] = fmixB(roundB(roundB(roundB(SEED_B, fromLanes[k + 1] as number), toLanes[k + 1] as number), bodyLanes[k + 1] as number));

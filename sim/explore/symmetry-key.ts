@@ -32,6 +32,7 @@ import { LIVE, type GlobalState, type InFlight, type ProcSlot } from './state.ts
 import type { CausalMemo } from './causal-memo.ts';
 import type { RenamingPermutation } from './symmetry.ts';
 import { ValueHasher } from './value-hasher.ts';
+import { StructuralHasher } from './structural-hash.ts';
 
 const fmixA = hash.fmixA;
 const fmixB = hash.fmixB;
@@ -58,6 +59,9 @@ function popcount(x: number): number {
 export class SymmetricKey {
   /** Hashes already-renamed values: the identity only. */
   private readonly hasher: ValueHasher;
+  /** The protocol's structural hash of (renamed) states and messages, or null for the generic walk (structural-hash.ts). */
+  private readonly stateHasher: StructuralHasher | null;
+  private readonly messageHasher: StructuralHasher | null;
   private slots = new Map<ProcSlot, LazyLanes>();
   private messages = new Map<InFlight, LazyLanes>();
   private readonly signature: number[] = [];
@@ -69,6 +73,9 @@ export class SymmetricKey {
     private readonly perms: readonly RenamingPermutation[],
   ) {
     this.hasher = new ValueHasher([identityRenaming(renamings[0]?.pids ?? [])]);
+    const structural = new StructuralHasher(protocol, this.hasher);
+    this.stateHasher = structural.hasStates ? structural : null;
+    this.messageHasher = structural.hasMessages ? structural : null;
     this.width = 2 * renamings.length;
   }
 
@@ -204,7 +211,8 @@ export class SymmetricKey {
       const a = roundA(roundA(SEED_A ^ 0x5f3759df, from[0] as number), to[0] as number);
       const b = roundB(roundB(SEED_B ^ 0x5f3759df, from[1] as number), to[1] as number);
       const permuteMessage = this.protocol.permuteMessage as NonNullable<AnyProtocol['permuteMessage']>;
-      const body = this.hasher.value(n === 0 ? m.body : permuteMessage(m.body, this.perms[n] as RenamingPermutation));
+      const renamed = n === 0 ? m.body : permuteMessage(m.body, this.perms[n] as RenamingPermutation);
+      const body = this.messageHasher !== null ? this.messageHasher.message(renamed) : this.hasher.value(renamed);
       entry.lanes[k] = fmixA(roundA(a, body[0] as number));
       entry.lanes[k + 1] = fmixB(roundB(b, body[1] as number));
       entry.done |= 1 << n;
@@ -214,9 +222,11 @@ export class SymmetricKey {
 
   /** The protocol state's two lanes under renaming `n` (a scratch buffer: read at once). */
   private stateLanes(slot: ProcSlot, n: number): Lanes {
-    if (n === 0 || slot.status !== LIVE || slot.state === null || slot.state === undefined) return this.hasher.value(slot.state);
+    if (typeof slot.state !== 'object' || slot.state === null) return this.hasher.value(slot.state);
+    if (n === 0 || slot.status !== LIVE) return this.stateHasher !== null ? this.stateHasher.state(slot.state as object) : this.hasher.value(slot.state);
     const permute = this.protocol.permute as NonNullable<AnyProtocol['permute']>;
-    return this.hasher.value(permute(slot.state, this.perms[n] as RenamingPermutation));
+    const renamed = permute(slot.state, this.perms[n] as RenamingPermutation);
+    return this.stateHasher !== null ? this.stateHasher.state(renamed as object) : this.hasher.value(renamed);
   }
 
   /** Order-independent lanes of a set of renamed strings. */
