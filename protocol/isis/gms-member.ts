@@ -29,9 +29,10 @@ export const LEAVER_LINGER_TIMER = 'leave-linger';
  * (it delivers nothing more). The coordinator discounts a leaver only once
  * this long has passed since its acceptance arrived (leaverGoneAfterUs in
  * membership.ts), so the leaver has exited before the view is installed.
+ * Two retransmission timeouts: the acceptance and at least one resend.
  */
 export function leaverLingerUs(ctx: StepCtx): number {
-  return 4 * ctx.o.retransmitTimeoutUs;
+  return 2 * ctx.o.retransmitTimeoutUs;
 }
 
 /** The linger is over: exit, if we are still the leaver that accepted its drop. */

@@ -127,11 +127,14 @@ export const LEAVERS_GONE_TIMER = 'leavers-gone';
 
 /**
  * How long after a leaver's acceptance arrives it is surely gone: its
- * linger (counted from before it sent the acceptance) plus a margin, so its
- * exit comes strictly before any install that discounts it.
+ * linger (counted from before it sent the acceptance) plus 1 µs, so its exit
+ * comes strictly before any install that discounts it. No longer: the
+ * members stay frozen meanwhile, and their held requests go out in a burst
+ * at the install (with an external detector, a burst past maxUnackedFrames
+ * reads as a failure: isis-external-detector).
  */
 function leaverGoneAfterUs(ctx: StepCtx): number {
-  return leaverLingerUs(ctx) + ctx.o.retransmitTimeoutUs;
+  return leaverLingerUs(ctx) + 1;
 }
 
 export function leaversGoneTimer(s: IsisState, ctx: StepCtx): IsisState {

@@ -87,7 +87,7 @@ describe('the full ISIS stack', () => {
     // retransmitted: regressions/leavers-outnumber-lost-ack); it exits when the linger ends.
     const step = proto.onMessage(h.state('p3'), 'p1', held as never, { self: 'p3' });
     expect(step.effects.some((e) => e.kind === 'send')).toBe(true);
-    expect(step.effects).toContainEqual({ kind: 'setTimer', timer: 'leave-linger', delayUs: 4 * 8_000 });
+    expect(step.effects).toContainEqual({ kind: 'setTimer', timer: 'leave-linger', delayUs: 2 * 8_000 });
     expect(step.effects.some((e) => e.kind === 'observe' && e.observation.type === 'exit')).toBe(false);
     expect(proto.hasExited?.(step.state)).toBe(false);
     const linger = proto.onTimer(step.state, 'leave-linger', { self: 'p3' });
