@@ -100,7 +100,8 @@ export function onAccept(s: IsisState, ctx: StepCtx, from: ProcessId, body: Extr
   // Our leave is agreed. Without timers we exit now (before anyone installs the view that drops
   // us). Otherwise we linger, counted from the first such acceptance (never restarted: a
   // coordinator's wait starts when our acceptance reaches it, so we are gone before it ends).
-  if (ctx.timersOff) {
+  // (layers.leaverLingers: false exits at once in the timed world too.)
+  if (ctx.timersOff || !ctx.layers.leaverLingers) {
     ctx.exit = 'left';
     return sent;
   }
