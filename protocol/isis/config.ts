@@ -54,6 +54,12 @@ export interface IsisLayers {
   acceptChecksPromise: boolean;
   /** Leave: no change relying on leavers while a suspected member may still answer (membership.ts newProposal). */
   waitForSuspectsBeforeLeavers: boolean;
+  /**
+   * Leave (timed world): a leaver lingers after accepting its drop, resending a lost acceptance,
+   * and the coordinator discounts it only once that linger is over (gms-member.ts onAccept,
+   * membership.ts maybeCommit). False: it exits as it accepts, its acceptance counts as its exit.
+   */
+  leaverLingers: boolean;
   /** Flush: a member that sent its flush reply sends nothing more in the view (multicast.ts canMulticast). */
   holdSendsWhileFrozen: boolean;
   /** ABCAST: a member that sent its flush reply learns (and acknowledges) no new orders: whatever it acknowledged is in its reply (multicast.ts onOrders). */
@@ -88,6 +94,7 @@ export const defaultIsisLayers: IsisLayers = {
   flushGathersEveryReply: true,
   acceptChecksPromise: true,
   waitForSuspectsBeforeLeavers: true,
+  leaverLingers: true,
   holdSendsWhileFrozen: true,
   ignoreOrdersWhileFrozen: true,
   sameProcess: (joiner, removed) => joiner === removed,

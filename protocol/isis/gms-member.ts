@@ -7,15 +7,43 @@
 //   with its flush state and any proposal it accepted earlier;
 // - phase 2 (accept): the member records the proposal and acknowledges.
 // A member that asked to leave exits once it has accepted a proposal
-// without it.
+// without it: at once without timers (the model checker: a reliable network
+// loses no acceptance), otherwise after lingering (see leaverLingerUs).
 import type { ProcessId } from '../types.ts';
 import { makeFlushReply } from './flush.ts';
+import { exitProcess } from './install.ts';
 import type { IsisState, StepCtx } from './isis-state.ts';
 import { note, roundOf, setTimer, withGms } from './isis-state.ts';
 import type { FlushReply, IsisBody, ViewProposal } from './messages.ts';
 import { sendTo } from './net.ts';
 
 export const VIEW_CHANGE_TIMER = 'vc';
+/** A leaver that accepted the proposal dropping it exits when this fires. */
+export const LEAVER_LINGER_TIMER = 'leave-linger';
+
+/**
+ * How long a leaver stays after it first accepts the proposal that drops it.
+ * Its acceptance is the message a change relying on the leavers cannot do
+ * without, so the leaver keeps its transport running (the acceptance is
+ * retransmitted until acknowledged) and answers re-sent proposals, frozen
+ * (it delivers nothing more). The coordinator discounts a leaver only once
+ * this long has passed since its acceptance arrived (leaverGoneAfterUs in
+ * membership.ts), so the leaver has exited before the view is installed.
+ * Two retransmission timeouts: the acceptance and at least one resend.
+ */
+export function leaverLingerUs(ctx: StepCtx): number {
+  return 2 * ctx.o.retransmitTimeoutUs;
+}
+
+/** The linger is over: exit, if we are still the leaver that accepted its drop. */
+export function leaverLingerTimer(s: IsisState, ctx: StepCtx): IsisState {
+  if (s.status !== 'member' || !dropsSelf(s, s.gms.accepted?.value ?? null)) return s;
+  return exitProcess(s, ctx, 'left');
+}
+
+function dropsSelf(s: IsisState, value: ViewProposal | null): boolean {
+  return value !== null && value.leavers.includes(s.self) && !value.view.members.includes(s.self);
+}
 
 /** How long to wait before retrying a view change (doubles with each failed attempt). */
 export function retryDelayUs(s: IsisState, ctx: StepCtx): number {
@@ -64,12 +92,19 @@ export function acceptProposal(s: IsisState, ballot: number, value: ViewProposal
 
 export function onAccept(s: IsisState, ctx: StepCtx, from: ProcessId, body: Extract<IsisBody, { k: 'acc' }>): IsisState {
   if (s.view === null || body.view !== s.view.id || !s.view.members.includes(from)) return s;
+  const alreadyDropped = dropsSelf(s, s.gms.accepted?.value ?? null);
   const { s: out, ok } = acceptProposal(s, body.ballot, body.value, ctx.layers.acceptChecksPromise);
   if (!ok) return sendTo(out, ctx, from, { k: 'nack', view: body.view, promised: s.gms.promised });
   const sent = sendTo(out, ctx, from, { k: 'accd', view: body.view, ballot: body.ballot });
-  if (body.value.leavers.includes(s.self) && !body.value.view.members.includes(s.self)) {
-    // Our leave is agreed: we exit now (before anyone installs the view that drops us).
+  if (!dropsSelf(s, body.value)) return sent;
+  // Our leave is agreed. Without timers we exit now (before anyone installs the view that drops
+  // us). Otherwise we linger, counted from the first such acceptance (never restarted: a
+  // coordinator's wait starts when our acceptance reaches it, so we are gone before it ends).
+  // (layers.leaverLingers: false exits at once in the timed world too.)
+  if (ctx.timersOff || !ctx.layers.leaverLingers) {
     ctx.exit = 'left';
+    return sent;
   }
+  if (!alreadyDropped) setTimer(ctx, LEAVER_LINGER_TIMER, leaverLingerUs(ctx));
   return sent;
 }

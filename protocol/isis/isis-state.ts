@@ -20,6 +20,11 @@ export interface Attempt {
   /** The proposal, once phase 2 has begun. */
   value: ViewProposal | null;
   acceptedBy: ProcessId[];
+  /**
+   * Leavers that accepted and have since surely exited (their linger is
+   * over): the only leavers the majority count may discount (timed world).
+   */
+  leaversGone: ProcessId[];
 }
 
 /** Group membership state, per view except joiners and the leave flag. */

@@ -14,7 +14,7 @@
 // excluded: there is never a second primary view.
 import type { ProcessId, View } from '../types.ts';
 import { decideFlush } from './flush.ts';
-import { acceptProposal, promiseFlush, retryDelayUs, VIEW_CHANGE_TIMER } from './gms-member.ts';
+import { acceptProposal, leaverLingerUs, promiseFlush, retryDelayUs, VIEW_CHANGE_TIMER } from './gms-member.ts';
 import { commitProposal } from './install.ts';
 import { permanentSuspicions } from './failure-detector.ts';
 import type { Attempt, IsisState, StepCtx } from './isis-state.ts';
@@ -74,7 +74,7 @@ export function startViewChange(s: IsisState, ctx: StepCtx): IsisState {
   const ballot = ctx.layers.makeBallot(round, view.members.indexOf(s.self), size);
   note(ctx, 'view-change-begin');
   const awaiting = view.members.filter((p) => p !== s.self && !s.gms.suspects.includes(p));
-  const attempt: Attempt = { ballot, phase: 'flush', awaiting, replies: {}, value: null, acceptedBy: [] };
+  const attempt: Attempt = { ballot, phase: 'flush', awaiting, replies: {}, value: null, acceptedBy: [], leaversGone: [] };
   let out = withGms(s, { attempt, round });
   if (!ctx.timersOff) setTimer(ctx, VIEW_CHANGE_TIMER, retryDelayUs(out, ctx));
   for (const p of awaiting) out = sendTo(out, ctx, p, { k: 'freq', view: view.id, ballot });
@@ -111,7 +111,37 @@ export function onAccepted(s: IsisState, ctx: StepCtx, from: ProcessId, body: Ex
   const a = s.gms.attempt;
   if (s.view === null || body.view !== s.view.id || a === null || a.ballot !== body.ballot || a.phase !== 'accept') return s;
   if (a.acceptedBy.includes(from)) return s;
-  return maybeCommit(withGms(s, { attempt: { ...a, acceptedBy: [...a.acceptedBy, from] } }), ctx);
+  const out = maybeCommit(withGms(s, { attempt: { ...a, acceptedBy: [...a.acceptedBy, from] } }), ctx);
+  const value = a.value;
+  if (ctx.timersOff || !ctx.layers.leaverLingers || value === null || !value.leavers.includes(from) || out.gms.attempt === null) return out;
+  // A leaver accepted but the change is not committed yet: it may be waiting for the leavers to
+  // be gone. Restarted by each leaver's acceptance, so when it fires every leaver that accepted
+  // has lingered out; the attempt is kept alive until then.
+  setTimer(ctx, LEAVERS_GONE_TIMER, leaverGoneAfterUs(ctx));
+  setTimer(ctx, VIEW_CHANGE_TIMER, leaverGoneAfterUs(ctx) + retryDelayUs(out, ctx));
+  return out;
+}
+
+/** Fires once every leaver that accepted the running proposal has exited (timed world). */
+export const LEAVERS_GONE_TIMER = 'leavers-gone';
+
+/**
+ * How long after a leaver's acceptance arrives it is surely gone: its
+ * linger (counted from before it sent the acceptance) plus 1 µs, so its exit
+ * comes strictly before any install that discounts it. No longer: the
+ * members stay frozen meanwhile, and their held requests go out in a burst
+ * at the install (with an external detector, a burst past maxUnackedFrames
+ * reads as a failure: isis-external-detector).
+ */
+function leaverGoneAfterUs(ctx: StepCtx): number {
+  return leaverLingerUs(ctx) + 1;
+}
+
+export function leaversGoneTimer(s: IsisState, ctx: StepCtx): IsisState {
+  const a = s.gms.attempt;
+  if (s.status !== 'member' || a === null || a.phase !== 'accept' || a.value === null) return s;
+  const leaversGone = a.value.leavers.filter((p) => a.acceptedBy.includes(p));
+  return maybeCommit(withGms(s, { attempt: { ...a, leaversGone } }), ctx);
 }
 
 /** The view-change timer: an attempt that took too long is abandoned; the coordinator retries. */
@@ -140,7 +170,7 @@ function maybeFinishFlush(s: IsisState, ctx: StepCtx): IsisState {
     note(ctx, 'no-majority');
     return s;
   }
-  let out = withGms(s, { attempt: { ...a, phase: 'accept', value, acceptedBy: [] } });
+  let out = withGms(s, { attempt: { ...a, phase: 'accept', value, acceptedBy: [], leaversGone: [] } });
   for (const p of voters) {
     if (p !== s.self) out = sendTo(out, ctx, p, { k: 'acc', view: view.id, ballot: a.ballot, value });
   }
@@ -202,8 +232,10 @@ function maybeCommit(s: IsisState, ctx: StepCtx): IsisState {
   if (a === null || a.phase !== 'accept' || value === null || value === undefined) return s;
   const size = value.from.members.length;
   if (!ctx.layers.isMajority(a.acceptedBy.length, size)) return s;
-  // Leavers that accepted have exited (they exit right after accepting); only they may be discounted.
-  const exited = value.leavers.filter((p) => a.acceptedBy.includes(p) || p === s.self).length;
+  // Only leavers that have exited may be discounted: without timers a leaver exits as it accepts;
+  // with them it lingers, and is gone once the leavers-gone timer fired after its acceptance.
+  const gone = ctx.timersOff || !ctx.layers.leaverLingers ? a.acceptedBy : a.leaversGone;
+  const exited = value.leavers.filter((p) => gone.includes(p) || p === s.self).length;
   const stay = value.view.members.filter((p) => value.from.members.includes(p)).length;
   if (!ctx.layers.isMajority(stay, size - exited)) return s;
   return commitProposal(s, ctx, value);

@@ -9,14 +9,14 @@ import type { AppRequest, NodeContext, Protocol, ProcessId, StartInput, Step, Vi
 import { assertNever } from '../types.ts';
 import { defaultIsisLayers, type IsisLayers } from './config.ts';
 import { HEARTBEAT_TIMER, heard, heartbeatTick, someoneSilent, startHeartbeats, trackMembers } from './failure-detector.ts';
-import { onAccept, onFlushRequest, VIEW_CHANGE_TIMER } from './gms-member.ts';
+import { LEAVER_LINGER_TIMER, leaverLingerTimer, onAccept, onFlushRequest, VIEW_CHANGE_TIMER } from './gms-member.ts';
 import { onExclusionAck, resendExclusionNotices } from './exclusion-notices.ts';
 import { JOIN_TIMER, onInstall } from './install.ts';
 import type { IsisFrame, IsisState, StepCtx } from './isis-state.ts';
 import { emptyGms, isCoordinator, needsViewChange } from './isis-state.ts';
 import { askToJoin, joinTimer, noticeRemoved, onExcluded, onJoinersHandedOver, onJoinRequest, onLeaveRequest, requestLeave } from './join-leave.ts';
 import { kvDigest } from './kv-app.ts';
-import { onAccepted, onFlushOk, onNack, startViewChange, suspect, unsuspect, viewChangeTimer } from './membership.ts';
+import { LEAVERS_GONE_TIMER, leaversGoneTimer, onAccepted, onFlushOk, onNack, startViewChange, suspect, unsuspect, viewChangeTimer } from './membership.ts';
 import type { IsisBody } from './messages.ts';
 import {
   canMulticast,
@@ -202,6 +202,10 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
         s = joinTimer(s, ctx);
       } else if (timer === VIEW_CHANGE_TIMER) {
         s = viewChangeTimer(s, ctx);
+      } else if (timer === LEAVER_LINGER_TIMER) {
+        s = leaverLingerTimer(s, ctx);
+      } else if (timer === LEAVERS_GONE_TIMER) {
+        s = leaversGoneTimer(s, ctx);
       } else if (timer === ORDER_BATCH_TIMER) {
         s = orderBatchTick(s, ctx);
       } else if (timer === ORDER_ACK_TIMER) {

@@ -66,7 +66,7 @@ describe('the full ISIS stack', () => {
     expect(h.notes('p9')).toEqual(['request-dropped']);
   });
 
-  it('a leaver\'s exit is the last effect of its step, after its acceptance is sent', () => {
+  it('a leaver sends its acceptance, lingers, and exits as the last effect of its linger timer', () => {
     const proto = makeIsisProtocol(fast);
     const h = new Harness(proto);
     h.startGroup(['p1', 'p2', 'p3']);
@@ -83,11 +83,17 @@ describe('the full ISIS stack', () => {
       h.deliver(0);
     }
     expect(held).not.toBeNull();
+    // With timers the leaver sends its acceptance and lingers (so a lost acceptance is
+    // retransmitted: regressions/leavers-outnumber-lost-ack); it exits when the linger ends.
     const step = proto.onMessage(h.state('p3'), 'p1', held as never, { self: 'p3' });
-    expect(step.effects.at(-1)).toEqual({ kind: 'observe', observation: { type: 'exit', reason: 'left' } });
     expect(step.effects.some((e) => e.kind === 'send')).toBe(true);
-    expect(proto.hasExited?.(step.state)).toBe(true);
-    expect(proto.onRequest(step.state, { type: 'leave' }, { self: 'p3' }).effects).toEqual([]);
+    expect(step.effects).toContainEqual({ kind: 'setTimer', timer: 'leave-linger', delayUs: 2 * 8_000 });
+    expect(step.effects.some((e) => e.kind === 'observe' && e.observation.type === 'exit')).toBe(false);
+    expect(proto.hasExited?.(step.state)).toBe(false);
+    const linger = proto.onTimer(step.state, 'leave-linger', { self: 'p3' });
+    expect(linger.effects.at(-1)).toEqual({ kind: 'observe', observation: { type: 'exit', reason: 'left' } });
+    expect(proto.hasExited?.(linger.state)).toBe(true);
+    expect(proto.onRequest(linger.state, { type: 'leave' }, { self: 'p3' }).effects).toEqual([]);
     // The others did not need p3's acceptance: two of three stay, a majority.
     expect(h.seen('p1', 'view').at(-1)).toEqual({ type: 'view', view: { id: 2, members: ['p1', 'p2'] } });
   });
