@@ -6,10 +6,10 @@ import type { Observation } from '../../protocol/types.ts';
 import type { TraceEvent } from '../../traces/schema.ts';
 import { numberedObservationEvent, type EffectTarget } from '../system/effects.ts';
 import type { HandlerSite } from '../system/handlers.ts';
-import type { CausalMemo } from './causal-memo.ts';
+import { emptyMemo, type CausalMemo } from './causal-memo.ts';
 import type { Lanes } from './hash.ts';
 import type { History } from './history.ts';
-import { EXITED, LIVE, type Budgets, type InFlight, type ProcSlot, type ProcStatus } from './state.ts';
+import { EXITED, LIVE, NO_BUDGET_USED, type Budgets, type InFlight, type ProcSlot, type ProcStatus } from './state.ts';
 
 /** The successor being built by one step. */
 export interface Scratch {
@@ -31,6 +31,25 @@ export interface Scratch {
   memo: CausalMemo;
   /** `memo` is this step's own copy. */
   ownsMemo: boolean;
+}
+
+/** A scratch with nothing in it yet: the initial state's (owning its bag) or the reused one of `step`. */
+export function emptyScratch(bagHash: Lanes, ownsBag: boolean, memoSlots: number): Scratch {
+  return {
+    procs: [],
+    bag: [],
+    bagHash,
+    partition: null,
+    used: NO_BUDGET_USED,
+    events: [],
+    nextI: 0,
+    t: 0,
+    started: 0,
+    ownsBag,
+    orderedRun: false,
+    memo: emptyMemo(memoSlots),
+    ownsMemo: false,
+  };
 }
 
 /** What the effect target needs of the model that owns the step. */

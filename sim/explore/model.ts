@@ -24,7 +24,6 @@ import {
   CRASHED,
   EXITED,
   LIVE,
-  NO_BUDGET_USED,
   type ProcStatus,
   slotHash,
   stateKey,
@@ -35,10 +34,10 @@ import {
 } from './state.ts';
 import { ValueHasher } from './value-hasher.ts';
 import { StructuralHasher } from './structural-hash.ts';
-import { ExploreEffects, ExploreSite, type Scratch, type StepBuilder } from './explore-effects.ts';
+import { emptyScratch, ExploreEffects, ExploreSite, type Scratch, type StepBuilder } from './explore-effects.ts';
 import { newLanes, type Lanes } from './hash.ts';
 import { addBoundary, addDelivery, startHistory, type History } from './history.ts';
-import { emptyMemo, MessageBits, mutableMemo, noteDelivery, noteMulticast } from './causal-memo.ts';
+import { MessageBits, mutableMemo, noteDelivery, noteMulticast } from './causal-memo.ts';
 
 const DRAFT: Lanes = [];
 const NO_EVENTS: readonly TraceEvent[] = Object.freeze([]);
@@ -121,21 +120,7 @@ export class ExploreModel implements StepBuilder {
   }
 
   initial(): GlobalState {
-    const b: Scratch = {
-      procs: [],
-      bag: [],
-      bagHash: newLanes(this.slotHasher.width),
-      partition: null,
-      used: NO_BUDGET_USED,
-      events: [],
-      nextI: 0,
-      t: 0,
-      started: 0,
-      ownsBag: true,
-      orderedRun: false,
-      memo: emptyMemo(this.maxSlots),
-      ownsMemo: false,
-    };
+    const b = emptyScratch(newLanes(this.slotHasher.width), true, this.maxSlots);
     for (let i = 0; i < this.initialPids.length; i++) {
       const pid = this.initialPids[i] as string;
       b.events.push({ type: 'start', i: b.nextI++, t: 0, node: pid });
@@ -331,21 +316,7 @@ export class ExploreModel implements StepBuilder {
   }
 
   /** The successor being built by `step` (reset by each step; its events are copied out by exactEvents). */
-  private readonly stepScratch: Scratch = {
-    procs: [],
-    bag: [],
-    bagHash: [],
-    partition: null,
-    used: NO_BUDGET_USED,
-    events: [],
-    nextI: 0,
-    t: 0,
-    started: 0,
-    ownsBag: false,
-    orderedRun: false,
-    memo: emptyMemo(0),
-    ownsMemo: false,
-  };
+  private readonly stepScratch: Scratch = emptyScratch([], false, 0);
 
   /** What the explorer keeps of one handler's effects (sim/system/effects.ts interprets them). */
   private readonly effects = new ExploreEffects(this);
