@@ -4,15 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { shrinkScenario } from '../../sim/shrink.ts';
 import { floodProtocol } from '../fixtures/flood-protocol.ts';
-import { baseScenario } from '../fixtures/scenario.ts';
+import { lossyFloodScenario } from '../fixtures/scenario.ts';
 
-const failing = baseScenario({
-  processes: 4,
-  network: { delay: { minUs: 100, meanUs: 3000, jitterUs: 2000 }, lossProbability: 0.05, duplicateProbability: 0.05 },
-  workload: { multicastsPerSecond: 300, orders: { fifo: 1, causal: 1, total: 0 } },
-  faults: { random: { meanIntervalUs: 80_000, kinds: { crash: 1, partition: 1, heal: 1 } } },
-  durationUs: 300_000,
-});
+const failing = lossyFloodScenario();
 
 describe('the attempt bound', () => {
   const protocol = floodProtocol();

@@ -8,18 +8,12 @@ import { otherSeedsOf, seedPool } from '../../sim/shrink-seeds.ts';
 import { runScenario } from '../../sim/run.ts';
 import { MAX_SEED } from '../../scenarios/validate.ts';
 import { floodProtocol } from '../fixtures/flood-protocol.ts';
-import { baseScenario } from '../fixtures/scenario.ts';
+import { lossyFloodScenario } from '../fixtures/scenario.ts';
 
 const protocol = floodProtocol();
 
 // Loss, duplication and jitter break flood's FIFO order; on seed 1 the shrink stalls at 4 hosts.
-const failing = baseScenario({
-  processes: 4,
-  network: { delay: { minUs: 100, meanUs: 3000, jitterUs: 2000 }, lossProbability: 0.05, duplicateProbability: 0.05 },
-  workload: { multicastsPerSecond: 300, orders: { fifo: 1, causal: 1, total: 0 } },
-  faults: { random: { meanIntervalUs: 80_000, kinds: { crash: 1, partition: 1, heal: 1 } } },
-  durationUs: 300_000,
-});
+const failing = lossyFloodScenario();
 
 describe('the seed pool', () => {
   it('is the original seed and the ones after it, the current one left out', () => {

@@ -6,11 +6,11 @@ import { shrinkScenario } from '../../sim/shrink.ts';
 import { runScenario } from '../../sim/run.ts';
 import { MemoryTraceSink } from '../../sim/trace-sink.ts';
 import { floodProtocol } from '../fixtures/flood-protocol.ts';
-import { baseScenario } from '../fixtures/scenario.ts';
+import { baseScenario, lossyNetwork } from '../fixtures/scenario.ts';
 
 const randomFaults = baseScenario({
   processes: 5,
-  network: { delay: { minUs: 100, meanUs: 3000, jitterUs: 2000 }, lossProbability: 0.05, duplicateProbability: 0.05 },
+  network: lossyNetwork(),
   workload: { multicastsPerSecond: 300, orders: { fifo: 1, causal: 1, total: 1 } },
   faults: { random: { meanIntervalUs: 60_000, kinds: { crash: 1, partition: 1, heal: 1, slowLink: 1 } } },
   durationUs: 600_000,

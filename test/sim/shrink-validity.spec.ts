@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { failsSameWay, shrinkScenario } from '../../sim/shrink.ts';
 import { validateScenario } from '../../scenarios/validate.ts';
 import { floodProtocol } from '../fixtures/flood-protocol.ts';
-import { baseScenario } from '../fixtures/scenario.ts';
+import { baseScenario, lossyNetwork } from '../fixtures/scenario.ts';
 
 const withJoiners = baseScenario({
   processes: 4,
-  network: { delay: { minUs: 100, meanUs: 3000, jitterUs: 2000 }, lossProbability: 0.05, duplicateProbability: 0.05 },
+  network: lossyNetwork(),
   workload: { multicastsPerSecond: 300, orders: { fifo: 1, causal: 1, total: 1 }, joins: [{ atUs: 50_000, count: 2 }], leaves: [{ atUs: 400_000, host: 'p6' }] },
   faults: { schedule: [{ type: 'crash', host: 'p5', atUs: 500_000 }, { type: 'link', from: 'p6', to: 'p1', lossProbability: 0.5, atUs: 60_000 }] },
   clockDriftPpm: { p6: 1000 },

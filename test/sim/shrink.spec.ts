@@ -3,13 +3,13 @@ import { failsSameWay, shrinkScenario } from '../../sim/shrink.ts';
 import { runScenario } from '../../sim/run.ts';
 import { validateScenario } from '../../scenarios/validate.ts';
 import { floodProtocol } from '../fixtures/flood-protocol.ts';
-import { baseScenario } from '../fixtures/scenario.ts';
+import { baseScenario, lossyNetwork } from '../fixtures/scenario.ts';
 
 // The flood protocol has no retransmission or ordering: loss and reordering
 // break it, which gives shrinking something real to chew on.
 const failing = baseScenario({
   processes: 5,
-  network: { delay: { minUs: 100, meanUs: 3000, jitterUs: 2000 }, lossProbability: 0.05, duplicateProbability: 0.05 },
+  network: lossyNetwork(),
   workload: { multicastsPerSecond: 300, orders: { fifo: 1, causal: 1, total: 1 }, joins: [{ atUs: 100_000 }] },
   // maxDown 4: the flood protocol has no majority to keep; the driver counts crashed, cut-off and slow links' hosts as down.
   faults: { random: { meanIntervalUs: 60_000, kinds: { crash: 1, partition: 1, heal: 1, slowLink: 1 }, maxDown: 4 } },

@@ -7,7 +7,7 @@ import { shrinkScenario, shrinkSteps, failsSameWay } from '../../sim/shrink.ts';
 import { driveToEnd, driveYielding } from '../../sim/steps.ts';
 import type { TraceSink } from '../../sim/trace-sink.ts';
 import { floodProtocol } from '../fixtures/flood-protocol.ts';
-import { baseScenario } from '../fixtures/scenario.ts';
+import { baseScenario, lossyNetwork } from '../fixtures/scenario.ts';
 
 class LinesSink implements TraceSink {
   readonly lines: string[] = [];
@@ -63,7 +63,7 @@ describe('runScenarioSteps', () => {
 describe('shrinkSteps', () => {
   const failing = baseScenario({
     processes: 5,
-    network: { delay: { minUs: 100, meanUs: 3000, jitterUs: 2000 }, lossProbability: 0.05, duplicateProbability: 0.05 },
+    network: lossyNetwork(),
     workload: { multicastsPerSecond: 300, orders: { fifo: 1, causal: 1, total: 1 } },
     faults: { random: { meanIntervalUs: 60_000, kinds: { crash: 1, partition: 1, heal: 1, slowLink: 1 } } },
     durationUs: 600_000,
