@@ -22,15 +22,19 @@ export const VIEW_CHANGE_TIMER = 'vc';
 export const LEAVER_LINGER_TIMER = 'leave-linger';
 
 /**
- * How long a leaver stays after it first accepts the proposal that drops it.
- * Its acceptance is the message a change relying on the leavers cannot do
+ * Whether a leaver stays on after it first accepts the proposal that drops
+ * it (timed world, layer on; without timers it exits at once). Its acceptance is the message a change relying on the leavers cannot do
  * without, so the leaver keeps its transport running (the acceptance is
  * retransmitted until acknowledged) and answers re-sent proposals, frozen
  * (it delivers nothing more). The coordinator discounts a leaver only once
  * this long has passed since its acceptance arrived (leaverGoneAfterUs in
  * membership.ts), so the leaver has exited before the view is installed.
- * Two retransmission timeouts: the acceptance and at least one resend.
  */
+export function leaversLinger(ctx: StepCtx): boolean {
+  return !ctx.timersOff && ctx.layers.leaverLingers;
+}
+
+/** The linger: two retransmission timeouts, the acceptance and at least one resend. */
 export function leaverLingerUs(ctx: StepCtx): number {
   return 2 * ctx.o.retransmitTimeoutUs;
 }
@@ -101,7 +105,7 @@ export function onAccept(s: IsisState, ctx: StepCtx, from: ProcessId, body: Extr
   // us). Otherwise we linger, counted from the first such acceptance (never restarted: a
   // coordinator's wait starts when our acceptance reaches it, so we are gone before it ends).
   // (layers.leaverLingers: false exits at once in the timed world too.)
-  if (ctx.timersOff || !ctx.layers.leaverLingers) {
+  if (!leaversLinger(ctx)) {
     ctx.exit = 'left';
     return sent;
   }

@@ -14,7 +14,7 @@
 // excluded: there is never a second primary view.
 import type { ProcessId, View } from '../types.ts';
 import { decideFlush } from './flush.ts';
-import { acceptProposal, leaverLingerUs, promiseFlush, retryDelayUs, VIEW_CHANGE_TIMER } from './gms-member.ts';
+import { acceptProposal, leaverLingerUs, leaversLinger, promiseFlush, retryDelayUs, VIEW_CHANGE_TIMER } from './gms-member.ts';
 import { commitProposal } from './install.ts';
 import { permanentSuspicions } from './failure-detector.ts';
 import type { Attempt, IsisState, StepCtx } from './isis-state.ts';
@@ -113,7 +113,7 @@ export function onAccepted(s: IsisState, ctx: StepCtx, from: ProcessId, body: Ex
   if (a.acceptedBy.includes(from)) return s;
   const out = maybeCommit(withGms(s, { attempt: { ...a, acceptedBy: [...a.acceptedBy, from] } }), ctx);
   const value = a.value;
-  if (ctx.timersOff || !ctx.layers.leaverLingers || value === null || !value.leavers.includes(from) || out.gms.attempt === null) return out;
+  if (!leaversLinger(ctx) || value === null || !value.leavers.includes(from) || out.gms.attempt === null) return out;
   // A leaver accepted but the change is not committed yet: it may be waiting for the leavers to
   // be gone. Restarted by each leaver's acceptance, so when it fires every leaver that accepted
   // has lingered out; the attempt is kept alive until then.
@@ -234,7 +234,7 @@ function maybeCommit(s: IsisState, ctx: StepCtx): IsisState {
   if (!ctx.layers.isMajority(a.acceptedBy.length, size)) return s;
   // Only leavers that have exited may be discounted: without timers a leaver exits as it accepts;
   // with them it lingers, and is gone once the leavers-gone timer fired after its acceptance.
-  const gone = ctx.timersOff || !ctx.layers.leaverLingers ? a.acceptedBy : a.leaversGone;
+  const gone = leaversLinger(ctx) ? a.leaversGone : a.acceptedBy;
   const exited = value.leavers.filter((p) => gone.includes(p) || p === s.self).length;
   const stay = value.view.members.filter((p) => value.from.members.includes(p)).length;
   if (!ctx.layers.isMajority(stay, size - exited)) return s;
