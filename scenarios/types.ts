@@ -60,6 +60,11 @@ export interface WorkloadSpec {
   orders: OrderMix;
   /** Stop issuing multicasts after this many (a bound on the run). */
   maxMulticasts?: number;
+  /**
+   * Issue multicasts only from this time on (default 0). The arrivals before
+   * it are drawn and dropped, so those after it are the same as without it.
+   */
+  startUs?: number;
   /** Keys of the replicated map that writes go to (default 8). */
   keys?: number;
   joins?: JoinSpec[];

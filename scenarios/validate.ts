@@ -75,7 +75,7 @@ export function validateScenario(value: unknown, file: string): Scenario {
     processes: f.int(o.processes, 'processes', 1, 64),
     protocol: { name: f.string(protocol.name, 'protocol.name') },
     network: network(f, o.network),
-    workload: workload(f, o.workload),
+    workload: workload(f, o.workload, o.durationUs),
     durationUs: f.int(o.durationUs, 'durationUs', 0),
     settleUs: f.int(o.settleUs, 'settleUs', 0),
     seeds: seeds(f, o.seeds),
@@ -160,8 +160,9 @@ function network(f: FieldProblems, value: unknown): NetworkSpec {
   return spec;
 }
 
-function workload(f: FieldProblems, value: unknown): WorkloadSpec {
-  const w = f.object(value, 'workload', ['multicastsPerSecond', 'orders', 'maxMulticasts', 'keys', 'joins', 'leaves']);
+/** `durationUs` as the file has it: `workload.startUs` must not be after it (checked there when it is not a whole number >= 0). */
+function workload(f: FieldProblems, value: unknown, durationUs: unknown): WorkloadSpec {
+  const w = f.object(value, 'workload', ['multicastsPerSecond', 'orders', 'maxMulticasts', 'startUs', 'keys', 'joins', 'leaves']);
   const orders = f.object(w.orders, 'workload.orders', ['fifo', 'causal', 'total']);
   const spec: WorkloadSpec = {
     multicastsPerSecond: f.number(w.multicastsPerSecond, 'workload.multicastsPerSecond', 0, 1_000_000),
@@ -175,6 +176,10 @@ function workload(f: FieldProblems, value: unknown): WorkloadSpec {
     f.add('workload.orders', 'at least one order with a weight above 0', w.orders);
   }
   if (w.maxMulticasts !== undefined) spec.maxMulticasts = f.int(w.maxMulticasts, 'workload.maxMulticasts', 0);
+  if (w.startUs !== undefined) {
+    const lastUs = typeof durationUs === 'number' && Number.isInteger(durationUs) && durationUs >= 0 ? Math.min(durationUs, MAX_RUN_US) : MAX_RUN_US;
+    spec.startUs = f.int(w.startUs, 'workload.startUs', 0, lastUs);
+  }
   if (w.keys !== undefined) spec.keys = f.int(w.keys, 'workload.keys', 1, 1_000_000);
   const joins = f.optionalArray(w.joins, 'workload.joins');
   if (joins !== undefined) {

@@ -6,14 +6,14 @@ import type { RunResult } from './run.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { withoutHost } from './shrink-hosts.ts';
 import { fasterFailureDetectors } from './shrink-timers.ts';
-import { firstTimedEventUs, lastTimedEventUs, MIN_PHASE_US, shorterPhases, withDuration, withEventsSooner } from './shrink-time.ts';
+import { firstTimedEventUs, lastTimedEventUs, MIN_PHASE_US, shorterPhases, withDuration, withEventsSooner, withStart } from './shrink-time.ts';
 import type { ShrinkTarget } from './shrink.ts';
 
 /** The passes, in their first-round order. */
 export const PASS = {
-  phase: 0, sooner: 1, multicasts: 2, hosts: 3, faults: 4, workloadEvents: 5, network: 6, rate: 7, settle: 8, together: 9, timers: 10,
+  phase: 0, sooner: 1, multicasts: 2, start: 3, hosts: 4, faults: 5, workloadEvents: 6, network: 7, rate: 8, settle: 9, together: 10, timers: 11,
 } as const;
-export const PASSES = 11;
+export const PASSES = 12;
 
 export interface Candidate {
   pass: number;
@@ -21,6 +21,8 @@ export interface Candidate {
   scenario: Scenario;
   /** The multicast cap a multicasts-pass candidate tries. */
   cap?: number;
+  /** How many of the last multicasts a start-pass candidate keeps. */
+  keep?: number;
 }
 
 /** What the search knows of the current scenario's run. */
@@ -30,6 +32,10 @@ export interface CurrentRun {
   violationAtUs: number | undefined;
   /** The largest multicast cap that lost the failure since another pass last made progress (-1: none). */
   multicastFloor: number;
+  /** When each multicast of the run was issued (its `bcast`), in order; none: the start pass is not tried. */
+  multicastTimesUs?: readonly number[];
+  /** The most last multicasts a later start kept and lost the failure with, since another pass made progress (-1: none). */
+  startFloor?: number;
 }
 
 /** The multicast aim: a failure small enough to read whole. */
@@ -38,6 +44,8 @@ const AIM_MULTICASTS = 10;
 export interface CandidateOptions {
   /** Try the timed events sooner (default true); false keeps every kept event at its original microsecond. */
   moveEvents?: boolean;
+  /** Try a later workload start (default true); false never sets `workload.startUs`. */
+  laterStart?: boolean;
   /**
    * Try a faster failure detector (default false): only when each candidate
    * runs a protocol built from its own `protocol.options`.
@@ -73,6 +81,13 @@ export function* candidates(s: Scenario, current: CurrentRun, target: ShrinkTarg
   pass = PASS.multicasts;
   for (const fewer of fewerMulticasts(multicasts, s.workload.maxMulticasts, current.multicastFloor)) {
     yield { ...c(`at most ${fewer} multicasts`, withMaxMulticasts(s, fewer)), cap: fewer };
+  }
+
+  // A later start: the first multicasts go and the last ones (those at the view change a race
+  // needs) stay, at the same times, to the same processes (sim/workload.ts draws the dropped arrivals).
+  pass = PASS.start;
+  for (const later of options.laterStart === false ? [] : laterStarts(s, current)) {
+    yield { ...c(`multicasts from ${later.startUs} us (the last ${later.keep})`, withStart(s, later.startUs)), keep: later.keep };
   }
 
   pass = PASS.hosts;
@@ -139,6 +154,13 @@ export function* candidates(s: Scenario, current: CurrentRun, target: ShrinkTarg
       yield c(`drop host p${k}${renumbered(s, k)} and at most ${aim} multicasts`, withMaxMulticasts(withoutHost(s, k), aim));
     }
   }
+  // A host fewer and only the last multicasts at the aim: the arrivals keep their times.
+  const lastAim = options.laterStart === false ? undefined : laterStarts(s, { ...current, startFloor: -1 }).find((l) => l.keep === AIM_MULTICASTS);
+  if (lastAim !== undefined && s.processes > 1) {
+    for (let k = s.processes; k >= 1; k--) {
+      yield c(`drop host p${k}${renumbered(s, k)} and multicasts from ${lastAim.startUs} us`, withStart(withoutHost(s, k), lastAim.startUs));
+    }
+  }
 
   // A faster failure detector: the view change after a crash sooner, fewer multicasts before it. Like
   // a shorter settle phase it could manufacture a liveness failure (members suspected while slow):
@@ -173,6 +195,28 @@ export function fewerMulticasts(multicasts: number, maxMulticasts: number | unde
     floor + Math.ceil((multicasts - floor) / 2), multicasts - 1,
   ];
   return [...new Set(tries)].filter((k) => k > floor && k >= 0 && k < cap).sort((a, b) => a - b);
+}
+
+/**
+ * Later starts of the workload, keeping the last k multicasts issued before
+ * the violation (or the end of the fault phase) for the counts k that
+ * fewerMulticasts gives above `startFloor` (at least 1: keeping none is the
+ * multicasts pass's cap of 0), fewest first; each starts at the time the
+ * first kept multicast was issued.
+ */
+export function laterStarts(s: Scenario, current: CurrentRun): { startUs: number; keep: number }[] {
+  const times = current.multicastTimesUs;
+  if (times === undefined) return [];
+  const endUs = current.violationAtUs ?? s.durationUs;
+  const before = times.filter((t) => t <= endUs);
+  const fromUs = s.workload.startUs ?? 0;
+  const out: { startUs: number; keep: number }[] = [];
+  for (const keep of fewerMulticasts(before.length, undefined, current.startFloor ?? -1)) {
+    const startUs = before[before.length - keep];
+    if (keep < 1 || startUs === undefined || startUs <= fromUs || startUs > s.durationUs) continue;
+    if (!out.some((o) => o.startUs === startUs)) out.push({ startUs, keep });
+  }
+  return out;
 }
 
 const LIVENESS = new Set(['view-convergence', 'delivery-liveness']);

@@ -8,7 +8,7 @@ import type { Scenario, ScheduledFault } from '../scenarios/types.ts';
 /** The shortest fault phase and settle phase tried. */
 export const MIN_PHASE_US = 1000;
 
-/** The scenario with a fault phase of `durationUs`: the timed events at or after its end go. */
+/** The scenario with a fault phase of `durationUs`: the timed events at or after its end go (a later workload start comes to its end). */
 export function withDuration(s: Scenario, durationUs: number): Scenario {
   const before = (atUs: number | undefined): boolean => atUs === undefined || atUs < durationUs;
   return {
@@ -17,10 +17,16 @@ export function withDuration(s: Scenario, durationUs: number): Scenario {
     faults: { ...s.faults, schedule: (s.faults?.schedule ?? []).filter((f) => before(f.atUs)) },
     workload: {
       ...s.workload,
+      ...(s.workload.startUs !== undefined ? { startUs: Math.min(s.workload.startUs, durationUs) } : {}),
       joins: (s.workload.joins ?? []).filter((j) => j.atUs < durationUs),
       leaves: (s.workload.leaves ?? []).filter((l) => l.atUs < durationUs),
     },
   };
+}
+
+/** The scenario whose multicasts are issued from `startUs` on (sim/workload.ts: the arrivals after it unchanged). */
+export function withStart(s: Scenario, startUs: number): Scenario {
+  return { ...s, workload: { ...s.workload, startUs } };
 }
 
 /**
@@ -64,8 +70,8 @@ function timedEventTimes(s: Scenario): number[] {
 /**
  * Every timed event `deltaUs` sooner, and the fault phase as much shorter
  * (0 < deltaUs <= the first timed event's time, so none moves before 0).
- * Note-triggered faults keep their notes; a note window (`at.afterUs`) moves
- * with the rest.
+ * Note-triggered faults keep their notes; a note window (`at.afterUs`) and a
+ * workload start move with the rest (a start not before 0).
  */
 export function withEventsSooner(s: Scenario, deltaUs: number): Scenario {
   const sooner = (us: number): number => us - deltaUs;
@@ -80,6 +86,7 @@ export function withEventsSooner(s: Scenario, deltaUs: number): Scenario {
     durationUs: Math.max(MIN_PHASE_US, s.durationUs - deltaUs),
     workload: {
       ...s.workload,
+      ...(s.workload.startUs !== undefined ? { startUs: Math.max(0, s.workload.startUs - deltaUs) } : {}),
       ...(s.workload.joins !== undefined ? { joins: s.workload.joins.map((j) => ({ ...j, atUs: sooner(j.atUs) })) } : {}),
       ...(s.workload.leaves !== undefined ? { leaves: s.workload.leaves.map((l) => ({ ...l, atUs: sooner(l.atUs) })) } : {}),
     },

@@ -8,11 +8,13 @@
 // struck), then passes (sim/shrink-candidates.ts) try, in turn: a fault
 // phase cut just after the violation (the run up to it is the same run) or
 // shorter, the timed events sooner, fewer multicasts (a coarse-to-fine
-// search down to 0), dropping any one host (the hosts after it renumbered,
+// search down to 0), a later workload start (the first multicasts dropped,
+// the last ones kept: `workload.startUs`), dropping any one host (the hosts after it renumbered,
 // every reference rewritten: sim/shrink-hosts.ts), dropping a fault,
 // dropping a join or leave, a calmer network (down to fixed delays, which
 // draw nothing), a lower multicast rate, a shorter settle phase, two
-// changes at once (a host fewer and at most 10 multicasts), and last a
+// changes at once (a host fewer and at most 10 multicasts, or the last
+// 10), and last a
 // faster failure detector (sim/shrink-timers.ts: the isis stack, when each
 // candidate runs a protocol built from its own options). Each round
 // starts with the pass that last made progress. Any candidate that still
@@ -70,6 +72,11 @@ export interface ShrinkOptions {
    */
   moveEvents?: boolean;
   /**
+   * Try a later workload start (default true): the first multicasts dropped,
+   * the last ones kept at their times. False never sets `workload.startUs`.
+   */
+  laterStart?: boolean;
+  /**
    * How many other seeds a candidate that does not fail on the current seed
    * is tried on (default 8, see sim/shrink-seeds.ts); 0 keeps the seed.
    */
@@ -124,7 +131,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   const otherSeeds = options.otherSeeds ?? DEFAULT_OTHER_SEEDS;
   if (!Number.isInteger(otherSeeds) || otherSeeds < 0) throw new Error(`shrinkScenario: otherSeeds must be a whole number >= 0, got ${otherSeeds}`);
   const pool = seedPool(options.seed, otherSeeds);
-  const run = function* (s: Scenario, seed: string, interruptible: boolean): Generator<number, { result: RunResult; firstAtUs: Map<string, number> }, void> {
+  const run = function* (s: Scenario, seed: string, interruptible: boolean): Generator<number, Watched & { result: RunResult }, void> {
     const protocol = options.protocolFor?.(s) ?? options.protocol ?? resolveProtocol(s);
     const watched = watchedChecker(defaultChecker(promisedProperties(s.properties, protocol.properties)));
     const result = yield* runScenarioSteps(s, {
@@ -134,7 +141,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       checker: watched.checker,
       ...(interruptible && stop !== undefined ? { shouldStop: stop } : {}),
     });
-    return { result, firstAtUs: watched.firstAtUs };
+    return { result, firstAtUs: watched.firstAtUs, multicastTimesUs: watched.multicastTimesUs };
   };
   // The original run always finishes: without it there is no target.
   const firstRun = yield* run(scenario, options.seed, false);
@@ -148,7 +155,9 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   let currentSeed = options.seed;
   let currentResult = first;
   let currentViolationAtUs = violationAt(firstRun.firstAtUs);
+  let currentMulticastTimesUs = firstRun.multicastTimesUs;
   let multicastFloor = -1;
+  let startFloor = -1;
   let attempts = 0;
   let interrupted = false;
   const attempt = function* (candidate: Scenario, what: string, seed: string): Generator<number, boolean, void> {
@@ -158,7 +167,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     }
     if (!isValidScenario(candidate)) return false; // e.g. a fault still naming a joiner whose join was dropped
     attempts++;
-    const { result, firstAtUs } = yield* run(candidate, seed, true);
+    const { result, firstAtUs, multicastTimesUs } = yield* run(candidate, seed, true);
     // A run cut short proves nothing about the candidate.
     if (result.interrupted === true) {
       interrupted = true;
@@ -171,6 +180,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       currentSeed = seed;
       currentResult = result;
       currentViolationAtUs = violationAt(firstAtUs);
+      currentMulticastTimesUs = multicastTimesUs;
     }
     return kept;
   };
@@ -178,6 +188,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   let boundHit = false;
   const candidateOptions: CandidateOptions = {
     ...(options.moveEvents !== undefined ? { moveEvents: options.moveEvents } : {}),
+    ...(options.laterStart !== undefined ? { laterStart: options.laterStart } : {}),
     // A fixed protocol object ignores the candidate's options: changing them would prove nothing.
     protocolOptions: options.protocolFor !== undefined || options.protocol === undefined,
   };
@@ -191,11 +202,13 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   let firstPass = 0;
   while (progress && !interrupted) {
     progress = false;
-    const known: CurrentRun = { result: currentResult, violationAtUs: currentViolationAtUs, multicastFloor };
+    const known: CurrentRun = {
+      result: currentResult, violationAtUs: currentViolationAtUs, multicastFloor, multicastTimesUs: currentMulticastTimesUs, startFloor,
+    };
     const all = [...candidates(current, known, target, candidateOptions)];
     const order = (c: Candidate): number => (c.pass - firstPass + PASSES) % PASSES;
     const round = all.map((c, k) => ({ c, k })).sort((a, b) => order(a.c) - order(b.c) || a.k - b.k).map(({ c }) => c);
-    for (const { what, scenario: candidate, pass, cap } of round) {
+    for (const { what, scenario: candidate, pass, cap, keep } of round) {
       // A candidate is left untried: the search did not converge, whatever the last attempt did.
       if (attempts >= maxAttempts) {
         boundHit = true;
@@ -206,14 +219,16 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
         firstPass = pass;
         // A cap that lost the failure says little once something else has changed.
         if (pass !== PASS.multicasts) multicastFloor = -1;
+        if (pass !== PASS.start) startFloor = -1;
         break;
       }
       if (interrupted) break;
       if (cap !== undefined) multicastFloor = Math.max(multicastFloor, cap);
+      if (keep !== undefined) startFloor = Math.max(startFloor, keep);
     }
     if (progress || interrupted || boundHit || otherSeeds === 0) continue;
     // A fixpoint on this seed: the smaller candidates on the other seeds, each on all of them before the next.
-    const fresh: CurrentRun = { ...known, multicastFloor: -1 };
+    const fresh: CurrentRun = { ...known, multicastFloor: -1, startFloor: -1 };
     const smaller = [...candidates(current, fresh, target, candidateOptions)]
       .filter((c) => ACROSS_SEEDS.has(c.pass));
     const seeds = otherSeedsOf(pool, currentSeed, otherSeeds);
@@ -226,7 +241,8 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
         if (yield* attempt(candidate, what, seed)) {
           progress = true;
           firstPass = pass;
-          multicastFloor = -1; // the caps that lost did so on another seed
+          multicastFloor = -1; // the caps (and starts) that lost did so on another seed
+          startFloor = -1;
           break across;
         }
         if (interrupted) break across;
@@ -255,7 +271,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
  * events, the network, the settle phase) only simplify what is kept.
  */
 const ACROSS_SEEDS: ReadonlySet<number> = new Set([
-  PASS.multicasts, PASS.hosts, PASS.faults, PASS.workloadEvents, PASS.timers, PASS.rate, PASS.together,
+  PASS.multicasts, PASS.start, PASS.hosts, PASS.faults, PASS.workloadEvents, PASS.timers, PASS.rate, PASS.together,
 ]);
 
 export function sizeOf(scenario: Scenario, result: RunResult): ScenarioSize {
@@ -276,20 +292,27 @@ function materializeRandomFaults(scenario: Scenario, result: RunResult): Scenari
   return { ...scenario, faults: { ...rest, schedule } };
 }
 
+interface Watched {
+  firstAtUs: Map<string, number>;
+  multicastTimesUs: number[];
+}
+
 /**
  * The run's checker, unchanged, noting when each property's first violation
- * showed (the time of the event that revealed it). Liveness is judged only
- * at the end: it is never noted.
+ * showed (the time of the event that revealed it; liveness is judged only
+ * at the end: it is never noted), and when each multicast was issued.
  */
-function watchedChecker(inner: OnlineChecker): { checker: OnlineChecker; firstAtUs: Map<string, number> } {
+function watchedChecker(inner: OnlineChecker): Watched & { checker: OnlineChecker } {
   const firstAtUs = new Map<string, number>();
+  const multicastTimesUs: number[] = [];
   const checker: OnlineChecker = {
     push(event) {
+      if (event.type === 'bcast') multicastTimesUs.push(event.t);
       const found = inner.push(event);
       for (const v of found) if (!firstAtUs.has(v.property)) firstAtUs.set(v.property, event.t);
       return found;
     },
     finish: () => inner.finish(),
   };
-  return { checker, firstAtUs };
+  return { checker, firstAtUs, multicastTimesUs };
 }

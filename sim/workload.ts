@@ -1,6 +1,6 @@
 // The application's side of a run: Poisson multicast arrivals with an order
 // mix, timed joins of new hosts, and voluntary leaves. Work is issued only
-// during the fault phase.
+// during the fault phase, and multicasts only from `startUs` on.
 import type { DeliveryOrder } from '../protocol/types.ts';
 import type { WorkloadSpec } from '../scenarios/types.ts';
 import { DELIVERY_ORDERS } from '../traces/schema.ts';
@@ -23,16 +23,25 @@ export function startWorkload(world: World, options: WorkloadOptions): void {
   const keys = spec.keys ?? DEFAULT_KEYS;
   const maxMulticasts = spec.maxMulticasts ?? Number.MAX_SAFE_INTEGER;
   const meanGapUs = spec.multicastsPerSecond > 0 ? 1_000_000 / spec.multicastsPerSecond : 0;
+  const startUs = spec.startUs ?? 0;
   let issued = 0;
+  let arrived = 0;
 
+  // An arrival before `startUs` draws exactly what an issued one draws and is dropped: the arrivals
+  // from `startUs` on are the same (time, target, order, key, value) as without a start, so a later
+  // start removes the early multicasts and keeps the rest (what the shrinker's start pass relies on).
   const arrival = (): void => {
     if (world.nowUs >= durationUs || issued >= maxMulticasts) return;
     const live = world.liveProcesses();
     if (live.length > 0) {
       const target = rng.pick(live);
       const order = DELIVERY_ORDERS[rng.weightedIndex(orderWeights)] as DeliveryOrder;
-      issued++;
-      world.request(target, { type: 'multicast', order, payload: { key: `k${rng.int(keys)}`, value: issued } });
+      const key = `k${rng.int(keys)}`;
+      arrived++;
+      if (world.nowUs >= startUs) {
+        issued++;
+        world.request(target, { type: 'multicast', order, payload: { key, value: arrived } });
+      }
     }
     world.at(Math.max(1, rng.exponentialInt(meanGapUs)), arrival);
   };

@@ -4,9 +4,11 @@
 // the sizes before and after are tabulated. The baseline (`--baseline`):
 // `keep-seed` (default), this shrinker on the pinned seed alone with the
 // mutant's protocol fixed (the shrinker before across-seed shrinking and
-// the faster failure detector: `--keep-seed`); `old`, the shrinker before
-// issue 14 (bench/shrink/baseline-shrink.ts); `none`. Run:
-//   npx tsx bench/shrink/mutants.ts [--max-attempts N] [--only a,b] [--skip a,b] [--baseline keep-seed|old|none] [--shard K/N]
+// the faster failure detector: `--keep-seed`); `no-start`, this shrinker
+// without the later-start pass (the shrinker before `workload.startUs`);
+// `old`, the shrinker before issue 14 (bench/shrink/baseline-shrink.ts);
+// `none`. Run:
+//   npx tsx bench/shrink/mutants.ts [--max-attempts N] [--only a,b] [--skip a,b] [--baseline keep-seed|no-start|old|none] [--shard K/N]
 import { MUTANT_CATCHES } from '../../protocol/mutants/catches.ts';
 import { MUTANTS } from '../../protocol/mutants/index.ts';
 import { mutantRunOptions } from '../../sim/mutant-run.ts';
@@ -25,7 +27,7 @@ const maxAttempts = Number(option('--max-attempts') ?? 60);
 const only = option('--only')?.split(',');
 const skip = option('--skip')?.split(',') ?? [];
 const baseline = process.argv.includes('--no-baseline') ? 'none' : option('--baseline') ?? 'keep-seed';
-if (!['keep-seed', 'old', 'none'].includes(baseline)) throw new Error(`--baseline: expected keep-seed, old or none, got ${baseline}`);
+if (!['keep-seed', 'no-start', 'old', 'none'].includes(baseline)) throw new Error(`--baseline: expected keep-seed, no-start, old or none, got ${baseline}`);
 const [shard, shards] = (option('--shard') ?? '1/1').split('/').map(Number) as [number, number];
 
 const chosen = MUTANTS.filter((m) => (only === undefined || only.includes(m.name)) && !skip.includes(m.name)).filter((_, k) => k % shards === shard - 1);
@@ -50,16 +52,19 @@ for (const mutant of chosen) {
   const seconds = hrSeconds(started);
   const old = baseline === 'none' ? null
     : baseline === 'old' ? ({ ...(baselineShrink(scenario, options) as Omit<ShrinkOutcome, 'seed'>), seed: options.seed })
-      : shrinkScenario(scenario, { ...options, otherSeeds: 0 });
+      : baseline === 'no-start' ? shrinkScenario(scenario, { ...options, protocolFor, laterStart: false })
+        : shrinkScenario(scenario, { ...options, otherSeeds: 0 });
   const size = (o: ShrinkOutcome): string =>
     `${o.after.processes} p, ${o.after.multicasts} mc, ${o.attempts} att${o.boundHit ? ' (bound)' : ''}${o.seed !== options.seed ? `, seed ${o.seed}` : ''}`;
   const timers = now.shrunk.protocol.options?.['suspectTimeoutUs'];
+  const startUs = now.shrunk.workload.startUs;
   const row = [
     mutant.name,
     `${pin.file.replace(/\.json$/, '')} ${pin.seed}`,
     `${now.before.processes} p, ${now.before.multicasts} mc`,
     size(now),
-    `${Math.round(now.shrunk.durationUs / 1000)}/${Math.round(now.shrunk.settleUs / 1000)} ms${typeof timers === 'number' ? `, suspect ${timers / 1000} ms` : ''}`,
+    `${Math.round(now.shrunk.durationUs / 1000)}/${Math.round(now.shrunk.settleUs / 1000)} ms${startUs !== undefined ? `, from ${(startUs / 1000).toFixed(1)} ms` : ''}` +
+      `${typeof timers === 'number' ? `, suspect ${timers / 1000} ms` : ''}`,
     old === null ? '-' : size(old),
     seconds.toFixed(0),
   ];

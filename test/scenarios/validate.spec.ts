@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseSeedRange, validateScenario } from '../../scenarios/validate.ts';
 import { InputError } from '../../traces/input-error.ts';
 import { baseScenario } from '../fixtures/scenario.ts';
+import { cliInProcess } from '../cli/cli-harness.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 function problemsOf(value: unknown): string {
   try {
@@ -88,5 +92,31 @@ describe('validateScenario', () => {
     expect(problemsOf({ ...baseScenario(), seeds: '5..3' })).toContain('seeds: expected a range');
     expect(parseSeedRange('1..3')).toEqual([1, 2, 3]);
     expect(parseSeedRange('x')).toBeNull();
+  });
+});
+
+describe('workload.startUs', () => {
+  const withStart = (startUs: unknown): unknown => ({ ...baseScenario(), workload: { ...baseScenario().workload, startUs } });
+
+  it('is optional, and kept when given (in the echo a trace header holds)', () => {
+    expect(validateScenario(JSON.parse(JSON.stringify(baseScenario())), 'x.json').workload.startUs).toBeUndefined();
+    const s = validateScenario(withStart(250_000), 'x.json');
+    expect(s.workload.startUs).toBe(250_000);
+    expect(Object.keys(s.workload)).toEqual(['multicastsPerSecond', 'orders', 'startUs']);
+    expect(validateScenario(withStart(1_000_000), 'x.json').workload.startUs).toBe(1_000_000);
+  });
+
+  it('is a whole number of microseconds from 0 to durationUs', () => {
+    for (const bad of [-1, 1.5, '10', null, 1_000_001]) {
+      expect(problemsOf(withStart(bad))).toContain('x.json: workload.startUs: expected an integer from 0 to 1000000, got ');
+    }
+  });
+
+  it('bad in a file: the CLI exits 2 naming the file, the field and what was expected', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'vsynclab-start-')), 'late.json');
+    writeFileSync(file, JSON.stringify({ ...baseScenario({ protocol: { name: 'isis' } }), workload: { ...baseScenario().workload, startUs: 2_000_000 } }));
+    const r = await cliInProcess('run', file);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`${file}: workload.startUs: expected an integer from 0 to 1000000, got 2000000`);
   });
 });
