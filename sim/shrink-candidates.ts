@@ -5,15 +5,16 @@
 import type { RunResult } from './run.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { withoutHost } from './shrink-hosts.ts';
+import { crashesAsLeaves } from './shrink-rewrites.ts';
 import { fasterFailureDetectors } from './shrink-timers.ts';
 import { firstTimedEventUs, lastTimedEventUs, MIN_PHASE_US, shorterPhases, withDuration, withEventsSooner, withStart } from './shrink-time.ts';
 import type { ShrinkTarget } from './shrink.ts';
 
 /** The passes, in their first-round order. */
 export const PASS = {
-  phase: 0, sooner: 1, multicasts: 2, start: 3, hosts: 4, faults: 5, workloadEvents: 6, network: 7, rate: 8, settle: 9, together: 10, timers: 11,
+  phase: 0, sooner: 1, multicasts: 2, start: 3, hosts: 4, faults: 5, workloadEvents: 6, network: 7, rate: 8, settle: 9, together: 10, timers: 11, leaves: 12,
 } as const;
-export const PASSES = 12;
+export const PASSES = 13;
 
 export interface Candidate {
   pass: number;
@@ -46,6 +47,8 @@ export interface CandidateOptions {
   moveEvents?: boolean;
   /** Try a later workload start (default true); false never sets `workload.startUs`. */
   laterStart?: boolean;
+  /** Try each timed crash as a leave of its host (default true: sim/shrink-rewrites.ts). */
+  crashesAsLeaves?: boolean;
   /**
    * Try a faster failure detector (default false): only when each candidate
    * runs a protocol built from its own `protocol.options`.
@@ -170,6 +173,14 @@ export function* candidates(s: Scenario, current: CurrentRun, target: ShrinkTarg
   pass = PASS.timers;
   if (options.protocolOptions === true && !isLivenessTarget(target)) {
     for (const faster of fasterFailureDetectors(s)) yield c(faster.what, faster.scenario);
+  }
+
+  // A crash as a leave: not smaller, but a leaver leaves the majority arithmetic, so a later host pass may
+  // find the hosts that only made up the majority. Only safety failures: a leave that never completes
+  // (a leaver's lost acceptance) is a liveness failure of its own.
+  pass = PASS.leaves;
+  if (options.crashesAsLeaves !== false && !isLivenessTarget(target)) {
+    for (const rewrite of crashesAsLeaves(s)) yield c(rewrite.what, rewrite.scenario);
   }
 }
 

@@ -16,7 +16,9 @@
 // changes at once (a host fewer and at most 10 multicasts, or the last
 // 10), and last a
 // faster failure detector (sim/shrink-timers.ts: the isis stack, when each
-// candidate runs a protocol built from its own options). Each round
+// candidate runs a protocol built from its own options). The later start and
+// a timed crash rewritten as its host's leave (sim/shrink-rewrites.ts) join
+// only once the search without them has converged. Each round
 // starts with the pass that last made progress. Any candidate that still
 // fails becomes the current scenario and the passes start over.
 //
@@ -76,6 +78,8 @@ export interface ShrinkOptions {
    * the last ones kept at their times. False never sets `workload.startUs`.
    */
   laterStart?: boolean;
+  /** Try each timed crash rewritten as a leave of its host (default true: sim/shrink-rewrites.ts). */
+  crashesAsLeaves?: boolean;
   /**
    * How many other seeds a candidate that does not fail on the current seed
    * is tried on (default 8, see sim/shrink-seeds.ts); 0 keeps the seed.
@@ -188,64 +192,79 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   let boundHit = false;
   const candidateOptions: CandidateOptions = {
     ...(options.moveEvents !== undefined ? { moveEvents: options.moveEvents } : {}),
-    ...(options.laterStart !== undefined ? { laterStart: options.laterStart } : {}),
+    laterStart: options.laterStart !== false,
+    crashesAsLeaves: options.crashesAsLeaves !== false,
     // A fixed protocol object ignores the candidate's options: changing them would prove nothing.
     protocolOptions: options.protocolFor !== undefined || options.protocol === undefined,
   };
   const materialized = materializeRandomFaults(current, currentResult);
   if (materialized !== null) yield* attempt(materialized, 'random faults written out as a schedule', currentSeed);
 
-  let progress = true;
   // Each round starts with the pass that made the last progress (then the later passes, then the
   // earlier ones): a pass that just worked (dropping a host) tends to work again, and the passes that
   // just failed are retried last instead of first.
   let firstPass = 0;
-  while (progress && !interrupted) {
-    progress = false;
-    const known: CurrentRun = {
-      result: currentResult, violationAtUs: currentViolationAtUs, multicastFloor, multicastTimesUs: currentMulticastTimesUs, startFloor,
-    };
-    const all = [...candidates(current, known, target, candidateOptions)];
-    const order = (c: Candidate): number => (c.pass - firstPass + PASSES) % PASSES;
-    const round = all.map((c, k) => ({ c, k })).sort((a, b) => order(a.c) - order(b.c) || a.k - b.k).map(({ c }) => c);
-    for (const { what, scenario: candidate, pass, cap, keep } of round) {
-      // A candidate is left untried: the search did not converge, whatever the last attempt did.
-      if (attempts >= maxAttempts) {
-        boundHit = true;
-        break;
-      }
-      if (yield* attempt(candidate, what, currentSeed)) {
-        progress = true;
-        firstPass = pass;
-        // A cap that lost the failure says little once something else has changed.
-        if (pass !== PASS.multicasts) multicastFloor = -1;
-        if (pass !== PASS.start) startFloor = -1;
-        break;
-      }
-      if (interrupted) break;
-      if (cap !== undefined) multicastFloor = Math.max(multicastFloor, cap);
-      if (keep !== undefined) startFloor = Math.max(startFloor, keep);
+  // Two phases: the search without a later start or crashes as leaves to its fixpoint (on every
+  // seed), then with them. A later start taken early keeps the search on a seed where the race recurs
+  // with the last multicasts but no host drop keeps it (flush-drops-departed ended at 5 hosts instead
+  // of 3), so they only go on from where the search without them stopped: never larger than that.
+  const firstPhase: CandidateOptions = { ...candidateOptions, laterStart: false, crashesAsLeaves: false };
+  const phases = candidateOptions.laterStart === true || candidateOptions.crashesAsLeaves === true ? [firstPhase, candidateOptions] : [firstPhase];
+  for (const [phase, phaseOptions] of phases.entries()) {
+    if (interrupted || boundHit) break;
+    if (phase > 0) {
+      firstPass = PASS.start;
+      multicastFloor = -1;
+      startFloor = -1;
     }
-    if (progress || interrupted || boundHit || otherSeeds === 0) continue;
-    // A fixpoint on this seed: the smaller candidates on the other seeds, each on all of them before the next.
-    const fresh: CurrentRun = { ...known, multicastFloor: -1, startFloor: -1 };
-    const smaller = [...candidates(current, fresh, target, candidateOptions)]
-      .filter((c) => ACROSS_SEEDS.has(c.pass));
-    const seeds = otherSeedsOf(pool, currentSeed, otherSeeds);
-    across: for (const { what, scenario: candidate, pass } of smaller) {
-      for (const seed of seeds) {
+    let progress = true;
+    while (progress && !interrupted) {
+      progress = false;
+      const known: CurrentRun = {
+        result: currentResult, violationAtUs: currentViolationAtUs, multicastFloor, multicastTimesUs: currentMulticastTimesUs, startFloor,
+      };
+      const all = [...candidates(current, known, target, phaseOptions)];
+      const order = (c: Candidate): number => (c.pass - firstPass + PASSES) % PASSES;
+      const round = all.map((c, k) => ({ c, k })).sort((a, b) => order(a.c) - order(b.c) || a.k - b.k).map(({ c }) => c);
+      for (const { what, scenario: candidate, pass, cap, keep } of round) {
+        // A candidate is left untried: the search did not converge, whatever the last attempt did.
         if (attempts >= maxAttempts) {
           boundHit = true;
-          break across;
+          break;
         }
-        if (yield* attempt(candidate, what, seed)) {
+        if (yield* attempt(candidate, what, currentSeed)) {
           progress = true;
           firstPass = pass;
-          multicastFloor = -1; // the caps (and starts) that lost did so on another seed
-          startFloor = -1;
-          break across;
+          // A cap that lost the failure says little once something else has changed.
+          if (pass !== PASS.multicasts) multicastFloor = -1;
+          if (pass !== PASS.start) startFloor = -1;
+          break;
         }
-        if (interrupted) break across;
+        if (interrupted) break;
+        if (cap !== undefined) multicastFloor = Math.max(multicastFloor, cap);
+        if (keep !== undefined) startFloor = Math.max(startFloor, keep);
+      }
+      if (progress || interrupted || boundHit || otherSeeds === 0) continue;
+      // A fixpoint on this seed: the smaller candidates on the other seeds, each on all of them before the next.
+      const fresh: CurrentRun = { ...known, multicastFloor: -1, startFloor: -1 };
+      const smaller = [...candidates(current, fresh, target, phaseOptions)]
+        .filter((c) => ACROSS_SEEDS.has(c.pass));
+      const seeds = otherSeedsOf(pool, currentSeed, otherSeeds);
+      across: for (const { what, scenario: candidate, pass } of smaller) {
+        for (const seed of seeds) {
+          if (attempts >= maxAttempts) {
+            boundHit = true;
+            break across;
+          }
+          if (yield* attempt(candidate, what, seed)) {
+            progress = true;
+            firstPass = pass;
+            multicastFloor = -1; // the caps (and starts) that lost did so on another seed
+            startFloor = -1;
+            break across;
+          }
+          if (interrupted) break across;
+        }
       }
     }
   }
@@ -267,11 +286,13 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
  * The passes tried on other seeds: those that make the failure smaller by
  * the aim's measures (fewer hosts, multicasts, faults, joins, leaves), and
  * those that leave fewer multicasts before the moment that matters (a faster
- * failure detector, a lower rate). The others (the fault phase, moving
- * events, the network, the settle phase) only simplify what is kept.
+ * failure detector, a lower rate, a later start), and a crash as a leave
+ * (which opens the way to fewer hosts: a rewrite that keeps the race is as
+ * rare on the same seed as a smaller workload). The others (the fault phase,
+ * moving events, the network, the settle phase) only simplify what is kept.
  */
 const ACROSS_SEEDS: ReadonlySet<number> = new Set([
-  PASS.multicasts, PASS.start, PASS.hosts, PASS.faults, PASS.workloadEvents, PASS.timers, PASS.rate, PASS.together,
+  PASS.multicasts, PASS.start, PASS.hosts, PASS.leaves, PASS.faults, PASS.workloadEvents, PASS.timers, PASS.rate, PASS.together,
 ]);
 
 export function sizeOf(scenario: Scenario, result: RunResult): ScenarioSize {
