@@ -7,14 +7,14 @@ import type { Scenario } from '../scenarios/types.ts';
 import { withoutHost } from './shrink-hosts.ts';
 import { crashesAsLeaves } from './shrink-rewrites.ts';
 import { fasterFailureDetectors } from './shrink-timers.ts';
-import { firstTimedEventUs, lastTimedEventUs, MIN_PHASE_US, shorterPhases, withDuration, withEventsSooner, withStart } from './shrink-time.ts';
+import { firstTimedEventUs, lastTimedEventUs, MIN_PHASE_US, shorterPhases, withDuration, withEarlierNotes, withEventsSooner, withStart } from './shrink-time.ts';
 import type { ShrinkTarget } from './shrink.ts';
 
 /** The passes, in their first-round order. */
 export const PASS = {
-  phase: 0, sooner: 1, multicasts: 2, start: 3, hosts: 4, faults: 5, workloadEvents: 6, network: 7, rate: 8, settle: 9, together: 10, timers: 11, leaves: 12,
+  phase: 0, sooner: 1, multicasts: 2, start: 3, hosts: 4, faults: 5, workloadEvents: 6, network: 7, rate: 8, settle: 9, together: 10, timers: 11, leaves: 12, notes: 13,
 } as const;
-export const PASSES = 13;
+export const PASSES = 14;
 
 export interface Candidate {
   pass: number;
@@ -49,6 +49,8 @@ export interface CandidateOptions {
   laterStart?: boolean;
   /** Try each timed crash as a leave of its host (default true: sim/shrink-rewrites.ts). */
   crashesAsLeaves?: boolean;
+  /** Try each note-triggered fault at an earlier occurrence of its note (default true). */
+  earlierNotes?: boolean;
   /**
    * Try a faster failure detector (default false): only when each candidate
    * runs a protocol built from its own `protocol.options`.
@@ -181,6 +183,12 @@ export function* candidates(s: Scenario, current: CurrentRun, target: ShrinkTarg
   pass = PASS.leaves;
   if (options.crashesAsLeaves !== false && !isLivenessTarget(target)) {
     for (const rewrite of crashesAsLeaves(s)) yield c(rewrite.what, rewrite.scenario);
+  }
+
+  // A note-triggered fault at an earlier note: fewer multicasts before it (and then a lower cap).
+  pass = PASS.notes;
+  if (options.earlierNotes !== false) {
+    for (const earlier of withEarlierNotes(s)) yield c(earlier.what, earlier.scenario);
   }
 }
 

@@ -94,3 +94,26 @@ export function withEventsSooner(s: Scenario, deltaUs: number): Scenario {
   if (s.faults !== undefined) shifted.faults = { ...s.faults, ...(s.faults.schedule !== undefined ? { schedule } : {}) };
   return shifted;
 }
+
+/**
+ * Each note-triggered fault at an earlier occurrence of its note (1, a
+ * quarter, a half, one fewer; the earliest first): a fault at the 20th
+ * `sequencer-order` needs 20 total multicasts ordered before it, so no cap
+ * below that keeps it, while the same fault at the 2nd needs 2.
+ */
+export function withEarlierNotes(s: Scenario): { what: string; scenario: Scenario }[] {
+  const schedule = s.faults?.schedule ?? [];
+  const out: { what: string; scenario: Scenario }[] = [];
+  schedule.forEach((f, k) => {
+    const occurrence = f.onNote?.occurrence ?? f.at?.occurrence ?? 1;
+    const earlier = [...new Set([1, Math.floor(occurrence / 4), Math.floor(occurrence / 2), occurrence - 1])].filter((o) => o >= 1 && o < occurrence);
+    for (const o of earlier.sort((a, b) => a - b)) {
+      const moved: ScheduledFault = f.onNote !== undefined ? { ...f, onNote: { ...f.onNote, occurrence: o } } : { ...f, at: { ...(f.at as NonNullable<ScheduledFault['at']>), occurrence: o } };
+      out.push({
+        what: `fault ${k} (${f.type}) at note ${JSON.stringify(f.onNote?.text ?? f.at?.note)} number ${o} instead of ${occurrence}`,
+        scenario: { ...s, faults: { ...s.faults, schedule: schedule.map((g, j) => (j === k ? moved : g)) } },
+      });
+    }
+  });
+  return out;
+}

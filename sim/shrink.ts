@@ -17,8 +17,9 @@
 // 10), and last a
 // faster failure detector (sim/shrink-timers.ts: the isis stack, when each
 // candidate runs a protocol built from its own options). The later start and
-// a timed crash rewritten as its host's leave (sim/shrink-rewrites.ts) join
-// only once the search without them has converged. Each round
+// a timed crash rewritten as its host's leave (sim/shrink-rewrites.ts) and a
+// note-triggered fault at an earlier note join only once the search without
+// them has converged. Each round
 // starts with the pass that last made progress. Any candidate that still
 // fails becomes the current scenario and the passes start over.
 //
@@ -80,6 +81,8 @@ export interface ShrinkOptions {
   laterStart?: boolean;
   /** Try each timed crash rewritten as a leave of its host (default true: sim/shrink-rewrites.ts). */
   crashesAsLeaves?: boolean;
+  /** Try each note-triggered fault at an earlier occurrence of its note (default true). */
+  earlierNotes?: boolean;
   /**
    * How many other seeds a candidate that does not fail on the current seed
    * is tried on (default 8, see sim/shrink-seeds.ts); 0 keeps the seed.
@@ -194,6 +197,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     ...(options.moveEvents !== undefined ? { moveEvents: options.moveEvents } : {}),
     laterStart: options.laterStart !== false,
     crashesAsLeaves: options.crashesAsLeaves !== false,
+    earlierNotes: options.earlierNotes !== false,
     // A fixed protocol object ignores the candidate's options: changing them would prove nothing.
     protocolOptions: options.protocolFor !== undefined || options.protocol === undefined,
   };
@@ -204,12 +208,13 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   // earlier ones): a pass that just worked (dropping a host) tends to work again, and the passes that
   // just failed are retried last instead of first.
   let firstPass = 0;
-  // Two phases: the search without a later start or crashes as leaves to its fixpoint (on every
+  // Two phases: the search without a later start, crashes as leaves or earlier notes to its fixpoint (on every
   // seed), then with them. A later start taken early keeps the search on a seed where the race recurs
   // with the last multicasts but no host drop keeps it (flush-drops-departed ended at 5 hosts instead
   // of 3), so they only go on from where the search without them stopped: never larger than that.
-  const firstPhase: CandidateOptions = { ...candidateOptions, laterStart: false, crashesAsLeaves: false };
-  const phases = candidateOptions.laterStart === true || candidateOptions.crashesAsLeaves === true ? [firstPhase, candidateOptions] : [firstPhase];
+  const firstPhase: CandidateOptions = { ...candidateOptions, laterStart: false, crashesAsLeaves: false, earlierNotes: false };
+  const second = candidateOptions.laterStart === true || candidateOptions.crashesAsLeaves === true || candidateOptions.earlierNotes === true;
+  const phases = second ? [firstPhase, candidateOptions] : [firstPhase];
   for (const [phase, phaseOptions] of phases.entries()) {
     if (interrupted || boundHit) break;
     if (phase > 0) {
@@ -292,7 +297,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
  * moving events, the network, the settle phase) only simplify what is kept.
  */
 const ACROSS_SEEDS: ReadonlySet<number> = new Set([
-  PASS.multicasts, PASS.start, PASS.hosts, PASS.leaves, PASS.faults, PASS.workloadEvents, PASS.timers, PASS.rate, PASS.together,
+  PASS.multicasts, PASS.start, PASS.hosts, PASS.leaves, PASS.notes, PASS.faults, PASS.workloadEvents, PASS.timers, PASS.rate, PASS.together,
 ]);
 
 export function sizeOf(scenario: Scenario, result: RunResult): ScenarioSize {
