@@ -12,6 +12,21 @@ import { MAX_SEED, parseSeed } from '../scenarios/validate.ts';
 export const DEFAULT_OTHER_SEEDS = 8;
 
 /**
+ * A failure whose run records at most this many trace events is cheap to
+ * run again (a few hosts, a few multicasts, a fault phase of milliseconds):
+ * its candidates are tried on CHEAP_SEEDS_FACTOR times as many other seeds.
+ * A race that recurs on one seed in ten (abcast-unstable-order at 3 hosts
+ * and 10 multicasts) is then likely found; a long run keeps the default.
+ */
+export const CHEAP_TRACE_EVENTS = 1000;
+export const CHEAP_SEEDS_FACTOR = 4;
+
+/** How many other seeds the candidates of a failure whose run recorded `traceEvents` are tried on. */
+export function otherSeedsFor(otherSeeds: number, traceEvents: number): number {
+  return traceEvents <= CHEAP_TRACE_EVENTS ? otherSeeds * CHEAP_SEEDS_FACTOR : otherSeeds;
+}
+
+/**
  * The original seed and the `otherSeeds` seeds after it (those past
  * MAX_SEED wrap to 0, 1, ...). A seed that is not a whole number (a library
  * caller's free-form seed) gets `seed#1`, `seed#2`, ...: the run's random

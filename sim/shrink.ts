@@ -39,7 +39,7 @@ import { defaultChecker, promisedProperties, type OnlineChecker } from './online
 import { resolveProtocol } from './resolve-protocol.ts';
 import { runScenarioSteps, type RunResult } from './run.ts';
 import { candidates, PASS, PASSES, type Candidate, type CandidateOptions, type CurrentRun } from './shrink-candidates.ts';
-import { DEFAULT_OTHER_SEEDS, otherSeedsOf, seedPool } from './shrink-seeds.ts';
+import { CHEAP_SEEDS_FACTOR, DEFAULT_OTHER_SEEDS, otherSeedsFor, otherSeedsOf, seedPool } from './shrink-seeds.ts';
 import { driveToEnd } from './steps.ts';
 
 // Every run counts, on any seed: the last round, which shows that no smaller candidate fails on any
@@ -86,6 +86,8 @@ export interface ShrinkOptions {
   /**
    * How many other seeds a candidate that does not fail on the current seed
    * is tried on (default 8, see sim/shrink-seeds.ts); 0 keeps the seed.
+   * In the second phase, a failure whose run is cheap (CHEAP_TRACE_EVENTS)
+   * has its candidates tried on 4 times as many.
    */
   otherSeeds?: number;
 }
@@ -137,7 +139,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   const stop = options.shouldStop;
   const otherSeeds = options.otherSeeds ?? DEFAULT_OTHER_SEEDS;
   if (!Number.isInteger(otherSeeds) || otherSeeds < 0) throw new Error(`shrinkScenario: otherSeeds must be a whole number >= 0, got ${otherSeeds}`);
-  const pool = seedPool(options.seed, otherSeeds);
+  const pool = seedPool(options.seed, otherSeeds * CHEAP_SEEDS_FACTOR);
   const run = function* (s: Scenario, seed: string, interruptible: boolean): Generator<number, Watched & { result: RunResult }, void> {
     const protocol = options.protocolFor?.(s) ?? options.protocol ?? resolveProtocol(s);
     const watched = watchedChecker(defaultChecker(promisedProperties(s.properties, protocol.properties)));
@@ -254,7 +256,8 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       const fresh: CurrentRun = { ...known, multicastFloor: -1, startFloor: -1 };
       const smaller = [...candidates(current, fresh, target, phaseOptions)]
         .filter((c) => ACROSS_SEEDS.has(c.pass));
-      const seeds = otherSeedsOf(pool, currentSeed, otherSeeds);
+      // The second phase tries a cheap failure's candidates on more seeds (sim/shrink-seeds.ts).
+      const seeds = otherSeedsOf(pool, currentSeed, phase > 0 ? otherSeedsFor(otherSeeds, currentResult.traceEvents) : otherSeeds);
       across: for (const { what, scenario: candidate, pass } of smaller) {
         for (const seed of seeds) {
           if (attempts >= maxAttempts) {

@@ -20,7 +20,7 @@ const crashOnly = baseScenario({
 
 describe('shrinking a crash-only failure', () => {
   const protocol = floodProtocol();
-  const outcome = shrinkScenario(crashOnly, { seed: '1', protocol, maxAttempts: 100 });
+  const outcome = shrinkScenario(crashOnly, { seed: '1', protocol, maxAttempts: 300 });
 
   it('ends at two or three processes', () => {
     expect(outcome.before.processes).toBe(6);

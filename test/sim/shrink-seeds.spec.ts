@@ -4,7 +4,7 @@
 // against the bound; `otherSeeds: 0` keeps the seed.
 import { describe, expect, it } from 'vitest';
 import { failsSameWay, shrinkScenario } from '../../sim/shrink.ts';
-import { otherSeedsOf, seedPool } from '../../sim/shrink-seeds.ts';
+import { CHEAP_TRACE_EVENTS, otherSeedsFor, otherSeedsOf, seedPool } from '../../sim/shrink-seeds.ts';
 import { runScenario } from '../../sim/run.ts';
 import { MAX_SEED } from '../../scenarios/validate.ts';
 import { floodProtocol } from '../fixtures/flood-protocol.ts';
@@ -33,7 +33,7 @@ describe('the seed pool', () => {
 describe('shrinking across seeds', () => {
   const kept = shrinkScenario(failing, { seed: '1', protocol, laterStart: false, maxAttempts: 300, otherSeeds: 0 });
   const tried: string[] = [];
-  const across = shrinkScenario(failing, { seed: '1', protocol, laterStart: false, maxAttempts: 300, onAttempt: (_n, _k, what) => tried.push(what) });
+  const across = shrinkScenario(failing, { seed: '1', protocol, laterStart: false, maxAttempts: 1000, onAttempt: (_n, _k, what) => tried.push(what) });
 
   it('goes further than the seed alone, and says on which seed the result fails', () => {
     expect(kept.seed).toBe('1');
@@ -59,7 +59,7 @@ describe('shrinking across seeds', () => {
   });
 
   it('is deterministic: the same input shrinks to the same scenario on the same seed', () => {
-    const again = shrinkScenario(failing, { seed: '1', protocol, laterStart: false, maxAttempts: 300 });
+    const again = shrinkScenario(failing, { seed: '1', protocol, laterStart: false, maxAttempts: 1000 });
     expect(again.seed).toBe(across.seed);
     expect(again.shrunk).toEqual(across.shrunk);
     expect(again.attempts).toBe(across.attempts);
@@ -76,5 +76,30 @@ describe('shrinking across seeds', () => {
 
   it('refuses a negative number of other seeds', () => {
     expect(() => shrinkScenario(failing, { seed: '1', protocol, laterStart: false, otherSeeds: -1 })).toThrow(/otherSeeds/);
+  });
+});
+
+describe('a cheap failure, in the second phase', () => {
+  it('has its candidates tried on four times as many other seeds', () => {
+    expect(otherSeedsFor(8, CHEAP_TRACE_EVENTS)).toBe(32);
+    expect(otherSeedsFor(8, CHEAP_TRACE_EVENTS + 1)).toBe(8);
+    expect(otherSeedsFor(0, 10)).toBe(0);
+  });
+
+  it('so the shrink of a small flood failure tries seeds past the first 8 only after its first phase', () => {
+    const seeds: number[] = [];
+    let phaseTwoFrom = -1;
+    shrinkScenario(lossyFloodScenario(), {
+      seed: '1', protocol, maxAttempts: 1000,
+      onAttempt: (n, _k, what) => {
+        const m = / on seed (\d+)$/.exec(what);
+        if (m !== null) seeds.push(Number(m[1]));
+        if (phaseTwoFrom < 0 && what.startsWith('multicasts from ')) phaseTwoFrom = seeds.length;
+      },
+    });
+    expect(phaseTwoFrom).toBeGreaterThan(0);
+    expect(Math.max(...seeds.slice(0, phaseTwoFrom))).toBeLessThanOrEqual(9);
+    expect(Math.max(...seeds)).toBeGreaterThan(9);
+    expect(Math.max(...seeds)).toBeLessThanOrEqual(33);
   });
 });
