@@ -1,0 +1,90 @@
+// Whether a mutant's bug allows a smaller failure than the shrinker found:
+// hand-made scenarios of the same mechanism with fewer hosts (and few
+// multicasts), each run on seeds 1..S, counting the seeds on which it fails
+// the way the mutant's pinned run fails (the same violated property). Run:
+//   npx tsx bench/shrink/by-hand.ts MUTANT [--seeds S]
+// (MUTANT: causal-sender-only, abcast-unstable-order, flush-early-install, leave-relies-on-lost-ack.)
+import { MUTANT_CATCHES } from '../../protocol/mutants/catches.ts';
+import { mutantRunOptions } from '../../sim/mutant-run.ts';
+import { runScenario } from '../../sim/run.ts';
+import { DEFAULT_SUITE_DIR, loadScenarioFile } from '../../sim/scenario-files.ts';
+import { failsSameWay, targetOf } from '../../sim/shrink.ts';
+import type { NetworkSpec, Scenario, WorkloadSpec } from '../../scenarios/types.ts';
+import { isValidScenario } from '../../scenarios/validate.ts';
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
+const JITTERY: NetworkSpec = { delay: { minUs: 200, meanUs: 1000, jitterUs: 800 }, lossProbability: 0.01, duplicateProbability: 0.01 };
+
+function isis(processes: number, network: NetworkSpec, workload: Partial<WorkloadSpec>, more: Partial<Scenario> = {}): Scenario {
+  return {
+    name: 'by-hand', description: 'a smaller scenario of the same mechanism', processes, protocol: { name: 'isis' }, network,
+    workload: { multicastsPerSecond: 400, orders: { fifo: 1, causal: 1, total: 1 }, ...workload },
+    durationUs: 300_000, settleUs: 3_000_000, seeds: [1], ...more,
+  };
+}
+
+const cutOffSequencer = (processes: number, occurrence: number): Scenario['faults'] => ({
+  schedule: [
+    { type: 'partition', groups: [['p1'], Array.from({ length: processes - 1 }, (_, k) => `p${k + 2}`)], onNote: { host: 'p1', text: 'sequencer-order', occurrence } },
+    { type: 'heal', atUs: 450_000 },
+  ],
+  rejoinExcludedAfterUs: 20_000,
+});
+const slowToP2: NetworkSpec = { ...JITTERY, links: [{ from: 'p1', to: 'p2', delay: { minUs: 3000, meanUs: 5000, jitterUs: 3000 } }] };
+const lossy = (lossProbability: number): NetworkSpec => ({ delay: { minUs: 1017, meanUs: 1017, jitterUs: 1462 }, lossProbability, duplicateProbability: 0.039 });
+
+const VARIANTS: Record<string, [string, Scenario][]> = {
+  // A reply delivered before the message it answers: three hosts are a sender, a replier and a reader.
+  'causal-sender-only': [
+    ['3 p, causal, jittery network, at most 10 mc', isis(3, { ...JITTERY, lossProbability: 0, duplicateProbability: 0 }, { orders: { fifo: 0, causal: 1, total: 0 }, maxMulticasts: 10 }, { durationUs: 100_000, settleUs: 1_000_000 })],
+    ['3 p, causal, jittery network, at most 5 mc', isis(3, { ...JITTERY, lossProbability: 0, duplicateProbability: 0 }, { orders: { fifo: 0, causal: 1, total: 0 }, maxMulticasts: 5 }, { durationUs: 100_000, settleUs: 1_000_000 })],
+    ['2 p, causal, jittery network, at most 10 mc', isis(2, { ...JITTERY, lossProbability: 0, duplicateProbability: 0 }, { orders: { fifo: 0, causal: 1, total: 0 }, maxMulticasts: 10 }, { durationUs: 100_000, settleUs: 1_000_000 })],
+  ],
+  // The sequencer p1 cut off after its n-th order; p2.. survive as a majority from 3 hosts on.
+  'abcast-unstable-order': [
+    ['4 p, cut off at the 3rd order, at most 10 mc', isis(4, JITTERY, { multicastsPerSecond: 800, orders: { fifo: 0, causal: 1, total: 4 }, maxMulticasts: 10 }, { durationUs: 600_000, faults: cutOffSequencer(4, 3) })],
+    ['3 p, cut off at the 3rd order, at most 10 mc', isis(3, JITTERY, { multicastsPerSecond: 800, orders: { fifo: 0, causal: 1, total: 4 }, maxMulticasts: 10 }, { durationUs: 600_000, faults: cutOffSequencer(3, 3) })],
+  ],
+  // The coordinator installs on a majority of FLUSH_OKs: with a crash, the survivors of 3 or 4 hosts are
+  // exactly that majority (none late); a leave or a join starts a view change with a member to spare.
+  'flush-early-install': [
+    ['4 p, crash p4 at 100 ms', isis(4, JITTERY, {}, { faults: { schedule: [{ type: 'crash', host: 'p4', atUs: 100_000 }] } })],
+    ['3 p, p3 leaves at 100 ms', isis(3, JITTERY, { leaves: [{ atUs: 100_000, host: 'p3' }] })],
+    ['3 p, p3 leaves at 100 ms, slow p1->p2', isis(3, slowToP2, { leaves: [{ atUs: 100_000, host: 'p3' }] })],
+    ['3 p, p3 leaves at 100 ms, slow p1->p2, multicasts from 90 ms', isis(3, slowToP2, { leaves: [{ atUs: 100_000, host: 'p3' }], startUs: 90_000 })],
+    ['3 p, p4 joins at 100 ms, slow p1->p2', isis(3, slowToP2, { joins: [{ atUs: 100_000 }] })],
+  ],
+  // The pinned mechanism (one leaver and a falsely suspected member) needs 4: with 3, the coordinator alone
+  // is no majority of the 2 that stay. Two leavers of three rely on a leaver's acceptance with no suspect.
+  'leave-relies-on-lost-ack': [
+    ['3 p, p3 leaves, slow p1->p2 (suspected), loss 0.2', isis(3, lossy(0.2), { orders: { fifo: 0, causal: 0, total: 1 }, keys: 1, maxMulticasts: 10, leaves: [{ atUs: 0, host: 'p3' }] }, { durationUs: 200_000, settleUs: 2_000_000, faults: { schedule: [{ type: 'link', from: 'p1', to: 'p2', atUs: 0, delay: { minUs: 64301, meanUs: 64301, jitterUs: 6431 } }], rejoinExcludedAfterUs: 50_000 } })],
+    ['3 p, p2 and p3 leave, loss 0.2, 0 mc', isis(3, lossy(0.2), { orders: { fifo: 0, causal: 0, total: 1 }, keys: 1, maxMulticasts: 0, leaves: [{ atUs: 0, host: 'p2' }, { atUs: 0, host: 'p3' }] }, { durationUs: 200_000, settleUs: 2_000_000 })],
+  ],
+};
+
+const mutant = process.argv[2] ?? '';
+const variants = VARIANTS[mutant];
+const pin = MUTANT_CATCHES[mutant];
+if (variants === undefined || pin === undefined) throw new Error(`expected one of ${Object.keys(VARIANTS).join(', ')}, got ${JSON.stringify(mutant)}`);
+const seeds = Number(option('--seeds') ?? 100);
+const pinned = loadScenarioFile(`${DEFAULT_SUITE_DIR}/${pin.file}`).forSeed(pin.seed);
+const target = targetOf(runScenario(pinned, { seed: String(pin.seed), ...mutantRunOptions(pinned, mutant) }));
+if (target === null) throw new Error(`${mutant}: its pinned run passes`);
+process.stdout.write(`${mutant}: fails ${target.kind === 'property' ? target.property : target.failure} at its pin; the same way on seeds 1..${seeds}:\n`);
+for (const [what, scenario] of variants) {
+  if (!isValidScenario(scenario)) throw new Error(`${what}: not a valid scenario`);
+  const failing: string[] = [];
+  let fixedFails = 0;
+  for (let seed = 1; seed <= seeds; seed++) {
+    const r = runScenario(scenario, { seed: String(seed), ...mutantRunOptions(scenario, mutant) });
+    if (!failsSameWay(r, target)) continue;
+    failing.push(`${seed} (${r.multicasts} mc)`);
+    // The same run with the protocol fixed: a failure it shares is the scenario's, not the bug's.
+    if (!runScenario(scenario, { seed: String(seed) }).passed) fixedFails++;
+  }
+  process.stdout.write(`  ${what.padEnd(62)} ${String(failing.length).padStart(3)}/${seeds}${failing.length > 0 ? `, e.g. seeds ${failing.slice(0, 4).join(', ')}` : ''}${fixedFails > 0 ? `; ${fixedFails} fail with the fixed protocol too` : ''}\n`);
+}
