@@ -3,7 +3,8 @@
 // multicasts), each run on seeds 1..S, counting the seeds on which it fails
 // the way the mutant's pinned run fails (the same violated property). Run:
 //   npx tsx bench/shrink/by-hand.ts MUTANT [--seeds S]
-// (MUTANT: causal-sender-only, abcast-unstable-order, flush-early-install, leave-relies-on-lost-ack.)
+// (MUTANT: causal-sender-only, abcast-unstable-order, flush-early-install, gc-partial-ack,
+// late-message-new-view, leave-relies-on-lost-ack.)
 import { MUTANT_CATCHES } from '../../protocol/mutants/catches.ts';
 import { mutantRunOptions } from '../../sim/mutant-run.ts';
 import { runScenario } from '../../sim/run.ts';
@@ -57,6 +58,17 @@ const VARIANTS: Record<string, [string, Scenario][]> = {
     ['3 p, p3 leaves at 100 ms, slow p1->p2', isis(3, slowToP2, { leaves: [{ atUs: 100_000, host: 'p3' }] })],
     ['3 p, p3 leaves at 100 ms, slow p1->p2, multicasts from 90 ms', isis(3, slowToP2, { leaves: [{ atUs: 100_000, host: 'p3' }], startUs: 90_000 })],
     ['3 p, p4 joins at 100 ms, slow p1->p2', isis(3, slowToP2, { joins: [{ atUs: 100_000 }] })],
+  ],
+  // A message collected once one member acknowledged it, its sender crashed before another got it: a
+  // crash among three leaves a majority of two to flush.
+  'gc-partial-ack': [
+    ['3 p, crash p3 at 100 ms', isis(3, JITTERY, {}, { faults: { schedule: [{ type: 'crash', host: 'p3', atUs: 100_000 }] } })],
+    ['3 p, crash p3 at 100 ms, multicasts from 80 ms', isis(3, JITTERY, { startUs: 80_000 }, { faults: { schedule: [{ type: 'crash', host: 'p3', atUs: 100_000 }] } })],
+  ],
+  // An old view's message taken in the next view: late on the wire across a view change among three.
+  'late-message-new-view': [
+    ['3 p, crash p3 at 100 ms', isis(3, JITTERY, {}, { faults: { schedule: [{ type: 'crash', host: 'p3', atUs: 100_000 }] } })],
+    ['3 p, crash p3 at 100 ms, multicasts from 80 ms', isis(3, JITTERY, { startUs: 80_000 }, { faults: { schedule: [{ type: 'crash', host: 'p3', atUs: 100_000 }] } })],
   ],
   // The pinned mechanism (one leaver and a falsely suspected member) needs 4: with 3, the coordinator alone
   // is no majority of the 2 that stay. Two leavers of three rely on a leaver's acceptance with no suspect.
