@@ -5,7 +5,9 @@
 // `keep-seed` (default), this shrinker on the pinned seed alone with the
 // mutant's protocol fixed (the shrinker before across-seed shrinking and
 // the faster failure detector: `--keep-seed`); `no-start`, this shrinker
-// without the later-start pass (the shrinker before `workload.startUs`);
+// without the later-start pass (`laterStart: false`; the second phase's
+// other passes stay); for the shrinker before session 5, run this bench in
+// a tree of that commit;
 // `old`, the shrinker before issue 14 (bench/shrink/baseline-shrink.ts);
 // `none`. Run:
 //   npx tsx bench/shrink/mutants.ts [--max-attempts N] [--only a,b] [--skip a,b] [--baseline keep-seed|no-start|old|none] [--shard K/N]
