@@ -65,7 +65,7 @@ describe('BranchCoverage', () => {
   it('counts the points V8 ran and names the ones it did not, in original lines', () => {
     const source = mappedScript(['if (a) {', '  g();', '} else {', '  h();', '}']);
     const reader = { scriptSource: () => source, loadedScripts: () => [{ scriptId: '1', url: 'file:///gen/a.js' }] };
-    const coverage = new BranchCoverage({ script: () => true, file: (f) => f === '/src/a.ts' }, reader);
+    const coverage = new BranchCoverage({ pluginPaths: [], script: () => true, file: (f) => f === '/src/a.ts' }, reader);
     const thenStart = source.indexOf('{');
     const elseStart = source.indexOf('{', thenStart + 1);
     const take = [{ scriptId: '1', url: 'file:///gen/a.js', functions: [{ functionName: '', isBlockCoverage: true, ranges: [
