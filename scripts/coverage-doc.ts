@@ -1,6 +1,6 @@
 // Keeps docs/isis.md's lists of never-run branch points true:
 //
-//   npx tsx scripts/coverage-doc.ts                      # run the default suite's coverage, rewrite the doc
+//   npx tsx scripts/coverage-doc.ts                      # the default suite's coverage (vsynclab run --coverage), rewrite the doc
 //   npx tsx scripts/coverage-doc.ts --from coverage/coverage.json --check
 //
 // Each listed point is anchored by its file, enclosing function, kind and a
@@ -17,17 +17,13 @@
 // --from FILE   a coverage.json of the default suite instead of running it
 // --check       write nothing; exit 1 also when the doc is not up to date
 // --doc FILE    the doc (default docs/isis.md)
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CoverageCollector } from '../sim/coverage/collector.ts';
-import { buildCoverageReport, type CoverageReport } from '../sim/coverage/report.ts';
-import { runJobsWithCoverage } from '../sim/coverage/run-jobs.ts';
-import { protocolScope } from '../sim/coverage/scope.ts';
-import { loadScenarios } from '../sim/scenario-files.ts';
-import { planRuns } from '../sim/suite/plan.ts';
+import type { CoverageReport } from '../sim/coverage/report.ts';
 import { checkDoc, type DocCheck } from './coverage-doc/check-doc.ts';
 import { SourceFile } from './coverage-doc/anchors.ts';
 
@@ -41,15 +37,41 @@ function docFileOf(reportFile: string): string | null {
   return at < 0 ? null : path.slice(at + ISIS.length);
 }
 
-async function defaultSuiteCoverage(): Promise<CoverageReport> {
-  const jobs = planRuns(loadScenarios([]));
-  const collector = new CoverageCollector(protocolScope());
-  let done = 0;
-  await runJobsWithCoverage(jobs, collector, () => {
-    done++;
-    if (done % 10 === 0 || done === jobs.length) process.stderr.write(`coverage: ${done}/${jobs.length} runs\n`);
-  });
-  return buildCoverageReport(collector, ROOT);
+/**
+ * The default suite's coverage as `vsynclab run --coverage` measures it:
+ * the CLI on dist/, whose source maps (tsc's) place a few points at other
+ * columns than tsx's would, so the doc's numbers are the ones the CLI prints.
+ */
+function defaultSuiteCoverage(): CoverageReport {
+  if (distIsStale()) {
+    process.stderr.write('dist/ is older than the sources: npm run build\n');
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const out = mkdtempSync(join(tmpdir(), 'vsynclab-coverage-doc-'));
+  try {
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'vsynclab.js'), 'run', '--coverage', '--coverage-out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    // Status 1: a run failed; its coverage still counts, but the suite should pass.
+    if (run.status === 1) process.stderr.write('coverage-doc: a run of the default suite failed (see above); its coverage is counted all the same\n');
+    else if (run.status !== 0) throw new Error(`vsynclab run --coverage: exit status ${run.status ?? run.signal}`);
+    return JSON.parse(readFileSync(join(out, 'coverage.json'), 'utf8')) as CoverageReport;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const BUILT_DIRS = ['core', 'protocol', 'sim', 'scenarios', 'checkers', 'traces', 'cli'];
+
+/** Whether a TypeScript source is newer than dist/'s last build (as test/build-dist.ts decides). */
+function distIsStale(): boolean {
+  const info = join(ROOT, 'dist', '.tsbuildinfo');
+  if (!existsSync(info)) return true;
+  const built = statSync(info).mtimeMs;
+  const newer = (dir: string): boolean =>
+    readdirSync(dir, { withFileTypes: true }).some((e) => {
+      const path = join(dir, e.name);
+      return e.isDirectory() ? newer(path) : e.name.endsWith('.ts') && statSync(path).mtimeMs > built;
+    });
+  return BUILT_DIRS.some((d) => existsSync(join(ROOT, d)) && newer(join(ROOT, d)));
 }
 
 function sourcesAt(commit: string | undefined): (file: string) => SourceFile | null {
@@ -69,11 +91,12 @@ function sourcesAt(commit: string | undefined): (file: string) => SourceFile | n
   };
 }
 
-function print(check: DocCheck, docPath: string, wrote: boolean, checkOnly: boolean): void {
+function print(check: DocCheck, docPath: string, changed: boolean, wrote: boolean): void {
   const t = check.totals;
   process.stdout.write(`${t.runs} runs: ${t.branches.run} of ${t.branches.total} branch points, ${t.functions.run} of ${t.functions.total} functions, ${t.neverRun} points never run\n`);
   process.stdout.write(`${check.matched} entries of ${docPath} name a point never run`);
-  process.stdout.write(check.moved > 0 ? `; ${check.moved} had an old line:column${wrote ? ', rewritten' : checkOnly ? ' (--check: not rewritten)' : ''}\n` : '; every line:column is current\n');
+  process.stdout.write(check.moved > 0 ? `; ${check.moved} had an old line:column\n` : '; every line:column is current\n');
+  if (changed) process.stdout.write(wrote ? `${docPath} rewritten (line numbers, group counts, totals line)\n` : `${docPath} is not up to date (--check: not rewritten)\n`);
   if (check.unexplained.length > 0) {
     process.stdout.write(`\nNever run, and no entry explains it (${check.unexplained.length}); add each line to the group that says why:\n`);
     for (const line of check.unexplained) process.stdout.write(`${line}\n`);
@@ -87,12 +110,12 @@ function print(check: DocCheck, docPath: string, wrote: boolean, checkOnly: bool
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { from: { type: 'string' }, check: { type: 'boolean', default: false }, doc: { type: 'string' }, 'anchor-at': { type: 'string' } } });
   const docPath = values.doc ?? join(ROOT, 'docs', 'isis.md');
-  const report = values.from !== undefined ? (JSON.parse(readFileSync(values.from, 'utf8')) as CoverageReport) : await defaultSuiteCoverage();
+  const report = values.from !== undefined ? (JSON.parse(readFileSync(values.from, 'utf8')) as CoverageReport) : defaultSuiteCoverage();
   const text = readFileSync(docPath, 'utf8');
   const check = checkDoc(text, report, docFileOf, sourcesAt(undefined), sourcesAt(values['anchor-at']));
   const changed = check.text !== text;
   if (changed && !values.check) writeFileSync(docPath, check.text);
-  print(check, relative(process.cwd(), docPath), changed && !values.check, values.check);
+  print(check, relative(process.cwd(), docPath), changed, changed && !values.check);
   const problems = check.unexplained.length > 0 || check.stale.length > 0 || (values.check && changed);
   return problems ? 1 : 0;
 }
