@@ -32,7 +32,7 @@ describe('runJobsWithCoverage', () => {
     expect(branches.run).toBeLessThan(branches.total);
 
     // Other scenarios in this thread (plain runs, the same protocol code and more), and another coverage run.
-    for (const other of ['scenarios/isis-member-crash.json', 'scenarios/isis-voluntary-leave.json', 'scenarios/isis-join-under-load.json']) {
+    for (const other of ['scenarios/isis-member-crash.json', 'scenarios/isis-voluntary-leave.json']) {
       const [loaded] = loadScenarios([other]);
       runScenario(loaded!.forSeed(2), { seed: '2' });
     }
@@ -41,5 +41,15 @@ describe('runJobsWithCoverage', () => {
 
     const after = await coverageOf(X, [1]);
     expect(after.report).toEqual(alone.report);
-  }, 120_000);
+
+    // The control: measured on this thread, where that protocol code ran before coverage started, X counts more.
+    const inThread = new CoverageCollector(protocolScope());
+    inThread.start();
+    const [loaded] = loadScenarios([X]);
+    const observed = inThread.observe(loaded!.forSeed(1), null);
+    runScenario(loaded!.forSeed(1), { seed: '1', checker: observed.checker });
+    inThread.endRun(observed.facts);
+    inThread.stop();
+    expect(buildCoverageReport(inThread, process.cwd()).totals.branches.run).toBeGreaterThan(branches.run);
+  }, 300_000);
 });
