@@ -81,4 +81,15 @@ describe('BranchCoverage', () => {
     expect(coverage.add(ranAll)).toHaveLength(1);
     expect(coverage.add(ranAll)).toHaveLength(0);
   });
+
+  it('merges another thread\'s points: counts add up, new points join, the texts come along', () => {
+    const reader = { scriptSource: () => '', loadedScripts: () => [] };
+    const coverage = new BranchCoverage({ pluginPaths: [], script: () => true, file: () => true }, reader);
+    const point = (line: number, count: number) => ({ key: `/src/a.ts:${line}:0:then`, file: '/src/a.ts', line, column: 0, kind: 'then' as const, count });
+    coverage.merge([point(1, 0), point(2, 3)], [['/src/a.ts', 'text']]);
+    coverage.merge([point(1, 2), point(3, 0)], []);
+    expect(coverage.points().map((p) => [p.line, p.count])).toEqual([[1, 2], [2, 3], [3, 0]]);
+    expect(coverage.contentOf('/src/a.ts')).toBe('text');
+    expect(coverage.contents()).toEqual([['/src/a.ts', 'text']]);
+  });
 });
