@@ -38,6 +38,8 @@ export class BranchCoverage {
   private readonly scripts = new Map<string, ScriptPoints | null>();
   private readonly records = new Map<string, PointRecord>();
   private readonly texts = new Map<string, string>();
+  /** Protocol functions V8 measured as wholes (compiled before coverage started), by script and offset. */
+  private readonly wholes = new Set<string>();
 
   constructor(private readonly scope: CoverageScope, private readonly reader: SourceReader) {}
 
@@ -53,6 +55,10 @@ export class BranchCoverage {
       const known = this.pointsOf(script);
       if (known === null) continue;
       const ranges = script.functions.flatMap((f) => f.ranges);
+      for (const f of script.functions) {
+        const whole = f.ranges[0];
+        if (!f.isBlockCoverage && whole !== undefined && whole.count > 0) this.wholes.add(`${script.scriptId}:${whole.startOffset}`);
+      }
       for (const point of known.points) {
         const count = countAt(ranges, point.offset);
         if (count === 0) continue;
@@ -72,6 +78,15 @@ export class BranchCoverage {
       else known.count += point.count;
     }
     for (const [file, text] of contents) if (!this.texts.has(file)) this.texts.set(file, text);
+  }
+
+  /**
+   * How many protocol functions ran with no block counts: V8 compiled them
+   * before coverage started in this thread, and counts only their calls,
+   * so every branch point inside a called one counts as run.
+   */
+  wholeFunctions(): number {
+    return this.wholes.size;
   }
 
   /** The original texts known, by file (to hand to another thread). */

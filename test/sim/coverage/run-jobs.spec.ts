@@ -50,6 +50,10 @@ describe('runJobsWithCoverage', () => {
     runScenario(loaded!.forSeed(1), { seed: '1', checker: observed.checker });
     inThread.endRun(observed.facts);
     inThread.stop();
-    expect(buildCoverageReport(inThread, process.cwd()).totals.branches.run).toBeGreaterThan(branches.run);
+    const inThreadReport = buildCoverageReport(inThread, process.cwd());
+    expect(inThreadReport.totals.branches.run).toBeGreaterThan(branches.run);
+    // ... and says so; the worker's reports never do.
+    expect(inThreadReport.wholeFunctions).toBeGreaterThan(0);
+    expect(alone.report.wholeFunctions).toBeUndefined();
   }, 300_000);
 });
