@@ -12,8 +12,10 @@ import { loadBundle } from './load-bundle.js';
 
 // --coverage maps V8's coverage of each protocol file back to its source, so
 // it needs the per-file ES modules: in the one-file bundle every protocol
-// branch sits in vsynclab.cjs and the report would count none of them.
-const wantsCoverage = process.argv.slice(2).some((a) => a === '--coverage' || a.startsWith('--coverage='));
+// branch sits in vsynclab.cjs and the report would count none of them. The
+// hunt is steered by that coverage, so it needs them too.
+const cliArgs = process.argv.slice(2);
+const wantsCoverage = cliArgs[0] === 'hunt' || cliArgs.some((a) => a === '--coverage' || a.startsWith('--coverage='));
 const bundle = wantsCoverage ? null : loadBundle({ writeCache: process.env.VSYNCLAB_WRITE_CODE_CACHE === '1' });
 if (bundle !== null) {
   // Suite worker threads load the bundle too (sim/suite/pool.ts).

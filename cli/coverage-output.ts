@@ -1,4 +1,5 @@
-// `--coverage` for run and explore: start V8 coverage before the runs, and
+// `--coverage` for run and explore: a collector before the runs (started in
+// this thread for explore; run's runs go to a coverage worker), and
 // afterwards write coverage.json and coverage.html and print the summary.
 import { CoverageCollector } from '../sim/coverage/collector.ts';
 import { protocolScope } from '../sim/coverage/scope.ts';
@@ -8,13 +9,21 @@ import { prepareOutDir } from './output-paths.ts';
 
 export const DEFAULT_COVERAGE_DIR = 'coverage';
 
-/** `subject` names what ran when it is not a number of runs (an exploration). */
+/**
+ * A collector for runs made in this thread (an exploration), started now.
+ * `subject` names what ran when it is not a number of runs.
+ */
 export function startCoverage(pluginPaths: readonly string[], outDir: string, subject?: string): CoverageCollector {
-  prepareOutDir(outDir, '--coverage-out');
-  const collector = new CoverageCollector(protocolScope(pluginPaths));
+  const collector = prepareCoverage(pluginPaths, outDir);
   if (subject !== undefined) collector.subject = subject;
   collector.start();
   return collector;
+}
+
+/** A collector for a suite's runs, which run in a coverage worker thread (sim/coverage/run-jobs.ts): nothing starts here. */
+export function prepareCoverage(pluginPaths: readonly string[], outDir: string): CoverageCollector {
+  prepareOutDir(outDir, '--coverage-out');
+  return new CoverageCollector(protocolScope(pluginPaths));
 }
 
 /** Stops the collector, writes the files, prints the summary (to standard error when standard output carries a report). */

@@ -29,7 +29,7 @@ import { buildReport } from '../reporters/suite-report.ts';
 import { jsonReport } from '../reporters/json.ts';
 import { junitReport } from '../reporters/junit.ts';
 import { prettySummary, summaryLine } from '../reporters/pretty.ts';
-import { DEFAULT_COVERAGE_DIR, finishCoverage, startCoverage } from '../coverage-output.ts';
+import { DEFAULT_COVERAGE_DIR, finishCoverage, prepareCoverage } from '../coverage-output.ts';
 import { runJobsWithCoverage } from '../../sim/coverage/run-jobs.ts';
 
 const REPORTERS = ['pretty', 'json', 'junit'] as const;
@@ -130,7 +130,7 @@ async function runSuite(
   const progress = new Progress(jobs.length, true);
   const started = process.hrtime.bigint();
   const coverageDir = args.coverageOut ?? DEFAULT_COVERAGE_DIR;
-  const coverage = args.coverage ? startCoverage(([] as string[]).concat(args.plugin ?? []), coverageDir) : null;
+  const coverage = args.coverage ? prepareCoverage(([] as string[]).concat(args.plugin ?? []), coverageDir) : null;
   const onOutcome = (outcome: RunOutcome): void => {
     progress.tick(outcome.result.passed);
     if (pretty && !outcome.result.passed) {

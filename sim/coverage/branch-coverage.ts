@@ -8,6 +8,8 @@ import type { V8Range, V8ScriptCoverage } from './v8-session.ts';
 
 /** Which scripts and original files count: the protocol's own files. */
 export interface CoverageScope {
+  /** The `--plugin` paths it was built from (scope.ts): a worker thread builds the same scope from them. */
+  readonly pluginPaths: readonly string[];
   /** A cheap test on a script's URL before its source is read. */
   script(url: string): boolean;
   /** The original (TypeScript) file a point maps to. */
@@ -35,7 +37,9 @@ export interface SourceReader {
 export class BranchCoverage {
   private readonly scripts = new Map<string, ScriptPoints | null>();
   private readonly records = new Map<string, PointRecord>();
-  private readonly contents = new Map<string, string>();
+  private readonly texts = new Map<string, string>();
+  /** Protocol functions V8 measured as wholes (compiled before coverage started), by script and offset. */
+  private readonly wholes = new Set<string>();
 
   constructor(private readonly scope: CoverageScope, private readonly reader: SourceReader) {}
 
@@ -51,6 +55,10 @@ export class BranchCoverage {
       const known = this.pointsOf(script);
       if (known === null) continue;
       const ranges = script.functions.flatMap((f) => f.ranges);
+      for (const f of script.functions) {
+        const whole = f.ranges[0];
+        if (!f.isBlockCoverage && whole !== undefined && whole.count > 0) this.wholes.add(`${script.scriptId}:${whole.startOffset}`);
+      }
       for (const point of known.points) {
         const count = countAt(ranges, point.offset);
         if (count === 0) continue;
@@ -62,6 +70,30 @@ export class BranchCoverage {
     return fresh;
   }
 
+  /** Adds the points and counts of another thread's coverage (run-jobs.ts), and the texts its source maps carry. */
+  merge(points: readonly PointRecord[], contents: readonly (readonly [string, string])[]): void {
+    for (const point of points) {
+      const known = this.records.get(point.key);
+      if (known === undefined) this.records.set(point.key, { ...point });
+      else known.count += point.count;
+    }
+    for (const [file, text] of contents) if (!this.texts.has(file)) this.texts.set(file, text);
+  }
+
+  /**
+   * How many protocol functions ran with no block counts: V8 compiled them
+   * before coverage started in this thread, and counts only their calls,
+   * so every branch point inside a called one counts as run.
+   */
+  wholeFunctions(): number {
+    return this.wholes.size;
+  }
+
+  /** The original texts known, by file (to hand to another thread). */
+  contents(): [string, string][] {
+    return [...this.texts.entries()];
+  }
+
   /** Every point seen, in file and line order. */
   points(): PointRecord[] {
     return [...this.records.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
@@ -69,7 +101,7 @@ export class BranchCoverage {
 
   /** The original text of a file, from its source map or the disk (null when neither has it). */
   contentOf(file: string): string | undefined {
-    return this.contents.get(file);
+    return this.texts.get(file);
   }
 
   private pointsOf(script: V8ScriptCoverage): ScriptPoints | null {
@@ -90,9 +122,9 @@ export class BranchCoverage {
         seen.add(key);
         points.push({ key, offset: point.offset });
         if (!this.records.has(key)) this.records.set(key, { key, file: at.file, line: at.line, column: at.column, kind: point.kind, count: 0 });
-        if (!this.contents.has(at.file)) {
+        if (!this.texts.has(at.file)) {
           const content = map.contentOf(at.file);
-          if (content !== undefined) this.contents.set(at.file, content);
+          if (content !== undefined) this.texts.set(at.file, content);
         }
       }
       found = { points };

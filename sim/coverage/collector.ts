@@ -24,10 +24,16 @@ export class CoverageCollector {
   subject: string | null = null;
   private started = false;
 
-  constructor(scope: CoverageScope) {
+  constructor(readonly scope: CoverageScope) {
     this.branches = new BranchCoverage(scope, this.v8);
   }
 
+  /**
+   * Starts V8's coverage of this thread, for runs made here (the hunt, an
+   * exploration). Protocol code that ran in this thread before counts as
+   * whole functions (v8-session.ts); run-jobs.ts runs a suite in a fresh
+   * worker thread instead, and needs no start.
+   */
   start(): void {
     this.v8.start();
     this.started = true;
@@ -47,7 +53,7 @@ export class CoverageCollector {
   }
 
   /** After a run: its facts join the totals; returns the facts no earlier run showed. */
-  endRun(facts: RunFacts): string[] {
+  endRun(facts: { readonly facts: ReadonlyMap<string, number> }): string[] {
     this.runs++;
     const fresh: string[] = [];
     for (const key of facts.facts.keys()) {

@@ -38,6 +38,12 @@ export interface CoverageReport {
   files: FileCoverage[];
   /** Per family, each fact with the number of runs that showed it. */
   facts: Record<FactFamily, Record<string, number>>;
+  /**
+   * Present when some protocol functions ran before coverage started in
+   * the measuring thread (a hunt or exploration in a process that ran
+   * protocol code first): their branches count as run whether they ran or not.
+   */
+  wholeFunctions?: number;
 }
 
 export function buildCoverageReport(collector: CoverageCollector, cwd: string): CoverageReport {
@@ -65,7 +71,7 @@ export function buildCoverageReport(collector: CoverageCollector, cwd: string): 
   for (const [key, runs] of [...collector.facts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     facts[familyOf(key)][key.slice(key.indexOf(':') + 2)] = runs;
   }
-  return {
+  const report: CoverageReport = {
     format: 'vsynclab-coverage',
     version: 1,
     runs: collector.runs,
@@ -75,6 +81,9 @@ export function buildCoverageReport(collector: CoverageCollector, cwd: string): 
     files,
     facts,
   };
+  const wholes = collector.branches.wholeFunctions();
+  if (wholes > 0) report.wholeFunctions = wholes;
+  return report;
 }
 
 const FAMILY_TITLES: Record<FactFamily, string> = {
@@ -93,6 +102,9 @@ export function coverageSummary(report: CoverageReport): string {
     lines.push(`  ${f.file.padEnd(width)}  ${tally(f.branches)} branches  ${tally(f.functions)} functions`);
   }
   lines.push(`  ${'total'.padEnd(width)}  ${tally(report.totals.branches)} branches  ${tally(report.totals.functions)} functions`);
+  if (report.wholeFunctions !== undefined) {
+    lines.push(`Warning: ${report.wholeFunctions} protocol functions ran before coverage started in this thread; V8 counts them as wholes, so every branch of a called one counts as run (docs/coverage.md, "Limits").`);
+  }
   const never = report.files.flatMap((f) => f.neverRun.map((n) => `  ${f.file}:${n.line}:${n.column + 1} ${n.kind}`));
   lines.push(never.length === 0 ? 'Every branch ran.' : `Never run (${never.length}):`);
   lines.push(...never);

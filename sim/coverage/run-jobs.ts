@@ -1,20 +1,28 @@
-// A suite's runs with coverage: one after another on this thread (V8's
-// coverage is per isolate, and a worker thread is another isolate), each
-// run's events read by the collector through its checker. A failing run is
-// run again with a trace file when the suite keeps traces, as
-// sim/suite/execute.ts does.
-import { mkdirSync } from 'node:fs';
-import { mutantRunOptions } from '../mutant-run.ts';
-import { defaultChecker, promisedProperties } from '../online-checker.ts';
-import { resolveProtocol } from '../resolve-protocol.ts';
-import { runScenarioSteps } from '../run.ts';
-import { driveYielding, eventLoopTurn } from '../steps.ts';
-import { FileTraceSink } from '../trace-sink.ts';
-import { isUnfinished, type RunOutcome } from '../suite/execute.ts';
+// A suite's runs with coverage, in a fresh worker thread started for them
+// (coverage-worker.ts): there precise coverage starts before any protocol
+// module is loaded, so the report of a set of runs is the same whatever ran
+// before in this process (a library caller's plain runs, an earlier
+// coverage run). The worker runs the jobs one after another (V8's coverage
+// is per isolate); this thread gets each outcome with its trace facts as it
+// finishes, and the branch counts at the end, and adds them to `collector`.
+import { Worker } from 'node:worker_threads';
+import type { RunOutcome } from '../suite/execute.ts';
 import type { RunJob } from '../suite/plan.ts';
 import type { TraceDetail } from '../../traces/schema.ts';
-import { failingTracePath } from '../suite/trace-path.ts';
+import { assertNever } from '../../core/assert-never.ts';
 import type { CoverageCollector } from './collector.ts';
+import type { CoverageWorkerData, FromCoverageWorker, ToCoverageWorker } from './coverage-worker-messages.ts';
+
+// As sim/suite/pool.ts: compiled (dist/), the worker is plain JavaScript;
+// from source (vitest, tsx) it needs tsx to read the .ts files. The one-file
+// bundle never gets here: bin/vsynclab.js loads dist/ for --coverage.
+const RUNNING_COMPILED = import.meta.url.endsWith('.js');
+const SOURCE_BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+import('tsx/esm/api').then((tsx) => { tsx.register(); return import(workerData.entry); });
+`;
+/** How often this thread looks at `shouldStop` while the worker runs (a Ctrl-C is passed on within this). */
+const STOP_POLL_MS = 50;
 
 export async function runJobsWithCoverage(
   jobs: readonly RunJob[],
@@ -24,35 +32,45 @@ export async function runJobsWithCoverage(
   /** `run --detail`: what the observed runs record (frames feed the message-kind facts); default each scenario's own. */
   detail?: TraceDetail,
 ): Promise<RunOutcome[]> {
+  const data: CoverageWorkerData = { jobs, pluginPaths: collector.scope.pluginPaths, detail: detail ?? null };
+  const worker = startCoverageWorker(data);
   const outcomes: RunOutcome[] = [];
-  for (const job of jobs) {
-    await eventLoopTurn();
-    if (shouldStop()) break;
-    const started = process.hrtime.bigint();
-    const mutant = mutantRunOptions(job.scenario, job.mutant);
-    const protocol = mutant.protocol ?? resolveProtocol(job.scenario);
-    const observed = collector.observe(job.scenario, defaultChecker(promisedProperties(job.scenario.properties, protocol.properties)));
-    const options = { seed: String(job.seed), stopOnViolation: job.stopOnViolation, ...mutant };
-    let result = await driveYielding(runScenarioSteps(job.scenario, { ...options, protocol, checker: observed.checker, shouldStop, ...(detail !== undefined ? { detail } : {}) }));
-    if (isUnfinished(result)) break;
-    collector.endRun(observed.facts);
-    let tracePath: string | null = null;
-    if (!result.passed && job.outDir !== undefined) {
-      mkdirSync(job.outDir, { recursive: true });
-      tracePath = failingTracePath(job.outDir, job.scenario.name, job.seed);
-      const sink = new FileTraceSink(tracePath);
-      try {
-        result = await driveYielding(runScenarioSteps(job.scenario, { ...options, traceSink: sink }));
-      } finally {
-        sink.close();
-      }
-    }
-    const outcome: RunOutcome = {
-      index: job.index, file: job.file, seed: job.seed, result, tracePath, wallSeconds: Number(process.hrtime.bigint() - started) / 1e9,
-    };
-    if (job.mutant !== undefined) outcome.mutant = job.mutant;
-    outcomes.push(outcome);
-    onOutcome(outcome);
+  const poll = setInterval(() => {
+    if (!shouldStop()) return;
+    const stop: ToCoverageWorker = { kind: 'stop' };
+    worker.postMessage(stop);
+    clearInterval(poll);
+  }, STOP_POLL_MS);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: FromCoverageWorker) => {
+        switch (message.kind) {
+          case 'outcome':
+            collector.endRun({ facts: message.facts });
+            outcomes.push(message.outcome);
+            onOutcome(message.outcome);
+            break;
+          case 'done':
+            collector.branches.merge(message.points, message.contents);
+            resolve();
+            break;
+          default:
+            assertNever(message, 'coverage worker message');
+        }
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => reject(new Error(`coverage worker exited (status ${code}) before its report`)));
+    });
+  } finally {
+    clearInterval(poll);
+    await worker.terminate();
   }
   return outcomes;
 }
+
+function startCoverageWorker(workerData: CoverageWorkerData): Worker {
+  if (RUNNING_COMPILED) return new Worker(new URL('./coverage-worker.js', import.meta.url), { workerData });
+  const entry = new URL('./coverage-worker.ts', import.meta.url).href;
+  return new Worker(SOURCE_BOOTSTRAP, { eval: true, workerData: { ...workerData, entry } });
+}
+

@@ -14,6 +14,7 @@ export function protocolScope(pluginPaths: readonly string[] = []): CoverageScop
   const pluginDirs = pluginPaths.map((p) => dirname(resolve(p)) + sep);
   const inPlugin = (path: string): boolean => !path.includes(NODE_MODULES) && pluginDirs.some((d) => path.startsWith(d));
   return {
+    pluginPaths: [...pluginPaths],
     script: (url) => {
       const path = scriptPath(url);
       if (path === null) return false;

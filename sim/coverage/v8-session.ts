@@ -1,8 +1,9 @@
 // V8's own block coverage of this thread, through the inspector protocol
 // (what NODE_V8_COVERAGE and c8 read): precise, with call counts and block
 // detail. No counters of ours: V8 counts every function and block it runs.
-// Worker threads are separate isolates that this session does not see, so
-// commands run coverage on the main thread only.
+// Worker threads are separate isolates that this session does not see: a
+// suite's coverage runs in a worker of its own that starts this session
+// before it loads the protocol (coverage-worker.ts, run-jobs.ts).
 //
 // Once started, coverage stays on for the life of the thread: V8 keeps the
 // code it compiled without block counters after a stop, and a later start

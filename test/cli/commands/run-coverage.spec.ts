@@ -41,6 +41,15 @@ describe('vsynclab run --coverage', () => {
     expect(json.files.some((f) => f.file.includes('protocol/isis/membership.ts'))).toBe(true);
   }, 60_000);
 
+  // The hunt keeps runs that reach new branches: from the bundle it would see none.
+  it('lets the hunt count protocol branches from the real CLI too', () => {
+    const out = mkdtempSync(join(tmpdir(), 'vsynclab-hunt-bin-'));
+    const r = cliSpawned(['hunt', 'scenarios/isis-member-crash.json', '--runs', '2', '--out', out]);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, 'coverage.json'), 'utf8')) as { totals: { branches: { total: number; run: number } } };
+    expect(json.totals.branches.run).toBeGreaterThan(100);
+  }, 120_000);
+
   it('refuses --trace-out, and a --coverage-out that is a file', async () => {
     const bad = await cliInProcess('run', 'scenarios/isis-member-crash.json', '--seed', '1', '--coverage', '--trace-out', join(tmpdir(), 'x.jsonl'));
     expect(bad.status).toBe(2);

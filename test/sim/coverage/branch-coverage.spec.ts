@@ -65,7 +65,7 @@ describe('BranchCoverage', () => {
   it('counts the points V8 ran and names the ones it did not, in original lines', () => {
     const source = mappedScript(['if (a) {', '  g();', '} else {', '  h();', '}']);
     const reader = { scriptSource: () => source, loadedScripts: () => [{ scriptId: '1', url: 'file:///gen/a.js' }] };
-    const coverage = new BranchCoverage({ script: () => true, file: (f) => f === '/src/a.ts' }, reader);
+    const coverage = new BranchCoverage({ pluginPaths: [], script: () => true, file: (f) => f === '/src/a.ts' }, reader);
     const thenStart = source.indexOf('{');
     const elseStart = source.indexOf('{', thenStart + 1);
     const take = [{ scriptId: '1', url: 'file:///gen/a.js', functions: [{ functionName: '', isBlockCoverage: true, ranges: [
@@ -80,5 +80,16 @@ describe('BranchCoverage', () => {
     const ranAll = [{ ...take[0]!, functions: [{ ...take[0]!.functions[0]!, ranges: [{ startOffset: 0, endOffset: source.length, count: 1 }] }] }];
     expect(coverage.add(ranAll)).toHaveLength(1);
     expect(coverage.add(ranAll)).toHaveLength(0);
+  });
+
+  it('merges another thread\'s points: counts add up, new points join, the texts come along', () => {
+    const reader = { scriptSource: () => '', loadedScripts: () => [] };
+    const coverage = new BranchCoverage({ pluginPaths: [], script: () => true, file: () => true }, reader);
+    const point = (line: number, count: number) => ({ key: `/src/a.ts:${line}:0:then`, file: '/src/a.ts', line, column: 0, kind: 'then' as const, count });
+    coverage.merge([point(1, 0), point(2, 3)], [['/src/a.ts', 'text']]);
+    coverage.merge([point(1, 2), point(3, 0)], []);
+    expect(coverage.points().map((p) => [p.line, p.count])).toEqual([[1, 2], [2, 3], [3, 0]]);
+    expect(coverage.contentOf('/src/a.ts')).toBe('text');
+    expect(coverage.contents()).toEqual([['/src/a.ts', 'text']]);
   });
 });

@@ -30,6 +30,8 @@ describe('coverage report', () => {
     expect(text).toContain('protocol/isis/x.ts:2:5 else');
     expect(text).toContain('crash x coordinator (1)');
     expect(text).toContain('message kinds sent: none in these traces');
+    expect(text).not.toContain('Warning');
+    expect(coverageSummary({ ...report, wholeFunctions: 4 })).toContain('Warning: 4 protocol functions ran before coverage started');
   });
 
   it('highlights the lines of never-run points in the page, and nothing else', () => {
