@@ -10,6 +10,7 @@ import { applyStrikes, drawStrike, STRIKES, type StrikeKind } from '../../scenar
 import { risksSuspicion } from '../../scenarios/suspicion-risk.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import type { Rng } from '../rng.ts';
+import { strikeKey } from './strike-coverage.ts';
 
 /** A scenario with more scheduled entries than this gets no strike (each adds up to a dozen). */
 const MAX_SCHEDULED_FOR_STRIKE = 24;
@@ -40,8 +41,15 @@ export function takenOut(s: Scenario): number {
   return split ? Number.POSITIVE_INFINITY : out.size;
 }
 
-/** Adds one strike of `kind` (drawn when absent); null when it does not fit the scenario. */
-export function addStrike(s: Scenario, rng: Rng, kind: StrikeKind = rng.pick(STRIKES)): { scenario: Scenario; what: string } | null {
+/** What the strike mutation made: the scenario, what it says, and the strike's kind/variant key (strike-coverage.ts). */
+export interface AddedStrike {
+  scenario: Scenario;
+  what: string;
+  key: string;
+}
+
+/** Adds one strike of `kind` (drawn when absent), of `variant` when named; null when it does not fit the scenario. */
+export function addStrike(s: Scenario, rng: Rng, kind: StrikeKind = rng.pick(STRIKES), variant?: string): AddedStrike | null {
   if ((s.faults?.schedule?.length ?? 0) > MAX_SCHEDULED_FOR_STRIKE) return null;
   const option = s.protocol.options?.['suspectTimeoutUs'];
   const budget = Math.floor((s.processes - 1) / 2) - takenOut(s);
@@ -58,7 +66,8 @@ export function addStrike(s: Scenario, rng: Rng, kind: StrikeKind = rng.pick(STR
       window: [0.05, 0.85],
     },
     rng,
+    variant,
   );
   if (strike === null) return null;
-  return { scenario: applyStrikes(s, [strike], s.workload.multicastsPerSecond), what: `strike ${strike.detail}` };
+  return { scenario: applyStrikes(s, [strike], s.workload.multicastsPerSecond), what: `strike ${strike.detail}`, key: strikeKey(strike.kind, strike.variant) };
 }
