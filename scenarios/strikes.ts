@@ -123,7 +123,7 @@ type MomentName = keyof typeof MOMENTS;
  * flush reply (measured in session 4: 6 of 8, 2 of 10, 2 of 6 seeds).
  */
 const MOMENT_WEIGHTS: Readonly<Record<MomentName, number>> = {
-  'coordinator-after-flush-ok': 3, 'coordinator-after-begin': 1, 'provider-mid-transfer': 1, 'sequencer-after-order': 4,
+  'coordinator-after-flush-ok': 4, 'coordinator-after-begin': 1, 'provider-mid-transfer': 1, 'sequencer-after-order': 5,
 };
 
 /** The steady links' delay: a fraction of the network's mean flight, within these bounds. */
@@ -158,7 +158,7 @@ export const STRIKE_VARIANTS: Readonly<Record<StrikeKind, readonly StrikeVariant
  * reaches. A file's `strikes` replaces them.
  */
 export const DEFAULT_STRIKE_WEIGHTS: Readonly<Record<StrikeKind, number>> = {
-  cutAtNote: 4, competingCoordinators: 2, slowLinkUnderLoad: 1, noMajoritySplit: 1, leaveUnderSuspicion: 2, longIsolation: 1,
+  cutAtNote: 5, competingCoordinators: 2, slowLinkUnderLoad: 1, noMajoritySplit: 1, leaveUnderSuspicion: 2, longIsolation: 1.5,
 };
 
 /** The note a cut-at-note variant fires at (undefined for other kinds). */

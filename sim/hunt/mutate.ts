@@ -73,13 +73,16 @@ export function switchesOf(scenarios: readonly Scenario[]): Switches {
 
 /**
  * The mutations' weights: with a strike tally, the strike mutation weighs
- * more while variants remain that no candidate has carried (up to twice
- * its weight when none has been tried).
+ * more while variants remain that no candidate has carried (up to
+ * 1 + UNTRIED_STRIKE_BOOST times its weight when none has been tried):
+ * a short hunt spends its first runs on the situations its starting
+ * scenarios lack.
  */
 function weightsFor(strikes: StrikeCoverage | undefined): number[] {
   if (strikes === undefined) return WEIGHTS;
-  return MUTATIONS.map((m) => (m === 'strike' ? MUTATION_WEIGHTS.strike * (1 + strikes.untriedShare()) : MUTATION_WEIGHTS[m]));
+  return MUTATIONS.map((m) => (m === 'strike' ? MUTATION_WEIGHTS.strike * (1 + UNTRIED_STRIKE_BOOST * strikes.untriedShare()) : MUTATION_WEIGHTS[m]));
 }
+const UNTRIED_STRIKE_BOOST = 2;
 
 /**
  * A valid mutant of `parent` (1 to 3 changes), or null when every try was
@@ -94,8 +97,10 @@ export function mutate(parent: Candidate, donors: readonly Candidate[], switches
     const changes: string[] = [];
     const addedStrikes: string[] = [];
     const count = 1 + rng.int(3);
+    // While variants remain untried, a candidate starts with a strike as often as they remain.
+    const strikeFirst = strikes !== undefined && rng.chance(strikes.untriedShare());
     for (let k = 0; k < count; k++) {
-      const mutation = MUTATIONS[rng.weightedIndex(weights)]!;
+      const mutation = k === 0 && strikeFirst ? 'strike' : MUTATIONS[rng.weightedIndex(weights)]!;
       if (mutation === 'reseed') {
         seed = rng.int(SEED_RANGE);
         changes.push(`seed ${seed}`);
