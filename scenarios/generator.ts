@@ -23,7 +23,7 @@ import {
   type MembershipEventKind,
   type MembershipPlan,
 } from './membership-plan.ts';
-import { applyStrikes, drawStrike, STRIKES, type Strike, type StrikeKind } from './strikes.ts';
+import { applyStrikes, DEFAULT_STRIKE_WEIGHTS, drawStrike, STRIKES, type Strike, type StrikeKind } from './strikes.ts';
 
 export type GeneratorMode = 'uniform' | 'swarm';
 
@@ -40,14 +40,17 @@ export interface GeneratorSpec {
   membership?: Partial<Record<MembershipEventKind, number>>;
   /** Overlapping pairs of membership events per scenario (default 1; 0 for none). */
   overlaps?: number;
-  /** Relative weights of the strikes (strikes.ts; default 1 each; 0 never draws one). Swarm switches each on or off per seed. */
+  /** Relative weights of the strikes (strikes.ts; default DEFAULT_STRIKE_WEIGHTS; 0 never draws one). Swarm switches each on or off per seed. */
   strikes?: Partial<Record<StrikeKind, number>>;
-  /** At most this many strikes per scenario (default 2; each seed draws 0 to this many; one that does not fit the majority budget is left out). */
+  /** At most this many strikes per scenario (default 2; a quarter of the seeds draws none, the rest 1 to this many; one that does not fit the majority budget is left out). */
   strikesPerSeed?: number;
 }
 
 /** At most this many strikes per scenario (each gets its own stretch of the fault phase). */
 export const MAX_STRIKES = 3;
+
+/** The share of seeds that draw no strike (the rest draw 1 to `strikesPerSeed`). */
+export const NO_STRIKE_SHARE = 0.25;
 
 /** At most this many overlapping pairs per scenario (a bound; the majority budget allows fewer anyway). */
 export const MAX_OVERLAPS = 4;
@@ -100,17 +103,22 @@ function suspectTimeoutOf(spec: GeneratorSpec): number {
 
 /** The strike weights of this seed: uniform keeps the spec's; swarm switches each kind on or off (possibly all off). */
 function strikeWeights(spec: GeneratorSpec, random: UnitRandom): Record<StrikeKind, number> {
-  const weights = Object.fromEntries(STRIKES.map((k) => [k, spec.strikes?.[k] ?? 1])) as Record<StrikeKind, number>;
+  const weights = Object.fromEntries(STRIKES.map((k) => [k, spec.strikes?.[k] ?? DEFAULT_STRIKE_WEIGHTS[k]])) as Record<StrikeKind, number>;
   if (spec.mode === 'uniform') return weights;
   for (const k of STRIKES) if (random.float() >= 0.5) weights[k] = 0;
   return weights;
 }
 
-/** The seed's strikes, each in its own stretch of the fault phase, while the majority budget lasts. */
+/**
+ * The seed's strikes, each in its own stretch of the fault phase, while the
+ * majority budget lasts. A quarter of the seeds draws none, so those leave
+ * the membership pairs the whole budget (two events that each take a host
+ * out need it all in a group of five); the others draw 1 to the most.
+ */
 function drawStrikes(spec: GeneratorSpec, s: Scenario, weights: Record<StrikeKind, number>, random: UnitRandom): Strike[] {
-  // From none to the most allowed: seeds without strikes leave the membership pairs the whole majority budget.
   const most = Math.min(MAX_STRIKES, spec.strikesPerSeed ?? 2);
-  const count = Math.min(most, Math.floor(random.float() * (most + 1)));
+  const none = random.float() < NO_STRIKE_SHARE;
+  const count = none || most === 0 ? 0 : 1 + Math.min(most - 1, Math.floor(random.float() * most));
   const flightUs = s.network.delay.meanUs + s.network.delay.jitterUs / 2;
   let budget = Math.floor((spec.processes - 1) / 2);
   const strikes: Strike[] = [];

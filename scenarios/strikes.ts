@@ -23,10 +23,22 @@
 //   size while one more member is falsely suspected (a link just over the
 //   timeout), the leavers' messages to the coordinator sometimes lossy: a
 //   change that holds a majority only once the leavers are discounted.
+// - `longIsolation`: a member (or the coordinator) cut off from everyone
+//   for longer than members resend exclusion notices (about 3.4 s), so it
+//   comes back believing it is still in the view the group left behind and
+//   learns it was excluded only from the members that refuse its messages.
+//   It lengthens the fault phase to fit, lowers the load, and turns off the
+//   random faults that would undo the isolation early (heal, partition).
+//
+// Each kind comes in variants (which moment and which cut, whether one of
+// two competing coordinators lags...), each with a weight: the variants
+// random faults produce least and that reach the most weigh most. The hunt
+// names a variant to steer towards the ones its corpus lacks
+// (sim/hunt/strike-coverage.ts).
 import { assertNever } from '../core/assert-never.ts';
 import type { HostName, HostOrRole, JoinSpec, LeaveSpec, NoteAt, OrderMix, Scenario, ScheduledFault } from './types.ts';
 
-export const STRIKES = ['cutAtNote', 'competingCoordinators', 'slowLinkUnderLoad', 'noMajoritySplit', 'leaveUnderSuspicion'] as const;
+export const STRIKES = ['cutAtNote', 'competingCoordinators', 'slowLinkUnderLoad', 'noMajoritySplit', 'leaveUnderSuspicion', 'longIsolation'] as const;
 export type StrikeKind = (typeof STRIKES)[number];
 
 /** A uniform [0, 1) source. */
@@ -51,6 +63,8 @@ export interface StrikeContext {
 /** What a strike adds to the scenario. */
 export interface Strike {
   kind: StrikeKind;
+  /** Which of its kind's variants (STRIKE_VARIANTS). */
+  variant: string;
   /** For `cutAtNote`: which protocol moment, and what was done there. */
   detail: string;
   joins: JoinSpec[];
@@ -62,6 +76,12 @@ export interface Strike {
   /** The workload it needs: a total-order mix, a higher rate (a factor). */
   orders?: OrderMix;
   rateFactor?: number;
+  /** A bound on the load (multicasts per second) the strike needs low. */
+  maxRate?: number;
+  /** The fault phase must last at least this long. */
+  minDurationUs?: number;
+  /** Random fault kinds that would undo the strike, turned off. */
+  offRandomKinds?: string[];
 }
 
 /** Protocol moments a role is cut off at, and how many steps after the note the fault lands. */
@@ -82,31 +102,85 @@ interface Moment {
   needs: 'join' | 'totalLoad';
 }
 
-const MOMENTS: readonly Moment[] = [
+const MOMENTS = {
   // The last member's flush reply (the coordinator waits for every member it does not suspect): one step
   // later it sends its accept requests, three steps later it commits, four its installs arrive. A link cut
   // between its accept requests and its commit, or an isolation between its commit and its installs' arrival.
-  { note: 'flush-ok', node: 'any', target: 'coordinator', cutWindow: [1.1, 2.9], isolateWindow: [3.1, 3.9], maxOccurrence: 0, needs: 'join' },
+  'coordinator-after-flush-ok': { note: 'flush-ok', node: 'any', target: 'coordinator', cutWindow: [1.1, 2.9], isolateWindow: [3.1, 3.9], maxOccurrence: 0, needs: 'join' },
   // The same, counted from the coordinator's start: flush requests arrive a step later.
-  { note: 'view-change-begin', node: 'coordinator', target: 'coordinator', cutWindow: [0, 3.9], isolateWindow: [4.1, 4.9], maxOccurrence: 1, needs: 'join' },
+  'coordinator-after-begin': { note: 'view-change-begin', node: 'coordinator', target: 'coordinator', cutWindow: [0, 3.9], isolateWindow: [4.1, 4.9], maxOccurrence: 1, needs: 'join' },
   // The provider mid-transfer: the state goes out with the install.
-  { note: 'flush-begin', node: 'provider', target: 'provider', cutWindow: [0, 4], isolateWindow: [0, 5], maxOccurrence: 2, needs: 'join' },
-  // The sequencer just after it ordered, before the order reaches anyone (twice the weight: orders are the busiest moment).
-  { note: 'sequencer-order', node: 'sequencer', target: 'sequencer', cutWindow: [0, 0.1], isolateWindow: [0, 0.1], maxOccurrence: 30, needs: 'totalLoad' },
-  { note: 'sequencer-order', node: 'sequencer', target: 'sequencer', cutWindow: [0, 0.1], isolateWindow: [0, 0.1], maxOccurrence: 30, needs: 'totalLoad' },
-];
+  'provider-mid-transfer': { note: 'flush-begin', node: 'provider', target: 'provider', cutWindow: [0, 4], isolateWindow: [0, 5], maxOccurrence: 2, needs: 'join' },
+  // The sequencer just after it ordered, before the order reaches anyone.
+  'sequencer-after-order': { note: 'sequencer-order', node: 'sequencer', target: 'sequencer', cutWindow: [0, 0.1], isolateWindow: [0, 0.1], maxOccurrence: 30, needs: 'totalLoad' },
+} as const satisfies Record<string, Moment>;
+type MomentName = keyof typeof MOMENTS;
+/**
+ * How often each moment is drawn. The sequencer just after ordering and the
+ * coordinator after the last flush reply weigh most: random faults land
+ * there almost never, and an isolation, a mute or a dead link there breaks
+ * the total order's stability, phase 2's takeover, the orders acked after a
+ * flush reply (measured in session 4: 6 of 8, 2 of 10, 2 of 6 seeds).
+ */
+const MOMENT_WEIGHTS: Readonly<Record<MomentName, number>> = {
+  'coordinator-after-flush-ok': 4, 'coordinator-after-begin': 1, 'provider-mid-transfer': 1, 'sequencer-after-order': 5,
+};
 
 /** The steady links' delay: a fraction of the network's mean flight, within these bounds. */
 const STEADY_MIN_US = 300;
 const STEADY_MAX_US = 2_000;
 
 /** How the target is cut off, with weights: isolated (messages on the wire lost too), muted (nothing it sends from now on gets out), its successor deaf to it, or crashed. */
-const CUTS = [
-  { cut: 'isolate', weight: 35 },
-  { cut: 'mute', weight: 25 },
-  { cut: 'deadLink', weight: 30 },
-  { cut: 'crash', weight: 10 },
-] as const;
+const CUT_WEIGHTS = { isolate: 3, mute: 3, deadLink: 3, crash: 1 } as const;
+type Cut = keyof typeof CUT_WEIGHTS;
+
+/** One variant of a strike kind, with its weight in a draw of that kind. */
+export interface StrikeVariant {
+  name: string;
+  weight: number;
+}
+
+/** Every kind's variants: a cut at a note is a moment and a cut (`sequencer-after-order/mute`). */
+export const STRIKE_VARIANTS: Readonly<Record<StrikeKind, readonly StrikeVariant[]>> = {
+  cutAtNote: (Object.keys(MOMENTS) as MomentName[]).flatMap((m) =>
+    (Object.keys(CUT_WEIGHTS) as Cut[]).map((c) => ({ name: `${m}/${c}`, weight: MOMENT_WEIGHTS[m] * CUT_WEIGHTS[c] }))),
+  competingCoordinators: [{ name: 'even', weight: 1 }, { name: 'one-lags', weight: 1 }],
+  slowLinkUnderLoad: [{ name: 'member', weight: 1 }],
+  noMajoritySplit: [{ name: 'halves', weight: 1 }],
+  leaveUnderSuspicion: [{ name: 'clean-leavers', weight: 1 }, { name: 'lossy-leavers', weight: 1 }],
+  longIsolation: [{ name: 'member', weight: 2 }, { name: 'coordinator', weight: 1 }],
+};
+
+/**
+ * The kinds' default weights in a generator's draw: a cut at a note holds
+ * the most variants that random faults never produce; competing
+ * coordinators and leaves under suspicion each break a mutant nothing else
+ * reaches. A file's `strikes` replaces them.
+ */
+export const DEFAULT_STRIKE_WEIGHTS: Readonly<Record<StrikeKind, number>> = {
+  cutAtNote: 5, competingCoordinators: 2, slowLinkUnderLoad: 1, noMajoritySplit: 1, leaveUnderSuspicion: 2, longIsolation: 1.5,
+};
+
+/** The note a cut-at-note variant fires at (undefined for other kinds). */
+export function noteOfVariant(kind: StrikeKind, variant: string): string | undefined {
+  if (kind !== 'cutAtNote') return undefined;
+  const moment = variant.split('/')[0] ?? '';
+  return moment in MOMENTS ? MOMENTS[moment as MomentName].note : undefined;
+}
+
+/** A variant of `kind` drawn by weight. */
+export function drawVariant(kind: StrikeKind, random: UnitRandom): string {
+  const variants = STRIKE_VARIANTS[kind];
+  let pick = random.float() * variants.reduce((n, v) => n + v.weight, 0);
+  return (variants.find((v) => (pick -= v.weight) < 0) ?? variants[variants.length - 1]!).name;
+}
+
+/** How long a long isolation lasts: past the exclusion notices' resends (EXCLUSION_NOTICE_SENDS, about 3.4 s). */
+const LONG_ISOLATION_US: readonly [number, number] = [3_700_000, 4_400_000];
+/** Its load: a long fault phase at a low rate costs about what the usual one does. */
+const LONG_ISOLATION_RATE = 50;
+/** What follows the heal before the fault phase ends. */
+const AFTER_HEAL_US = 200_000;
 
 /** A total-order-only mix: the sequencer orders in batches, and a flush has orders in flight to keep. */
 const TOTAL_ONLY: OrderMix = { fifo: 0, causal: 0, total: 1 };
@@ -117,6 +191,7 @@ export function strikeCost(kind: StrikeKind, processes: number): number {
     case 'cutAtNote':
     case 'competingCoordinators':
     case 'slowLinkUnderLoad':
+    case 'longIsolation':
       return 1;
     case 'noMajoritySplit':
     case 'leaveUnderSuspicion':
@@ -124,9 +199,14 @@ export function strikeCost(kind: StrikeKind, processes: number): number {
   }
 }
 
-/** The strike, or null when it does not fit the budget or the group. */
-export function drawStrike(kind: StrikeKind, ctx: StrikeContext, random: UnitRandom): Strike | null {
+/**
+ * The strike, or null when it does not fit the budget or the group. Its
+ * variant is drawn by weight unless one is named (the hunt's steering); an
+ * unknown name draws one.
+ */
+export function drawStrike(kind: StrikeKind, ctx: StrikeContext, random: UnitRandom, named?: string): Strike | null {
   if (strikeCost(kind, ctx.processes) > ctx.budget) return null;
+  const variant = named !== undefined && STRIKE_VARIANTS[kind].some((v) => v.name === named) ? named : drawVariant(kind, random);
   const between = (lo: number, hi: number): number => lo + random.float() * (hi - lo);
   const lastUs = Math.max(0, ctx.durationUs - 1);
   const clamp = (t: number): number => Math.min(lastUs, Math.max(0, Math.round(t)));
@@ -134,15 +214,15 @@ export function drawStrike(kind: StrikeKind, ctx: StrikeContext, random: UnitRan
   const hosts = Array.from({ length: ctx.processes }, (_, k) => `p${k + 1}`);
   const free = hosts.filter((h) => !ctx.takenHosts.includes(h));
   const timeout = ctx.suspectTimeoutUs;
-  const strike: Strike = { kind, detail: kind, joins: [], leaves: [], schedule: [], takeOuts: strikeCost(kind, ctx.processes), hostsUsed: [] };
+  const strike: Strike = { kind, variant, detail: kind, joins: [], leaves: [], schedule: [], takeOuts: strikeCost(kind, ctx.processes), hostsUsed: [] };
   const slow = (delayUs: number): { delay: { minUs: number; meanUs: number; jitterUs: number } } => ({
     delay: { minUs: Math.round(delayUs), meanUs: Math.round(delayUs), jitterUs: Math.round(delayUs / 50) },
   });
   switch (kind) {
     case 'cutAtNote': {
-      const moment = MOMENTS[Math.floor(random.float() * MOMENTS.length)]!;
-      let pick = random.float() * CUTS.reduce((n, c) => n + c.weight, 0);
-      const cut = CUTS.find((c) => (pick -= c.weight) < 0)?.cut ?? 'isolate';
+      const [momentName, cutName] = variant.split('/') as [MomentName, Cut];
+      const moment: Moment = MOMENTS[momentName];
+      const cut = cutName;
       // A view-change moment gets clean, steady links around the coordinator, so its phases take known steps.
       const steadyUs = Math.min(STEADY_MAX_US, Math.max(STEADY_MIN_US, Math.round(ctx.flightUs / 2)));
       const stepUs = moment.needs === 'join' ? steadyUs : ctx.flightUs;
@@ -195,7 +275,7 @@ export function drawStrike(kind: StrikeKind, ctx: StrikeContext, random: UnitRan
       const holdUs = between(3, 6) * timeout;
       strike.schedule.push({ type: 'link', from: first, to: second, atUs: startUs, ...slow(between(2, 3) * timeout) });
       // One of the two a few flights slower towards everyone else: whose messages win the race varies.
-      if (random.float() < 0.5) {
+      if (variant === 'one-lags') {
         const lagging = random.float() < 0.5 ? first : second;
         const lagUs = between(0.5, 3) * ctx.flightUs;
         for (const other of free.filter((h) => h !== first && h !== second)) {
@@ -250,13 +330,26 @@ export function drawStrike(kind: StrikeKind, ctx: StrikeContext, random: UnitRan
         { type: 'link', from: coordinator, to: suspect, atUs: slowFromUs, ...slow(between(1.02, 1.4) * timeout) },
         { type: 'link-reset', atUs: clamp(startUs + between(2, 4) * timeout) },
       );
-      if (random.float() < 0.5) {
+      if (variant === 'lossy-leavers') {
         const loss = Math.round(between(0.1, 0.4) * 100) / 100;
         for (const l of leaving) strike.schedule.push({ type: 'link', from: l, to: coordinator, bidirectional: false, lossProbability: loss, atUs: startUs });
       }
       for (const l of leaving) strike.leaves.push({ atUs: startUs, host: l });
       if (random.float() < 0.5) strike.joins.push({ atUs: clamp(startUs + between(0, 1) * timeout), count: 1 });
       strike.hostsUsed.push(...leaving, suspect);
+      return strike;
+    }
+    case 'longIsolation': {
+      // The oldest free host is the coordinator (the plans keep it the oldest); a member is the youngest.
+      const host = variant === 'coordinator' ? free[0] : free[free.length - 1];
+      if (host === undefined || free.length < 2) return null;
+      const holdUs = Math.round(between(LONG_ISOLATION_US[0], LONG_ISOLATION_US[1]));
+      strike.schedule.push({ type: 'isolate', host, atUs: startUs }, { type: 'heal', atUs: startUs + holdUs });
+      strike.minDurationUs = startUs + holdUs + AFTER_HEAL_US;
+      strike.maxRate = LONG_ISOLATION_RATE;
+      strike.offRandomKinds = ['heal', 'partition'];
+      strike.hostsUsed.push(host);
+      strike.detail = `isolate ${host} for ${Math.round(holdUs / 1000)} ms`;
       return strike;
     }
   }
@@ -276,9 +369,16 @@ export function applyStrikes(s: Scenario, strikes: readonly Strike[], baseRate: 
   if (orders !== undefined) workload.orders = { ...orders };
   const factor = Math.max(1, ...strikes.map((x) => x.rateFactor ?? 1));
   if (factor > 1) workload.multicastsPerSecond = Math.min(Math.max(MAX_STRIKE_RATE, baseRate), Math.round(workload.multicastsPerSecond * factor));
+  const maxRate = Math.min(...strikes.map((x) => x.maxRate ?? Number.POSITIVE_INFINITY));
+  if (workload.multicastsPerSecond > maxRate) workload.multicastsPerSecond = maxRate;
   if (joins.length > 0) workload.joins = joins;
   if (leaves.length > 0) workload.leaves = leaves;
   const faults = { ...s.faults };
   if (schedule.length > 0) faults.schedule = schedule;
-  return { ...s, workload, faults };
+  const off = new Set(strikes.flatMap((x) => x.offRandomKinds ?? []));
+  if (off.size > 0 && faults.random !== undefined) {
+    faults.random = { ...faults.random, kinds: Object.fromEntries(Object.entries(faults.random.kinds).filter(([k]) => !off.has(k))) };
+  }
+  const durationUs = Math.max(s.durationUs, ...strikes.map((x) => x.minDurationUs ?? 0));
+  return { ...s, workload, faults, durationUs };
 }

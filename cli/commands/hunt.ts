@@ -112,6 +112,8 @@ export const huntCommand: CommandModule<object, HuntArgs> = {
       writeFileSync(join(args.out, 'hunt.json'), `${JSON.stringify({
         seed, runs: result.runs, stoppedBy: result.stoppedBy, corpus: result.corpus.length, ...(args.mutant !== undefined ? { mutant: args.mutant } : {}),
         findings: found.map((f) => f.report.json),
+        // What the strike mutation tried, per kind and variant (sim/hunt/strike-coverage.ts): the ground the hunt steered to.
+        strikes: result.strikes.filter((t) => t.tries > 0),
       }, null, 2)}\n`);
       const totals = coverage.report.totals.branches;
       process.stdout.write([

@@ -24,6 +24,7 @@ import { DEFAULT_MAX_ATTEMPTS, shrinkSteps, targetOf, type ShrinkOutcome, type S
 import { driveYielding, eventLoopTurn } from '../steps.ts';
 import { triggerNotes, type NoteCounts } from './aimed-faults.ts';
 import { mutate, switchesOf, type Candidate, type Switches } from './mutate.ts';
+import { StrikeCoverage, type StrikeTally } from './strike-coverage.ts';
 
 export interface HuntOptions {
   seed: number;
@@ -84,6 +85,8 @@ export interface HuntResult {
   findings: HuntFinding[];
   stoppedBy: HuntStop;
   coverage: CoverageCollector;
+  /** Per strike kind and variant: how often the hunt's candidates carried it, were kept, what they reached first. */
+  strikes: StrikeTally[];
 }
 
 /** Bound on the corpus: past it, a new entry replaces the least productive one. */
@@ -95,6 +98,8 @@ interface Entry extends KeptCandidate {
   picks: number;
   /** Facts of its run that at most RARE_RUNS runs had shown when it was kept (its energy follows their counts). */
   rare: string[];
+  /** The strike variants the hunt's mutations added to it and its ancestors (its energy follows how rarely they were tried). */
+  strikes: string[];
 }
 
 /** A fact shown by at most this many runs is rare. */
@@ -109,6 +114,7 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
   if (options.maxRuns === undefined && options.timeUp === undefined) throw new Error('hunt: give maxRuns or timeUp');
   const rng = new Rng(`hunt-${options.seed}`);
   const coverage = new CoverageCollector(scope);
+  const strikes = new StrikeCoverage();
   const corpus: Entry[] = [];
   const findings: HuntFinding[] = [];
   const targetsFound = new Set<string>();
@@ -134,8 +140,8 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
         break;
       }
       // Until something is kept (every starting run failed and covered nothing new), the suite itself is the parent pool.
-      const parents = corpus.length > 0 ? corpus : initial.map((c) => ({ ...c, run: 0, freshBranches: 0, freshFacts: 0, picks: 0, rare: [] }));
-      const next = runs < initial.length ? initial[runs]! : pickAndMutate(parents, switches, coverage.facts, rng);
+      const parents = corpus.length > 0 ? corpus : initial.map((c) => ({ ...c, run: 0, freshBranches: 0, freshFacts: 0, picks: 0, rare: [], strikes: [] }));
+      const next: Candidate & { file: string; carried?: string[] } | null = runs < initial.length ? initial[runs]! : pickAndMutate(parents, switches, coverage.facts, strikes, rng);
       if (next === null) break;
       const run = runs + 1;
       const extra = mutantRunOptions(next.scenario, options.mutant);
@@ -155,9 +161,14 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
       learnNotes(switches, fresh);
       // A failing run that reached new ground is a parent too: its neighbours may fail in other ways.
       const kept = freshFacts + freshBranches > 0;
+      strikes.record(next.addedStrikes ?? [], kept, fresh);
       if (kept) {
-        const entry = { ...next, run, freshBranches, freshFacts, picks: 0, rare: rareFacts(observed.facts.facts.keys(), coverage.facts), noteCounts: noteCountsOf(observed.facts.facts) };
-        keep(corpus, entry, coverage.facts);
+        const { carried, addedStrikes, ...candidate } = next;
+        const entry: Entry = {
+          ...candidate, run, freshBranches, freshFacts, picks: 0, rare: rareFacts(observed.facts.facts.keys(), coverage.facts), noteCounts: noteCountsOf(observed.facts.facts),
+          strikes: [...(carried ?? []), ...(addedStrikes ?? [])],
+        };
+        keep(corpus, entry, coverage.facts, strikes);
       }
       options.onRun?.({ run, scenario: next.scenario.name, seed: next.seed, passed: result.passed, freshBranches, freshFacts, kept, corpusSize: corpus.length });
       const target = targetOf(result);
@@ -181,7 +192,7 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
   } finally {
     coverage.stop();
   }
-  return { runs, corpus: corpus.map(({ picks: _picks, rare: _rare, noteCounts: _notes, ...entry }) => entry), findings, stoppedBy, coverage };
+  return { runs, corpus: corpus.map(({ picks: _picks, rare: _rare, noteCounts: _notes, strikes: _strikes, ...entry }) => entry), findings, stoppedBy, coverage, strikes: strikes.tally() };
 }
 
 /** Notes a run emitted for the first time become trigger notes for aimed faults. */
@@ -216,10 +227,15 @@ function rareFacts(runFacts: Iterable<string>, counts: ReadonlyMap<string, numbe
   return rare;
 }
 
-/** (1 + what it brought + rarity of what it reached, by today's counts) / (1 + times drawn). */
-function energy(e: Entry, counts: ReadonlyMap<string, number>): number {
+/**
+ * (1 + what it brought + rarity of what it reached, by today's counts, and
+ * of the strike variants it carries, by how often candidates carried them)
+ * / (1 + times drawn).
+ */
+function energy(e: Entry, counts: ReadonlyMap<string, number>, strikes: StrikeCoverage): number {
   let rarity = 0;
   for (const f of e.rare) rarity += 1 / Math.max(1, counts.get(f) ?? 1);
+  for (const k of e.strikes) rarity += 1 / Math.max(1, strikes.tries(k));
   return (1 + e.freshBranches + e.freshFacts + RARITY_WEIGHT * rarity) / (1 + e.picks);
 }
 
@@ -228,25 +244,31 @@ function energy(e: Entry, counts: ReadonlyMap<string, number>): number {
  * rare facts are mutated more, but none forever; its mutant may splice in
  * parts of any other entry.
  */
-function pickAndMutate(corpus: Entry[], switches: Switches, counts: ReadonlyMap<string, number>, rng: Rng): (Candidate & { file: string }) | null {
+function pickAndMutate(
+  corpus: Entry[],
+  switches: Switches,
+  counts: ReadonlyMap<string, number>,
+  strikes: StrikeCoverage,
+  rng: Rng,
+): (Candidate & { file: string; carried: string[] }) | null {
   if (corpus.length === 0) return null;
   for (let attempt = 0; attempt < corpus.length + 1; attempt++) {
-    const parent = corpus[rng.weightedIndex(corpus.map((e) => energy(e, counts)))]!;
+    const parent = corpus[rng.weightedIndex(corpus.map((e) => energy(e, counts, strikes)))]!;
     parent.picks++;
-    const child = mutate(parent, corpus, switches, rng);
-    if (child !== null) return { ...child, file: parent.file, changes: [...parent.changes, ...child.changes].slice(-MAX_CHANGES_KEPT) };
+    const child = mutate(parent, corpus, switches, rng, strikes);
+    if (child !== null) return { ...child, file: parent.file, changes: [...parent.changes, ...child.changes].slice(-MAX_CHANGES_KEPT), carried: parent.strikes };
   }
   return null;
 }
 
-function keep(corpus: Entry[], entry: Entry, counts: ReadonlyMap<string, number>): void {
+function keep(corpus: Entry[], entry: Entry, counts: ReadonlyMap<string, number>, strikes: StrikeCoverage): void {
   if (corpus.length < MAX_CORPUS) {
     corpus.push(entry);
     return;
   }
   let worst = 0;
   corpus.forEach((e, k) => {
-    if (energy(e, counts) < energy(corpus[worst]!, counts)) worst = k;
+    if (energy(e, counts, strikes) < energy(corpus[worst]!, counts, strikes)) worst = k;
   });
   corpus[worst] = entry;
 }

@@ -14,6 +14,7 @@ import { isValidScenario } from '../../scenarios/validate.ts';
 import type { Rng } from '../rng.ts';
 import { addAimedFault, reaimFault, type NoteCounts } from './aimed-faults.ts';
 import { addStrike } from './strike-mutation.ts';
+import type { StrikeCoverage } from './strike-coverage.ts';
 
 export const MUTATIONS = ['reseed', 'fault-kind', 'order', 'network', 'fault-time', 'splice', 'load', 'aimed-fault', 'reaim', 'strike'] as const;
 export type Mutation = (typeof MUTATIONS)[number];
@@ -39,6 +40,8 @@ export interface Candidate {
   changes: string[];
   /** How often its run emitted each trigger note (a kept candidate's; aimed faults aim at these). */
   noteCounts?: NoteCounts;
+  /** The strike variants (kind/variant keys) the mutation that made it added. */
+  addedStrikes?: string[];
 }
 
 /** The vocabulary of the switches: every random fault kind and order named by a scenario of the corpus. */
@@ -68,18 +71,48 @@ export function switchesOf(scenarios: readonly Scenario[]): Switches {
   return { faultKinds: [...faultKinds].sort(), orders: [...orders].sort(), notes: [...notes].sort() };
 }
 
-/** A valid mutant of `parent` (1 to 3 changes), or null when every try was invalid. */
-export function mutate(parent: Candidate, donors: readonly Candidate[], switches: Switches, rng: Rng): Candidate | null {
+/**
+ * The mutations' weights: with a strike tally, the strike mutation weighs
+ * more while variants remain that no candidate has carried (up to
+ * 1 + UNTRIED_STRIKE_BOOST times its weight when none has been tried):
+ * a short hunt spends its first runs on the situations its starting
+ * scenarios lack.
+ */
+function weightsFor(strikes: StrikeCoverage | undefined): number[] {
+  if (strikes === undefined) return WEIGHTS;
+  return MUTATIONS.map((m) => (m === 'strike' ? MUTATION_WEIGHTS.strike * (1 + UNTRIED_STRIKE_BOOST * strikes.untriedShare()) : MUTATION_WEIGHTS[m]));
+}
+const UNTRIED_STRIKE_BOOST = 2;
+
+/**
+ * A valid mutant of `parent` (1 to 3 changes), or null when every try was
+ * invalid. With a strike tally, the strike mutation steers towards the
+ * variants the hunt has tried least (strike-coverage.ts).
+ */
+export function mutate(parent: Candidate, donors: readonly Candidate[], switches: Switches, rng: Rng, strikes?: StrikeCoverage): Candidate | null {
+  const weights = weightsFor(strikes);
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     let scenario = structuredClone(parent.scenario);
     let seed = parent.seed;
     const changes: string[] = [];
+    const addedStrikes: string[] = [];
     const count = 1 + rng.int(3);
+    // While variants remain untried, a candidate starts with a strike as often as they remain.
+    const strikeFirst = strikes !== undefined && rng.chance(strikes.untriedShare());
     for (let k = 0; k < count; k++) {
-      const mutation = MUTATIONS[rng.weightedIndex(WEIGHTS)]!;
+      const mutation = k === 0 && strikeFirst ? 'strike' : MUTATIONS[rng.weightedIndex(weights)]!;
       if (mutation === 'reseed') {
         seed = rng.int(SEED_RANGE);
         changes.push(`seed ${seed}`);
+        continue;
+      }
+      if (mutation === 'strike') {
+        const steer = strikes?.pick(rng, parent.noteCounts);
+        const added = addStrike(scenario, rng, steer?.kind, steer?.variant);
+        if (added === null) continue;
+        scenario = added.scenario;
+        changes.push(added.what);
+        addedStrikes.push(added.key);
         continue;
       }
       const changed = apply(mutation, scenario, donors, switches, rng, parent.noteCounts);
@@ -88,13 +121,13 @@ export function mutate(parent: Candidate, donors: readonly Candidate[], switches
       changes.push(changed.what);
     }
     if (changes.length === 0) continue;
-    if (isValidScenario(scenario)) return { scenario, seed, changes };
+    if (isValidScenario(scenario)) return { scenario, seed, changes, ...(addedStrikes.length > 0 ? { addedStrikes } : {}) };
   }
   return null;
 }
 
 function apply(
-  mutation: Exclude<Mutation, 'reseed'>,
+  mutation: Exclude<Mutation, 'reseed' | 'strike'>,
   s: Scenario,
   donors: readonly Candidate[],
   switches: Switches,
@@ -146,8 +179,6 @@ function apply(
       return addAimedFault(s, switches.notes, rng, noteCounts);
     case 'reaim':
       return reaimFault(s, switches.notes, rng, noteCounts);
-    case 'strike':
-      return addStrike(s, rng);
   }
 }
 

@@ -4,7 +4,7 @@
 // situation needs.
 import { describe, expect, it } from 'vitest';
 import { generateWithPlans, type GeneratorSpec } from '../../scenarios/generator.ts';
-import { applyStrikes, drawStrike, STRIKES, type StrikeContext, type StrikeKind } from '../../scenarios/strikes.ts';
+import { applyStrikes, drawStrike, STRIKE_VARIANTS, STRIKES, type StrikeContext, type StrikeKind } from '../../scenarios/strikes.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import { validateScenario } from '../../scenarios/validate.ts';
 import { Rng } from '../../sim/rng.ts';
@@ -25,7 +25,7 @@ describe('strikes', () => {
       expect(strike.takeOuts).toBeLessThanOrEqual(ctx.budget);
       const s = applyStrikes(base, [strike], spec.multicastsPerSecond);
       expect(validateScenario(JSON.parse(JSON.stringify({ ...s, seeds: [1] })), 'strike')).toBeTruthy();
-      for (const f of strike.schedule) if (f.atUs !== undefined) expect(f.atUs).toBeLessThan(ctx.durationUs);
+      for (const f of strike.schedule) if (f.atUs !== undefined) expect(f.atUs).toBeLessThan(Math.max(ctx.durationUs, strike.minDurationUs ?? 0));
     }
   });
 
@@ -65,6 +65,36 @@ describe('strikes', () => {
     }
   });
 
+  it.each(STRIKES)('%s: draws each of its variants when named, and each by weight unnamed', (kind) => {
+    const rng = new Rng(`variants/${kind}`);
+    for (const v of STRIKE_VARIANTS[kind]) expect(drawStrike(kind, ctx, rng, v.name)!.variant).toBe(v.name);
+    const drawn = new Set(Array.from({ length: 400 }, () => drawStrike(kind, ctx, rng)!.variant));
+    expect([...drawn].sort()).toEqual(STRIKE_VARIANTS[kind].map((v) => v.name).sort());
+  });
+
+  it('weighs the sequencer after ordering and the coordinator after the last flush reply above the other moments', () => {
+    const moments = new Map<string, number>();
+    for (const strike of draws('cutAtNote', 1_000)) moments.set(strike.variant.split('/')[0]!, (moments.get(strike.variant.split('/')[0]!) ?? 0) + 1);
+    expect(moments.get('sequencer-after-order')!).toBeGreaterThan(2 * moments.get('provider-mid-transfer')!);
+    expect(moments.get('coordinator-after-flush-ok')!).toBeGreaterThan(2 * moments.get('coordinator-after-begin')!);
+  });
+
+  it('a long isolation outlasts the exclusion notices, in a fault phase made long enough, at a low load, with nothing to heal it early', () => {
+    for (const strike of draws('longIsolation', 30)) {
+      const [isolate, heal] = strike.schedule;
+      if (isolate?.type !== 'isolate' || heal?.type !== 'heal') throw new Error('not an isolation and its heal');
+      expect(heal.atUs! - isolate.atUs!).toBeGreaterThan(3_600_000);
+      expect(strike.minDurationUs).toBeGreaterThan(heal.atUs!);
+      const s = applyStrikes(base, [strike], spec.multicastsPerSecond);
+      expect(s.durationUs).toBe(strike.minDurationUs);
+      expect(s.workload.multicastsPerSecond).toBeLessThanOrEqual(50);
+      expect(Object.keys(s.faults?.random?.kinds ?? {})).not.toContain('heal');
+      expect(Object.keys(s.faults?.random?.kinds ?? {})).not.toContain('partition');
+    }
+    const hosts = new Set(draws('longIsolation', 40).map((s) => s.hostsUsed[0]));
+    expect([...hosts].sort()).toEqual(['p1', 'p5']);
+  });
+
   it('a strike that does not fit the budget is not drawn', () => {
     const rng = new Rng('tight');
     expect(drawStrike('noMajoritySplit', { ...ctx, budget: 1 }, rng)).toBeNull();
@@ -82,6 +112,14 @@ describe.each(['uniform', 'swarm'] as const)('generator (%s): strikes', (mode) =
       expect(out).toBeLessThanOrEqual(2);
     }
     expect([...kinds].sort()).toEqual([...STRIKES].sort());
+  });
+
+  it('a quarter of the seeds or so draws no strike, the others one or two', () => {
+    const counts = Array.from({ length: 200 }, (_, seed) => generateWithPlans('g', 'd', { ...spec, mode }, new Rng(`generate/${seed}`)).strikes.length);
+    const none = counts.filter((n) => n === 0).length;
+    expect(none).toBeGreaterThan(30);
+    expect(none).toBeLessThan(mode === 'uniform' ? 70 : 80);
+    expect(Math.max(...counts)).toBe(2);
   });
 
   it('strikesPerSeed 0 draws none; a kind of weight 0 is never drawn', () => {

@@ -60,6 +60,10 @@ describe('vsynclab hunt', () => {
     const r = await cliInProcess('hunt', scenario, '--runs', '4', '--seed', '2', '--out', out);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/hunt: 4 runs, \d+ kept/);
+    // The strike variants its candidates carried (a fresh hunt starts most candidates with an untried one).
+    const hunt = JSON.parse(readFileSync(join(out, 'hunt.json'), 'utf8')) as { strikes: { kind: string; variant: string; tries: number }[] };
+    expect(hunt.strikes.length).toBeGreaterThan(0);
+    for (const t of hunt.strikes) expect(t.tries).toBeGreaterThan(0);
     const again = await cliInProcess('run', join(out, 'corpus'), '--workers', '1');
     expect(again.status).toBe(0);
   });

@@ -1,6 +1,7 @@
 // Mutations give valid scenarios, differ from their parent, and depend only on the seed.
 import { describe, expect, it } from 'vitest';
 import { mutate, switchesOf, type Candidate } from '../../../sim/hunt/mutate.ts';
+import { StrikeCoverage } from '../../../sim/hunt/strike-coverage.ts';
 import { Rng } from '../../../sim/rng.ts';
 import { isValidScenario } from '../../../scenarios/validate.ts';
 import { loadScenarios } from '../../../sim/scenario-files.ts';
@@ -46,6 +47,22 @@ describe('mutate', () => {
   it('is deterministic for a seed and differs across seeds', () => {
     expect(JSON.stringify(children('m2', 20))).toBe(JSON.stringify(children('m2', 20)));
     expect(JSON.stringify(children('m2', 20))).not.toBe(JSON.stringify(children('m3', 20)));
+  });
+
+  it('with a strike tally, adds strike variants it names in addedStrikes, spread over the variants', () => {
+    const rng = new Rng('steer');
+    const strikes = new StrikeCoverage();
+    const added: string[] = [];
+    for (let k = 0; k < 80; k++) {
+      const child = mutate(candidates[k % candidates.length]!, candidates, switches, rng, strikes)!;
+      const keys = child.addedStrikes ?? [];
+      expect(child.changes.filter((c) => c.startsWith('strike ')).length).toBe(keys.length);
+      strikes.record(keys, false, []);
+      added.push(...keys);
+    }
+    expect(added.length).toBeGreaterThan(10);
+    // Untried variants come first: few repeats among the first strikes.
+    expect(new Set(added.slice(0, 10)).size).toBeGreaterThanOrEqual(8);
   });
 
   it('never changes its parent', () => {

@@ -21,11 +21,31 @@ describe('strike mutation', () => {
     }
   });
 
-  it('counts what a scenario already takes out, and adds nothing past the budget', () => {
+  it('counts what a scenario already takes out, and drops some of it to make room rather than go past the budget', () => {
     expect(takenOut(steady!)).toBe(0);
     expect(takenOut(partitioned!)).toBe(Number.POSITIVE_INFINITY);
     const rng = new Rng('full');
-    for (const kind of STRIKES) expect(addStrike(structuredClone(partitioned!), rng, kind)).toBeNull();
+    for (const kind of STRIKES) {
+      const made = addStrike(structuredClone(partitioned!), rng, kind);
+      expect(made).not.toBeNull();
+      expect(made!.what).toMatch(/take-outs? dropped for it/);
+      // The scenario's own split is gone (a split strike brings one of its own).
+      const own = JSON.stringify(partitioned!.faults!.schedule!.find((f) => f.type === 'partition'));
+      expect(made!.scenario.faults!.schedule!.map((f) => JSON.stringify(f))).not.toContain(own);
+      expect(isValidScenario(made!.scenario)).toBe(true);
+    }
+  });
+
+  it('leaves a scenario with room for the strike as it was, the strike added', () => {
+    const made = addStrike(structuredClone(steady!), new Rng('room'), 'competingCoordinators')!;
+    expect(made.what).not.toMatch(/dropped/);
+    expect(made.scenario.faults!.schedule!.slice(0, steady!.faults?.schedule?.length ?? 0)).toEqual(steady!.faults?.schedule ?? []);
+  });
+
+  it('adds the variant it is asked for, and names it by its kind/variant key', () => {
+    const made = addStrike(structuredClone(steady!), new Rng('named'), 'cutAtNote', 'sequencer-after-order/deadLink');
+    expect(made!.key).toBe('cutAtNote/sequencer-after-order/deadLink');
+    expect(made!.what).toMatch(/^strike dead link sequencer->/);
   });
 
   it('is deterministic for a seed', () => {

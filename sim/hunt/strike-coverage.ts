@@ -1,0 +1,90 @@
+// Which strikes the hunt's runs have had, so its strike mutation steers
+// towards what the corpus lacks (FairFuzz's rare-branch energy, with the
+// generator's strike variants for branches). Per kind x variant (the
+// variant names the role it hits: the coordinator after the last flush
+// reply, the sequencer after ordering, a member or the coordinator cut off
+// for long...): how many candidates carried it, how many of those were
+// kept, and which facts (notes, role-fault pairs) runs with it reached
+// first. A variant never tried is drawn first, one tried often and fruitless
+// last; among the untried, the generator's weights decide (the variants
+// random faults produce least weigh most), and a cut at a note the parent's
+// run emitted weighs double (the strike is aimed at a moment the corpus has
+// seen happen).
+import { DEFAULT_STRIKE_WEIGHTS, noteOfVariant, STRIKE_VARIANTS, STRIKES, type StrikeKind } from '../../scenarios/strikes.ts';
+import type { Rng } from '../rng.ts';
+import type { NoteCounts } from './aimed-faults.ts';
+
+export interface StrikeTally {
+  kind: StrikeKind;
+  variant: string;
+  /** Candidates that carried it (added by the strike mutation). */
+  tries: number;
+  /** Of those, runs kept for reaching new ground. */
+  kept: number;
+  /** Facts such runs reached first (a bounded sample, for the report). */
+  facts: string[];
+}
+
+/** Weight of a variant never tried, against 1 / (1 + tries) for one tried. */
+const UNTRIED_BOOST = 3;
+/** A cut at a note the parent's run emitted weighs this much more. */
+const SEEN_NOTE_BOOST = 2;
+const MAX_FACTS_PER_VARIANT = 8;
+
+export function strikeKey(kind: StrikeKind, variant: string): string {
+  return `${kind}/${variant}`;
+}
+
+export class StrikeCoverage {
+  private readonly tallies = new Map<string, StrikeTally>();
+
+  constructor() {
+    for (const kind of STRIKES) for (const v of STRIKE_VARIANTS[kind]) this.tallies.set(strikeKey(kind, v.name), { kind, variant: v.name, tries: 0, kept: 0, facts: [] });
+  }
+
+  /** A kind and variant to add, drawn by prior weight x rarity (see the file comment). */
+  pick(rng: Rng, parentNotes?: NoteCounts): { kind: StrikeKind; variant: string } {
+    const all = [...this.tallies.values()];
+    const weights = all.map((t) => {
+      const variants = STRIKE_VARIANTS[t.kind];
+      const prior = (DEFAULT_STRIKE_WEIGHTS[t.kind] * variants.find((v) => v.name === t.variant)!.weight) / variants.reduce((n, v) => n + v.weight, 0);
+      // A variant that opened new ground stays worth trying, however often.
+      const rarity = t.tries === 0 ? UNTRIED_BOOST : (1 + t.kept) / (1 + t.tries);
+      return prior * rarity * (seenNote(t, parentNotes) ? SEEN_NOTE_BOOST : 1);
+    });
+    const chosen = all[rng.weightedIndex(weights)]!;
+    return { kind: chosen.kind, variant: chosen.variant };
+  }
+
+  /** A candidate's run: the strike variants it carried that its parent did not, whether it was kept, its fresh facts. */
+  record(keys: readonly string[], kept: boolean, freshFacts: readonly string[]): void {
+    for (const key of keys) {
+      const t = this.tallies.get(key);
+      if (t === undefined) continue;
+      t.tries++;
+      if (kept) t.kept++;
+      for (const f of freshFacts) if (t.facts.length < MAX_FACTS_PER_VARIANT && !t.facts.includes(f)) t.facts.push(f);
+    }
+  }
+
+  /** How many candidates carried the variant `key`. */
+  tries(key: string): number {
+    return this.tallies.get(key)?.tries ?? 0;
+  }
+
+  /** The share of variants no candidate has carried yet (the strike mutation's weight grows with it). */
+  untriedShare(): number {
+    const all = [...this.tallies.values()];
+    return all.filter((t) => t.tries === 0).length / all.length;
+  }
+
+  tally(): StrikeTally[] {
+    return [...this.tallies.values()].map((t) => ({ ...t, facts: [...t.facts] }));
+  }
+}
+
+/** Whether a cut-at-note variant's note is one the parent's run emitted. */
+function seenNote(t: StrikeTally, notes: NoteCounts | undefined): boolean {
+  const note = noteOfVariant(t.kind, t.variant);
+  return note !== undefined && notes !== undefined && (notes[note] ?? 0) > 0;
+}

@@ -1,0 +1,63 @@
+// The strike tally steers the hunt's strike mutation: every kind and
+// variant is drawable, one never tried comes before one tried often and
+// fruitless, a cut at a note the parent emitted weighs more, and the share
+// of untried variants falls as candidates carry them.
+import { describe, expect, it } from 'vitest';
+import { StrikeCoverage, strikeKey } from '../../../sim/hunt/strike-coverage.ts';
+import { STRIKE_VARIANTS, STRIKES } from '../../../scenarios/strikes.ts';
+import { Rng } from '../../../sim/rng.ts';
+
+const allKeys = STRIKES.flatMap((k) => STRIKE_VARIANTS[k].map((v) => strikeKey(k, v.name)));
+
+function counts(coverage: StrikeCoverage, n: number, seed: string, notes?: Record<string, number>): Map<string, number> {
+  const rng = new Rng(seed);
+  const seen = new Map<string, number>();
+  for (let k = 0; k < n; k++) {
+    const { kind, variant } = coverage.pick(rng, notes);
+    const key = strikeKey(kind, variant);
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return seen;
+}
+
+describe('strike coverage', () => {
+  it('starts with every variant untried, and draws each of them', () => {
+    const coverage = new StrikeCoverage();
+    expect(coverage.untriedShare()).toBe(1);
+    expect(coverage.tally().map((t) => strikeKey(t.kind, t.variant)).sort()).toEqual([...allKeys].sort());
+    expect([...counts(coverage, 3_000, 'all').keys()].sort()).toEqual([...allKeys].sort());
+  });
+
+  it('draws a variant tried often and fruitless less than before, and an untried one first', () => {
+    const coverage = new StrikeCoverage();
+    const key = 'cutAtNote/sequencer-after-order/mute';
+    const before = counts(coverage, 2_000, 'x').get(key) ?? 0;
+    coverage.record(Array.from({ length: 8 }, () => key), false, []);
+    expect(coverage.tries(key)).toBe(8);
+    const after = counts(coverage, 2_000, 'x').get(key) ?? 0;
+    expect(after * 5).toBeLessThan(before);
+    expect(coverage.untriedShare()).toBeCloseTo(1 - 1 / allKeys.length);
+  });
+
+  it('keeps drawing a variant whose runs were kept, and remembers what they reached first', () => {
+    const coverage = new StrikeCoverage();
+    const key = 'competingCoordinators/even';
+    coverage.record([key, key], true, ['note: ballot-raised', 'role-fault: coordinator x isolate']);
+    const tally = coverage.tally().find((t) => strikeKey(t.kind, t.variant) === key)!;
+    expect(tally).toMatchObject({ tries: 2, kept: 2, facts: ['note: ballot-raised', 'role-fault: coordinator x isolate'] });
+    const fruitless = new StrikeCoverage();
+    fruitless.record([key, key], false, []);
+    expect(counts(coverage, 2_000, 'k').get(key) ?? 0).toBeGreaterThan(2 * (counts(fruitless, 2_000, 'k').get(key) ?? 0));
+  });
+
+  it('weighs a cut at a note the parent run emitted double', () => {
+    const coverage = new StrikeCoverage();
+    const plain = counts(coverage, 4_000, 'n').get('cutAtNote/provider-mid-transfer/isolate') ?? 0;
+    const seen = counts(coverage, 4_000, 'n', { 'flush-begin': 3 }).get('cutAtNote/provider-mid-transfer/isolate') ?? 0;
+    expect(seen).toBeGreaterThan(1.5 * plain);
+  });
+
+  it('is deterministic for a seed', () => {
+    expect([...counts(new StrikeCoverage(), 200, 'd')]).toEqual([...counts(new StrikeCoverage(), 200, 'd')]);
+  });
+});
