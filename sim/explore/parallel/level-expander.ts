@@ -1,8 +1,8 @@
 // One breadth-first level of the parallel search, over the shared visited
 // set: the same expansion as search.ts's compact BFS (leaves judged;
 // partial-order reduction with the BFS cycle proviso; the next level kept
-// as (base, via, action), see Frontier), run by each worker on its share of a level and by the
-// coordinator on the first few levels. Kept apart from search.ts because
+// as (base, via, action), see Frontier), run by each worker on its share
+// of a level and by the coordinator on the first few levels. Kept apart from search.ts because
 // here the visited set is shared and a state's first finder is whichever
 // worker claims its key first; the states of each level, and so the state
 // count and the verdict, do not depend on that (shared-visited.ts).
