@@ -162,7 +162,7 @@ class ParallelRun {
     const prefixStates = this.options.prefixStates ?? DEFAULT_PREFIX_PER_WORKER * this.n;
     const started = performance.now();
     try {
-      level.push(this.expander.admitRoot(), null);
+      level.push(this.expander.admitRoot(), null, null);
       while (level.size > 0 && level.size < prefixStates) {
         this.queuedHere = level.size;
         this.expander.expandLevel(level, next);
@@ -208,10 +208,7 @@ class ParallelRun {
     for (let w = 0; w < n; w++) {
       const from = Math.floor((w * first.size) / n);
       const to = Math.floor(((w + 1) * first.size) / n);
-      const slice = new Frontier();
-      slice.parents = first.parents.slice(from, to);
-      slice.actions = first.actions.slice(from, to);
-      this.tell(w, { kind: 'go', gifts: [encodeFrontier(slice)], visited: this.buffers });
+      this.tell(w, { kind: 'go', gifts: [encodeFrontier(first.slice(from, to))], visited: this.buffers });
     }
     let stopping = false;
     let mainBound: string | null = null;

@@ -1,8 +1,8 @@
 // One breadth-first level of the parallel search, over the shared visited
-// set: the same expansion as search.ts's compact BFS (the next level kept as
-// parent and action; leaves judged; partial-order reduction with the BFS
-// cycle proviso), run by each worker on its share of a level and by the
-// coordinator on the first few levels. Kept apart from search.ts because
+// set: the same expansion as search.ts's compact BFS (leaves judged;
+// partial-order reduction with the BFS cycle proviso; the next level kept
+// as (base, via, action), see Frontier), run by each worker on its share
+// of a level and by the coordinator on the first few levels. Kept apart from search.ts because
 // here the visited set is shared and a state's first finder is whichever
 // worker claims its key first; the states of each level, and so the state
 // count and the verdict, do not depend on that (shared-visited.ts).
@@ -31,35 +31,59 @@ export class StepFailed extends Error {
 }
 
 /**
- * A level as (parent, action) pairs; a null action is the parent itself
- * (the initial state). While a level is expanded, the parents of the
- * entries done are dropped (null), as search.ts's compact BFS does, so a
- * parent whose children are all expanded is garbage before the level ends.
+ * A level as (base, via, action) triples: the entry's state is
+ * step(step(base, via), action), or step(base, action) when via is null,
+ * or the base itself when action is null too (the initial state).
+ *
+ * Why a base two steps up: keeping an entry's parent state for a whole
+ * level is what makes the breadth-first search cost twice the depth-first
+ * one (the parent survives the young generation's scavenges, is copied
+ * twice and promoted, then marked and swept: about 13 CPU microseconds a
+ * state against about 4 for a step; BENCHMARKS.md, "Explorer: worker-parallel
+ * search", session 5). So every other level the next level's entries
+ * name the base the current entry was stepped from, a state kept already,
+ * and the current state dies young; its children's expansion steps it again,
+ * once for all its children (consecutive entries share base and via).
+ * While a level is expanded the bases of the entries done are dropped
+ * (null), so a base whose entries are all expanded is garbage before the
+ * level ends.
  */
 export class Frontier {
-  parents: (GlobalState | null)[] = [];
+  bases: (GlobalState | null)[] = [];
+  vias: (Action | null)[] = [];
   actions: (Action | null)[] = [];
 
   get size(): number {
-    return this.parents.length;
+    return this.bases.length;
   }
 
-  push(parent: GlobalState, action: Action | null): void {
-    this.parents.push(parent);
+  push(base: GlobalState, via: Action | null, action: Action | null): void {
+    this.bases.push(base);
+    this.vias.push(via);
     this.actions.push(action);
+  }
+
+  /** Entries from..to-1, as a new frontier. */
+  slice(from: number, to: number): Frontier {
+    const out = new Frontier();
+    out.bases = this.bases.slice(from, to);
+    out.vias = this.vias.slice(from, to);
+    out.actions = this.actions.slice(from, to);
+    return out;
   }
 
   /** Takes the last `count` entries out (siblings stay together, so they transfer cheaply). */
   takeLast(count: number): Frontier {
     const out = new Frontier();
-    const from = Math.max(0, this.parents.length - count);
-    out.parents = this.parents.splice(from);
+    const from = Math.max(0, this.bases.length - count);
+    out.bases = this.bases.splice(from);
+    out.vias = this.vias.splice(from);
     out.actions = this.actions.splice(from);
     return out;
   }
 
   append(other: Frontier): void {
-    for (let k = 0; k < other.size; k++) this.push(other.parents[k] as GlobalState, other.actions[k] ?? null);
+    for (let k = 0; k < other.size; k++) this.push(other.bases[k] as GlobalState, other.vias[k] ?? null, other.actions[k] ?? null);
   }
 }
 
@@ -98,15 +122,37 @@ export class LevelExpander {
   /** Expands every entry of `level` (deriving its state), adding the new children to `next`; `level` is used up. */
   expandLevel(level: Frontier, next: Frontier): void {
     this.current = level;
-    const parents = level.parents;
+    const bases = level.bases;
+    // The parent stepped last from (base, via): consecutive entries are siblings.
+    let lastBase: GlobalState | null = null;
+    let lastVia: Action | null = null;
+    let lastParent: GlobalState | null = null;
     for (this.at = 0; this.at < level.size; this.at++) {
-      const parent = parents[this.at] as GlobalState;
+      const base = bases[this.at] as GlobalState;
+      const via = level.vias[this.at] ?? null;
       const action = level.actions[this.at] ?? null;
+      let parent = base;
+      if (via !== null) {
+        if (base !== lastBase || via !== lastVia) {
+          lastParent = this.derive(base, via);
+          lastBase = base;
+          lastVia = via;
+        }
+        parent = lastParent as GlobalState;
+      }
       const s = action === null ? parent : this.derive(parent, action);
-      parents[this.at] = null;
-      this.expandInto(s, next);
+      bases[this.at] = null;
+      // s's children: named from base when s's parent is base itself (s dies young), else from s (kept: the next base).
+      if (via === null && action !== null) this.expandInto(s, base, action, next);
+      else this.expandInto(s, s, null, next);
     }
     this.current = null;
+  }
+
+  /** An entry's state (for the frontier check after a stop). */
+  private entryState(base: GlobalState, via: Action | null, action: Action | null): GlobalState {
+    const parent = via === null ? base : this.derive(base, via);
+    return action === null ? parent : this.derive(parent, action);
   }
 
   /** The states of the level being expanded not yet expanded, and `next`'s: for the frontier check after a stop. */
@@ -115,17 +161,13 @@ export class LevelExpander {
     const level = this.current;
     if (level !== null) {
       for (let k = this.at; k < level.size && out.length < limit; k++) {
-        const parent = level.parents[k];
+        const base = level.bases[k];
         // The entry being expanded when the search stopped is already dropped (as search.ts's).
-        if (parent === null || parent === undefined) continue;
-        const action = level.actions[k] ?? null;
-        out.push(action === null ? parent : this.derive(parent, action));
+        if (base === null || base === undefined) continue;
+        out.push(this.entryState(base, level.vias[k] ?? null, level.actions[k] ?? null));
       }
     }
-    for (let k = 0; k < next.size && out.length < limit; k++) {
-      const action = next.actions[k] ?? null;
-      out.push(action === null ? (next.parents[k] as GlobalState) : this.derive(next.parents[k] as GlobalState, action));
-    }
+    for (let k = 0; k < next.size && out.length < limit; k++) out.push(this.entryState(next.bases[k] as GlobalState, next.vias[k] ?? null, next.actions[k] ?? null));
     return out;
   }
 
@@ -161,7 +203,8 @@ export class LevelExpander {
     }
   }
 
-  private expandInto(s: GlobalState, next: Frontier): void {
+  /** Expands s; each new child by action a enters `next` as (base, via, a). */
+  private expandInto(s: GlobalState, base: GlobalState, via: Action | null, next: Frontier): void {
     const successors = this.expand(s);
     if (successors === null) return;
     let fresh = 0;
@@ -175,7 +218,7 @@ export class LevelExpander {
         continue;
       }
       fresh++;
-      next.push(s, successors.actions[k] as Action);
+      next.push(base, via, successors.actions[k] as Action);
     }
     if (fresh === 0) this.judge(s, false);
   }

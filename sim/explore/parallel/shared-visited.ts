@@ -183,12 +183,18 @@ export class SharedVisitedSet {
    * Slot `at` against key (a, b). A slot goes from empty to its key once,
    * atomically as 64 bits; reading it as two 32-bit halves is cheaper (no
    * BigInt) and exact when both halves are non-zero (a half-written read
-   * has a zero half). Otherwise the 64-bit read decides.
+   * has a zero half). Two zero halves say empty, without the 64-bit read
+   * (a BigInt): the slot was empty at the first read, and if another
+   * thread's key landed since, `add`'s compare-exchange sees it, and `find`
+   * missing a key claimed at this moment is what it says of a key claimed in
+   * this level anyway (no depth yet: not a cycle). Otherwise the 64-bit
+   * read decides.
    */
   private compare(at: number, a: number, b: number): Probe {
     const low = Atomics.load(this.halves, 2 * at);
     const high = Atomics.load(this.halves, 2 * at + 1);
     if (low !== 0 && high !== 0) return high === a && low === b ? SAME : OTHER;
+    if (low === 0 && high === 0) return EMPTY;
     const whole = Atomics.load(this.keys, at);
     if (whole === 0n) return EMPTY;
     return whole === keyOf(a, b) ? SAME : OTHER;

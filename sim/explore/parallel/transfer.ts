@@ -25,10 +25,15 @@ export function encodeFrontier(frontier: Frontier): FrontierBatch {
   const batch: FrontierBatch = { nodeParents: [], nodeActions: [], entryNodes: [], entryActions: [] };
   const nodes = new Map<Trail, number>();
   const pending: Trail[] = [];
+  // An entry's via step is a node of its own, shared by the siblings that follow it.
+  let lastBase: GlobalState | null = null;
+  let lastVia: Action | null = null;
+  let lastViaNode = 0;
   for (let k = 0; k < frontier.size; k++) {
-    const parent = frontier.parents[k] as GlobalState;
+    const base = frontier.bases[k] as GlobalState;
+    const via = frontier.vias[k] ?? null;
     // Walk up to the first step already in the tree (or the initial state), then add the steps below it, top down.
-    let at: Trail = parent.trail;
+    let at: Trail = base.trail;
     while (!nodes.has(at) && at.prev !== null) {
       pending.push(at);
       at = at.prev;
@@ -43,6 +48,16 @@ export function encodeFrontier(frontier: Frontier): FrontierBatch {
       nodes.set(step, above);
     }
     pending.length = 0;
+    if (via !== null) {
+      if (base !== lastBase || via !== lastVia) {
+        batch.nodeParents.push(above);
+        batch.nodeActions.push(via);
+        lastViaNode = batch.nodeParents.length;
+        lastBase = base;
+        lastVia = via;
+      }
+      above = lastViaNode;
+    }
     batch.entryNodes.push(above);
     batch.entryActions.push(frontier.actions[k] ?? null);
   }
@@ -55,7 +70,7 @@ export function decodeFrontier(batch: FrontierBatch, model: ExploreModel, into: 
   for (let n = 0; n < batch.nodeParents.length; n++) {
     states.push(model.step(states[batch.nodeParents[n] as number] as GlobalState, batch.nodeActions[n] as Action));
   }
-  for (let k = 0; k < batch.entryNodes.length; k++) into.push(states[batch.entryNodes[k] as number] as GlobalState, batch.entryActions[k] ?? null);
+  for (let k = 0; k < batch.entryNodes.length; k++) into.push(states[batch.entryNodes[k] as number] as GlobalState, null, batch.entryActions[k] ?? null);
 }
 
 /** The actions from the initial state to `trail`, for a path sent to the coordinator. */

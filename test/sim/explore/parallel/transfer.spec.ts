@@ -20,7 +20,7 @@ describe('moving frontier entries between threads', () => {
     let level: GlobalState[] = [model.initial()];
     for (let d = 0; d < 2; d++) level = level.flatMap((s) => model.enabled(s).map((a) => model.step(s, a)));
     const frontier = new Frontier();
-    for (const s of level) for (const a of model.enabled(s)) frontier.push(s, a);
+    for (const s of level) for (const a of model.enabled(s)) frontier.push(s, null, a);
     const batch = encodeFrontier(frontier);
     expect(batch.entryNodes.length).toBe(frontier.size);
     // Each level-2 parent is two steps from the root; the level-1 steps are shared.
@@ -29,8 +29,36 @@ describe('moving frontier entries between threads', () => {
     decodeFrontier(JSON.parse(JSON.stringify(batch)) as typeof batch, model, received);
     expect(received.size).toBe(frontier.size);
     for (let k = 0; k < frontier.size; k++) {
-      const sent = model.step(frontier.parents[k] as GlobalState, frontier.actions[k]!);
-      const got = model.step(received.parents[k] as GlobalState, received.actions[k]!);
+      const sent = model.step(frontier.bases[k] as GlobalState, frontier.actions[k]!);
+      const got = model.step(received.bases[k] as GlobalState, received.actions[k]!);
+      expect(received.vias[k]).toBeNull();
+      expect(keyOf(model, got)).toBe(keyOf(model, sent));
+      expect(model.choicesTo(got.trail)).toEqual(model.choicesTo(sent.trail));
+    }
+  });
+
+  it('entries named from a base two steps up (base, via, action) travel with the via step once for its siblings', () => {
+    const { scenario, config } = fixture('cbcast-3x1');
+    const model = new ExploreModel(resolveProtocol(scenario), scenario, config, false);
+    const root = model.initial();
+    const frontier = new Frontier();
+    const parents: GlobalState[] = [];
+    for (const via of model.enabled(root)) {
+      const parent = model.step(root, via);
+      for (const a of model.enabled(parent)) {
+        frontier.push(root, via, a);
+        parents.push(parent);
+      }
+    }
+    const batch = encodeFrontier(frontier);
+    // One node per via step (siblings share it), none for the root.
+    expect(batch.nodeParents.length).toBe(model.enabled(root).length);
+    const received = new Frontier();
+    decodeFrontier(JSON.parse(JSON.stringify(batch)) as typeof batch, model, received);
+    expect(received.size).toBe(frontier.size);
+    for (let k = 0; k < frontier.size; k++) {
+      const sent = model.step(parents[k] as GlobalState, frontier.actions[k]!);
+      const got = model.step(received.bases[k] as GlobalState, received.actions[k]!);
       expect(keyOf(model, got)).toBe(keyOf(model, sent));
       expect(model.choicesTo(got.trail)).toEqual(model.choicesTo(sent.trail));
     }
