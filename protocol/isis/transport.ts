@@ -292,15 +292,19 @@ export function transportFlushAcks<B>(ts: TransportState<B>, cfg: TransportConfi
 
 /** The delayed-ack timer fired. */
 export function transportAckTimer<B>(ts: TransportState<B>, fx: Effect<Frame<B>>[]): TransportState<B> {
-  return sendOwedAcks({ ...ts, ackTimerArmed: false }, fx);
+  if (ts.ackOwed.length === 0) return { ...ts, ackTimerArmed: false };
+  for (const peer of ts.ackOwed) sendAck(ts, peer, fx);
+  return { ...ts, ackOwed: [], ackTimerArmed: false };
+}
+
+function sendAck<B>(ts: TransportState<B>, peer: ProcessId, fx: Effect<Frame<B>>[]): void {
+  const ch = ts.channels[peer];
+  if (ch !== undefined) fx.push({ kind: 'send', to: peer, msg: { t: 'a', ack: ch.recvNext - 1 } });
 }
 
 function sendOwedAcks<B>(ts: TransportState<B>, fx: Effect<Frame<B>>[]): TransportState<B> {
   if (ts.ackOwed.length === 0) return ts;
-  for (const peer of ts.ackOwed) {
-    const ch = ts.channels[peer];
-    if (ch !== undefined) fx.push({ kind: 'send', to: peer, msg: { t: 'a', ack: ch.recvNext - 1 } });
-  }
+  for (const peer of ts.ackOwed) sendAck(ts, peer, fx);
   return { ...ts, ackOwed: [] };
 }
 
