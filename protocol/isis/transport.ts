@@ -234,25 +234,30 @@ function receiveData<B>(
     return { ts: withChannelOwed(ts, from, ch, owe), bodies: [frame.body] };
   }
   const bodies: B[] = [];
-  const early = { ...ch.early };
+  let early: Record<string, B | true>;
   let earlyCount = ch.earlyCount;
   let recvNext = ch.recvNext;
-  if (seq === recvNext) {
-    bodies.push(frame.body);
-    recvNext++;
-  } else {
+  if (seq !== recvNext) {
+    // Ahead of a gap: buffered (recvNext itself is never buffered, so no gap closes here).
+    early = { ...ch.early };
     early[seq] = cfg.ordered ? frame.body : true;
     earlyCount++;
     if (!cfg.ordered) bodies.push(frame.body);
-  }
-  // Close the gap: hand up (or just skip over) the frames that were waiting.
-  for (let guard = earlyCount; guard > 0; guard--) {
-    const waiting = early[recvNext];
-    if (waiting === undefined) break;
-    delete early[recvNext];
-    earlyCount--;
-    if (waiting !== true) bodies.push(waiting);
+  } else {
+    bodies.push(frame.body);
     recvNext++;
+    // Close the gap: hand up (or just skip over) the frames that were waiting...
+    for (let guard = earlyCount; guard > 0; guard--) {
+      const waiting = ch.early[recvNext];
+      if (waiting === undefined) break;
+      earlyCount--;
+      if (waiting !== true) bodies.push(waiting);
+      recvNext++;
+    }
+    // ...and keep the rest, the ones above the new recvNext: one copy, where deleting each drained
+    // entry from a copy made it a slow dictionary. Integer keys: any object lists them in ascending order.
+    early = {};
+    if (earlyCount > 0) for (const key in ch.early) if (Number(key) >= recvNext) early[key] = ch.early[key] as B | true;
   }
   const next: Channel<B> = { ...ch, early, earlyCount, recvNext };
   return { ts: withChannelOwed(ts, from, next, owe), bodies };
