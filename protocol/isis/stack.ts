@@ -274,6 +274,9 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
       return s.status === 'member' ? kvDigest(s.app) : null;
     },
 
+    // The simulator learns of an exit from the exit observation; only the manual test harness
+    // (test/protocol/isis/harness.ts) asks a state. Kept: it is the contract's optional hook
+    // (protocol/types.ts), which static-stack.ts implements too.
     hasExited(s) {
       return s.status === 'exited';
     },
