@@ -4,7 +4,12 @@
 // default suite (or the given paths) on this thread, from the compiled
 // dist/. Prints the bytes allocated per run and the functions that allocate
 // most (self bytes). Run (after `npm run build`):
-//   npx tsx bench/suite-allocations.ts [PATH...] [--seeds A..B] [--top N]
+//   npx tsx bench/suite-allocations.ts [PATH...] [--seeds A..B] [--top N] [--callers NAME]
+// `--callers NAME` also prints who called the functions named NAME, by
+// bytes (a builtin such as `sort` or `slice` says nothing on its own). V8
+// charges what an inlined function allocates to the function it was
+// inlined into: `node --no-turbo-inlining --import tsx bench/...` charges
+// each function its own bytes (and allocates a little more).
 import { Session } from 'node:inspector/promises';
 import { existsSync } from 'node:fs';
 import { printTable } from './report.ts';
@@ -18,7 +23,8 @@ const valueOf = (flag: string): string | undefined => {
 };
 const seedsText = valueOf('--seeds') ?? '1..3';
 const top = Math.min(MAX_TOP, Math.max(1, Number(valueOf('--top') ?? 20) || 20));
-const paths = args.filter((a, k) => !a.startsWith('--') && !['--seeds', '--top'].includes(args[k - 1] ?? ''));
+const callersOf = valueOf('--callers');
+const paths = args.filter((a, k) => !a.startsWith('--') && !['--seeds', '--top', '--callers'].includes(args[k - 1] ?? ''));
 if (!existsSync('dist/sim/suite/execute.js')) throw new Error('dist/ is missing: npm run build first');
 
 // dist/, not the sources: the code a user runs (tsx would profile its own transpiled copies the same way, but slower).
@@ -42,14 +48,21 @@ const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown
 session.disconnect();
 
 const selfBytes = new Map<string, number>();
-// Iterative walk: a profile's call tree can be deeper than the stack allows.
-const pending: ProfileNode[] = [profile.head];
-while (pending.length > 0) {
-  const node = pending.pop()!;
+/** Bytes allocated by `--callers` functions (and what they call), per caller. */
+const callerBytes = new Map<string, number>();
+const keyOf = (node: ProfileNode): string => {
   const { functionName, url, lineNumber } = node.callFrame;
-  const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/dist\//, '')}${url === '' ? '' : `:${lineNumber + 1}`}`;
+  return `${functionName || '(anonymous)'} ${url.replace(/^.*\/dist\//, '')}${url === '' ? '' : `:${lineNumber + 1}`}`;
+};
+const subtreeBytes = (node: ProfileNode): number => node.selfSize + node.children.reduce((sum, c) => sum + subtreeBytes(c), 0);
+// Iterative walk: a profile's call tree can be deeper than the stack allows.
+const pending: { node: ProfileNode; parent: string }[] = [{ node: profile.head, parent: '(root)' }];
+while (pending.length > 0) {
+  const { node, parent } = pending.pop()!;
+  const key = keyOf(node);
   selfBytes.set(key, (selfBytes.get(key) ?? 0) + node.selfSize);
-  pending.push(...node.children);
+  if (callersOf !== undefined && node.callFrame.functionName === callersOf) callerBytes.set(parent, (callerBytes.get(parent) ?? 0) + subtreeBytes(node));
+  for (const child of node.children) pending.push({ node: child, parent: key });
 }
 const total = [...selfBytes.values()].reduce((sum, b) => sum + b, 0);
 process.stdout.write(`${jobs.length} runs (seeds ${seedsText}): ${(total / 1e6).toFixed(0)} MB allocated, ${(total / jobs.length / 1e6).toFixed(1)} MB per run\n`);
@@ -57,3 +70,7 @@ printTable(
   ['share', 'MB', 'function (dist/ file:line)'],
   [...selfBytes].sort((a, b) => b[1] - a[1]).slice(0, top).map(([key, bytes]) => [`${((bytes / total) * 100).toFixed(1)}%`, (bytes / 1e6).toFixed(0), key]),
 );
+if (callersOf !== undefined) {
+  process.stdout.write(`\ncallers of ${callersOf}:\n`);
+  printTable(['MB', 'caller'], [...callerBytes].sort((a, b) => b[1] - a[1]).slice(0, top).map(([key, bytes]) => [(bytes / 1e6).toFixed(0), key]));
+}

@@ -10,12 +10,14 @@
 // bench/thread-cpu.ts).
 //
 // A variant is LABEL=WORKERS or LABEL=WORKERS:NODE-FLAGS (flags separated
-// by spaces). Run (after `npm run build`):
+// by spaces); LABEL=WORKERS@DIR[:NODE-FLAGS] runs another built checkout's
+// CLI (a baseline tree of main: `base1=1@/tmp/base w1=1`). Run (after `npm run build`):
 //   npx tsx bench/suite-worker-flags.ts --seeds 1..3 --rounds 4 \
 //     w1=1 w2=2 'w2-stgc=2:--single-threaded-gc' 'w2-semi32=2:--max-semi-space-size=32'
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { printTable } from './report.ts';
 import { ThreadCpuSampler } from './thread-cpu.ts';
 
@@ -38,14 +40,15 @@ const variants = args
   .slice(0, MAX_VARIANTS)
   .map(parseVariant);
 if (variants.length < 2) throw new Error('give at least two variants, for example w1=1 w2=2');
-if (!existsSync('dist/cli/vsynclab.cjs')) throw new Error('dist/ is missing: npm run build first');
 
-interface Variant { label: string; workers: number; nodeFlags: string[] }
+interface Variant { label: string; workers: number; nodeFlags: string[]; dir: string }
 
 function parseVariant(text: string): Variant {
-  const m = /^([^=]+)=(\d+)(?::(.*))?$/.exec(text);
-  if (m === null) throw new Error(`variant ${JSON.stringify(text)}: expected LABEL=WORKERS or LABEL=WORKERS:NODE-FLAGS`);
-  return { label: m[1]!, workers: Number(m[2]), nodeFlags: (m[3] ?? '').split(' ').filter((f) => f !== '') };
+  const m = /^([^=]+)=(\d+)(?:@([^:]+))?(?::(.*))?$/.exec(text);
+  if (m === null) throw new Error(`variant ${JSON.stringify(text)}: expected LABEL=WORKERS[@DIR][:NODE-FLAGS]`);
+  const dir = resolve(m[3] ?? '.');
+  if (!existsSync(`${dir}/dist/cli/vsynclab.cjs`)) throw new Error(`variant ${m[1]}: ${dir}/dist/ is missing: npm run build there first`);
+  return { label: m[1]!, workers: Number(m[2]), nodeFlags: (m[4] ?? '').split(' ').filter((f) => f !== ''), dir };
 }
 
 interface Cpu { seconds: number; helpers: number | null }
@@ -53,8 +56,8 @@ interface Cpu { seconds: number; helpers: number | null }
 async function cpuSeconds(variant: Variant): Promise<Cpu> {
   const child = spawn(
     process.execPath,
-    [...variant.nodeFlags, '--import', REPORT_CPU, 'bin/vsynclab.js', 'run', '--seeds', seeds, '--workers', String(variant.workers), '--reporter', 'json'],
-    { env: { ...process.env, FORCE_COLOR: '0', CI: 'true' }, stdio: ['ignore', 'ignore', 'pipe'] },
+    [...variant.nodeFlags, '--import', REPORT_CPU, `${variant.dir}/bin/vsynclab.js`, 'run', '--seeds', seeds, '--workers', String(variant.workers), '--reporter', 'json'],
+    { cwd: variant.dir, env: { ...process.env, FORCE_COLOR: '0', CI: 'true' }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   // Linux: which part went to V8's and Node's helper threads (background compilation, parallel and concurrent GC).
   const sampler = new ThreadCpuSampler(child.pid as number);

@@ -3,7 +3,13 @@
 // 1, 2, 1, 2, ... so both see the same machine, then the median wall time of
 // each, absolute runs/s and the speed-up. Each trial is a fresh process, as
 // a user runs it, so start-up and worker start-up are included. Run:
-//   npm run build && npx tsx bench/suite-workers.ts [PATH...] [--seeds A..B] [--pairs N]
+//   npm run build && npx tsx bench/suite-workers.ts [PATH...] [--seeds A..B] [--pairs N] [--baseline DIR]
+//
+// With `--baseline DIR` (another built checkout, for example a tree of
+// main), each pair runs both trees in turn (this 1, base 1, this 2, base
+// 2), and a last table divides this tree's figures by the baseline's for
+// each worker count: wall time, and the CPU seconds, which a loaded
+// machine disturbs much less.
 //
 // On Linux each trial also says where its CPU went (bench/thread-cpu.ts):
 // the main thread, each worker thread, and Node's and V8's helper threads
@@ -15,6 +21,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { hrSeconds, printTable } from './report.ts';
 import { ThreadCpuSampler, type ThreadCpuReport } from './thread-cpu.ts';
 
@@ -27,15 +34,19 @@ const valueOf = (flag: string): string | undefined => {
 };
 const seeds = valueOf('--seeds') ?? '1..20';
 const pairs = Math.min(MAX_PAIRS, Math.max(1, Number(valueOf('--pairs') ?? 2) || 2));
-const paths = args.filter((a, k) => !a.startsWith('--') && !['--seeds', '--pairs'].includes(args[k - 1] ?? ''));
-if (!existsSync('dist/cli/bin-main.js')) throw new Error('dist/ is missing: npm run build first');
+const baselineDir = valueOf('--baseline');
+const paths = args.filter((a, k) => !a.startsWith('--') && !['--seeds', '--pairs', '--baseline'].includes(args[k - 1] ?? ''));
+const trees: { name: string; dir: string }[] = [{ name: 'this', dir: process.cwd() }];
+if (baselineDir !== undefined) trees.push({ name: 'base', dir: resolve(baselineDir) });
+for (const tree of trees) if (!existsSync(`${tree.dir}/dist/cli/bin-main.js`)) throw new Error(`${tree.dir}/dist/ is missing: npm run build there first`);
 
-interface Trial { workers: number; seconds: number; runs: number; failed: number; cpu: ThreadCpuReport | null }
+interface Trial { tree: string; workers: number; seconds: number; runs: number; failed: number; cpu: ThreadCpuReport | null }
 
-async function trial(workers: number): Promise<Trial> {
+async function trial(tree: { name: string; dir: string }, workers: number): Promise<Trial> {
   const start = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['bin/vsynclab.js', 'run', ...paths, '--seeds', seeds, '--workers', String(workers), '--reporter', 'json'], {
-    env: { ...process.env, FORCE_COLOR: '0', CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'],
+  // Scenario paths are resolved here, so both trees run the same files.
+  const child = spawn(process.execPath, [`${tree.dir}/bin/vsynclab.js`, 'run', ...paths.map((p) => resolve(p)), '--seeds', seeds, '--workers', String(workers), '--reporter', 'json'], {
+    cwd: tree.dir, env: { ...process.env, FORCE_COLOR: '0', CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const sampler = new ThreadCpuSampler(child.pid as number);
   const out: Buffer[] = [];
@@ -52,8 +63,9 @@ async function trial(workers: number): Promise<Trial> {
   const cpu = sampler.stop(workers > 1 ? workers : 0);
   if (status !== 0 && status !== 1) throw new Error(`--workers ${workers} exited ${status}: ${stderr}`);
   const report = JSON.parse(Buffer.concat(out).toString('utf8')) as { runs: number; failed: number };
-  process.stdout.write(`  --workers ${workers}: ${seconds.toFixed(2)} s (${report.runs} runs)${cpu === null ? '' : `; ${describeCpu(cpu)}`}\n`);
-  return { workers, seconds, runs: report.runs, failed: report.failed, cpu };
+  const label = trees.length > 1 ? `${tree.name} ` : '';
+  process.stdout.write(`  ${label}--workers ${workers}: ${seconds.toFixed(2)} s (${report.runs} runs)${cpu === null ? '' : `; ${describeCpu(cpu)}`}\n`);
+  return { tree: tree.name, workers, seconds, runs: report.runs, failed: report.failed, cpu };
 }
 
 function describeCpu(cpu: ThreadCpuReport): string {
@@ -77,29 +89,47 @@ const median = (values: number[]): number => {
 };
 const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
 
-process.stdout.write(`seeds ${seeds}, ${pairs} pairs; load average before: ${load()}\n`);
-const trials: Trial[] = [];
-for (let pair = 0; pair < pairs; pair++) for (const workers of [1, 2]) trials.push(await trial(workers));
+process.stdout.write(`seeds ${seeds}, ${pairs} pairs${trees.length > 1 ? `, baseline ${trees[1]!.dir}` : ''}; load average before: ${load()}\n`);
+const allTrials: Trial[] = [];
+for (let pair = 0; pair < pairs; pair++) for (const workers of [1, 2]) for (const tree of trees) allTrials.push(await trial(tree, workers));
 process.stdout.write(`load average after: ${load()}\n`);
 
-const runs = trials[0]!.runs;
-if (trials.some((t) => t.runs !== runs || t.failed !== trials[0]!.failed)) throw new Error('the trials disagree on the runs: not the same work');
-const baseline = median(trials.filter((t) => t.workers === 1).map((t) => t.seconds));
-const sampled = trials.every((t) => t.cpu !== null);
-printTable(
-  ['workers', 'runs', 'failed', 'median s', 'runs/s', 'speed-up', ...(sampled ? ['CPU s', 'helpers CPU s'] : [])],
-  [1, 2].map((workers) => {
-    const mine = trials.filter((t) => t.workers === workers);
-    const seconds = median(mine.map((t) => t.seconds));
-    const cpu = sampled ? [median(mine.map((t) => totalCpu(t.cpu!))).toFixed(2), median(mine.map((t) => t.cpu!.helpers)).toFixed(2)] : [];
-    return [String(workers), String(runs), String(trials[0]!.failed), seconds.toFixed(2), (runs / seconds).toFixed(2), (baseline / seconds).toFixed(2), ...cpu];
-  }),
-);
-if (sampled) {
-  // Wall times on a loaded machine say little; CPU seconds bound what 2 idle cores can do. One worker's
-  // wall time is at least its main thread's CPU (its helpers use the idle second core); two workers'
-  // is at least all their CPU / 2. So the speed-up is at most 2 x main(1) / CPU(2).
-  const main1 = median(trials.filter((t) => t.workers === 1).map((t) => t.cpu!.main));
-  const cpu2 = median(trials.filter((t) => t.workers === 2).map((t) => totalCpu(t.cpu!)));
-  process.stdout.write(`speed-up bound from CPU on 2 idle cores: 2 x ${main1.toFixed(2)} / ${cpu2.toFixed(2)} = ${((2 * main1) / cpu2).toFixed(2)}\n`);
+const runs = allTrials[0]!.runs;
+if (allTrials.some((t) => t.runs !== runs || t.failed !== allTrials[0]!.failed)) throw new Error('the trials disagree on the runs: not the same work');
+const sampled = allTrials.every((t) => t.cpu !== null);
+const medianOf = (tree: string, workers: number, figure: (t: Trial) => number): number =>
+  median(allTrials.filter((t) => t.tree === tree && t.workers === workers).map(figure));
+
+for (const tree of trees) {
+  if (trees.length > 1) process.stdout.write(`${tree.name} (${tree.dir}):\n`);
+  const trials = allTrials.filter((t) => t.tree === tree.name);
+  const baseline = median(trials.filter((t) => t.workers === 1).map((t) => t.seconds));
+  printTable(
+    ['workers', 'runs', 'failed', 'median s', 'runs/s', 'speed-up', ...(sampled ? ['CPU s', 'helpers CPU s', 'CPU ms/run'] : [])],
+    [1, 2].map((workers) => {
+      const mine = trials.filter((t) => t.workers === workers);
+      const seconds = median(mine.map((t) => t.seconds));
+      const cpuSeconds = sampled ? median(mine.map((t) => totalCpu(t.cpu!))) : 0;
+      const cpu = sampled ? [cpuSeconds.toFixed(2), median(mine.map((t) => t.cpu!.helpers)).toFixed(2), ((cpuSeconds / runs) * 1000).toFixed(1)] : [];
+      return [String(workers), String(runs), String(trials[0]!.failed), seconds.toFixed(2), (runs / seconds).toFixed(2), (baseline / seconds).toFixed(2), ...cpu];
+    }),
+  );
+  if (sampled) {
+    // Wall times on a loaded machine say little; CPU seconds bound what 2 idle cores can do. One worker's
+    // wall time is at least its main thread's CPU (its helpers use the idle second core); two workers'
+    // is at least all their CPU / 2. So the speed-up is at most 2 x main(1) / CPU(2).
+    const main1 = median(trials.filter((t) => t.workers === 1).map((t) => t.cpu!.main));
+    const cpu2 = median(trials.filter((t) => t.workers === 2).map((t) => totalCpu(t.cpu!)));
+    process.stdout.write(`speed-up bound from CPU on 2 idle cores: 2 x ${main1.toFixed(2)} / ${cpu2.toFixed(2)} = ${((2 * main1) / cpu2).toFixed(2)}\n`);
+  }
+}
+if (trees.length > 1) {
+  process.stdout.write('this / base (medians):\n');
+  printTable(
+    ['workers', 'wall', ...(sampled ? ['CPU', 'helpers CPU'] : [])],
+    [1, 2].map((workers) => {
+      const ratio = (figure: (t: Trial) => number): string => (medianOf('this', workers, figure) / medianOf('base', workers, figure)).toFixed(3);
+      return [String(workers), ratio((t) => t.seconds), ...(sampled ? [ratio((t) => totalCpu(t.cpu!)), ratio((t) => t.cpu!.helpers)] : [])];
+    }),
+  );
 }

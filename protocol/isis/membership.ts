@@ -55,15 +55,21 @@ export function suspect(s: IsisState, ctx: StepCtx, p: ProcessId): IsisState {
  * running flush now waits for the member too.
  */
 export function unsuspect(s: IsisState, ctx: StepCtx, p: ProcessId): IsisState {
-  if (permanentSuspicions(ctx) || !s.gms.suspects.includes(p) || s.view === null) return s;
+  if (!revokesSuspicionOf(s, ctx, p)) return s;
+  const view = s.view as View;
   note(ctx, `unsuspect ${p}`);
   let out = withGms(s, { suspects: s.gms.suspects.filter((q) => q !== p) });
   const a = out.gms.attempt;
   if (a !== null && a.phase === 'flush' && !a.awaiting.includes(p) && a.replies[p] === undefined) {
     out = withGms(out, { attempt: { ...a, awaiting: [...a.awaiting, p] } });
-    out = sendTo(out, ctx, p, { k: 'freq', view: s.view.id, ballot: a.ballot });
+    out = sendTo(out, ctx, p, { k: 'freq', view: view.id, ballot: a.ballot });
   }
   return out;
+}
+
+/** Would hearing from `p` revoke a suspicion (unsuspect change anything)? */
+export function revokesSuspicionOf(s: IsisState, ctx: StepCtx, p: ProcessId): boolean {
+  return !permanentSuspicions(ctx) && s.gms.suspects.includes(p) && s.view !== null;
 }
 
 /** Starts a view change with a fresh, higher ballot (the caller checked we are coordinator). */

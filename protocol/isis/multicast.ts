@@ -20,7 +20,7 @@ import { applyDelivery } from './kv-app.ts';
 import type { McMessage } from './mc-message.ts';
 import type { IsisBody } from './messages.ts';
 import { sendTo, sendToMembers } from './net.ts';
-import { announcementDue, collectGarbage, deliveredVectorOf, markAnnounced, recordPeerDelivered } from './stability.ts';
+import { announcementDue, collectGarbage, markAnnounced, recordPeerDelivered, recordPeerTimestamp } from './stability.ts';
 import { deliverReady, insertWaiting, makeMulticast, readyFor, type ViewComm } from './view-comm.ts';
 
 export const STABILITY_TIMER = 'stab';
@@ -96,15 +96,15 @@ export function runDelivery(s: IsisState, ctx: StepCtx): IsisState {
   if (vc.total.pass !== null) {
     const before = knownOrders(vc.total);
     const passed = sequencerPass(vc.total, vc.waiting, (m, v) => readyFor(ctx.layers, m, v), vc.rank);
+    // The new vc goes into the state once, at the end (sendToMembers reads only the view and the transport).
     if (passed.ordered.length > 0) {
       note(ctx, 'sequencer-order');
       if (batchingOrders(ctx)) {
         armOrderTimers(ctx, vc.total, passed.total);
         vc = { ...vc, total: passed.total };
-        out = { ...out, vc };
       } else {
         vc = { ...vc, total: passed.total };
-        out = sendToMembers({ ...out, vc }, ctx, { k: 'ord', view: vc.view.id, first: before + 1, ids: passed.ordered });
+        out = sendToMembers(out, ctx, { k: 'ord', view: vc.view.id, first: before + 1, ids: passed.ordered });
       }
     } else if (passed.total !== vc.total) {
       vc = { ...vc, total: passed.total };
@@ -112,6 +112,7 @@ export function runDelivery(s: IsisState, ctx: StepCtx): IsisState {
   }
   const result = deliverReady(vc, ctx.layers, null);
   if (result.delivered.length === 0 && result.vc === s.vc) return out;
+  if (result.delivered.length === 0) return { ...out, vc: result.vc };
   let app = out.app;
   for (const m of result.delivered) {
     // The view the member delivers in (always m.view unless a message crossed views: the trace must say so).
@@ -130,10 +131,19 @@ function senderRankOk(vc: ViewComm, from: string, rank: number): boolean {
 export function onMulticast(s: IsisState, ctx: StepCtx, from: string, m: McMessage, ok?: number): IsisState {
   const vc0 = s.vc;
   if (vc0 === null || !ctx.layers.acceptsMulticastOf(m.view, vc0.view.id) || m.from !== from || !senderRankOk(vc0, from, m.rank)) return s;
-  let vc = insertWaiting(vc0, m);
-  vc = { ...vc, stability: recordPeerDelivered(vc.stability, m.rank, deliveredVectorOf(m), m.td) };
+  const stability = recordPeerTimestamp(vc0.stability, m);
   // Every member got the same count, so the sequencer need not relay it.
-  if (ok !== undefined && m.view === vc.view.id) vc = { ...vc, total: recordOrderAck(vc.total, m.rank, ok) };
+  const total = ok !== undefined && m.view === vc0.view.id ? recordOrderAck(vc0.total, m.rank, ok) : vc0.total;
+  const inserted = insertWaiting(vc0, m);
+  // One new ViewComm: insertWaiting's own when it made one (nothing else has seen it yet), else a copy.
+  let vc: ViewComm;
+  if (inserted !== vc0) {
+    vc = inserted;
+    vc.stability = stability;
+    vc.total = total;
+  } else {
+    vc = { ...vc0, stability, total };
+  }
   return runDelivery({ ...s, vc }, ctx);
 }
 
@@ -151,7 +161,8 @@ export function onOrders(s: IsisState, ctx: StepCtx, from: string, body: Extract
     armOrderTimers(ctx, vc.total, total);
     return runDelivery({ ...s, vc: { ...vc, total } }, ctx);
   }
-  if (appended === vc.total) return runDelivery({ ...s, vc: { ...vc, total } }, ctx);
+  // Without batching no order carries relayed counts (kb: only orderBatchTick sends them), so
+  // total changed because orders were appended: they are acknowledged to every member.
   const out = sendToMembers({ ...s, vc: { ...vc, total } }, ctx, { k: 'oack', view: vc.view.id, known: knownOrders(total) });
   return runDelivery(out, ctx);
 }

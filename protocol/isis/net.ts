@@ -3,7 +3,7 @@
 import type { ProcessId } from '../types.ts';
 import type { IsisState, StepCtx } from './isis-state.ts';
 import type { IsisBody } from './messages.ts';
-import { transportSend } from './transport.ts';
+import { sendInDraft, transportDraft, transportSend, type TransportState } from './transport.ts';
 
 export function sendTo(s: IsisState, ctx: StepCtx, to: ProcessId, body: IsisBody): IsisState {
   const { ts, overflow } = transportSend(s.transport, to, body, ctx.cfg, ctx.fx);
@@ -11,14 +11,19 @@ export function sendTo(s: IsisState, ctx: StepCtx, to: ProcessId, body: IsisBody
   return { ...s, transport: ts };
 }
 
-/** Sends to every member of the current view but ourselves (and `except`). */
+/**
+ * Sends to every member of the current view but ourselves (and `except`),
+ * in member order, as one sendTo each would, building one new state.
+ */
 export function sendToMembers(s: IsisState, ctx: StepCtx, body: IsisBody, except: readonly ProcessId[] = []): IsisState {
   if (s.view === null) return s;
-  let out = s;
+  let draft: TransportState<IsisBody> | null = null;
   for (const p of s.view.members) {
-    if (p !== s.self && !except.includes(p)) out = sendTo(out, ctx, p, body);
+    if (p === s.self || except.includes(p)) continue;
+    draft ??= transportDraft(s.transport);
+    if (sendInDraft(draft, p, body, ctx.cfg, ctx.fx) && !ctx.overflowed.includes(p)) ctx.overflowed.push(p);
   }
-  return out;
+  return draft === null ? s : { ...s, transport: draft };
 }
 
 export function sendRaw(ctx: StepCtx, to: ProcessId, body: IsisBody): void {

@@ -26,21 +26,33 @@ export function newStability(size: number): StabilityState {
 
 /** Merges what member `rank` told us it delivered. */
 export function recordPeerDelivered(st: StabilityState, rank: number, vector: readonly number[], totalDelivered: number): StabilityState {
+  return recordPeer(st, rank, vector, -1, 0, totalDelivered);
+}
+
+/** recordPeerDelivered(st, m.rank, deliveredVectorOf(m), m.td), without making the vector (once per multicast received). */
+export function recordPeerTimestamp(st: StabilityState, m: McMessage): StabilityState {
+  return recordPeer(st, m.rank, m.vt, m.rank, m.sn - 1, m.td);
+}
+
+/** Merges `vector`, read with entry `replaced` as `replacement` (-1: none); copies only what changes. */
+function recordPeer(st: StabilityState, rank: number, vector: readonly number[], replaced: number, replacement: number, totalDelivered: number): StabilityState {
   const row = st.rows[rank];
   if (row === undefined) return st;
-  let changed = false;
-  const merged = row.slice();
-  for (let k = 0; k < merged.length; k++) {
-    const v = vector[k] ?? 0;
-    if (v > (merged[k] ?? 0)) {
+  let merged: number[] | null = null;
+  for (let k = 0; k < row.length; k++) {
+    const v = k === replaced ? replacement : (vector[k] ?? 0);
+    if (v > (row[k] ?? 0)) {
+      merged ??= row.slice();
       merged[k] = v;
-      changed = true;
     }
   }
   const totalChanged = totalDelivered > (st.totals[rank] ?? 0);
-  if (!changed && !totalChanged) return st;
-  const rows = changed ? st.rows.slice() : st.rows;
-  if (changed) rows[rank] = merged;
+  if (merged === null && !totalChanged) return st;
+  let rows = st.rows;
+  if (merged !== null) {
+    rows = rows.slice();
+    rows[rank] = merged;
+  }
   let totals = st.totals;
   if (totalChanged) {
     totals = totals.slice();
@@ -59,28 +71,41 @@ export function deliveredVectorOf(m: McMessage): number[] {
 
 /** The minimum over members: what every member has delivered. */
 export function minimumVector(rows: readonly (readonly number[])[]): number[] {
-  const n = rows[0]?.length ?? 0;
-  const out = new Array<number>(n).fill(Infinity);
-  for (const row of rows) for (let k = 0; k < n; k++) out[k] = Math.min(out[k] ?? 0, row[k] ?? 0);
-  return out.map((v) => (v === Infinity ? 0 : v));
+  const first = rows[0];
+  if (first === undefined) return [];
+  const n = first.length;
+  const out = new Array<number>(n);
+  for (let k = 0; k < n; k++) {
+    let min = first[k] ?? 0;
+    for (let r = 1; r < rows.length; r++) min = Math.min(min, rows[r]?.[k] ?? 0);
+    out[k] = min;
+  }
+  return out;
 }
 
 /** Discards kept messages and order entries that every member has delivered. */
 export function collectGarbage(vc: ViewComm, layers: IsisLayers): ViewComm {
-  const rows = vc.stability.rows.slice();
-  rows[vc.rank] = vc.delivered;
-  const stable = layers.stableVector(rows);
   let kept = vc.kept;
+  // The stable vector only matters for kept messages: none kept, none computed (and no rows copied).
+  let stable: readonly number[] | null = null;
   for (let s = 0; s < kept.length; s++) {
     const q = kept[s] ?? [];
+    if (q.length === 0) continue;
+    if (stable === null) {
+      const rows = vc.stability.rows.slice();
+      rows[vc.rank] = vc.delivered;
+      stable = layers.stableVector(rows);
+    }
     const limit = stable[s] ?? 0;
-    if (q.length === 0 || (q[0]?.sn ?? Infinity) > limit) continue;
+    if ((q[0]?.sn ?? Infinity) > limit) continue;
     if (kept === vc.kept) kept = kept.slice();
     kept[s] = q.filter((m) => m.sn > limit);
   }
-  const totals = vc.stability.totals.slice();
-  totals[vc.rank] = vc.total.delivered;
-  const total = discardDeliveredOrders(vc.total, Math.min(...totals));
+  // The fewest total messages any member delivered (ours: vc.total.delivered), without a copy of the totals.
+  const totals = vc.stability.totals;
+  let deliveredEverywhere = Infinity;
+  for (let r = 0; r < totals.length; r++) deliveredEverywhere = Math.min(deliveredEverywhere, r === vc.rank ? vc.total.delivered : (totals[r] ?? 0));
+  const total = discardDeliveredOrders(vc.total, deliveredEverywhere);
   if (kept === vc.kept && total === vc.total) return vc;
   return { ...vc, kept, total };
 }

@@ -8,7 +8,7 @@ import { ISIS_ASYMMETRY } from './permute.ts';
 import type { AppRequest, NodeContext, Protocol, ProcessId, StartInput, Step, View } from '../types.ts';
 import { assertNever } from '../types.ts';
 import { defaultIsisLayers, type IsisLayers } from './config.ts';
-import { HEARTBEAT_TIMER, heard, heartbeatTick, someoneSilent, startHeartbeats, trackMembers } from './failure-detector.ts';
+import { HEARTBEAT_TIMER, heard, heardIn, heartbeatTick, someoneSilent, startHeartbeats, trackMembers } from './failure-detector.ts';
 import { LEAVER_LINGER_TIMER, leaverLingerTimer, onAccept, onFlushRequest, VIEW_CHANGE_TIMER } from './gms-member.ts';
 import { onExclusionAck, resendExclusionNotices } from './exclusion-notices.ts';
 import { JOIN_TIMER, onInstall } from './install.ts';
@@ -16,7 +16,7 @@ import type { IsisFrame, IsisState, StepCtx } from './isis-state.ts';
 import { emptyGms, isCoordinator, needsViewChange } from './isis-state.ts';
 import { askToJoin, joinTimer, noticeRemoved, onExcluded, onJoinersHandedOver, onJoinRequest, onLeaveRequest, requestLeave } from './join-leave.ts';
 import { kvDigest } from './kv-app.ts';
-import { LEAVERS_GONE_TIMER, leaversGoneTimer, onAccepted, onFlushOk, onNack, startViewChange, suspect, unsuspect, viewChangeTimer } from './membership.ts';
+import { LEAVERS_GONE_TIMER, leaversGoneTimer, onAccepted, onFlushOk, onNack, revokesSuspicionOf, startViewChange, suspect, unsuspect, viewChangeTimer } from './membership.ts';
 import type { IsisBody } from './messages.ts';
 import {
   canMulticast,
@@ -66,7 +66,15 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
   };
   const timersOff = o.reliableNetwork && o.failureDetector === 'external';
   const batchingOrders = !timersOff && o.orderBatchUs > 0;
-  const newCtx = (): StepCtx => ({ o, layers, cfg, timersOff, fx: [], overflowed: [], exit: null });
+  // One context per protocol instance, reset at the start of every step (handlers never nest, and
+  // nothing keeps the context past its step; its `fx` array is fresh each time: the caller keeps it).
+  const ctx: StepCtx = { o, layers, cfg, timersOff, fx: [], overflowed: [], exit: null };
+  const newCtx = (): StepCtx => {
+    ctx.fx = [];
+    ctx.overflowed.length = 0;
+    ctx.exit = null;
+    return ctx;
+  };
 
   function finish(state: IsisState, ctx: StepCtx): IsisStep {
     let s = state;
@@ -171,16 +179,27 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
     onMessage(state, from, frame) {
       if (state.status === 'exited') return { state, effects: [] };
       const ctx = newCtx();
+      let bodies: readonly IsisBody[];
       // An excluded process acknowledging its notice is removed by definition: not refused.
       const acknowledgesExclusion = frame.t === 'r' && frame.body.k === 'xack';
       if (ctx.layers.refuseRemovedSenders && state.removed.includes(from) && !acknowledgesExclusion) {
         noticeRemoved(state, ctx, from);
         return { state, effects: ctx.fx };
       }
-      const alive = unsuspect(heard(state, from), ctx, from);
-      const received = transportReceive(alive.transport, from, frame, cfg, ctx.fx);
-      let s: IsisState = { ...alive, transport: received.ts };
-      for (const body of received.bodies) {
+      let s: IsisState;
+      if (revokesSuspicionOf(state, ctx, from)) {
+        const alive = unsuspect(heard(state, from), ctx, from);
+        const received = transportReceive(alive.transport, from, frame, cfg, ctx.fx);
+        s = { ...alive, transport: received.ts };
+        bodies = received.bodies;
+      } else {
+        // The common case: nothing to revoke, so the step's first new state is built once, not per layer.
+        const fd = heardIn(state.fd, from);
+        const received = transportReceive(state.transport, from, frame, cfg, ctx.fx);
+        s = fd === state.fd && received.ts === state.transport ? state : { ...state, fd, transport: received.ts };
+        bodies = received.bodies;
+      }
+      for (const body of bodies) {
         if (s.status === 'exited' || ctx.exit !== null) break;
         s = handleBody(s, ctx, from, body);
       }
@@ -255,6 +274,9 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
       return s.status === 'member' ? kvDigest(s.app) : null;
     },
 
+    // The simulator learns of an exit from the exit observation; only the manual test harness
+    // (test/protocol/isis/harness.ts) asks a state. Kept: it is the contract's optional hook
+    // (protocol/types.ts), which static-stack.ts implements too.
     hasExited(s) {
       return s.status === 'exited';
     },

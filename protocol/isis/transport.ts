@@ -75,7 +75,14 @@ export function retransmitTimerPeer(timer: string): ProcessId | null {
 }
 
 function withChannel<B>(ts: TransportState<B>, peer: ProcessId, ch: Channel<B>): TransportState<B> {
-  return { channels: { ...ts.channels, [peer]: ch }, ackOwed: ts.ackOwed, ackTimerArmed: ts.ackTimerArmed };
+  return { channels: withEntry(ts.channels, peer, ch), ackOwed: ts.ackOwed, ackTimerArmed: ts.ackTimerArmed };
+}
+
+/** A copy of `channels` with `peer`'s entry set (a copy, then a store: a spread with a computed key takes a slower path in V8). */
+function withEntry<B>(channels: Record<ProcessId, Channel<B>>, peer: ProcessId, ch: Channel<B>): Record<ProcessId, Channel<B>> {
+  const out = { ...channels };
+  out[peer] = ch;
+  return out;
 }
 
 function clearOwed<B>(ts: TransportState<B>, peer: ProcessId): TransportState<B> {
@@ -100,32 +107,55 @@ export function transportSend<B>(
     fx.push({ kind: 'send', to, msg: { t: 'r', body } });
     return { ts, overflow: false };
   }
-  const ch = ts.channels[to] ?? newChannel<B>();
+  const draft = transportDraft(ts);
+  const overflow = sendInDraft(draft, to, body, cfg, fx);
+  return { ts: draft, overflow };
+}
+
+/**
+ * A copy of `ts` for one caller to change in place with sendInDraft: its
+ * channel record is its own, its ackOwed array is replaced, never changed.
+ * Sending to every member builds one new transport state this way, where
+ * one transportSend per member built a state, a channel record and an
+ * ackOwed array each (about a tenth of a suite's allocation).
+ */
+export function transportDraft<B>(ts: TransportState<B>): TransportState<B> {
+  return { channels: { ...ts.channels }, ackOwed: ts.ackOwed, ackTimerArmed: ts.ackTimerArmed };
+}
+
+/**
+ * transportSend into a draft (transportDraft) that nothing else has seen
+ * yet: changes `draft` in place. Returns true when the peer has more
+ * unacknowledged frames than allowed (the caller should suspect it).
+ */
+export function sendInDraft<B>(draft: TransportState<B>, to: ProcessId, body: B, cfg: TransportConfig, fx: Effect<Frame<B>>[]): boolean {
+  if (cfg.mode === 'raw') {
+    fx.push({ kind: 'send', to, msg: { t: 'r', body } });
+    return false;
+  }
+  const ch = draft.channels[to] ?? newChannel<B>();
   const seq = ch.nextSeq;
   const ack = ch.recvNext - 1;
   if (cfg.mode === 'sequenced') {
     fx.push({ kind: 'send', to, msg: { t: 'd', seq, ack, body } });
-    return { ts: withChannel(ts, to, { ...ch, nextSeq: seq + 1 }), overflow: false };
+    draft.channels[to] = { ...ch, nextSeq: seq + 1 };
+    return false;
   }
   const unacked = [...ch.unacked, { seq, body }];
   const firstUnacked = unacked[0]?.seq ?? seq;
-  let next: Channel<B> = { ...ch, nextSeq: seq + 1, unacked };
-  let out = ts;
+  // A new object, so its fields may be set below.
+  const next: Channel<B> = { ...ch, nextSeq: seq + 1, unacked };
   if (seq < firstUnacked + cfg.windowFrames) {
     fx.push({ kind: 'send', to, msg: { t: 'd', seq, ack, body } });
     next.sentUpTo = seq;
-    out = clearOwed(out, to);
+    if (draft.ackOwed.includes(to)) draft.ackOwed = draft.ackOwed.filter((p) => p !== to);
     if (!next.rtArmed) {
       fx.push({ kind: 'setTimer', timer: retransmitTimer(to), delayUs: cfg.retransmitTimeoutUs });
-      next = { ...next, rtArmed: true };
+      next.rtArmed = true;
     }
   }
-  return { ts: withChannel(out, to, next), overflow: unacked.length > cfg.maxUnackedFrames };
-}
-
-/** Sends a frame that is never retransmitted nor numbered (heartbeats, notices). */
-export function transportSendRaw<B>(to: ProcessId, body: B, fx: Effect<Frame<B>>[]): void {
-  fx.push({ kind: 'send', to, msg: { t: 'r', body } });
+  draft.channels[to] = next;
+  return unacked.length > cfg.maxUnackedFrames;
 }
 
 function applyAck<B>(ch: Channel<B>, ack: number, peer: ProcessId, cfg: TransportConfig, fx: Effect<Frame<B>>[]): Channel<B> {
@@ -185,7 +215,8 @@ function receiveData<B>(
   cfg: TransportConfig,
   fx: Effect<Frame<B>>[],
 ): ReceiveResult<B> {
-  let ch = ts.channels[from] ?? newChannel<B>();
+  const known = ts.channels[from];
+  let ch = known ?? newChannel<B>();
   if (cfg.mode === 'ack') ch = applyAck(ch, frame.ack, from, cfg, fx);
   const owe = cfg.mode === 'ack';
   const seq = frame.seq;
@@ -193,40 +224,50 @@ function receiveData<B>(
   const aheadLimit = cfg.mode === 'ack' ? cfg.windowFrames : cfg.maxUnackedFrames;
   if (seq < ch.recvNext || seq >= ch.recvNext + aheadLimit || ch.early[seq] !== undefined) {
     // A duplicate (or beyond the buffer): re-acknowledge so the sender stops resending.
-    return { ts: owedTo(withChannel(ts, from, ch), from, owe), bodies: [] };
+    return { ts: withChannelOwed(ts, from, ch, owe), bodies: [] };
   }
   if (seq === ch.recvNext && ch.earlyCount === 0) {
-    // The common case: the next frame, nothing buffered.
-    return { ts: owedTo(withChannel(ts, from, { ...ch, recvNext: seq + 1 }), from, owe), bodies: [frame.body] };
+    // The common case: the next frame, nothing buffered. A channel applyAck or newChannel
+    // just made is this step's own, so it takes the new recvNext in place.
+    if (ch === known) ch = { ...ch, recvNext: seq + 1 };
+    else ch.recvNext = seq + 1;
+    return { ts: withChannelOwed(ts, from, ch, owe), bodies: [frame.body] };
   }
   const bodies: B[] = [];
-  const early = { ...ch.early };
+  let early: Record<string, B | true>;
   let earlyCount = ch.earlyCount;
   let recvNext = ch.recvNext;
-  if (seq === recvNext) {
-    bodies.push(frame.body);
-    recvNext++;
-  } else {
+  if (seq !== recvNext) {
+    // Ahead of a gap: buffered (recvNext itself is never buffered, so no gap closes here).
+    early = { ...ch.early };
     early[seq] = cfg.ordered ? frame.body : true;
     earlyCount++;
     if (!cfg.ordered) bodies.push(frame.body);
-  }
-  // Close the gap: hand up (or just skip over) the frames that were waiting.
-  for (let guard = earlyCount; guard > 0; guard--) {
-    const waiting = early[recvNext];
-    if (waiting === undefined) break;
-    delete early[recvNext];
-    earlyCount--;
-    if (waiting !== true) bodies.push(waiting);
+  } else {
+    bodies.push(frame.body);
     recvNext++;
+    // Close the gap: hand up (or just skip over) the frames that were waiting...
+    for (let guard = earlyCount; guard > 0; guard--) {
+      const waiting = ch.early[recvNext];
+      if (waiting === undefined) break;
+      earlyCount--;
+      if (waiting !== true) bodies.push(waiting);
+      recvNext++;
+    }
+    // ...and keep the rest, the ones above the new recvNext: one copy, where deleting each drained
+    // entry from a copy made it a slow dictionary. Integer keys: any object lists them in ascending order.
+    early = {};
+    if (earlyCount > 0) for (const key in ch.early) if (Number(key) >= recvNext) early[key] = ch.early[key] as B | true;
   }
   const next: Channel<B> = { ...ch, early, earlyCount, recvNext };
-  return { ts: owedTo(withChannel(ts, from, next), from, owe), bodies };
+  return { ts: withChannelOwed(ts, from, next, owe), bodies };
 }
 
-function owedTo<B>(ts: TransportState<B>, peer: ProcessId, owe: boolean): TransportState<B> {
-  if (!owe || ts.ackOwed.includes(peer)) return ts;
-  return { ...ts, ackOwed: [...ts.ackOwed, peer] };
+/** withChannel, and an ack owed to `peer` when `owe`, in one new state (the channel unchanged: no new record). */
+function withChannelOwed<B>(ts: TransportState<B>, peer: ProcessId, ch: Channel<B>, owe: boolean): TransportState<B> {
+  const ackOwed = !owe || ts.ackOwed.includes(peer) ? ts.ackOwed : [...ts.ackOwed, peer];
+  if (ch === ts.channels[peer]) return ackOwed === ts.ackOwed ? ts : { ...ts, ackOwed };
+  return { channels: withEntry(ts.channels, peer, ch), ackOwed, ackTimerArmed: ts.ackTimerArmed };
 }
 
 /** Retransmits the frames in the window to `peer` and re-arms its timer. */
@@ -263,15 +304,19 @@ export function transportFlushAcks<B>(ts: TransportState<B>, cfg: TransportConfi
 
 /** The delayed-ack timer fired. */
 export function transportAckTimer<B>(ts: TransportState<B>, fx: Effect<Frame<B>>[]): TransportState<B> {
-  return sendOwedAcks({ ...ts, ackTimerArmed: false }, fx);
+  if (ts.ackOwed.length === 0) return { ...ts, ackTimerArmed: false };
+  for (const peer of ts.ackOwed) sendAck(ts, peer, fx);
+  return { ...ts, ackOwed: [], ackTimerArmed: false };
+}
+
+function sendAck<B>(ts: TransportState<B>, peer: ProcessId, fx: Effect<Frame<B>>[]): void {
+  const ch = ts.channels[peer];
+  if (ch !== undefined) fx.push({ kind: 'send', to: peer, msg: { t: 'a', ack: ch.recvNext - 1 } });
 }
 
 function sendOwedAcks<B>(ts: TransportState<B>, fx: Effect<Frame<B>>[]): TransportState<B> {
   if (ts.ackOwed.length === 0) return ts;
-  for (const peer of ts.ackOwed) {
-    const ch = ts.channels[peer];
-    if (ch !== undefined) fx.push({ kind: 'send', to: peer, msg: { t: 'a', ack: ch.recvNext - 1 } });
-  }
+  for (const peer of ts.ackOwed) sendAck(ts, peer, fx);
   return { ...ts, ackOwed: [] };
 }
 

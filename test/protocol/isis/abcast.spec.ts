@@ -1,3 +1,4 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
   appendOrders,
@@ -22,6 +23,12 @@ describe('ABCAST', () => {
     expect(majorityKnown([5, 3, 4, 0])).toBe(3);
     expect(majorityKnown([2, 2])).toBe(2);
     expect(majorityKnown([2, 1])).toBe(1);
+    expect(majorityKnown([])).toBe(0);
+  });
+
+  test.prop([fc.array(fc.nat(20), { maxLength: 9 })])('majorityKnown is the middle of the counts sorted highest first', (knownBy) => {
+    const sorted = knownBy.slice().sort((a, b) => b - a);
+    expect(majorityKnown(knownBy)).toBe(sorted[Math.floor(sorted.length / 2)] ?? 0);
   });
 
   it('the sequencer orders total messages in a causal pass, never before what they depend on', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultIsisLayers } from '../../../protocol/isis/config.ts';
-import { announcementDue, collectGarbage, deliveredVectorOf, markAnnounced, minimumVector, recordPeerDelivered } from '../../../protocol/isis/stability.ts';
+import { announcementDue, collectGarbage, deliveredVectorOf, markAnnounced, minimumVector, recordPeerDelivered, recordPeerTimestamp } from '../../../protocol/isis/stability.ts';
 import { deliverReady, insertWaiting, keptCount, newViewComm } from '../../../protocol/isis/view-comm.ts';
 import { MEMBERS, msg } from './messages-fixture.ts';
 
@@ -18,6 +18,16 @@ describe('stability and garbage collection', () => {
     expect(deliveredVectorOf(msg(1, 5, 'causal', [3, 0, 2]))).toEqual([3, 4, 2]);
   });
 
+  it('merging a multicast timestamp is merging its delivered vector, and copies nothing when it says nothing new', () => {
+    let st = newViewComm({ id: 1, members: MEMBERS }, 'p1', true).stability;
+    st = recordPeerDelivered(st, 1, [1, 9, 1], 0);
+    for (const m of [msg(1, 5, 'causal', [3, 0, 2]), msg(1, 12, 'total', [0, 0, 0]), msg(2, 2, 'fifo', [4, 4, 4])]) {
+      const viaVector = recordPeerDelivered(st, m.rank, deliveredVectorOf(m), m.td);
+      expect(recordPeerTimestamp(st, m)).toEqual(viaVector);
+    }
+    expect(recordPeerTimestamp(st, msg(1, 3, 'fifo', [1, 0, 1]))).toBe(st);
+  });
+
   it('discards kept messages once every member delivered them, and not before', () => {
     let vc = newViewComm({ id: 1, members: MEMBERS }, 'p1', true);
     for (const m of [msg(1, 1, 'fifo'), msg(1, 2, 'fifo')]) vc = insertWaiting(vc, m);
@@ -33,6 +43,8 @@ describe('stability and garbage collection', () => {
 
   it('the stable vector is the minimum over members', () => {
     expect(minimumVector([[3, 1], [2, 5]])).toEqual([2, 1]);
+    expect(minimumVector([[3, 1, 4], [2, 5, 0], [7, 0, 9]])).toEqual([2, 0, 0]);
+    expect(minimumVector([])).toEqual([]);
   });
 
   it('an announcement is due only after new deliveries', () => {
