@@ -220,6 +220,11 @@ export class SymmetricKey {
     return entry.lanes;
   }
 
+  /** A slot's protocol state's own two lanes, as it is (a scratch buffer: read at once). */
+  protocolStateLanes(slot: ProcSlot): Lanes {
+    return this.stateLanes(slot, 0);
+  }
+
   /** The protocol state's two lanes under renaming `n` (a scratch buffer: read at once). */
   private stateLanes(slot: ProcSlot, n: number): Lanes {
     if (typeof slot.state !== 'object' || slot.state === null) return this.hasher.value(slot.state);
