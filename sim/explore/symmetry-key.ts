@@ -33,6 +33,7 @@ import type { CausalMemo } from './causal-memo.ts';
 import type { RenamingPermutation } from './symmetry.ts';
 import { ValueHasher } from './value-hasher.ts';
 import { StructuralHasher } from './structural-hash.ts';
+import { RenamedStateHashes } from './symmetry-state-cache.ts';
 
 const fmixA = hash.fmixA;
 const fmixB = hash.fmixB;
@@ -50,6 +51,13 @@ interface LazyLanes {
   done: number;
 }
 
+/** A slot's lanes, and its protocol state's own hash (the key of the renamed-state table) once known. */
+interface SlotLanes extends LazyLanes {
+  stateKnown: boolean;
+  stateA: number;
+  stateB: number;
+}
+
 function popcount(x: number): number {
   let n = 0;
   for (let v = x >>> 0; v !== 0; v &= v - 1) n++;
@@ -62,7 +70,10 @@ export class SymmetricKey {
   /** The protocol's structural hash of (renamed) states and messages, or null for the generic walk (structural-hash.ts). */
   private readonly stateHasher: StructuralHasher | null;
   private readonly messageHasher: StructuralHasher | null;
-  private slots = new Map<ProcSlot, LazyLanes>();
+  private slots = new Map<ProcSlot, SlotLanes>();
+  /** Renamed protocol states' hashes by the state's own hash (symmetry-state-cache.ts). */
+  readonly renamedStates: RenamedStateHashes;
+  private readonly renamedLanes = new Int32Array(2);
   private messages = new Map<InFlight, LazyLanes>();
   private readonly signature: number[] = [];
   private readonly width: number;
@@ -77,6 +88,7 @@ export class SymmetricKey {
     this.stateHasher = structural.hasStates ? structural : null;
     this.messageHasher = structural.hasMessages ? structural : null;
     this.width = 2 * renamings.length;
+    this.renamedStates = new RenamedStateHashes(renamings.length);
   }
 
   /** The canonical key, two lanes written to `out`. */
@@ -153,12 +165,12 @@ export class SymmetricKey {
   slotLanes(slot: ProcSlot, n: number): Lanes {
     let entry = this.slots.get(slot);
     if (entry === undefined) {
-      entry = { lanes: new Array<number>(this.width).fill(0), done: 0 };
+      entry = { lanes: new Array<number>(this.width).fill(0), done: 0, stateKnown: false, stateA: 0, stateB: 0 };
       if (this.slots.size >= MAX_CACHED) this.slots = new Map();
       this.slots.set(slot, entry);
     }
     if ((entry.done & (1 << n)) === 0) {
-      this.slotLane(slot, 2 * n, entry.lanes);
+      this.slotLane(slot, 2 * n, entry.lanes, entry);
       entry.done |= 1 << n;
     }
     return entry.lanes;
@@ -167,12 +179,12 @@ export class SymmetricKey {
   /** A slot's two lanes as it is (renaming 0, the identity), not cached. */
   identityLanes(slot: ProcSlot): Lanes {
     const out: Lanes = [0, 0];
-    this.slotLane(slot, 0, out);
+    this.slotLane(slot, 0, out, null);
     return out;
   }
 
   /** Lanes k and k+1 of a slot: its hash under renaming k/2. */
-  private slotLane(slot: ProcSlot, k: number, out: Lanes): void {
+  private slotLane(slot: ProcSlot, k: number, out: Lanes, entry: SlotLanes | null): void {
     {
       const r = this.renamings[k >> 1] as Renaming;
       const pid = this.hasher.string(r.rename(slot.pid));
@@ -180,7 +192,7 @@ export class SymmetricKey {
       let b = roundB(SEED_B, pid[1] as number);
       a = roundA(roundA(a, slot.status), slot.requestsMade);
       b = roundB(roundB(b, slot.status), slot.requestsMade);
-      const state = this.stateLanes(slot, k >> 1);
+      const state = this.renamedStateLanes(slot, k >> 1, entry);
       a = roundA(a, state[0] as number);
       b = roundB(b, state[1] as number);
       const timers = this.setLanes(slot.timers, r);
@@ -218,6 +230,36 @@ export class SymmetricKey {
       entry.done |= 1 << n;
     }
     return entry.lanes;
+  }
+
+  /**
+   * The protocol state's lanes under renaming `n`: from the table of renamed
+   * states by the state's own hash, rebuilt and hashed only when new there
+   * (a scratch buffer: read at once).
+   */
+  private renamedStateLanes(slot: ProcSlot, n: number, entry: SlotLanes | null): ArrayLike<number> {
+    if (n === 0 || slot.status !== LIVE || typeof slot.state !== 'object' || slot.state === null) return this.stateLanes(slot, n);
+    let a: number;
+    let b: number;
+    if (entry !== null && entry.stateKnown) {
+      a = entry.stateA;
+      b = entry.stateB;
+    } else {
+      const own = this.stateLanes(slot, 0);
+      a = own[0] as number;
+      b = own[1] as number;
+      if (entry !== null) {
+        entry.stateA = a;
+        entry.stateB = b;
+        entry.stateKnown = true;
+      }
+    }
+    this.renamedStates.get(a, b, n, this.renamedLanes, (out) => {
+      const lanes = this.stateLanes(slot, n);
+      out[0] = lanes[0] as number;
+      out[1] = lanes[1] as number;
+    });
+    return this.renamedLanes;
   }
 
   /** A slot's protocol state's own two lanes, as it is (a scratch buffer: read at once). */
