@@ -43,7 +43,7 @@ const SEED_A = hash.SEED_A;
 const SEED_B = hash.SEED_B;
 
 /** Cached slots or messages before a cache starts afresh (a bound; recent objects are the ones shared). */
-const MAX_CACHED = 1 << 16;
+const MAX_CACHED = 1 << 12;
 
 /** Lanes under every renaming, filled in as renamings are asked for (`done`: a bit per renaming). */
 interface LazyLanes {
@@ -76,6 +76,11 @@ export class SymmetricKey {
   private readonly renamedLanes = new Int32Array(2);
   private messages = new Map<InFlight, LazyLanes>();
   private readonly signature: number[] = [];
+  /** Scratch of `signatures`: messages in flight to and from each initial process. */
+  private readonly inFlightTo: Int32Array;
+  private readonly inFlightFrom: Int32Array;
+  /** Initial process id -> index. */
+  private readonly pidIndex = new Map<string, number>();
   private readonly width: number;
 
   constructor(
@@ -89,6 +94,10 @@ export class SymmetricKey {
     this.messageHasher = structural.hasMessages ? structural : null;
     this.width = 2 * renamings.length;
     this.renamedStates = new RenamedStateHashes(renamings.length);
+    const pids = renamings[0]?.pids ?? [];
+    pids.forEach((p, i) => this.pidIndex.set(p, i));
+    this.inFlightTo = new Int32Array(pids.length);
+    this.inFlightFrom = new Int32Array(pids.length);
   }
 
   /** The canonical key, two lanes written to `out`. */
@@ -131,23 +140,25 @@ export class SymmetricKey {
 
   /** Each initial process's signature: what no renaming changes about it. */
   private signatures(s: GlobalState): void {
-    const pids = (this.renamings[0] as Renaming).pids;
+    const n = this.pidIndex.size;
     const memo: CausalMemo = s.memo;
     const sig = this.signature;
-    for (let i = 0; i < pids.length; i++) {
+    const to = this.inFlightTo;
+    const from = this.inFlightFrom;
+    for (let i = 0; i < n; i++) {
       const slot = s.procs[i] as ProcSlot;
       let h = roundA(roundA(roundA(SEED_A, slot.status), slot.requestsMade), slot.timers.length);
       h = roundA(roundA(h, slot.suspected.length), popcount(memo.delivered[i] ?? 0));
       sig[i] = roundA(h, popcount(memo.own[i] ?? 0));
+      to[i] = 0;
+      from[i] = 0;
     }
-    const to = new Array<number>(pids.length).fill(0);
-    const from = new Array<number>(pids.length).fill(0);
     for (const m of s.bag) {
-      if (m.toIndex < pids.length) to[m.toIndex] = (to[m.toIndex] as number) + 1;
-      const f = pids.indexOf(m.from);
-      if (f >= 0) from[f] = (from[f] as number) + 1;
+      if (m.toIndex < n) to[m.toIndex] = (to[m.toIndex] as number) + 1;
+      const f = this.pidIndex.get(m.from);
+      if (f !== undefined) from[f] = (from[f] as number) + 1;
     }
-    for (let i = 0; i < pids.length; i++) sig[i] = fmixA(roundA(roundA(sig[i] as number, to[i] as number), from[i] as number)) >>> 0;
+    for (let i = 0; i < n; i++) sig[i] = fmixA(roundA(roundA(sig[i] as number, to[i] as number), from[i] as number)) >>> 0;
   }
 
   /** The renaming lists the processes in order of signature (process i becomes process r.of(i)). */
