@@ -47,7 +47,8 @@ export class RenamedStateHashes {
    * known yet.
    */
   get(a: number, b: number, n: number, out: Int32Array, compute: (out: Int32Array) => void): void {
-    const entry = this.entry(a, b);
+    // As int32s, as the table stores them (a lane may come as its unsigned value).
+    const entry = this.entry(a | 0, b | 0);
     const at = entry * 2 * this.renamings + 2 * n;
     const done = this.done[entry] as number;
     if ((done & (2 << n)) !== 0) {
