@@ -74,6 +74,7 @@ export class SymmetricKey {
   /** Renamed protocol states' hashes by the state's own hash (symmetry-state-cache.ts). */
   readonly renamedStates: RenamedStateHashes;
   private readonly renamedLanes = new Int32Array(2);
+  private readonly ownLanes = new Int32Array(2);
   private messages = new Map<InFlight, LazyLanes>();
   private readonly signature: number[] = [];
   /** Scratch of `signatures`: messages in flight to and from each initial process. */
@@ -249,23 +250,10 @@ export class SymmetricKey {
    * (a scratch buffer: read at once).
    */
   private renamedStateLanes(slot: ProcSlot, n: number, entry: SlotLanes | null): ArrayLike<number> {
-    if (n === 0 || slot.status !== LIVE || typeof slot.state !== 'object' || slot.state === null) return this.stateLanes(slot, n);
-    let a: number;
-    let b: number;
-    if (entry !== null && entry.stateKnown) {
-      a = entry.stateA;
-      b = entry.stateB;
-    } else {
-      const own = this.stateLanes(slot, 0);
-      a = own[0] as number;
-      b = own[1] as number;
-      if (entry !== null) {
-        entry.stateA = a;
-        entry.stateB = b;
-        entry.stateKnown = true;
-      }
-    }
-    this.renamedStates.get(a, b, n, this.renamedLanes, (out) => {
+    if (slot.status !== LIVE || typeof slot.state !== 'object' || slot.state === null) return this.stateLanes(slot, n);
+    const own = this.ownStateLanes(slot, entry);
+    if (n === 0) return own;
+    this.renamedStates.get(own[0] as number, own[1] as number, n, this.renamedLanes, (out) => {
       const lanes = this.stateLanes(slot, n);
       out[0] = lanes[0] as number;
       out[1] = lanes[1] as number;
@@ -273,9 +261,29 @@ export class SymmetricKey {
     return this.renamedLanes;
   }
 
+  /** The protocol state's own lanes, kept with the slot's entry once computed (a scratch buffer: read at once). */
+  private ownStateLanes(slot: ProcSlot, entry: SlotLanes | null): Int32Array {
+    const out = this.ownLanes;
+    if (entry !== null && entry.stateKnown) {
+      out[0] = entry.stateA;
+      out[1] = entry.stateB;
+      return out;
+    }
+    const own = this.stateLanes(slot, 0);
+    out[0] = own[0] as number;
+    out[1] = own[1] as number;
+    if (entry !== null) {
+      entry.stateA = out[0] as number;
+      entry.stateB = out[1] as number;
+      entry.stateKnown = true;
+    }
+    return out;
+  }
+
   /** A slot's protocol state's own two lanes, as it is (a scratch buffer: read at once). */
-  protocolStateLanes(slot: ProcSlot): Lanes {
-    return this.stateLanes(slot, 0);
+  protocolStateLanes(slot: ProcSlot): ArrayLike<number> {
+    if (slot.status !== LIVE || typeof slot.state !== 'object' || slot.state === null) return this.stateLanes(slot, 0);
+    return this.ownStateLanes(slot, this.slots.get(slot) ?? null);
   }
 
   /** The protocol state's two lanes under renaming `n` (a scratch buffer: read at once). */
