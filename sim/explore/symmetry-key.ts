@@ -23,7 +23,9 @@
 //
 // Slots and messages are shared between a state and its successors, so
 // their lanes are cached by identity: a successor costs the renamings of
-// the objects its step created.
+// the objects its step created. A new slot's protocol state is renamed and
+// hashed only the first time that state is met (symmetry-state-cache.ts,
+// keyed by its own structural hash); after that it costs one hash.
 import type { AnyProtocol } from '../../protocol/types.ts';
 import * as hash from './hash.ts';
 import { type Lanes } from './hash.ts';

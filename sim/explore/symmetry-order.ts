@@ -18,7 +18,9 @@
 // causal past), the renamed world's real path to this step is rebuilt
 // (every earlier action renamed, re-executed from the initial state) and
 // judged by the checkers; a violation found there is a real, replayable
-// counterexample. The renamed step also checks the protocol's promise: the
+// counterexample. A renamed world's order is a function of the receiver's
+// protocol state and the message, so it is taken once per distinct pair
+// and looked up after that (only the memo's judgement is per state). The renamed step also checks the protocol's promise: the
 // process's renamed result must be the renamed world's result, or the
 // search stops with an error (the hook or the protocol is not symmetric).
 import { assertNever } from '../../protocol/types.ts';
