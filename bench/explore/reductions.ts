@@ -7,7 +7,16 @@
 //   npx tsx bench/explore/reductions.ts [scenario] [rounds] [multicastsPerProcess]
 // (default scenarios/explore/cbcast-3x2.json with 1 multicast each, 3 rounds;
 // the shipped 2 multicasts take minutes per run without reduction).
+//
+// Against another tree (a baseline checkout of main, with its node_modules):
+//   npx tsx bench/explore/reductions.ts --against DIR [--modes por,por+symmetry] [scenario] [rounds]
+// runs the given modes from this tree and from DIR (its own copy of this
+// file's --child), alternating A B A B, and prints medians of the search's
+// seconds and of each process's CPU seconds (user + system, /usr/bin/time),
+// with this tree's over the baseline's; the verdicts and states must agree.
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import '../../protocol/builtin.ts';
 import { explore, loadExploreScenario } from '../../sim/explore/index.ts';
@@ -37,6 +46,11 @@ if (process.argv[2] === '--child') {
   const r = explore(scenario, multicasts === '' ? config : { ...config, multicastsPerProcess: Number(multicasts) }, MODES[mode]);
   process.stdout.write(JSON.stringify({ result: r.result, states: r.states, transitions: r.transitions, seconds: r.seconds, peakMemoryBytes: r.peakMemoryBytes }));
   process.exit(0);
+}
+
+if (process.argv[2] === '--against') {
+  await compareTrees();
+  process.exit(process.exitCode ?? 0);
 }
 
 const file = process.argv[2] ?? 'scenarios/explore/cbcast-3x2.json';
@@ -81,4 +95,72 @@ printTable(['reduction', 'result', 'states', 'states x none', 'seconds (each run
 if (modes.some((m) => runs[m].some((r) => r.result !== base.result))) {
   process.stdout.write('VERDICTS DIFFER\n');
   process.exitCode = 1;
+}
+
+interface TimedRun extends Run {
+  cpuSeconds: number;
+}
+
+/** One --child run of `script` (this file in some tree), with its CPU time measured from outside. */
+function timedChild(script: string, file: string, mode: Mode): TimedRun {
+  const child = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, '--import', 'tsx', script, '--child', file, mode, ''], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    cwd: dirname(dirname(dirname(script))),
+  });
+  if (child.status !== 0) throw new Error(`${script} ${mode}: ${child.stderr}`);
+  const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(child.stderr);
+  if (cpu === null) throw new Error(`no CPU time from /usr/bin/time: ${child.stderr}`);
+  return { ...(JSON.parse(child.stdout) as Run), cpuSeconds: Number(cpu[1]) + Number(cpu[2]) };
+}
+
+async function compareTrees(): Promise<void> {
+  const args = process.argv.slice(3);
+  const baseDir = resolve(args.shift() as string);
+  let modes: Mode[] = ['por+symmetry'];
+  if (args[0] === '--modes') {
+    args.shift();
+    modes = (args.shift() as string).split(',') as Mode[];
+    for (const m of modes) if (!(m in MODES)) throw new Error(`unknown mode ${m}; one of ${Object.keys(MODES).join(', ')}`);
+  }
+  const file = resolve(args[0] ?? 'scenarios/explore/cbcast-3x2.json');
+  const rounds = Number(args[1] ?? 2);
+  const trees = { this: self, baseline: resolve(baseDir, 'bench/explore/reductions.ts') };
+  const loads: string[] = [];
+  const runs = new Map<string, TimedRun[]>();
+  for (let round = 0; round < rounds; round++) {
+    for (const mode of modes) {
+      for (const [tree, script] of Object.entries(trees)) {
+        loads.push(loadavg()[0]!.toFixed(1));
+        const r = timedChild(script, file, mode);
+        process.stderr.write(`round ${round + 1}, ${mode}, ${tree}: ${r.result}, ${r.states} states, ${r.seconds.toFixed(1)} s, ${r.cpuSeconds.toFixed(1)} CPU s\n`);
+        const key = `${mode}/${tree}`;
+        runs.set(key, [...(runs.get(key) ?? []), r]);
+      }
+    }
+  }
+  process.stdout.write(`${file}, bfs; this tree against ${baseDir}; ${rounds} rounds alternating, medians; node ${process.version}; 1-minute load average before each run: ${loads.join(' ')}\n`);
+  const rows: string[][] = [];
+  for (const mode of modes) {
+    const mine = runs.get(`${mode}/this`) as TimedRun[];
+    const base = runs.get(`${mode}/baseline`) as TimedRun[];
+    const first = mine[0] as TimedRun;
+    const agree = [...mine, ...base].every((r) => r.result === first.result && r.states === first.states);
+    if (!agree) process.exitCode = 1;
+    for (const [tree, list] of [['this', mine], ['baseline', base]] as const) {
+      const cpu = median(list.map((r) => r.cpuSeconds));
+      const baseCpu = median(base.map((r) => r.cpuSeconds));
+      rows.push([
+        mode,
+        tree,
+        agree ? (list[0] as TimedRun).result : 'DIFFERS',
+        (list[0] as TimedRun).states.toLocaleString('en-US'),
+        list.map((r) => r.seconds.toFixed(1)).join(' '),
+        list.map((r) => r.cpuSeconds.toFixed(1)).join(' '),
+        (cpu / baseCpu).toFixed(2),
+        String(Math.round(median(list.map((r) => r.peakMemoryBytes)) / 1048576)),
+      ]);
+    }
+  }
+  printTable(['reduction', 'tree', 'result', 'states', 'search s (each run)', 'CPU s (each run)', 'CPU x baseline', 'peak RSS MB'], rows);
 }

@@ -19,6 +19,7 @@ import { identityRenaming } from './renaming.ts';
 import { planSymmetry, RenamingPermutation } from './symmetry.ts';
 import { SymmetricKey } from './symmetry-key.ts';
 import { RenamedOrderCheck, type RenamedViolation } from './symmetry-order.ts';
+import { RenamedObservationLanes } from './renamed-observations.ts';
 import {
   messageHash,
   CRASHED,
@@ -62,6 +63,8 @@ export class ExploreModel implements StepBuilder {
   private readonly stateHasher: StructuralHasher | null;
   private readonly messageHasher: StructuralHasher | null;
   private readonly observationHasher: StructuralHasher | null;
+  /** Under symmetry: every renaming's lanes of an observation at once (renamed-observations.ts). */
+  private readonly renamedObservations: RenamedObservationLanes | null;
   /** Under symmetry with the protocol's permute hooks: the canonical key and the check of renamed steps (symmetry*.ts). */
   private readonly symmetricKey: SymmetricKey | null = null;
   readonly renamedOrders: RenamedOrderCheck | null = null;
@@ -104,6 +107,7 @@ export class ExploreModel implements StepBuilder {
     this.messageHasher = structural !== null && structural.hasMessages ? structural : null;
     // Observations are hashed into histories with `hasher`: structurally when it has the two lanes of the identity alone.
     this.observationHasher = this.hasher.width === 2 ? new StructuralHasher(protocol, this.hasher) : null;
+    this.renamedObservations = this.hasher.width === 2 ? null : new RenamedObservationLanes(this.hasher);
     this.crashLanes = this.hasher.fresh('\u0000crash');
     this.startLanes = this.hasher.fresh('\u0000start');
     this.commutingDeliveries = config.order !== 'total';
@@ -345,7 +349,7 @@ export class ExploreModel implements StepBuilder {
   }
 
   private observationLanes(o: Observation): Lanes {
-    return this.observationHasher !== null ? this.observationHasher.observation(o) : this.hasher.once(o);
+    return this.observationHasher !== null ? this.observationHasher.observation(o) : (this.renamedObservations as RenamedObservationLanes).of(o);
   }
 
   private send(b: Scratch, from: string, to: string, body: unknown): void {

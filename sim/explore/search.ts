@@ -205,14 +205,18 @@ class Search {
   private *dfs(): Generator<void, void, void> {
     interface Frame {
       state: GlobalState;
-      entry: number;
+      // The state's key, not its entry: the visited table moves every entry when it grows.
+      keyA: number;
+      keyB: number;
       successors: Successors | null;
       next: number;
       hadNew: boolean;
     }
     const root = this.model.initial();
     this.model.key(root, this.key);
-    const stack: Frame[] = [{ state: root, entry: this.visited.add(this.key[0] as number, this.key[1] as number, ON_STACK), successors: null, next: 0, hadNew: false }];
+    this.visited.add(this.key[0] as number, this.key[1] as number, ON_STACK);
+    const stack: Frame[] = [{ state: root, keyA: this.key[0] as number, keyB: this.key[1] as number, successors: null, next: 0, hadNew: false }];
+    const offStack = (f: Frame): void => this.visited.setInfo(this.visited.find(f.keyA, f.keyB), OFF_STACK);
     this.frontier = (limit) => stack.slice(0, limit).map((f) => f.state);
     this.queued = () => stack.length;
     if (this.options.checkEveryState) this.judge(root, false);
@@ -225,7 +229,7 @@ class Search {
         }
         const successors = this.expand(f.state);
         if (successors === null) {
-          this.visited.setInfo(f.entry, OFF_STACK);
+          offStack(f);
           stack.pop();
           continue;
         }
@@ -242,11 +246,11 @@ class Search {
         }
         f.hadNew = true;
         if (this.options.checkEveryState) this.judge(c, false);
-        stack.push({ state: c, entry, successors: null, next: 0, hadNew: false });
+        stack.push({ state: c, keyA: successors.keys[2 * k] as number, keyB: successors.keys[2 * k + 1] as number, successors: null, next: 0, hadNew: false });
         continue;
       }
       if (!f.hadNew && !this.options.checkEveryState) this.judge(f.state, false);
-      this.visited.setInfo(f.entry, OFF_STACK);
+      offStack(f);
       stack.pop();
     }
   }

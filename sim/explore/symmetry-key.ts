@@ -23,7 +23,9 @@
 //
 // Slots and messages are shared between a state and its successors, so
 // their lanes are cached by identity: a successor costs the renamings of
-// the objects its step created.
+// the objects its step created. A new slot's protocol state is renamed and
+// hashed only the first time that state is met (symmetry-state-cache.ts,
+// keyed by its own structural hash); after that it costs one hash.
 import type { AnyProtocol } from '../../protocol/types.ts';
 import * as hash from './hash.ts';
 import { type Lanes } from './hash.ts';
@@ -33,6 +35,7 @@ import type { CausalMemo } from './causal-memo.ts';
 import type { RenamingPermutation } from './symmetry.ts';
 import { ValueHasher } from './value-hasher.ts';
 import { StructuralHasher } from './structural-hash.ts';
+import { RenamedStateHashes } from './symmetry-state-cache.ts';
 
 const fmixA = hash.fmixA;
 const fmixB = hash.fmixB;
@@ -42,12 +45,19 @@ const SEED_A = hash.SEED_A;
 const SEED_B = hash.SEED_B;
 
 /** Cached slots or messages before a cache starts afresh (a bound; recent objects are the ones shared). */
-const MAX_CACHED = 1 << 16;
+const MAX_CACHED = 1 << 12;
 
 /** Lanes under every renaming, filled in as renamings are asked for (`done`: a bit per renaming). */
 interface LazyLanes {
   lanes: Lanes;
   done: number;
+}
+
+/** A slot's lanes, and its protocol state's own hash (the key of the renamed-state table) once known. */
+interface SlotLanes extends LazyLanes {
+  stateKnown: boolean;
+  stateA: number;
+  stateB: number;
 }
 
 function popcount(x: number): number {
@@ -62,9 +72,18 @@ export class SymmetricKey {
   /** The protocol's structural hash of (renamed) states and messages, or null for the generic walk (structural-hash.ts). */
   private readonly stateHasher: StructuralHasher | null;
   private readonly messageHasher: StructuralHasher | null;
-  private slots = new Map<ProcSlot, LazyLanes>();
+  private slots = new Map<ProcSlot, SlotLanes>();
+  /** Renamed protocol states' hashes by the state's own hash (symmetry-state-cache.ts). */
+  readonly renamedStates: RenamedStateHashes;
+  private readonly renamedLanes = new Int32Array(2);
+  private readonly ownLanes = new Int32Array(2);
   private messages = new Map<InFlight, LazyLanes>();
   private readonly signature: number[] = [];
+  /** Scratch of `signatures`: messages in flight to and from each initial process. */
+  private readonly inFlightTo: Int32Array;
+  private readonly inFlightFrom: Int32Array;
+  /** Initial process id -> index. */
+  private readonly pidIndex = new Map<string, number>();
   private readonly width: number;
 
   constructor(
@@ -77,6 +96,11 @@ export class SymmetricKey {
     this.stateHasher = structural.hasStates ? structural : null;
     this.messageHasher = structural.hasMessages ? structural : null;
     this.width = 2 * renamings.length;
+    this.renamedStates = new RenamedStateHashes(renamings.length);
+    const pids = renamings[0]?.pids ?? [];
+    pids.forEach((p, i) => this.pidIndex.set(p, i));
+    this.inFlightTo = new Int32Array(pids.length);
+    this.inFlightFrom = new Int32Array(pids.length);
   }
 
   /** The canonical key, two lanes written to `out`. */
@@ -119,23 +143,25 @@ export class SymmetricKey {
 
   /** Each initial process's signature: what no renaming changes about it. */
   private signatures(s: GlobalState): void {
-    const pids = (this.renamings[0] as Renaming).pids;
+    const n = this.pidIndex.size;
     const memo: CausalMemo = s.memo;
     const sig = this.signature;
-    for (let i = 0; i < pids.length; i++) {
+    const to = this.inFlightTo;
+    const from = this.inFlightFrom;
+    for (let i = 0; i < n; i++) {
       const slot = s.procs[i] as ProcSlot;
       let h = roundA(roundA(roundA(SEED_A, slot.status), slot.requestsMade), slot.timers.length);
       h = roundA(roundA(h, slot.suspected.length), popcount(memo.delivered[i] ?? 0));
       sig[i] = roundA(h, popcount(memo.own[i] ?? 0));
+      to[i] = 0;
+      from[i] = 0;
     }
-    const to = new Array<number>(pids.length).fill(0);
-    const from = new Array<number>(pids.length).fill(0);
     for (const m of s.bag) {
-      if (m.toIndex < pids.length) to[m.toIndex] = (to[m.toIndex] as number) + 1;
-      const f = pids.indexOf(m.from);
-      if (f >= 0) from[f] = (from[f] as number) + 1;
+      if (m.toIndex < n) to[m.toIndex] = (to[m.toIndex] as number) + 1;
+      const f = this.pidIndex.get(m.from);
+      if (f !== undefined) from[f] = (from[f] as number) + 1;
     }
-    for (let i = 0; i < pids.length; i++) sig[i] = fmixA(roundA(roundA(sig[i] as number, to[i] as number), from[i] as number)) >>> 0;
+    for (let i = 0; i < n; i++) sig[i] = fmixA(roundA(roundA(sig[i] as number, to[i] as number), from[i] as number)) >>> 0;
   }
 
   /** The renaming lists the processes in order of signature (process i becomes process r.of(i)). */
@@ -153,12 +179,12 @@ export class SymmetricKey {
   slotLanes(slot: ProcSlot, n: number): Lanes {
     let entry = this.slots.get(slot);
     if (entry === undefined) {
-      entry = { lanes: new Array<number>(this.width).fill(0), done: 0 };
+      entry = { lanes: new Array<number>(this.width).fill(0), done: 0, stateKnown: false, stateA: 0, stateB: 0 };
       if (this.slots.size >= MAX_CACHED) this.slots = new Map();
       this.slots.set(slot, entry);
     }
     if ((entry.done & (1 << n)) === 0) {
-      this.slotLane(slot, 2 * n, entry.lanes);
+      this.slotLane(slot, 2 * n, entry.lanes, entry);
       entry.done |= 1 << n;
     }
     return entry.lanes;
@@ -167,12 +193,12 @@ export class SymmetricKey {
   /** A slot's two lanes as it is (renaming 0, the identity), not cached. */
   identityLanes(slot: ProcSlot): Lanes {
     const out: Lanes = [0, 0];
-    this.slotLane(slot, 0, out);
+    this.slotLane(slot, 0, out, null);
     return out;
   }
 
   /** Lanes k and k+1 of a slot: its hash under renaming k/2. */
-  private slotLane(slot: ProcSlot, k: number, out: Lanes): void {
+  private slotLane(slot: ProcSlot, k: number, out: Lanes, entry: SlotLanes | null): void {
     {
       const r = this.renamings[k >> 1] as Renaming;
       const pid = this.hasher.string(r.rename(slot.pid));
@@ -180,7 +206,7 @@ export class SymmetricKey {
       let b = roundB(SEED_B, pid[1] as number);
       a = roundA(roundA(a, slot.status), slot.requestsMade);
       b = roundB(roundB(b, slot.status), slot.requestsMade);
-      const state = this.stateLanes(slot, k >> 1);
+      const state = this.renamedStateLanes(slot, k >> 1, entry);
       a = roundA(a, state[0] as number);
       b = roundB(b, state[1] as number);
       const timers = this.setLanes(slot.timers, r);
@@ -218,6 +244,48 @@ export class SymmetricKey {
       entry.done |= 1 << n;
     }
     return entry.lanes;
+  }
+
+  /**
+   * The protocol state's lanes under renaming `n`: from the table of renamed
+   * states by the state's own hash, rebuilt and hashed only when new there
+   * (a scratch buffer: read at once).
+   */
+  private renamedStateLanes(slot: ProcSlot, n: number, entry: SlotLanes | null): ArrayLike<number> {
+    if (slot.status !== LIVE || typeof slot.state !== 'object' || slot.state === null) return this.stateLanes(slot, n);
+    const own = this.ownStateLanes(slot, entry);
+    if (n === 0) return own;
+    this.renamedStates.get(own[0] as number, own[1] as number, n, this.renamedLanes, (out) => {
+      const lanes = this.stateLanes(slot, n);
+      out[0] = lanes[0] as number;
+      out[1] = lanes[1] as number;
+    });
+    return this.renamedLanes;
+  }
+
+  /** The protocol state's own lanes, kept with the slot's entry once computed (a scratch buffer: read at once). */
+  private ownStateLanes(slot: ProcSlot, entry: SlotLanes | null): Int32Array {
+    const out = this.ownLanes;
+    if (entry !== null && entry.stateKnown) {
+      out[0] = entry.stateA;
+      out[1] = entry.stateB;
+      return out;
+    }
+    const own = this.stateLanes(slot, 0);
+    out[0] = own[0] as number;
+    out[1] = own[1] as number;
+    if (entry !== null) {
+      entry.stateA = out[0] as number;
+      entry.stateB = out[1] as number;
+      entry.stateKnown = true;
+    }
+    return out;
+  }
+
+  /** A slot's protocol state's own two lanes, as it is (a scratch buffer: read at once). */
+  protocolStateLanes(slot: ProcSlot): ArrayLike<number> {
+    if (slot.status !== LIVE || typeof slot.state !== 'object' || slot.state === null) return this.stateLanes(slot, 0);
+    return this.ownStateLanes(slot, this.slots.get(slot) ?? null);
   }
 
   /** The protocol state's two lanes under renaming `n` (a scratch buffer: read at once). */

@@ -32,7 +32,7 @@ export interface SymmetryPlan {
 }
 
 /** Distinct renamed images an object may have per permutation before the memo starts afresh. */
-const MAX_MEMO = 1 << 15;
+const MAX_MEMO = 1 << 10;
 
 /** A renaming as the protocol hooks see it (ProcessPermutation). */
 export class RenamingPermutation implements ProcessPermutation {

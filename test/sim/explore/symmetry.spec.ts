@@ -101,6 +101,9 @@ describe('symmetry: a step whose delivery order follows the process names', () =
     expect(outcome.result).toBe('ok');
     expect(model.renamedOrders?.renamedSteps).toBeGreaterThan(0);
     expect(model.renamedOrders?.pathsJudged).toBe(0);
+    // Renamed steps are taken once per distinct (receiver state, message) pair: 5 renamed worlds each, then looked up.
+    expect(model.renamedOrders!.renamedSteps % 5).toBe(0);
+    expect(model.renamedOrders!.cachedChecks).toBeGreaterThan(0);
   });
 
   it('a protocol whose permute hook is wrong is caught when a renamed step disagrees', () => {
