@@ -7,9 +7,12 @@
 // against 34 ns for the default ARC4). Changing it changes every seed's run:
 // do not.
 import seedrandom from 'seedrandom';
+import { exponentialTableOf, type ExponentialTable } from './exponential-table.ts';
 
 export class Rng {
   private readonly next: () => number;
+  /** The table of the mean this stream drew an exponential for last. */
+  private exponential: ExponentialTable | undefined;
 
   constructor(readonly seed: string) {
     this.next = seedrandom.alea(seed);
@@ -36,10 +39,16 @@ export class Rng {
     return this.next() < p;
   }
 
-  /** Exponentially distributed with the given mean, rounded to an integer. */
+  /**
+   * Exponentially distributed with the given mean, rounded to an integer:
+   * `Math.round(-Math.log(1 - u) * mean)` for one draw `u`, mostly read from
+   * a table (sim/exponential-table.ts; the same integers).
+   */
   exponentialInt(mean: number): number {
     if (mean <= 0) return 0;
-    return Math.round(-Math.log(1 - this.next()) * mean);
+    let table = this.exponential;
+    if (table === undefined || table.mean !== mean) table = this.exponential = exponentialTableOf(mean);
+    return table.draw(this.next());
   }
 
   pick<T>(items: readonly T[]): T {
