@@ -85,7 +85,8 @@ export function makeStaticProtocol(
 
   function deliverAll(state: StaticState, fx: Fx): StaticState {
     const { vc, delivered } = deliverReady(state.vc, layers, null);
-    for (const m of delivered) {
+    for (let k = 0; k < delivered.length; k++) {
+      const m = delivered[k] as McMessage;
       fx.push({ kind: 'observe', observation: { type: 'deliver', msg: m.id, from: m.from, view: m.view } });
     }
     return vc === state.vc ? state : staticState(state.self, vc, state.transport, state.sent, state.queue);
@@ -102,7 +103,9 @@ export function makeStaticProtocol(
     const promised = promisedOrder(kind, order);
     const m = makeMulticast(state.vc, state.self, promised, payload, state.sent + 1);
     let transport = state.transport;
-    for (const peer of state.vc.view.members) {
+    const members = state.vc.view.members;
+    for (let k = 0; k < members.length; k++) {
+      const peer = members[k] as ProcessId;
       if (peer === state.self) continue;
       transport = transportSend<StaticBody>(transport, peer, { k: 'mc', m }, cfg, fx).ts;
     }
@@ -150,7 +153,9 @@ export function makeStaticProtocol(
       const received = transportReceive(state.transport, from, frame, cfg, fx);
       // Spread only what changed: the explorer steps this handler millions of times.
       let s: StaticState = received.ts === state.transport ? state : staticState(state.self, state.vc, received.ts, state.sent, state.queue);
-      for (const body of received.bodies) {
+      // Indexed loops here and above: a for-of allocated an iterator result per element in these hot handlers.
+      for (let k = 0; k < received.bodies.length; k++) {
+        const body = received.bodies[k] as StaticBody;
         if (body.k !== 'mc' || body.m.view !== s.vc.view.id) continue;
         const vc = insertWaiting(s.vc, body.m);
         if (vc !== s.vc) s = staticState(s.self, vc, s.transport, s.sent, s.queue);

@@ -107,8 +107,7 @@ export function insertWaiting(vc: ViewComm, m: McMessage): ViewComm {
   let at = q.length;
   while (at > 0 && (q[at - 1]?.sn ?? 0) > m.sn) at--;
   if (at > 0 && q[at - 1]?.sn === m.sn) return vc;
-  const nq = q.slice();
-  nq.splice(at, 0, m);
+  const nq = withInserted(q, at, m);
   const waiting = vc.waiting.slice();
   waiting[m.rank] = nq;
   return withDelivery(vc, vc.nextSn, vc.delivered, waiting, vc.kept, vc.total);
@@ -135,7 +134,7 @@ export function deliverReady(vc: ViewComm, layers: IsisLayers, limit: readonly n
   let kept = vc.kept;
   let total = vc.total;
   let budget = 0;
-  for (const q of waiting) budget += q.length;
+  for (let s = 0; s < waiting.length; s++) budget += (waiting[s] as McMessage[]).length;
   if (budget === 0) return { vc, delivered: NONE };
   // Copied on the first delivery: most calls deliver nothing (the explorer makes millions of them).
   let delivered = vc.delivered;
@@ -180,6 +179,15 @@ export function deliverReady(vc: ViewComm, layers: IsisLayers, limit: readonly n
   }
   if (out === null && waiting === vc.waiting) return { vc, delivered: NONE };
   return { vc: withDelivery(vc, vc.nextSn, delivered, waiting, kept, total), delivered: out ?? NONE };
+}
+
+/** A copy of `q` with `m` inserted at `at` (one allocation, where slice and splice make two). */
+function withInserted<T>(q: readonly T[], at: number, m: T): T[] {
+  const out = new Array<T>(q.length + 1);
+  for (let k = 0; k < at; k++) out[k] = q[k] as T;
+  out[at] = m;
+  for (let k = at; k < q.length; k++) out[k + 1] = q[k] as T;
+  return out;
 }
 
 /** A copy of `q` without its element `j` (one allocation, where slice and splice make two). */
