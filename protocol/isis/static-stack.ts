@@ -27,7 +27,7 @@ import {
 } from './transport.ts';
 import { permuteStaticFrame, permuteStaticState } from './static-permute.ts';
 import { encodeStaticFrame, encodeStaticState } from './static-encode.ts';
-import { deliverReady, insertWaiting, makeMulticast, newViewComm, waitingCount, type ViewComm } from './view-comm.ts';
+import { deliverReady, insertWaiting, makeMulticast, newViewComm, waitingCount, withNextSn, type ViewComm } from './view-comm.ts';
 
 export type StaticBody = { k: 'mc'; m: McMessage };
 export type StaticFrame = Frame<StaticBody>;
@@ -44,6 +44,16 @@ export interface StaticState {
 }
 
 export type StaticKind = 'fbcast' | 'cbcast';
+
+/**
+ * A StaticState as one object literal in its declared field order: the
+ * handlers below build every new state through it rather than with spreads
+ * (`{ ...state, vc }` clones through V8's CloneObject IC, slow once it sees
+ * many shapes; the explorer steps these handlers millions of times).
+ */
+function staticState(self: ProcessId, vc: ViewComm, transport: TransportState<StaticBody>, sent: number, queue: AppRequest[]): StaticState {
+  return { self, vc, transport, sent, queue };
+}
 
 function transportConfig(kind: StaticKind, o: IsisOptions): TransportConfig {
   const ordered = kind === 'fbcast';
@@ -75,10 +85,11 @@ export function makeStaticProtocol(
 
   function deliverAll(state: StaticState, fx: Fx): StaticState {
     const { vc, delivered } = deliverReady(state.vc, layers, null);
-    for (const m of delivered) {
+    for (let k = 0; k < delivered.length; k++) {
+      const m = delivered[k] as McMessage;
       fx.push({ kind: 'observe', observation: { type: 'deliver', msg: m.id, from: m.from, view: m.view } });
     }
-    return vc === state.vc ? state : { ...state, vc };
+    return vc === state.vc ? state : staticState(state.self, vc, state.transport, state.sent, state.queue);
   }
 
   function windowFull(state: StaticState): boolean {
@@ -92,20 +103,22 @@ export function makeStaticProtocol(
     const promised = promisedOrder(kind, order);
     const m = makeMulticast(state.vc, state.self, promised, payload, state.sent + 1);
     let transport = state.transport;
-    for (const peer of state.vc.view.members) {
+    const members = state.vc.view.members;
+    for (let k = 0; k < members.length; k++) {
+      const peer = members[k] as ProcessId;
       if (peer === state.self) continue;
       transport = transportSend<StaticBody>(transport, peer, { k: 'mc', m }, cfg, fx).ts;
     }
     fx.push({ kind: 'observe', observation: { type: 'bcast', msg: m.id, order: promised, view: m.view } });
-    const vc = insertWaiting({ ...state.vc, nextSn: m.sn + 1 }, m);
-    return deliverAll({ ...state, transport, vc, sent: state.sent + 1 }, fx);
+    const vc = insertWaiting(withNextSn(state.vc, m.sn + 1), m);
+    return deliverAll(staticState(state.self, vc, transport, state.sent + 1, state.queue), fx);
   }
 
   function drainQueue(state: StaticState, fx: Fx): StaticState {
     let s = state;
     while (s.queue.length > 0 && !windowFull(s)) {
       const [head, ...rest] = s.queue;
-      s = { ...s, queue: rest };
+      s = staticState(s.self, s.vc, s.transport, s.sent, rest);
       if (head?.type === 'multicast') s = multicast(s, head.order, head.payload, fx);
     }
     return s;
@@ -114,7 +127,7 @@ export function makeStaticProtocol(
   function finish(state: StaticState, fx: Fx): Step<StaticState, StaticFrame> {
     const drained = state.queue.length > 0 ? drainQueue(state, fx) : state;
     const transport = transportFlushAcks(drained.transport, cfg, fx);
-    return { state: transport === drained.transport ? drained : { ...drained, transport }, effects: fx };
+    return { state: transport === drained.transport ? drained : staticState(drained.self, drained.vc, transport, drained.sent, drained.queue), effects: fx };
   }
 
   return {
@@ -139,11 +152,13 @@ export function makeStaticProtocol(
       const fx: Fx = [];
       const received = transportReceive(state.transport, from, frame, cfg, fx);
       // Spread only what changed: the explorer steps this handler millions of times.
-      let s: StaticState = received.ts === state.transport ? state : { ...state, transport: received.ts };
-      for (const body of received.bodies) {
+      let s: StaticState = received.ts === state.transport ? state : staticState(state.self, state.vc, received.ts, state.sent, state.queue);
+      // Indexed loops here and above: a for-of allocated an iterator result per element in these hot handlers.
+      for (let k = 0; k < received.bodies.length; k++) {
+        const body = received.bodies[k] as StaticBody;
         if (body.k !== 'mc' || body.m.view !== s.vc.view.id) continue;
         const vc = insertWaiting(s.vc, body.m);
-        if (vc !== s.vc) s = { ...s, vc };
+        if (vc !== s.vc) s = staticState(s.self, vc, s.transport, s.sent, s.queue);
       }
       if (received.bodies.length > 0) s = deliverAll(s, fx);
       return finish(s, fx);
@@ -151,10 +166,10 @@ export function makeStaticProtocol(
 
     onTimer(state, timer) {
       const fx: Fx = [];
-      if (timer === ACK_TIMER) return finish({ ...state, transport: transportAckTimer(state.transport, fx) }, fx);
+      if (timer === ACK_TIMER) return finish(staticState(state.self, state.vc, transportAckTimer(state.transport, fx), state.sent, state.queue), fx);
       const peer = retransmitTimerPeer(timer);
       if (peer === null) return { state, effects: [] };
-      return finish({ ...state, transport: transportTimer(state.transport, peer, cfg, fx) }, fx);
+      return finish(staticState(state.self, state.vc, transportTimer(state.transport, peer, cfg, fx), state.sent, state.queue), fx);
     },
 
     onRequest(state, request: AppRequest) {
@@ -166,7 +181,7 @@ export function makeStaticProtocol(
               fx.push({ kind: 'observe', observation: { type: 'note', text: 'request-dropped' } });
               return { state, effects: fx };
             }
-            return finish({ ...state, queue: [...state.queue, request] }, fx);
+            return finish(staticState(state.self, state.vc, state.transport, state.sent, [...state.queue, request]), fx);
           }
           return finish(multicast(state, request.order, request.payload, fx), fx);
         }

@@ -42,6 +42,29 @@ export function newViewComm(view: View, self: string, retain: boolean): ViewComm
   };
 }
 
+/**
+ * `vc` with its delivery fields replaced, as one object literal in the
+ * field order of newViewComm (the same keys in the same order as a spread
+ * would give). A spread `{ ...vc, waiting }` clones through V8's CloneObject
+ * IC, which goes megamorphic when copies of copies reach it, and was 20 % of
+ * the explorer's CPU on cbcast-3x2 (BENCHMARKS.md, "session 5").
+ */
+function withDelivery(
+  vc: ViewComm,
+  nextSn: number,
+  delivered: number[],
+  waiting: McMessage[][],
+  kept: McMessage[][],
+  total: TotalOrderState,
+): ViewComm {
+  return { view: vc.view, rank: vc.rank, nextSn, delivered, waiting, kept, retain: vc.retain, total, stability: vc.stability };
+}
+
+/** `vc` with its next sequence number set (a multicast was made). */
+export function withNextSn(vc: ViewComm, nextSn: number): ViewComm {
+  return withDelivery(vc, nextSn, vc.delivered, vc.waiting, vc.kept, vc.total);
+}
+
 /** The delivery rule for one message, by its order (FIFO is implied by the other two). */
 export function readyFor(layers: IsisLayers, m: McMessage, vector: readonly number[]): boolean {
   return m.order === 'fifo' ? layers.fifoReady(m, vector) : layers.causalReady(m, vector);
@@ -84,11 +107,10 @@ export function insertWaiting(vc: ViewComm, m: McMessage): ViewComm {
   let at = q.length;
   while (at > 0 && (q[at - 1]?.sn ?? 0) > m.sn) at--;
   if (at > 0 && q[at - 1]?.sn === m.sn) return vc;
-  const nq = q.slice();
-  nq.splice(at, 0, m);
+  const nq = withInserted(q, at, m);
   const waiting = vc.waiting.slice();
   waiting[m.rank] = nq;
-  return { ...vc, waiting };
+  return withDelivery(vc, vc.nextSn, vc.delivered, waiting, vc.kept, vc.total);
 }
 
 export interface DeliverResult {
@@ -112,7 +134,7 @@ export function deliverReady(vc: ViewComm, layers: IsisLayers, limit: readonly n
   let kept = vc.kept;
   let total = vc.total;
   let budget = 0;
-  for (const q of waiting) budget += q.length;
+  for (let s = 0; s < waiting.length; s++) budget += (waiting[s] as McMessage[]).length;
   if (budget === 0) return { vc, delivered: NONE };
   // Copied on the first delivery: most calls deliver nothing (the explorer makes millions of them).
   let delivered = vc.delivered;
@@ -156,7 +178,16 @@ export function deliverReady(vc: ViewComm, layers: IsisLayers, limit: readonly n
     }
   }
   if (out === null && waiting === vc.waiting) return { vc, delivered: NONE };
-  return { vc: { ...vc, waiting, kept, total, delivered }, delivered: out ?? NONE };
+  return { vc: withDelivery(vc, vc.nextSn, delivered, waiting, kept, total), delivered: out ?? NONE };
+}
+
+/** A copy of `q` with `m` inserted at `at` (one allocation, where slice and splice make two). */
+function withInserted<T>(q: readonly T[], at: number, m: T): T[] {
+  const out = new Array<T>(q.length + 1);
+  for (let k = 0; k < at; k++) out[k] = q[k] as T;
+  out[at] = m;
+  for (let k = at; k < q.length; k++) out[k + 1] = q[k] as T;
+  return out;
 }
 
 /** A copy of `q` without its element `j` (one allocation, where slice and splice make two). */

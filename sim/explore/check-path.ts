@@ -50,7 +50,8 @@ export function pathEvents(trail: Trail, end: { quiescent: boolean } | null): Tr
 export function alreadyJudged(trail: Trail): boolean {
   for (let at: Trail | null = trail; at !== null; at = at.prev) {
     if (at.judged === true) return true;
-    if (at.events.some(isKnownEvent)) return false;
+    const events = at.events;
+    for (let k = 0; k < events.length; k++) if (isKnownEvent(events[k] as TraceEvent)) return false;
   }
   return false;
 }
@@ -60,16 +61,19 @@ export function checkPath(trail: Trail, terminal: boolean): PathViolation | null
   if (!terminal && alreadyJudged(trail)) return null;
   const checker = new TraceChecker({ maxViolations: 16 });
   const nodes = trailNodes(trail);
-  for (const node of nodes) {
-    for (const event of node.events) {
-      const found = checker.push(event);
+  // Indexed loops: a for-of allocated an iterator result per event (checkPath runs once per leaf).
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n] as Trail;
+    const events = node.events;
+    for (let k = 0; k < events.length; k++) {
+      const found = checker.push(events[k] as TraceEvent);
       if (found.length > 0) {
         const v = found[0]!;
         return { property: v.property, message: v.message, events: v.events, step: node.depth, liveness: false };
       }
     }
   }
-  for (const node of nodes) node.judged = true;
+  for (let n = 0; n < nodes.length; n++) (nodes[n] as Trail).judged = true;
   if (!terminal) return null;
   checker.push(numberEvent({ type: 'end', t: trail.depth, quiescent: true } as UnnumberedEvent, trail.eventCount));
   const result = checker.finish();

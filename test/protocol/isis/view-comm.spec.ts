@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultIsisLayers } from '../../../protocol/isis/config.ts';
 import { appendOrders, recordOrderAck } from '../../../protocol/isis/abcast.ts';
-import { deliverReady, insertWaiting, makeMulticast, newViewComm, waitingCount } from '../../../protocol/isis/view-comm.ts';
+import { deliverReady, insertWaiting, makeMulticast, newViewComm, waitingCount, withNextSn } from '../../../protocol/isis/view-comm.ts';
 import { MEMBERS, msg } from './messages-fixture.ts';
 
 const view = { id: 1, members: MEMBERS };
@@ -27,6 +27,21 @@ describe('per-view multicast state', () => {
     expect(r.vc.delivered).toEqual([0, 2, 1]);
     expect(waitingCount(r.vc)).toBe(0);
     expect(r.vc.kept[1]?.length).toBe(2);
+  });
+
+  it('builds every new state with newViewComm\'s fields in its order, leaving the old one as it was', () => {
+    // Key order reaches the generic hash and anything that serializes a state: the builders must not reorder it.
+    const fresh = newViewComm(view, 'p1', true);
+    const before = JSON.stringify(fresh);
+    const a = msg(1, 1, 'causal', [0, 0, 0]);
+    const inserted = insertWaiting(withNextSn(fresh, 2), a);
+    const delivered = deliverReady(inserted, defaultIsisLayers, null).vc;
+    for (const vc of [withNextSn(fresh, 2), inserted, delivered]) expect(Object.keys(vc)).toEqual(Object.keys(fresh));
+    expect(JSON.stringify(fresh)).toBe(before);
+    expect(inserted.nextSn).toBe(2);
+    expect(inserted.waiting[1]).toEqual([a]);
+    expect(delivered.delivered).toEqual([0, 1, 0]);
+    expect(delivered.kept[1]).toEqual([a]);
   });
 
   it('holds total messages until their order is stable', () => {
