@@ -15,6 +15,7 @@ import type { TraceSink } from './trace-sink.ts';
 import { startWorkload } from './workload.ts';
 import { BoundHit, World } from './world.ts';
 import { ProtocolHandlerError } from './system/handlers.ts';
+import { InputError } from '../core/input-error.ts';
 import type { Choice } from './system/choice.ts';
 import { resolveProtocol } from './resolve-protocol.ts';
 import type { OnlineChecker, RunViolation } from './online-checker.ts';
@@ -77,6 +78,13 @@ export interface RunResult {
   boundHit: string | null;
   /** A protocol or simulator exception: the run died, its trace has no `end`. */
   error: string | null;
+  /**
+   * Set when that exception is the protocol refusing the scenario (an
+   * InputError, e.g. a static group asked to take a joiner): the scenario is
+   * bad input for this protocol, not a protocol bug. The hunt drops such
+   * candidates instead of reporting them.
+   */
+  refused?: string;
   /** Every live process's application state equal at the end (null: not judged). */
   replicasAgree: boolean | null;
   traceEvents: number;
@@ -173,6 +181,7 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   let settled = false;
   let boundHit: string | null = null;
   let error: string | null = null;
+  let refused: string | undefined;
   try {
     const initialMembers = Array.from({ length: scenario.processes }, (_, k) => `p${k + 1}`);
     for (const host of initialMembers) world.startProcess(host, { mode: 'member', initialMembers });
@@ -207,7 +216,10 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   } catch (caught) {
     if (caught instanceof BoundHit) boundHit = caught.bound;
     // A protocol bug names the process, handler, event and time, with the protocol's own frames only.
-    else if (caught instanceof ProtocolHandlerError) error = caught.describe();
+    else if (caught instanceof ProtocolHandlerError) {
+      error = caught.describe();
+      if (caught.cause instanceof InputError) refused = caught.cause.message;
+    }
     else error = caught instanceof Error ? (caught.stack ?? caught.message) : String(caught);
   }
 
@@ -255,6 +267,7 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
     messagesSent: world.system.counts.messagesSent,
     randomFaults: faults.randomFaultsApplied,
     ...(interrupted ? { interrupted } : {}),
+    ...(refused !== undefined ? { refused } : {}),
   };
 }
 

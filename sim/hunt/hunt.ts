@@ -160,7 +160,8 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
       const freshBranches = coverage.takeBranches().length;
       learnNotes(switches, fresh);
       // A failing run that reached new ground is a parent too: its neighbours may fail in other ways.
-      const kept = freshFacts + freshBranches > 0;
+      // A run the protocol refused (a mutation gave a static group a joiner, say) is bad input, not ground gained nor a finding.
+      const kept = result.refused === undefined && freshFacts + freshBranches > 0;
       strikes.record(next.addedStrikes ?? [], kept, fresh);
       if (kept) {
         const { carried, addedStrikes, ...candidate } = next;
@@ -171,7 +172,7 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
         keep(corpus, entry, coverage.facts, strikes);
       }
       options.onRun?.({ run, scenario: next.scenario.name, seed: next.seed, passed: result.passed, freshBranches, freshFacts, kept, corpusSize: corpus.length });
-      const target = targetOf(result);
+      const target = result.refused === undefined ? targetOf(result) : null;
       if (target === null) continue;
       const key = target.kind === 'property' ? target.property : target.failure;
       if (targetsFound.has(key)) continue;

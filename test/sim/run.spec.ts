@@ -125,3 +125,16 @@ describe('runScenario', () => {
     ]);
   });
 });
+
+describe('runScenario: a protocol refusing the scenario', () => {
+  it('marks the run refused with the protocol\'s InputError message; a protocol bug is not marked', async () => {
+    const { loadScenarios } = await import('../../sim/scenario-files.ts');
+    const base = loadScenarios(['scenarios/isis-static-backpressure.json'])[0]!.forSeed(1);
+    const withJoin: Scenario = { ...base, durationUs: 100_000, workload: { ...base.workload, joins: [{ atUs: 1_000, count: 1 }] } };
+    const refused = runScenario(withJoin, { seed: '1' });
+    expect(refused.passed).toBe(false);
+    expect(refused.refused).toMatch(/a static group takes no joiners/);
+    const plain = runScenario({ ...base, durationUs: 100_000 }, { seed: '1' });
+    expect(plain.refused).toBeUndefined();
+  });
+});

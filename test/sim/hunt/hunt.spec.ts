@@ -43,6 +43,22 @@ describe('hunt', () => {
     expect(finding.shrunk!.after.processes).toBeLessThanOrEqual(finding.shrunk!.before.processes);
   });
 
+  it('drops a run the protocol refuses (a static group given a joiner): bad input, neither kept nor a finding', async () => {
+    const refusing = loadScenarios(['scenarios/isis-static-backpressure.json']).map((loaded) => ({
+      ...loaded,
+      forSeed: (seed: number) => {
+        const s = loaded.forSeed(seed);
+        return { ...s, durationUs: 150_000, workload: { ...s.workload, joins: [{ atUs: 1_000, count: 1 }] } };
+      },
+    }));
+    const seen: HuntRun[] = [];
+    const result = await hunt(refusing, protocolScope(), { seed: 1, maxRuns: 1, shrink: false, onRun: (r) => seen.push(r) });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.passed).toBe(false);
+    expect(seen[0]!.kept).toBe(false);
+    expect(result.findings).toEqual([]);
+  });
+
   it('stops when asked, between runs', async () => {
     let calls = 0;
     const result = await hunt(suite, protocolScope(), { seed: 1, timeUp: () => ++calls > 2 });
