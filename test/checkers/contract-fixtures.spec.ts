@@ -78,6 +78,28 @@ const CASES: Case[] = [
     violated: ['causal-order'],
     why: 'p2 delivered c1 before multicasting c2, and p1 delivers c2 before c1',
   },
+  // Readings the contract leaves open (docs/checkers.md, "Readings of the
+  // contract the code commits to"): pinned, not derived from its text.
+  {
+    file: 'reinstall-same-view-before-self-delivery.jsonl',
+    violated: ['view-monotonicity', 'self-delivery'],
+    why: 'open reading: installing view 1 again after multicasting in view 1 is installing "any later view" (later in time)',
+  },
+  {
+    file: 'one-process-two-stays.jsonl',
+    violated: ['view-monotonicity', 'virtual-synchrony'],
+    why: 'open reading: two stays of one process from view 1 to view 2 are compared as if p and q were two processes',
+  },
+  {
+    file: 'repeated-members-majority.jsonl',
+    violated: ['primary-majority'],
+    why: 'open reading: members(V) is a set, so [p1, p1, p1, p2] has two members and {p1} is not more than half',
+  },
+  {
+    file: 'repeated-member-last-view.jsonl',
+    violated: [],
+    why: 'open reading: a last view listing p1 twice lists exactly the live processes {p1}',
+  },
 ];
 
 describe('hand-written contract traces', () => {
