@@ -14,8 +14,10 @@ import type { ViolationSink } from './violation.ts';
 export function checkLifecycleStart(sink: ViolationSink, proc: ProcState, event: StartEvent): void {
   if (!proc.ended) return;
   const how = proc.endKind === 'crash' ? 'its crash' : 'its exit';
+  // A process whose crash or exit came before any start of it did not start before.
+  const again = proc.started ? ' again' : '';
   sink.report('lifecycle', [proc.endI, event.i], () =>
-    `${proc.id} starts again after ${how}: a process id is never reused (a restart takes a new id).`,
+    `${proc.id} starts${again} after ${how}: a process id is never reused (a restart takes a new id).`,
   );
 }
 

@@ -33,6 +33,12 @@ describe('lifecycle', () => {
     expect(restarted.violations.map((v) => v.message)).toContain(
       'p2 starts again after its crash: a process id is never reused (a restart takes a new id).',
     );
+    // A crash before any start: the start after it is not a second one.
+    const late = trace().start('p1').crash('p2').start('p2').check();
+    expect(late.violations.map((v) => v.message)).toEqual([
+      'p2 crashes before it starts.',
+      'p2 starts after its crash: a process id is never reused (a restart takes a new id).',
+    ]);
     // A second start of a running process is an event after its start: allowed.
     expect(violated(trace().start('p1').start('p1').check())).toEqual([]);
   });
