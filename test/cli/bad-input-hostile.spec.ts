@@ -68,3 +68,16 @@ describe('replay of a recorded trace that is not a valid trace', () => {
     expect(r.stdout).toContain('DIFFERENT');
   });
 });
+
+describe('a value that should be an object and is not is one problem, not one per missing field', () => {
+  it.each([
+    ['a file holding null', 'null', '(top level): expected an object, got null'],
+    ['a file holding an array', '[]', '(top level): expected an object, got []'],
+    ['a file holding a number', '5', '(top level): expected an object, got 5'],
+    ['a schedule entry that is null', JSON.stringify(scenario({ faults: { schedule: [null] } })), 'faults.schedule[0]: expected an object, got null'],
+    ['a network that is a string', JSON.stringify(scenario({ network: 'fast' })), 'network: expected an object, got "fast"'],
+  ])('%s', async (_what, content, message) => {
+    const file = write(content);
+    expectOneLine(await cliInProcess('run', file), `${file}: ${message}`);
+  });
+});
