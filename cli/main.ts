@@ -7,6 +7,7 @@ import { InputError } from './errors.ts';
 import { escapeControl } from '../traces/input-error.ts';
 import { ProtocolHandlerError } from '../sim/system/handlers.ts';
 import { joinNegativeSeedValues } from './seeds.ts';
+import { checkNumericFlags } from './numeric-flags.ts';
 import { commandModulesFor } from './commands/index.ts';
 
 /**
@@ -18,7 +19,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const previous = process.exitCode;
   process.exitCode = undefined;
   try {
-    let cli = yargs(joinNegativeSeedValues(argv))
+    let cli = yargs(checkNumericFlags(joinNegativeSeedValues(argv)))
       .scriptName('vsynclab')
       .usage('$0 <command> [options]\n\nDeterministic simulation and model checking of ISIS-style process groups.')
       .strict()

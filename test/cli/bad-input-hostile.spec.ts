@@ -81,3 +81,18 @@ describe('a value that should be an object and is not is one problem, not one pe
     expectOneLine(await cliInProcess('run', file), `${file}: ${message}`);
   });
 });
+
+describe('numeric flags are decimal numbers', () => {
+  it.each([
+    ['explore', '--max-seconds', '0x10'],
+    ['explore', '--max-states', ''],
+    ['explore', '--workers', '0x2'],
+  ])('%s %s %j', async (command, flag, value) => {
+    const file = write(JSON.stringify(scenario()));
+    expectOneLine(await cliInProcess(command, file, flag, value), `${flag}: expected a decimal number, got ${JSON.stringify(value)}`);
+  });
+
+  it('--shard -1/2 is named as a bad shard, not as an unknown argument "1"', async () => {
+    expectOneLine(await cliInProcess('run', write(JSON.stringify(scenario())), '--shard', '-1/2'), '--shard: expected I/N with 1 <= I <= N');
+  });
+});
