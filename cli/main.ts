@@ -32,7 +32,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       .wrap(Math.min(100, process.stdout.columns ?? 100))
       .fail((message, error) => {
         if (error) throw error;
-        throw new InputError(message ?? 'invalid command line');
+        // yargs spreads some messages ("Invalid values:", a demand and its hint) over lines: keep to one.
+        throw new InputError(oneLine(message ?? 'invalid command line'));
       });
     for (const command of await commandModulesFor(argv)) cli = cli.command(command);
     await cli.parseAsync();
@@ -54,4 +55,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   } finally {
     process.exitCode = previous;
   }
+}
+
+function oneLine(message: string): string {
+  const parts = message.split('\n').map((part) => part.trim()).filter((part) => part !== '');
+  return parts.reduce((line, part) => (line === '' ? part : `${line}${line.endsWith(':') ? ' ' : '; '}${part}`), '');
 }

@@ -96,3 +96,13 @@ describe('numeric flags are decimal numbers', () => {
     expectOneLine(await cliInProcess('run', write(JSON.stringify(scenario())), '--shard', '-1/2'), '--shard: expected I/N with 1 <= I <= N');
   });
 });
+
+describe('command-line mistakes yargs reports over several lines come out as one', () => {
+  it.each([
+    [['run', 'x.json', '--reporter', 'bogus'], 'Invalid values: Argument: reporter, Given: "bogus", Choices: "pretty", "json", "junit"'],
+    [['explore', 'x.json', '--strategy', 'bogus'], 'Given: "bogus", Choices: "bfs", "dfs"'],
+    [['export', 'x.jsonl'], 'Missing required argument: shiviz; name the output: --shiviz OUT.log'],
+  ])('%j', async (argv, message) => {
+    expectOneLine(await cliInProcess(...argv), message);
+  });
+});
