@@ -14,9 +14,22 @@ export class FieldProblems {
    */
   private readonly notObjects: string[] = [];
 
+  /** Paths a problem was reported at. */
+  private readonly reported: string[] = [];
+
   add(path: string, expected: string, got: unknown): void {
-    if (this.underNotObject(path)) return;
+    if (this.underNotObject(path) || this.alreadyReportedWithin(path)) return;
+    this.reported.push(path);
     this.problems.push(`${escapeControl(path)}: expected ${expected}, got ${describe(got)}`);
+  }
+
+  /**
+   * A check across fields (meanUs >= minUs, some order weight above 0) would
+   * only repeat a problem already reported at that field or inside it, now
+   * about the default put in its place: the first problem is the one to fix.
+   */
+  private alreadyReportedWithin(path: string): boolean {
+    return this.reported.some((p) => p === path || p.startsWith(`${path}.`) || p.startsWith(`${path}[`));
   }
 
   object(value: unknown, path: string, allowed: readonly string[]): Record<string, unknown> {
