@@ -7,6 +7,7 @@ import { InputError } from './errors.ts';
 import { escapeControl } from '../traces/input-error.ts';
 import { ProtocolHandlerError } from '../sim/system/handlers.ts';
 import { joinNegativeSeedValues } from './seeds.ts';
+import { checkNumericFlags } from './numeric-flags.ts';
 import { commandModulesFor } from './commands/index.ts';
 
 /**
@@ -18,7 +19,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const previous = process.exitCode;
   process.exitCode = undefined;
   try {
-    let cli = yargs(joinNegativeSeedValues(argv))
+    let cli = yargs(checkNumericFlags(joinNegativeSeedValues(argv)))
       .scriptName('vsynclab')
       .usage('$0 <command> [options]\n\nDeterministic simulation and model checking of ISIS-style process groups.')
       .strict()
@@ -31,7 +32,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       .wrap(Math.min(100, process.stdout.columns ?? 100))
       .fail((message, error) => {
         if (error) throw error;
-        throw new InputError(message ?? 'invalid command line');
+        // yargs spreads some messages ("Invalid values:", a demand and its hint) over lines: keep to one.
+        throw new InputError(oneLine(message ?? 'invalid command line'));
       });
     for (const command of await commandModulesFor(argv)) cli = cli.command(command);
     await cli.parseAsync();
@@ -53,4 +55,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   } finally {
     process.exitCode = previous;
   }
+}
+
+function oneLine(message: string): string {
+  const parts = message.split('\n').map((part) => part.trim()).filter((part) => part !== '');
+  return parts.reduce((line, part) => (line === '' ? part : `${line}${line.endsWith(':') ? ' ' : '; '}${part}`), '');
 }

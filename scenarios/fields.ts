@@ -7,14 +7,35 @@ import { escapeControl } from '../traces/input-error.ts';
 
 export class FieldProblems {
   readonly problems: string[] = [];
+  /**
+   * Paths that should have held an object and did not: the fields under them
+   * are not reported as missing too (a file holding `null` is one problem,
+   * not twenty). '' stands for the top level.
+   */
+  private readonly notObjects: string[] = [];
+
+  /** Paths a problem was reported at. */
+  private readonly reported: string[] = [];
 
   add(path: string, expected: string, got: unknown): void {
+    if (this.underNotObject(path) || this.alreadyReportedWithin(path)) return;
+    this.reported.push(path);
     this.problems.push(`${escapeControl(path)}: expected ${expected}, got ${describe(got)}`);
+  }
+
+  /**
+   * A check across fields (meanUs >= minUs, some order weight above 0) would
+   * only repeat a problem already reported at that field or inside it, now
+   * about the default put in its place: the first problem is the one to fix.
+   */
+  private alreadyReportedWithin(path: string): boolean {
+    return this.reported.some((p) => p === path || p.startsWith(`${path}.`) || p.startsWith(`${path}[`));
   }
 
   object(value: unknown, path: string, allowed: readonly string[]): Record<string, unknown> {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       this.add(path, 'an object', value);
+      this.notObjects.push(path === TOP_LEVEL ? '' : path);
       return {};
     }
     for (const key of Object.keys(value)) {
@@ -23,6 +44,10 @@ export class FieldProblems {
       }
     }
     return value as Record<string, unknown>;
+  }
+
+  private underNotObject(path: string): boolean {
+    return this.notObjects.some((p) => p === '' || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
   }
 
   string(value: unknown, path: string): string {
@@ -93,6 +118,9 @@ export class FieldProblems {
     return choices[0] as T;
   }
 }
+
+/** The path name validators give the file's outermost value. */
+export const TOP_LEVEL = '(top level)';
 
 export function join(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;

@@ -10,6 +10,7 @@ import { openTraceFile } from '../output-paths.ts';
 import { seedsFromOptions } from '../seeds.ts';
 import { DETAIL_OPTION, parseDetailOption } from '../detail-option.ts';
 import { InputError } from '../errors.ts';
+import { readTraceBatches } from '../../traces/reader.ts';
 import { escapeControl } from '../../traces/input-error.ts';
 import { mutantRunOptions } from '../../sim/mutant-run.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
@@ -56,6 +57,10 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
         process.stdout.write(`${chalk.green('byte-identical')}: ${outcome.lines} lines; the run ${verdict}\n`);
         process.exitCode = 0;
       } else {
+        // A recorded trace that is not a valid trace is bad input (exit 2
+        // naming the line), not a difference: validate it only now, so a
+        // byte-identical replay never pays for a second read.
+        await validateRecordedTrace(args.trace);
         const d = outcome.difference!;
         process.stdout.write(`${chalk.red('DIFFERENT')} from line ${d.line}:\n  recorded: ${escapeControl(d.expected ?? '(end of file)')}\n  replayed: ${escapeControl(d.actual ?? '(end of run)')}\nthe run ${verdict}\n`);
         process.exitCode = 1;
@@ -104,3 +109,8 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
     process.exitCode = result.passed ? 0 : 1;
   },
 };
+
+/** Reads the whole trace through the validating reader; throws InputError("FILE:LINE: ...") at its first bad line. */
+async function validateRecordedTrace(path: string): Promise<void> {
+  for await (const part of readTraceBatches(path)) void part;
+}
