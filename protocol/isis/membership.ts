@@ -137,7 +137,7 @@ export const LEAVERS_GONE_TIMER = 'leavers-gone';
  * comes strictly before any install that discounts it. No longer: the
  * members stay frozen meanwhile, and their held requests go out in a burst
  * at the install (with an external detector, a burst past maxUnackedFrames
- * reads as a failure: isis-external-detector).
+ * reads as a failure: isis-external-detector's 24, not 12, is above it).
  */
 function leaverGoneAfterUs(ctx: StepCtx): number {
   return leaverLingerUs(ctx) + 1;
