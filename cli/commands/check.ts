@@ -103,17 +103,24 @@ function parseProfileOption(option: string | undefined): Profile {
   return parsed.ids;
 }
 
-/** The profile a header promises (`properties`), or all properties; InputError when malformed. */
-export function headerProfile(header: TraceHeader, file: string): readonly PropertyId[] {
+/**
+ * The profile a header promises (`properties`), or all properties. The
+ * contract leaves every header field but `format` and `version` free, so a
+ * `properties` field that is not a list of vsynclab's property ids (another
+ * tool's field of the same name) is not ours: it is ignored, with a warning,
+ * and every property is checked.
+ */
+export function headerProfile(header: TraceHeader): { ids: readonly PropertyId[]; warning?: string } {
   const value = header.properties;
-  if (value === undefined) return ALL_PROPERTIES;
-  const expected = `expected an array of property ids among ${ALL_PROPERTIES.join(', ')}`;
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
-    throw new InputError(locate(file, 1, `field properties: ${expected}, got ${JSON.stringify(value)}`));
-  }
+  if (value === undefined) return { ids: ALL_PROPERTIES };
+  const ignored = (why: string): { ids: readonly PropertyId[]; warning: string } => ({
+    ids: ALL_PROPERTIES,
+    warning: `header field properties ${why}, so it is not a vsynclab profile: ignored, every property checked`,
+  });
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) return ignored(`is ${JSON.stringify(value)}, not an array of property ids`);
   const parsed = parsePropertyList(value as string[]);
-  if ('unknown' in parsed) throw new InputError(locate(file, 1, `field properties: unknown property id ${JSON.stringify(parsed.unknown)}; ${expected}`));
-  return parsed.ids;
+  if ('unknown' in parsed) return ignored(`names ${JSON.stringify(parsed.unknown)}, not a property id among ${ALL_PROPERTIES.join(', ')}`);
+  return { ids: parsed.ids };
 }
 
 /**
@@ -148,9 +155,10 @@ async function checkTrace(path: string, maxViolations: number, profile: Profile,
   for await (const part of readTraceBatches(path, name === undefined ? {} : { name })) {
     if ('header' in part) {
       header = part.header;
-      // The command line's profile wins; the header's is checked for form either way.
-      const promised = headerProfile(header, name ?? displayName(path));
-      checker = new TraceChecker({ maxViolations, properties: profile ?? promised });
+      // The command line's profile wins; a header field that is not a profile is reported either way.
+      const promised = headerProfile(header);
+      if (promised.warning !== undefined) process.stderr.write(`vsynclab: ${name ?? displayName(path)}: warning: ${promised.warning}\n`);
+      checker = new TraceChecker({ maxViolations, properties: profile ?? promised.ids });
       continue;
     }
     for (const event of part.events) checker!.push(event);

@@ -131,7 +131,7 @@ describe('vsynclab check', () => {
     expect(unknown.stderr).toContain('--properties: unknown property id "fifo"');
   });
 
-  it("a header's properties is the trace's profile, checked for form", async () => {
+  it("a header's properties is the trace's profile; another tool's field of that name is ignored with a warning", async () => {
     const promised = join(dir, 'promised.jsonl');
     const header = HEADER.replace('}', ',"properties":["lifecycle","causal-order"]}');
     writeFileSync(promised, lines([header], GROUP, SWAPPED, SELF, [END]));
@@ -142,8 +142,17 @@ describe('vsynclab check', () => {
     expect(overridden.status).toBe(1);
     const malformed = join(dir, 'malformed.jsonl');
     writeFileSync(malformed, lines([HEADER.replace('}', ',"properties":["fifo"]}')], GROUP, [END.replace('"i":10', '"i":6')]));
-    const refused = await cliInProcess('check', malformed);
-    expect(refused.status).toBe(2);
-    expect(refused.stderr).toContain(`${malformed}:1: field properties: unknown property id "fifo"`);
+    // Judged (exit 0 or 1 by its verdict), not refused (2), and on every property.
+    const foreign = await cliInProcess('check', malformed, '--json');
+    const foreignReport = JSON.parse(foreign.stdout) as { ok: boolean; checked: string[] };
+    expect(foreign.status).toBe(foreignReport.ok ? 0 : 1);
+    expect(foreignReport.checked.length + (JSON.parse(foreign.stdout) as { skipped: string[] }).skipped.length).toBe(15);
+    expect(foreign.stderr).toContain('warning: header field properties names "fifo", not a property id');
+    const object = join(dir, 'object.jsonl');
+    writeFileSync(object, lines([HEADER.replace('}', ',"properties":{"env":"prod"}}')], GROUP, [END.replace('"i":10', '"i":6')]));
+    const free = await cliInProcess('check', object, '--json');
+    expect(free.status).not.toBe(2);
+    expect(JSON.parse(free.stdout).notPromised).toEqual([]);
+    expect(free.stderr).toContain('warning: header field properties is {"env":"prod"}, not an array of property ids');
   });
 });
