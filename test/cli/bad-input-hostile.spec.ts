@@ -6,22 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliInProcess, type CliOutcome } from './cli-harness.ts';
+import { baseScenario } from '../fixtures/scenario.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vsynclab-hostile-'));
 
+/** The shared small scenario on the full stack; overrides may be of any type (they are the bad input). */
 function scenario(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    name: 'hostile',
-    description: 'a scenario to break',
-    processes: 3,
-    protocol: { name: 'isis' },
-    network: { delay: { minUs: 100, meanUs: 1000, jitterUs: 200 }, lossProbability: 0, duplicateProbability: 0 },
-    workload: { multicastsPerSecond: 100, orders: { fifo: 1, causal: 0, total: 0 } },
-    durationUs: 50_000,
-    settleUs: 500_000,
-    seeds: [1],
-    ...overrides,
-  };
+  const base = baseScenario({ name: 'hostile', description: 'a scenario to break', protocol: { name: 'isis' }, durationUs: 50_000, settleUs: 500_000 });
+  return { ...base, ...overrides };
 }
 
 let fileCount = 0;
