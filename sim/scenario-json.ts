@@ -22,7 +22,9 @@ export function readScenarioText(path: string): string {
 }
 
 /** JSON.parse, or an InputError with the file and the line of the mistake. */
-export function parseScenarioJson(text: string, file: string): unknown {
+export function parseScenarioJson(rawText: string, file: string): unknown {
+  // A byte-order mark (Windows editors write one) is not part of the JSON; RFC 8259 lets a parser ignore it.
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const deep = excessiveDepthAt(text);
   if (deep >= 0) throw new InputError(`${file}:${lineAt(text, deep)}: ${tooDeepMessage()}`);
   try {

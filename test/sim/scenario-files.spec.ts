@@ -34,6 +34,9 @@ describe('parseScenarioText', () => {
 
   it('refuses JSON nested too deep, naming the line', () => {
     expect(() => parseScenarioJson(`{\n"a":\n${'['.repeat(300)}${']'.repeat(300)}}`, 'd.json')).toThrow('d.json:3: JSON nested deeper than 256 levels');
+    // A leading byte-order mark is ignored (RFC 8259), and only a leading one.
+    expect(parseScenarioJson('\ufeff{"a":1}', 'bom.json')).toEqual({ a: 1 });
+    expect(() => parseScenarioJson('{"a":\ufeff1}', 'mid.json')).toThrow('mid.json:1: not valid JSON');
   });
 });
 
