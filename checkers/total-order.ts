@@ -188,6 +188,8 @@ export class TotalOrderJudge {
       'total-order',
       [
         agrees.delivered.first(before),
+        // The agreeing delivery of `after` too: `now` is not it when deliveries came before their bcast.
+        agrees.delivered.last(after),
         disagrees.delivered.first(after),
         disagrees.delivered.first(before),
         now,

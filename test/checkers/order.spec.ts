@@ -153,6 +153,23 @@ describe('total-order', () => {
     expect(result.violations[0]!.events).toEqual([9, 10, 12, 13]);
   });
 
+  it('names all four deliveries of the inversion, also when they come before the bcasts', () => {
+    // The inversion is found at the second bcast (a message's order is known only then), after every delivery.
+    const result = trace()
+      .group(...all3)
+      .deliverAt(['p2'], 'a', 'p1', 1)
+      .deliverAt(['p2'], 'b', 'p1', 1)
+      .deliverAt(['p3'], 'b', 'p1', 1)
+      .deliverAt(['p3'], 'a', 'p1', 1)
+      .bcast('p1', 'b', 'total', 1)
+      .bcast('p1', 'a', 'total', 1)
+      .check();
+    expect(violated(result)).toContain('total-order');
+    const violation = result.violations.find((v) => v.property === 'total-order')!;
+    // p2's a and b (6, 7), p3's b and a (8, 9): the group's starts and views are events 0 to 5.
+    for (const i of [6, 7, 8, 9]) expect(violation.events).toContain(i);
+  });
+
   it('finds an inversion whichever of the four deliveries comes last', () => {
     const result = trace()
       .group(...all3)
