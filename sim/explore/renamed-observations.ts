@@ -7,16 +7,18 @@
 // object and field of every delivery and multicast observation: about a
 // twentieth of the search time on cbcast-3x3.
 //
-// Here each field is folded in as it comes, every lane at once: lane pair k
+// Here each field (in the order of structural-hash.ts's encodeObservation)
+// is folded in as it comes, every lane at once: lane pair k
 // is the same fold over the observation with renaming k applied to its
 // strings (the hasher's string lanes are already per renaming; numbers are
 // the same under every renaming). So lane pair k of an observation is the
 // identity lane pair of the renamed observation, which is all the
 // fingerprints need; the function differs from the generic walk's, but
 // within one exploration every observation goes through this one.
-import { assertNever, type Observation } from '../../protocol/types.ts';
+import type { Observation, StateEncoder } from '../../protocol/types.ts';
 import * as hash from './hash.ts';
 import type { Lanes } from './hash.ts';
+import { encodeObservation } from './structural-hash.ts';
 import type { ValueHasher } from './value-hasher.ts';
 
 // Local bindings (see value-hasher.ts: imported names cost a getter call under tsx).
@@ -30,7 +32,7 @@ const SEED_B = hash.SEED_B;
 /** Keeps these lanes apart from the generic hash of the same value. */
 const TAG_OBSERVATION = 0x0b5e7;
 
-export class RenamedObservationLanes {
+export class RenamedObservationLanes implements StateEncoder {
   private readonly out: Lanes;
   private words = 0;
 
@@ -48,30 +50,7 @@ export class RenamedObservationLanes {
       out[k + 1] = b0;
     }
     this.words = 0;
-    this.string(o.type);
-    switch (o.type) {
-      case 'deliver':
-        this.string(o.msg);
-        this.string(o.from);
-        this.number(o.view);
-        break;
-      case 'bcast':
-        this.string(o.msg);
-        this.string(o.order);
-        this.number(o.view);
-        break;
-      case 'view':
-        this.lanes(this.hasher.value(o.view));
-        break;
-      case 'exit':
-        this.string(o.reason);
-        break;
-      case 'note':
-        this.string(o.text);
-        break;
-      default:
-        assertNever(o, 'observation');
-    }
+    encodeObservation(o, this);
     for (let k = 0; k < out.length; k += 2) {
       out[k] = fmixA(roundA(out[k] as number, this.words));
       out[k + 1] = fmixB(roundB(out[k + 1] as number, this.words));
@@ -79,8 +58,12 @@ export class RenamedObservationLanes {
     return out;
   }
 
-  private string(s: string): void {
+  string(s: string): void {
     this.lanes(this.hasher.string(s));
+  }
+
+  value(v: unknown): void {
+    this.lanes(this.hasher.value(v));
   }
 
   private lanes(value: Lanes): void {
@@ -92,7 +75,7 @@ export class RenamedObservationLanes {
     }
   }
 
-  private number(n: number): void {
+  number(n: number): void {
     this.words++;
     // Observation numbers are view ids: int32. Anything else goes by its float bits through the generic hasher.
     const lanes = (n | 0) === n ? null : this.hasher.value(n);

@@ -113,7 +113,8 @@ export class StructuralHasher implements StateEncoder {
   }
 }
 
-function encodeObservation(o: Observation, out: StateEncoder): void {
+/** An observation's fields in a fixed order: the one encoding of observations (here, and renamed-observations.ts under symmetry). */
+export function encodeObservation(o: Observation, out: StateEncoder): void {
   out.string(o.type);
   switch (o.type) {
     case 'deliver':
