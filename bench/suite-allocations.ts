@@ -12,19 +12,16 @@
 // each function its own bytes (and allocates a little more).
 import { Session } from 'node:inspector/promises';
 import { existsSync } from 'node:fs';
+import { benchArgs, boundedCount } from './args.ts';
 import { printTable } from './report.ts';
 
 const SAMPLING_INTERVAL_BYTES = 32 * 1024;
 const MAX_TOP = 100;
-const args = process.argv.slice(2);
-const valueOf = (flag: string): string | undefined => {
-  const at = args.indexOf(flag);
-  return at >= 0 ? args[at + 1] : undefined;
-};
-const seedsText = valueOf('--seeds') ?? '1..3';
-const top = Math.min(MAX_TOP, Math.max(1, Number(valueOf('--top') ?? 20) || 20));
-const callersOf = valueOf('--callers');
-const paths = args.filter((a, k) => !a.startsWith('--') && !['--seeds', '--top', '--callers'].includes(args[k - 1] ?? ''));
+const args = benchArgs(process.argv.slice(2), ['--seeds', '--top', '--callers']);
+const seedsText = args.valueOf('--seeds') ?? '1..3';
+const top = boundedCount(args.valueOf('--top'), 20, MAX_TOP);
+const callersOf = args.valueOf('--callers');
+const paths = args.positionals;
 if (!existsSync('dist/sim/suite/execute.js')) throw new Error('dist/ is missing: npm run build first');
 
 // dist/, not the sources: the code a user runs (tsx would profile its own transpiled copies the same way, but slower).

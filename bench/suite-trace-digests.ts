@@ -9,18 +9,14 @@ import { createHash, type Hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { benchArgs } from './args.ts';
 
-const args = process.argv.slice(2);
-const valued = ['--seeds', '--dist', '--mutant'];
-const valueOf = (flag: string): string | undefined => {
-  const at = args.indexOf(flag);
-  return at >= 0 ? args[at + 1] : undefined;
-};
-const seedsText = valueOf('--seeds') ?? '1..20';
-const distDir = resolve(valueOf('--dist') ?? new URL('../dist', import.meta.url).pathname);
-const mutant = valueOf('--mutant');
-const each = args.includes('--each');
-const paths = args.filter((a, k) => !a.startsWith('--') && !valued.includes(args[k - 1] ?? ''));
+const args = benchArgs(process.argv.slice(2), ['--seeds', '--dist', '--mutant']);
+const seedsText = args.valueOf('--seeds') ?? '1..20';
+const distDir = resolve(args.valueOf('--dist') ?? new URL('../dist', import.meta.url).pathname);
+const mutant = args.valueOf('--mutant');
+const each = args.has('--each');
+const paths = args.positionals;
 if (!existsSync(`${distDir}/sim/run.js`)) throw new Error(`${distDir}/sim/run.js is missing: npm run build first`);
 
 const dist = (path: string): string => pathToFileURL(`${distDir}/${path}`).href;

@@ -15,9 +15,9 @@
 //   npx tsx bench/suite-worker-flags.ts --seeds 1..3 --rounds 4 \
 //     w1=1 w2=2 'w2-stgc=2:--single-threaded-gc' 'w2-semi32=2:--max-semi-space-size=32'
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
+import { benchArgs, boundedCount, parseFlagVariant, type FlagVariant } from './args.ts';
 import { printTable } from './report.ts';
 import { ThreadCpuSampler } from './thread-cpu.ts';
 
@@ -28,28 +28,13 @@ const MAX_STDERR_CHARS = 8192;
 const CPU_MARK = 'suite-worker-flags-cpu-us ';
 const REPORT_CPU = `data:text/javascript,process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('\\n${CPU_MARK}'+(u.user+u.system)+'\\n')})`;
 
-const args = process.argv.slice(2);
-const valueOf = (flag: string): string | undefined => {
-  const at = args.indexOf(flag);
-  return at >= 0 ? args[at + 1] : undefined;
-};
-const seeds = valueOf('--seeds') ?? '1..3';
-const rounds = Math.min(MAX_ROUNDS, Math.max(1, Number(valueOf('--rounds') ?? 4) || 4));
-const variants = args
-  .filter((a, k) => !a.startsWith('--') && !['--seeds', '--rounds'].includes(args[k - 1] ?? ''))
-  .slice(0, MAX_VARIANTS)
-  .map(parseVariant);
+const args = benchArgs(process.argv.slice(2), ['--seeds', '--rounds']);
+const seeds = args.valueOf('--seeds') ?? '1..3';
+const rounds = boundedCount(args.valueOf('--rounds'), 4, MAX_ROUNDS);
+const variants = args.positionals.slice(0, MAX_VARIANTS).map((text) => parseFlagVariant(text, join('dist', 'cli', 'vsynclab.cjs')));
 if (variants.length < 2) throw new Error('give at least two variants, for example w1=1 w2=2');
 
-interface Variant { label: string; workers: number; nodeFlags: string[]; dir: string }
-
-function parseVariant(text: string): Variant {
-  const m = /^([^=]+)=(\d+)(?:@([^:]+))?(?::(.*))?$/.exec(text);
-  if (m === null) throw new Error(`variant ${JSON.stringify(text)}: expected LABEL=WORKERS[@DIR][:NODE-FLAGS]`);
-  const dir = resolve(m[3] ?? '.');
-  if (!existsSync(`${dir}/dist/cli/vsynclab.cjs`)) throw new Error(`variant ${m[1]}: ${dir}/dist/ is missing: npm run build there first`);
-  return { label: m[1]!, workers: Number(m[2]), nodeFlags: (m[4] ?? '').split(' ').filter((f) => f !== ''), dir };
-}
+type Variant = FlagVariant;
 
 interface Cpu { seconds: number; helpers: number | null }
 

@@ -22,20 +22,17 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { benchArgs, boundedCount } from './args.ts';
 import { hrSeconds, printTable } from './report.ts';
 import { ThreadCpuSampler, type ThreadCpuReport } from './thread-cpu.ts';
 
 const MAX_PAIRS = 20;
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
-const args = process.argv.slice(2);
-const valueOf = (flag: string): string | undefined => {
-  const at = args.indexOf(flag);
-  return at >= 0 ? args[at + 1] : undefined;
-};
-const seeds = valueOf('--seeds') ?? '1..20';
-const pairs = Math.min(MAX_PAIRS, Math.max(1, Number(valueOf('--pairs') ?? 2) || 2));
-const baselineDir = valueOf('--baseline');
-const paths = args.filter((a, k) => !a.startsWith('--') && !['--seeds', '--pairs', '--baseline'].includes(args[k - 1] ?? ''));
+const args = benchArgs(process.argv.slice(2), ['--seeds', '--pairs', '--baseline']);
+const seeds = args.valueOf('--seeds') ?? '1..20';
+const pairs = boundedCount(args.valueOf('--pairs'), 2, MAX_PAIRS);
+const baselineDir = args.valueOf('--baseline');
+const paths = args.positionals;
 const trees: { name: string; dir: string }[] = [{ name: 'this', dir: process.cwd() }];
 if (baselineDir !== undefined) trees.push({ name: 'base', dir: resolve(baselineDir) });
 for (const tree of trees) if (!existsSync(`${tree.dir}/dist/cli/bin-main.js`)) throw new Error(`${tree.dir}/dist/ is missing: npm run build there first`);

@@ -15,9 +15,9 @@
 //   npx tsx bench/explore/parallel-flags.ts [--scenario FILE] [--rounds N] \
 //     w1=1 w2=2 'w2-stgc=2:--single-threaded-gc' 'base-w2=2@/tmp/base-par'
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { benchArgs, boundedCount, parseFlagVariant, type FlagVariant } from '../args.ts';
 import { printTable } from '../report.ts';
 import { ThreadCpuSampler } from '../thread-cpu.ts';
 
@@ -25,34 +25,13 @@ const MAX_ROUNDS = 20;
 const MAX_VARIANTS = 8;
 const MAX_STDERR_CHARS = 8192;
 
-const args = process.argv.slice(2);
-const valueOf = (flag: string): string | undefined => {
-  const at = args.indexOf(flag);
-  return at >= 0 ? args[at + 1] : undefined;
-};
-const scenario = valueOf('--scenario') ?? 'scenarios/explore/cbcast-3x2.json';
-const rounds = Math.min(MAX_ROUNDS, Math.max(1, Number(valueOf('--rounds') ?? 2) || 2));
-const variants = args
-  .filter((a, k) => !a.startsWith('--') && !['--scenario', '--rounds'].includes(args[k - 1] ?? ''))
-  .slice(0, MAX_VARIANTS)
-  .map(parseVariant);
+const args = benchArgs(process.argv.slice(2), ['--scenario', '--rounds']);
+const scenario = args.valueOf('--scenario') ?? 'scenarios/explore/cbcast-3x2.json';
+const rounds = boundedCount(args.valueOf('--rounds'), 2, MAX_ROUNDS);
+const variants = args.positionals.slice(0, MAX_VARIANTS).map((text) => parseFlagVariant(text, join('dist', 'sim', 'explore', 'parallel', 'worker.js')));
 if (variants.length < 1) throw new Error('give at least one variant, for example w1=1 w2=2');
 
-interface Variant {
-  label: string;
-  workers: number;
-  nodeFlags: string[];
-  /** The checkout whose bin/vsynclab.js runs. */
-  checkout: string;
-}
-
-function parseVariant(text: string): Variant {
-  const m = /^([^=]+)=(\d+)(?::([^@]*))?(?:@(.+))?$/.exec(text);
-  if (m === null) throw new Error(`variant ${JSON.stringify(text)}: expected LABEL=WORKERS[:NODE-FLAGS][@DIR]`);
-  const checkout = resolve(m[4] ?? '.');
-  if (!existsSync(join(checkout, 'dist', 'sim', 'explore', 'parallel', 'worker.js'))) throw new Error(`${checkout}: dist/ is missing: npm run build there first`);
-  return { label: m[1] as string, workers: Number(m[2]), nodeFlags: (m[3] ?? '').split(' ').filter((f) => f !== ''), checkout };
-}
+type Variant = FlagVariant;
 
 interface Sample {
   states: number;
@@ -63,7 +42,7 @@ interface Sample {
 }
 
 async function sample(variant: Variant): Promise<Sample> {
-  const child = spawn(process.execPath, [...variant.nodeFlags, join(variant.checkout, 'bin', 'vsynclab.js'), 'explore', scenario, '--por', '--json', '--workers', String(variant.workers)], {
+  const child = spawn(process.execPath, [...variant.nodeFlags, join(variant.dir, 'bin', 'vsynclab.js'), 'explore', scenario, '--por', '--json', '--workers', String(variant.workers)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const sampler = new ThreadCpuSampler(child.pid as number);
@@ -115,7 +94,7 @@ printTable(
       v.label,
       String(v.workers),
       v.nodeFlags.join(' ') || '-',
-      v.checkout === resolve('.') ? '.' : v.checkout,
+      v.dir === resolve('.') ? '.' : v.dir,
       median(list.map((s) => s.main)).toFixed(2),
       v.workers > 1 ? list.map((s) => s.workers.map((w) => w.toFixed(2)).join('+')).join(' ') : '-',
       median(list.map((s) => s.helpers)).toFixed(2),
