@@ -1,6 +1,7 @@
-// `--coverage` for run and explore: a collector before the runs (started in
-// this thread for explore; run's runs go to a coverage worker), and
-// afterwards write coverage.json and coverage.html and print the summary.
+// `--coverage` for run and explore: a collector before the runs (run's runs
+// and explore's exploration go to a coverage worker thread, which sends the
+// counts back to it), and afterwards write coverage.json and coverage.html
+// and print the summary.
 import { CoverageCollector } from '../sim/coverage/collector.ts';
 import { protocolScope } from '../sim/coverage/scope.ts';
 import { coverageSummary } from '../sim/coverage/report.ts';
@@ -9,18 +10,7 @@ import { prepareOutDir } from './output-paths.ts';
 
 export const DEFAULT_COVERAGE_DIR = 'coverage';
 
-/**
- * A collector for runs made in this thread (an exploration), started now.
- * `subject` names what ran when it is not a number of runs.
- */
-export function startCoverage(pluginPaths: readonly string[], outDir: string, subject?: string): CoverageCollector {
-  const collector = prepareCoverage(pluginPaths, outDir);
-  if (subject !== undefined) collector.subject = subject;
-  collector.start();
-  return collector;
-}
-
-/** A collector for a suite's runs, which run in a coverage worker thread (sim/coverage/run-jobs.ts): nothing starts here. */
+/** A collector for a suite's runs or an exploration, which run in a coverage worker thread (sim/coverage/run-jobs.ts, explore-jobs.ts): nothing starts here. */
 export function prepareCoverage(pluginPaths: readonly string[], outDir: string): CoverageCollector {
   prepareOutDir(outDir, '--coverage-out');
   return new CoverageCollector(protocolScope(pluginPaths));

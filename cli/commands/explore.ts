@@ -24,7 +24,8 @@ import {
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { driveYielding } from '../../sim/steps.ts';
 import { InputError } from '../errors.ts';
-import { DEFAULT_COVERAGE_DIR, finishCoverage, startCoverage } from '../coverage-output.ts';
+import { DEFAULT_COVERAGE_DIR, finishCoverage, prepareCoverage } from '../coverage-output.ts';
+import { exploreWithCoverage } from '../../sim/coverage/explore-jobs.ts';
 import { exitStatusOf, interruptedLine, interruption, shouldStop, type InterruptSignal } from '../interrupt.ts';
 
 interface ExploreArgs {
@@ -101,7 +102,7 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     const maxSeconds = args.maxSeconds === undefined ? undefined : positive(args.maxSeconds, '--max-seconds');
     const workers = positive(args.workers, '--workers');
     if (workers > 1 && args.strategy !== 'bfs') throw new InputError(`--workers ${workers}: the parallel search is breadth first: use --strategy bfs, or --workers 1`);
-    if (workers > 1 && args.coverage) throw new InputError(`--coverage counts the branches run in this thread: use it with --workers 1`);
+    if (workers > 1 && args.coverage) throw new InputError(`--coverage explores in one worker thread of its own (V8's coverage is per thread): use it with --workers 1`);
     const loaded = loadExploreScenario(args.scenario);
     buildProtocol(loaded.scenario.protocol, args.scenario, 'protocol'); // names the file when the protocol is unknown
     const legacy = legacyBudgetFlags({ crashes: args.crashes, partitions: args.partitions, drops: args.drops, suspicions: args.suspicions, duplicates: args.duplicates, leaves: args.leaves, joins: args.joins });
@@ -126,12 +127,27 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     let baseline: ExploreResult | null = null;
     let signal: InterruptSignal | null;
     const coverageDir = args.coverageOut ?? DEFAULT_COVERAGE_DIR;
-    const coverage = args.coverage ? startCoverage(([] as string[]).concat(args.plugin ?? []), coverageDir, 'the exploration') : null;
+    const pluginPaths = ([] as string[]).concat(args.plugin ?? []);
+    const coverage = args.coverage ? prepareCoverage(pluginPaths, coverageDir) : null;
     interruption.arm();
     try {
-      result = await driveYielding(exploreSteps(loaded.scenario, config, options));
-      if (args.compare && (args.por || args.symmetry) && !interruption.requested()) {
-        baseline = await driveYielding(exploreSteps(loaded.scenario, config, { ...options, por: false, symmetry: false }));
+      if (coverage !== null) {
+        // In a fresh worker thread, where coverage starts before any protocol code is compiled
+        // (sim/coverage/explore-jobs.ts): this thread has already built the protocol above.
+        const search = { strategy: args.strategy, maxStates, maxDepth, maxMemoryBytes, ...(maxSeconds !== undefined ? { maxSeconds } : {}), por: args.por, symmetry: args.symmetry, progress };
+        const covered = await exploreWithCoverage(
+          { scenario: loaded.scenario, config, options: search, compare: args.compare, pluginUrls: pluginUrls(pluginPaths), pluginPaths },
+          coverage,
+          (p) => process.stderr.write(progressLine(p)),
+          shouldStop,
+        );
+        result = covered.result;
+        baseline = covered.baseline;
+      } else {
+        result = await driveYielding(exploreSteps(loaded.scenario, config, options));
+        if (args.compare && (args.por || args.symmetry) && !interruption.requested()) {
+          baseline = await driveYielding(exploreSteps(loaded.scenario, config, { ...options, por: false, symmetry: false }));
+        }
       }
       signal = interruption.signal;
     } finally {

@@ -29,10 +29,11 @@ export class CoverageCollector {
   }
 
   /**
-   * Starts V8's coverage of this thread, for runs made here (the hunt, an
-   * exploration). Protocol code that ran in this thread before counts as
-   * whole functions (v8-session.ts); run-jobs.ts runs a suite in a fresh
-   * worker thread instead, and needs no start.
+   * Starts V8's coverage of this thread, for runs made here (the hunt, a
+   * coverage worker). Protocol code that ran in this thread before counts
+   * as whole functions (v8-session.ts); run-jobs.ts and explore-jobs.ts run
+   * a suite or an exploration in a fresh worker thread instead, and need no
+   * start here.
    */
   start(): void {
     this.v8.start();

@@ -27,7 +27,7 @@ describe('vsynclab explore --workers', () => {
     const scenario = `${FIXTURES}/scenarios/cbcast-3x1.json`;
     for (const [extra, message] of [
       [['--strategy', 'dfs'], /--workers 2: the parallel search is breadth first/],
-      [['--coverage'], /--coverage counts the branches run in this thread/],
+      [['--coverage'], /--coverage explores in one worker thread of its own/],
     ] as const) {
       const r = await cli('explore', scenario, '--workers', '2', ...extra);
       expect(r.status).toBe(2);
