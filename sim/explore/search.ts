@@ -23,11 +23,17 @@ import { SearchPacer } from './search-pacer.ts';
 import { searchOutcome } from './search-outcome.ts';
 import { Found, reducedOrAll, stepEach, type Successors } from './successors.ts';
 import { actionName } from './independence.ts';
-import { childSleep, choose, NO_SLEEP, SleepSets, type Revisit, type SleepPlan } from './sleep-sets.ts';
+import * as sleepSets from './sleep-sets.ts';
+import { SleepSets, type Revisit, type SleepPlan } from './sleep-sets.ts';
 
 import type { SearchOptions, SearchOutcome } from './search-types.ts';
 
 export type { SearchOptions, SearchOutcome, SearchProgress, Strategy, Verdict } from './search-types.ts';
+
+// Local bindings: under tsx (CommonJS) each use of an imported name is a getter call (state.ts says the same).
+const childSleep = sleepSets.childSleep;
+const choose = sleepSets.choose;
+const NO_SLEEP = sleepSets.NO_SLEEP;
 
 const ON_STACK = 1;
 const OFF_STACK = 0;

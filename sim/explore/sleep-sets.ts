@@ -24,7 +24,11 @@
 // Each state's sleep set is kept by a record index stored in the visited
 // table's per-entry integer (the one the ample sets' cycle proviso uses for
 // depths or stack marks: the two reductions are not combined).
-import { GLOBAL_ACTION, independent } from './independence.ts';
+import * as independence from './independence.ts';
+
+// Local bindings: under tsx (CommonJS) each use of an imported name is a getter call (state.ts says the same).
+const GLOBAL_ACTION = independence.GLOBAL_ACTION;
+const independent = independence.independent;
 
 export const NO_SLEEP: readonly number[] = Object.freeze([]);
 
