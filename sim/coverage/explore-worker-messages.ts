@@ -26,7 +26,7 @@ export interface ExploreWorkerData {
   scenario: Scenario;
   config: ExploreConfig;
   options: ExploreCoverageOptions;
-  /** With por or symmetry: explore again without them (explore --compare). */
+  /** With por, sleep sets or symmetry: explore again without them (explore --compare). */
   compare: boolean;
   /** `--plugin` module URLs, loaded first, to register the scenario's protocol. */
   pluginUrls: readonly string[];

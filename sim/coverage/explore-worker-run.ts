@@ -43,8 +43,8 @@ try {
   };
   const result = await driveYielding(exploreSteps(data.scenario, data.config, options));
   let baseline: ExploreResult | null = null;
-  if (data.compare && (options.por === true || options.symmetry === true) && !stopAsked) {
-    baseline = await driveYielding(exploreSteps(data.scenario, data.config, { ...options, por: false, symmetry: false }));
+  if (data.compare && (options.por === true || options.sleepSets === true || options.symmetry === true) && !stopAsked) {
+    baseline = await driveYielding(exploreSteps(data.scenario, data.config, { ...options, por: false, sleepSets: false, symmetry: false }));
   }
   collector.stop();
   post({ kind: 'done', result, baseline, points: collector.branches.points(), contents: collector.branches.contents() });

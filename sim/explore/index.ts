@@ -33,6 +33,8 @@ export interface ExploreOptions {
   /** Wall-clock limit (a bound: the result is then `unknown`, and no longer deterministic). */
   maxSeconds?: number;
   por?: boolean;
+  /** Sleep sets (sleep-sets.ts): fewer transitions, the same states and verdict; not with por, symmetry or workers. */
+  sleepSets?: boolean;
   symmetry?: boolean;
   /** Use this protocol instead of the scenario's (tests, mutants). */
   protocol?: AnyProtocol;
@@ -62,6 +64,7 @@ export interface ExploreResult extends SearchOutcome {
   protocol: string;
   strategy: Strategy;
   por: boolean;
+  sleepSets: boolean;
   symmetry: boolean;
   counterexample: Counterexample | null;
 }
@@ -95,6 +98,8 @@ export function* exploreSteps(scenario: Scenario, config: ExploreConfig, options
   const strategy = options.strategy ?? 'bfs';
   const por = options.por ?? false;
   const symmetry = options.symmetry ?? false;
+  const sleepSets = options.sleepSets ?? false;
+  if (sleepSets) refuseSleepSetsWith(por, symmetry, options.workers ?? 1);
   const model = new ExploreModel(protocol, scenario, config, symmetry);
   const searchOptions: SearchOptions = {
     strategy,
@@ -102,6 +107,7 @@ export function* exploreSteps(scenario: Scenario, config: ExploreConfig, options
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     maxMemoryBytes: options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
     por,
+    ...(sleepSets ? { sleepSets } : {}),
     ...(options.maxSeconds !== undefined ? { maxSeconds: options.maxSeconds } : {}),
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
     ...(options.progressEverySeconds !== undefined ? { progressEverySeconds: options.progressEverySeconds } : {}),
@@ -124,7 +130,8 @@ export function* exploreSteps(scenario: Scenario, config: ExploreConfig, options
     // (Within what is left of the time bound: the violation found stands if it runs out.)
     const left = options.maxSeconds === undefined ? {} : { maxSeconds: Math.max(0.001, options.maxSeconds - outcome.seconds) };
     // A stop request ends it too (bound `interrupted`): the violation found stands.
-    const { onProgress: _unused, ...quiet } = searchOptions;
+    // Without sleep sets: every state is judged when first reached, so the path is the breadth-first one, as without them.
+    const { onProgress: _unused, sleepSets: _full, ...quiet } = searchOptions;
     const shortest = yield* searchNamingProtocolErrors(model, { ...quiet, ...left, maxDepth: Math.min(violation.step + 1, searchOptions.maxDepth), checkEveryState: true });
     if (shortest.violation !== null && shortest.violation.step <= violation.step) {
       violation = shortest.violation;
@@ -140,7 +147,14 @@ export function* exploreSteps(scenario: Scenario, config: ExploreConfig, options
     violation = { ...violation, events: violation.events.map((k) => appEventIndex(lines, k)) };
     counterexample = { violation, choices: model.choicesTo(trail), lines };
   }
-  return { ...outcome, violation, violationTrail: trail, scenario: scenario.name, protocol: protocol.name, strategy, por, symmetry, counterexample };
+  return { ...outcome, violation, violationTrail: trail, scenario: scenario.name, protocol: protocol.name, strategy, por, sleepSets, symmetry, counterexample };
+}
+
+/** Sleep sets are combined with no other reduction and run in one thread (docs/explore.md, "Sleep sets"). */
+function refuseSleepSetsWith(por: boolean, symmetry: boolean, workers: number): void {
+  if (por) throw new InputError('--sleep-sets: not combined with --por (each is a partial-order reduction; use one)');
+  if (symmetry) throw new InputError('--sleep-sets: not combined with --symmetry (a sleeping action would have to be renamed with the state)');
+  if (workers > 1) throw new InputError(`--sleep-sets: the parallel search does not keep sleep sets; use --workers 1 (not ${workers})`);
 }
 
 /** The `i`, in a counterexample's lines, of its `k`-th event that is not a network event. */

@@ -14,6 +14,11 @@ export interface SearchOptions {
   /** Wall-clock seconds beyond which the search stops with `unknown` (default: none). */
   maxSeconds?: number;
   por: boolean;
+  /**
+   * Sleep sets (sleep-sets.ts): skip the transitions another interleaving
+   * covers; the same states and verdict, fewer transitions. Not with `por`.
+   */
+  sleepSets?: boolean;
   checkEveryState?: boolean;
   /**
    * BFS keeps the next level as (parent, action) pairs and steps each child

@@ -22,10 +22,18 @@ import { VisitedSet } from './visited.ts';
 import { SearchPacer } from './search-pacer.ts';
 import { searchOutcome } from './search-outcome.ts';
 import { Found, reducedOrAll, stepEach, type Successors } from './successors.ts';
+import { actionName } from './independence.ts';
+import * as sleepSets from './sleep-sets.ts';
+import { SleepSets, type Revisit, type SleepPlan } from './sleep-sets.ts';
 
 import type { SearchOptions, SearchOutcome } from './search-types.ts';
 
 export type { SearchOptions, SearchOutcome, SearchProgress, Strategy, Verdict } from './search-types.ts';
+
+// Local bindings: under tsx (CommonJS) each use of an imported name is a getter call (state.ts says the same).
+const childSleep = sleepSets.childSleep;
+const choose = sleepSets.choose;
+const NO_SLEEP = sleepSets.NO_SLEEP;
 
 const ON_STACK = 1;
 const OFF_STACK = 0;
@@ -69,9 +77,13 @@ class Search {
   private readonly pacer: SearchPacer;
   private frontier: (limit: number) => GlobalState[] = () => [];
   private queued: () => number = () => 0;
+  /** With `sleepSets`: each state's sleep set, by a record index kept as its visited-table info (sleep-sets.ts). */
+  private readonly sleep: SleepSets | null;
 
   constructor(private readonly model: ExploreModel, private readonly options: SearchOptions) {
     this.visited = new VisitedSet(options.maxStates);
+    if (options.sleepSets === true && options.por) throw new Error('search: sleep sets and ample sets are not combined (the visited table holds one or the other)');
+    this.sleep = options.sleepSets === true ? new SleepSets() : null;
     this.pacer = new SearchPacer(options, () => ({
       states: this.visited.count,
       transitions: this.transitions,
@@ -101,11 +113,19 @@ class Search {
     const root = this.admitRoot();
     let level: (GlobalState | undefined)[] = [root];
     let next: GlobalState[] = [];
+    // With sleep sets: each entry's record, and what a revisit explores (null: a first expansion).
+    let records: number[] = [0];
+    let revisits: (Revisit | null)[] = [null];
+    let nextRecords: number[] = [];
+    let nextRevisits: (Revisit | null)[] = [];
     let at = 0;
     this.frontier = (limit) => [...level.slice(at).filter((s): s is GlobalState => s !== undefined), ...next].slice(0, limit);
     this.queued = () => level.length - at + next.length;
-    const keepChild = (child: GlobalState): void => {
+    const keepChild = (child: GlobalState, _parent: GlobalState, _action: Action, record: number, revisit: Revisit | null): void => {
       next.push(child);
+      if (this.sleep === null) return;
+      nextRecords.push(record);
+      nextRevisits.push(revisit);
     };
     while (level.length > 0) {
       for (at = 0; at < level.length; at++) {
@@ -115,10 +135,14 @@ class Search {
           this.pacer.yielded();
           yield;
         }
-        this.admitSuccessors(s, keepChild);
+        this.admitSuccessors(s, keepChild, this.planOf(records[at] as number, revisits[at] ?? null));
       }
       level = next;
       next = [];
+      records = nextRecords;
+      revisits = nextRevisits;
+      nextRecords = [];
+      nextRevisits = [];
     }
   }
 
@@ -136,6 +160,11 @@ class Search {
     let actions: (Action | null)[] = [null];
     let nextParents: GlobalState[] = [];
     let nextActions: Action[] = [];
+    // With sleep sets: each entry's record, and what a revisit explores (null: a first expansion).
+    let records: number[] = [0];
+    let revisits: (Revisit | null)[] = [null];
+    let nextRecords: number[] = [];
+    let nextRevisits: (Revisit | null)[] = [];
     let at = 0;
     const derive = (parent: GlobalState, action: Action | null): GlobalState => (action === null ? parent : this.stepOrExplain(parent, action));
     this.frontier = (limit) => {
@@ -148,9 +177,12 @@ class Search {
       return out;
     };
     this.queued = () => parents.length - at + nextParents.length;
-    const keepParentAndAction = (_child: GlobalState, parent: GlobalState, action: Action): void => {
+    const keepParentAndAction = (_child: GlobalState, parent: GlobalState, action: Action, record: number, revisit: Revisit | null): void => {
       nextParents.push(parent);
       nextActions.push(action);
+      if (this.sleep === null) return;
+      nextRecords.push(record);
+      nextRevisits.push(revisit);
     };
     while (parents.length > 0) {
       for (at = 0; at < parents.length; at++) {
@@ -161,12 +193,16 @@ class Search {
           this.pacer.yielded();
           yield;
         }
-        this.admitSuccessors(s, keepParentAndAction);
+        this.admitSuccessors(s, keepParentAndAction, this.planOf(records[at] as number, revisits[at] ?? null));
       }
       parents = nextParents;
       actions = nextActions;
       nextParents = [];
       nextActions = [];
+      records = nextRecords;
+      revisits = nextRevisits;
+      nextRecords = [];
+      nextRevisits = [];
     }
   }
 
@@ -174,9 +210,15 @@ class Search {
   private admitRoot(): GlobalState {
     const root = this.model.initial();
     this.model.key(root, this.key);
-    this.visited.add(this.key[0] as number, this.key[1] as number, 0);
+    this.visited.add(this.key[0] as number, this.key[1] as number, this.sleep === null ? 0 : this.sleep.admit(NO_SLEEP));
     if (this.options.checkEveryState) this.judge(root, false);
     return root;
+  }
+
+  /** With sleep sets, how a frontier entry is expanded: its first expansion, or a revisit's; otherwise null. */
+  private planOf(record: number, revisit: Revisit | null): SleepPlan | null {
+    if (this.sleep === null) return null;
+    return revisit === null ? this.sleep.firstExpansion(record) : SleepSets.revisitPlan(revisit);
   }
 
   /**
@@ -184,22 +226,28 @@ class Search {
    * `keep` (the two frontiers keep different things); a state with no new
    * child ends its paths here, so it is judged as a leaf.
    */
-  private admitSuccessors(s: GlobalState, keep: (child: GlobalState, parent: GlobalState, action: Action) => void): void {
-    const successors = this.expand(s);
+  private admitSuccessors(s: GlobalState, keep: (child: GlobalState, parent: GlobalState, action: Action, record: number, revisit: Revisit | null) => void, plan: SleepPlan | null): void {
+    const successors = this.expand(s, plan);
     if (successors === null) return;
     let fresh = 0;
+    const sleep = this.sleep;
     for (let k = 0; k < successors.states.length; k++) {
       const c = successors.states[k] as GlobalState;
-      const entry = this.visited.add(successors.keys[2 * k] as number, successors.keys[2 * k + 1] as number, c.trail.depth);
+      const inherited = plan === null ? NO_SLEEP : childSleep(plan, k);
+      const entry = this.visited.add(successors.keys[2 * k] as number, successors.keys[2 * k + 1] as number, sleep === null ? c.trail.depth : sleep.nextRecord);
       if (entry < 0) {
         this.merging(c);
+        const revisit = sleep === null ? null : sleep.arriveAgain(this.visited.info(-1 - entry), inherited);
+        // Explored again from here, next level, for the actions asleep only on its earlier arrivals (sleep-sets.ts).
+        if (revisit !== null) keep(c, s, successors.actions[k] as Action, this.visited.info(-1 - entry), revisit);
         continue;
       }
       fresh++;
-      keep(c, s, successors.actions[k] as Action);
+      keep(c, s, successors.actions[k] as Action, sleep === null ? 0 : sleep.admit(inherited), null);
       if (this.options.checkEveryState) this.judge(c, false);
     }
-    if (fresh === 0 && !this.options.checkEveryState) this.judge(s, false);
+    // A revisit's path reached a state seen before: merged (judged above when its order matters), not a leaf.
+    if (fresh === 0 && !this.options.checkEveryState && (plan === null || plan.redo === null)) this.judge(s, false);
   }
 
   private *dfs(): Generator<void, void, void> {
@@ -211,12 +259,19 @@ class Search {
       successors: Successors | null;
       next: number;
       hadNew: boolean;
+      /** With sleep sets: the state's record, and a revisit's plan (null: its first expansion). */
+      record: number;
+      plan: SleepPlan | null;
     }
+    const sleep = this.sleep;
     const root = this.model.initial();
     this.model.key(root, this.key);
-    this.visited.add(this.key[0] as number, this.key[1] as number, ON_STACK);
-    const stack: Frame[] = [{ state: root, keyA: this.key[0] as number, keyB: this.key[1] as number, successors: null, next: 0, hadNew: false }];
-    const offStack = (f: Frame): void => this.visited.setInfo(this.visited.find(f.keyA, f.keyB), OFF_STACK);
+    this.visited.add(this.key[0] as number, this.key[1] as number, sleep === null ? ON_STACK : sleep.admit(NO_SLEEP));
+    const stack: Frame[] = [{ state: root, keyA: this.key[0] as number, keyB: this.key[1] as number, successors: null, next: 0, hadNew: false, record: 0, plan: null }];
+    // With sleep sets the entry's info is its record: no stack marks (they serve the ample sets' proviso only).
+    const offStack = (f: Frame): void => {
+      if (sleep === null) this.visited.setInfo(this.visited.find(f.keyA, f.keyB), OFF_STACK);
+    };
     this.frontier = (limit) => stack.slice(0, limit).map((f) => f.state);
     this.queued = () => stack.length;
     if (this.options.checkEveryState) this.judge(root, false);
@@ -227,7 +282,8 @@ class Search {
           this.pacer.yielded();
           yield;
         }
-        const successors = this.expand(f.state);
+        if (sleep !== null && f.plan === null) f.plan = sleep.firstExpansion(f.record);
+        const successors = this.expand(f.state, f.plan);
         if (successors === null) {
           offStack(f);
           stack.pop();
@@ -239,17 +295,24 @@ class Search {
       if (f.next < successors.states.length) {
         const k = f.next++;
         const c = successors.states[k] as GlobalState;
-        const entry = this.visited.add(successors.keys[2 * k] as number, successors.keys[2 * k + 1] as number, ON_STACK);
+        const inherited = f.plan === null ? NO_SLEEP : childSleep(f.plan, k);
+        const entry = this.visited.add(successors.keys[2 * k] as number, successors.keys[2 * k + 1] as number, sleep === null ? ON_STACK : sleep.nextRecord);
         if (entry < 0) {
           this.merging(c);
+          const record = sleep === null ? 0 : this.visited.info(-1 - entry);
+          const revisit = sleep === null ? null : sleep.arriveAgain(record, inherited);
+          // Explored again from here for the actions asleep only on its earlier arrivals (sleep-sets.ts).
+          if (revisit !== null) stack.push({ state: c, keyA: successors.keys[2 * k] as number, keyB: successors.keys[2 * k + 1] as number, successors: null, next: 0, hadNew: false, record, plan: SleepSets.revisitPlan(revisit) });
           continue;
         }
         f.hadNew = true;
         if (this.options.checkEveryState) this.judge(c, false);
-        stack.push({ state: c, keyA: successors.keys[2 * k] as number, keyB: successors.keys[2 * k + 1] as number, successors: null, next: 0, hadNew: false });
+        const record = sleep === null ? 0 : sleep.admit(inherited);
+        stack.push({ state: c, keyA: successors.keys[2 * k] as number, keyB: successors.keys[2 * k + 1] as number, successors: null, next: 0, hadNew: false, record, plan: null });
         continue;
       }
-      if (!f.hadNew && !this.options.checkEveryState) this.judge(f.state, false);
+      // A revisit's path reached a state seen before: merged (judged above when its order matters), not a leaf.
+      if (!f.hadNew && !this.options.checkEveryState && (f.plan === null || f.plan.redo === null)) this.judge(f.state, false);
       offStack(f);
       stack.pop();
     }
@@ -259,7 +322,7 @@ class Search {
    * The successors of `s` with their keys, or null when `s` is a leaf by
    * itself (terminal or at the depth bound; its path is judged here).
    */
-  private expand(s: GlobalState): Successors | null {
+  private expand(s: GlobalState, plan: SleepPlan | null): Successors | null {
     const depth = s.trail.depth;
     if (depth > this.maxDepthSeen) this.maxDepthSeen = depth;
     if (++this.expansions % CLOCK_EVERY === 0) this.pacer.look();
@@ -274,6 +337,7 @@ class Search {
       this.judge(s, true);
       return null;
     }
+    if (plan !== null) return this.successors(s, choose(actions, actions.map((a) => actionName(s, a)), plan));
     return reducedOrAll(this.model, s, actions, this.options.por, (acts) => this.successors(s, acts), (reduced) => this.closesCycle(reduced, depth));
   }
 

@@ -30,6 +30,28 @@ describe('vsynclab explore', () => {
     expect(r.stdout).toMatch(/without reductions: ok, 509 states \(1\.51x as many\)/);
   });
 
+  it('--sleep-sets --compare: the same states, and the transitions with and without them', async () => {
+    const r = await cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--sleep-sets', '--compare');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('(isis-cbcast-static; bfs, sleep-sets)');
+    expect(r.stdout).toMatch(/states 509, transitions 730,/);
+    expect(r.stdout).toMatch(/without reductions: ok, 509 states \(1\.00x as many\), 1239 transitions \(1\.70x as many\)/);
+    const json = await cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--sleep-sets', '--compare', '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({ result: 'ok', states: 509, transitions: 730, sleepSets: true, por: false, baseline: { states: 509, transitions: 1239 } });
+  });
+
+  it('--sleep-sets with --por, --symmetry or --workers 2: exit 2, saying why', async () => {
+    for (const [flag, why] of [
+      [['--por'], /not combined with --por/],
+      [['--symmetry'], /not combined with --symmetry/],
+      [['--workers', '2'], /use --workers 1/],
+    ] as const) {
+      const r = await cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--sleep-sets', ...flag);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(why);
+    }
+  });
+
   it('violated: exit 1, a counterexample that check flags and replay reproduces', async () => {
     const out = join(dir, 'cex.jsonl');
     const r = await cli('explore', `${FIXTURES}/scenarios/broken-cbcast-3x2.json`, '--plugin', PLUGIN, '--json', '--out', out);
