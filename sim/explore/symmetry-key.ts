@@ -216,6 +216,13 @@ export class SymmetricKey {
       const h = slot.history;
       a = roundA(roundA(a, h.prefix[k] as number), h.block[k] as number);
       b = roundB(roundB(b, h.prefix[k + 1] as number), h.block[k + 1] as number);
+      // As slotHash (state.ts) folds the settled messages' sum: only when there are some.
+      const settledA = h.settled[k] as number;
+      const settledB = h.settled[k + 1] as number;
+      if (settledA !== 0 || settledB !== 0) {
+        a = roundA(a, settledA);
+        b = roundB(b, settledB);
+      }
       out[k] = fmixA(a);
       out[k + 1] = fmixB(b);
     }

@@ -282,5 +282,9 @@ function laneOf(h: History, n: number): History {
   prefix[1] = h.prefix[2 * n + 1] as number;
   block[0] = h.block[2 * n] as number;
   block[1] = h.block[2 * n + 1] as number;
-  return { prefix, block };
+  const settled = h.settled.slice();
+  settled[0] = h.settled[2 * n] as number;
+  settled[1] = h.settled[2 * n + 1] as number;
+  // No log: histories are not pruned under symmetry (history.ts), so nothing rebuilds this one.
+  return { prefix, block, settled, epoch: h.epoch, log: null };
 }

@@ -27,10 +27,11 @@ describe('symmetry on CBCAST (the static stack permutes vectors and ranks with t
       const r = explore(scenario, config, options);
       return [r.result, r.states, r.terminalStates];
     });
+    // Without symmetry the settled messages leave the histories (session 6; before: 509 and 336 states, 19 terminal).
     expect(rows).toEqual([
-      ['ok', 509, 19],
+      ['ok', 431, 1],
       ['ok', 98, 5],
-      ['ok', 336, 19],
+      ['ok', 281, 1],
       ['ok', 77, 5],
       ['ok', 98, 5],
     ]);
