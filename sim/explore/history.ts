@@ -54,9 +54,11 @@
 // the history's log of observations when it grows (`rebuildHistory`).
 // The model keeps the log and prunes only where the argument holds: fifo and
 // causal order (total deliveries are ordered boundaries whose relative order
-// total-order reads), no joins or restarts (a process started later could
-// still deliver a settled message), no symmetry reduction (its renamed worlds
-// would need the log renamed too). See docs/explore.md, "Settled messages".
+// total-order reads) and no joins or restarts (a process started later could
+// still deliver a settled message). Under symmetry each lane is pruned of the
+// same messages, so lane k stays the fingerprint of the history renamed by
+// renaming k (settling commutes with renaming). See docs/explore.md,
+// "Settled messages".
 import * as hash from './hash.ts';
 import { type Lanes } from './hash.ts';
 

@@ -118,7 +118,7 @@ export class ExploreModel implements StepBuilder {
     this.crashLanes = this.hasher.fresh('\u0000crash');
     this.startLanes = this.hasher.fresh('\u0000start');
     this.commutingDeliveries = config.order !== 'total';
-    this.pruneSettled = pruneSettled && this.commutingDeliveries && config.budgets.join === 0 && config.budgets.restart === 0 && this.hasher.width === 2;
+    this.pruneSettled = pruneSettled && this.commutingDeliveries && config.budgets.join === 0 && config.budgets.restart === 0;
     this.actionContext = {
       config,
       suspicions: protocol.onSuspect !== undefined,
@@ -166,6 +166,24 @@ export class ExploreModel implements StepBuilder {
   /** The causal memo's bit for a message id (causal-memo.ts). */
   messageBit(msg: string): number {
     return this.messageBits.of(msg);
+  }
+
+  /** Set while stepping a renamed state made up by the symmetry's order check: it settles nothing (its memo is not renamed). */
+  private madeUp = false;
+
+  /** Executes `a` in a renamed state made up by the symmetry's order check (symmetry-order.ts). */
+  stepMadeUp(s: GlobalState, a: Action): GlobalState {
+    this.madeUp = true;
+    try {
+      return this.step(s, a);
+    } finally {
+      this.madeUp = false;
+    }
+  }
+
+  /** The settled messages an observation of this step is recorded under (none in a made-up renamed state). */
+  private settledBits(b: Scratch): number {
+    return this.madeUp ? 0 : b.memo.settled;
   }
 
   /** Executes `a` in `s`. */
@@ -345,7 +363,7 @@ export class ExploreModel implements StepBuilder {
     if (o.type === 'deliver' && this.commutingDeliveries) {
       const bit = this.messageBits.of(o.msg);
       const lanes = this.observationLanes(o);
-      e.history = this.pruneSettled ? recordObservation(e.history, lanes, bit, false, b.memo.settled) : addDelivery(e.history, lanes);
+      e.history = this.pruneSettled ? recordObservation(e.history, lanes, bit, false, this.settledBits(b)) : addDelivery(e.history, lanes);
       e.run++;
       if (!noteDelivery(this.ownMemo(b), e.i, bit)) e.runInDoubt = true;
     } else if (o.type !== 'note') {
@@ -361,7 +379,7 @@ export class ExploreModel implements StepBuilder {
 
   /** A boundary in a history (`bit`: the multicast message's, or -1), recorded for pruning when the model prunes. */
   private boundary(b: Scratch, h: History, lanes: Lanes, bit: number): History {
-    return this.pruneSettled ? recordObservation(h, lanes, bit, true, b.memo.settled) : addBoundary(h, lanes);
+    return this.pruneSettled ? recordObservation(h, lanes, bit, true, this.settledBits(b)) : addBoundary(h, lanes);
   }
 
   /**
@@ -475,7 +493,7 @@ export class ExploreModel implements StepBuilder {
 
   private finish(b: Scratch, trail: Trail): GlobalState {
     // Only a step that delivered or multicast (and so copied the memo) can settle a message.
-    if (this.pruneSettled && b.ownsMemo) this.settle(b);
+    if (this.pruneSettled && b.ownsMemo && !this.madeUp) this.settle(b);
     for (const p of b.procs) {
       if (p.hash !== DRAFT) continue;
       (p as { hash: Lanes }).hash = slotHash(this.slotHasher, this.stateHasher, p.pid, p.status, p.state, p.timers, p.requestsMade, p.suspected, p.history);
