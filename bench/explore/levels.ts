@@ -7,7 +7,9 @@
 // by the ratio of the last growths, scaled in the logarithm): an estimate
 // of the whole space, not a count.
 // Run:
-//   npx tsx bench/explore/levels.ts SCENARIO [--symmetry] [--max-states N] [--extrapolate REFERENCE]
+//   npx tsx bench/explore/levels.ts SCENARIO [--symmetry] [--max-states N] [--extrapolate REFERENCE] [--keep-settled]
+// (--keep-settled: settled messages stay in the history fingerprints, as
+// before session 6 (sim/explore/history.ts): the same tree's baseline.)
 import { cpuUsage } from 'node:process';
 import '../../protocol/builtin.ts';
 import { loadExploreScenario } from '../../sim/explore/index.ts';
@@ -20,7 +22,7 @@ import { resolveProtocol } from '../../sim/resolve-protocol.ts';
 /** New states per BFS level (level 0: the initial state), stopping after the level that passes maxStates. */
 function levels(file: string, symmetry: boolean, maxStates: number, say: (line: string) => void): number[] {
   const { scenario, config } = loadExploreScenario(file);
-  const model = new ExploreModel(resolveProtocol(scenario), scenario, config, symmetry);
+  const model = new ExploreModel(resolveProtocol(scenario), scenario, config, symmetry, !keepSettled);
   const visited = new VisitedSet(Number.MAX_SAFE_INTEGER);
   const key = new Int32Array(2);
   const root = model.initial();
@@ -89,13 +91,18 @@ const flag = (name: string): string | undefined => {
   const at = args.indexOf(name);
   return at < 0 ? undefined : args.splice(at, 2)[1];
 };
-const symmetry = args.includes('--symmetry');
-if (symmetry) args.splice(args.indexOf('--symmetry'), 1);
+const option = (name: string): boolean => {
+  const at = args.indexOf(name);
+  if (at >= 0) args.splice(at, 1);
+  return at >= 0;
+};
+const symmetry = option('--symmetry');
+const keepSettled = option('--keep-settled');
 const maxStates = Number(flag('--max-states') ?? 1_000_000);
 const reference = flag('--extrapolate');
 const file = args[0] ?? 'scenarios/explore/cbcast-3x3.json';
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
-const what = `--por${symmetry ? ' --symmetry' : ''}`;
+const what = `--por${symmetry ? ' --symmetry' : ''}${keepSettled ? ' (settled messages kept)' : ''}`;
 const partial = levels(file, symmetry, maxStates, say);
 say(`${file} ${what}, levels 0-${partial.length - 1}: ${partial.join(' ')}`);
 if (reference !== undefined) {

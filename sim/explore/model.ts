@@ -37,8 +37,8 @@ import { ValueHasher } from './value-hasher.ts';
 import { StructuralHasher } from './structural-hash.ts';
 import { emptyScratch, ExploreEffects, ExploreSite, type Scratch, type StepBuilder } from './explore-effects.ts';
 import { newLanes, type Lanes } from './hash.ts';
-import { addBoundary, addDelivery, startHistory, type History } from './history.ts';
-import { MessageBits, mutableMemo, noteDelivery, noteMulticast } from './causal-memo.ts';
+import { addBoundary, addDelivery, rebuildHistory, recordObservation, startHistory, type History } from './history.ts';
+import { MessageBits, mutableMemo, noteDelivery, noteMulticast, settledMessages, type MutableMemo } from './causal-memo.ts';
 
 const DRAFT: Lanes = [];
 const NO_EVENTS: readonly TraceEvent[] = Object.freeze([]);
@@ -80,12 +80,19 @@ export class ExploreModel implements StepBuilder {
    */
   private readonly commutingDeliveries: boolean;
   private readonly messageBits = new MessageBits();
+  /**
+   * Settled messages leave the history fingerprints (history.ts, "Settled
+   * messages"): where that is sound, unless the caller asks for the full
+   * fingerprints (`pruneSettled` false: a baseline for tests and benchmarks).
+   */
+  readonly pruneSettled: boolean;
 
   constructor(
     readonly protocol: AnyProtocol,
     readonly scenario: Scenario,
     readonly config: ExploreConfig,
     symmetry: boolean,
+    pruneSettled = true,
   ) {
     // The initial processes; joiners (p4, p5, ... after p1..p3) and restarted
     // incarnations (p3#2) get slots after them, in the order a path starts them.
@@ -111,6 +118,7 @@ export class ExploreModel implements StepBuilder {
     this.crashLanes = this.hasher.fresh('\u0000crash');
     this.startLanes = this.hasher.fresh('\u0000start');
     this.commutingDeliveries = config.order !== 'total';
+    this.pruneSettled = pruneSettled && this.commutingDeliveries && config.budgets.join === 0 && config.budgets.restart === 0;
     this.actionContext = {
       config,
       suspicions: protocol.onSuspect !== undefined,
@@ -158,6 +166,24 @@ export class ExploreModel implements StepBuilder {
   /** The causal memo's bit for a message id (causal-memo.ts). */
   messageBit(msg: string): number {
     return this.messageBits.of(msg);
+  }
+
+  /** Set while stepping a renamed state made up by the symmetry's order check: it settles nothing (its memo is not renamed). */
+  private madeUp = false;
+
+  /** Executes `a` in a renamed state made up by the symmetry's order check (symmetry-order.ts). */
+  stepMadeUp(s: GlobalState, a: Action): GlobalState {
+    this.madeUp = true;
+    try {
+      return this.step(s, a);
+    } finally {
+      this.madeUp = false;
+    }
+  }
+
+  /** The settled messages an observation of this step is recorded under (none in a made-up renamed state). */
+  private settledBits(b: Scratch): number {
+    return this.madeUp ? 0 : b.memo.settled;
   }
 
   /** Executes `a` in `s`. */
@@ -221,7 +247,7 @@ export class ExploreModel implements StepBuilder {
         const p = b.procs[a.owner] as ProcSlot;
         b.used = { ...b.used, crash: b.used.crash + 1 };
         b.events.push({ type: 'crash', i: b.nextI++, t, node: p.pid });
-        b.procs[a.owner] = this.slot(p.index, p.pid, CRASHED, null, [], p.requestsMade, p.suspected, addBoundary(p.history, this.crashLanes));
+        b.procs[a.owner] = this.slot(p.index, p.pid, CRASHED, null, [], p.requestsMade, p.suspected, this.boundary(b, p.history, this.crashLanes, -1));
         this.purge(b, (m) => m.toIndex === a.owner);
         break;
       }
@@ -335,16 +361,41 @@ export class ExploreModel implements StepBuilder {
   noteObservation(e: ExploreEffects, o: Observation): void {
     const b = e.b as Scratch;
     if (o.type === 'deliver' && this.commutingDeliveries) {
-      e.history = addDelivery(e.history, this.observationLanes(o));
+      const bit = this.messageBits.of(o.msg);
+      const lanes = this.observationLanes(o);
+      e.history = this.pruneSettled ? recordObservation(e.history, lanes, bit, false, this.settledBits(b)) : addDelivery(e.history, lanes);
       e.run++;
-      if (!noteDelivery(this.ownMemo(b), e.i, this.messageBits.of(o.msg))) e.runInDoubt = true;
+      if (!noteDelivery(this.ownMemo(b), e.i, bit)) e.runInDoubt = true;
     } else if (o.type !== 'note') {
       e.endRun();
-      if (o.type === 'bcast') noteMulticast(this.ownMemo(b), e.i, this.messageBits.of(o.msg));
+      const bit = o.type === 'bcast' ? this.messageBits.of(o.msg) : -1;
+      if (o.type === 'bcast') noteMulticast(this.ownMemo(b), e.i, bit);
       if (o.type === 'bcast' && o.order === 'total' && this.commutingDeliveries) {
         throw new Error(`explore: ${e.pid} multicast ${o.msg} in total order, but explore.order is ${this.config.order}; set explore.order to "total"`);
       }
-      e.history = addBoundary(e.history, o.type === 'view' ? this.viewLanes(o.view) : this.observationLanes(o));
+      e.history = this.boundary(b, e.history, o.type === 'view' ? this.viewLanes(o.view) : this.observationLanes(o), bit);
+    }
+  }
+
+  /** A boundary in a history (`bit`: the multicast message's, or -1), recorded for pruning when the model prunes. */
+  private boundary(b: Scratch, h: History, lanes: Lanes, bit: number): History {
+    return this.pruneSettled ? recordObservation(h, lanes, bit, true, this.settledBits(b)) : addBoundary(h, lanes);
+  }
+
+  /**
+   * After a step that delivered or multicast: the messages settled by it
+   * leave every history (history.ts), whose fingerprints are folded again
+   * from their logs. Settling is rare (once per message on a path), so this
+   * costs little; the settled set only grows.
+   */
+  private settle(b: Scratch): void {
+    const settled = settledMessages(b.memo, b.procs.length);
+    if (settled === b.memo.settled) return;
+    (b.memo as MutableMemo).settled = settled;
+    for (let i = 0; i < b.procs.length; i++) {
+      const p = b.procs[i] as ProcSlot;
+      const history = rebuildHistory(this.startLanes, p.history.log, settled);
+      b.procs[i] = this.slot(p.index, p.pid, p.status, p.state, p.timers, p.requestsMade, p.suspected, history);
     }
   }
 
@@ -411,12 +462,12 @@ export class ExploreModel implements StepBuilder {
     for (let j = b.bag.length - 1; j >= 0; j--) if (lost(b.bag[j] as InFlight)) this.removeFromBag(b, j);
   }
 
-  private ownMemo(b: Scratch): { delivered: number[]; own: number[]; pasts: (number | undefined)[] } {
+  private ownMemo(b: Scratch): MutableMemo {
     if (!b.ownsMemo) {
       b.memo = mutableMemo(b.memo);
       b.ownsMemo = true;
     }
-    return b.memo as { delivered: number[]; own: number[]; pasts: (number | undefined)[] };
+    return b.memo as MutableMemo;
   }
 
   private ownBag(b: Scratch): void {
@@ -441,6 +492,8 @@ export class ExploreModel implements StepBuilder {
   }
 
   private finish(b: Scratch, trail: Trail): GlobalState {
+    // Only a step that delivered or multicast (and so copied the memo) can settle a message.
+    if (this.pruneSettled && b.ownsMemo && !this.madeUp) this.settle(b);
     for (const p of b.procs) {
       if (p.hash !== DRAFT) continue;
       (p as { hash: Lanes }).hash = slotHash(this.slotHasher, this.stateHasher, p.pid, p.status, p.state, p.timers, p.requestsMade, p.suspected, p.history);

@@ -128,6 +128,13 @@ export function slotHash(
     b = roundB(roundB(b, stateLanes[k + 1] as number), timerLanes[k + 1] as number);
     a = roundA(roundA(roundA(a, suspectLanes[k] as number), history.prefix[k] as number), history.block[k] as number);
     b = roundB(roundB(roundB(b, suspectLanes[k + 1] as number), history.prefix[k + 1] as number), history.block[k + 1] as number);
+    // Settled messages (history.ts): folded in only when there are some, so the keys of configurations without are as before.
+    const settledA = history.settled[k] as number;
+    const settledB = history.settled[k + 1] as number;
+    if (settledA !== 0 || settledB !== 0) {
+      a = roundA(a, settledA);
+      b = roundB(b, settledB);
+    }
     out[k] = fmixA(a);
     out[k + 1] = fmixB(b);
   }

@@ -190,15 +190,22 @@ export class SymmetricKey {
     return entry.lanes;
   }
 
-  /** A slot's two lanes as it is (renaming 0, the identity), not cached. */
-  identityLanes(slot: ProcSlot): Lanes {
+  /** A slot's two lanes as it is (renaming 0, the identity), not cached; `history` false leaves its history fingerprint out. */
+  identityLanes(slot: ProcSlot, history = true): Lanes {
     const out: Lanes = [0, 0];
-    this.slotLane(slot, 0, out, null);
+    this.slotLane(slot, 0, out, null, history);
     return out;
   }
 
+  /** A slot's two lanes under renaming `n` without its history fingerprint (symmetry-order.ts), not cached. */
+  renamedLanesWithoutHistory(slot: ProcSlot, n: number): Lanes {
+    const out: Lanes = new Array<number>(2 * n + 2).fill(0);
+    this.slotLane(slot, 2 * n, out, null, false);
+    return out.slice(2 * n, 2 * n + 2);
+  }
+
   /** Lanes k and k+1 of a slot: its hash under renaming k/2. */
-  private slotLane(slot: ProcSlot, k: number, out: Lanes, entry: SlotLanes | null): void {
+  private slotLane(slot: ProcSlot, k: number, out: Lanes, entry: SlotLanes | null, history = true): void {
     {
       const r = this.renamings[k >> 1] as Renaming;
       const pid = this.hasher.string(r.rename(slot.pid));
@@ -214,8 +221,20 @@ export class SymmetricKey {
       a = roundA(roundA(a, timers[0]), suspected[0]);
       b = roundB(roundB(b, timers[1]), suspected[1]);
       const h = slot.history;
+      if (!history) {
+        out[k] = fmixA(a);
+        out[k + 1] = fmixB(b);
+        return;
+      }
       a = roundA(roundA(a, h.prefix[k] as number), h.block[k] as number);
       b = roundB(roundB(b, h.prefix[k + 1] as number), h.block[k + 1] as number);
+      // As slotHash (state.ts) folds the settled messages' sum: only when there are some.
+      const settledA = h.settled[k] as number;
+      const settledB = h.settled[k + 1] as number;
+      if (settledA !== 0 || settledB !== 0) {
+        a = roundA(a, settledA);
+        b = roundB(b, settledB);
+      }
       out[k] = fmixA(a);
       out[k + 1] = fmixB(b);
     }

@@ -20,7 +20,8 @@ describe('vsynclab explore --workers', () => {
     expect(one.status).toBe(0);
     expect(two.status).toBe(0);
     expect(counts(two.stdout)).toEqual(counts(one.stdout));
-    expect(counts(two.stdout)).toMatchObject({ result: 'ok', states: 605 });
+    // 605 before settled messages left the history fingerprints (session 6).
+    expect(counts(two.stdout)).toMatchObject({ result: 'ok', states: 305 });
   });
 
   it('refuses depth first, --coverage and a count below 1, in one line (exit 2)', async () => {
