@@ -385,8 +385,9 @@ export class ExploreModel implements StepBuilder {
   /**
    * After a step that delivered or multicast: the messages settled by it
    * leave every history (history.ts), whose fingerprints are folded again
-   * from their logs. Settling is rare (once per message on a path), so this
-   * costs little; the settled set only grows.
+   * from their logs. A message settles once on a path, but many paths do
+   * it: on cbcast-3x2 with --por --symmetry the refolding is about 6 % of
+   * the CPU time (BENCHMARKS.md, session 6). The settled set only grows.
    */
   private settle(b: Scratch): void {
     const settled = settledMessages(b.memo, b.procs.length);
