@@ -75,9 +75,9 @@ const VARIANTS: Record<string, [string, Scenario][]> = {
   'gc-partial-ack': [
     ['3 p, crash p3 at 100 ms', isis(3, JITTERY, {}, { faults: { schedule: [{ type: 'crash', host: 'p3', atUs: 100_000 }] } })],
     ['3 p, crash p3 at 100 ms, multicasts from 80 ms', isis(3, JITTERY, { startUs: 80_000 }, { faults: { schedule: [{ type: 'crash', host: 'p3', atUs: 100_000 }] } })],
-    ['3 p, p1->p2 slow at 200 ms, 100 mc/s', isis(3, JITTERY, { multicastsPerSecond: 100 }, { faults: duelingLink })],
-    ['3 p, p1->p2 slow at 200 ms', isis(3, JITTERY, {}, { faults: duelingLink })],
-    ['3 p, p1->p2 slow at 200 ms, multicasts from 190 ms, at most 10', isis(3, JITTERY, { startUs: 190_000, maxMulticasts: 10 }, { faults: duelingLink })],
+    ['3 p, p1->p2 slow at 200 ms, 100 mc/s', isis(3, JITTERY, { multicastsPerSecond: 100 }, { faults: duelingLink, durationUs: 600_000 })],
+    ['3 p, p1->p2 slow at 200 ms', isis(3, JITTERY, {}, { faults: duelingLink, durationUs: 600_000 })],
+    ['3 p, p1->p2 slow at 200 ms, multicasts from 190 ms, at most 10', isis(3, JITTERY, { startUs: 190_000, maxMulticasts: 10 }, { faults: duelingLink, durationUs: 600_000 })],
   ],
   // An old view's message taken in the next view: late on the wire across a view change among three.
   // The pinned run fails no-duplication: a view-2 message retransmitted after the receiver installed
