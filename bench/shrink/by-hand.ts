@@ -66,6 +66,8 @@ const VARIANTS: Record<string, [string, Scenario][]> = {
     ['3 p, p3 leaves at 100 ms', isis(3, JITTERY, { leaves: [{ atUs: 100_000, host: 'p3' }] })],
     ['3 p, p3 leaves at 100 ms, slow p1->p2', isis(3, slowToP2, { leaves: [{ atUs: 100_000, host: 'p3' }] })],
     ['3 p, p3 leaves at 100 ms, slow p1->p2, multicasts from 90 ms', isis(3, slowToP2, { leaves: [{ atUs: 100_000, host: 'p3' }], startUs: 90_000 })],
+    ['3 p, p3 leaves at 100 ms, slow p1->p2, from 97 ms, at most 10', isis(3, slowToP2, { leaves: [{ atUs: 100_000, host: 'p3' }], startUs: 97_000, maxMulticasts: 10 })],
+    ['3 p, p3 leaves at 100 ms, from 97 ms, at most 10', isis(3, JITTERY, { leaves: [{ atUs: 100_000, host: 'p3' }], startUs: 97_000, maxMulticasts: 10 })],
     ['3 p, p4 joins at 100 ms, slow p1->p2', isis(3, slowToP2, { joins: [{ atUs: 100_000 }] })],
   ],
   // A message collected once one member acknowledged it, its sender crashed before another got it: a

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { busierHostDrops, crashesAsLeaves } from '../../sim/shrink-rewrites.ts';
 import { candidates, PASS, type CurrentRun } from '../../sim/shrink-candidates.ts';
 import { runScenario } from '../../sim/run.ts';
+import { failsSameWay, shrinkScenario } from '../../sim/shrink.ts';
+import { floodProtocol } from '../fixtures/flood-protocol.ts';
 import { isValidScenario } from '../../scenarios/validate.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import { baseScenario } from '../fixtures/scenario.ts';
@@ -84,5 +86,35 @@ describe('a host fewer, as busy as the original', () => {
     expect(offered({ kind: 'property', property: 'virtual-synchrony' }, s)).toBe(10);
     expect(offered({ kind: 'property', property: 'view-convergence' }, s)).toBe(5);
     expect(offered({ kind: 'property', property: 'virtual-synchrony' }, undefined)).toBe(0);
+  });
+});
+
+describe('a host fewer at the original load, in a whole shrink', () => {
+  const protocol = floodProtocol();
+  // Jitter reorders flood's messages: fifo-order breaks early, and the caps make the workload quieter.
+  const jittery = baseScenario({
+    processes: 4,
+    network: { delay: { minUs: 100, meanUs: 3000, jitterUs: 2000 }, lossProbability: 0, duplicateProbability: 0 },
+    workload: { multicastsPerSecond: 200, orders: { fifo: 1, causal: 0, total: 0 } },
+    durationUs: 400_000,
+  });
+  const shrink = (busierHostDrops: boolean): { tried: string[]; outcome: ReturnType<typeof shrinkScenario> } => {
+    const tried: string[] = [];
+    const outcome = shrinkScenario(jittery, { seed: '1', protocol, maxAttempts: 600, busierHostDrops, onAttempt: (_, __, what) => tried.push(what) });
+    return { tried, outcome };
+  };
+
+  it('tries them in the second phase, and only when asked', () => {
+    const on = shrink(true);
+    const off = shrink(false);
+    const busier = (tried: string[]): number => tried.filter((w) => w.includes('at the original 200 multicasts a second')).length;
+    expect(busier(on.tried)).toBeGreaterThan(0);
+    expect(busier(off.tried)).toBe(0);
+    // Not before the first phase's own host drops: it joins once the search without it converged.
+    expect(on.tried.findIndex((w) => w.startsWith('drop host'))).toBeLessThan(on.tried.findIndex((w) => w.includes('at the original')));
+    for (const { outcome } of [on, off]) {
+      expect(outcome.after.processes).toBeLessThanOrEqual(2);
+      expect(failsSameWay(runScenario(outcome.shrunk, { seed: outcome.seed, protocol }), outcome.target)).toBe(true);
+    }
   });
 });
