@@ -5,16 +5,16 @@
 import type { RunResult } from './run.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { withoutHost } from './shrink-hosts.ts';
-import { crashesAsLeaves } from './shrink-rewrites.ts';
+import { busierHostDrops, crashesAsLeaves } from './shrink-rewrites.ts';
 import { fasterFailureDetectors } from './shrink-timers.ts';
 import { firstTimedEventUs, lastTimedEventUs, MIN_PHASE_US, shorterPhases, withDuration, withEarlierNotes, withEventsSooner, withStart } from './shrink-time.ts';
 import type { ShrinkTarget } from './shrink.ts';
 
 /** The passes, in their first-round order. */
 export const PASS = {
-  phase: 0, sooner: 1, multicasts: 2, start: 3, hosts: 4, faults: 5, workloadEvents: 6, network: 7, rate: 8, settle: 9, together: 10, timers: 11, leaves: 12, notes: 13,
+  phase: 0, sooner: 1, multicasts: 2, start: 3, hosts: 4, faults: 5, workloadEvents: 6, network: 7, rate: 8, settle: 9, together: 10, timers: 11, leaves: 12, notes: 13, busier: 14,
 } as const;
-export const PASSES = 14;
+export const PASSES = 15;
 
 export interface Candidate {
   pass: number;
@@ -51,6 +51,12 @@ export interface CandidateOptions {
   crashesAsLeaves?: boolean;
   /** Try each note-triggered fault at an earlier occurrence of its note (default true). */
   earlierNotes?: boolean;
+  /**
+   * The scenario the shrink started from: when given, each host is also
+   * tried dropped with its multicast rate and cap (sim/shrink-rewrites.ts,
+   * busierHostDrops), where the current workload is quieter.
+   */
+  busierFrom?: Scenario;
   /**
    * Try a faster failure detector (default false): only when each candidate
    * runs a protocol built from its own `protocol.options`.
@@ -98,6 +104,16 @@ export function* candidates(s: Scenario, current: CurrentRun, target: ShrinkTarg
   pass = PASS.hosts;
   // Every host, the highest first: a crash-only failure ends at the two or three hosts it needs.
   for (let k = s.processes; k >= 1 && s.processes > 1; k--) yield c(`drop host p${k}${renumbered(s, k)}`, withoutHost(s, k));
+
+  // A host fewer with the original's load: a smaller group may show the race only as busy as the original was.
+  // Its own pass (last in a round's order) but made right after the host pass, so that on other seeds,
+  // where the candidates are tried in the order made, fewer hosts come before the rest.
+  pass = PASS.busier;
+  if (options.busierFrom !== undefined) {
+    // A crash as a leave is a safety failure's rewrite only (the leaves pass, below).
+    const withLeaves = options.crashesAsLeaves !== false && !isLivenessTarget(target);
+    for (const rewrite of busierHostDrops(s, options.busierFrom, withLeaves)) yield c(rewrite.what, rewrite.scenario);
+  }
 
   pass = PASS.faults;
   const schedule = s.faults?.schedule ?? [];

@@ -16,8 +16,9 @@
 // changes at once (a host fewer and at most 10 multicasts, or the last
 // 10), and last a
 // faster failure detector (sim/shrink-timers.ts: the isis stack, when each
-// candidate runs a protocol built from its own options). The later start and
-// a timed crash rewritten as its host's leave (sim/shrink-rewrites.ts) and a
+// candidate runs a protocol built from its own options). The later start,
+// a timed crash rewritten as its host's leave, a host dropped with the
+// original's multicast rate and cap (sim/shrink-rewrites.ts) and a
 // note-triggered fault at an earlier note join only once the search without
 // them has converged. Each round
 // starts with the pass that last made progress. Any candidate that still
@@ -45,8 +46,10 @@ import { driveToEnd } from './steps.ts';
 // Every run counts, on any seed: the last round, which shows that no smaller candidate fails on any
 // of the 9 seeds, alone costs up to 8 runs a candidate (300 stopped 17 of 26 mutant failures, most of
 // them there), and the second phase (a later start, crashes as leaves, earlier notes, 32 seeds for a
-// cheap failure) repeats it: abcast-unstable-order reached 3 hosts and 4 multicasts at 1811.
-export const DEFAULT_MAX_ATTEMPTS = 2000;
+// cheap failure) repeats it: abcast-unstable-order reached 3 hosts and 4 multicasts at 1811. A host
+// fewer at the original's load (sim/shrink-rewrites.ts) comes after all that: flush-early-install
+// reaches 3 hosts and 1 multicast at 3570 (4 hosts, 6 multicasts at 2000).
+export const DEFAULT_MAX_ATTEMPTS = 4000;
 
 /** What "fails the same way" means for this shrink. */
 export type ShrinkTarget = { kind: 'property'; property: string } | { kind: 'failure'; failure: string };
@@ -64,7 +67,7 @@ export interface ShrinkOptions {
    * failure detector pass, sim/shrink-timers.ts).
    */
   protocolFor?: (scenario: Scenario) => AnyProtocol;
-  /** Bound on candidate runs, on any seed (default 1000). */
+  /** Bound on candidate runs, on any seed (default DEFAULT_MAX_ATTEMPTS). */
   maxAttempts?: number;
   /** Called after every candidate run, with whether it was kept. */
   onAttempt?: (attempt: number, kept: boolean, what: string) => void;
@@ -85,6 +88,12 @@ export interface ShrinkOptions {
   crashesAsLeaves?: boolean;
   /** Try each note-triggered fault at an earlier occurrence of its note (default true). */
   earlierNotes?: boolean;
+  /**
+   * Try each host dropped with the original scenario's multicast rate and
+   * cap, where the shrunk workload is quieter (default true:
+   * sim/shrink-rewrites.ts, busierHostDrops).
+   */
+  busierHostDrops?: boolean;
   /**
    * How many other seeds a candidate that does not fail on the current seed
    * is tried on (default 8, see sim/shrink-seeds.ts); 0 keeps the seed.
@@ -202,6 +211,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     laterStart: options.laterStart !== false,
     crashesAsLeaves: options.crashesAsLeaves !== false,
     earlierNotes: options.earlierNotes !== false,
+    ...(options.busierHostDrops !== false ? { busierFrom: scenario } : {}),
     // A fixed protocol object ignores the candidate's options: changing them would prove nothing.
     protocolOptions: options.protocolFor !== undefined || options.protocol === undefined,
   };
@@ -216,8 +226,10 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   // seed), then with them. A later start taken early keeps the search on a seed where the race recurs
   // with the last multicasts but no host drop keeps it (flush-drops-departed ended at 5 hosts instead
   // of 3), so they only go on from where the search without them stopped: never larger than that.
-  const firstPhase: CandidateOptions = { ...candidateOptions, laterStart: false, crashesAsLeaves: false, earlierNotes: false };
-  const second = candidateOptions.laterStart === true || candidateOptions.crashesAsLeaves === true || candidateOptions.earlierNotes === true;
+  const { busierFrom: _busierFrom, ...withoutBusier } = candidateOptions;
+  const firstPhase: CandidateOptions = { ...withoutBusier, laterStart: false, crashesAsLeaves: false, earlierNotes: false };
+  const second = candidateOptions.laterStart === true || candidateOptions.crashesAsLeaves === true || candidateOptions.earlierNotes === true ||
+    candidateOptions.busierFrom !== undefined;
   const phases = second ? [firstPhase, candidateOptions] : [firstPhase];
   for (const [phase, phaseOptions] of phases.entries()) {
     if (interrupted || boundHit) break;
@@ -301,11 +313,13 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
  * those that leave fewer multicasts before the moment that matters (a faster
  * failure detector, a lower rate, a later start), and a crash as a leave
  * (which opens the way to fewer hosts: a rewrite that keeps the race is as
- * rare on the same seed as a smaller workload). The others (the fault phase,
+ * rare on the same seed as a smaller workload), and a host fewer at the
+ * original's load. The others (the fault phase,
  * moving events, the network, the settle phase) only simplify what is kept.
  */
 const ACROSS_SEEDS: ReadonlySet<number> = new Set([
   PASS.multicasts, PASS.start, PASS.hosts, PASS.leaves, PASS.notes, PASS.faults, PASS.workloadEvents, PASS.timers, PASS.rate, PASS.together,
+  PASS.busier,
 ]);
 
 export function sizeOf(scenario: Scenario, result: RunResult): ScenarioSize {

@@ -36,6 +36,15 @@ const cutOffSequencer = (processes: number, occurrence: number): Scenario['fault
   rejoinExcludedAfterUs: 20_000,
 });
 const slowToP2: NetworkSpec = { ...JITTERY, links: [{ from: 'p1', to: 'p2', delay: { minUs: 3000, meanUs: 5000, jitterUs: 3000 } }] };
+const duelingLink: Scenario['faults'] = {
+  schedule: [
+    { type: 'link', atUs: 200_000, from: 'p1', to: 'p2', delay: { minUs: 150_000, meanUs: 150_000, jitterUs: 1000 } },
+    { type: 'link-reset', atUs: 500_000 },
+  ],
+  rejoinExcludedAfterUs: 20_000,
+};
+// isis-uniform's network (seed 9's draw), with the loss given.
+const uniformNet = (lossProbability: number): NetworkSpec => ({ delay: { minUs: 200, meanUs: 1500, jitterUs: 1000 }, lossProbability, duplicateProbability: 0.02 });
 const lossy = (lossProbability: number): NetworkSpec => ({ delay: { minUs: 1017, meanUs: 1017, jitterUs: 1462 }, lossProbability, duplicateProbability: 0.039 });
 
 const VARIANTS: Record<string, [string, Scenario][]> = {
@@ -57,18 +66,29 @@ const VARIANTS: Record<string, [string, Scenario][]> = {
     ['3 p, p3 leaves at 100 ms', isis(3, JITTERY, { leaves: [{ atUs: 100_000, host: 'p3' }] })],
     ['3 p, p3 leaves at 100 ms, slow p1->p2', isis(3, slowToP2, { leaves: [{ atUs: 100_000, host: 'p3' }] })],
     ['3 p, p3 leaves at 100 ms, slow p1->p2, multicasts from 90 ms', isis(3, slowToP2, { leaves: [{ atUs: 100_000, host: 'p3' }], startUs: 90_000 })],
+    ['3 p, p3 leaves at 100 ms, slow p1->p2, from 97 ms, at most 10', isis(3, slowToP2, { leaves: [{ atUs: 100_000, host: 'p3' }], startUs: 97_000, maxMulticasts: 10 })],
+    ['3 p, p3 leaves at 100 ms, from 97 ms, at most 10', isis(3, JITTERY, { leaves: [{ atUs: 100_000, host: 'p3' }], startUs: 97_000, maxMulticasts: 10 })],
     ['3 p, p4 joins at 100 ms, slow p1->p2', isis(3, slowToP2, { joins: [{ atUs: 100_000 }] })],
   ],
   // A message collected once one member acknowledged it, its sender crashed before another got it: a
-  // crash among three leaves a majority of two to flush.
+  // crash among three leaves a majority of two to flush. Not the pinned mechanism, which is dueling
+  // coordinators: the sequencer p1's link to p2 slow, p2 (with p3) excludes p1 and installs without
+  // the order of its own total multicast, which p3 had delivered and collected (the maximum vector).
   'gc-partial-ack': [
     ['3 p, crash p3 at 100 ms', isis(3, JITTERY, {}, { faults: { schedule: [{ type: 'crash', host: 'p3', atUs: 100_000 }] } })],
     ['3 p, crash p3 at 100 ms, multicasts from 80 ms', isis(3, JITTERY, { startUs: 80_000 }, { faults: { schedule: [{ type: 'crash', host: 'p3', atUs: 100_000 }] } })],
+    ['3 p, p1->p2 slow at 200 ms, 100 mc/s', isis(3, JITTERY, { multicastsPerSecond: 100 }, { faults: duelingLink, durationUs: 600_000 })],
+    ['3 p, p1->p2 slow at 200 ms', isis(3, JITTERY, {}, { faults: duelingLink, durationUs: 600_000 })],
+    ['3 p, p1->p2 slow at 200 ms, multicasts from 190 ms, at most 10', isis(3, JITTERY, { startUs: 190_000, maxMulticasts: 10 }, { faults: duelingLink, durationUs: 600_000 })],
   ],
   // An old view's message taken in the next view: late on the wire across a view change among three.
+  // The pinned run fails no-duplication: a view-2 message retransmitted after the receiver installed
+  // view 3 (a join) is delivered again; the retransmission needs a lost copy, so more loss.
   'late-message-new-view': [
     ['3 p, crash p3 at 100 ms', isis(3, JITTERY, {}, { faults: { schedule: [{ type: 'crash', host: 'p3', atUs: 100_000 }] } })],
     ['3 p, crash p3 at 100 ms, multicasts from 80 ms', isis(3, JITTERY, { startUs: 80_000 }, { faults: { schedule: [{ type: 'crash', host: 'p3', atUs: 100_000 }] } })],
+    ['3 p, a join at 100 ms, loss 0.02, from 95 ms, at most 10 mc', isis(3, uniformNet(0.02), { joins: [{ atUs: 100_000, count: 1 }], startUs: 95_000, maxMulticasts: 10 })],
+    ['3 p, a join at 100 ms, loss 0.3, from 95 ms, at most 10 mc', isis(3, uniformNet(0.3), { joins: [{ atUs: 100_000, count: 1 }], startUs: 95_000, maxMulticasts: 10 })],
   ],
   // The pinned mechanism (one leaver and a falsely suspected member) needs 4: with 3, the coordinator alone
   // is no majority of the 2 that stay. Two leavers of three rely on a leaver's acceptance with no suspect.

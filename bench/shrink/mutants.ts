@@ -10,7 +10,9 @@
 // a tree of that commit;
 // `old`, the shrinker before issue 14 (bench/shrink/baseline-shrink.ts);
 // `none`. Run:
-//   npx tsx bench/shrink/mutants.ts [--max-attempts N] [--only a,b] [--skip a,b] [--baseline keep-seed|no-start|old|none] [--shard K/N]
+//   npx tsx bench/shrink/mutants.ts [--max-attempts N] [--only a,b] [--skip a,b] [--baseline keep-seed|no-start|old|none] [--shard K/N] [--out DIR]
+// `--out DIR` writes each current shrink's scenario as DIR/MUTANT.json (its seed in `seeds`), to read or run.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { MUTANT_CATCHES } from '../../protocol/mutants/catches.ts';
 import { MUTANTS } from '../../protocol/mutants/index.ts';
 import { mutantRunOptions } from '../../sim/mutant-run.ts';
@@ -30,6 +32,8 @@ const only = option('--only')?.split(',');
 const skip = option('--skip')?.split(',') ?? [];
 const baseline = process.argv.includes('--no-baseline') ? 'none' : option('--baseline') ?? 'keep-seed';
 if (!['keep-seed', 'no-start', 'old', 'none'].includes(baseline)) throw new Error(`--baseline: expected keep-seed, no-start, old or none, got ${baseline}`);
+const outDir = option('--out');
+if (outDir !== undefined) mkdirSync(outDir, { recursive: true });
 const [shard, shards] = (option('--shard') ?? '1/1').split('/').map(Number) as [number, number];
 
 const chosen = MUTANTS.filter((m) => (only === undefined || only.includes(m.name)) && !skip.includes(m.name)).filter((_, k) => k % shards === shard - 1);
@@ -52,6 +56,7 @@ for (const mutant of chosen) {
     continue;
   }
   const seconds = hrSeconds(started);
+  if (outDir !== undefined) writeFileSync(`${outDir}/${mutant.name}.json`, `${JSON.stringify({ ...now.shrunk, seeds: [Number(now.seed)] }, null, 2)}\n`);
   const old = baseline === 'none' ? null
     : baseline === 'old' ? ({ ...(baselineShrink(scenario, options) as Omit<ShrinkOutcome, 'seed'>), seed: options.seed })
       : baseline === 'no-start' ? shrinkScenario(scenario, { ...options, protocolFor, laterStart: false })

@@ -1,9 +1,12 @@
-// A timed crash rewritten as its host's leave: the shrinker's gentler-fault
-// pass (sim/shrink-rewrites.ts), tried once the search without it converged.
+// A timed crash rewritten as its host's leave, and a host dropped with the
+// original's load: the shrinker's rewrites (sim/shrink-rewrites.ts), tried
+// once the search without them converged.
 import { describe, expect, it } from 'vitest';
-import { crashesAsLeaves } from '../../sim/shrink-rewrites.ts';
+import { busierHostDrops, crashesAsLeaves } from '../../sim/shrink-rewrites.ts';
 import { candidates, PASS, type CurrentRun } from '../../sim/shrink-candidates.ts';
 import { runScenario } from '../../sim/run.ts';
+import { failsSameWay, shrinkScenario } from '../../sim/shrink.ts';
+import { floodProtocol } from '../fixtures/flood-protocol.ts';
 import { isValidScenario } from '../../scenarios/validate.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import { baseScenario } from '../fixtures/scenario.ts';
@@ -39,5 +42,79 @@ describe('crashes as leaves', () => {
     expect(offered({ kind: 'property', property: 'virtual-synchrony' }, true)).toBe(1);
     expect(offered({ kind: 'property', property: 'virtual-synchrony' }, false)).toBe(0);
     expect(offered({ kind: 'property', property: 'view-convergence' }, true)).toBe(0);
+  });
+});
+
+describe('a host fewer, as busy as the original', () => {
+  const quiet: Scenario = { ...s, workload: { ...s.workload, multicastsPerSecond: 25, maxMulticasts: 7, startUs: 50_000 } };
+
+  it('drops each host, the highest first, with the original rate and cap; the start and the rest kept', () => {
+    const drops = busierHostDrops(quiet, s, false);
+    expect(drops.map((d) => d.scenario.processes)).toEqual([4, 4, 4, 4, 4]);
+    expect(drops[0]?.what).toBe('drop host p5, at the original 100 multicasts a second, no cap');
+    for (const d of drops) {
+      expect(d.scenario.workload.multicastsPerSecond).toBe(100);
+      expect(d.scenario.workload.maxMulticasts).toBeUndefined();
+      expect(d.scenario.workload.startUs).toBe(50_000);
+      expect(d.scenario.network).toEqual(quiet.network);
+      expect(isValidScenario(d.scenario)).toBe(true);
+    }
+    // Dropping p1 renumbers: p5's crash is p4's now.
+    expect(drops[4]?.scenario.faults?.schedule?.[0]).toEqual({ type: 'crash', host: 'p4', atUs: 100_000 });
+  });
+
+  it('keeps an original cap, and offers nothing where the workload is as busy as the original', () => {
+    const capped: Scenario = { ...s, workload: { ...s.workload, maxMulticasts: 40 } };
+    expect(busierHostDrops(quiet, capped, false)[0]?.scenario.workload.maxMulticasts).toBe(40);
+    expect(busierHostDrops(s, s, true)).toEqual([]);
+    expect(busierHostDrops(capped, s, true)).toHaveLength(5 * 2); // a cap of 40 is quieter than none
+  });
+
+  it('also drops each host after each crash rewritten as a leave, when asked', () => {
+    const drops = busierHostDrops(quiet, s, true);
+    expect(drops).toHaveLength(5 * 2);
+    const afterLeave = drops.slice(5);
+    expect(afterLeave[0]?.what).toBe('drop host p5, the crash of p5 at 100000 us as its leave, at the original 100 multicasts a second, no cap');
+    // Dropping p1 of the rewritten scenario: p5's leave (p4's now) stays, at its microsecond.
+    expect(afterLeave[4]?.scenario.workload.leaves).toEqual([{ atUs: 10, host: 'p3' }, { atUs: 100_000, host: 'p4' }]);
+  });
+
+  it('is offered in the pass after the others, only with the original given; the leave variants only for a safety failure', () => {
+    const known: CurrentRun = { result: runScenario({ ...s, durationUs: 20_000, faults: {} }, { seed: '1' }), violationAtUs: undefined, multicastFloor: -1 };
+    const offered = (target: Parameters<typeof candidates>[2], busierFrom: Scenario | undefined): number =>
+      [...candidates(quiet, known, target, busierFrom === undefined ? {} : { busierFrom })].filter((c) => c.pass === PASS.busier).length;
+    expect(offered({ kind: 'property', property: 'virtual-synchrony' }, s)).toBe(10);
+    expect(offered({ kind: 'property', property: 'view-convergence' }, s)).toBe(5);
+    expect(offered({ kind: 'property', property: 'virtual-synchrony' }, undefined)).toBe(0);
+  });
+});
+
+describe('a host fewer at the original load, in a whole shrink', () => {
+  const protocol = floodProtocol();
+  // Jitter reorders flood's messages: fifo-order breaks early, and the caps make the workload quieter.
+  const jittery = baseScenario({
+    processes: 4,
+    network: { delay: { minUs: 100, meanUs: 3000, jitterUs: 2000 }, lossProbability: 0, duplicateProbability: 0 },
+    workload: { multicastsPerSecond: 200, orders: { fifo: 1, causal: 0, total: 0 } },
+    durationUs: 400_000,
+  });
+  const shrink = (busierHostDrops: boolean): { tried: string[]; outcome: ReturnType<typeof shrinkScenario> } => {
+    const tried: string[] = [];
+    const outcome = shrinkScenario(jittery, { seed: '1', protocol, maxAttempts: 600, busierHostDrops, onAttempt: (_, __, what) => tried.push(what) });
+    return { tried, outcome };
+  };
+
+  it('tries them in the second phase, and only when asked', () => {
+    const on = shrink(true);
+    const off = shrink(false);
+    const busier = (tried: string[]): number => tried.filter((w) => w.includes('at the original 200 multicasts a second')).length;
+    expect(busier(on.tried)).toBeGreaterThan(0);
+    expect(busier(off.tried)).toBe(0);
+    // Not before the first phase's own host drops: it joins once the search without it converged.
+    expect(on.tried.findIndex((w) => w.startsWith('drop host'))).toBeLessThan(on.tried.findIndex((w) => w.includes('at the original')));
+    for (const { outcome } of [on, off]) {
+      expect(outcome.after.processes).toBeLessThanOrEqual(2);
+      expect(failsSameWay(runScenario(outcome.shrunk, { seed: outcome.seed, protocol }), outcome.target)).toBe(true);
+    }
   });
 });
