@@ -50,6 +50,8 @@ export class LevelExpander {
   /** Per level, the record whose state was stepped last, and that state: the steps of shared path prefixes are taken once. */
   private readonly pathRecords: number[] = [ROOT_RECORD];
   private readonly pathStates: GlobalState[];
+  /** Scratch for stateOf: the records to step, deepest first. */
+  private readonly below: number[] = [];
   /** The level being expanded, and how far: read by the frontier check after a stop. */
   private current: Frontier | null = null;
   private at = 0;
@@ -94,7 +96,8 @@ export class LevelExpander {
     const records = this.pathRecords;
     let d = depth;
     let r = record;
-    const below: number[] = [];
+    const below = this.below;
+    below.length = 0;
     while (records[d] !== r) {
       below.push(r);
       r = this.lineage.parentOf(d, r);
