@@ -7,7 +7,7 @@
 //
 // Why paths, not states: a state kept for a level survives the young
 // generation's scavenges (copied twice, then promoted and marked): about
-// 12 CPU microseconds a kept state, against about 2.5 for stepping it again
+// 11 CPU microseconds a kept state, against about 2.3 for stepping it again
 // (BENCHMARKS.md, "Explorer: worker-parallel search", session 6). Keeping
 // no state at all, and stepping every level's paths from the initial state,
 // measured cheaper in all than keeping every other level's states (session
