@@ -3,8 +3,8 @@
 // process, one thread and N workers alternately, and prints per thread its
 // CPU seconds (Linux /proc, bench/thread-cpu.ts) and, per level, the
 // coordinator's serial hand-out, each worker's busy time and wait at the
-// barrier, and the entries moved between workers with the steps replayed
-// to rebuild them (coordinator.ts's onDiagnostics).
+// barrier, and the entries moved between workers with the steps of their
+// paths (coordinator.ts's onDiagnostics).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -116,13 +116,13 @@ function printTrial(t: Trial): void {
       cell((s) => s.replayMs + s.giveMs, (v) => v.toFixed(0)),
     ]);
   }
-  printTable(['level', 'entries per worker', 'busy ms', 'wait ms', 'hand-out ms', 'received', 'replayed steps', 'transfer ms'], rows);
+  printTable(['level', 'entries per worker', 'busy ms', 'wait ms', 'hand-out ms', 'received', 'their path steps', 'transfer ms'], rows);
   const all = d.workers.flat();
   const busy = sum(all.map((s) => s.busyMs));
   const wait = sum(all.map((s) => s.waitMs));
   process.stdout.write(
     `totals: coordinator alone ${ms(d.prefixMs)} s (${d.prefixLevels} levels), its hand-outs ${ms(sum(d.handOutMs))} s; workers busy ${ms(busy)} s, waiting ${ms(wait)} s (${((100 * wait) / (busy + wait)).toFixed(1)} %, first wait includes start-up); ` +
-      `moved ${sum(all.map((s) => s.receivedEntries))} entries (${(sum(all.map((s) => s.givenBytes)) / 1024).toFixed(0)} KiB), replaying ${sum(all.map((s) => s.replayedSteps))} steps in ${ms(sum(all.map((s) => s.replayMs)))} s, encoding ${ms(sum(all.map((s) => s.giveMs)))} s\n`,
+      `moved ${sum(all.map((s) => s.receivedEntries))} entries (${(sum(all.map((s) => s.givenBytes)) / 1024).toFixed(0)} KiB), their paths ${sum(all.map((s) => s.replayedSteps))} steps, added in ${ms(sum(all.map((s) => s.replayMs)))} s, encoding ${ms(sum(all.map((s) => s.giveMs)))} s\n`,
   );
 }
 

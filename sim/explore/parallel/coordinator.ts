@@ -155,20 +155,19 @@ class ParallelRun {
   }
 
   *search(): Generator<void, SearchOutcome, void> {
-    let level = new Frontier();
-    let next = new Frontier();
+    let level = this.expander.admitRoot();
+    let next = new Frontier(1);
     let ended: Ending | null = null;
     // The first levels here, while the workers start.
     const prefixStates = this.options.prefixStates ?? DEFAULT_PREFIX_PER_WORKER * this.n;
     const started = performance.now();
     try {
-      level.push(this.expander.admitRoot(), null, null);
       while (level.size > 0 && level.size < prefixStates) {
         this.queuedHere = level.size;
         this.expander.expandLevel(level, next);
         this.prefixLevels++;
         level = next;
-        next = new Frontier();
+        next = new Frontier(level.depth + 1);
         if (this.pacer.yieldDue) {
           this.pacer.yielded();
           yield;
@@ -208,8 +207,10 @@ class ParallelRun {
     for (let w = 0; w < n; w++) {
       const from = Math.floor((w * first.size) / n);
       const to = Math.floor(((w + 1) * first.size) / n);
-      this.tell(w, { kind: 'go', gifts: [encodeFrontier(first.slice(from, to))], visited: this.buffers });
+      this.tell(w, { kind: 'go', depth: first.depth, gifts: [encodeFrontier(this.expander.lineage, first.slice(from, to))], visited: this.buffers });
     }
+    // The level the workers expand next.
+    let depth = first.depth;
     let stopping = false;
     let mainBound: string | null = null;
     let levelDone = 0;
@@ -245,7 +246,7 @@ class ParallelRun {
             if (++levelDone === n && !stopping) {
               levelDone = 0;
               const handOut = performance.now();
-              const goesOn = this.nextLevel(sizes, giftsFor);
+              const goesOn = this.nextLevel(++depth, sizes, giftsFor);
               if (goesOn && giftsFor.size === 0) this.handOutMs.push(performance.now() - handOut);
               else handOutStarted = handOut;
             } else if (!stopping) {
@@ -262,7 +263,7 @@ class ParallelRun {
             wanted.batches.push(message.batch);
             if (wanted.batches.length === wanted.expected) {
               giftsFor.delete(message.to);
-              this.tell(message.to, { kind: 'go', gifts: wanted.batches, visited: this.buffers });
+              this.tell(message.to, { kind: 'go', depth, gifts: wanted.batches, visited: this.buffers });
               if (giftsFor.size === 0) this.handOutMs.push(performance.now() - handOutStarted);
             }
             break;
@@ -301,7 +302,7 @@ class ParallelRun {
   }
 
   /** Every worker finished a level: the next one, balanced (true), or the end (false). */
-  private nextLevel(sizes: readonly number[], giftsFor: Map<number, FrontierBatchList>): boolean {
+  private nextLevel(depth: number, sizes: readonly number[], giftsFor: Map<number, FrontierBatchList>): boolean {
     const total = sizes.reduce((a, b) => a + b, 0);
     if (total === 0) {
       for (let w = 0; w < this.n; w++) this.tell(w, { kind: 'finish' });
@@ -315,7 +316,7 @@ class ParallelRun {
     }
     for (let w = 0; w < this.n; w++) {
       if ((expected[w] as number) > 0) giftsFor.set(w, { expected: expected[w] as number, batches: [] });
-      else this.tell(w, { kind: 'go', gifts: [], visited: this.buffers });
+      else this.tell(w, { kind: 'go', depth, gifts: [], visited: this.buffers });
     }
     return true;
   }

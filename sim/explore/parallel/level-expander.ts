@@ -1,7 +1,7 @@
 // One breadth-first level of the parallel search, over the shared visited
 // set: the same expansion as search.ts's compact BFS (leaves judged;
 // partial-order reduction with the BFS cycle proviso; the next level kept
-// as (base, via, action), see Frontier), run by each worker on its share
+// as paths, not states: frontier.ts), run by each worker on its share
 // of a level and by the coordinator on the first few levels. Kept apart from search.ts because
 // here the visited set is shared and a state's first finder is whichever
 // worker claims its key first; the states of each level, and so the state
@@ -15,6 +15,7 @@ import type { GlobalState } from '../state.ts';
 import { BoundHit } from '../../world.ts';
 import type { SharedVisitedSet } from './shared-visited.ts';
 import { Found, reducedOrAll, stepEach, type Successors } from '../successors.ts';
+import { Frontier, Lineage, ROOT_RECORD } from './frontier.ts';
 
 /** After a hurried stop (time bound, Ctrl-C), frontier checks end after this long (search.ts's FRONTIER_CHECK_MS_AFTER_STOP). */
 const FRONTIER_CHECK_MS_AFTER_STOP = 250;
@@ -30,62 +31,7 @@ export class StepFailed extends Error {
   }
 }
 
-/**
- * A level as (base, via, action) triples: the entry's state is
- * step(step(base, via), action), or step(base, action) when via is null,
- * or the base itself when action is null too (the initial state).
- *
- * Why a base two steps up: keeping an entry's parent state for a whole
- * level is what makes the breadth-first search cost twice the depth-first
- * one (the parent survives the young generation's scavenges, is copied
- * twice and promoted, then marked and swept: about 13 CPU microseconds a
- * state against about 4 for a step; BENCHMARKS.md, "Explorer: worker-parallel
- * search", session 5). So every other level the next level's entries
- * name the base the current entry was stepped from, a state kept already,
- * and the current state dies young; its children's expansion steps it again,
- * once for all its children (consecutive entries share base and via).
- * While a level is expanded the bases of the entries done are dropped
- * (null), so a base whose entries are all expanded is garbage before the
- * level ends.
- */
-export class Frontier {
-  bases: (GlobalState | null)[] = [];
-  vias: (Action | null)[] = [];
-  actions: (Action | null)[] = [];
-
-  get size(): number {
-    return this.bases.length;
-  }
-
-  push(base: GlobalState, via: Action | null, action: Action | null): void {
-    this.bases.push(base);
-    this.vias.push(via);
-    this.actions.push(action);
-  }
-
-  /** Entries from..to-1, as a new frontier. */
-  slice(from: number, to: number): Frontier {
-    const out = new Frontier();
-    out.bases = this.bases.slice(from, to);
-    out.vias = this.vias.slice(from, to);
-    out.actions = this.actions.slice(from, to);
-    return out;
-  }
-
-  /** Takes the last `count` entries out (siblings stay together, so they transfer cheaply). */
-  takeLast(count: number): Frontier {
-    const out = new Frontier();
-    const from = Math.max(0, this.bases.length - count);
-    out.bases = this.bases.splice(from);
-    out.vias = this.vias.splice(from);
-    out.actions = this.actions.splice(from);
-    return out;
-  }
-
-  append(other: Frontier): void {
-    for (let k = 0; k < other.size; k++) this.push(other.bases[k] as GlobalState, other.vias[k] ?? null, other.actions[k] ?? null);
-  }
-}
+export { Frontier, Lineage } from './frontier.ts';
 
 export interface LevelCounters {
   transitions: number;
@@ -99,7 +45,14 @@ export interface LevelCounters {
 export class LevelExpander {
   readonly counters: LevelCounters = { transitions: 0, terminalStates: 0, pathsChecked: 0, maxDepthSeen: 0, depthCut: false, expansions: 0 };
   private readonly key = new Int32Array(2);
-  /** The entry being expanded, and how far: read by the frontier check after a stop. */
+  /** Every state this thread claimed or was given, as paths (frontier.ts). */
+  readonly lineage = new Lineage();
+  /** Per level, the record whose state was stepped last, and that state: the steps of shared path prefixes are taken once. */
+  private readonly pathRecords: number[] = [ROOT_RECORD];
+  private readonly pathStates: GlobalState[];
+  /** Scratch for stateOf: the records to step, deepest first. */
+  private readonly below: number[] = [];
+  /** The level being expanded, and how far: read by the frontier check after a stop. */
   private current: Frontier | null = null;
   private at = 0;
 
@@ -109,65 +62,65 @@ export class LevelExpander {
     private readonly visited: SharedVisitedSet,
     /** Called every LOOK_EVERY expansions; throws (BoundHit) to stop. */
     private readonly look: () => void,
-  ) {}
-
-  /** The initial state, keyed and claimed (the coordinator does this, before any worker starts a level). */
-  admitRoot(): GlobalState {
-    const root = this.model.initial();
-    this.model.key(root, this.key);
-    this.visited.add(this.key[0] as number, this.key[1] as number, 0);
-    return root;
+  ) {
+    this.pathStates = [model.initial()];
   }
 
-  /** Expands every entry of `level` (deriving its state), adding the new children to `next`; `level` is used up. */
+  /** The initial state, keyed and claimed (the coordinator does this, before any worker starts a level), as a level of its own. */
+  admitRoot(): Frontier {
+    const root = this.pathStates[0] as GlobalState;
+    this.model.key(root, this.key);
+    this.visited.add(this.key[0] as number, this.key[1] as number, 0);
+    const level = new Frontier(0);
+    level.push(ROOT_RECORD);
+    return level;
+  }
+
+  /** Expands every entry of `level`, adding the new children to `next` (the level below). */
   expandLevel(level: Frontier, next: Frontier): void {
+    if (next.depth !== level.depth + 1) throw new Error(`expandLevel: level ${level.depth} into level ${next.depth}`);
     this.current = level;
-    const bases = level.bases;
-    // The parent stepped last from (base, via): consecutive entries are siblings.
-    let lastBase: GlobalState | null = null;
-    let lastVia: Action | null = null;
-    let lastParent: GlobalState | null = null;
     for (this.at = 0; this.at < level.size; this.at++) {
-      const base = bases[this.at] as GlobalState;
-      const via = level.vias[this.at] ?? null;
-      const action = level.actions[this.at] ?? null;
-      let parent = base;
-      if (via !== null) {
-        if (base !== lastBase || via !== lastVia) {
-          lastParent = this.derive(base, via);
-          lastBase = base;
-          lastVia = via;
-        }
-        parent = lastParent as GlobalState;
-      }
-      const s = action === null ? parent : this.derive(parent, action);
-      bases[this.at] = null;
-      // s's children: named from base when s's parent is base itself (s dies young), else from s (kept: the next base).
-      if (via === null && action !== null) this.expandInto(s, base, action, next);
-      else this.expandInto(s, s, null, next);
+      const record = level.record(this.at);
+      this.expandInto(this.stateOf(level.depth, record), record, next);
     }
     this.current = null;
   }
 
-  /** An entry's state (for the frontier check after a stop). */
-  private entryState(base: GlobalState, via: Action | null, action: Action | null): GlobalState {
-    const parent = via === null ? base : this.derive(base, via);
-    return action === null ? parent : this.derive(parent, action);
+  /**
+   * The state of a record, stepped from the deepest state of the current
+   * path that is one of its ancestors. A record names one path, so a
+   * remembered (record, state) pair stays right whatever was stepped since.
+   */
+  private stateOf(depth: number, record: number): GlobalState {
+    const records = this.pathRecords;
+    let d = depth;
+    let r = record;
+    const below = this.below;
+    below.length = 0;
+    while (records[d] !== r) {
+      below.push(r);
+      r = this.lineage.parentOf(d, r);
+      d--;
+    }
+    let s = this.pathStates[d] as GlobalState;
+    for (let k = below.length - 1; k >= 0; k--) {
+      d++;
+      const step = below[k] as number;
+      s = this.derive(s, this.lineage.actionOf(d, step));
+      records[d] = step;
+      this.pathStates[d] = s;
+    }
+    return s;
   }
 
-  /** The states of the level being expanded not yet expanded, and `next`'s: for the frontier check after a stop. */
-  private unexpanded(next: Frontier, limit: number): GlobalState[] {
+  /** The states of the level being expanded not yet expanded, and `pending`'s: for the frontier check after a stop. */
+  private unexpanded(pending: Frontier, limit: number): GlobalState[] {
     const out: GlobalState[] = [];
     const level = this.current;
-    if (level !== null) {
-      for (let k = this.at; k < level.size && out.length < limit; k++) {
-        const base = level.bases[k];
-        // The entry being expanded when the search stopped is already dropped (as search.ts's).
-        if (base === null || base === undefined) continue;
-        out.push(this.entryState(base, level.vias[k] ?? null, level.actions[k] ?? null));
-      }
-    }
-    for (let k = 0; k < next.size && out.length < limit; k++) out.push(this.entryState(next.bases[k] as GlobalState, next.vias[k] ?? null, next.actions[k] ?? null));
+    // The entry being expanded when the search stopped is left out (as search.ts's).
+    if (level !== null) for (let k = this.at + 1; k < level.size && out.length < limit; k++) out.push(this.stateOf(level.depth, level.record(k)));
+    for (let k = 0; k < pending.size && out.length < limit; k++) out.push(this.stateOf(pending.depth, pending.record(k)));
     return out;
   }
 
@@ -176,11 +129,11 @@ export class LevelExpander {
    * reached and not expanded, so a violation already reached is not lost;
    * briefly when the time bound or a stop request ended the search.
    */
-  checkFrontier(next: Frontier, limit: number, hurry: boolean): Found | null {
+  checkFrontier(pending: Frontier, limit: number, hurry: boolean): Found | null {
     const until = hurry ? performance.now() + FRONTIER_CHECK_MS_AFTER_STOP : Infinity;
     let states: GlobalState[];
     try {
-      states = this.unexpanded(next, limit);
+      states = this.unexpanded(pending, limit);
     } catch {
       return null;
     }
@@ -203,8 +156,8 @@ export class LevelExpander {
     }
   }
 
-  /** Expands s; each new child by action a enters `next` as (base, via, a). */
-  private expandInto(s: GlobalState, base: GlobalState, via: Action | null, next: Frontier): void {
+  /** Expands s (record `record` of its level); each new child enters `next` as a record of the lineage. */
+  private expandInto(s: GlobalState, record: number, next: Frontier): void {
     const successors = this.expand(s);
     if (successors === null) return;
     let fresh = 0;
@@ -218,7 +171,7 @@ export class LevelExpander {
         continue;
       }
       fresh++;
-      next.push(base, via, successors.actions[k] as Action);
+      next.push(this.lineage.add(depth, record, successors.actions[k] as Action));
     }
     if (fresh === 0) this.judge(s, false);
   }

@@ -39,8 +39,8 @@ export const PROGRESS_DEPTH = 1;
 export const PROGRESS_QUEUED = 2;
 
 export type ToWorker =
-  /** Expand the level in hand, with these entries added, over this table (it may have grown since). */
-  | { kind: 'go'; gifts: FrontierBatch[]; visited: SharedVisitedBuffers }
+  /** Expand the level in hand (level `depth`), with these entries added, over this table (it may have grown since). */
+  | { kind: 'go'; depth: number; gifts: FrontierBatch[]; visited: SharedVisitedBuffers }
   /** The table grew while this worker was parked in `full`: go on with this one. */
   | { kind: 'grown'; visited: SharedVisitedBuffers }
   /** Before the next `go`: hand `count` entries of the level in hand to worker `to` (through the coordinator). */
@@ -67,7 +67,7 @@ export interface WorkerLevelStats {
   busyMs: number;
   /** Milliseconds from reporting the previous level done to starting this one: the barrier and the hand-out. */
   waitMs: number;
-  /** Entries received from other workers, the steps replayed to rebuild them (transfer.ts), and the milliseconds that took (part of busyMs). */
+  /** Entries received from other workers, the steps of their batches (added to the lineage, stepped with the level: transfer.ts), and the milliseconds adding them took (part of busyMs). */
   receivedEntries: number;
   replayedSteps: number;
   replayMs: number;

@@ -1,6 +1,7 @@
 // Which worker hands how many entries of the next level to which, so that
 // every worker starts the level with about as many. Moving an entry costs
-// the receiver a replay of its path (transfer.ts), so small imbalances are
+// the receiver the steps of a path that shares little with its own entries'
+// (transfer.ts), so small imbalances are
 // left alone.
 export interface Transfer {
   from: number;

@@ -1,13 +1,14 @@
 // Moving frontier entries between threads. A state cannot be shared between
 // threads (each worker has its own heap), but it is a deterministic function
-// of its path: an entry travels as the path to its parent plus its action,
-// and the receiver steps the path again. The paths of a batch share their
-// prefixes (entries taken together are mostly siblings and cousins), so a
-// batch is a tree of steps, each stepped once on arrival.
+// of its path, and an entry is a path already (frontier.ts): it travels as
+// its path, and the receiver adds the path to its own lineage, to be
+// stepped with its own entries. The paths of a batch share their prefixes
+// (entries taken together are mostly siblings and cousins), so a batch is a
+// tree of steps from the initial state.
 import type { Action } from '../actions.ts';
 import type { ExploreModel } from '../model.ts';
 import type { GlobalState, Trail } from '../state.ts';
-import { Frontier } from './level-expander.ts';
+import { Frontier, Lineage, ROOT_RECORD } from './frontier.ts';
 
 /** Entries as a tree of steps from the initial state (node 0); structured-cloned between threads. */
 export interface FrontierBatch {
@@ -15,62 +16,55 @@ export interface FrontierBatch {
   nodeParents: number[];
   /** Per node after the first: the action from its parent. */
   nodeActions: Action[];
-  /** Per entry: the node of its parent state... */
+  /** Per entry: its node (every entry is as deep as the frontier's level). */
   entryNodes: number[];
-  /** ...and its action (null: the node's state itself). */
-  entryActions: (Action | null)[];
 }
 
-export function encodeFrontier(frontier: Frontier): FrontierBatch {
-  const batch: FrontierBatch = { nodeParents: [], nodeActions: [], entryNodes: [], entryActions: [] };
-  const nodes = new Map<Trail, number>();
-  const pending: Trail[] = [];
-  // An entry's via step is a node of its own, shared by the siblings that follow it.
-  let lastBase: GlobalState | null = null;
-  let lastVia: Action | null = null;
-  let lastViaNode = 0;
+/** The entries of `frontier`, records of `lineage`, as a tree of steps. */
+export function encodeFrontier(lineage: Lineage, frontier: Frontier): FrontierBatch {
+  const batch: FrontierBatch = { nodeParents: [], nodeActions: [], entryNodes: [] };
+  // Per level, the node of each record already in the tree.
+  const nodes: Map<number, number>[] = [new Map([[ROOT_RECORD, 0]])];
+  for (let d = 1; d <= frontier.depth; d++) nodes.push(new Map());
+  const pending: number[] = [];
   for (let k = 0; k < frontier.size; k++) {
-    const base = frontier.bases[k] as GlobalState;
-    const via = frontier.vias[k] ?? null;
-    // Walk up to the first step already in the tree (or the initial state), then add the steps below it, top down.
-    let at: Trail = base.trail;
-    while (!nodes.has(at) && at.prev !== null) {
-      pending.push(at);
-      at = at.prev;
+    // Walk up to the first record already in the tree (the initial state is), then add the steps below it, top down.
+    let d = frontier.depth;
+    let r = frontier.record(k);
+    while (!(nodes[d] as Map<number, number>).has(r)) {
+      pending.push(r);
+      r = lineage.parentOf(d, r);
+      d--;
     }
-    if (at.prev === null && !nodes.has(at)) nodes.set(at, 0);
-    let above = nodes.get(at) as number;
+    let above = (nodes[d] as Map<number, number>).get(r) as number;
     for (let j = pending.length - 1; j >= 0; j--) {
-      const step = pending[j] as Trail;
+      d++;
+      const step = pending[j] as number;
       batch.nodeParents.push(above);
-      batch.nodeActions.push(step.action as Action);
+      batch.nodeActions.push(lineage.actionOf(d, step));
       above = batch.nodeParents.length;
-      nodes.set(step, above);
+      (nodes[d] as Map<number, number>).set(step, above);
     }
     pending.length = 0;
-    if (via !== null) {
-      if (base !== lastBase || via !== lastVia) {
-        batch.nodeParents.push(above);
-        batch.nodeActions.push(via);
-        lastViaNode = batch.nodeParents.length;
-        lastBase = base;
-        lastVia = via;
-      }
-      above = lastViaNode;
-    }
     batch.entryNodes.push(above);
-    batch.entryActions.push(frontier.actions[k] ?? null);
   }
   return batch;
 }
 
-/** Steps a batch's tree again; `step` is the model's step (the receiver's own states). */
-export function decodeFrontier(batch: FrontierBatch, model: ExploreModel, into: Frontier): void {
-  const states: GlobalState[] = [model.initial()];
+/** Adds a batch's paths to `lineage` and its entries to `into` (of the entries' level). */
+export function decodeFrontier(batch: FrontierBatch, lineage: Lineage, into: Frontier): void {
+  const depths: number[] = [0];
+  const records: number[] = [ROOT_RECORD];
   for (let n = 0; n < batch.nodeParents.length; n++) {
-    states.push(model.step(states[batch.nodeParents[n] as number] as GlobalState, batch.nodeActions[n] as Action));
+    const parent = batch.nodeParents[n] as number;
+    const depth = (depths[parent] as number) + 1;
+    depths.push(depth);
+    records.push(lineage.add(depth, records[parent] as number, batch.nodeActions[n] as Action));
   }
-  for (let k = 0; k < batch.entryNodes.length; k++) into.push(states[batch.entryNodes[k] as number] as GlobalState, null, batch.entryActions[k] ?? null);
+  for (const node of batch.entryNodes) {
+    if (depths[node] !== into.depth) throw new Error(`decodeFrontier: an entry of level ${depths[node]} for level ${into.depth}`);
+    into.push(records[node] as number);
+  }
 }
 
 /** The actions from the initial state to `trail`, for a path sent to the coordinator. */

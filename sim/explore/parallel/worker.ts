@@ -65,8 +65,9 @@ function searchLevels(model: ExploreModel): void {
     }
   });
   const at = setup.index * PROGRESS_WORDS;
-  let level = new Frontier();
-  let next = new Frontier();
+  // Levels start with the coordinator's first `go`, which names the first one.
+  let level = new Frontier(0);
+  let next = new Frontier(1);
   const expander: LevelExpander = new LevelExpander(model, { maxDepth: setup.maxDepth, por: setup.por }, visited, () => {
     progress[at + PROGRESS_TRANSITIONS] = expander.counters.transitions;
     progress[at + PROGRESS_DEPTH] = expander.counters.maxDepthSeen;
@@ -91,7 +92,7 @@ function searchLevels(model: ExploreModel): void {
     switch (command.kind) {
       case 'give': {
         const started = performance.now();
-        const batch = encodeFrontier(level.takeLast(command.count));
+        const batch = encodeFrontier(expander.lineage, level.takeLast(command.count));
         post({ kind: 'gift', to: command.to, batch });
         stats.givenEntries += batch.entryNodes.length;
         stats.givenSteps += batch.nodeParents.length;
@@ -107,8 +108,13 @@ function searchLevels(model: ExploreModel): void {
         visited.attach(command.visited);
         const started = performance.now();
         stats.waitMs = started - doneAt;
+        if (level.depth !== command.depth) {
+          if (level.size > 0) throw new Error(`explore worker ${setup.index}: told to expand level ${command.depth} with ${level.size} entries of level ${level.depth} in hand`);
+          level = new Frontier(command.depth);
+          next = new Frontier(command.depth + 1);
+        }
         for (const gift of command.gifts) {
-          decodeFrontier(gift, model, level);
+          decodeFrontier(gift, expander.lineage, level);
           stats.receivedEntries += gift.entryNodes.length;
           stats.replayedSteps += gift.nodeParents.length;
         }
@@ -134,7 +140,7 @@ function searchLevels(model: ExploreModel): void {
           return;
         }
         level = next;
-        next = new Frontier();
+        next = new Frontier(level.depth + 1);
         progress[at + PROGRESS_QUEUED] = level.size;
         doneAt = performance.now();
         stats.busyMs = doneAt - started;

@@ -3,7 +3,7 @@ import { explore } from '../../../../sim/explore/index.ts';
 import { ExploreModel } from '../../../../sim/explore/model.ts';
 import { Frontier, LevelExpander } from '../../../../sim/explore/parallel/level-expander.ts';
 import { createSharedVisited, grownTable, SharedVisitedSet } from '../../../../sim/explore/parallel/shared-visited.ts';
-import type { GlobalState } from '../../../../sim/explore/state.ts';
+import { replayPath } from '../../../../sim/explore/parallel/transfer.ts';
 import { resolveProtocol } from '../../../../sim/resolve-protocol.ts';
 import { fixture } from '../helpers.ts';
 
@@ -17,39 +17,42 @@ function expanderFor(model: ExploreModel): LevelExpander {
   return new LevelExpander(model, { maxDepth: 1000, por: false }, visited, () => {});
 }
 
-describe('LevelExpander: the next level named from a base two steps up', () => {
-  it('lineages alternate: entries with a via step name a base two levels up, and their children name the re-stepped state; the levels add up to the sequential states', () => {
+const keyOf = (model: ExploreModel, actions: Parameters<typeof replayPath>[1]): string => {
+  const out = new Int32Array(2);
+  model.key(replayPath(model, actions), out);
+  return `${out[0]},${out[1]}`;
+};
+
+describe('LevelExpander: levels kept as paths, not states', () => {
+  it('each level is the records of new states, every record a path of its level\'s length to a distinct state; the levels add up to the sequential states and transitions', () => {
     const { scenario, config } = fixture('cbcast-3x1');
     const model = new ExploreModel(resolveProtocol(scenario), scenario, config, false);
     const expander = expanderFor(model);
-    let level = new Frontier();
-    level.push(expander.admitRoot(), null, null);
+    let level = expander.admitRoot();
     let states = 1;
-    let viaEntries = 0;
-    let plainEntries = 0;
-    for (let depth = 0; level.size > 0; depth++) {
-      for (let k = 0; k < level.size; k++) {
-        const base = level.bases[k] as GlobalState;
-        if (level.vias[k] !== null) {
-          // A via entry: its base is two steps above the entry's state.
-          expect(base.trail.depth).toBe(depth - 2);
-          viaEntries++;
-        } else if (level.actions[k] !== null) {
-          expect(base.trail.depth).toBe(depth - 1);
-          plainEntries++;
-        }
-      }
-      const next = new Frontier();
+    const keys = new Set<string>();
+    for (; level.size > 0; ) {
+      const next = new Frontier(level.depth + 1);
       expander.expandLevel(level, next);
-      // The level is used up: its bases are dropped as it goes.
-      expect(level.bases.every((b) => b === null)).toBe(true);
+      for (let k = 0; k < next.size; k++) {
+        const path = expander.lineage.path(next.depth, next.record(k));
+        expect(path.length).toBe(next.depth);
+        keys.add(keyOf(model, path));
+      }
       states += next.size;
       level = next;
     }
-    expect(viaEntries).toBeGreaterThan(0);
-    expect(plainEntries).toBeGreaterThan(0);
+    // Every record names a state of its own: stepping the paths again gives as many distinct keys.
+    expect(keys.size).toBe(states - 1);
     const sequential = explore(scenario, config, {});
     expect(states).toBe(sequential.states);
     expect(expander.counters.transitions).toBe(sequential.transitions);
+  });
+
+  it('refuses to expand a level into one that is not the next', () => {
+    const { scenario, config } = fixture('cbcast-3x1');
+    const model = new ExploreModel(resolveProtocol(scenario), scenario, config, false);
+    const expander = expanderFor(model);
+    expect(() => expander.expandLevel(expander.admitRoot(), new Frontier(2))).toThrow(/level 0 into level 2/);
   });
 });

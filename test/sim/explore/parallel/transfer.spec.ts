@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Action } from '../../../../sim/explore/actions.ts';
 import { ExploreModel } from '../../../../sim/explore/model.ts';
-import { Frontier } from '../../../../sim/explore/parallel/level-expander.ts';
+import { Frontier, Lineage } from '../../../../sim/explore/parallel/frontier.ts';
 import { decodeFrontier, encodeFrontier, pathActions, replayPath } from '../../../../sim/explore/parallel/transfer.ts';
 import type { GlobalState } from '../../../../sim/explore/state.ts';
 import { resolveProtocol } from '../../../../sim/resolve-protocol.ts';
@@ -12,56 +13,50 @@ const keyOf = (model: ExploreModel, s: GlobalState): string => {
   return `${out[0]},${out[1]}`;
 };
 
+/** Every path of three steps from the initial state, as records of a lineage, and the level holding them. */
+function threeLevels(model: ExploreModel): { lineage: Lineage; level: Frontier; paths: Action[][] } {
+  const lineage = new Lineage();
+  let level: { record: number; state: GlobalState }[] = [{ record: 0, state: model.initial() }];
+  for (let depth = 1; depth <= 3; depth++) {
+    level = level.flatMap(({ record, state }) => model.enabled(state).map((a) => ({ record: lineage.add(depth, record, a), state: model.step(state, a) })));
+  }
+  const frontier = new Frontier(3);
+  for (const { record } of level) frontier.push(record);
+  return { lineage, level: frontier, paths: level.map(({ state }) => pathActions(state.trail)) };
+}
+
 describe('moving frontier entries between threads', () => {
-  it('a batch is a tree of steps: shared prefixes travel once, and the receiver gets the same states', () => {
+  it('a batch is a tree of steps: shared prefixes travel once, and the receiver gets the same paths', () => {
     const { scenario, config } = fixture('cbcast-3x1');
     const model = new ExploreModel(resolveProtocol(scenario), scenario, config, false);
-    // Two levels down, every (parent, action) entry of level 3.
-    let level: GlobalState[] = [model.initial()];
-    for (let d = 0; d < 2; d++) level = level.flatMap((s) => model.enabled(s).map((a) => model.step(s, a)));
-    const frontier = new Frontier();
-    for (const s of level) for (const a of model.enabled(s)) frontier.push(s, null, a);
-    const batch = encodeFrontier(frontier);
-    expect(batch.entryNodes.length).toBe(frontier.size);
-    // Each level-2 parent is two steps from the root; the level-1 steps are shared.
-    expect(batch.nodeParents.length).toBeLessThan(2 * level.length);
-    const received = new Frontier();
-    decodeFrontier(JSON.parse(JSON.stringify(batch)) as typeof batch, model, received);
-    expect(received.size).toBe(frontier.size);
-    for (let k = 0; k < frontier.size; k++) {
-      const sent = model.step(frontier.bases[k] as GlobalState, frontier.actions[k]!);
-      const got = model.step(received.bases[k] as GlobalState, received.actions[k]!);
-      expect(received.vias[k]).toBeNull();
+    const { lineage, level, paths } = threeLevels(model);
+    const batch = encodeFrontier(lineage, level);
+    expect(batch.entryNodes.length).toBe(level.size);
+    // The level-1 and level-2 steps are shared: fewer nodes than three a path.
+    expect(batch.nodeParents.length).toBeLessThan(2 * level.size);
+    const receiver = new Lineage();
+    const received = new Frontier(3);
+    decodeFrontier(JSON.parse(JSON.stringify(batch)) as typeof batch, receiver, received);
+    expect(received.size).toBe(level.size);
+    for (let k = 0; k < level.size; k++) {
+      expect(lineage.path(3, level.record(k))).toEqual(paths[k]);
+      const got = replayPath(model, receiver.path(3, received.record(k)));
+      const sent = replayPath(model, paths[k] as Action[]);
       expect(keyOf(model, got)).toBe(keyOf(model, sent));
       expect(model.choicesTo(got.trail)).toEqual(model.choicesTo(sent.trail));
     }
   });
 
-  it('entries named from a base two steps up (base, via, action) travel with the via step once for its siblings', () => {
+  it('a slice of a level travels alone, and entries of another level are refused', () => {
     const { scenario, config } = fixture('cbcast-3x1');
     const model = new ExploreModel(resolveProtocol(scenario), scenario, config, false);
-    const root = model.initial();
-    const frontier = new Frontier();
-    const parents: GlobalState[] = [];
-    for (const via of model.enabled(root)) {
-      const parent = model.step(root, via);
-      for (const a of model.enabled(parent)) {
-        frontier.push(root, via, a);
-        parents.push(parent);
-      }
-    }
-    const batch = encodeFrontier(frontier);
-    // One node per via step (siblings share it), none for the root.
-    expect(batch.nodeParents.length).toBe(model.enabled(root).length);
-    const received = new Frontier();
-    decodeFrontier(JSON.parse(JSON.stringify(batch)) as typeof batch, model, received);
-    expect(received.size).toBe(frontier.size);
-    for (let k = 0; k < frontier.size; k++) {
-      const sent = model.step(parents[k] as GlobalState, frontier.actions[k]!);
-      const got = model.step(received.bases[k] as GlobalState, received.actions[k]!);
-      expect(keyOf(model, got)).toBe(keyOf(model, sent));
-      expect(model.choicesTo(got.trail)).toEqual(model.choicesTo(sent.trail));
-    }
+    const { lineage, level } = threeLevels(model);
+    const given = level.takeLast(3);
+    expect(given.size).toBe(3);
+    const batch = encodeFrontier(lineage, given);
+    // At most three steps a path, and the first is shared by cousins.
+    expect(batch.nodeParents.length).toBeLessThanOrEqual(9);
+    expect(() => decodeFrontier(batch, new Lineage(), new Frontier(2))).toThrow(/an entry of level 3 for level 2/);
   });
 
   it('a path replays to the same state', () => {
