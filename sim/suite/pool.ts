@@ -39,10 +39,14 @@ const JOBS_IN_FLIGHT = 2;
  * repeats). With one thread that compilation runs on the idle second core;
  * with two workers it takes CPU from them. A quarter of the budget makes each
  * job smaller (less inlined, less to throw away on a deoptimisation): the
- * helper threads' CPU of a 2-worker suite falls by about 40% and the workers'
- * own by ~0-2% more (BENCHMARKS.md, "Suite runner: worker scaling",
- * session 6). Runs on the main thread (--workers 1) keep V8's default: there
- * the compiler threads cost the runs nothing.
+ * helper threads' CPU of a 2-worker suite falls by about 40%, the workers'
+ * own rises by 2-3%, and the whole costs 6-8% less (BENCHMARKS.md, "Suite
+ * runner: worker scaling", session 6). Runs on the main thread (--workers 1)
+ * keep V8's default: there the compiler threads cost the runs nothing, and
+ * less inlining would slow the runs by about 2%. The workers start after the
+ * flag changed, so V8 rejects the bundle's code cache in them (its flag hash
+ * differs); cutting the budget only after their first answers, to keep the
+ * cache, measured the same.
  */
 const WORKER_INLINING_BUDGET_BYTES = 230;
 const DEFAULT_INLINING_BUDGET_BYTES = 920;
