@@ -2,6 +2,7 @@
 // independent, so outcomes do not depend on the number of workers; they are
 // handed to the caller in plan order (an outcome waits until every earlier
 // one is in), so even printed output is the same whatever the worker count.
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { RunResult } from '../run.ts';
 import { executeRun, type RunOutcome } from './execute.ts';
@@ -29,6 +30,32 @@ const BUNDLE_WORKER = Symbol.for('vsynclab.bundle-worker');
  */
 const JOBS_IN_FLIGHT = 2;
 
+/**
+ * TurboFan's cumulative inlining budget (bytes of bytecode inlined into one
+ * optimised function) while worker threads run a suite; V8's default is 920.
+ * Each worker isolate optimises the simulator and the protocol on its own,
+ * and re-optimises a function each time a new scenario deoptimises it (562
+ * TurboFan jobs for the default suite, seeds 1..20, about two thirds of them
+ * repeats). With one thread that compilation runs on the idle second core;
+ * with two workers it takes CPU from them. A quarter of the budget makes each
+ * job smaller (less inlined, less to throw away on a deoptimisation): the
+ * helper threads' CPU of a 2-worker suite falls by about 40%, the workers'
+ * own rises by 2-3%, and the whole costs 6-8% less (BENCHMARKS.md, "Suite
+ * runner: worker scaling", session 6). Runs on the main thread (--workers 1)
+ * keep V8's default: there the compiler threads cost the runs nothing, and
+ * less inlining would slow the runs by about 2%. The workers start after the
+ * flag changed, so V8 rejects the bundle's code cache in them (its flag hash
+ * differs); cutting the budget only after their first answers, to keep the
+ * cache, measured the same.
+ */
+const WORKER_INLINING_BUDGET_BYTES = 230;
+const DEFAULT_INLINING_BUDGET_BYTES = 920;
+
+function setInliningBudget(bytes: number): void {
+  // V8's flags are per process: the workers started after this see it (and the main thread, which only waits).
+  setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${bytes}`);
+}
+
 export function startWorker(): Worker {
   const bundleWorker = (globalThis as Record<symbol, unknown>)[BUNDLE_WORKER];
   if (typeof bundleWorker === 'string') return new Worker(new URL(bundleWorker));
@@ -51,6 +78,7 @@ export async function runJobs(
   }
   let next = 0;
   const threads = Math.min(workers, jobs.length);
+  setInliningBudget(WORKER_INLINING_BUDGET_BYTES);
   await Promise.all(
     Array.from({ length: threads }, () =>
       new Promise<void>((resolve) => {
@@ -80,6 +108,8 @@ export async function runJobs(
       }),
     ),
   );
+  // Back to V8's default for whatever this process runs next (the workers have ended; their promises never reject).
+  setInliningBudget(DEFAULT_INLINING_BUDGET_BYTES);
   // A worker that died leaves its unstarted jobs to the others; any job never run is run here.
   for (let k = 0; k < jobs.length && !shouldStop(); k++) if (!ordered.has(k)) ordered.add(k, executeRun(jobs[k] as RunJob));
   return ordered.all().filter((outcome) => outcome !== undefined);

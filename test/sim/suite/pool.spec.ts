@@ -1,11 +1,15 @@
 // The suite pool: worker threads (from source here, through tsx) give the
 // same outcomes as running each job in this thread, handed over in plan
 // order although each worker holds two jobs at a time.
-import { describe, expect, it } from 'vitest';
+import { setFlagsFromString } from 'node:v8';
+import { describe, expect, it, vi } from 'vitest';
 import { runJobs } from '../../../sim/suite/pool.ts';
 import { executeRun, type RunOutcome } from '../../../sim/suite/execute.ts';
 import { planRuns } from '../../../sim/suite/plan.ts';
 import { loadScenarios } from '../../../sim/scenario-files.ts';
+
+// Only the pool's V8 flag is recorded, not set: this test process keeps V8's defaults.
+vi.mock('node:v8', async (importOriginal) => ({ ...(await importOriginal<typeof import('node:v8')>()), setFlagsFromString: vi.fn() }));
 
 const withoutTime = (o: RunOutcome): unknown => ({ ...o, wallSeconds: undefined });
 
@@ -29,5 +33,17 @@ describe('runJobs on worker threads', () => {
     const outcomes = await runJobs(jobs, 2, () => undefined, () => ++polls > 3);
     expect(outcomes.length).toBe(3);
     expect(outcomes.map((o) => o.index)).toEqual(jobs.slice(0, 3).map((j) => j.index));
+  }, 120_000);
+
+  it('gives worker threads a smaller TurboFan inlining budget while they run, then restores the default; one thread keeps the default', async () => {
+    const jobs = planRuns(loadScenarios(['scenarios/isis-fbcast-static.json']), { seeds: [1, 2] });
+    const flags = vi.mocked(setFlagsFromString);
+    flags.mockClear();
+    await runJobs(jobs, 1, () => undefined);
+    expect(flags).not.toHaveBeenCalled();
+    let whileRunning: string[] = [];
+    await runJobs(jobs, 2, () => { whileRunning = flags.mock.calls.map((call) => call[0]); });
+    expect(whileRunning).toEqual(['--max-inlined-bytecode-size-cumulative=230']);
+    expect(flags.mock.calls.map((call) => call[0])).toEqual(['--max-inlined-bytecode-size-cumulative=230', '--max-inlined-bytecode-size-cumulative=920']);
   }, 120_000);
 });
