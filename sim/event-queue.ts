@@ -81,17 +81,18 @@ export class EventQueue<E extends Scheduled> {
       for (;;) {
         let child = 2 * k + 1;
         if (child >= n) break;
-        let ct = times[child] as number;
-        let cs = seqs[child] as number;
         const right = child + 1;
         if (right < n) {
+          // The smaller child, chosen without a branch: which one it is is a
+          // coin toss the CPU cannot predict, and a mispredicted branch a
+          // level cost more than the arithmetic (bench/sim-kernel.ts: the
+          // message loop's heap work about 10 % faster).
           const rt = times[right] as number;
-          if (rt < ct || (rt === ct && (seqs[right] as number) < cs)) {
-            child = right;
-            ct = rt;
-            cs = seqs[right] as number;
-          }
+          const lt = times[child] as number;
+          child += +(rt < lt) | (+(rt === lt) & +((seqs[right] as number) < (seqs[child] as number)));
         }
+        const ct = times[child] as number;
+        const cs = seqs[child] as number;
         if (lastTime < ct || (lastTime === ct && lastSeq < cs)) break;
         times[k] = ct;
         seqs[k] = cs;

@@ -91,41 +91,48 @@ export class Network {
    * or cut, 2 when duplicated); their delays are left in `firstDelayUs` and
    * `secondDelayUs` (one call per message on the simulator's hot path: no
    * array). The draws, and their order, are the run's: loss, the first
-   * delay, duplication, the second delay.
+   * delay, duplication, the second delay. `sameHost`: whether `from` and
+   * `to` are one host, when the caller knows it without comparing names.
    */
-  transmitCopies(from: HostName, to: HostName): 0 | 1 | 2 {
-    this.stats.sent++;
+  transmitCopies(from: HostName, to: HostName, sameHost: boolean = from === to): 0 | 1 | 2 {
+    const stats = this.stats;
+    stats.sent++;
     const cuts = this.cuts;
     if (cuts.isPartitioned && !cuts.canTalk(from, to)) {
-      this.stats.cut++;
+      stats.cut++;
       this.lastDropReason = 'cut';
       return 0;
     }
-    if (from === to) {
+    if (sameHost) {
       this.firstDelayUs = 0;
       return 1;
     }
-    const link = this.linkParams(from, to);
-    if (this.rng.chance(link.lossProbability)) {
-      this.stats.lost++;
+    const link = this.faulted.size === 0 && this.configured.size === 0 ? this.defaults : this.linkParams(from, to);
+    const rng = this.rng;
+    const loss = link.lossProbability;
+    if (loss > 0 && rng.float() < loss) {
+      stats.lost++;
       this.lastDropReason = 'loss';
       return 0;
     }
-    this.firstDelayUs = this.drawDelayUs(link.delay);
-    if (!this.rng.chance(link.duplicateProbability)) return 1;
-    this.stats.duplicated++;
-    this.secondDelayUs = this.drawDelayUs(link.delay);
+    const delay = link.delay;
+    this.firstDelayUs = this.drawDelayUs(delay);
+    const duplicate = link.duplicateProbability;
+    if (!(duplicate > 0 && rng.float() < duplicate)) return 1;
+    stats.duplicated++;
+    this.secondDelayUs = this.drawDelayUs(delay);
     return 2;
   }
 
   private drawDelayUs(delay: DelaySpec): number {
-    const tail = this.rng.exponentialInt(Math.max(0, delay.meanUs - delay.minUs));
-    const jitter = delay.jitterUs > 0 ? this.rng.int(delay.jitterUs) : 0;
-    return delay.minUs + tail + jitter;
+    const rng = this.rng;
+    const minUs = delay.minUs;
+    const tail = rng.exponentialInt(Math.max(0, delay.meanUs - minUs));
+    const jitterUs = delay.jitterUs;
+    return jitterUs > 0 ? minUs + tail + rng.int(jitterUs) : minUs + tail;
   }
 
   private linkParams(from: HostName, to: HostName): LinkParams {
-    if (this.faulted.size === 0 && this.configured.size === 0) return this.defaults;
     const key = linkKey(from, to);
     return this.faulted.get(key) ?? this.configured.get(key) ?? this.defaults;
   }

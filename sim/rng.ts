@@ -5,17 +5,34 @@
 //
 // The generator is seedrandom's `alea` (about 7 ns a number on Node 20,
 // against 34 ns for the default ARC4). Changing it changes every seed's run:
-// do not.
+// do not. seedrandom seeds it (its mash of the seed string); the numbers are
+// then drawn here, with Alea's step written out on a Float64Array of its
+// state: the same arithmetic on the same doubles, so the same numbers
+// (test/sim/rng.spec.ts), without a closure call and its state's boxed
+// fields on every draw (bench/sim-kernel.ts).
 import seedrandom from 'seedrandom';
 import { exponentialTableOf, type ExponentialTable } from './exponential-table.ts';
 
 export class Rng {
-  private readonly next: () => number;
+  /** Alea's state: s0, s1, s2 (multiples of 2^-32 in [0, 1)) and the carry c. */
+  private readonly alea: Float64Array;
   /** The table of the mean this stream drew an exponential for last. */
   private exponential: ExponentialTable | undefined;
 
   constructor(readonly seed: string) {
-    this.next = seedrandom.alea(seed);
+    const seeded = seedrandom.alea(seed, { state: true }).state();
+    this.alea = Float64Array.of(seeded.s0, seeded.s1, seeded.s2, seeded.c);
+  }
+
+  /** Alea's step, as seedrandom's lib/alea.js writes it: the next number in [0, 1). */
+  private next(): number {
+    const s = this.alea;
+    const t = 2091639 * (s[0] as number) + (s[3] as number) * 2.3283064365386963e-10; // 2^-32
+    s[0] = s[1] as number;
+    s[1] = s[2] as number;
+    const c = t | 0;
+    s[3] = c;
+    return (s[2] = t - c);
   }
 
   /** A stream for one subsystem, independent of every other child's draws. */

@@ -68,6 +68,12 @@ export interface SimProcess extends SystemProcess {
   lastTimer: TimerEvent | undefined;
   /** Timer delays are multiplied by this (clock drift). */
   readonly timerScale: number;
+  /**
+   * A number per host (the same for every incarnation of it): the message
+   * path compares hosts by this instead of by name (two equal names built
+   * apart are two strings, and comparing them calls into V8's runtime).
+   */
+  readonly hostId: number;
 }
 
 /** Hears `view`, `note` and `exit` observations as they happen (fault triggers, rejoins). */
@@ -109,9 +115,13 @@ export class World implements SystemScheduler<SimProcess> {
    * delivery returned, when nothing refers to it any more.
    */
   private readonly freeMsgEvents: MsgEvent[] = [];
+  /** Host -> its `hostId`. */
+  private readonly hostIds = new Map<HostName, number>();
+  private readonly network_: Network;
 
   constructor(private readonly options: WorldOptions) {
     this.queue = new EventQueue<SimEvent>(options.queueCapacity);
+    this.network_ = options.network;
     this.system = new System<SimProcess>(
       {
         protocol: options.protocol,
@@ -241,14 +251,25 @@ export class World implements SystemScheduler<SimProcess> {
 
   createProcess(pid: ProcessId, host: HostName): SimProcess {
     const drift = this.options.driftPpm[host] ?? 0;
-    return { pid, host, ctx: { self: pid }, state: undefined, status: 'live', timers: new Map(), lastTimer: undefined, timerScale: 1 + drift / 1_000_000 };
+    let hostId = this.hostIds.get(host);
+    if (hostId === undefined) this.hostIds.set(host, (hostId = this.hostIds.size));
+    return { pid, host, ctx: { self: pid }, state: undefined, status: 'live', timers: new Map(), lastTimer: undefined, timerScale: 1 + drift / 1_000_000, hostId };
   }
 
   transmit(from: SimProcess, to: ProcessId, target: SimProcess | undefined, msg: unknown, message: number, net: number): void {
+    const network = this.network_;
     // Messages to processes that never existed vanish, like packets to an unused address.
-    const toHost = target?.host ?? to;
-    const network = this.options.network;
-    const copies = network.transmitCopies(from.host, toHost);
+    const copies =
+      target === undefined ? network.transmitCopies(from.host, to, from.host === to) : network.transmitCopies(from.host, target.host, target.hostId === from.hostId);
+    if (copies === 1) {
+      this.messagesInFlight++;
+      this.schedule(network.firstDelayUs, this.msgEvent(to, target, from, msg, message, net));
+    } else this.transmitLostOrDuplicated(copies, from, to, target, msg, message, net);
+  }
+
+  /** The rest of `transmit` when the frame was lost (0 copies) or duplicated (2): kept apart so the one-copy path stays small. */
+  private transmitLostOrDuplicated(copies: 0 | 2, from: SimProcess, to: ProcessId, target: SimProcess | undefined, msg: unknown, message: number, net: number): void {
+    const network = this.network_;
     if (copies === 0) {
       if (net >= 0) this.system.frameDropped(from, to, msg, net, network.lastDropReason);
       return;
@@ -257,7 +278,6 @@ export class World implements SystemScheduler<SimProcess> {
     const secondDelayUs = network.secondDelayUs;
     this.messagesInFlight++;
     this.schedule(network.firstDelayUs, this.msgEvent(to, target, from, msg, message, net));
-    if (copies === 1) return;
     // A duplicate travels under its own name; recorded only at `net` and `full` (net >= 0).
     const copy = net < 0 ? net : this.system.frameDuplicated(from, to, msg, net);
     this.messagesInFlight++;

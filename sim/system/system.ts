@@ -217,7 +217,19 @@ export class System<P extends SystemProcess> implements EffectTarget<P>, Handler
    * process `target`): lost if the target is gone or a cut is in the way.
    */
   deliver(from: P, to: ProcessId, target: P | undefined, msg: unknown, message: number, net = -1): void {
-    this.onChoice?.({ kind: 'deliver', t: this.t, message });
+    if (this.onChoice !== null) this.onChoice({ kind: 'deliver', t: this.t, message });
+    // The common case first, in few bytes: V8 inlines small methods into the
+    // scheduler's loop (bench/sim-kernel.ts); drops and the network's trace
+    // events are in methods of their own.
+    if (target === undefined || target.status !== 'live' || this.cuts.isPartitioned || this.recordsNetwork) {
+      this.deliverChecked(from, to, target, msg, net);
+      return;
+    }
+    this.apply(target, callMessage(this.protocol, target.state, from.pid, msg, target.ctx, this));
+  }
+
+  /** `deliver` when the receiver may be gone, a cut may be in the way or the trace records frames. */
+  private deliverChecked(from: P, to: ProcessId, target: P | undefined, msg: unknown, net: number): void {
     if (target === undefined || target.status !== 'live') {
       if (this.recordsNetwork) this.frameDropped(from, to, msg, net, target?.status === 'exited' ? 'exited' : 'crashed');
       return;
@@ -266,7 +278,7 @@ export class System<P extends SystemProcess> implements EffectTarget<P>, Handler
   /** A pending timer fires (the scheduler knows it was neither cancelled nor replaced). */
   fireTimer(process: P, tag: string): void {
     if (process.status !== 'live') return;
-    this.onChoice?.({ kind: 'timer', t: this.t, process: process.pid, tag });
+    if (this.onChoice !== null) this.onChoice({ kind: 'timer', t: this.t, process: process.pid, tag });
     if (this.recordsTimers) this.record({ type: 'timer', t: this.t, node: process.pid, timer: tag });
     this.apply(process, callTimer(this.protocol, process.state, tag, process.ctx, this));
   }
@@ -305,13 +317,16 @@ export class System<P extends SystemProcess> implements EffectTarget<P>, Handler
 
   send(process: P, to: ProcessId, msg: unknown): void {
     const message = this.counts.messagesSent++;
-    let net = -1;
-    if (this.recordsNetwork) {
-      net = this.nextNet++;
-      const d = this.describe(msg);
-      this.record({ type: 'send', t: this.t, node: process.pid, to, kind: d.kind, key: d.key, net });
-    }
+    const net = this.recordsNetwork ? this.recordSend(process, to, msg) : -1;
     this.scheduler.transmit(process, to, this.processes.get(to), msg, message, net);
+  }
+
+  /** Names the frame `process` sends and writes its `send` event (detail `net` and `full`); returns the name. */
+  private recordSend(process: P, to: ProcessId, msg: unknown): number {
+    const net = this.nextNet++;
+    const d = this.describe(msg);
+    this.record({ type: 'send', t: this.t, node: process.pid, to, kind: d.kind, key: d.key, net });
+    return net;
   }
 
   setTimer(process: P, tag: string, delayUs: number): void {

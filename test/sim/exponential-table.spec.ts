@@ -22,6 +22,36 @@ describe('ExponentialTable', () => {
     }
   });
 
+  it('in a bucket where the integer steps once, switches at the first value that gives the higher integer', () => {
+    for (const mean of MEANS) {
+      const table = new ExponentialTable(mean);
+      const wrong: string[] = [];
+      let stepping = 0;
+      for (let b = 0; b < BUCKETS; b++) {
+        const first = b / BUCKETS;
+        const last = (b + 1) / BUCKETS - STEP;
+        const low = roundedExponential(first, mean);
+        if (roundedExponential(last, mean) !== low + 1) continue;
+        stepping++;
+        // Where the formula steps (the offsets of the generator's values in the bucket, bisected).
+        let below = 0;
+        let at = 2 ** 32 / BUCKETS - 1;
+        while (at - below > 1) {
+          const middle = Math.floor((below + at) / 2);
+          if (roundedExponential(first + middle * STEP, mean) === low + 1) at = middle;
+          else below = middle;
+        }
+        // The table answers both sides of the step as the formula does.
+        for (const offset of [at, below, at + 1, below - 1, 0, 2 ** 32 / BUCKETS - 1]) {
+          const u = first + offset * STEP;
+          if (u >= first && u <= last && table.draw(u) !== roundedExponential(u, mean)) wrong.push(`${mean}: bucket ${b}, ${u}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+      if (mean === 400) expect(stepping).toBeGreaterThan(1000);
+    }
+  });
+
   it('gives the formula’s integer on a stream of the generator’s draws', () => {
     for (const mean of MEANS) {
       const next = seedrandom.alea(`table/${mean}`);

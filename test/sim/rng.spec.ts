@@ -1,3 +1,4 @@
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../sim/rng.ts';
 
@@ -7,6 +8,16 @@ describe('Rng', () => {
   it('gives the same numbers for the same seed', () => {
     expect(draw(new Rng('42'), 50)).toEqual(draw(new Rng('42'), 50));
     expect(draw(new Rng('42'), 50)).not.toEqual(draw(new Rng('43'), 50));
+  });
+
+  it('draws seedrandom’s alea numbers, bit for bit, for any seed', () => {
+    for (const seed of ['1', '42', 'kernel-bench/network', '', 'é/ü/ß', 'x'.repeat(300)]) {
+      const rng = new Rng(seed);
+      const alea = seedrandom.alea(seed);
+      const differ: number[] = [];
+      for (let k = 0; k < 100_000; k++) if (rng.float() !== alea()) differ.push(k);
+      expect(differ, seed).toEqual([]);
+    }
   });
 
   it('child streams do not depend on draws from the parent or siblings', () => {
