@@ -7,7 +7,8 @@ import { isValidScenario } from '../../../scenarios/validate.ts';
 import { loadScenarios } from '../../../sim/scenario-files.ts';
 
 const suite = loadScenarios(['scenarios/isis-uniform.json', 'scenarios/isis-voluntary-leave.json', 'scenarios/isis-coordinator-crash-during-flush.json']);
-const candidates: Candidate[] = suite.map((s) => ({ scenario: s.forSeed(1), seed: 1, changes: [] }));
+// Uniform seed 4: random faults of every kind (seed 1 draws a strike that keeps the stage quiet).
+const candidates: Candidate[] = suite.map((s) => ({ scenario: s.forSeed(4), seed: 1, changes: [] }));
 const switches = switchesOf(candidates.map((c) => c.scenario));
 
 function children(seed: string, n: number): Candidate[] {
