@@ -186,6 +186,28 @@ export function noteOfVariant(kind: StrikeKind, variant: string): string | undef
   return moment in MOMENTS ? MOMENTS[moment as MomentName].note : undefined;
 }
 
+/**
+ * Whether a variant's race is timed in steps of steady links (its strike is
+ * `quiet`): the coordinator's moments of a cut at a note, staggered
+ * competing coordinators, leavers cut at the suspicion.
+ */
+export function isQuietVariant(kind: StrikeKind, variant: string): boolean {
+  switch (kind) {
+    case 'cutAtNote': {
+      const moment = variant.split('/')[0] ?? '';
+      return moment in MOMENTS && MOMENTS[moment as MomentName].target === 'coordinator';
+    }
+    case 'competingCoordinators':
+      return variant === 'staggered';
+    case 'leaveUnderSuspicion':
+      return variant === 'leavers-cut-at-suspicion';
+    case 'slowLinkUnderLoad':
+    case 'noMajoritySplit':
+    case 'longIsolation':
+      return false;
+  }
+}
+
 /** A variant of `kind` drawn by weight. */
 export function drawVariant(kind: StrikeKind, random: UnitRandom): string {
   const variants = STRIKE_VARIANTS[kind];
@@ -282,7 +304,7 @@ export function drawStrike(kind: StrikeKind, ctx: StrikeContext, random: UnitRan
       if (moment.needs === 'join') strike.joins.push({ atUs: startUs, count: 1 });
       // The coordinator's phases are timed in steps of the steady links (measured: the cut after the last
       // flush reply broke phase 2's takeover 9 of 10 times on a cleared stage, 2 of 10 amid other faults).
-      if (moment.target === 'coordinator') strike.quiet = true;
+      if (isQuietVariant(kind, variant)) strike.quiet = true;
       else {
         strike.orders = TOTAL_ONLY;
         strike.rateFactor = 8;
@@ -306,7 +328,7 @@ export function drawStrike(kind: StrikeKind, ctx: StrikeContext, random: UnitRan
         for (const to of others) strike.schedule.push({ type: 'link', from: second, to, atUs: startUs, ...steadyLink(steadyUs) });
         for (const to of others) strike.schedule.push({ type: 'link', from: first, to, atUs: startUs, ...steadyLink(steadyUs + lagUs) });
         strike.detail = `competing coordinators ${first} and ${second}, ${first} ${Math.round(lagUs)} us behind`;
-        strike.quiet = true;
+        strike.quiet = isQuietVariant(kind, variant);
       }
       strike.schedule.push({ type: 'link', from: first, to: second, atUs: startUs, ...slow(between(2, 3) * timeout) });
       // One of the two a few flights slower towards everyone else: whose messages win the race varies.
@@ -384,7 +406,7 @@ export function drawStrike(kind: StrikeKind, ctx: StrikeContext, random: UnitRan
             { type: 'link', from: l, to: coordinator, bidirectional: false, ...steadyLink(steadyUs), at: { ...suspicion, delayUs: restoreUs } },
           );
         }
-        strike.quiet = true;
+        strike.quiet = isQuietVariant(kind, variant);
       }
       for (const l of leaving) strike.leaves.push({ atUs: startUs, host: l });
       if (random.float() < 0.5) strike.joins.push({ atUs: clamp(startUs + between(0, 1) * timeout), count: 1 });

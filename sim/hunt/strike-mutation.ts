@@ -95,6 +95,8 @@ export interface AddedStrike {
   scenario: Scenario;
   what: string;
   key: string;
+  /** The strike's race is timed in steps (strikes.ts `quiet`): the stage was cleared for it, and must stay so. */
+  quiet: boolean;
 }
 
 /** Adds one strike of `kind` (drawn when absent), of `variant` when named; null when it does not fit the scenario. */
@@ -122,10 +124,10 @@ export function addStrike(s: Scenario, rng: Rng, kind: StrikeKind = rng.pick(STR
   if (strike.quiet === true) {
     const stage = clearStage(s);
     const cleared = stage.dropped > 0 ? ` (stage cleared: ${stage.dropped} scheduled fault${stage.dropped === 1 ? '' : 's'}, join${stage.dropped === 1 ? '' : 's'} or leave${stage.dropped === 1 ? '' : 's'} dropped)` : '';
-    return { scenario: applyStrikes(stage.scenario, [strike], s.workload.multicastsPerSecond), what: `strike ${strike.detail}${cleared}`, key: strikeKey(strike.kind, strike.variant) };
+    return { scenario: applyStrikes(stage.scenario, [strike], s.workload.multicastsPerSecond), what: `strike ${strike.detail}${cleared}`, key: strikeKey(strike.kind, strike.variant), quiet: true };
   }
   const made = room.dropped > 0 ? ` (${room.dropped} take-out${room.dropped === 1 ? '' : 's'} dropped for it)` : '';
-  return { scenario: applyStrikes(room.scenario, [strike], s.workload.multicastsPerSecond), what: `strike ${strike.detail}${made}`, key: strikeKey(strike.kind, strike.variant) };
+  return { scenario: applyStrikes(room.scenario, [strike], s.workload.multicastsPerSecond), what: `strike ${strike.detail}${made}`, key: strikeKey(strike.kind, strike.variant), quiet: false };
 }
 
 /**

@@ -45,6 +45,20 @@ describe('mutate', () => {
     expect(kinds.size).toBeGreaterThanOrEqual(5);
   });
 
+  it('a quiet strike (a race timed in steps, its stage cleared) is the candidate\'s last change, and says so', () => {
+    const strikes = new StrikeCoverage();
+    const rng = new Rng('quiet-last');
+    let quiet = 0;
+    for (let k = 0; k < 200; k++) {
+      const child = mutate(candidates[0]!, candidates, switches, rng, strikes);
+      if (child?.quietStrike !== true) continue;
+      quiet++;
+      expect(child.changes[child.changes.length - 1]).toMatch(/^strike /);
+      expect(child.scenario.faults?.random).toBeUndefined();
+    }
+    expect(quiet).toBeGreaterThan(5);
+  });
+
   it('is deterministic for a seed and differs across seeds', () => {
     expect(JSON.stringify(children('m2', 20))).toBe(JSON.stringify(children('m2', 20)));
     expect(JSON.stringify(children('m2', 20))).not.toBe(JSON.stringify(children('m3', 20)));
