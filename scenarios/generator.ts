@@ -92,7 +92,9 @@ export function generateWithPlans(
   const strikes = drawStrikes(spec, drawn, strikeWeights(spec, random), random);
   const weights = membershipWeights(spec, random);
   const budget = Math.floor((spec.processes - 1) / 2) - strikes.reduce((n, s) => n + s.takeOuts, 0);
-  const plans = membershipPlans(spec, weights, random, budget, strikes.flatMap((s) => s.hostsUsed));
+  const drawnPlans = membershipPlans(spec, weights, random, budget, strikes.flatMap((s) => s.hostsUsed));
+  // A strike whose race is timed in steps keeps the stage to itself (drawn all the same: the next draws stay put).
+  const plans = strikes.some((s) => s.quiet === true) ? [] : drawnPlans;
   return { scenario: withPlans(applyStrikes(drawn, strikes, spec.multicastsPerSecond), plans), plans, strikes };
 }
 

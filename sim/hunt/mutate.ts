@@ -42,6 +42,8 @@ export interface Candidate {
   noteCounts?: NoteCounts;
   /** The strike variants (kind/variant keys) the mutation that made it added. */
   addedStrikes?: string[];
+  /** One of those is quiet (its race timed in steps on a cleared stage): the hunt retries it on a fresh seed. */
+  quietStrike?: boolean;
 }
 
 /** The vocabulary of the switches: every random fault kind and order named by a scenario of the corpus. */
@@ -96,6 +98,7 @@ export function mutate(parent: Candidate, donors: readonly Candidate[], switches
     let seed = parent.seed;
     const changes: string[] = [];
     const addedStrikes: string[] = [];
+    let quietStrike = false;
     const count = 1 + rng.int(3);
     // While variants remain untried, a candidate starts with a strike as often as they remain.
     const strikeFirst = strikes !== undefined && rng.chance(strikes.untriedShare());
@@ -113,6 +116,11 @@ export function mutate(parent: Candidate, donors: readonly Candidate[], switches
         scenario = added.scenario;
         changes.push(added.what);
         addedStrikes.push(added.key);
+        // Its stage was cleared for a race timed in steps: a fault, splice or load change after it would spoil it.
+        if (added.quiet) {
+          quietStrike = true;
+          break;
+        }
         continue;
       }
       const changed = apply(mutation, scenario, donors, switches, rng, parent.noteCounts);
@@ -121,7 +129,7 @@ export function mutate(parent: Candidate, donors: readonly Candidate[], switches
       changes.push(changed.what);
     }
     if (changes.length === 0) continue;
-    if (isValidScenario(scenario)) return { scenario, seed, changes, ...(addedStrikes.length > 0 ? { addedStrikes } : {}) };
+    if (isValidScenario(scenario)) return { scenario, seed, changes, ...(addedStrikes.length > 0 ? { addedStrikes } : {}), ...(quietStrike ? { quietStrike } : {}) };
   }
   return null;
 }

@@ -95,6 +95,8 @@ export interface AddedStrike {
   scenario: Scenario;
   what: string;
   key: string;
+  /** The strike's race is timed in steps (strikes.ts `quiet`): the stage was cleared for it, and must stay so. */
+  quiet: boolean;
 }
 
 /** Adds one strike of `kind` (drawn when absent), of `variant` when named; null when it does not fit the scenario. */
@@ -119,6 +121,26 @@ export function addStrike(s: Scenario, rng: Rng, kind: StrikeKind = rng.pick(STR
     variant,
   );
   if (strike === null) return null;
+  if (strike.quiet === true) {
+    const stage = clearStage(s);
+    const cleared = stage.dropped > 0 ? ` (stage cleared: ${stage.dropped} scheduled fault${stage.dropped === 1 ? '' : 's'}, join${stage.dropped === 1 ? '' : 's'} or leave${stage.dropped === 1 ? '' : 's'} dropped)` : '';
+    return { scenario: applyStrikes(stage.scenario, [strike], s.workload.multicastsPerSecond), what: `strike ${strike.detail}${cleared}`, key: strikeKey(strike.kind, strike.variant), quiet: true };
+  }
   const made = room.dropped > 0 ? ` (${room.dropped} take-out${room.dropped === 1 ? '' : 's'} dropped for it)` : '';
-  return { scenario: applyStrikes(room.scenario, [strike], s.workload.multicastsPerSecond), what: `strike ${strike.detail}${made}`, key: strikeKey(strike.kind, strike.variant) };
+  return { scenario: applyStrikes(room.scenario, [strike], s.workload.multicastsPerSecond), what: `strike ${strike.detail}${made}`, key: strikeKey(strike.kind, strike.variant), quiet: false };
+}
+
+/**
+ * The scenario without its scheduled faults, joins and leaves (random
+ * faults go with the strike: applyStrikes): a strike whose race is timed in
+ * steps of steady links needs the stage to itself. Measured on the hunt's
+ * starting scenarios (session 6): the coordinator cut off after the last
+ * flush reply failed takeover-ignores-accepted 2 of 10 times on uniform
+ * seed 1 as it is, 5 with its random faults off, 9 with the stage cleared.
+ */
+function clearStage(s: Scenario): { scenario: Scenario; dropped: number } {
+  const dropped = (s.faults?.schedule?.length ?? 0) + (s.workload.leaves?.length ?? 0) + (s.workload.joins?.length ?? 0);
+  const { schedule: _schedule, ...faults } = s.faults ?? {};
+  const { joins: _joins, leaves: _leaves, ...workload } = s.workload;
+  return { scenario: { ...s, faults, workload }, dropped };
 }

@@ -95,6 +95,55 @@ describe('strikes', () => {
     expect([...hosts].sort()).toEqual(['p1', 'p5']);
   });
 
+  it('staggered coordinators: the older lags the younger by less than two thirds of a step, on steady links, on a quiet stage', () => {
+    for (let k = 0; k < 30; k++) {
+      const strike = drawStrike('competingCoordinators', ctx, new Rng(`staggered/${k}`), 'staggered')!;
+      expect(strike.quiet).toBe(true);
+      const delayTo = (from: string, to: string): number => {
+        const link = strike.schedule.find((f) => f.type === 'link' && f.from === from && f.to === to);
+        if (link?.type !== 'link' || link.delay === undefined) throw new Error(`no link ${from}->${to}`);
+        return link.delay.minUs;
+      };
+      const step = delayTo('p2', 'p3');
+      for (const link of strike.schedule) if (link.type === 'link' && link.to !== 'p2') expect(link.lossProbability).toBe(0);
+      for (const to of ['p3', 'p4', 'p5']) {
+        expect(delayTo('p2', to)).toBe(step);
+        const lag = delayTo('p1', to) - step;
+        expect(lag).toBeGreaterThanOrEqual(0.15 * step - 1);
+        expect(lag).toBeLessThanOrEqual(0.6 * step + 1);
+      }
+      // Each suspects the other: their own link slower than the timeout.
+      expect(delayTo('p1', 'p2')).toBeGreaterThan(2 * ctx.suspectTimeoutUs);
+    }
+  });
+
+  it('leavers cut at the suspicion: dead one way from the coordinator\'s suspicion note, restored within a retransmission timeout', () => {
+    for (let k = 0; k < 30; k++) {
+      const strike = drawStrike('leaveUnderSuspicion', ctx, new Rng(`cut-leavers/${k}`), 'leavers-cut-at-suspicion')!;
+      expect(strike.quiet).toBe(true);
+      const suspect = strike.hostsUsed[strike.hostsUsed.length - 1]!;
+      for (const leave of strike.leaves) {
+        const fromLeaver = strike.schedule.filter((f) => f.type === 'link' && f.from === leave.host && f.to === 'p1');
+        expect(fromLeaver).toHaveLength(2);
+        const [cut, restore] = fromLeaver;
+        if (cut?.type !== 'link' || restore?.type !== 'link') throw new Error('no cut and restore');
+        expect(cut.lossProbability).toBe(1);
+        expect(cut.bidirectional).toBe(false);
+        expect(cut.at).toMatchObject({ note: `suspect ${suspect}`, node: 'p1', occurrence: 1 });
+        expect(restore.lossProbability).toBe(0);
+        expect(restore.at?.delayUs).toBeLessThan(8_000);
+      }
+    }
+  });
+
+  it('a quiet strike takes the random faults out of its scenario; others keep them', () => {
+    const quiet = drawStrike('competingCoordinators', ctx, new Rng('quiet'), 'staggered')!;
+    const loud = drawStrike('competingCoordinators', ctx, new Rng('loud'), 'even')!;
+    expect(base.faults?.random).toBeDefined();
+    expect(applyStrikes(base, [quiet, loud], spec.multicastsPerSecond).faults?.random).toBeUndefined();
+    expect(applyStrikes(base, [loud], spec.multicastsPerSecond).faults?.random).toEqual(base.faults?.random);
+  });
+
   it('a strike that does not fit the budget is not drawn', () => {
     const rng = new Rng('tight');
     expect(drawStrike('noMajoritySplit', { ...ctx, budget: 1 }, rng)).toBeNull();
@@ -112,6 +161,19 @@ describe.each(['uniform', 'swarm'] as const)('generator (%s): strikes', (mode) =
       expect(out).toBeLessThanOrEqual(2);
     }
     expect([...kinds].sort()).toEqual([...STRIKES].sort());
+  });
+
+  it('a seed with a quiet strike has no membership pairs and no random faults', () => {
+    let quiet = 0;
+    for (let seed = 0; seed < 100; seed++) {
+      const { scenario, strikes, plans } = generateWithPlans('g', 'd', { ...spec, mode }, new Rng(`generate/${seed}`));
+      if (!strikes.some((s) => s.quiet === true)) continue;
+      quiet++;
+      expect(plans).toEqual([]);
+      expect(scenario.faults?.random).toBeUndefined();
+    }
+    expect(quiet).toBeGreaterThan(5);
+    expect(quiet).toBeLessThan(60);
   });
 
   it('a quarter of the seeds or so draws no strike, the others one or two', () => {

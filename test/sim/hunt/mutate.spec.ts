@@ -7,7 +7,8 @@ import { isValidScenario } from '../../../scenarios/validate.ts';
 import { loadScenarios } from '../../../sim/scenario-files.ts';
 
 const suite = loadScenarios(['scenarios/isis-uniform.json', 'scenarios/isis-voluntary-leave.json', 'scenarios/isis-coordinator-crash-during-flush.json']);
-const candidates: Candidate[] = suite.map((s) => ({ scenario: s.forSeed(1), seed: 1, changes: [] }));
+// Uniform seed 4: random faults of every kind (seed 1 draws a strike that keeps the stage quiet).
+const candidates: Candidate[] = suite.map((s) => ({ scenario: s.forSeed(4), seed: 1, changes: [] }));
 const switches = switchesOf(candidates.map((c) => c.scenario));
 
 function children(seed: string, n: number): Candidate[] {
@@ -42,6 +43,20 @@ describe('mutate', () => {
     }
     const kinds = new Set(made.flatMap((c) => c.changes.map((w) => w.split(' ')[0])));
     expect(kinds.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('a quiet strike (a race timed in steps, its stage cleared) is the candidate\'s last change, and says so', () => {
+    const strikes = new StrikeCoverage();
+    const rng = new Rng('quiet-last');
+    let quiet = 0;
+    for (let k = 0; k < 200; k++) {
+      const child = mutate(candidates[0]!, candidates, switches, rng, strikes);
+      if (child?.quietStrike !== true) continue;
+      quiet++;
+      expect(child.changes[child.changes.length - 1]).toMatch(/^strike /);
+      expect(child.scenario.faults?.random).toBeUndefined();
+    }
+    expect(quiet).toBeGreaterThan(5);
   });
 
   it('is deterministic for a seed and differs across seeds', () => {

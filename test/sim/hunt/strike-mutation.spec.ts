@@ -28,7 +28,8 @@ describe('strike mutation', () => {
     for (const kind of STRIKES) {
       const made = addStrike(structuredClone(partitioned!), rng, kind);
       expect(made).not.toBeNull();
-      expect(made!.what).toMatch(/take-outs? dropped for it/);
+      // A strike timed in steps clears the whole stage instead.
+      expect(made!.what).toMatch(/take-outs? dropped for it|stage cleared/);
       // The scenario's own split is gone (a split strike brings one of its own).
       const own = JSON.stringify(partitioned!.faults!.schedule!.find((f) => f.type === 'partition'));
       expect(made!.scenario.faults!.schedule!.map((f) => JSON.stringify(f))).not.toContain(own);
@@ -40,6 +41,18 @@ describe('strike mutation', () => {
     const made = addStrike(structuredClone(steady!), new Rng('room'), 'competingCoordinators')!;
     expect(made.what).not.toMatch(/dropped/);
     expect(made.scenario.faults!.schedule!.slice(0, steady!.faults?.schedule?.length ?? 0)).toEqual(steady!.faults?.schedule ?? []);
+  });
+
+  it('clears the stage for a strike timed in steps: no other scheduled fault, join, leave or random fault', () => {
+    const noisy = loadScenarios(['scenarios/isis-uniform.json'])[0]!.forSeed(4);
+    expect(noisy.faults?.random).toBeDefined();
+    const made = addStrike(structuredClone(noisy), new Rng('stage'), 'competingCoordinators', 'staggered')!;
+    expect(made.what).toMatch(/stage cleared/);
+    expect(made.scenario.faults?.random).toBeUndefined();
+    expect(made.scenario.workload.leaves).toBeUndefined();
+    // Only the strike's own links are left: the two coordinators' steady links, their slow one, the reset.
+    expect(made.scenario.faults!.schedule!.every((f) => f.type === 'link' || f.type === 'link-reset')).toBe(true);
+    expect(isValidScenario(made.scenario)).toBe(true);
   });
 
   it('adds the variant it is asked for, and names it by its kind/variant key', () => {
