@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import '../protocol/builtin.ts';
 import { explore, loadExploreScenario } from '../sim/explore/index.ts';
-import { printTable } from './report.ts';
+import { printTable, median } from './report.ts';
 
 const self = fileURLToPath(import.meta.url);
 
@@ -40,12 +40,6 @@ for (let round = 0; round < rounds; round++) {
     if (child.status !== 0) throw new Error(`${frontier}: ${child.stderr}`);
     runs[frontier]?.push(JSON.parse(child.stdout) as Run);
   }
-}
-
-function median(values: number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 const rows: string[][] = [];

@@ -12,7 +12,7 @@ import { protocolFactory } from '../protocol/registry.ts';
 import type { DeliveryOrder } from '../protocol/types.ts';
 import { runScenario } from '../sim/run.ts';
 import type { Scenario } from '../scenarios/types.ts';
-import { hrSeconds, printTable } from './report.ts';
+import { hrSeconds, printTable, median } from './report.ts';
 
 const MULTICASTS = Number(process.argv[2] ?? 20_000);
 const ROUNDS = Number(process.argv[3] ?? 3);
@@ -41,12 +41,6 @@ const cases: [string, string, DeliveryOrder][] = [
   ['CBCAST (full stack)', 'isis', 'causal'],
   ['ABCAST (full stack)', 'isis', 'total'],
 ];
-
-function median(values: number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 const active = cases.filter(([, protocol]) => protocolFactory(protocol) !== undefined);
 for (const [, protocol, order] of active) runScenario(scenario(protocol, order), { seed: '0', checker: null }); // warm-up

@@ -1,6 +1,6 @@
 // Breadth-first level sizes of an exploration under --por (and --symmetry),
 // to size a space too big to exhaust: the same expansion as the search's
-// BFS (successors.ts, with the BFS cycle proviso), counting each level's
+// BFS (bfs-levels.ts: successors.ts with the BFS cycle proviso), counting each level's
 // new states. With --extrapolate REFERENCE it also exhausts the reference
 // scenario (smaller, same shape) and carries the last level on with the
 // reference's growth at the same relative depth, three ways (as is, scaled
@@ -14,45 +14,23 @@ import { cpuUsage } from 'node:process';
 import '../../protocol/builtin.ts';
 import { loadExploreScenario } from '../../sim/explore/index.ts';
 import { ExploreModel } from '../../sim/explore/model.ts';
-import type { GlobalState } from '../../sim/explore/state.ts';
-import { reducedOrAll, stepEach } from '../../sim/explore/successors.ts';
-import { VisitedSet } from '../../sim/explore/visited.ts';
 import { resolveProtocol } from '../../sim/resolve-protocol.ts';
+import { bfsLevels } from './bfs-levels.ts';
 
 /** New states per BFS level (level 0: the initial state), stopping after the level that passes maxStates. */
 function levels(file: string, symmetry: boolean, maxStates: number, say: (line: string) => void): number[] {
   const { scenario, config } = loadExploreScenario(file);
   const model = new ExploreModel(resolveProtocol(scenario), scenario, config, symmetry, !keepSettled);
-  const visited = new VisitedSet(Number.MAX_SAFE_INTEGER);
-  const key = new Int32Array(2);
-  const root = model.initial();
-  model.key(root, key);
-  visited.add(key[0] as number, key[1] as number, 0);
-  let level: GlobalState[] = [root];
-  const counts = [1];
+  const counts: number[] = [];
   const start = cpuUsage();
-  for (let depth = 0; level.length > 0 && visited.count < maxStates; depth++) {
-    const next: GlobalState[] = [];
-    const closesCycle = (keys: readonly number[], n: number): boolean => {
-      for (let k = 0; k < n; k++) {
-        const entry = visited.find(keys[2 * k] as number, keys[2 * k + 1] as number);
-        if (entry >= 0 && visited.info(entry) <= depth) return true;
-      }
-      return false;
-    };
-    for (const s of level) {
-      const actions = model.enabled(s);
-      if (actions.length === 0) continue;
-      const made = reducedOrAll(model, s, actions, true, (acts) => stepEach(model, s, acts, (p, a) => model.step(p, a), key), (r) => closesCycle(r.keys, r.states.length));
-      for (let k = 0; k < made.states.length; k++) {
-        if (visited.add(made.keys[2 * k] as number, made.keys[2 * k + 1] as number, depth + 1) >= 0) next.push(made.states[k] as GlobalState);
-      }
-    }
-    if (next.length > 0) counts.push(next.length);
-    const cpu = cpuUsage(start);
-    say(`level ${depth + 1}: ${next.length} new, ${visited.count} in all, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU s`);
-    level = next;
-  }
+  bfsLevels(model, true, maxStates, {
+    onNew: (_state, depth) => void (depth === 0 && counts.push(1)),
+    afterLevel: (depth, newStates, allStates) => {
+      if (newStates > 0) counts.push(newStates);
+      const cpu = cpuUsage(start);
+      say(`level ${depth}: ${newStates} new, ${allStates} in all, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU s`);
+    },
+  });
   return counts;
 }
 

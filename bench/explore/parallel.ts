@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { loadavg, availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { printTable } from '../report.ts';
+import { printTable, median } from '../report.ts';
 import { ThreadCpuSampler } from '../thread-cpu.ts';
 import { diagnose } from './parallel-diagnose.ts';
 
@@ -95,12 +95,6 @@ for (let round = 0; round < rounds; round++) {
 const cores = availableParallelism();
 /** What the run would take on idle cores (see CPU_AT_EXIT). */
 const idleSeconds = (r: Run): number => Math.max(r.busiestThreadSeconds, r.cpuSeconds / cores);
-
-function median(values: number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 const rows: string[][] = [];
 const baseWall = median((runs.get(1) ?? []).map((r) => r.wallSeconds));

@@ -20,7 +20,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import '../../protocol/builtin.ts';
 import { explore, loadExploreScenario } from '../../sim/explore/index.ts';
-import { printTable } from '../report.ts';
+import { printTable, median } from '../report.ts';
 
 const self = fileURLToPath(import.meta.url);
 
@@ -64,12 +64,6 @@ for (let round = 0; round < rounds; round++) {
     if (child.status !== 0) throw new Error(`${mode}: ${child.stderr}`);
     runs[mode].push(JSON.parse(child.stdout) as Run);
   }
-}
-
-function median(values: number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 const base = runs.none[0] as Run;

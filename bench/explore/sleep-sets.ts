@@ -14,7 +14,7 @@ import '../../protocol/builtin.ts';
 import { explore, loadExploreScenario, type Strategy } from '../../sim/explore/index.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import { benchArgs, boundedCount } from '../args.ts';
-import { printTable } from '../report.ts';
+import { printTable, median } from '../report.ts';
 
 const self = fileURLToPath(import.meta.url);
 
@@ -61,12 +61,6 @@ for (let round = 0; round < rounds; round++) {
     if (child.status !== 0) throw new Error(`${mode}: ${child.stderr}`);
     runs[mode].push(JSON.parse(child.stdout) as Run);
   }
-}
-
-function median(values: number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 const base = runs.without[0] as Run;

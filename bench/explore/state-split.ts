@@ -2,8 +2,8 @@
 // protocol (bench/explore/cbcast.pml) would merge: a diagnostic for the
 // static CBCAST reference configurations (scenarios/explore/cbcast-3xK.json).
 //
-// It runs the search's breadth-first expansion (successors.ts, with --por
-// and its BFS cycle proviso, as levels.ts does) and projects every visited
+// It runs the search's breadth-first expansion (bfs-levels.ts, with --por
+// and its BFS cycle proviso, shared with levels.ts) and projects every visited
 // state onto coarser views of it, counting the distinct projections:
 //
 //   core      what SPIN's state vector holds of the processes and channels,
@@ -31,9 +31,8 @@ import '../../protocol/builtin.ts';
 import { loadExploreScenario } from '../../sim/explore/index.ts';
 import { ExploreModel } from '../../sim/explore/model.ts';
 import type { GlobalState, Trail } from '../../sim/explore/state.ts';
-import { reducedOrAll, stepEach } from '../../sim/explore/successors.ts';
-import { VisitedSet } from '../../sim/explore/visited.ts';
 import { resolveProtocol } from '../../sim/resolve-protocol.ts';
+import { bfsLevels } from './bfs-levels.ts';
 import type { StaticFrame, StaticState } from '../../protocol/isis/static-stack.ts';
 import type { McMessage } from '../../protocol/isis/mc-message.ts';
 
@@ -130,7 +129,6 @@ function explore(file: string, por: boolean, maxStates: number, multicasts: numb
   const config = multicasts === undefined ? loaded.config : { ...loaded.config, multicastsPerProcess: multicasts };
   const model = new ExploreModel(resolveProtocol(scenario), scenario, config, false, pruneSettled);
   const pids = model.initialPids;
-  const visited = new VisitedSet(Number.MAX_SAFE_INTEGER);
   const key = new Int32Array(2);
   const seen = new Map<Projection, Map<string, number>>(PROJECTIONS.map((p) => [p, new Map<string, number>()]));
   // For each finer projection: its distinct values per coarser value (the split), as pairs coarse -> fine.
@@ -157,38 +155,9 @@ function explore(file: string, por: boolean, maxStates: number, multicasts: numb
       set.add(p[b]);
     }
   };
-  const root = model.initial();
-  model.key(root, key);
-  visited.add(key[0] as number, key[1] as number, 0);
-  note(root);
-  let level: GlobalState[] = [root];
-  for (let depth = 0; level.length > 0 && visited.count < maxStates; depth++) {
-    const next: GlobalState[] = [];
-    const closesCycle = (keys: readonly number[], n: number): boolean => {
-      for (let k = 0; k < n; k++) {
-        const entry = visited.find(keys[2 * k] as number, keys[2 * k + 1] as number);
-        if (entry >= 0 && visited.info(entry) <= depth) return true;
-      }
-      return false;
-    };
-    for (const s of level) {
-      const actions = model.enabled(s);
-      if (actions.length === 0) {
-        terminal++;
-        continue;
-      }
-      const made = reducedOrAll(model, s, actions, por, (acts) => stepEach(model, s, acts, (q, a) => model.step(q, a), key), (r) => closesCycle(r.keys, r.states.length));
-      for (let k = 0; k < made.states.length; k++) {
-        if (visited.add(made.keys[2 * k] as number, made.keys[2 * k + 1] as number, depth + 1) >= 0) {
-          next.push(made.states[k] as GlobalState);
-          note(made.states[k] as GlobalState);
-        }
-      }
-    }
-    level = next;
-  }
+  const states = bfsLevels(model, por, maxStates, { onNew: note, onTerminal: () => void terminal++ });
   const say = (line: string): void => void process.stdout.write(`${line}\n`);
-  say(`${file}${por ? ' --por' : ''}${pruneSettled ? '' : ', settled messages kept in the histories'}: ${visited.count} states (${terminal} terminal), BFS`);
+  say(`${file}${por ? ' --por' : ''}${pruneSettled ? '' : ', settled messages kept in the histories'}: ${states} states (${terminal} terminal), BFS`);
   say('distinct projections:');
   for (const name of PROJECTIONS) say(`  ${name.padEnd(9)} ${(seen.get(name) as Map<string, number>).size}`);
   say('splits (coarse -> finer): classes, largest class, classes split, mean finer values per coarse value');

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import '../../protocol/builtin.ts';
 import { staleStateTransfer } from '../../protocol/mutants/stale-state-transfer.ts';
 import { explore, loadExploreScenario } from '../../sim/explore/index.ts';
-import { printTable } from '../report.ts';
+import { printTable, median } from '../report.ts';
 
 const self = fileURLToPath(import.meta.url);
 /** Every run stops within this (a bound: the verdict is then `unknown`). */
@@ -53,12 +53,6 @@ for (let round = 0; round < rounds; round++) {
     if (child.status !== 0) throw new Error(`${name}: ${child.stderr}`);
     runs.get(name)?.push(JSON.parse(child.stdout) as Run);
   }
-}
-
-function median(values: number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 const rows: string[][] = [];

@@ -4,23 +4,18 @@
 // error crosses as its fields and is rebuilt on this side).
 import type { Scenario } from '../../scenarios/types.ts';
 import type { ExploreConfig } from '../explore/config.ts';
-import type { ExploreResult, SearchProgress, Strategy } from '../explore/index.ts';
+import type { ExploreResult, SearchProgress } from '../explore/index.ts';
+import type { SearchOptions } from '../explore/search-types.ts';
 import type { HandlerKind } from '../system/handlers.ts';
 import type { ProcessId } from '../../traces/schema.ts';
 import type { PointRecord } from './branch-coverage.ts';
 
 /** The exploration's options that are data (the callbacks stay in the thread that asked). */
-export interface ExploreCoverageOptions {
-  strategy: Strategy;
-  maxStates: number;
-  maxDepth: number;
-  maxMemoryBytes: number;
-  maxSeconds?: number;
-  por: boolean;
+export type ExploreCoverageOptions = Pick<SearchOptions, 'strategy' | 'maxStates' | 'maxDepth' | 'maxMemoryBytes' | 'maxSeconds' | 'por' | 'sleepSets'> & {
   symmetry: boolean;
   /** Post progress lines back (the CLI prints them unless --json). */
   progress: boolean;
-}
+};
 
 export interface ExploreWorkerData {
   scenario: Scenario;
