@@ -15,6 +15,7 @@ import '../../protocol/builtin.ts';
 import { loadExploreScenario } from '../../sim/explore/index.ts';
 import { ExploreModel } from '../../sim/explore/model.ts';
 import { resolveProtocol } from '../../sim/resolve-protocol.ts';
+import { benchArgs } from '../args.ts';
 import { bfsLevels } from './bfs-levels.ts';
 
 /** New states per BFS level (level 0: the initial state), stopping after the level that passes maxStates. */
@@ -64,21 +65,12 @@ function extrapolate(partial: readonly number[], reference: readonly number[], m
   return out;
 }
 
-const args = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at < 0 ? undefined : args.splice(at, 2)[1];
-};
-const option = (name: string): boolean => {
-  const at = args.indexOf(name);
-  if (at >= 0) args.splice(at, 1);
-  return at >= 0;
-};
-const symmetry = option('--symmetry');
-const keepSettled = option('--keep-settled');
-const maxStates = Number(flag('--max-states') ?? 1_000_000);
-const reference = flag('--extrapolate');
-const file = args[0] ?? 'scenarios/explore/cbcast-3x3.json';
+const args = benchArgs(process.argv.slice(2), ['--max-states', '--extrapolate']);
+const symmetry = args.has('--symmetry');
+const keepSettled = args.has('--keep-settled');
+const maxStates = Number(args.valueOf('--max-states') ?? 1_000_000);
+const reference = args.valueOf('--extrapolate');
+const file = args.positionals[0] ?? 'scenarios/explore/cbcast-3x3.json';
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 const what = `--por${symmetry ? ' --symmetry' : ''}${keepSettled ? ' (settled messages kept)' : ''}`;
 const partial = levels(file, symmetry, maxStates, say);

@@ -32,6 +32,7 @@ import { loadExploreScenario } from '../../sim/explore/index.ts';
 import { ExploreModel } from '../../sim/explore/model.ts';
 import type { GlobalState, Trail } from '../../sim/explore/state.ts';
 import { resolveProtocol } from '../../sim/resolve-protocol.ts';
+import { benchArgs } from '../args.ts';
 import { bfsLevels } from './bfs-levels.ts';
 import type { StaticFrame, StaticState } from '../../protocol/isis/static-stack.ts';
 import type { McMessage } from '../../protocol/isis/mc-message.ts';
@@ -175,18 +176,9 @@ function explore(file: string, por: boolean, maxStates: number, multicasts: numb
   }
 }
 
-const args = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at < 0 ? undefined : args.splice(at, 2)[1];
-};
-const maxStates = Number(flag('--max-states') ?? Number.MAX_SAFE_INTEGER);
-const multicasts = flag('--multicasts');
-const option = (name: string): boolean => {
-  const at = args.indexOf(name);
-  if (at >= 0) args.splice(at, 1);
-  return at >= 0;
-};
-const plain = option('--plain');
-const keepSettled = option('--keep-settled');
-explore(args[0] ?? 'scenarios/explore/cbcast-3x2.json', !plain, maxStates, multicasts === undefined ? undefined : Number(multicasts), !keepSettled);
+const args = benchArgs(process.argv.slice(2), ['--max-states', '--multicasts']);
+const maxStates = Number(args.valueOf('--max-states') ?? Number.MAX_SAFE_INTEGER);
+const multicasts = args.valueOf('--multicasts');
+const plain = args.has('--plain');
+const keepSettled = args.has('--keep-settled');
+explore(args.positionals[0] ?? 'scenarios/explore/cbcast-3x2.json', !plain, maxStates, multicasts === undefined ? undefined : Number(multicasts), !keepSettled);
