@@ -87,12 +87,35 @@ function weightsFor(strikes: StrikeCoverage | undefined): number[] {
 const UNTRIED_STRIKE_BOOST = 2;
 
 /**
+ * What the hunt may change in a scenario whose protocol options assume what
+ * its mutations would break, so that a correct protocol fails a liveness
+ * property the properties cannot demand there (the hunt reported such runs
+ * as findings until session 6):
+ * - `failureDetector: "external"`: nothing times out; a crash is suspected
+ *   only when its channel overflows, and an overflow is a final suspicion.
+ *   A slower link, more load, or a fault moved or added then wedges a
+ *   correct group (a burst past `maxUnackedFrames` at an install suspects
+ *   healthy members for good; a crash while the group is frozen is never
+ *   suspected: test/protocol/isis/external-detector-hunt.spec.ts).
+ * - `reliableNetwork: true`: frames are never acknowledged nor resent, so
+ *   loss, a cut link or an isolation the hunt adds loses a message for good.
+ * Such a scenario gets new seeds and new orders only.
+ */
+const ASSUMPTION_KEEPING_MUTATIONS: ReadonlySet<Mutation> = new Set<Mutation>(['reseed', 'order']);
+
+function assumesWhatMutationsBreak(s: Scenario): boolean {
+  const options = s.protocol.options;
+  return options?.['failureDetector'] === 'external' || options?.['reliableNetwork'] === true;
+}
+
+/**
  * A valid mutant of `parent` (1 to 3 changes), or null when every try was
  * invalid. With a strike tally, the strike mutation steers towards the
  * variants the hunt has tried least (strike-coverage.ts).
  */
 export function mutate(parent: Candidate, donors: readonly Candidate[], switches: Switches, rng: Rng, strikes?: StrikeCoverage): Candidate | null {
-  const weights = weightsFor(strikes);
+  const restricted = assumesWhatMutationsBreak(parent.scenario);
+  const weights = restricted ? weightsFor(strikes).map((w, k) => (ASSUMPTION_KEEPING_MUTATIONS.has(MUTATIONS[k] as Mutation) ? w : 0)) : weightsFor(strikes);
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     let scenario = structuredClone(parent.scenario);
     let seed = parent.seed;
@@ -101,7 +124,7 @@ export function mutate(parent: Candidate, donors: readonly Candidate[], switches
     let quietStrike = false;
     const count = 1 + rng.int(3);
     // While variants remain untried, a candidate starts with a strike as often as they remain.
-    const strikeFirst = strikes !== undefined && rng.chance(strikes.untriedShare());
+    const strikeFirst = !restricted && strikes !== undefined && rng.chance(strikes.untriedShare());
     for (let k = 0; k < count; k++) {
       const mutation = k === 0 && strikeFirst ? 'strike' : MUTATIONS[rng.weightedIndex(weights)]!;
       if (mutation === 'reseed') {

@@ -85,4 +85,25 @@ describe('mutate', () => {
     children('m4', 30);
     expect(JSON.stringify(candidates)).toBe(before);
   });
+  it.each(['scenarios/isis-external-detector.json', 'scenarios/isis-reliable-unbatched.json', 'scenarios/isis-fbcast-static-reliable-network.json'])(
+    '%s (the external failure detector, or a network declared reliable) gets new seeds and orders only: its faults, links, load and membership stay',
+    (file) => {
+      const [loaded] = loadScenarios([file]);
+      const parent: Candidate = { scenario: loaded!.forSeed(1), seed: 1, changes: [] };
+      const strikes = new StrikeCoverage();
+      const rng = new Rng('external');
+      const kinds = new Set<string>();
+      for (let k = 0; k < 200; k++) {
+        const child = mutate(parent, candidates, switches, rng, strikes);
+        if (child === null) continue;
+        for (const change of child.changes) kinds.add(change.split(' ')[0]!);
+        const { workload: childWorkload, ...childRest } = child.scenario;
+        const { workload: parentWorkload, ...parentRest } = parent.scenario;
+        expect(childRest).toEqual(parentRest);
+        expect({ ...childWorkload, orders: undefined }).toEqual({ ...parentWorkload, orders: undefined });
+      }
+      expect(kinds.has('seed')).toBe(true);
+      expect([...kinds].every((k) => k === 'seed' || ['causal', 'fifo', 'total'].includes(k))).toBe(true);
+    },
+  );
 });
