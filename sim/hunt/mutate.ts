@@ -13,7 +13,7 @@ import type { Scenario, ScheduledFault } from '../../scenarios/types.ts';
 import { isValidScenario } from '../../scenarios/validate.ts';
 import type { Rng } from '../rng.ts';
 import { addAimedFault, reaimFault, type NoteCounts } from './aimed-faults.ts';
-import { addStrike } from './strike-mutation.ts';
+import { addStrike, takenOut } from './strike-mutation.ts';
 import type { StrikeCoverage } from './strike-coverage.ts';
 
 export const MUTATIONS = ['reseed', 'fault-kind', 'order', 'network', 'fault-time', 'splice', 'load', 'aimed-fault', 'reaim', 'strike'] as const;
@@ -103,6 +103,20 @@ const UNTRIED_STRIKE_BOOST = 2;
  */
 const ASSUMPTION_KEEPING_MUTATIONS: ReadonlySet<Mutation> = new Set<Mutation>(['reseed', 'order']);
 
+/**
+ * How many hosts a child may take out (strike-mutation.ts `takenOut`:
+ * crashes, isolations, links slow or lossy enough for a suspicion, leaves):
+ * a minority, as the generators' faults keep, or what the parent already
+ * takes out when its own design takes more (leavers discounted). Past that
+ * a correct primary-partition group blocks, as it must, and its liveness
+ * failure is no finding: a fault aimed at the coordinator, added to a
+ * scenario whose crash and two leaves already spend the budget, made the
+ * hunt report one at the end of session 6.
+ */
+function takeOutBudgetOf(parent: Scenario): number {
+  return Math.max(Math.floor((parent.processes - 1) / 2), takenOut(parent));
+}
+
 function assumesWhatMutationsBreak(s: Scenario): boolean {
   const options = s.protocol.options;
   return options?.['failureDetector'] === 'external' || options?.['reliableNetwork'] === true;
@@ -115,6 +129,7 @@ function assumesWhatMutationsBreak(s: Scenario): boolean {
  */
 export function mutate(parent: Candidate, donors: readonly Candidate[], switches: Switches, rng: Rng, strikes?: StrikeCoverage): Candidate | null {
   const restricted = assumesWhatMutationsBreak(parent.scenario);
+  const takeOutBudget = takeOutBudgetOf(parent.scenario);
   const weights = restricted ? weightsFor(strikes).map((w, k) => (ASSUMPTION_KEEPING_MUTATIONS.has(MUTATIONS[k] as Mutation) ? w : 0)) : weightsFor(strikes);
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     let scenario = structuredClone(parent.scenario);
@@ -146,8 +161,16 @@ export function mutate(parent: Candidate, donors: readonly Candidate[], switches
         }
         continue;
       }
+      const before = takenOut(scenario);
       const changed = apply(mutation, scenario, donors, switches, rng, parent.noteCounts);
       if (changed === null) continue;
+      // A strike keeps the budget by its own accounting (strike-mutation.ts, leavers discounted); any other change may not spend past it.
+      if (takenOut(changed.scenario) > Math.max(takeOutBudget, before)) {
+        scenario = structuredClone(parent.scenario);
+        changes.length = 0;
+        addedStrikes.length = 0;
+        break;
+      }
       scenario = changed.scenario;
       changes.push(changed.what);
     }

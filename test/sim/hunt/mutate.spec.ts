@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { mutate, switchesOf, type Candidate } from '../../../sim/hunt/mutate.ts';
 import { StrikeCoverage } from '../../../sim/hunt/strike-coverage.ts';
+import { takenOut } from '../../../sim/hunt/strike-mutation.ts';
 import { Rng } from '../../../sim/rng.ts';
 import { isValidScenario } from '../../../scenarios/validate.ts';
 import { loadScenarios } from '../../../sim/scenario-files.ts';
@@ -106,4 +107,18 @@ describe('mutate', () => {
       expect([...kinds].every((k) => k === 'seed' || ['causal', 'fifo', 'total'].includes(k))).toBe(true);
     },
   );
+  it('takes out no more hosts than a minority, or than the parent already did, except by a strike (which keeps its own budget)', () => {
+    const [leavers] = loadScenarios(['scenarios/isis-leavers-outnumber.json']);
+    const parents: Candidate[] = [...candidates, { scenario: leavers!.forSeed(1), seed: 1, changes: [] }];
+    const rng = new Rng('budget');
+    let checked = 0;
+    for (let k = 0; k < 400; k++) {
+      const parent = parents[k % parents.length]!;
+      const child = mutate(parent, parents, switches, rng);
+      if (child === null || child.addedStrikes !== undefined) continue;
+      checked++;
+      expect(takenOut(child.scenario)).toBeLessThanOrEqual(Math.max(Math.floor((parent.scenario.processes - 1) / 2), takenOut(parent.scenario)));
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
 });
