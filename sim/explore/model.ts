@@ -12,7 +12,6 @@ import type { TraceEvent } from '../../traces/schema.ts';
 import { InputError } from '../../traces/input-error.ts';
 import { applyEffects } from '../system/effects.ts';
 import { callInit, callMessage, callRequest, callSuspect, callTimer, type HandlerSite } from '../system/handlers.ts';
-import { BoundHit } from '../world.ts';
 import { actionLabel, enabledActions, hostOf, stepLabel, twoGroupSplits, workloadRequest, type Action, type ActionContext } from './actions.ts';
 import type { ExploreConfig } from './config.ts';
 import { identityRenaming } from './renaming.ts';
@@ -35,6 +34,7 @@ import {
 } from './state.ts';
 import { ValueHasher } from './value-hasher.ts';
 import { StructuralHasher } from './structural-hash.ts';
+import { addToBag, purgeBag, removeFromBag } from './in-flight-bag.ts';
 import { emptyScratch, ExploreEffects, ExploreSite, type Scratch, type StepBuilder } from './explore-effects.ts';
 import { newLanes, type Lanes } from './hash.ts';
 import { addBoundary, addDelivery, rebuildHistory, recordObservation, startHistory, type History } from './history.ts';
@@ -215,7 +215,7 @@ export class ExploreModel implements StepBuilder {
       }
       case 'deliver': {
         const m = s.bag[a.index] as InFlight;
-        this.removeFromBag(b, a.index);
+        removeFromBag(b, a.index);
         const sent = this.run(b, a.owner, (state, ctx, site) => callMessage(this.protocol, state, m.from, m.body, ctx, site));
         if (!this.config.receiptsSend && sent > 0) {
           throw new InputError(
@@ -248,14 +248,14 @@ export class ExploreModel implements StepBuilder {
         b.used = { ...b.used, crash: b.used.crash + 1 };
         b.events.push({ type: 'crash', i: b.nextI++, t, node: p.pid });
         b.procs[a.owner] = this.slot(p.index, p.pid, CRASHED, null, [], p.requestsMade, p.suspected, this.boundary(b, p.history, this.crashLanes, -1));
-        this.purge(b, (m) => m.toIndex === a.owner);
+        purgeBag(b, (m) => m.toIndex === a.owner);
         break;
       }
       case 'drop': {
         const m = s.bag[a.index] as InFlight;
         // Lost for good: the message leaves the multiset (a delay needs no fault: any later delivery is explored anyway).
         b.used = { ...b.used, drop: b.used.drop + 1 };
-        this.removeFromBag(b, a.index);
+        removeFromBag(b, a.index);
         b.events.push({ type: 'drop', i: b.nextI++, t, node: m.to, from: m.from });
         break;
       }
@@ -276,10 +276,7 @@ export class ExploreModel implements StepBuilder {
       case 'duplicate': {
         const m = s.bag[a.index] as InFlight;
         b.used = { ...b.used, duplicate: b.used.duplicate + 1 };
-        this.ownBag(b);
-        if (b.bag.length >= this.config.maxInFlight) throw new BoundHit('maxInFlight');
-        b.bag.push(m);
-        for (let k = 0; k < m.hash.length; k++) b.bagHash[k] = ((b.bagHash[k] as number) + (m.hash[k] as number)) | 0;
+        addToBag(b, m, this.config.maxInFlight);
         b.events.push({ type: 'duplicate', i: b.nextI++, t, node: m.to, from: m.from });
         break;
       }
@@ -288,7 +285,7 @@ export class ExploreModel implements StepBuilder {
         b.partition = a.groups;
         b.events.push({ type: 'partition', i: b.nextI++, t, groups: a.groups.map((g) => [...g]) });
         // A message on the wire when the cut happens is lost (as in the simulator).
-        this.purge(b, (m) => !this.canTalk(b, m.from, m.to));
+        purgeBag(b, (m) => !this.canTalk(b, m.from, m.to));
         break;
       }
       case 'heal':
@@ -341,7 +338,7 @@ export class ExploreModel implements StepBuilder {
     applyEffects(e, e, step.effects);
     e.endRun();
     b.procs[i] = this.slot(i, p.pid, e.status, step.state, e.timers, p.requestsMade, p.suspected, e.history);
-    if (e.status === EXITED) this.purge(b, (m) => m.toIndex === i);
+    if (e.status === EXITED) purgeBag(b, (m) => m.toIndex === i);
     return e.sent;
   }
 
@@ -416,11 +413,7 @@ export class ExploreModel implements StepBuilder {
     if (toIndex < 0) return;
     if ((b.procs[toIndex] as ProcSlot).status !== LIVE) return;
     if (!this.canTalk(b, from, to)) return;
-    if (b.bag.length >= this.config.maxInFlight) throw new BoundHit('maxInFlight');
-    const hash = messageHash(this.slotHasher, this.messageHasher, from, to, body);
-    this.ownBag(b);
-    b.bag.push({ from, to, toIndex, body, hash });
-    for (let k = 0; k < hash.length; k++) b.bagHash[k] = ((b.bagHash[k] as number) + (hash[k] as number)) | 0;
+    addToBag(b, { from, to, toIndex, body, hash: messageHash(this.slotHasher, this.messageHasher, from, to, body) }, this.config.maxInFlight);
   }
 
   /**
@@ -443,39 +436,12 @@ export class ExploreModel implements StepBuilder {
     return false;
   }
 
-  private removeFromBag(b: Scratch, index: number): void {
-    const m = b.bag[index] as InFlight;
-    if (b.ownsBag) {
-      b.bag.splice(index, 1);
-    } else {
-      // The parent's bag minus one message, in one allocation (slice then splice made two).
-      const bag = new Array<InFlight>(b.bag.length - 1);
-      for (let k = 0; k < index; k++) bag[k] = b.bag[k] as InFlight;
-      for (let k = index + 1; k < b.bag.length; k++) bag[k - 1] = b.bag[k] as InFlight;
-      b.bag = bag;
-      b.bagHash = b.bagHash.slice();
-      b.ownsBag = true;
-    }
-    for (let k = 0; k < m.hash.length; k++) b.bagHash[k] = ((b.bagHash[k] as number) - (m.hash[k] as number)) | 0;
-  }
-
-  private purge(b: Scratch, lost: (m: InFlight) => boolean): void {
-    for (let j = b.bag.length - 1; j >= 0; j--) if (lost(b.bag[j] as InFlight)) this.removeFromBag(b, j);
-  }
-
   private ownMemo(b: Scratch): MutableMemo {
     if (!b.ownsMemo) {
       b.memo = mutableMemo(b.memo);
       b.ownsMemo = true;
     }
     return b.memo as MutableMemo;
-  }
-
-  private ownBag(b: Scratch): void {
-    if (b.ownsBag) return;
-    b.bag = b.bag.slice();
-    b.bagHash = b.bagHash.slice();
-    b.ownsBag = true;
   }
 
   private slot(
