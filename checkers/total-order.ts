@@ -18,11 +18,13 @@
 // A repeated delivery can make an inversion disappear (o delivers x again
 // after y, so o now also orders y before x). Repeats are rare (each one is a
 // no-duplication violation), so the witnesses of inversions are kept (a
-// bounded number) and re-judged at the end; if none survives, the verdict is
-// unknown, never held.
+// bounded number) and re-judged at the end; if none survives, total-order is
+// judged again exactly from the first and last deliveries
+// (total-order-exact.ts).
 import type { CheckContext } from './context.ts';
 import type { ProcState, TotalPair } from './state.ts';
 import type { Violation } from './violation.ts';
+import { judgeTotalOrderExactly } from './total-order-exact.ts';
 
 /** Witnesses kept for re-judging after repeated deliveries. */
 const MAX_WITNESSES = 1024;
@@ -102,7 +104,12 @@ export class TotalOrderJudge {
     }
   }
 
-  /** After the last event: re-judges the inversions if deliveries were repeated. */
+  /**
+   * After the last event: if deliveries of total messages were repeated and
+   * every inversion found was undone (or some could not be kept to re-judge),
+   * judges total-order again, exactly, from the first and last deliveries
+   * (total-order-exact.ts); unknown only past that pass's bound.
+   */
   finish(ctx: CheckContext): void {
     if (!this.repeated) return;
     let invalidated = false;
@@ -115,12 +122,11 @@ export class TotalOrderJudge {
       invalidated = true;
       if (witness.violation !== null) ctx.sink.withdraw(witness.violation);
     }
-    if (survivors === 0 && (invalidated || this.witnessesDropped)) {
-      ctx.unknown(
-        'total-order',
-        'repeated deliveries of total messages undid the inversions found; others cannot be re-judged',
-      );
-    }
+    if (survivors > 0 || !(invalidated || this.witnessesDropped)) return;
+    // Violations of dropped witnesses are still in the sink: judge afresh.
+    ctx.sink.withdrawAll('total-order');
+    const bound = judgeTotalOrderExactly(ctx);
+    if (bound !== null) ctx.unknown('total-order', bound);
   }
 
   private scanPremature(ctx: CheckContext, msg: number, deliverers: readonly ProcState[], totals: readonly number[]): void {

@@ -97,6 +97,17 @@ export class ViolationSink {
     }
   }
 
+  /**
+   * Takes back every violation of `property`, listed or not (a property
+   * judged again from scratch at the end: total-order after repeats).
+   */
+  withdrawAll(property: PropertyId): void {
+    for (const violation of this.kept.filter((v) => v.property === property)) this.withdraw(violation);
+    this.total -= this.counts.get(property) ?? 0;
+    this.counts.set(property, 0);
+    this.keptCounts.set(property, 0);
+  }
+
   /** How many violations (listed or not) were reported with this cause. */
   countOfCause(cause: CauseKey): number {
     return this.causeCounts.get(`${cause.proc}:${cause.msg}`) ?? 0;

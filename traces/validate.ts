@@ -34,9 +34,9 @@ export function validateHeader(value: unknown, file: string, line = 1): TraceHea
     const found = typeof value.type === 'string' ? `an event of type ${quote(value.type)}` : 'an object without "format"';
     fail(file, line, `no header: line 1 must be ${HEADER_EXAMPLE}; found ${found}`);
   }
-  if (value.type !== undefined && value.type !== 'header') {
-    fail(file, line, `header field "type" must be "header"; found ${describeValue(value.type)}`);
-  }
+  // Only `format` and `version` are required; everything else, `type`
+  // included, is "optional and free" (TRACE_FORMAT.md): line 1 is the header
+  // whatever its `type` says.
   if (value.format !== TRACE_FORMAT) {
     fail(file, line, `header field "format" must be "${TRACE_FORMAT}"; found ${value.format === undefined ? 'nothing' : describeValue(value.format)}`);
   }
@@ -58,7 +58,8 @@ export function validateEvent(value: unknown, file: string, line: number): Trace
     fail(file, line, type === undefined ? 'missing required field "type" (a string)' : `field "type" must be a string; found ${describeValue(type)}`);
   }
   requireInteger(value, 'i', file, line, type, 0);
-  requireInteger(value, 't', file, line, type, 0);
+  // "an integer number of microseconds": any integer, negative too (only its order matters).
+  requireTime(value, file, line, type);
   switch (type) {
     case 'start':
     case 'crash':
@@ -70,13 +71,13 @@ export function validateEvent(value: unknown, file: string, line: number): Trace
       break;
     case 'bcast':
       requireString(value, 'node', file, line, type);
-      requireString(value, 'msg', file, line, type);
+      requireMessageId(value, file, line, type);
       requireOneOf(value, 'order', DELIVERY_ORDERS, file, line, type);
       requireInteger(value, 'view', file, line, type);
       break;
     case 'deliver':
       requireString(value, 'node', file, line, type);
-      requireString(value, 'msg', file, line, type);
+      requireMessageId(value, file, line, type);
       requireString(value, 'from', file, line, type);
       requireInteger(value, 'view', file, line, type);
       break;
@@ -133,16 +134,44 @@ function fieldProblem(field: string, expected: string, found: unknown, type: str
   return `field "${field}" of ${anEvent} must be ${expected}; found ${describeValue(found)}`;
 }
 
+/** A process id: "Process ids are strings" (any string, the empty one too). */
 function requireString(value: Json, field: string, file: string, line: number, type: string): void {
   const found = value[field];
-  if (typeof found !== 'string' || found.length === 0) fail(file, line, fieldProblem(field, 'a non-empty string', found, type));
+  if (typeof found !== 'string') fail(file, line, fieldProblem(field, 'a string', found, type));
 }
+
+/**
+ * `msg`: "an id unique in the trace", of no type the contract names. A
+ * string is kept as it is; a number is read as its decimal text (17 and
+ * "17" name one message), so every reader downstream sees a string.
+ */
+function requireMessageId(value: Json, file: string, line: number, type: string): void {
+  const found = value.msg;
+  if (typeof found === 'string') return;
+  if (typeof found === 'number' && Number.isFinite(found)) {
+    value.msg = String(found);
+    return;
+  }
+  fail(file, line, fieldProblem('msg', 'a message id (a string or a number)', found, type));
+}
+
+const SAFE_RANGE = 'between -(2^53 - 1) and 2^53 - 1, the integers JSON readers compare exactly';
 
 function requireInteger(value: Json, field: string, file: string, line: number, type: string, min?: number): void {
   const found = value[field];
   if (typeof found === 'number' && Number.isSafeInteger(found) && (min === undefined || found >= min)) return;
+  if (typeof found === 'number' && Number.isInteger(found) && (min === undefined || found >= min)) {
+    fail(file, line, fieldProblem(field, `an integer ${SAFE_RANGE}`, found, type));
+  }
   const expected = min === undefined ? 'an integer' : `an integer >= ${min}`;
   fail(file, line, fieldProblem(field, expected, found, type));
+}
+
+/** `t`: an integer; its size does not matter, only that it never decreases. */
+function requireTime(value: Json, file: string, line: number, type: string): void {
+  const found = value.t;
+  if (typeof found === 'number' && Number.isInteger(found)) return;
+  fail(file, line, fieldProblem('t', 'an integer (microseconds)', found, type));
 }
 
 function requireOneOf(value: Json, field: string, allowed: readonly string[], file: string, line: number, type: string): void {
@@ -155,11 +184,12 @@ function requireView(value: Json, file: string, line: number): void {
   const view = value.view;
   if (!isObject(view)) fail(file, line, fieldProblem('view', 'an object {id, members}', view, 'view'));
   if (typeof view.id !== 'number' || !Number.isSafeInteger(view.id)) {
-    fail(file, line, fieldProblem('view.id', 'an integer', view.id, 'view'));
+    const expected = typeof view.id === 'number' && Number.isInteger(view.id) ? `an integer ${SAFE_RANGE}` : 'an integer';
+    fail(file, line, fieldProblem('view.id', expected, view.id, 'view'));
   }
   const members = view.members;
-  if (!Array.isArray(members) || !members.every((member) => typeof member === 'string' && member.length > 0)) {
-    fail(file, line, fieldProblem('view.members', 'an array of process ids (non-empty strings)', members, 'view'));
+  if (!Array.isArray(members) || !members.every((member) => typeof member === 'string')) {
+    fail(file, line, fieldProblem('view.members', 'an array of process ids (strings)', members, 'view'));
   }
 }
 

@@ -74,9 +74,9 @@ describe('invalid input: FILE:LINE: what was expected', () => {
 
   it('a missing required field, and a wrong type', async () => {
     const missing = file('missing.jsonl', text([HEADER, '{"type":"start","i":0,"t":0}']));
-    expect(await errorOf(missing)).toBe(`${missing}:2: missing required field "node" (a non-empty string) in a start event`);
+    expect(await errorOf(missing)).toBe(`${missing}:2: missing required field "node" (a string) in a start event`);
     const wrong = file('wrong.jsonl', text([HEADER, '{"type":"start","i":0,"t":"0","node":"p1"}']));
-    expect(await errorOf(wrong)).toBe(`${wrong}:2: field "t" of a start event must be an integer >= 0; found the string "0"`);
+    expect(await errorOf(wrong)).toBe(`${wrong}:2: field "t" of a start event must be an integer (microseconds); found the string "0"`);
   });
 
   it('i out of sequence, and t going backwards', async () => {

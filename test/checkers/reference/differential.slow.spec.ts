@@ -1,0 +1,14 @@
+// The long run of differential.spec.ts: many more and longer generated
+// traces (VSYNCLAB_DIFF_RUNS, default 20,000; VSYNCLAB_FC_SEED=random for a
+// fresh seed each run). `npm run test:slow`.
+import { test } from '@fast-check/vitest';
+import { describe } from 'vitest';
+import { expectSameVerdicts, generatedTrace } from './differential.ts';
+
+const RUNS = Number(process.env['VSYNCLAB_DIFF_RUNS'] ?? 20_000);
+
+describe('product checkers against the reference, long run', () => {
+  test.prop([generatedTrace(80)], { numRuns: RUNS })('same verdict per property', (events) => {
+    expectSameVerdicts(events);
+  }, 3_600_000);
+});
