@@ -10,6 +10,7 @@ import type { TraceEvent } from '../../../traces/schema.ts';
 import { REFERENCE_PROPERTIES, referenceVerdicts } from './reference-checker.ts';
 import type { Ev } from './reference-checker.ts';
 import { chooser, generateTrace } from './trace-generator.ts';
+import { renamed } from './rename.ts';
 
 export function expectSameVerdicts(events: readonly Record<string, unknown>[]): void {
   const result = checkEvents(events as unknown as TraceEvent[], { maxViolations: 1_000_000 });
@@ -28,7 +29,7 @@ export function expectSameVerdicts(events: readonly Record<string, unknown>[]): 
   }
 }
 
-/** A generated trace: a story of `steps` acts at a fault rate. */
+/** A generated trace: a story of `steps` acts at a fault rate, half of them with odd names (rename.ts). */
 export const generatedTrace = (maxSteps: number): fc.Arbitrary<Record<string, unknown>[]> =>
   fc
     .record({
@@ -36,5 +37,10 @@ export const generatedTrace = (maxSteps: number): fc.Arbitrary<Record<string, un
       seed: fc.integer(),
       steps: fc.integer({ min: 0, max: maxSteps }),
       faultPercent: fc.constantFrom(0, 0, 2, 5, 10, 25, 60),
+      oddNames: fc.boolean(),
     })
-    .map(({ choices, seed, steps, faultPercent }) => generateTrace(chooser(choices, seed), steps, faultPercent));
+    .map(({ choices, seed, steps, faultPercent, oddNames }) => {
+      const choose = chooser(choices, seed);
+      const events = generateTrace(choose, steps, faultPercent);
+      return oddNames ? renamed(events, choose) : events;
+    });

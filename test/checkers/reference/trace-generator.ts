@@ -115,7 +115,11 @@ export function generateTrace(choose: Choose, steps: number, faultPercent: numbe
   const multicast = (proc: Proc): void => {
     if (proc.viewId === null) return;
     let msg = `m${nextMsg++}`;
-    if (fault() && allMsgs.length > 0) msg = pick(allMsgs).msg; // an id reused
+    if (fault()) {
+      // an id reused, or one some process already delivered (a delivery before its multicast)
+      if (choose(2) === 0 && allMsgs.length > 0) msg = pick(allMsgs).msg;
+      else msg = `ghost${choose(4)}`;
+    }
     const order = pick(ORDERS);
     const view = fault() ? proc.viewId + 1 : proc.viewId;
     emit('bcast', { node: proc.id, msg, order, view });
