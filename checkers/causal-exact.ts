@@ -32,8 +32,12 @@ export const MAX_EXACT_CAUSAL_CELLS = 1 << 22;
 /** Work the exact pass may do in all: clock-cell updates over all passes, plus processes x causal messages to compare. */
 export const MAX_EXACT_CAUSAL_WORK = 1 << 30;
 
-/** The reason causal-order stays unknown, or null when it was judged exactly (violations reported). */
-export function judgeCausalOrderExactly(ctx: CheckContext): string | null {
+/**
+ * The reason causal-order stays unknown, or null when it was judged exactly
+ * (violations reported). A delivery in `reported` (the `i` of a delivery
+ * the online pass already reported) is not reported again.
+ */
+export function judgeCausalOrderExactly(ctx: CheckContext, reported: ReadonlySet<number> = new Set()): string | null {
   const { messages, procs } = ctx;
   const processCount = procs.length;
 
@@ -140,7 +144,7 @@ export function judgeCausalOrderExactly(ctx: CheckContext): string | null {
     }
   }
 
-  reportInversions(ctx, causal, position, rank, clocks, column, width);
+  reportInversions(ctx, causal, position, rank, clocks, column, width, reported);
   return null;
 }
 
@@ -153,6 +157,7 @@ function reportInversions(
   clocks: Int32Array,
   column: Int32Array,
   width: number,
+  reported: ReadonlySet<number>,
 ): void {
   const { messages, procs } = ctx;
   // The causal logs of each sending view, and each log's messages' ranks among their sender's.
@@ -184,7 +189,7 @@ function reportInversions(
     for (let at = 0; at < causal.length; at++) {
       const msg = causal[at] as number;
       const deliveredAt = reader.delivered.first(msg);
-      if (deliveredAt < 0) continue;
+      if (deliveredAt < 0 || reported.has(deliveredAt)) continue;
       const ownLog = messages.logs[msg] as MessageLog;
       for (const log of logsByView.get(ownLog.viewId) ?? []) {
         const ranks = ranksOf.get(log) as Int32Array;

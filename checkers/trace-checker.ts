@@ -173,14 +173,19 @@ export class TraceChecker {
   }
 
   /**
-   * When the online clocks lost a chain of happened-before and found no
-   * violation, causal-order is judged exactly from what is kept (causal-exact.ts);
-   * unknown only past that judgement's bound.
+   * When the online clocks lost a chain of happened-before, causal-order is
+   * judged exactly from what is kept (causal-exact.ts): the verdict, and the
+   * deliveries the online pass missed (it may have found others: those are
+   * not reported twice); unknown only past that judgement's bound.
    */
   private judgeCausalOrderAgain(): void {
     const lost = this.causalInexactReason;
-    if (lost === null || !this.promised.has('causal-order') || this.sink.countOf('causal-order') > 0) return;
-    const bound = judgeCausalOrderExactly(this.ctx);
+    if (lost === null || !this.promised.has('causal-order')) return;
+    const reported = new Set<number>();
+    for (const violation of this.sink.violations) {
+      if (violation.property === 'causal-order') for (const i of violation.events) reported.add(i);
+    }
+    const bound = judgeCausalOrderExactly(this.ctx, reported);
     if (bound !== null) this.ctx.unknown('causal-order', `${lost}; ${bound}`);
   }
 

@@ -108,3 +108,24 @@ describe('causal-order through chains the online clocks lose', () => {
     expect(result.unknown.find((u) => u.property === 'causal-order')!.reason).toMatch(/multicasts z in view 1 after acting in view 2.*above/);
   });
 });
+
+describe('the exact pass also runs when the online clocks found another violation', () => {
+  it('reports the delivery whose chain the online clocks lost, besides the one they saw', () => {
+    const builder = trace()
+      .group(...all3)
+      .send('p3', 'g', 'causal', 1, ['p3'])
+      .bcast('p1', 'x', 'causal', 2) // p1 acts in view 2 (a lifecycle violation)...
+      .deliver('p1', 'g', 'p3', 1) // ...so this delivery of a view-1 message is not in its online past
+      .bcast('p1', 'm', 'causal', 1); // g happened before m: both in view 1
+    const lost = builder.events.length;
+    builder.deliver('p2', 'm', 'p1', 1); // without g: a violation only the exact pass sees
+    builder.send('p3', 'a', 'causal', 1, ['p3']).send('p3', 'b', 'causal', 1, ['p3']);
+    const seen = builder.events.length;
+    builder.deliver('p2', 'b', 'p3', 1); // before a: the online clocks see this one
+    const result = builder.check();
+    const named = result.violations.filter((v) => v.property === 'causal-order').map((v) => v.events.at(-1));
+    expect(named).toContain(seen);
+    expect(named).toContain(lost);
+    expect(new Set(named).size).toBe(named.length); // nothing reported twice
+  });
+});

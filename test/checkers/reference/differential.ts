@@ -1,8 +1,9 @@
 // The product checkers against the reference (reference-checker.ts) on one
-// trace: the same verdict for every property, and every violation the
-// product reports names at least one event at which the reference finds the
-// property broken (the contract: "events names the events that show the
-// violation"), and only events of the trace.
+// trace: the same verdict for every property; the first event at which a
+// property breaks is named by one of the product's violations of it; and
+// every violation the product reports names at least one event at which the
+// reference finds the property broken (the contract: "events names the
+// events that show the violation"), and only events of the trace.
 import { expect } from 'vitest';
 import { fc } from '@fast-check/vitest';
 import { checkEvents } from '../../../checkers/index.ts';
@@ -18,6 +19,16 @@ export function expectSameVerdicts(events: readonly Record<string, unknown>[]): 
   const product = new Map(result.verdicts.map((v) => [v.property as string, v.status as string]));
   const expected = new Map(REFERENCE_PROPERTIES.map((p) => [p as string, reference.get(p)!.status as string]));
   expect(product).toEqual(expected);
+  // The first event at which a property breaks is named by one of its
+  // violations (total-order's culprits are every delivery of the pair, so
+  // it has no single first one).
+  for (const property of REFERENCE_PROPERTIES) {
+    const culprits = reference.get(property)!.culprits;
+    if (culprits.size === 0 || property === 'total-order') continue;
+    const first = Math.min(...culprits);
+    const named = result.violations.some((v) => v.property === property && v.events.includes(first));
+    expect(named, `${property}: the first event at which it breaks, ${first}, is named`).toBe(true);
+  }
   for (const violation of result.violations) {
     const culprits = reference.get(violation.property as (typeof REFERENCE_PROPERTIES)[number])!.culprits;
     expect(violation.events.length, `${violation.property}: ${violation.message}`).toBeGreaterThan(0);
