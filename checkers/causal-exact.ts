@@ -3,7 +3,7 @@
 // multicast in a view lower than one its sender already acted in, or a
 // multicast after delivering a message that had not been multicast yet. Both
 // need a broken trace, so this pass is rare; online the fast path still
-// reports what it sees, and this pass runs only when it found nothing.
+// reports what it sees, and this pass adds the deliveries it missed.
 //
 // It reads only what the checker keeps anyway (docs/checkers.md, "Memory"):
 // the first `bcast` of each id (message-table.ts) and each process's first
