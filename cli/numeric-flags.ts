@@ -56,6 +56,10 @@ export function checkNumericFlags(argv: readonly string[]): string[] {
     if (NUMERIC_FLAGS.has(name) && !DECIMAL.test(value)) {
       throw new InputError(`--${name}: expected a decimal number, got ${escapeControl(JSON.stringify(value))}`);
     }
+    // "1e999" is decimal but reads as Infinity, which a range check would print as `null` or `Infinity`.
+    if (NUMERIC_FLAGS.has(name) && !Number.isFinite(Number(value))) {
+      throw new InputError(`--${name}: expected a finite number, got ${escapeControl(JSON.stringify(value))}`);
+    }
     out.push(`--${name}=${value}`);
   }
   return out;

@@ -5,6 +5,7 @@ import '../../protocol/builtin.ts';
 import { MUTANTS } from '../../protocol/mutants/index.ts';
 import { loadScenarios } from '../../sim/scenario-files.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
+import { InputError } from '../errors.ts';
 
 interface ListArgs {
   paths: string[];
@@ -24,6 +25,11 @@ export const listCommand: CommandModule<object, ListArgs> = {
       .option('plugin', { type: 'string', describe: 'a module that registers protocols first (repeatable): its protocols are listed, its scenarios load' })
       .example('$0 list --protocols --plugin my-protocol.ts', 'the built-in protocols and those the plugin registers') as unknown as Argv<ListArgs>,
   handler: async (args: ArgumentsCamelCase<ListArgs>) => {
+    // One list per command line: a second would be dropped silently.
+    if (args.mutants && args.protocols) throw new InputError('--mutants and --protocols: give one or the other');
+    if ((args.mutants || args.protocols) && args.paths.length > 0) {
+      throw new InputError(`${args.mutants ? '--mutants' : '--protocols'}: lists no scenarios; give the paths without it, or it without the paths`);
+    }
     await loadPlugins(pluginUrls(([] as string[]).concat(args.plugin ?? [])));
     if (args.mutants) {
       for (const m of MUTANTS) {

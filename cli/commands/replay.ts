@@ -51,6 +51,11 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
     if (args.trace !== undefined) {
       if (args.scenario !== undefined) throw new InputError('replay: give a trace or --scenario, not both');
       if (detail !== undefined) throw new InputError('--detail: applies to --scenario runs; a trace replays at the detail its header names');
+      // Options of a --scenario run would change nothing here: refused, not taken silently.
+      if (args.seed !== undefined) throw new InputError('--seed: applies to --scenario runs; a trace replays the seed its header names');
+      if (args.mutant !== undefined) throw new InputError('--mutant: applies to --scenario runs; a trace replays the mutant its header names');
+      if (args.traceOut !== undefined) throw new InputError('--trace-out: applies to --scenario runs; replaying a trace compares it and writes nothing');
+      if (args.progress) throw new InputError('--progress: applies to --scenario runs');
       const outcome = replayTrace(args.trace);
       const verdict = outcome.result.passed ? chalk.green('passes') : chalk.red(`fails: ${describeFailure(outcome.result)}`);
       if (outcome.identical) {
@@ -70,7 +75,9 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
     if (args.scenario === undefined || args.seed === undefined) {
       throw new InputError('replay: expected a trace file, or --scenario FILE with --seed N');
     }
+    // The seed as parsed (" 7" is seed 7): the run, its trace header and every command printed name the same seed.
     const seed = seedsFromOptions(args.seed, undefined)![0]!;
+    const seedText = String(seed);
     const scenario = checkProtocols([loadScenarioFile(args.scenario)])[0]!.forSeed(seed);
     const sink = args.traceOut !== undefined ? openTraceFile(args.traceOut, '--trace-out') : undefined;
     // One run of any length: it shows its simulated time and stops cleanly on Ctrl-C (cli/interrupt.ts).
@@ -80,7 +87,7 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
     interruption.arm();
     try {
       const steps = runScenarioSteps(scenario, {
-        seed: String(args.seed),
+        seed: seedText,
         ...(sink !== undefined ? { traceSink: sink } : {}),
         ...(detail !== undefined ? { detail } : {}),
         shouldStop,
@@ -91,7 +98,7 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
       const signal = interruption.signal;
       if (result.interrupted === true && signal !== null) {
         status.finish();
-        const again = replayScenarioCommand(args.scenario, args.seed, args.traceOut ?? `${scenario.name}-seed${args.seed}.jsonl`, {
+        const again = replayScenarioCommand(args.scenario, seedText, args.traceOut ?? `${scenario.name}-seed${seedText}.jsonl`, {
           plugins, ...(args.mutant !== undefined ? { mutant: args.mutant } : {}),
         });
         process.stderr.write(interruptedLine(signal, `the run stopped at ${(result.simTimeUs / 1e6).toFixed(3)} s simulated; run it in full: ${again}`));
@@ -104,8 +111,8 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
       sink?.close();
     }
     const where = args.traceOut !== undefined ? `; trace in ${args.traceOut}` : '';
-    process.stdout.write(result.passed ? `${chalk.green('PASS')} ${scenario.name} seed ${args.seed}${where}\n`
-      : `${chalk.red('FAIL')} ${scenario.name} seed ${args.seed}: ${describeFailure(result)}${where}\n`);
+    process.stdout.write(result.passed ? `${chalk.green('PASS')} ${scenario.name} seed ${seedText}${where}\n`
+      : `${chalk.red('FAIL')} ${scenario.name} seed ${seedText}: ${describeFailure(result)}${where}\n`);
     process.exitCode = result.passed ? 0 : 1;
   },
 };
