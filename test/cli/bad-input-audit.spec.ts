@@ -197,3 +197,21 @@ describe('plugins that are not plugins', () => {
     });
   });
 });
+
+describe('explore: options that would change nothing or be lost after the search', () => {
+  const small = 'test/sim/explore/fixtures/scenarios/cbcast-3x1.json';
+  it.each([
+    [['--budget='], '--budget: expected kind=count items, for example crash=1,restart=1, got ""'],
+    [['--budget', 'crash=1,crash=2'], '--budget crash=2: the crash budget is already given (--budget crash=1); give each kind once'],
+    [['--crashes', '1', '--budget', 'crash=2'], '--budget crash=2: the crash budget is already given (--crashes); give each kind once'],
+    [['--compare'], '--compare: only with --por, --sleep-sets or --symmetry'],
+    [['--coverage-out', 'cov'], '--coverage-out: only with --coverage'],
+    [['--out', ''], '--out: expected a file name for the counterexample, got ""'],
+  ])('%j', async (flags, message) => {
+    expectOneLine(await cliInProcess('explore', small, ...flags), message);
+  });
+
+  it('an --out that is a folder is refused before the search, not after it found a counterexample', async () => {
+    expectOneLine(await cliInProcess('explore', small, '--out', dir), `--out ${dir}: expected a file to write, but it is a folder`);
+  });
+});
