@@ -6,6 +6,7 @@ import { MUTANTS } from '../../protocol/mutants/index.ts';
 import { loadScenarios } from '../../sim/scenario-files.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { InputError } from '../errors.ts';
+import { escapeControl } from '../../core/input-error.ts';
 
 interface ListArgs {
   paths: string[];
@@ -42,7 +43,8 @@ export const listCommand: CommandModule<object, ListArgs> = {
       return;
     }
     for (const { file, name, description, seeds } of loadScenarios(args.paths)) {
-      process.stdout.write(`${name}  (${file}, ${seeds.length} seeds)\n    ${description}\n`);
+      // A file found in a suite folder may be named with control characters: never print them raw.
+      process.stdout.write(`${name}  (${escapeControl(file)}, ${seeds.length} seeds)\n    ${description}\n`);
     }
   },
 };

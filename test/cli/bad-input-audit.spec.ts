@@ -215,3 +215,16 @@ describe('explore: options that would change nothing or be lost after the search
     expectOneLine(await cliInProcess('explore', small, '--out', dir), `--out ${dir}: expected a file to write, but it is a folder`);
   });
 });
+
+describe('a scenario file named with control characters', () => {
+  it('list never prints them raw (printed commands: test/cli/shell-quote.spec.ts)', async () => {
+    const suite = join(dir, 'ctl-suite');
+    mkdirSync(suite, { recursive: true });
+    const name = 'a\u001b[31mred.json';
+    writeFileSync(join(suite, name), JSON.stringify(scenario({ name: 'ctl' })));
+    const list = await cliInProcess('list', suite);
+    expect(list.status, list.stderr).toBe(0);
+    expect(list.stdout).toContain('a\\u001b[31mred.json');
+    expect(list.stdout).not.toContain('\u001b');
+  });
+});
