@@ -228,3 +228,9 @@ describe('a scenario file named with control characters', () => {
     expect(list.stdout).not.toContain('\u001b');
   });
 });
+
+describe('--workers past what a machine can start', () => {
+  it.each([['run', 'scenarios/isis-member-crash.json'], ['explore', 'test/sim/explore/fixtures/scenarios/cbcast-3x1.json']])('%s --workers 100000', async (command, file) => {
+    expectOneLine(await cliInProcess(command, file, '--workers', '100000'), '--workers: expected a whole number from 1 to', 'got 100000');
+  });
+});
