@@ -2,7 +2,7 @@
 // the new trace is byte-identical; or run a scenario file and seed afresh.
 import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { replayTrace } from '../../sim/replay.ts';
+import { replayTrace, replayTraceSteps } from '../../sim/replay.ts';
 import { runScenarioSteps, type RunResult } from '../../sim/run.ts';
 import { driveYielding } from '../../sim/steps.ts';
 import { checkProtocols, loadScenarioFile } from '../../sim/scenario-files.ts';
@@ -15,7 +15,7 @@ import { escapeControl } from '../../traces/input-error.ts';
 import { mutantRunOptions } from '../../sim/mutant-run.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { describeFailure, replayScenarioCommand } from '../describe-run.ts';
-import { exitStatusOf, interruptedLine, interruption, shouldStop } from '../interrupt.ts';
+import { exitStatusOf, interruptedLine, interruption, shouldStop, type InterruptSignal } from '../interrupt.ts';
 import { StatusLine, progressWanted } from '../progress.ts';
 
 interface ReplayArgs {
@@ -41,7 +41,7 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
       .option('mutant', { type: 'string', describe: 'with --scenario: run against this mutant' })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols before the run (repeatable)' })
       .option('detail', { ...DETAIL_OPTION, describe: `with --scenario: ${DETAIL_OPTION.describe} (a trace replays at its own header detail)` })
-      .option('progress', { type: 'boolean', default: false, describe: "with --scenario: show the run's simulated time on standard error even when it is not a terminal" })
+      .option('progress', { type: 'boolean', default: false, describe: "show the run's simulated time on standard error even when it is not a terminal" })
       .example('$0 replay traces-out/isis-steady-load-seed7.jsonl', 'is the run still the same run?')
       .example('$0 replay --scenario scenarios/isis-steady-load.json --seed 7 --trace-out t.jsonl', 'run one seed from scratch') as unknown as Argv<ReplayArgs>,
   handler: async (args: ArgumentsCamelCase<ReplayArgs>) => {
@@ -55,8 +55,28 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
       if (args.seed !== undefined) throw new InputError('--seed: applies to --scenario runs; a trace replays the seed its header names');
       if (args.mutant !== undefined) throw new InputError('--mutant: applies to --scenario runs; a trace replays the mutant its header names');
       if (args.traceOut !== undefined) throw new InputError('--trace-out: applies to --scenario runs; replaying a trace compares it and writes nothing');
-      if (args.progress) throw new InputError('--progress: applies to --scenario runs');
-      const outcome = replayTrace(args.trace);
+      // A long run replays with its simulated time shown, and Ctrl-C stops it with what was compared.
+      const status = new StatusLine(progressWanted(args.progress));
+      let outcome: Awaited<ReturnType<typeof replayTrace>>;
+      let signal: InterruptSignal | null;
+      interruption.arm();
+      try {
+        outcome = await driveYielding(replayTraceSteps(args.trace, shouldStop), (simTimeUs) =>
+          status.update(() => `replaying ${args.trace}: ${(simTimeUs / 1e6).toFixed(2)} s simulated`));
+        // Read while armed: disarming forgets the signal.
+        signal = interruption.signal;
+      } finally {
+        status.finish();
+        interruption.disarm();
+      }
+      if (outcome.result.interrupted === true && signal !== null) {
+        // The stopped run writes its `end` line at the cut: a difference before that line is a difference, that line is not.
+        const d = outcome.difference;
+        const before = d !== null && d.actual !== null && d.line < outcome.lines ? `; it differs from line ${d.line}` : `; identical up to line ${outcome.lines - 1}`;
+        process.stderr.write(interruptedLine(signal, `the replay stopped at ${(outcome.result.simTimeUs / 1e6).toFixed(3)} s simulated${before}`));
+        process.exitCode = exitStatusOf(signal);
+        return;
+      }
       const verdict = outcome.result.passed ? chalk.green('passes') : chalk.red(`fails: ${describeFailure(outcome.result)}`);
       if (outcome.identical) {
         process.stdout.write(`${chalk.green('byte-identical')}: ${outcome.lines} lines; the run ${verdict}\n`);

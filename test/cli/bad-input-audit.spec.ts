@@ -108,7 +108,6 @@ describe('flags that would change nothing, refused', () => {
     [['--seed', '3'], '--seed: applies to --scenario runs'],
     [['--mutant', 'fifo-gap'], '--mutant: applies to --scenario runs'],
     [['--trace-out', 'again.jsonl'], '--trace-out: applies to --scenario runs'],
-    [['--progress'], '--progress: applies to --scenario runs'],
   ])('replay TRACE %j', async (flags, message) => {
     expectOneLine(await cliInProcess('replay', trace, ...flags), message);
   });
