@@ -19,24 +19,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const previous = process.exitCode;
   process.exitCode = undefined;
   try {
-    let cli = yargs(checkNumericFlags(joinNegativeSeedValues(argv)))
-      .scriptName('vsynclab')
-      .usage('$0 <command> [options]\n\nDeterministic simulation and model checking of ISIS-style process groups.')
-      .strict()
-      .demandCommand(1, 'Name a command; see the list above.')
-      .recommendCommands()
-      .help()
-      .alias('h', 'help')
-      .version(false)
-      .exitProcess(false)
-      .wrap(Math.min(100, process.stdout.columns ?? 100))
-      .fail((message, error) => {
-        if (error) throw error;
-        // yargs spreads some messages ("Invalid values:", a demand and its hint) over lines: keep to one.
-        throw new InputError(oneLine(message ?? 'invalid command line'));
-      });
-    for (const command of await commandModulesFor(argv)) cli = cli.command(command);
-    await cli.parseAsync();
+    await (await commandLine(argv)).parseAsync();
     return Number(process.exitCode ?? 0);
   } catch (error: unknown) {
     // Messages quote scenario and trace text: never let it reach the terminal raw.
@@ -55,6 +38,49 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   } finally {
     process.exitCode = previous;
   }
+}
+
+/**
+ * Parses a command line exactly as `runCli` does (the same strict parser,
+ * the same checks of numeric flags) without running the command: resolves
+ * to the parsed options of the named command, or throws the InputError
+ * `runCli` would print. test/readme-commands.spec.ts checks README's
+ * commands with it.
+ */
+export async function parseCommandLine(argv: readonly string[]): Promise<Record<string, unknown>> {
+  let parsed: Record<string, unknown> | undefined;
+  const cli = await commandLine(argv, (args) => {
+    parsed = args;
+  });
+  await cli.parseAsync();
+  if (parsed === undefined) throw new InputError(`no command ran for ${argv.join(' ')} (only help or a listing?)`);
+  return parsed;
+}
+
+/** The yargs instance of a command line; `handler`, when given, replaces the named command's own. */
+async function commandLine(argv: readonly string[], handler?: (args: Record<string, unknown>) => void): Promise<ReturnType<typeof yargs>> {
+  let cli = yargs(checkNumericFlags(joinNegativeSeedValues(argv)))
+    .scriptName('vsynclab')
+    .usage('$0 <command> [options]\n\nDeterministic simulation and model checking of ISIS-style process groups.')
+    .strict()
+    .demandCommand(1, 'Name a command; see the list above.')
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version(false)
+    .exitProcess(false)
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .fail((message, error) => {
+      if (error) throw error;
+      // yargs spreads some messages ("Invalid values:", a demand and its hint) over lines: keep to one.
+      throw new InputError(oneLine(message ?? 'invalid command line'));
+    });
+  const named = new Set(argv);
+  for (const command of await commandModulesFor(argv)) {
+    const own = handler !== undefined && 'builder' in command && named.has(String(command.command).split(' ')[0] ?? '');
+    cli = cli.command(own ? { ...command, handler } : command);
+  }
+  return cli;
 }
 
 function oneLine(message: string): string {

@@ -2,6 +2,7 @@
 // and "" as 0, and it reads "-1" after a flag as another flag. A numeric flag
 // must be written in decimal; anything else is bad input named here, before
 // yargs sees it. Ranges (>= 1, finite...) stay with each command.
+import { availableParallelism } from 'node:os';
 import { InputError } from './errors.ts';
 import { escapeControl } from '../traces/input-error.ts';
 
@@ -14,6 +15,15 @@ export const NUMERIC_FLAGS: ReadonlySet<string> = new Set([
 
 /** Flags whose value may start with '-' and must still be read as that flag's value (validated by the command). */
 const NEGATIVE_VALUE_FLAGS: ReadonlySet<string> = new Set([...NUMERIC_FLAGS, 'shard']);
+
+/**
+ * The most worker threads a command starts: each loads the whole CLI (some
+ * 100 MB), so `--workers 10000` would exhaust memory before the first run;
+ * far past the cores, more threads only queue for them.
+ */
+export function maxWorkers(): number {
+  return Math.max(64, 4 * availableParallelism());
+}
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -55,6 +65,10 @@ export function checkNumericFlags(argv: readonly string[]): string[] {
     }
     if (NUMERIC_FLAGS.has(name) && !DECIMAL.test(value)) {
       throw new InputError(`--${name}: expected a decimal number, got ${escapeControl(JSON.stringify(value))}`);
+    }
+    // "1e999" is decimal but reads as Infinity, which a range check would print as `null` or `Infinity`.
+    if (NUMERIC_FLAGS.has(name) && !Number.isFinite(Number(value))) {
+      throw new InputError(`--${name}: expected a finite number, got ${escapeControl(JSON.stringify(value))}`);
     }
     out.push(`--${name}=${value}`);
   }

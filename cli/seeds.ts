@@ -17,13 +17,18 @@ export function seedsFromOptions(seed: unknown, seeds: unknown): number[] | unde
   }
   const list = text.split(',').map((s) => s.trim());
   if (list.length > MAX_SEEDS) throw new InputError(`--seeds: at most ${MAX_SEEDS} seeds in one run, got ${list.length}`);
-  return list.map((s) => {
+  const parsed = list.map((s) => {
     const n = parseSeed(s);
     if (n === null) {
       throw new InputError(`--seeds: expected a range A..B (A <= B) or a list like 1,4,9 of seeds (${SEED_RULE}), got ${quote(text)}`);
     }
     return n;
   });
+  // A seed twice is the same run twice (one trace file, one replay command): a slip, not a wish.
+  const seen = new Set<number>();
+  const twice = parsed.find((n) => seen.has(n) || !seen.add(n));
+  if (twice !== undefined) throw new InputError(`--seeds: expected each seed once, got ${twice} twice in ${quote(text)}`);
+  return parsed;
 }
 
 function oneSeed(value: unknown, option: string): number {

@@ -20,6 +20,13 @@ import type {
   WorkloadSpec,
 } from './types.ts';
 
+/**
+ * The largest relative weight (an order's, a random fault kind's): weights are
+ * only compared, and below this their sums stay finite (two of 1e308 would
+ * sum to Infinity and make every draw the last kind).
+ */
+export const MAX_WEIGHT = 1_000_000_000;
+
 /** Seeds a scenario or a command line may name at most (a bound on `vsynclab run`). */
 export const MAX_SEEDS = 100_000;
 /** The largest seed: seeds are exact integers, and a JSON number is exact only up to here. */
@@ -167,9 +174,10 @@ function workload(f: FieldProblems, value: unknown, durationUs: unknown): Worklo
   const spec: WorkloadSpec = {
     multicastsPerSecond: f.number(w.multicastsPerSecond, 'workload.multicastsPerSecond', 0, 1_000_000),
     orders: {
-      fifo: f.number(orders.fifo ?? 0, 'workload.orders.fifo', 0),
-      causal: f.number(orders.causal ?? 0, 'workload.orders.causal', 0),
-      total: f.number(orders.total ?? 0, 'workload.orders.total', 0),
+      // A missing weight is 0; `null` is not (it is what a half-edited file holds).
+      fifo: orders.fifo === undefined ? 0 : f.number(orders.fifo, 'workload.orders.fifo', 0, MAX_WEIGHT),
+      causal: orders.causal === undefined ? 0 : f.number(orders.causal, 'workload.orders.causal', 0, MAX_WEIGHT),
+      total: orders.total === undefined ? 0 : f.number(orders.total, 'workload.orders.total', 0, MAX_WEIGHT),
     },
   };
   if (spec.multicastsPerSecond > 0 && spec.orders.fifo + spec.orders.causal + spec.orders.total <= 0) {
@@ -227,7 +235,7 @@ function scheduledFault(f: FieldProblems, value: unknown, path: string, duration
   if (raw.onNote !== undefined && raw.at !== undefined) f.add(join(path, 'at'), 'either at or onNote, not both', raw.at);
   if (raw.onNote !== undefined) {
     const n = f.object(raw.onNote, join(path, 'onNote'), ['host', 'text', 'occurrence', 'delayUs']);
-    base.onNote = { host: hostName(f, n.host, join(path, 'onNote.host')), text: f.string(n.text, join(path, 'onNote.text')) };
+    base.onNote = { host: hostName(f, n.host, join(path, 'onNote.host')), text: printableText(f, n.text, join(path, 'onNote.text')) };
     if (n.occurrence !== undefined) base.onNote.occurrence = f.int(n.occurrence, join(path, 'onNote.occurrence'), 1);
     if (n.delayUs !== undefined) base.onNote.delayUs = f.int(n.delayUs, join(path, 'onNote.delayUs'), 0);
     if (raw.atUs !== undefined) f.add(join(path, 'atUs'), 'no atUs when onNote is given', raw.atUs);
@@ -263,7 +271,7 @@ function randomFaults(f: FieldProblems, value: unknown): RandomFaultSpec {
   const kinds = f.object(o.kinds, 'faults.random.kinds', RANDOM_FAULT_KEYS);
   const spec: RandomFaultSpec = { meanIntervalUs: f.int(o.meanIntervalUs, 'faults.random.meanIntervalUs', 1), kinds: {} };
   for (const [kind, weight] of Object.entries(kinds)) {
-    (spec.kinds as Record<string, number>)[kind] = f.number(weight, join('faults.random.kinds', kind), 0);
+    (spec.kinds as Record<string, number>)[kind] = f.number(weight, join('faults.random.kinds', kind), 0, MAX_WEIGHT);
   }
   if (o.maxDown !== undefined) spec.maxDown = f.int(o.maxDown, 'faults.random.maxDown', 0);
   if (o.slowLinkDelayUs !== undefined) spec.slowLinkDelayUs = f.int(o.slowLinkDelayUs, 'faults.random.slowLinkDelayUs', 1);
@@ -279,6 +287,12 @@ export function seeds(f: FieldProblems, value: unknown): number[] {
   }
   const list = f.array(value, 'seeds').map((s, k) => f.int(s, join('seeds', k), 0, MAX_SEED));
   if (list.length === 0 || list.length > MAX_SEEDS) f.add('seeds', `1 to ${MAX_SEEDS} seeds`, value);
+  // A seed listed twice would run (and name a trace file) twice: a slip, not a wish.
+  const seen = new Set<number>();
+  list.forEach((seed, k) => {
+    if (seen.has(seed) && Array.isArray(value) && value[k] === seed) f.add(join('seeds', k), `each seed once (${seed} is listed before)`, seed);
+    seen.add(seed);
+  });
   return list;
 }
 

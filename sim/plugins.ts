@@ -9,8 +9,8 @@
 // relative import of this package's sources (`../protocol/registry.ts`) is
 // mapped to the compiled twin by sim/plugin-source-hooks.ts.
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync, statSync } from 'node:fs';
 import { register } from 'node:module';
 import { InputError } from '../traces/input-error.ts';
 
@@ -24,8 +24,10 @@ let typescriptLoaderRegistered = false;
 /** File paths to the URLs that `loadPlugins` and workers import. */
 export function pluginUrls(paths: readonly string[]): string[] {
   return paths.map((path) => {
+    if (path === '') throw new InputError('--plugin: expected a module file, got ""');
     const absolute = resolve(path);
     if (!existsSync(absolute)) throw new InputError(`--plugin ${path}: no such file`);
+    if (statSync(absolute).isDirectory()) throw new InputError(`--plugin ${path}: expected a module file, but it is a folder`);
     return pathToFileURL(absolute).href;
   });
 }
@@ -36,8 +38,19 @@ export async function loadPlugins(urls: readonly string[]): Promise<void> {
     try {
       await import(url);
     } catch (error) {
-      throw new InputError(`--plugin ${url}: the module failed to load: ${(error as Error).message.split('\n')[0]}`);
+      // A module may throw anything, not only an Error: its first line is the reason either way.
+      const why = error instanceof Error ? error.message : String(error);
+      throw new InputError(`--plugin ${displayPath(url)}: the module failed to load: ${why.split('\n')[0]}`);
     }
+  }
+}
+
+/** The plugin's path as a message shows it: a file path, not the URL it was imported by. */
+function displayPath(url: string): string {
+  try {
+    return url.startsWith('file:') ? fileURLToPath(url) : url;
+  } catch {
+    return url;
   }
 }
 

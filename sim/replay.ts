@@ -7,7 +7,8 @@ import { checkedTraceText } from '../traces/read-lines.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { InputError } from '../traces/input-error.ts';
 import { TRACE_DETAILS, type TraceDetail } from '../traces/schema.ts';
-import { runScenario, type RunResult } from './run.ts';
+import { runScenarioSteps, type RunResult } from './run.ts';
+import { driveToEnd } from './steps.ts';
 import { buildProtocol } from './resolve-protocol.ts';
 import { mutantRunOptions } from './mutant-run.ts';
 import { isExplorationHeader, replayExploration } from './explore/replay-exploration.ts';
@@ -67,6 +68,16 @@ export function runOfHeader(headerLine: string | undefined, path: string): { hea
 }
 
 export function replayTrace(path: string): ReplayOutcome {
+  return driveToEnd(replayTraceSteps(path));
+}
+
+/**
+ * The replay as steps (the simulated time every few thousand events, as
+ * runScenarioSteps), so the CLI can show progress and stop on Ctrl-C
+ * (`shouldStop`: the result is then marked interrupted); the outcome is
+ * the same however it is driven.
+ */
+export function* replayTraceSteps(path: string, shouldStop?: () => boolean): Generator<number, ReplayOutcome, void> {
   const text = readTraceText(path);
   const expected = text.split('\n');
   if (expected[expected.length - 1] === '') expected.pop();
@@ -74,13 +85,14 @@ export function replayTrace(path: string): ReplayOutcome {
   const { header, scenario, seed } = runOfHeader(expected[0], path);
   const comparing = new ComparingSink(expected);
   const mutant = mutantOfHeader(header, path);
-  const result = runScenario(scenario, {
+  const result = yield* runScenarioSteps(scenario, {
     seed,
     traceSink: comparing,
     detail: detailOfHeader(header, path),
     headerDetail: header.detail !== undefined,
     ...headerExtraOf(header),
     ...mutantRunOptions(scenario, mutant, `${path}:1: mutant`),
+    ...(shouldStop !== undefined ? { shouldStop } : {}),
   });
   const difference = comparing.finish();
   return { scenario, seed, result, identical: difference === null, difference, lines: comparing.count };

@@ -62,8 +62,8 @@ export function parseScenarioText(text: string, file: string): LoadedScenario {
   const explore = (value as Record<string, unknown>).explore;
   if (explore !== undefined) {
     // `run` ignores the block, but it must be one `explore` accepts: the same validator.
-    parseExploreConfig(explore, file);
-    checkExplorable(scenario, file);
+    // With the block itself, so its `senders` are checked against the scenario's processes too.
+    checkExplorable(scenario, file, parseExploreConfig(explore, file));
   }
   return {
     file, name: scenario.name, description: scenario.description, seeds: scenario.seeds, protocolField: 'protocol', forSeed: () => scenario,

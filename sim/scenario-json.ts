@@ -27,13 +27,78 @@ export function parseScenarioJson(rawText: string, file: string): unknown {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const deep = excessiveDepthAt(text);
   if (deep >= 0) throw new InputError(`${file}:${lineAt(text, deep)}: ${tooDeepMessage()}`);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     // V8's message quotes the text around the mistake: escape what it quotes.
     const reason = quote((error as Error).message, 200).slice(1, -1);
     throw new InputError(`${file}:${jsonErrorLine(text, error)}: not valid JSON (${reason})`);
   }
+  // JSON.parse keeps the last of two equal keys and drops the first without a word.
+  const duplicate = firstDuplicateKey(text);
+  if (duplicate !== null) {
+    throw new InputError(`${file}:${lineAt(text, duplicate.offset)}: ${duplicate.path}: expected each field once in an object, but it is given twice (JSON would keep only the last)`);
+  }
+  return value;
+}
+
+interface DuplicateKey {
+  /** The field's path, as the validator names fields (`faults.schedule[0].atUs`). */
+  path: string;
+  /** Where its second occurrence starts in the text. */
+  offset: number;
+}
+
+interface Container {
+  object: boolean;
+  keys: Set<string>;
+  /** The path of the container itself. */
+  path: string;
+  /** Object: the key whose value comes next. Array: the index of the next item. */
+  key: string;
+  index: number;
+}
+
+/**
+ * The first key given twice in one object of a text that is valid JSON, or
+ * null. One pass over the text, with a stack of the open containers.
+ */
+export function firstDuplicateKey(text: string): DuplicateKey | null {
+  const stack: Container[] = [];
+  const childPath = (c: Container | undefined): string => {
+    if (c === undefined) return '';
+    if (!c.object) return `${c.path}[${c.index}]`;
+    return c.path === '' ? c.key : `${c.path}.${c.key}`;
+  };
+  let expectKey = false;
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k];
+    if (ch === '"') {
+      const start = k;
+      let end = k + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      k = end;
+      const top = stack[stack.length - 1];
+      if (expectKey && top !== undefined && top.object) {
+        const key = JSON.parse(text.slice(start, end + 1)) as string;
+        top.key = key;
+        if (top.keys.has(key)) return { path: childPath(top), offset: start };
+        top.keys.add(key);
+        expectKey = false;
+      }
+    } else if (ch === '{' || ch === '[') {
+      stack.push({ object: ch === '{', keys: new Set(), path: childPath(stack[stack.length - 1]), key: '', index: 0 });
+      expectKey = ch === '{';
+    } else if (ch === '}' || ch === ']') {
+      stack.pop();
+    } else if (ch === ',') {
+      const top = stack[stack.length - 1];
+      if (top !== undefined && top.object) expectKey = true;
+      else if (top !== undefined) top.index++;
+    }
+  }
+  return null;
 }
 
 /** The 1-based line of a JSON.parse error's "position N", or 1. */

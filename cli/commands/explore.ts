@@ -24,6 +24,8 @@ import {
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { driveYielding } from '../../sim/steps.ts';
 import { InputError } from '../errors.ts';
+import { checkWritableFile } from '../output-paths.ts';
+import { maxWorkers } from '../numeric-flags.ts';
 import { DEFAULT_COVERAGE_DIR, finishCoverage, prepareCoverage } from '../coverage-output.ts';
 import { exploreWithCoverage } from '../../sim/coverage/explore-jobs.ts';
 import { exitStatusOf, interruptedLine, interruption, shouldStop, type InterruptSignal } from '../interrupt.ts';
@@ -107,12 +109,23 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     const maxMemoryBytes = positive(args.maxMemoryMb, '--max-memory-mb') * MB;
     const maxSeconds = args.maxSeconds === undefined ? undefined : positive(args.maxSeconds, '--max-seconds');
     const workers = positive(args.workers, '--workers');
+    if (workers > maxWorkers()) throw new InputError(`--workers: expected a whole number from 1 to ${maxWorkers()} (4 per core, at least 64), got ${workers}`);
+    // Options that would change nothing, and an output that cannot be written after a long search: refused now.
+    if (args.compare && !reduced(args)) throw new InputError('--compare: only with --por, --sleep-sets or --symmetry (it explores again without them)');
+    if (args.coverageOut !== undefined && !args.coverage) throw new InputError('--coverage-out: only with --coverage');
+    if (args.out !== undefined) {
+      if (args.out === '') throw new InputError('--out: expected a file name for the counterexample, got ""');
+      checkWritableFile(args.out, '--out');
+    }
     if (workers > 1 && args.strategy !== 'bfs') throw new InputError(`--workers ${workers}: the parallel search is breadth first: use --strategy bfs, or --workers 1`);
     if (workers > 1 && args.coverage) throw new InputError(`--coverage explores in one worker thread of its own (V8's coverage is per thread): use it with --workers 1`);
     const loaded = loadExploreScenario(args.scenario);
     buildProtocol(loaded.scenario.protocol, args.scenario, 'protocol'); // names the file when the protocol is unknown
-    const legacy = legacyBudgetFlags({ crashes: args.crashes, partitions: args.partitions, drops: args.drops, suspicions: args.suspicions, duplicates: args.duplicates, leaves: args.leaves, joins: args.joins });
-    const config = withBudgets(withBudgets(loaded.config, legacy), parseBudgetFlag(([] as string[]).concat(args.budget ?? [])));
+    const legacyFlags = { crashes: args.crashes, partitions: args.partitions, drops: args.drops, suspicions: args.suspicions, duplicates: args.duplicates, leaves: args.leaves, joins: args.joins };
+    const legacy = legacyBudgetFlags(legacyFlags);
+    const budgetTexts = ([] as string[]).concat(args.budget ?? []);
+    checkBudgetFlags(budgetTexts, legacyFlags);
+    const config = withBudgets(withBudgets(loaded.config, legacy), parseBudgetFlag(budgetTexts));
     // Progress lines on stderr every few seconds, like TLC's (not with --json: one object only).
     const progress = !args.json;
     const options = {
@@ -189,6 +202,29 @@ export function progressLine(p: SearchProgress): string {
 /** Whether a reduction is on (so that --compare has a baseline to run). */
 function reduced(args: { por: boolean; sleepSets: boolean; symmetry: boolean }): boolean {
   return args.por || args.sleepSets || args.symmetry;
+}
+
+/**
+ * `--budget` items and the older per-kind flags: an empty `--budget`, a kind
+ * given twice, or a kind given both ways would leave one value unused without
+ * a word (the last one silently won).
+ */
+function checkBudgetFlags(texts: readonly string[], legacyFlags: Readonly<Record<string, number | undefined>>): void {
+  const given = new Map<string, string>();
+  for (const [alias, value] of Object.entries(legacyFlags)) {
+    for (const kind of Object.keys(legacyBudgetFlags({ [alias]: value }))) given.set(kind, `--${alias}`);
+  }
+  for (const text of texts) {
+    if (text.trim() === '') throw new InputError('--budget: expected kind=count items, for example crash=1,restart=1, got ""');
+    for (const item of text.split(',')) {
+      if (item.trim() === '') continue;
+      for (const kind of Object.keys(parseBudgetFlag([item]))) {
+        const before = given.get(kind);
+        if (before !== undefined) throw new InputError(`--budget ${item.trim()}: the ${kind} budget is already given (${before}); give each kind once`);
+        given.set(kind, `--budget ${item.trim()}`);
+      }
+    }
+  }
 }
 
 function positive(value: number, option: string): number {

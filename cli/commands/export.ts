@@ -8,7 +8,7 @@ import { readTraceFile } from '../../traces/reader.ts';
 import { shivizLines } from '../../traces/export/shiviz.ts';
 import { checkEvents } from '../../checkers/index.ts';
 import { InputError } from '../errors.ts';
-import { filterOptions, groupedViolations, resolveFilter, tracePath, type FilterArgs } from './view.ts';
+import { checkOutputFile, filterOptions, groupedViolations, resolveFilter, tracePath, type FilterArgs } from './view.ts';
 
 /** Lines written per system call: big traces stream without one huge string. */
 const LINES_PER_WRITE = 4096;
@@ -35,6 +35,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       .example('$0 export run.jsonl --shiviz run.log --violation 1', 'only the story of the first violation')
       .example('$0 export run.jsonl --shiviz=-', 'to standard output (yargs reads a lone - as an argument)') as unknown as Argv<ExportArgs>,
   handler: async (args: ArgumentsCamelCase<ExportArgs>) => {
+    if (args.shiviz !== '-') checkOutputFile(args.shiviz, '--shiviz');
     const { events } = await readTraceFile(tracePath(args.trace));
     const { violations, groups } = groupedViolations(args.check ? checkEvents(events) : undefined);
     const filter = resolveFilter(args, events, violations, groups);

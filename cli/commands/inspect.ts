@@ -10,6 +10,7 @@ import { describeChanges } from '../../sim/inspect/state-diff.ts';
 import { prettyChanges, prettyLines } from '../../sim/inspect/pretty-state.ts';
 import { escapeControl } from '../../traces/input-error.ts';
 import { InputError } from '../errors.ts';
+import { readTraceBatches } from '../../traces/reader.ts';
 
 interface InspectArgs {
   trace: string;
@@ -45,6 +46,10 @@ export const inspectCommand: CommandModule<object, InspectArgs> = {
       }
     }
     const inspected = inspectAt(lines, args.trace, at);
+    // A recorded trace that is not a valid trace (a cut last line, a mistyped
+    // field) is bad input naming its line, not a divergence of the protocol;
+    // checked only now, as replay does, so a clean inspect reads the file once.
+    if (inspected.difference !== null) for await (const part of readTraceBatches(args.trace)) void part;
     const diverged = inspected.divergedAt !== null && inspected.divergedAt <= at;
     if (!diverged) {
       const shown = args.node === undefined ? inspected.processes : inspected.processes.filter((p) => p.node === args.node);

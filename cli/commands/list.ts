@@ -5,6 +5,8 @@ import '../../protocol/builtin.ts';
 import { MUTANTS } from '../../protocol/mutants/index.ts';
 import { loadScenarios } from '../../sim/scenario-files.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
+import { InputError } from '../errors.ts';
+import { escapeControl } from '../../core/input-error.ts';
 
 interface ListArgs {
   paths: string[];
@@ -24,6 +26,11 @@ export const listCommand: CommandModule<object, ListArgs> = {
       .option('plugin', { type: 'string', describe: 'a module that registers protocols first (repeatable): its protocols are listed, its scenarios load' })
       .example('$0 list --protocols --plugin my-protocol.ts', 'the built-in protocols and those the plugin registers') as unknown as Argv<ListArgs>,
   handler: async (args: ArgumentsCamelCase<ListArgs>) => {
+    // One list per command line: a second would be dropped silently.
+    if (args.mutants && args.protocols) throw new InputError('--mutants and --protocols: give one or the other');
+    if ((args.mutants || args.protocols) && args.paths.length > 0) {
+      throw new InputError(`${args.mutants ? '--mutants' : '--protocols'}: lists no scenarios; give the paths without it, or it without the paths`);
+    }
     await loadPlugins(pluginUrls(([] as string[]).concat(args.plugin ?? [])));
     if (args.mutants) {
       for (const m of MUTANTS) {
@@ -36,7 +43,8 @@ export const listCommand: CommandModule<object, ListArgs> = {
       return;
     }
     for (const { file, name, description, seeds } of loadScenarios(args.paths)) {
-      process.stdout.write(`${name}  (${file}, ${seeds.length} seeds)\n    ${description}\n`);
+      // A file found in a suite folder may be named with control characters: never print them raw.
+      process.stdout.write(`${name}  (${escapeControl(file)}, ${seeds.length} seeds)\n    ${description}\n`);
     }
   },
 };

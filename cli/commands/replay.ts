@@ -2,7 +2,7 @@
 // the new trace is byte-identical; or run a scenario file and seed afresh.
 import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { replayTrace } from '../../sim/replay.ts';
+import { replayTrace, replayTraceSteps } from '../../sim/replay.ts';
 import { runScenarioSteps, type RunResult } from '../../sim/run.ts';
 import { driveYielding } from '../../sim/steps.ts';
 import { checkProtocols, loadScenarioFile } from '../../sim/scenario-files.ts';
@@ -15,7 +15,7 @@ import { escapeControl } from '../../traces/input-error.ts';
 import { mutantRunOptions } from '../../sim/mutant-run.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { describeFailure, replayScenarioCommand } from '../describe-run.ts';
-import { exitStatusOf, interruptedLine, interruption, shouldStop } from '../interrupt.ts';
+import { exitStatusOf, interruptedLine, interruption, shouldStop, type InterruptSignal } from '../interrupt.ts';
 import { StatusLine, progressWanted } from '../progress.ts';
 
 interface ReplayArgs {
@@ -41,7 +41,7 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
       .option('mutant', { type: 'string', describe: 'with --scenario: run against this mutant' })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols before the run (repeatable)' })
       .option('detail', { ...DETAIL_OPTION, describe: `with --scenario: ${DETAIL_OPTION.describe} (a trace replays at its own header detail)` })
-      .option('progress', { type: 'boolean', default: false, describe: "with --scenario: show the run's simulated time on standard error even when it is not a terminal" })
+      .option('progress', { type: 'boolean', default: false, describe: "show the run's simulated time on standard error even when it is not a terminal" })
       .example('$0 replay traces-out/isis-steady-load-seed7.jsonl', 'is the run still the same run?')
       .example('$0 replay --scenario scenarios/isis-steady-load.json --seed 7 --trace-out t.jsonl', 'run one seed from scratch') as unknown as Argv<ReplayArgs>,
   handler: async (args: ArgumentsCamelCase<ReplayArgs>) => {
@@ -51,7 +51,32 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
     if (args.trace !== undefined) {
       if (args.scenario !== undefined) throw new InputError('replay: give a trace or --scenario, not both');
       if (detail !== undefined) throw new InputError('--detail: applies to --scenario runs; a trace replays at the detail its header names');
-      const outcome = replayTrace(args.trace);
+      // Options of a --scenario run would change nothing here: refused, not taken silently.
+      if (args.seed !== undefined) throw new InputError('--seed: applies to --scenario runs; a trace replays the seed its header names');
+      if (args.mutant !== undefined) throw new InputError('--mutant: applies to --scenario runs; a trace replays the mutant its header names');
+      if (args.traceOut !== undefined) throw new InputError('--trace-out: applies to --scenario runs; replaying a trace compares it and writes nothing');
+      // A long run replays with its simulated time shown, and Ctrl-C stops it with what was compared.
+      const status = new StatusLine(progressWanted(args.progress));
+      let outcome: Awaited<ReturnType<typeof replayTrace>>;
+      let signal: InterruptSignal | null;
+      interruption.arm();
+      try {
+        outcome = await driveYielding(replayTraceSteps(args.trace, shouldStop), (simTimeUs) =>
+          status.update(() => `replaying ${args.trace}: ${(simTimeUs / 1e6).toFixed(2)} s simulated`));
+        // Read while armed: disarming forgets the signal.
+        signal = interruption.signal;
+      } finally {
+        status.finish();
+        interruption.disarm();
+      }
+      if (outcome.result.interrupted === true && signal !== null) {
+        // The stopped run writes its `end` line at the cut: a difference before that line is a difference, that line is not.
+        const d = outcome.difference;
+        const before = d !== null && d.actual !== null && d.line < outcome.lines ? `; it differs from line ${d.line}` : `; identical up to line ${outcome.lines - 1}`;
+        process.stderr.write(interruptedLine(signal, `the replay stopped at ${(outcome.result.simTimeUs / 1e6).toFixed(3)} s simulated${before}`));
+        process.exitCode = exitStatusOf(signal);
+        return;
+      }
       const verdict = outcome.result.passed ? chalk.green('passes') : chalk.red(`fails: ${describeFailure(outcome.result)}`);
       if (outcome.identical) {
         process.stdout.write(`${chalk.green('byte-identical')}: ${outcome.lines} lines; the run ${verdict}\n`);
@@ -70,7 +95,9 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
     if (args.scenario === undefined || args.seed === undefined) {
       throw new InputError('replay: expected a trace file, or --scenario FILE with --seed N');
     }
+    // The seed as parsed (" 7" is seed 7): the run, its trace header and every command printed name the same seed.
     const seed = seedsFromOptions(args.seed, undefined)![0]!;
+    const seedText = String(seed);
     const scenario = checkProtocols([loadScenarioFile(args.scenario)])[0]!.forSeed(seed);
     const sink = args.traceOut !== undefined ? openTraceFile(args.traceOut, '--trace-out') : undefined;
     // One run of any length: it shows its simulated time and stops cleanly on Ctrl-C (cli/interrupt.ts).
@@ -80,7 +107,7 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
     interruption.arm();
     try {
       const steps = runScenarioSteps(scenario, {
-        seed: String(args.seed),
+        seed: seedText,
         ...(sink !== undefined ? { traceSink: sink } : {}),
         ...(detail !== undefined ? { detail } : {}),
         shouldStop,
@@ -91,7 +118,7 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
       const signal = interruption.signal;
       if (result.interrupted === true && signal !== null) {
         status.finish();
-        const again = replayScenarioCommand(args.scenario, args.seed, args.traceOut ?? `${scenario.name}-seed${args.seed}.jsonl`, {
+        const again = replayScenarioCommand(args.scenario, seedText, args.traceOut ?? `${scenario.name}-seed${seedText}.jsonl`, {
           plugins, ...(args.mutant !== undefined ? { mutant: args.mutant } : {}),
         });
         process.stderr.write(interruptedLine(signal, `the run stopped at ${(result.simTimeUs / 1e6).toFixed(3)} s simulated; run it in full: ${again}`));
@@ -104,8 +131,8 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
       sink?.close();
     }
     const where = args.traceOut !== undefined ? `; trace in ${args.traceOut}` : '';
-    process.stdout.write(result.passed ? `${chalk.green('PASS')} ${scenario.name} seed ${args.seed}${where}\n`
-      : `${chalk.red('FAIL')} ${scenario.name} seed ${args.seed}: ${describeFailure(result)}${where}\n`);
+    process.stdout.write(result.passed ? `${chalk.green('PASS')} ${scenario.name} seed ${seedText}${where}\n`
+      : `${chalk.red('FAIL')} ${scenario.name} seed ${seedText}: ${describeFailure(result)}${where}\n`);
     process.exitCode = result.passed ? 0 : 1;
   },
 };

@@ -18,6 +18,7 @@ import { runJobsInThisThread, type RunOutcome } from '../../sim/suite/execute.ts
 import { InputError } from '../errors.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { seedsFromOptions } from '../seeds.ts';
+import { maxWorkers } from '../numeric-flags.ts';
 import { DETAIL_OPTION, parseDetailOption } from '../detail-option.ts';
 import { NetworkEventIndex, sameFailure } from '../../sim/detail-rerecord.ts';
 import type { TraceDetail } from '../../traces/schema.ts';
@@ -87,9 +88,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const seeds = seedsFromOptions(args.seed, args.seeds);
     parseDetailOption(args.detail);
+    checkFlagCombinations(args);
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
-    if (!Number.isInteger(args.workers) || args.workers < 1) {
-      throw new InputError(`--workers: expected a whole number >= 1, got ${JSON.stringify(args.workers)}`);
+    if (!Number.isInteger(args.workers) || args.workers < 1 || args.workers > maxWorkers()) {
+      throw new InputError(`--workers: expected a whole number from 1 to ${maxWorkers()} (4 per core, at least 64), got ${JSON.stringify(args.workers)}`);
     }
     const pluginPaths = ([] as string[]).concat(args.plugin ?? []);
     const plugins = pluginUrls(pluginPaths);
@@ -225,6 +227,33 @@ async function runOne(args: ArgumentsCamelCase<RunArgs>, scenarios: LoadedScenar
     return;
   }
   process.exitCode = result.passed ? 0 : 1;
+}
+
+/**
+ * A flag that would change nothing in this command line is refused rather
+ * than taken silently: a user who writes `--keep-seed` without `--shrink`
+ * believes something that is not happening.
+ */
+export function checkFlagCombinations(args: Pick<RunArgs, 'traceOut' | 'out' | 'shard' | 'reportFile' | 'reporter' | 'shrink' | 'keepSeed' | 'progress' | 'detail' | 'coverage' | 'coverageOut'>): void {
+  const refuse = (flag: string, why: string): never => {
+    throw new InputError(`${flag}: ${why}`);
+  };
+  if (args.traceOut !== undefined) {
+    const oneRun = 'not with --trace-out, which records one run and prints it';
+    if (args.out !== undefined) refuse('--out', `${oneRun} (--out collects the traces of failing runs of many)`);
+    if (args.shard !== undefined) refuse('--shard', oneRun);
+    if (args.shrink) refuse('--shrink', `${oneRun} (shrink its trace: vsynclab shrink FILE)`);
+    if (args.reportFile !== undefined) refuse('--report-file', oneRun);
+    if (args.reporter !== 'pretty') refuse('--reporter', oneRun);
+  }
+  if (args.keepSeed && !args.shrink) refuse('--keep-seed', 'only with --shrink (it says which seeds the shrinker tries)');
+  if (args.progress && args.traceOut === undefined && !args.shrink) {
+    refuse('--progress', 'only with --trace-out or --shrink (a suite run always shows its progress)');
+  }
+  if (args.coverageOut !== undefined && !args.coverage) refuse('--coverage-out', 'only with --coverage');
+  if (args.detail !== undefined && args.traceOut === undefined && !args.coverage) {
+    refuse('--detail', "only with --trace-out or --coverage (a suite run writes only failing runs' traces, always at full detail)");
+  }
 }
 
 /** "isis-steady-load: 1.25 s of at most 3.00 s simulated": the settle phase may end before its bound. */

@@ -14,6 +14,7 @@ import { eventNode } from '../../traces/export/describe-event.ts';
 import { eventMessages, type EventFilter } from '../../traces/export/event-filter.ts';
 import type { ViolationGroupMark, ViolationMark } from '../../traces/export/violation-mark.ts';
 import { InputError } from '../errors.ts';
+import { checkWritableFile } from '../output-paths.ts';
 import { escapeControl } from '../../core/input-error.ts';
 import { embeddedStates } from '../../sim/inspect/embedded-states.ts';
 import { traceLines } from '../../sim/inspect/inspect-at.ts';
@@ -75,6 +76,13 @@ export const viewCommand: CommandModule<object, ViewArgs> = {
       .example('$0 view run.jsonl --node p3 --violation 1', 'what p3 saw of the first violation')
       .example('$0 view run.jsonl --msg flush', 'only the flush frames (and the views they belong to)') as unknown as Argv<ViewArgs>,
   handler: async (args: ArgumentsCamelCase<ViewArgs>) => {
+    if (args.html !== undefined) checkOutputFile(args.html, '--html');
+    else {
+      // Options of the HTML page would change nothing in the terminal: refused, not taken silently.
+      if (args.otherEvents) throw new InputError('--other-events: only with --html (the terminal timeline shows the trace events it knows)');
+      if (!args.states) throw new InputError('--no-states: only with --html');
+      if (args.plugin !== undefined) throw new InputError("--plugin: only with --html (it replays the run for the page's state panel)");
+    }
     const { header, events } = await readTraceFile(tracePath(args.trace));
     if (events.length === 0) throw new InputError(`${args.trace}: the trace has no events to show`);
     const window = resolveWindow(events.length, args.from, args.to);
@@ -238,6 +246,15 @@ export function resolveWindow(count: number, from: number | undefined, to: numbe
     throw new InputError(`--to: expected a whole number from ${first} (--from) up, got ${String(to)}`);
   }
   return { from: first, to: end };
+}
+
+/**
+ * An output file named on the command line, checked before the trace is read
+ * and rendered: an empty name or a folder is bad input now, not after the work.
+ */
+export function checkOutputFile(path: string, option: string): void {
+  if (path === '') throw new InputError(`${option}: expected a file name to write, got ""`);
+  checkWritableFile(path, option);
 }
 
 /** Writes a file, turning a failure (no such folder, no permission) into bad input. */

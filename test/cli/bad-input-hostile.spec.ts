@@ -103,7 +103,7 @@ describe('command-line mistakes yargs reports over several lines come out as one
 describe('a check across fields does not repeat a problem already reported inside them', () => {
   it.each([
     ['a meanUs that is not a number (was also "expected a mean >= minUs, got 0")', { network: { delay: { minUs: 100, meanUs: 'abc', jitterUs: 0 }, lossProbability: 0, duplicateProbability: 0 } }, 'network.delay.meanUs: expected an integer >= 0, got "abc"'],
-    ['an order weight that is not a number (was also "expected at least one order with a weight above 0")', { workload: { multicastsPerSecond: 100, orders: { fifo: 'abc' } } }, 'workload.orders.fifo: expected a number >= 0, got "abc"'],
+    ['an order weight that is not a number (was also "expected at least one order with a weight above 0")', { workload: { multicastsPerSecond: 100, orders: { fifo: 'abc' } } }, 'workload.orders.fifo: expected a number from 0 to 1000000000, got "abc"'],
     ['seeds that are a number (was also "expected 1 to 100000 seeds")', { seeds: -1 }, 'seeds: expected an array, got -1'],
   ])('%s', async (_what, overrides, message) => {
     const file = write(JSON.stringify(scenario(overrides)));

@@ -102,6 +102,17 @@ describe('interruption in-process (the token)', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('replay TRACE: a stopped replay says how far it compared, and is not reported DIFFERENT', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'vsynclab-interrupt-replay-trace-'));
+    const trace = join(out, 't.jsonl');
+    expect((await cliInProcess('run', 'scenarios/isis-steady-load.json', '--seed', '1', '--trace-out', trace)).status).toBe(0);
+    interruption.request('SIGINT');
+    const r = await cliInProcess('replay', trace);
+    expect(r.status).toBe(130);
+    expect(r.stderr).toMatch(/interrupted by SIGINT: the replay stopped at \d+\.\d{3} s simulated; identical up to line \d+/);
+    expect(r.stdout).toBe('');
+  });
+
   it('mutants: reports the hunts that finished, exits 130', async () => {
     interruption.request('SIGINT');
     const r = await cliInProcess('mutants', 'scenarios/isis-cascading-crashes.json', '--only', 'fifo-gap', '--seeds', '1', '--workers', '1');
@@ -127,6 +138,16 @@ describe('progress where a user waits', () => {
     const r = await cliInProcess('mutants', 'scenarios/isis-cascading-crashes.json', '--only', 'fifo-gap', '--seeds', '1', '--workers', '1', '--progress');
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/mutant 1 of 1 \(fifo-gap\): 1 of at most 1 runs/);
+  });
+
+  it('replay TRACE --progress: the simulated time of the replay, and the same verdict', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'vsynclab-progress-replay-'));
+    const trace = join(out, 't.jsonl');
+    expect((await cliInProcess('run', 'scenarios/isis-steady-load.json', '--seed', '1', '--trace-out', trace)).status).toBe(0);
+    const r = await cliInProcess('replay', trace, '--progress');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('byte-identical');
+    expect(r.stderr).toMatch(/replaying .*t\.jsonl: \d+\.\d\d s simulated/);
   });
 
   it('run --trace-out --progress: the simulated time of a long run', async () => {

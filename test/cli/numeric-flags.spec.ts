@@ -12,7 +12,11 @@ describe('checkNumericFlags', () => {
     expect(() => checkNumericFlags(['explore', 's.json', '--maxStates', '0x10'])).toThrow(/--max-states/);
   });
 
-  it.each(['1', '-1', '1.5', '1e400', '.5', '+3'])('passes %j on to the command (which checks the range)', (value) => {
+  it.each(['1e400', '-1e999'])('refuses %j, a decimal that reads as an infinity, naming the flag and the text', (value) => {
+    expect(() => checkNumericFlags(['view', 't.jsonl', '--from', value])).toThrow(`--from: expected a finite number, got "${value}"`);
+  });
+
+  it.each(['1', '-1', '1.5', '1e300', '.5', '+3'])('passes %j on to the command (which checks the range)', (value) => {
     expect(checkNumericFlags(['view', 't.jsonl', '--from', value])).toEqual(['view', 't.jsonl', `--from=${value}`]);
   });
 

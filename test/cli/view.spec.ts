@@ -99,7 +99,8 @@ describe('vsynclab export', () => {
     expect(none.stderr).toContain('--shiviz');
     const nowhere = await cli('export', trace, '--shiviz', join(dir, 'no-such-dir', 'x.log'));
     expect(nowhere.status).toBe(2);
-    expect(nowhere.stderr).toContain('cannot write the output');
+    expect(nowhere.stderr).toContain('--shiviz');
+    expect(nowhere.stderr).toContain('cannot write there (');
   });
 });
 
