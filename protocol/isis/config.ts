@@ -70,6 +70,14 @@ export interface IsisLayers {
   refuseRemovedSenders: boolean;
   /** A member told by a later view that it was excluded exits (join-leave.ts onExcluded). */
   exitWhenExcluded: boolean;
+  /** GMS phase 2: an accept request of another view than ours is ignored (gms-member.ts onAccept). */
+  acceptChecksViewId: boolean;
+  /** Stability gossip of another view than ours is ignored (multicast.ts onStability). */
+  stabilityChecksViewId: boolean;
+  /** Flush: the total order kept is the longest any replier knows, not the coordinator's own (flush.ts decideFlush). */
+  flushTakesLongestOrder: boolean;
+  /** Flush: the decision forwards every message above the lowest delivered count, the first missing one included (flush.ts decideFlush). */
+  flushForwardsFromFloor: boolean;
 }
 
 export const defaultIsisLayers: IsisLayers = {
@@ -100,4 +108,8 @@ export const defaultIsisLayers: IsisLayers = {
   sameProcess: (joiner, removed) => joiner === removed,
   refuseRemovedSenders: true,
   exitWhenExcluded: true,
+  acceptChecksViewId: true,
+  stabilityChecksViewId: true,
+  flushTakesLongestOrder: true,
+  flushForwardsFromFloor: true,
 };
