@@ -78,6 +78,10 @@ export interface IsisLayers {
   flushTakesLongestOrder: boolean;
   /** Flush: the decision forwards every message above the lowest delivered count, the first missing one included (flush.ts decideFlush). */
   flushForwardsFromFloor: boolean;
+  /** Transport: a cumulative acknowledgement n releases frames up to n, not n + 1 (stack.ts cfg, transport.ts applyAck). */
+  ackReleasesExactly: boolean;
+  /** Leave: a leaver stays until it accepts the proposal that drops it, not only until it has asked (join-leave.ts requestLeave). */
+  leaverWaitsForItsDrop: boolean;
 }
 
 export const defaultIsisLayers: IsisLayers = {
@@ -112,4 +116,6 @@ export const defaultIsisLayers: IsisLayers = {
   stabilityChecksViewId: true,
   flushTakesLongestOrder: true,
   flushForwardsFromFloor: true,
+  ackReleasesExactly: true,
+  leaverWaitsForItsDrop: true,
 };

@@ -44,6 +44,9 @@ export const MUTANT_CATCHES: Readonly<Record<string, MutantCatch>> = {
   // Session 7 audit (first failing run of `vsynclab mutants --only NAME`, catch-record order).
   'causal-last-entry-unchecked': { file: 'isis-cascading-crashes.json', seed: 1 },
   'stability-heard-only': { file: 'isis-dueling-coordinators.json', seed: 1 },
+  'ack-releases-next': { file: 'isis-cascading-crashes.json', seed: 1 },
+  // Only the external detector tells: with heartbeats the silent leaver is suspected like a crash.
+  'leave-exits-at-request': { file: 'isis-external-detector.json', seed: 1 },
   'majority-half': { file: 'isis-leave-during-false-suspicion.json', seed: 15 },
   'accept-ignores-view': { file: 'isis-join-mid-change.json', seed: 1 },
   'flush-order-from-coordinator': { file: 'isis-dueling-coordinators.json', seed: 1 },

@@ -33,6 +33,8 @@ import { flushSkipsFirstMissing } from './flush-skips-first-missing.ts';
 import { majorityHalf } from './majority-half.ts';
 import { stabilityAnyView } from './stability-any-view.ts';
 import { stabilityHeardOnly } from './stability-heard-only.ts';
+import { ackReleasesNext } from './ack-releases-next.ts';
+import { leaveExitsAtRequest } from './leave-exits-at-request.ts';
 import type { Mutant } from './types.ts';
 
 export type { Mutant } from './types.ts';
@@ -79,6 +81,8 @@ export const MUTANTS: readonly Mutant[] = [
   majorityHalf,
   stabilityAnyView,
   stabilityHeardOnly,
+  ackReleasesNext,
+  leaveExitsAtRequest,
 ];
 
 export function mutantByName(name: string): Mutant | undefined {
