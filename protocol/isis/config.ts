@@ -70,6 +70,18 @@ export interface IsisLayers {
   refuseRemovedSenders: boolean;
   /** A member told by a later view that it was excluded exits (join-leave.ts onExcluded). */
   exitWhenExcluded: boolean;
+  /** GMS phase 2: an accept request of another view than ours is ignored (gms-member.ts onAccept). */
+  acceptChecksViewId: boolean;
+  /** Stability gossip of another view than ours is ignored (multicast.ts onStability). */
+  stabilityChecksViewId: boolean;
+  /** Flush: the total order kept is the longest any replier knows, not the coordinator's own (flush.ts decideFlush). */
+  flushTakesLongestOrder: boolean;
+  /** Flush: the decision forwards every message above the lowest delivered count, the first missing one included (flush.ts decideFlush). */
+  flushForwardsFromFloor: boolean;
+  /** Transport: a cumulative acknowledgement n releases frames up to n, not n + 1 (stack.ts cfg, transport.ts applyAck). */
+  ackReleasesExactly: boolean;
+  /** Leave: a leaver stays until it accepts the proposal that drops it, not only until it has asked (join-leave.ts requestLeave). */
+  leaverWaitsForItsDrop: boolean;
 }
 
 export const defaultIsisLayers: IsisLayers = {
@@ -100,4 +112,10 @@ export const defaultIsisLayers: IsisLayers = {
   sameProcess: (joiner, removed) => joiner === removed,
   refuseRemovedSenders: true,
   exitWhenExcluded: true,
+  acceptChecksViewId: true,
+  stabilityChecksViewId: true,
+  flushTakesLongestOrder: true,
+  flushForwardsFromFloor: true,
+  ackReleasesExactly: true,
+  leaverWaitsForItsDrop: true,
 };

@@ -74,8 +74,10 @@ export function decideFlush(replies: readonly FlushReply[], size: number, layers
   }
   const msgs: McMessage[] = [];
   const pendingTotal = new Set<MessageId>();
+  // (layers.flushForwardsFromFloor: false starts one past the first message the lowest replier lacks.)
+  const firstForwarded = layers.flushForwardsFromFloor ? 1 : 2;
   for (let s = 0; s < size; s++) {
-    for (let sn = (floor[s] ?? 0) + 1; sn <= (known[s] ?? 0); sn++) {
+    for (let sn = (floor[s] ?? 0) + firstForwarded; sn <= (known[s] ?? 0); sn++) {
       const m = bySender[s]?.[sn];
       if (m === undefined) continue; // cannot happen: someone delivered it, so someone reported it
       msgs.push(m);
@@ -86,7 +88,8 @@ export function decideFlush(replies: readonly FlushReply[], size: number, layers
   let longest: FlushReply | null = null;
   for (const r of replies) {
     totalFrom = Math.min(totalFrom, r.totalDelivered);
-    if (longest === null || r.orderFrom + r.orderIds.length > longest.orderFrom + longest.orderIds.length) longest = r;
+    // (layers.flushTakesLongestOrder: false keeps the first reply's order: the coordinator's own.)
+    if (longest === null || (layers.flushTakesLongestOrder && r.orderFrom + r.orderIds.length > longest.orderFrom + longest.orderIds.length)) longest = r;
   }
   if (totalFrom === Infinity) totalFrom = 0;
   const ordered: MessageId[] = [];

@@ -95,7 +95,8 @@ export function acceptProposal(s: IsisState, ballot: number, value: ViewProposal
 }
 
 export function onAccept(s: IsisState, ctx: StepCtx, from: ProcessId, body: Extract<IsisBody, { k: 'acc' }>): IsisState {
-  if (s.view === null || body.view !== s.view.id || !s.view.members.includes(from)) return s;
+  // (layers.acceptChecksViewId: false takes an accept request of another view.)
+  if (s.view === null || (body.view !== s.view.id && ctx.layers.acceptChecksViewId) || !s.view.members.includes(from)) return s;
   const alreadyDropped = dropsSelf(s, s.gms.accepted?.value ?? null);
   const { s: out, ok } = acceptProposal(s, body.ballot, body.value, ctx.layers.acceptChecksPromise);
   if (!ok) return sendTo(out, ctx, from, { k: 'nack', view: body.view, promised: s.gms.promised });

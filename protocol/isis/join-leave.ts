@@ -45,6 +45,8 @@ export function onJoinRequest(s: IsisState, ctx: StepCtx, joiner: ProcessId): Is
  */
 export function requestLeave(s: IsisState, ctx: StepCtx): IsisState {
   if (s.gms.leaving || s.view === null) return s;
+  // (layers.leaverWaitsForItsDrop: false exits as soon as the leave is sent.)
+  if (!ctx.layers.leaverWaitsForItsDrop) ctx.exit = 'left';
   return sendToMembers(withGms(s, { leaving: true }), ctx, { k: 'leave', view: s.view.id });
 }
 

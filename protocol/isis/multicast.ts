@@ -203,7 +203,8 @@ export function orderAckTick(s: IsisState, ctx: StepCtx): IsisState {
 
 export function onStability(s: IsisState, ctx: StepCtx, from: string, body: Extract<IsisBody, { k: 'stab' }>): IsisState {
   const vc = s.vc;
-  if (vc === null || body.view !== vc.view.id) return s;
+  // (layers.stabilityChecksViewId: false merges another view's delivered vector, by the sender's rank in ours.)
+  if (vc === null || (body.view !== vc.view.id && ctx.layers.stabilityChecksViewId)) return s;
   const rank = vc.view.members.indexOf(from);
   if (rank < 0) return s;
   const stability = recordPeerDelivered(vc.stability, rank, body.d, body.td);

@@ -63,6 +63,8 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
     windowFrames: o.windowFrames,
     maxUnackedFrames: o.maxUnackedFrames,
     ackDelayUs: o.ackDelayUs,
+    // (layers.ackReleasesExactly: false releases one frame more than each ack covers.)
+    ...(layers.ackReleasesExactly ? {} : { releasedPastAck: 1 }),
   };
   const timersOff = o.reliableNetwork && o.failureDetector === 'external';
   const batchingOrders = !timersOff && o.orderBatchUs > 0;

@@ -24,6 +24,8 @@ export interface TransportConfig {
   maxUnackedFrames: number;
   /** Acks wait this long for data to ride on, and go out together (0: at the end of each step). */
   ackDelayUs: number;
+  /** Frames past the acknowledged one an ack also releases: 0 (absent) but in mutant ack-releases-next (IsisLayers.ackReleasesExactly). */
+  releasedPastAck?: number;
 }
 
 /** What travels on the wire. `ack` is the highest contiguous seq received from the peer. */
@@ -162,7 +164,7 @@ function applyAck<B>(ch: Channel<B>, ack: number, peer: ProcessId, cfg: Transpor
   const first = ch.unacked[0]?.seq;
   if (first === undefined || first > ack) return ch;
   // Unacknowledged seqs are contiguous, so positions follow from seq numbers.
-  const unacked = ch.unacked.slice(Math.min(ack - first + 1, ch.unacked.length));
+  const unacked = ch.unacked.slice(Math.min(ack - first + 1 + (cfg.releasedPastAck ?? 0), ch.unacked.length));
   let sentUpTo = ch.sentUpTo;
   const base = unacked[0]?.seq ?? ch.nextSeq;
   // The window slid: transmit the frames that now fit.

@@ -41,4 +41,16 @@ export const MUTANT_CATCHES: Readonly<Record<string, MutantCatch>> = {
   'excluded-ignores-notice': { file: 'isis-coordinator-isolated-after-commit.json', seed: 1 },
   'causal-sender-only': { file: 'isis-cascading-crashes.json', seed: 1 },
   'orders-acked-after-flush': { file: 'isis-sequencer-unheard-by-successor.json', seed: 2 },
+  // Session 7 audit (first failing run of `vsynclab mutants --only NAME`, catch-record order).
+  'causal-last-entry-unchecked': { file: 'isis-cascading-crashes.json', seed: 1 },
+  'stability-heard-only': { file: 'isis-dueling-coordinators.json', seed: 1 },
+  'ack-releases-next': { file: 'isis-cascading-crashes.json', seed: 1 },
+  // Only the external detector tells: with heartbeats the silent leaver is suspected like a crash.
+  'leave-exits-at-request': { file: 'isis-external-detector.json', seed: 1 },
+  'majority-half': { file: 'isis-leave-during-false-suspicion.json', seed: 15 },
+  'accept-ignores-view': { file: 'isis-join-mid-change.json', seed: 1 },
+  'flush-order-from-coordinator': { file: 'isis-dueling-coordinators.json', seed: 1 },
+  'flush-skips-first-missing': { file: 'isis-cascading-crashes.json', seed: 1 },
+  // Escaped the default suite of session 6 (124 runs); the scenario was written for it (112 of seeds 1..120 fail).
+  'stability-any-view': { file: 'isis-stale-stability-gossip.json', seed: 1 },
 };

@@ -26,6 +26,15 @@ import { removedSenderAccepted } from './removed-sender-accepted.ts';
 import { causalSenderOnly } from './causal-sender-only.ts';
 import { excludedIgnoresNotice } from './excluded-ignores-notice.ts';
 import { ordersAckedAfterFlush } from './orders-acked-after-flush.ts';
+import { acceptIgnoresView } from './accept-ignores-view.ts';
+import { causalLastEntryUnchecked } from './causal-last-entry-unchecked.ts';
+import { flushOrderFromCoordinator } from './flush-order-from-coordinator.ts';
+import { flushSkipsFirstMissing } from './flush-skips-first-missing.ts';
+import { majorityHalf } from './majority-half.ts';
+import { stabilityAnyView } from './stability-any-view.ts';
+import { stabilityHeardOnly } from './stability-heard-only.ts';
+import { ackReleasesNext } from './ack-releases-next.ts';
+import { leaveExitsAtRequest } from './leave-exits-at-request.ts';
 import type { Mutant } from './types.ts';
 
 export type { Mutant } from './types.ts';
@@ -64,6 +73,16 @@ export const MUTANTS: readonly Mutant[] = [
   causalSenderOnly,
   // ABCAST across a flush.
   ordersAckedAfterFlush,
+  // Session 7 audit: bugs modelled on other systems' shipped bugs, written before checking what catches them.
+  acceptIgnoresView,
+  causalLastEntryUnchecked,
+  flushOrderFromCoordinator,
+  flushSkipsFirstMissing,
+  majorityHalf,
+  stabilityAnyView,
+  stabilityHeardOnly,
+  ackReleasesNext,
+  leaveExitsAtRequest,
 ];
 
 export function mutantByName(name: string): Mutant | undefined {
