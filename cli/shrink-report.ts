@@ -37,6 +37,8 @@ export async function shrinkAndReport(scenario: Scenario, seed: string, base: st
   const extra = mutantRunOptions(scenario, mutant);
   // Each candidate runs the mutant built from its own protocol options (a faster failure detector is a candidate).
   const protocolFor = (s: Scenario) => mutantRunOptions(s, mutant).protocol ?? resolveProtocol(s);
+  // A mutant's failure has a correct protocol to compare with: the real one must pass a kept liveness candidate.
+  const reference = extra.protocol !== undefined ? { referenceFor: (s: Scenario) => resolveProtocol(s) } : {};
   const status = new StatusLine(progressWanted(options.progress));
   const label = `shrink ${scenario.name} seed ${seed}`;
   try {
@@ -51,6 +53,7 @@ export async function shrinkAndReport(scenario: Scenario, seed: string, base: st
         maxAttempts: options.maxAttempts,
         ...extra,
         protocolFor,
+        ...reference,
         ...(options.keepSeed === true ? { otherSeeds: 0 } : {}),
         ...(options.anyFailure === true ? { anyFailure: true } : {}),
         shouldStop,

@@ -117,6 +117,16 @@ export interface ShrinkOptions {
    * says which). By default only the original's failure is kept.
    */
   anyFailure?: boolean;
+  /**
+   * A protocol known to be correct for the candidate (for a mutant: the
+   * real protocol). When given, a candidate of a liveness failure is kept
+   * only if this protocol passes it on the same seed: a scenario can fail
+   * view-convergence by itself (two of three members leaving, on some
+   * seeds), and such a candidate would not show the bug. It lets a
+   * liveness failure's candidates change what the group does (a crash as a
+   * leave, an added leave; sim/shrink-rewrites.ts).
+   */
+  referenceFor?: (scenario: Scenario) => AnyProtocol;
 }
 
 export interface ScenarioSize {
@@ -219,6 +229,14 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   let startFloor = -1;
   let attempts = 0;
   let interrupted = false;
+  // A liveness failure the reference protocol shares is the scenario's, not the bug's. Run only for a
+  // candidate that failed the same way (few), and not counted as an attempt of its own.
+  const referenceFor = options.referenceFor;
+  const passesReference = function* (candidate: Scenario, seed: string): Generator<number, boolean, void> {
+    if (referenceFor === undefined || !isLivenessTarget(currentTarget)) return true;
+    const result = yield* runScenarioSteps(candidate, { seed, stopOnViolation: false, protocol: referenceFor(candidate) });
+    return result.passed;
+  };
   const attempt = function* (candidate: Scenario, what: string, seed: string): Generator<number, boolean, void> {
     if (stop?.() === true) {
       interrupted = true;
@@ -232,7 +250,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       interrupted = true;
       return false;
     }
-    const kept = keeps(result);
+    const kept = keeps(result) && (yield* passesReference(candidate, seed));
     options.onAttempt?.(attempts, kept, seed === currentSeed ? what : `${what}, on seed ${seed}`);
     if (kept) {
       current = candidate;
@@ -255,6 +273,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     ...(options.busierHostDrops !== false ? { busierFrom: scenario } : {}),
     // A fixed protocol object ignores the candidate's options: changing them would prove nothing.
     protocolOptions: options.protocolFor !== undefined || options.protocol === undefined,
+    reference: options.referenceFor !== undefined,
   };
   const materialized = materializeRandomFaults(current, currentResult);
   if (materialized !== null) yield* attempt(materialized, 'random faults written out as a schedule', currentSeed);

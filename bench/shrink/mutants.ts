@@ -51,10 +51,12 @@ for (const mutant of chosen) {
   const options = { seed: String(pin.seed), maxAttempts, ...mutantRunOptions(scenario, mutant.name) };
   // As the CLI does: each candidate runs the mutant built from the candidate's own protocol options.
   const protocolFor = (s: typeof scenario) => mutantRunOptions(s, mutant.name).protocol ?? resolveProtocol(s);
+  // As the CLI does: the real protocol must pass a kept candidate of a liveness failure.
+  const referenceFor = options.protocol !== undefined ? (s: typeof scenario) => resolveProtocol(s) : undefined;
   const started = process.hrtime.bigint();
   let now: ShrinkOutcome;
   try {
-    now = shrinkScenario(scenario, { ...options, protocolFor });
+    now = shrinkScenario(scenario, { ...options, protocolFor, ...(referenceFor !== undefined ? { referenceFor } : {}) });
   } catch (error) {
     // A pin that no longer fails (the scenario or the mutant changed): say so, and go on.
     rows.push([mutant.name, `${pin.file.replace(/\.json$/, '')} ${pin.seed}`, String(error), '', '', '', '']);
