@@ -7,6 +7,7 @@ import type { Scenario } from '../scenarios/types.ts';
 import type { TraceDetail } from '../traces/schema.ts';
 import { shrinkSteps, type ScenarioSize, type ShrinkTarget } from '../sim/shrink.ts';
 import { writeShrinkResult } from '../sim/shrink-files.ts';
+import { isLivenessTarget } from '../sim/shrink-candidates.ts';
 import { runScenarioSteps } from '../sim/run.ts';
 import { driveYielding } from '../sim/steps.ts';
 import { mutantRunOptions } from '../sim/mutant-run.ts';
@@ -70,9 +71,11 @@ export async function shrinkAndReport(scenario: Scenario, seed: string, base: st
     const target = nameOf(outcome.target);
     const shrunkTarget = nameOf(outcome.shrunkTarget);
     // Which failure every kept candidate had to show: the user debugs the original's bug, or asked for any.
+    // A mutant's liveness failure was checked against the real protocol (sim/shrink.ts, referenceFor).
+    const referenced = extra.protocol !== undefined && isLivenessTarget(outcome.target);
     const keptLine = outcome.anyFailure
       ? `  kept:     any failure (--any-failure): the original run ${verbOf(outcome.target)}, the shrunk run ${verbOf(outcome.shrunkTarget)}`
-      : `  kept:     the original's failure: every kept candidate ${verbOf(outcome.target)} (--any-failure keeps any failure)`;
+      : `  kept:     the original's failure: every kept candidate ${verbOf(outcome.target)}${referenced ? ', and the real protocol passes it' : ''} (--any-failure keeps any failure)`;
     const still = outcome.anyFailure && shrunkTarget !== target ? `now ${chalk.red(shrunkTarget)}, was ${target}` : `still ${chalk.red(target)}`;
     const row = (name: string, s: ScenarioSize): string =>
       `  ${name.padEnd(7)} ${String(s.processes).padStart(9)} ${String(s.multicasts).padStart(10)} ${String(s.faults).padStart(6)} ${(s.durationUs / 1000).toFixed(0).padStart(11)} ${String(s.traceEvents).padStart(12)}`;

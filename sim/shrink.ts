@@ -34,6 +34,11 @@
 // starts with the pass that last made progress. Any candidate that still
 // fails becomes the current scenario and the passes start over.
 //
+// With a reference protocol (`referenceFor`: for a mutant, the real one), a
+// liveness failure's candidate is kept only if the reference passes it, and
+// only then do its candidates change what the group does (a crash as a
+// leave, an added leave): a liveness failure can be the scenario's own.
+//
 // When a round on the current seed makes no progress, the candidates that
 // make the failure smaller by the aim's measures (fewer hosts, multicasts,
 // faults, joins, leaves) are tried on other seeds (sim/shrink-seeds.ts): a

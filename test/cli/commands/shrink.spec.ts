@@ -18,6 +18,15 @@ async function failingTrace(): Promise<string> {
 }
 
 describe('vsynclab shrink: the failure kept', () => {
+  it('a mutant\'s liveness failure: the real protocol passes every kept candidate, and the output says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vsynclab-shrink-reference-'));
+    const trace = join(dir, 'lr.jsonl');
+    await cliInProcess('replay', '--scenario', 'scenarios/isis-leave-during-false-suspicion.json', '--seed', '15', '--mutant', 'leave-relies-on-lost-ack', '--trace-out', trace);
+    const r = await cliInProcess('shrink', trace, '--max-attempts', '30', '--out', join(dir, 'small'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('  kept:     the original\'s failure: every kept candidate violates view-convergence, and the real protocol passes it (--any-failure keeps any failure)');
+  }, 120_000);
+
   it('by default: the original property, said on its own line and in the scenario description', async () => {
     const trace = await failingTrace();
     const out = join(mkdtempSync(join(tmpdir(), 'vsynclab-shrink-same-')), 'small');
