@@ -239,8 +239,12 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   const referenceFor = options.referenceFor;
   const passesReference = function* (candidate: Scenario, seed: string): Generator<number, boolean, void> {
     if (referenceFor === undefined || !isLivenessTarget(currentTarget)) return true;
-    const result = yield* runScenarioSteps(candidate, { seed, stopOnViolation: false, protocol: referenceFor(candidate) });
-    return result.passed;
+    const result = yield* runScenarioSteps(candidate, {
+      seed, stopOnViolation: false, protocol: referenceFor(candidate), ...(stop !== undefined ? { shouldStop: stop } : {}),
+    });
+    // A reference run cut short proves nothing either: the candidate is not kept, and the search stops.
+    if (result.interrupted === true) interrupted = true;
+    return result.passed && result.interrupted !== true;
   };
   const attempt = function* (candidate: Scenario, what: string, seed: string): Generator<number, boolean, void> {
     if (stop?.() === true) {
