@@ -5,8 +5,9 @@
 import chalk from 'chalk';
 import type { Scenario } from '../scenarios/types.ts';
 import type { TraceDetail } from '../traces/schema.ts';
-import { shrinkSteps, type ScenarioSize } from '../sim/shrink.ts';
+import { shrinkSteps, type ScenarioSize, type ShrinkTarget } from '../sim/shrink.ts';
 import { writeShrinkResult } from '../sim/shrink-files.ts';
+import { isLivenessTarget } from '../sim/shrink-candidates.ts';
 import { runScenarioSteps } from '../sim/run.ts';
 import { driveYielding } from '../sim/steps.ts';
 import { mutantRunOptions } from '../sim/mutant-run.ts';
@@ -25,6 +26,8 @@ export interface ShrinkReportOptions {
   detail?: TraceDetail;
   /** Shrink on the run's seed alone (`--keep-seed`); default: also on other seeds (sim/shrink-seeds.ts). */
   keepSeed?: boolean;
+  /** Keep any failing candidate (`--any-failure`); default: only those failing the original's property. */
+  anyFailure?: boolean;
 }
 
 export type ShrinkReportOutcome = 'shrunk' | 'passes' | 'interrupted';
@@ -35,6 +38,8 @@ export async function shrinkAndReport(scenario: Scenario, seed: string, base: st
   const extra = mutantRunOptions(scenario, mutant);
   // Each candidate runs the mutant built from its own protocol options (a faster failure detector is a candidate).
   const protocolFor = (s: Scenario) => mutantRunOptions(s, mutant).protocol ?? resolveProtocol(s);
+  // A mutant's failure has a correct protocol to compare with: the real one must pass a kept liveness candidate.
+  const reference = extra.protocol !== undefined ? { referenceFor: (s: Scenario) => resolveProtocol(s) } : {};
   const status = new StatusLine(progressWanted(options.progress));
   const label = `shrink ${scenario.name} seed ${seed}`;
   try {
@@ -49,7 +54,9 @@ export async function shrinkAndReport(scenario: Scenario, seed: string, base: st
         maxAttempts: options.maxAttempts,
         ...extra,
         protocolFor,
+        ...reference,
         ...(options.keepSeed === true ? { otherSeeds: 0 } : {}),
+        ...(options.anyFailure === true ? { anyFailure: true } : {}),
         shouldStop,
         onAttempt: (attempt, wasKept, what) => {
           if (wasKept) kept++;
@@ -61,16 +68,25 @@ export async function shrinkAndReport(scenario: Scenario, seed: string, base: st
     const files = writeShrinkResult(outcome, base, seed, { ...mutantRunOptions(outcome.shrunk, mutant), detail: options.detail ?? 'full' });
     // The mutant is in the trace's header; a scenario file cannot hold one, so its command names it.
     const context = options.context;
-    const target = outcome.target.kind === 'property' ? outcome.target.property : outcome.target.failure;
+    const target = nameOf(outcome.target);
+    const shrunkTarget = nameOf(outcome.shrunkTarget);
+    // Which failure every kept candidate had to show: the user debugs the original's bug, or asked for any.
+    // A mutant's liveness failure was checked against the real protocol (sim/shrink.ts, referenceFor).
+    const referenced = extra.protocol !== undefined && isLivenessTarget(outcome.target);
+    const keptLine = outcome.anyFailure
+      ? `  kept:     any failure (--any-failure): the original run ${verbOf(outcome.target)}, the shrunk run ${verbOf(outcome.shrunkTarget)}`
+      : `  kept:     the original's failure: every kept candidate ${verbOf(outcome.target)}${referenced ? ', and the real protocol passes it' : ''} (--any-failure keeps any failure)`;
+    const still = outcome.anyFailure && shrunkTarget !== target ? `now ${chalk.red(shrunkTarget)}, was ${target}` : `still ${chalk.red(target)}`;
     const row = (name: string, s: ScenarioSize): string =>
       `  ${name.padEnd(7)} ${String(s.processes).padStart(9)} ${String(s.multicasts).padStart(10)} ${String(s.faults).padStart(6)} ${(s.durationUs / 1000).toFixed(0).padStart(11)} ${String(s.traceEvents).padStart(12)}`;
     const caveat = outcome.interrupted ? chalk.yellow(' (interrupted: not minimal)') : outcome.boundHit ? chalk.yellow(' (attempt bound hit: not minimal)') : '';
     process.stdout.write(
       [
-        `shrunk ${scenario.name} seed ${seed} (still ${chalk.red(target)}${outcome.seed !== seed ? ` on seed ${outcome.seed}` : ''}) in ${outcome.attempts} attempts${caveat}`,
+        `shrunk ${scenario.name} seed ${seed} (${still}${outcome.seed !== seed ? ` on seed ${outcome.seed}` : ''}) in ${outcome.attempts} attempts${caveat}`,
         `          processes multicasts faults duration ms trace events`,
         row('before', outcome.before),
         row('after', outcome.after),
+        keptLine,
         `  scenario: ${files.scenarioPath}${context.mutant !== undefined ? ` (fails under mutant ${context.mutant})` : ''}`,
         `  trace:    ${files.tracePath}`,
         `  replay:   ${replayTraceCommand(files.tracePath, context)}`,
@@ -82,4 +98,13 @@ export async function shrinkAndReport(scenario: Scenario, seed: string, base: st
   } finally {
     status.finish();
   }
+}
+
+function nameOf(target: ShrinkTarget): string {
+  return target.kind === 'property' ? target.property : target.failure;
+}
+
+/** "violates fifo-order" or "fails: replicas disagree". */
+function verbOf(target: ShrinkTarget): string {
+  return target.kind === 'property' ? `violates ${target.property}` : `fails: ${target.failure}`;
 }

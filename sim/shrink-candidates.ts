@@ -5,7 +5,7 @@
 import type { RunResult } from './run.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { withoutHost } from './shrink-hosts.ts';
-import { busierHostDrops, crashesAsLeaves } from './shrink-rewrites.ts';
+import { addedLeaves, busierHostDrops, crashesAsLeaves } from './shrink-rewrites.ts';
 import { fasterFailureDetectors } from './shrink-timers.ts';
 import { firstTimedEventUs, lastTimedEventUs, MIN_PHASE_US, shorterPhases, withDuration, withEarlierNotes, withEventsSooner, withStart } from './shrink-time.ts';
 import type { ShrinkTarget } from './shrink.ts';
@@ -62,6 +62,13 @@ export interface CandidateOptions {
    * runs a protocol built from its own `protocol.options`.
    */
   protocolOptions?: boolean;
+  /**
+   * A reference protocol must pass every kept candidate of a liveness
+   * failure (default false): only then may a liveness failure's candidates
+   * change what the group does (a crash as a leave, an added leave), since
+   * a failure of the scenario's own making is then refused.
+   */
+  reference?: boolean;
 }
 
 /** Smaller variants of the scenario, in pass order. */
@@ -194,11 +201,16 @@ export function* candidates(s: Scenario, current: CurrentRun, target: ShrinkTarg
   }
 
   // A crash as a leave: not smaller, but a leaver leaves the majority arithmetic, so a later host pass may
-  // find the hosts that only made up the majority. Only safety failures: a leave that never completes
-  // (a leaver's lost acceptance) is a liveness failure of its own.
+  // find the hosts that only made up the majority. Only safety failures, or a liveness failure with a
+  // reference protocol: a leave that never completes (a leaver's lost acceptance) is a liveness failure of
+  // its own. With a reference, a liveness failure also gets a leave added (and a host fewer): two leavers of
+  // three may show what one leaver of four did (leave-relies-on-lost-ack).
   pass = PASS.leaves;
-  if (options.crashesAsLeaves !== false && !isLivenessTarget(target)) {
+  if (options.crashesAsLeaves !== false && (!isLivenessTarget(target) || options.reference === true)) {
     for (const rewrite of crashesAsLeaves(s)) yield c(rewrite.what, rewrite.scenario);
+  }
+  if (options.crashesAsLeaves !== false && isLivenessTarget(target) && options.reference === true) {
+    for (const rewrite of addedLeaves(s)) yield c(rewrite.what, rewrite.scenario);
   }
 
   // A note-triggered fault at an earlier note: fewer multicasts before it (and then a lower cap).

@@ -36,7 +36,9 @@ export function writeShrinkResult(
   seed: string,
   extra: { protocol?: AnyProtocol; headerExtra?: Record<string, unknown>; detail?: TraceDetail } = {},
 ): ShrinkFiles {
-  const what = outcome.target.kind === 'property' ? `violates ${outcome.target.property}` : `fails: ${outcome.target.failure}`;
+  // What the shrunk run fails (the original's failure, unless the shrink kept any failure and slid to another).
+  const failed = outcome.shrunkTarget;
+  const what = failed.kind === 'property' ? `violates ${failed.property}` : `fails: ${failed.failure}`;
   // A scenario file has no field for a mutant: its description says which one it needs.
   const mutant = typeof extra.headerExtra?.mutant === 'string' ? ` under mutant ${extra.headerExtra.mutant} (run it with --mutant ${extra.headerExtra.mutant})` : '';
   const scenario: Scenario = {

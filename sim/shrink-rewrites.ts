@@ -67,3 +67,31 @@ export function busierHostDrops(s: Scenario, original: Scenario, withLeaves: boo
   }
   return out;
 }
+
+/**
+ * Each host that does not leave yet (the highest first) leaving at the time
+ * of the first leave, and with it another host dropped (the highest first):
+ * a failure that needs two leavers among three may show from one leaver
+ * among four. Each has a host fewer, so the search cannot cycle with the
+ * pass that drops a leave. Sound only where a kept candidate cannot be the
+ * scenario's own failure: the search offers it to a liveness failure only
+ * with a reference protocol that must pass the candidate (sim/shrink.ts).
+ * None without a leave to copy the time of.
+ */
+export function addedLeaves(s: Scenario): Rewrite[] {
+  const leaves = s.workload.leaves ?? [];
+  const first = leaves.reduce<number | undefined>((t, l) => (t === undefined || l.atUs < t ? l.atUs : t), undefined);
+  if (first === undefined || s.processes < 3) return [];
+  const leaving = new Set(leaves.map((l) => l.host));
+  const out: Rewrite[] = [];
+  for (let k = s.processes; k >= 1; k--) {
+    const host = `p${k}`;
+    if (leaving.has(host)) continue;
+    const withLeave: Scenario = { ...s, workload: { ...s.workload, leaves: [...leaves, { atUs: first, host }] } };
+    for (let j = s.processes; j >= 1; j--) {
+      if (j === k) continue;
+      out.push({ what: `${host} leaving at ${first} us too, host p${j} dropped`, scenario: withoutHost(withLeave, j) });
+    }
+  }
+  return out;
+}

@@ -2,6 +2,16 @@
 // fails the same way (the same violated property, or the same kind of
 // failure), so the user debugs the smallest counterexample we can find.
 //
+// The same failure, not any failure: a candidate is kept only when its run
+// violates the property the original run violated first (its trace id), or
+// fails the same way when no property was violated, and ends no worse (a
+// protocol error or a simulator bound the original run did not hit is
+// another bug, or none, even with the property violated on the way). A
+// candidate that fails only another property shows another bug: the shrink
+// would slide to whichever bug is smallest. `anyFailure` (`--any-failure`)
+// asks for that slide: any failing candidate is kept, and the outcome says
+// what the shrunk run fails.
+//
 // Greedy and deterministic, in the spirit of delta debugging: first the
 // random fault generator's faults are written out as an explicit schedule
 // (so they can be removed one by one, each at the exact microsecond it
@@ -23,6 +33,11 @@
 // them has converged. Each round
 // starts with the pass that last made progress. Any candidate that still
 // fails becomes the current scenario and the passes start over.
+//
+// With a reference protocol (`referenceFor`: for a mutant, the real one), a
+// liveness failure's candidate is kept only if the reference passes it, and
+// only then do its candidates change what the group does (a crash as a
+// leave, an added leave): a liveness failure can be the scenario's own.
 //
 // When a round on the current seed makes no progress, the candidates that
 // make the failure smaller by the aim's measures (fewer hosts, multicasts,
@@ -101,6 +116,22 @@ export interface ShrinkOptions {
    * (CHEAP_TRACE_EVENTS) has its candidates tried on 4 times as many.
    */
   otherSeeds?: number;
+  /**
+   * Keep any failing candidate (default false): the shrink may slide from
+   * the original's property to another one (`ShrinkOutcome.shrunkTarget`
+   * says which). By default only the original's failure is kept.
+   */
+  anyFailure?: boolean;
+  /**
+   * A protocol known to be correct for the candidate (for a mutant: the
+   * real protocol). When given, a candidate of a liveness failure is kept
+   * only if this protocol passes it on the same seed: a scenario can fail
+   * view-convergence by itself (two of three members leaving, on some
+   * seeds), and such a candidate would not show the bug. It lets a
+   * liveness failure's candidates change what the group does (a crash as a
+   * leave, an added leave; sim/shrink-rewrites.ts).
+   */
+  referenceFor?: (scenario: Scenario) => AnyProtocol;
 }
 
 export interface ScenarioSize {
@@ -112,7 +143,12 @@ export interface ScenarioSize {
 }
 
 export interface ShrinkOutcome {
+  /** What the original run fails: the property (or failure) every kept candidate fails, unless `anyFailure`. */
   target: ShrinkTarget;
+  /** What the shrunk run fails: `target` unless `anyFailure` let the shrink slide to another failure. */
+  shrunkTarget: ShrinkTarget;
+  /** Whether any failing candidate was kept (`ShrinkOptions.anyFailure`). */
+  anyFailure: boolean;
   original: Scenario;
   shrunk: Scenario;
   /** The seed on which `shrunk` fails: the original seed unless the search moved to another. */
@@ -134,10 +170,24 @@ export function targetOf(result: RunResult): ShrinkTarget | null {
   return { kind: 'failure', failure: (result.failure ?? 'failed').split(':')[0] ?? 'failed' };
 }
 
-export function failsSameWay(result: RunResult, target: ShrinkTarget): boolean {
+/**
+ * Whether `result` fails as `target` says: it violates the target property
+ * (other violations beside it do not matter), or, for a failure without a
+ * violated property, its failure starts the same way. With `original` (the
+ * run the target came from), also whether the run ends no worse: an error
+ * or a bound hit that `original` did not have is not the same failure.
+ */
+export function failsSameWay(result: RunResult, target: ShrinkTarget, original?: RunResult): boolean {
   if (result.passed) return false;
+  if (original !== undefined && !endsNoWorse(result, original)) return false;
   if (target.kind === 'property') return result.violations.some((v) => v.property === target.property);
   return (result.failure ?? '').startsWith(target.failure);
+}
+
+/** No protocol error or simulator bound that `original` did not have (a violation seen before either is then not the bug's). */
+function endsNoWorse(result: RunResult, original: RunResult): boolean {
+  if (result.error !== null && original.error === null) return false;
+  return result.boundHit === null || original.boundHit !== null;
 }
 
 export function shrinkScenario(scenario: Scenario, options: ShrinkOptions): ShrinkOutcome {
@@ -168,18 +218,34 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   const first = firstRun.result;
   const target = targetOf(first);
   if (target === null) throw new Error('shrinkScenario: the run passes; there is nothing to shrink');
-  const violationAt = (firstAtUs: Map<string, number>): number | undefined =>
-    target.kind === 'property' ? firstAtUs.get(target.property) : undefined;
+  const anyFailure = options.anyFailure === true;
+  // What the current scenario fails: the target, unless anyFailure kept a candidate failing something else.
+  let currentTarget: ShrinkTarget = target;
+  const keeps = (result: RunResult): boolean => (anyFailure ? !result.passed : failsSameWay(result, target, first));
+  const violationAt = (firstAtUs: Map<string, number>, of: ShrinkTarget): number | undefined =>
+    of.kind === 'property' ? firstAtUs.get(of.property) : undefined;
 
   let current = scenario;
   let currentSeed = options.seed;
   let currentResult = first;
-  let currentViolationAtUs = violationAt(firstRun.firstAtUs);
+  let currentViolationAtUs = violationAt(firstRun.firstAtUs, target);
   let currentMulticastTimesUs = firstRun.multicastTimesUs;
   let multicastFloor = -1;
   let startFloor = -1;
   let attempts = 0;
   let interrupted = false;
+  // A liveness failure the reference protocol shares is the scenario's, not the bug's. Run only for a
+  // candidate that failed the same way (few), and not counted as an attempt of its own.
+  const referenceFor = options.referenceFor;
+  const passesReference = function* (candidate: Scenario, seed: string): Generator<number, boolean, void> {
+    if (referenceFor === undefined || !isLivenessTarget(currentTarget)) return true;
+    const result = yield* runScenarioSteps(candidate, {
+      seed, stopOnViolation: false, protocol: referenceFor(candidate), ...(stop !== undefined ? { shouldStop: stop } : {}),
+    });
+    // A reference run cut short proves nothing either: the candidate is not kept, and the search stops.
+    if (result.interrupted === true) interrupted = true;
+    return result.passed && result.interrupted !== true;
+  };
   const attempt = function* (candidate: Scenario, what: string, seed: string): Generator<number, boolean, void> {
     if (stop?.() === true) {
       interrupted = true;
@@ -193,13 +259,15 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       interrupted = true;
       return false;
     }
-    const kept = failsSameWay(result, target);
+    const kept = keeps(result) && (yield* passesReference(candidate, seed));
     options.onAttempt?.(attempts, kept, seed === currentSeed ? what : `${what}, on seed ${seed}`);
     if (kept) {
       current = candidate;
       currentSeed = seed;
       currentResult = result;
-      currentViolationAtUs = violationAt(firstAtUs);
+      // Under anyFailure the target property, if still violated, stays the one to keep (and to cut after).
+      if (anyFailure && !failsSameWay(result, currentTarget)) currentTarget = targetOf(result) ?? currentTarget;
+      currentViolationAtUs = violationAt(firstAtUs, currentTarget);
       currentMulticastTimesUs = multicastTimesUs;
     }
     return kept;
@@ -214,6 +282,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     ...(options.busierHostDrops !== false ? { busierFrom: scenario } : {}),
     // A fixed protocol object ignores the candidate's options: changing them would prove nothing.
     protocolOptions: options.protocolFor !== undefined || options.protocol === undefined,
+    reference: options.referenceFor !== undefined,
   };
   const materialized = materializeRandomFaults(current, currentResult);
   if (materialized !== null) yield* attempt(materialized, 'random faults written out as a schedule', currentSeed);
@@ -244,7 +313,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       const known: CurrentRun = {
         result: currentResult, violationAtUs: currentViolationAtUs, multicastFloor, multicastTimesUs: currentMulticastTimesUs, startFloor,
       };
-      const all = [...candidates(current, known, target, phaseOptions)];
+      const all = [...candidates(current, known, currentTarget, phaseOptions)];
       const order = (c: Candidate): number => (c.pass - firstPass + PASSES) % PASSES;
       const round = all.map((c, k) => ({ c, k })).sort((a, b) => order(a.c) - order(b.c) || a.k - b.k).map(({ c }) => c);
       for (const { what, scenario: candidate, pass, cap, keep } of round) {
@@ -268,12 +337,12 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       if (progress || interrupted || boundHit || otherSeeds === 0) continue;
       // A fixpoint on this seed: the smaller candidates on the other seeds, each on all of them before the next.
       const fresh: CurrentRun = { ...known, multicastFloor: -1, startFloor: -1 };
-      const smaller = [...candidates(current, fresh, target, phaseOptions)]
+      const smaller = [...candidates(current, fresh, currentTarget, phaseOptions)]
         .filter((c) => ACROSS_SEEDS.has(c.pass));
       // The second phase tries a cheap safety failure's candidates on more seeds (sim/shrink-seeds.ts). Not
       // a liveness failure's: the scenario itself can make one (on 32 seeds, leave-relies-on-lost-ack's
       // shrink found a lone member leaving before a joiner came, which no protocol can admit).
-      const more = phase > 0 && !isLivenessTarget(target);
+      const more = phase > 0 && !isLivenessTarget(currentTarget);
       const seeds = otherSeedsOf(pool, currentSeed, more ? otherSeedsFor(otherSeeds, currentResult.traceEvents) : otherSeeds);
       across: for (const { what, scenario: candidate, pass } of smaller) {
         for (const seed of seeds) {
@@ -295,6 +364,8 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   }
   return {
     target,
+    shrunkTarget: currentTarget,
+    anyFailure,
     original: scenario,
     shrunk: current,
     seed: currentSeed,

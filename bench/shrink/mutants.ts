@@ -10,7 +10,9 @@
 // a tree of that commit;
 // `old`, the shrinker before issue 14 (bench/shrink/baseline-shrink.ts);
 // `none`. Run:
-//   npx tsx bench/shrink/mutants.ts [--max-attempts N] [--only a,b] [--skip a,b] [--baseline keep-seed|no-start|old|none] [--shard K/N] [--out DIR]
+//   npx tsx bench/shrink/mutants.ts [--max-attempts N] [--only a,b] [--skip a,b] [--baseline keep-seed|no-start|old|none] [--shard K/N] [--out DIR] [--pin FILE:SEED]
+// `--pin FILE:SEED` shrinks that suite scenario's run instead of each chosen mutant's pinned catch
+// (e.g. a retired pin: `--only late-message-new-view --pin isis-uniform.json:30`).
 // `--out DIR` writes each current shrink's scenario as DIR/MUTANT.json (its seed in `seeds`), to read or run.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { MUTANT_CATCHES } from '../../protocol/mutants/catches.ts';
@@ -35,21 +37,26 @@ if (!['keep-seed', 'no-start', 'old', 'none'].includes(baseline)) throw new Erro
 const outDir = option('--out');
 if (outDir !== undefined) mkdirSync(outDir, { recursive: true });
 const [shard, shards] = (option('--shard') ?? '1/1').split('/').map(Number) as [number, number];
+const pinOption = option('--pin');
+const pinned = pinOption === undefined ? undefined : { file: pinOption.replace(/:[0-9]+$/, ''), seed: Number(/:([0-9]+)$/.exec(pinOption)?.[1] ?? NaN) };
+if (pinned !== undefined && !Number.isInteger(pinned.seed)) throw new Error(`--pin: expected FILE:SEED, got ${pinOption}`);
 
 const chosen = MUTANTS.filter((m) => (only === undefined || only.includes(m.name)) && !skip.includes(m.name)).filter((_, k) => k % shards === shard - 1);
 const rows: string[][] = [];
 const summary = { n: 0, atMost3: 0, atMost10: 0, processes: [] as number[], multicasts: [] as number[] };
 for (const mutant of chosen) {
-  const pin = MUTANT_CATCHES[mutant.name];
+  const pin = pinned ?? MUTANT_CATCHES[mutant.name];
   if (pin === undefined) continue;
   const scenario = loadScenarioFile(`${DEFAULT_SUITE_DIR}/${pin.file}`).forSeed(pin.seed);
   const options = { seed: String(pin.seed), maxAttempts, ...mutantRunOptions(scenario, mutant.name) };
   // As the CLI does: each candidate runs the mutant built from the candidate's own protocol options.
   const protocolFor = (s: typeof scenario) => mutantRunOptions(s, mutant.name).protocol ?? resolveProtocol(s);
+  // As the CLI does: the real protocol must pass a kept candidate of a liveness failure.
+  const referenceFor = options.protocol !== undefined ? (s: typeof scenario) => resolveProtocol(s) : undefined;
   const started = process.hrtime.bigint();
   let now: ShrinkOutcome;
   try {
-    now = shrinkScenario(scenario, { ...options, protocolFor });
+    now = shrinkScenario(scenario, { ...options, protocolFor, ...(referenceFor !== undefined ? { referenceFor } : {}) });
   } catch (error) {
     // A pin that no longer fails (the scenario or the mutant changed): say so, and go on.
     rows.push([mutant.name, `${pin.file.replace(/\.json$/, '')} ${pin.seed}`, String(error), '', '', '', '']);

@@ -23,6 +23,7 @@ interface ShrinkArgs {
   progress: boolean;
   detail?: string;
   keepSeed: boolean;
+  anyFailure: boolean;
 }
 
 export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
@@ -34,6 +35,11 @@ export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
       .option('out', { type: 'string', describe: 'where to write the shrunk scenario (FILE.json; its trace goes to FILE.jsonl); default next to the trace' })
       .option('max-attempts', { type: 'number', default: DEFAULT_MAX_ATTEMPTS, describe: 'bound on candidate runs' })
       .option('keep-seed', { type: 'boolean', default: false, describe: 'shrink on the trace\'s seed alone (default: a candidate that passes on it is also tried on 8 other seeds)' })
+      .option('any-failure', {
+        type: 'boolean',
+        default: false,
+        describe: 'keep a candidate that fails in any way (default: only one that violates the property the trace violated first, or fails as it did)',
+      })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols before the run (repeatable)' })
       .option('detail', { ...DETAIL_OPTION, describe: 'what the shrunk run\'s trace records: app, net or full (default full: a failing run\'s trace comes with its causes)' })
       .option('progress', { type: 'boolean', default: false, describe: 'show the attempts on standard error even when it is not a terminal' })
@@ -54,7 +60,7 @@ export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
     interruption.arm();
     try {
       const outcome = await shrinkAndReport(scenario, seed, base, {
-        maxAttempts: args.maxAttempts, context, progress: args.progress, keepSeed: args.keepSeed, ...(detail !== undefined ? { detail } : {}),
+        maxAttempts: args.maxAttempts, context, progress: args.progress, keepSeed: args.keepSeed, anyFailure: args.anyFailure, ...(detail !== undefined ? { detail } : {}),
       });
       switch (outcome) {
         case 'shrunk':

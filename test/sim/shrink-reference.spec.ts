@@ -1,0 +1,62 @@
+// A reference protocol for a liveness failure: a candidate is kept only if
+// the reference passes it on the same seed, so a failure of the scenario's
+// own making (which a correct protocol shares) is refused. The flood
+// protocol on a lossy network loses multicasts: with a single multicast
+// nothing can be out of order, and it fails delivery-liveness alone. With itself as the
+// reference, every candidate fails the reference too: none is kept.
+import { describe, expect, it } from 'vitest';
+import { addedLeaves } from '../../sim/shrink-rewrites.ts';
+import { shrinkScenario } from '../../sim/shrink.ts';
+import { runScenario } from '../../sim/run.ts';
+import { isValidScenario } from '../../scenarios/validate.ts';
+import type { Scenario } from '../../scenarios/types.ts';
+import { floodProtocol } from '../fixtures/flood-protocol.ts';
+import { baseScenario } from '../fixtures/scenario.ts';
+
+const protocol = floodProtocol();
+const losing = baseScenario({
+  processes: 4,
+  network: { delay: { minUs: 500, meanUs: 500, jitterUs: 0 }, lossProbability: 0.5, duplicateProbability: 0 },
+  workload: { multicastsPerSecond: 100, orders: { fifo: 1, causal: 0, total: 0 }, maxMulticasts: 1 },
+  durationUs: 200_000,
+});
+
+describe('a reference protocol', () => {
+  it('the run fails delivery-liveness alone', () => {
+    const result = runScenario(losing, { seed: '1', protocol });
+    expect([...new Set(result.violations.map((v) => v.property))]).toEqual(['delivery-liveness']);
+  });
+
+  it('that fails every candidate too: nothing is kept; without one the same search shrinks', () => {
+    const keptWith: boolean[] = [];
+    const withRef = shrinkScenario(losing, { seed: '1', protocol, maxAttempts: 60, otherSeeds: 0, referenceFor: () => floodProtocol(), onAttempt: (_, k) => keptWith.push(k) });
+    expect(keptWith.length).toBeGreaterThan(10);
+    expect(keptWith.some((k) => k)).toBe(false);
+    expect(withRef.shrunk).toBe(losing);
+    const without = shrinkScenario(losing, { seed: '1', protocol, maxAttempts: 60, otherSeeds: 0 });
+    expect(without.after.processes).toBeLessThan(without.before.processes);
+  });
+});
+
+describe('added leaves', () => {
+  const s: Scenario = baseScenario({ processes: 4, protocol: { name: 'isis' }, workload: { multicastsPerSecond: 100, orders: { fifo: 1, causal: 0, total: 0 }, leaves: [{ atUs: 500, host: 'p3' }] } });
+
+  it('each host not leaving leaves at the first leave, with another host dropped: a host fewer each', () => {
+    const rewrites = addedLeaves(s);
+    // p4, p2, p1 can leave; each with one of the three other hosts dropped.
+    expect(rewrites).toHaveLength(3 * 3);
+    expect(rewrites[0]?.what).toBe('p4 leaving at 500 us too, host p3 dropped');
+    for (const r of rewrites) {
+      expect(r.scenario.processes).toBe(3);
+      expect(isValidScenario(r.scenario)).toBe(true);
+    }
+    // p2 leaving, p4 dropped: p3 and p2 leave among three.
+    const both = rewrites.find((r) => r.what === 'p2 leaving at 500 us too, host p4 dropped');
+    expect(both?.scenario.workload.leaves).toEqual([{ atUs: 500, host: 'p3' }, { atUs: 500, host: 'p2' }]);
+  });
+
+  it('none without a leave to copy, or below three hosts', () => {
+    expect(addedLeaves({ ...s, workload: { ...s.workload, leaves: [] } })).toEqual([]);
+    expect(addedLeaves({ ...s, processes: 2, workload: { ...s.workload, leaves: [{ atUs: 0, host: 'p2' }] } })).toEqual([]);
+  });
+});
