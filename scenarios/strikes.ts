@@ -228,13 +228,19 @@ export function isQuietVariant(kind: StrikeKind, variant: string): boolean {
 /**
  * The situation a variant puts the group in: its kind, and for a cut at a
  * note the role cut off (`cutAtNote/coordinator`, `/sequencer`,
- * `/provider`): the hunt tries each situation once before it tries a
- * second variant of any (sim/hunt/strike-coverage.ts).
+ * `/provider`), where a role with a successor (the coordinator, the
+ * sequencer) unheard by it alone (a dead link: the role goes on while its
+ * successor takes over) is a situation of its own (`/sequencer/unheard`),
+ * unlike an isolation, a mute or a crash, which stop it. The hunt tries
+ * each situation once before it tries a second variant of any
+ * (sim/hunt/strike-coverage.ts).
  */
 export function situationOf(kind: StrikeKind, variant: string): string {
   if (kind !== 'cutAtNote') return kind;
-  const moment = variant.split('/')[0] ?? '';
-  return moment in MOMENTS ? `${kind}/${MOMENTS[moment as MomentName].target}` : kind;
+  const [moment = '', cut = ''] = variant.split('/');
+  if (!(moment in MOMENTS)) return kind;
+  const target = MOMENTS[moment as MomentName].target;
+  return cut === 'deadLink' && target !== 'provider' ? `${kind}/${target}/unheard` : `${kind}/${target}`;
 }
 
 /** A variant of `kind` drawn by weight. */

@@ -10,7 +10,7 @@ const seed = Number(process.argv[4] ?? 1);
 const generators = ['isis-uniform.json', 'isis-swarm.json'].map((f) => ({ ...loadScenarioFile(`${DEFAULT_SUITE_DIR}/${f}`), file: `scenarios/${f}` }));
 const result = await hunt(generators, protocolScope(), {
   seed, maxRuns: runs, ...(mutant !== undefined && mutant !== 'none' ? { mutant } : {}), shrink: false, stopAtFirstFinding: true,
-  onRun: (r) => process.stdout.write(`run ${r.run}: ${r.passed ? 'pass' : 'FAIL'} kept=${r.kept} seed=${r.seed}\n   ${r.changes.join(' | ')}\n`),
+  onRun: (r) => process.stdout.write(`run ${r.run}: ${r.passed ? 'pass' : 'FAIL'} kept=${r.kept} ${r.scenario} seed=${r.seed}\n   ${r.changes.join(' | ')}\n`),
 });
 process.stdout.write(`findings: ${result.findings.map((f) => `run ${f.run}`).join(', ') || 'none'}\n`);
 for (const t of result.strikes.filter((t) => t.tries > 0)) process.stdout.write(`  ${t.kind}/${t.variant}: ${t.tries} tries, ${t.kept} kept\n`);

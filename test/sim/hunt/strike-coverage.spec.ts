@@ -63,6 +63,8 @@ describe('strike coverage', () => {
     const coverage = new StrikeCoverage();
     const situations = new Set(STRIKES.flatMap((k) => STRIKE_VARIANTS[k].map((v) => situationOf(k, v.name))));
     expect(situations.has('cutAtNote/sequencer')).toBe(true);
+    expect(situations.has('cutAtNote/sequencer/unheard')).toBe(true);
+    expect(situations.has('cutAtNote/provider/unheard')).toBe(false);
     expect(situations.has('joinAtLastWrites')).toBe(true);
     const rng = new Rng('tour');
     const seen: string[] = [];
