@@ -130,6 +130,9 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
   let stoppedBy: HuntStop = 'runs';
   // Candidates whose quiet strike is re-run on a fresh seed before any new mutant is drawn.
   const retries: (Candidate & { file: string; carried: string[] })[] = [];
+  // Runs the strike tour may take: twice its length, in case its starting scenarios take no strike
+  // (their protocol options forbid it: mutate.ts ASSUMPTION_KEEPING_MUTATIONS) or a strike rarely fits.
+  const tourRunBound = initial.length + 2 * strikes.situationCount();
   coverage.start();
   try {
     for (;;) {
@@ -147,6 +150,7 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
       const parents = corpus.length > 0 ? corpus : initial.map((c) => ({ ...c, run: 0, freshBranches: 0, freshFacts: 0, picks: 0, rare: [], strikes: [] }));
       // The strike tour (strike-coverage.ts) puts each situation on a starting scenario, and the retries of quiet
       // strikes wait for its end: a 12-run hunt has no room for both.
+      if (runs >= tourRunBound) strikes.endTour();
       const touring = strikes.touring();
       const starting = parents.filter((e) => e.run <= initial.length);
       const next: Candidate & { file: string; carried?: string[] } | null =

@@ -56,6 +56,8 @@ export class StrikeCoverage {
   private readonly tallies = new Map<string, StrikeTally>();
   /** Per situation: how often the tour drew it. */
   private readonly tourPicks = new Map<string, number>();
+  /** Set when the hunt ends the tour early (its candidates could take no strike). */
+  private tourOver = false;
 
   constructor() {
     for (const kind of STRIKES) for (const v of STRIKE_VARIANTS[kind]) this.tallies.set(strikeKey(kind, v.name), { kind, variant: v.name, tries: 0, kept: 0, facts: [] });
@@ -64,7 +66,7 @@ export class StrikeCoverage {
   /** A kind and variant to add, drawn by prior weight x rarity (see the file comment). */
   pick(rng: Rng, parentNotes?: NoteCounts): { kind: StrikeKind; variant: string } {
     const untried = new Set(this.untriedSituations());
-    const touring = untried.size > 0;
+    const touring = this.touring();
     const all = [...this.tallies.values()].filter((t) => !touring || untried.has(situationOf(t.kind, t.variant)));
     const weights = all.map((t) => {
       const variants = STRIKE_VARIANTS[t.kind];
@@ -93,9 +95,19 @@ export class StrikeCoverage {
     return [...all].filter((s) => !carried.has(s) && (this.tourPicks.get(s) ?? 0) < MAX_TOUR_PICKS);
   }
 
-  /** Whether the tour is on: some situation is untried. */
+  /** Whether the tour is on: some situation is untried, and the hunt has not ended it. */
   touring(): boolean {
-    return this.untriedSituations().length > 0;
+    return !this.tourOver && this.untriedSituations().length > 0;
+  }
+
+  /** Ends the tour whatever is untried (a hunt whose starting scenarios take no strike). */
+  endTour(): void {
+    this.tourOver = true;
+  }
+
+  /** How many situations there are (the tour's length). */
+  situationCount(): number {
+    return new Set([...this.tallies.values()].map((t) => situationOf(t.kind, t.variant))).size;
   }
 
   /** A candidate's run: the strike variants it carried that its parent did not, whether it was kept, its fresh facts. */

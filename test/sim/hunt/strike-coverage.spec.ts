@@ -92,6 +92,15 @@ describe('strike coverage', () => {
     expect(picks).toBeLessThan(100);
   });
 
+  it('ends the tour when the hunt says so (its starting scenarios take no strike), untried situations or not', () => {
+    const coverage = new StrikeCoverage();
+    expect(coverage.touring()).toBe(true);
+    expect(coverage.situationCount()).toBe(coverage.untriedSituations().length);
+    coverage.endTour();
+    expect(coverage.touring()).toBe(false);
+    expect(coverage.untriedSituations().length).toBe(coverage.situationCount());
+  });
+
   it('is deterministic for a seed', () => {
     expect([...counts(new StrikeCoverage(), 200, 'd')]).toEqual([...counts(new StrikeCoverage(), 200, 'd')]);
   });
