@@ -23,7 +23,7 @@ import {
   type MembershipEventKind,
   type MembershipPlan,
 } from './membership-plan.ts';
-import { applyStrikes, DEFAULT_STRIKE_WEIGHTS, drawStrike, STRIKES, type Strike, type StrikeKind } from './strikes.ts';
+import { applyStrikes, DEFAULT_STRIKE_WEIGHTS, drawStrike, LATE_STRIKES, STRIKES, type Strike, type StrikeKind } from './strikes.ts';
 
 export type GeneratorMode = 'uniform' | 'swarm';
 
@@ -95,7 +95,9 @@ export function generateWithPlans(
   const drawnPlans = membershipPlans(spec, weights, random, budget, strikes.flatMap((s) => s.hostsUsed));
   // A strike whose race is timed in steps keeps the stage to itself (drawn all the same: the next draws stay put).
   const plans = strikes.some((s) => s.quiet === true) ? [] : drawnPlans;
-  return { scenario: withPlans(applyStrikes(drawn, strikes, spec.multicastsPerSecond), plans), plans, strikes };
+  const late = drawLateStrikes(spec, drawn, strikes, plans, random);
+  const all = [...strikes, ...late];
+  return { scenario: withPlans(applyStrikes(drawn, all, spec.multicastsPerSecond), plans), plans, strikes: all };
 }
 
 function suspectTimeoutOf(spec: GeneratorSpec): number {
@@ -103,12 +105,50 @@ function suspectTimeoutOf(spec: GeneratorSpec): number {
   return typeof option === 'number' && option > 0 ? option : DEFAULT_SUSPECT_TIMEOUT_US;
 }
 
-/** The strike weights of this seed: uniform keeps the spec's; swarm switches each kind on or off (possibly all off). */
+/** A kind's weight in this file (its `strikes`, else the default). */
+function weightOf(spec: GeneratorSpec, kind: StrikeKind): number {
+  return spec.strikes?.[kind] ?? DEFAULT_STRIKE_WEIGHTS[kind];
+}
+
+/** The kinds of the main draw: every kind but the late ones (drawn last, on their own coins). */
+const MAIN_STRIKES = STRIKES.filter((k) => !LATE_STRIKES.includes(k));
+
+/** The strike weights of this seed's main draw: uniform keeps the spec's; swarm switches each kind on or off (possibly all off). */
 function strikeWeights(spec: GeneratorSpec, random: UnitRandom): Record<StrikeKind, number> {
-  const weights = Object.fromEntries(STRIKES.map((k) => [k, spec.strikes?.[k] ?? DEFAULT_STRIKE_WEIGHTS[k]])) as Record<StrikeKind, number>;
+  const weights = Object.fromEntries(STRIKES.map((k) => [k, MAIN_STRIKES.includes(k) ? weightOf(spec, k) : 0])) as Record<StrikeKind, number>;
   if (spec.mode === 'uniform') return weights;
-  for (const k of STRIKES) if (random.float() >= 0.5) weights[k] = 0;
+  for (const k of MAIN_STRIKES) if (random.float() >= 0.5) weights[k] = 0;
   return weights;
+}
+
+/**
+ * The late strikes (strikes.ts `LATE_STRIKES`), drawn after everything
+ * else so the seed's other draws stay what they were: each kind comes with
+ * the probability of its share of the file's strike weights (the late join,
+ * 3 of 17.5 by default: about one seed in six), switched on or off first by
+ * a swarm coin, within what the seed's strikes and membership pairs left
+ * of the majority budget (the late join takes nobody out). Its times count from the end of the
+ * fault phase as the other strikes left it (a long isolation lengthens it).
+ */
+function drawLateStrikes(spec: GeneratorSpec, s: Scenario, earlier: readonly Strike[], plans: readonly MembershipPlan[], random: UnitRandom): Strike[] {
+  const total = STRIKES.reduce((n, k) => n + weightOf(spec, k), 0);
+  const flightUs = s.network.delay.meanUs + s.network.delay.jitterUs / 2;
+  const durationUs = Math.max(spec.durationUs, ...earlier.map((x) => x.minDurationUs ?? 0));
+  let budget = Math.floor((spec.processes - 1) / 2) - earlier.reduce((n, x) => n + x.takeOuts, 0) - plans.reduce((n, p) => n + p.takeOuts.length, 0);
+  const late: Strike[] = [];
+  if (spec.strikesPerSeed === 0) return late;
+  for (const kind of LATE_STRIKES) {
+    const on = spec.mode === 'uniform' || random.float() < 0.5;
+    const drawn = random.float() < (total > 0 ? weightOf(spec, kind) / total : 0);
+    if (!on || !drawn) continue;
+    const ctx = { processes: spec.processes, durationUs, suspectTimeoutUs: suspectTimeoutOf(spec), flightUs, budget, window: [0.05, 0.85] as const,
+      takenHosts: [...earlier, ...late].flatMap((x) => x.hostsUsed) };
+    const strike = drawStrike(kind, ctx, random);
+    if (strike === null) continue;
+    budget -= strike.takeOuts;
+    late.push(strike);
+  }
+  return late;
 }
 
 /**

@@ -29,6 +29,12 @@
 //   learns it was excluded only from the members that refuse its messages.
 //   It lengthens the fault phase to fit, lowers the load, and turns off the
 //   random faults that would undo the isolation early (heal, partition).
+// - `joinAtLastWrites`: a process joins just as the workload ends, so the
+//   view change that admits it flushes the group's last writes (messages
+//   some members, its state provider among them, had not delivered yet) and
+//   nothing writes those keys again: the state it is given must already
+//   hold what the flush delivered, or its replica differs for good. Random
+//   joins land mid-workload, where later writes mend a stale transfer.
 //
 // Each kind comes in variants (which moment and which cut, whether one of
 // two competing coordinators lags...), each with a weight: the variants
@@ -38,8 +44,17 @@
 import { assertNever } from '../core/assert-never.ts';
 import type { HostName, HostOrRole, JoinSpec, LeaveSpec, NoteAt, OrderMix, Scenario, ScheduledFault } from './types.ts';
 
-export const STRIKES = ['cutAtNote', 'competingCoordinators', 'slowLinkUnderLoad', 'noMajoritySplit', 'leaveUnderSuspicion', 'longIsolation'] as const;
+export const STRIKES = ['cutAtNote', 'competingCoordinators', 'slowLinkUnderLoad', 'noMajoritySplit', 'leaveUnderSuspicion', 'longIsolation', 'joinAtLastWrites'] as const;
 export type StrikeKind = (typeof STRIKES)[number];
+
+/**
+ * Kinds a generator draws after everything else a seed draws (generator.ts
+ * `drawLateStrikes`), each on its own coin: added in session 7, so every
+ * seed keeps the strikes, membership pairs and faults it drew before and
+ * only some gain one (the pinned seeds and the measured seed counts of the
+ * others stay put). The hunt's strike mutation draws them like the rest.
+ */
+export const LATE_STRIKES: readonly StrikeKind[] = ['joinAtLastWrites'];
 
 /** A uniform [0, 1) source. */
 interface UnitRandom {
@@ -167,6 +182,7 @@ export const STRIKE_VARIANTS: Readonly<Record<StrikeKind, readonly StrikeVariant
   noMajoritySplit: [{ name: 'halves', weight: 1 }],
   leaveUnderSuspicion: [{ name: 'clean-leavers', weight: 1 }, { name: 'lossy-leavers', weight: 1 }, { name: 'leavers-cut-at-suspicion', weight: 4 }],
   longIsolation: [{ name: 'member', weight: 2 }, { name: 'coordinator', weight: 1 }],
+  joinAtLastWrites: [{ name: 'one-joiner', weight: 1 }],
 };
 
 /**
@@ -176,7 +192,7 @@ export const STRIKE_VARIANTS: Readonly<Record<StrikeKind, readonly StrikeVariant
  * reaches. A file's `strikes` replaces them.
  */
 export const DEFAULT_STRIKE_WEIGHTS: Readonly<Record<StrikeKind, number>> = {
-  cutAtNote: 5, competingCoordinators: 3, slowLinkUnderLoad: 1, noMajoritySplit: 1, leaveUnderSuspicion: 3, longIsolation: 1.5,
+  cutAtNote: 5, competingCoordinators: 3, slowLinkUnderLoad: 1, noMajoritySplit: 1, leaveUnderSuspicion: 3, longIsolation: 1.5, joinAtLastWrites: 3,
 };
 
 /** The note a cut-at-note variant fires at (undefined for other kinds). */
@@ -204,8 +220,27 @@ export function isQuietVariant(kind: StrikeKind, variant: string): boolean {
     case 'slowLinkUnderLoad':
     case 'noMajoritySplit':
     case 'longIsolation':
+    case 'joinAtLastWrites':
       return false;
   }
+}
+
+/**
+ * The situation a variant puts the group in: its kind, and for a cut at a
+ * note the role cut off (`cutAtNote/coordinator`, `/sequencer`,
+ * `/provider`), where a role with a successor (the coordinator, the
+ * sequencer) unheard by it alone (a dead link: the role goes on while its
+ * successor takes over) is a situation of its own (`/sequencer/unheard`),
+ * unlike an isolation, a mute or a crash, which stop it. The hunt tries
+ * each situation once before it tries a second variant of any
+ * (sim/hunt/strike-coverage.ts).
+ */
+export function situationOf(kind: StrikeKind, variant: string): string {
+  if (kind !== 'cutAtNote') return kind;
+  const [moment = '', cut = ''] = variant.split('/');
+  if (!(moment in MOMENTS)) return kind;
+  const target = MOMENTS[moment as MomentName].target;
+  return cut === 'deadLink' && target !== 'provider' ? `${kind}/${target}/unheard` : `${kind}/${target}`;
 }
 
 /** A variant of `kind` drawn by weight. */
@@ -225,9 +260,14 @@ const AFTER_HEAL_US = 200_000;
 /** A total-order-only mix: the sequencer orders in batches, and a flush has orders in flight to keep. */
 const TOTAL_ONLY: OrderMix = { fifo: 0, causal: 0, total: 1 };
 
-/** What each strike takes out of the group (a split or the leaves take the whole group's budget: they come alone). */
+/** How close to the workload's end the late join lands, in message flights: its join request reaches the group as the last writes are in flight. */
+const LAST_WRITES_FLIGHTS: readonly [number, number] = [0, 4];
+
+/** What each strike takes out of the group (a split or the leaves take the whole group's budget: they come alone; a join takes nobody out). */
 export function strikeCost(kind: StrikeKind, processes: number): number {
   switch (kind) {
+    case 'joinAtLastWrites':
+      return 0;
     case 'cutAtNote':
     case 'competingCoordinators':
     case 'slowLinkUnderLoad':
@@ -424,6 +464,15 @@ export function drawStrike(kind: StrikeKind, ctx: StrikeContext, random: UnitRan
       strike.offRandomKinds = ['heal', 'partition'];
       strike.hostsUsed.push(host);
       strike.detail = `isolate ${host} for ${Math.round(holdUs / 1000)} ms`;
+      return strike;
+    }
+    case 'joinAtLastWrites': {
+      // Measured (session 7, a join 0 to 10 ms before the end of uniform seeds 1..10): the flush that
+      // admits it delivered writes its provider had not applied on 5 to 7 of 10 seeds, with or without the
+      // seeds' own faults; a random join at most one in ten.
+      const atUs = clamp(ctx.durationUs - between(LAST_WRITES_FLIGHTS[0], LAST_WRITES_FLIGHTS[1]) * ctx.flightUs);
+      strike.joins.push({ atUs, count: 1 });
+      strike.detail = `join ${Math.round((ctx.durationUs - atUs) / 1000)} ms before the workload ends`;
       return strike;
     }
   }

@@ -54,6 +54,8 @@ export interface HuntRun {
   freshFacts: number;
   kept: boolean;
   corpusSize: number;
+  /** What made the candidate from the suite (its parent's changes and its own). */
+  changes: string[];
 }
 
 export interface HuntFinding {
@@ -128,6 +130,9 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
   let stoppedBy: HuntStop = 'runs';
   // Candidates whose quiet strike is re-run on a fresh seed before any new mutant is drawn.
   const retries: (Candidate & { file: string; carried: string[] })[] = [];
+  // Runs the strike tour may take: twice its length, in case its starting scenarios take no strike
+  // (their protocol options forbid it: mutate.ts ASSUMPTION_KEEPING_MUTATIONS) or a strike rarely fits.
+  const tourRunBound = initial.length + 2 * strikes.situationCount();
   coverage.start();
   try {
     for (;;) {
@@ -143,8 +148,15 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
       }
       // Until something is kept (every starting run failed and covered nothing new), the suite itself is the parent pool.
       const parents = corpus.length > 0 ? corpus : initial.map((c) => ({ ...c, run: 0, freshBranches: 0, freshFacts: 0, picks: 0, rare: [], strikes: [] }));
+      // The strike tour (strike-coverage.ts) puts each situation on a starting scenario, and the retries of quiet
+      // strikes wait for its end: a 12-run hunt has no room for both.
+      if (runs >= tourRunBound) strikes.endTour();
+      const touring = strikes.touring();
+      const starting = parents.filter((e) => e.run <= initial.length);
       const next: Candidate & { file: string; carried?: string[] } | null =
-        runs < initial.length ? initial[runs]! : (retries.shift() ?? pickAndMutate(parents, switches, coverage.facts, strikes, rng));
+        runs < initial.length ? initial[runs]!
+          : touring ? pickAndMutate(starting.length > 0 ? starting : parents, switches, coverage.facts, strikes, rng)
+            : (retries.shift() ?? pickAndMutate(parents, switches, coverage.facts, strikes, rng));
       if (next === null) break;
       const run = runs + 1;
       const extra = mutantRunOptions(next.scenario, options.mutant);
@@ -175,7 +187,7 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
         keep(corpus, entry, coverage.facts, strikes);
       }
       if (next.quietStrike === true && result.passed && result.refused === undefined) retries.push(retryOf(next, rng));
-      options.onRun?.({ run, scenario: next.scenario.name, seed: next.seed, passed: result.passed, freshBranches, freshFacts, kept, corpusSize: corpus.length });
+      options.onRun?.({ run, scenario: next.scenario.name, seed: next.seed, passed: result.passed, freshBranches, freshFacts, kept, corpusSize: corpus.length, changes: next.changes });
       const target = result.refused === undefined ? targetOf(result) : null;
       if (target === null) continue;
       const key = target.kind === 'property' ? target.property : target.failure;

@@ -10,7 +10,14 @@
 // random faults produce least weigh most), and a cut at a note the parent's
 // run emitted weighs double (the strike is aimed at a moment the corpus has
 // seen happen); a quiet variant (a race timed in steps) weighs double.
-import { DEFAULT_STRIKE_WEIGHTS, isQuietVariant, noteOfVariant, STRIKE_VARIANTS, STRIKES, type StrikeKind } from '../../scenarios/strikes.ts';
+// Before any of that, the hunt tours the situations (a kind, or a cut at a
+// note by the role it cuts off: strikes.ts `situationOf`): while one is
+// untried, only the untried ones are drawn, so a short hunt puts each of
+// them on stage once instead of a few variants of the heaviest kinds
+// several times (session 7: the first 12 runs of `--seed 1` tried seven
+// variants of four situations, none of the long isolation, the sequencer
+// or a join).
+import { DEFAULT_STRIKE_WEIGHTS, isQuietVariant, noteOfVariant, situationOf, STRIKE_VARIANTS, STRIKES, type StrikeKind } from '../../scenarios/strikes.ts';
 import type { Rng } from '../rng.ts';
 import type { NoteCounts } from './aimed-faults.ts';
 
@@ -38,6 +45,8 @@ const SEEN_NOTE_BOOST = 2;
  */
 const QUIET_BOOST = 2;
 const MAX_FACTS_PER_VARIANT = 8;
+/** A situation drawn this often in the tour and never carried (its strike never fitted) counts as toured. */
+const MAX_TOUR_PICKS = 3;
 
 export function strikeKey(kind: StrikeKind, variant: string): string {
   return `${kind}/${variant}`;
@@ -45,6 +54,10 @@ export function strikeKey(kind: StrikeKind, variant: string): string {
 
 export class StrikeCoverage {
   private readonly tallies = new Map<string, StrikeTally>();
+  /** Per situation: how often the tour drew it. */
+  private readonly tourPicks = new Map<string, number>();
+  /** Set when the hunt ends the tour early (its candidates could take no strike). */
+  private tourOver = false;
 
   constructor() {
     for (const kind of STRIKES) for (const v of STRIKE_VARIANTS[kind]) this.tallies.set(strikeKey(kind, v.name), { kind, variant: v.name, tries: 0, kept: 0, facts: [] });
@@ -52,7 +65,9 @@ export class StrikeCoverage {
 
   /** A kind and variant to add, drawn by prior weight x rarity (see the file comment). */
   pick(rng: Rng, parentNotes?: NoteCounts): { kind: StrikeKind; variant: string } {
-    const all = [...this.tallies.values()];
+    const untried = new Set(this.untriedSituations());
+    const touring = this.touring();
+    const all = [...this.tallies.values()].filter((t) => !touring || untried.has(situationOf(t.kind, t.variant)));
     const weights = all.map((t) => {
       const variants = STRIKE_VARIANTS[t.kind];
       const prior = (DEFAULT_STRIKE_WEIGHTS[t.kind] * variants.find((v) => v.name === t.variant)!.weight) / variants.reduce((n, v) => n + v.weight, 0);
@@ -61,7 +76,38 @@ export class StrikeCoverage {
       return prior * rarity * (seenNote(t, parentNotes) ? SEEN_NOTE_BOOST : 1) * (isQuietVariant(t.kind, t.variant) ? QUIET_BOOST : 1);
     });
     const chosen = all[rng.weightedIndex(weights)]!;
+    if (touring) {
+      const situation = situationOf(chosen.kind, chosen.variant);
+      this.tourPicks.set(situation, (this.tourPicks.get(situation) ?? 0) + 1);
+    }
     return { kind: chosen.kind, variant: chosen.variant };
+  }
+
+  /** Situations no candidate has carried yet (and the tour has not given up on: MAX_TOUR_PICKS). */
+  untriedSituations(): string[] {
+    const carried = new Set<string>();
+    const all = new Set<string>();
+    for (const t of this.tallies.values()) {
+      const situation = situationOf(t.kind, t.variant);
+      all.add(situation);
+      if (t.tries > 0) carried.add(situation);
+    }
+    return [...all].filter((s) => !carried.has(s) && (this.tourPicks.get(s) ?? 0) < MAX_TOUR_PICKS);
+  }
+
+  /** Whether the tour is on: some situation is untried, and the hunt has not ended it. */
+  touring(): boolean {
+    return !this.tourOver && this.untriedSituations().length > 0;
+  }
+
+  /** Ends the tour whatever is untried (a hunt whose starting scenarios take no strike). */
+  endTour(): void {
+    this.tourOver = true;
+  }
+
+  /** How many situations there are (the tour's length). */
+  situationCount(): number {
+    return new Set([...this.tallies.values()].map((t) => situationOf(t.kind, t.variant))).size;
   }
 
   /** A candidate's run: the strike variants it carried that its parent did not, whether it was kept, its fresh facts. */

@@ -103,9 +103,11 @@ export interface AddedStrike {
 export function addStrike(s: Scenario, rng: Rng, kind: StrikeKind = rng.pick(STRIKES), variant?: string): AddedStrike | null {
   if ((s.faults?.schedule?.length ?? 0) > MAX_SCHEDULED_FOR_STRIKE) return null;
   const option = s.protocol.options?.['suspectTimeoutUs'];
-  const room = makeRoom(s, strikeCost(kind, s.processes), rng);
+  const cost = strikeCost(kind, s.processes);
+  const room = makeRoom(s, cost, rng);
   const budget = Math.floor((s.processes - 1) / 2) - takenOut(room.scenario);
-  if (budget <= 0) return null;
+  // A strike that takes nobody out (a join) still needs a scenario within the budget (no split left in it).
+  if (budget < Math.max(cost, 1) && !(cost === 0 && budget >= 0)) return null;
   const strike = drawStrike(
     kind,
     {

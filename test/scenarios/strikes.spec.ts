@@ -4,7 +4,7 @@
 // situation needs.
 import { describe, expect, it } from 'vitest';
 import { generateWithPlans, type GeneratorSpec } from '../../scenarios/generator.ts';
-import { applyStrikes, drawStrike, STRIKE_VARIANTS, STRIKES, type StrikeContext, type StrikeKind } from '../../scenarios/strikes.ts';
+import { applyStrikes, drawStrike, LATE_STRIKES, STRIKE_VARIANTS, STRIKES, type StrikeContext, type StrikeKind } from '../../scenarios/strikes.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import { validateScenario } from '../../scenarios/validate.ts';
 import { Rng } from '../../sim/rng.ts';
@@ -176,12 +176,36 @@ describe.each(['uniform', 'swarm'] as const)('generator (%s): strikes', (mode) =
     expect(quiet).toBeLessThan(60);
   });
 
-  it('a quarter of the seeds or so draws no strike, the others one or two', () => {
-    const counts = Array.from({ length: 200 }, (_, seed) => generateWithPlans('g', 'd', { ...spec, mode }, new Rng(`generate/${seed}`)).strikes.length);
+  it('a quarter of the seeds or so draws no strike, the others one or two (the late ones apart)', () => {
+    const counts = Array.from({ length: 200 }, (_, seed) =>
+      generateWithPlans('g', 'd', { ...spec, mode }, new Rng(`generate/${seed}`)).strikes.filter((s) => !LATE_STRIKES.includes(s.kind)).length);
     const none = counts.filter((n) => n === 0).length;
     expect(none).toBeGreaterThan(30);
     expect(none).toBeLessThan(mode === 'uniform' ? 70 : 80);
     expect(Math.max(...counts)).toBe(2);
+  });
+
+  it('a late strike (the join at the last writes) comes on some seeds, after the rest: the other draws are those of a file without it', () => {
+    let late = 0;
+    for (let seed = 0; seed < 200; seed++) {
+      const withLate = generateWithPlans('g', 'd', { ...spec, mode }, new Rng(`generate/${seed}`));
+      const without = generateWithPlans('g', 'd', { ...spec, mode, strikes: { joinAtLastWrites: 0 } }, new Rng(`generate/${seed}`));
+      expect(withLate.strikes.filter((s) => !LATE_STRIKES.includes(s.kind))).toEqual(without.strikes);
+      expect(withLate.plans).toEqual(without.plans);
+      const join = withLate.strikes.find((s) => s.kind === 'joinAtLastWrites');
+      if (join === undefined) {
+        expect(withLate.scenario).toEqual(without.scenario);
+        continue;
+      }
+      late++;
+      // Its join lands in the last few flights of the fault phase, and it is the only difference.
+      expect(withLate.scenario.durationUs - join.joins[0]!.atUs).toBeLessThan(30_000);
+      const byTime = (joins: readonly { atUs: number }[] | undefined): { atUs: number }[] => [...(joins ?? [])].sort((a, b) => a.atUs - b.atUs);
+      expect(byTime(withLate.scenario.workload.joins)).toEqual(byTime([...(without.scenario.workload.joins ?? []), ...join.joins]));
+      expect({ ...withLate.scenario, workload: { ...withLate.scenario.workload, joins: [] } }).toEqual({ ...without.scenario, workload: { ...without.scenario.workload, joins: [] } });
+    }
+    expect(late).toBeGreaterThan(mode === 'uniform' ? 15 : 5);
+    expect(late).toBeLessThan(mode === 'uniform' ? 60 : 35);
   });
 
   it('strikesPerSeed 0 draws none; a kind of weight 0 is never drawn', () => {

@@ -1,10 +1,11 @@
 // The strike tally steers the hunt's strike mutation: every kind and
 // variant is drawable, one never tried comes before one tried often and
 // fruitless, a cut at a note the parent emitted weighs more, and the share
-// of untried variants falls as candidates carry them.
+// of untried variants falls as candidates carry them; before all that, each
+// situation (a kind, a cut at a note by the role it cuts off) once.
 import { describe, expect, it } from 'vitest';
 import { StrikeCoverage, strikeKey } from '../../../sim/hunt/strike-coverage.ts';
-import { STRIKE_VARIANTS, STRIKES } from '../../../scenarios/strikes.ts';
+import { situationOf, STRIKE_VARIANTS, STRIKES } from '../../../scenarios/strikes.ts';
 import { Rng } from '../../../sim/rng.ts';
 
 const allKeys = STRIKES.flatMap((k) => STRIKE_VARIANTS[k].map((v) => strikeKey(k, v.name)));
@@ -56,6 +57,48 @@ describe('strike coverage', () => {
     const plain = counts(coverage, 20_000, 'n').get('cutAtNote/provider-mid-transfer/isolate') ?? 0;
     const seen = counts(coverage, 20_000, 'n', { 'flush-begin': 3 }).get('cutAtNote/provider-mid-transfer/isolate') ?? 0;
     expect(seen).toBeGreaterThan(1.5 * plain);
+  });
+
+  it('tours the situations first: each drawn once before any is drawn again, then the tour is over', () => {
+    const coverage = new StrikeCoverage();
+    const situations = new Set(STRIKES.flatMap((k) => STRIKE_VARIANTS[k].map((v) => situationOf(k, v.name))));
+    expect(situations.has('cutAtNote/sequencer')).toBe(true);
+    expect(situations.has('cutAtNote/sequencer/unheard')).toBe(true);
+    expect(situations.has('cutAtNote/provider/unheard')).toBe(false);
+    expect(situations.has('joinAtLastWrites')).toBe(true);
+    const rng = new Rng('tour');
+    const seen: string[] = [];
+    while (coverage.touring()) {
+      const { kind, variant } = coverage.pick(rng);
+      seen.push(situationOf(kind, variant));
+      coverage.record([strikeKey(kind, variant)], false, []);
+    }
+    expect(seen.length).toBe(situations.size);
+    expect(new Set(seen)).toEqual(situations);
+    expect(coverage.untriedSituations()).toEqual([]);
+    // After the tour, an untried variant of a toured situation is drawn again.
+    expect(coverage.untriedShare()).toBeGreaterThan(0);
+  });
+
+  it('gives up touring a situation whose strike never fits, after a few draws', () => {
+    const coverage = new StrikeCoverage();
+    const rng = new Rng('never-fits');
+    let picks = 0;
+    while (coverage.touring() && picks < 100) {
+      coverage.pick(rng);
+      picks++;
+    }
+    expect(coverage.touring()).toBe(false);
+    expect(picks).toBeLessThan(100);
+  });
+
+  it('ends the tour when the hunt says so (its starting scenarios take no strike), untried situations or not', () => {
+    const coverage = new StrikeCoverage();
+    expect(coverage.touring()).toBe(true);
+    expect(coverage.situationCount()).toBe(coverage.untriedSituations().length);
+    coverage.endTour();
+    expect(coverage.touring()).toBe(false);
+    expect(coverage.untriedSituations().length).toBe(coverage.situationCount());
   });
 
   it('is deterministic for a seed', () => {
