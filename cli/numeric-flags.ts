@@ -25,6 +25,14 @@ export function maxWorkers(): number {
   return Math.max(64, 4 * availableParallelism());
 }
 
+/** `--workers N` checked: a whole number from 1 to maxWorkers(), or bad input. */
+export function checkWorkers(workers: unknown): number {
+  if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 1 || workers > maxWorkers()) {
+    throw new InputError(`--workers: expected a whole number from 1 to ${maxWorkers()} (4 per core, at least 64), got ${JSON.stringify(workers)}`);
+  }
+  return workers;
+}
+
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 function kebab(name: string): string {

@@ -25,7 +25,7 @@ import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { driveYielding } from '../../sim/steps.ts';
 import { InputError } from '../errors.ts';
 import { checkWritableFile } from '../output-paths.ts';
-import { maxWorkers } from '../numeric-flags.ts';
+import { checkWorkers } from '../numeric-flags.ts';
 import { DEFAULT_COVERAGE_DIR, finishCoverage, prepareCoverage } from '../coverage-output.ts';
 import { exploreWithCoverage } from '../../sim/coverage/explore-jobs.ts';
 import { exitStatusOf, interruptedLine, interruption, shouldStop, type InterruptSignal } from '../interrupt.ts';
@@ -108,8 +108,7 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     const maxDepth = positive(args.maxDepth, '--max-depth');
     const maxMemoryBytes = positive(args.maxMemoryMb, '--max-memory-mb') * MB;
     const maxSeconds = args.maxSeconds === undefined ? undefined : positive(args.maxSeconds, '--max-seconds');
-    const workers = positive(args.workers, '--workers');
-    if (workers > maxWorkers()) throw new InputError(`--workers: expected a whole number from 1 to ${maxWorkers()} (4 per core, at least 64), got ${workers}`);
+    const workers = checkWorkers(positive(args.workers, '--workers'));
     // Options that would change nothing, and an output that cannot be written after a long search: refused now.
     if (args.compare && !reduced(args)) throw new InputError('--compare: only with --por, --sleep-sets or --symmetry (it explores again without them)');
     if (args.coverageOut !== undefined && !args.coverage) throw new InputError('--coverage-out: only with --coverage');

@@ -47,8 +47,8 @@ export const huntCommand: CommandModule<object, HuntArgs> = {
   builder: (y: Argv<object>) =>
     y
       .positional('paths', { type: 'string', array: true, default: [], describe: 'the starting scenarios: files or suite folders (default: the default suite)' })
-      .option('minutes', { type: 'number', describe: 'stop after this many minutes (wall clock)' })
-      .option('runs', { type: 'number', describe: 'stop after this many runs (deterministic for a given --seed)' })
+      .option('minutes', { type: 'number', describe: 'stop after this many minutes (wall clock; with --runs, whichever comes first)' })
+      .option('runs', { type: 'number', describe: 'stop after this many runs (deterministic for a given --seed; with --minutes, whichever comes first)' })
       .option('seed', { type: 'string', default: '1', describe: "the hunt's own seed: which mutations it makes" })
       .option('out', { type: 'string', default: 'hunt-out', describe: 'folder for findings/, corpus/, coverage.json, coverage.html and hunt.json' })
       .option('mutant', { type: 'string', describe: 'hunt this deliberately broken protocol variant (vsynclab list --mutants)' })

@@ -11,6 +11,7 @@ import { checkProtocols, loadScenarios } from '../../sim/scenario-files.ts';
 import { seedMajorPlan, type HuntResult } from '../../sim/suite/hunt.ts';
 import { byCatchRecord, huntMutants } from '../../sim/mutant-hunts.ts';
 import { InputError } from '../errors.ts';
+import { checkWorkers } from '../numeric-flags.ts';
 import { seedsFromOptions } from '../seeds.ts';
 import { replayScenarioCommand } from '../describe-run.ts';
 import { exitStatusOf, interruptedLine, interruption, shouldStop, type InterruptSignal } from '../interrupt.ts';
@@ -40,6 +41,7 @@ export const mutantsCommand: CommandModule<object, MutantsArgs> = {
       .option('progress', { type: 'boolean', default: false, describe: 'show how far the hunt is on standard error even when it is not a terminal' }) as unknown as Argv<MutantsArgs>,
   handler: async (args: ArgumentsCamelCase<MutantsArgs>) => {
     const seeds = seedsFromOptions(args.seed, args.seeds);
+    checkWorkers(args.workers);
     if (args.only !== undefined && mutantByName(args.only) === undefined) {
       throw new InputError(`--only: unknown mutant ${JSON.stringify(args.only)}, expected one of ${MUTANTS.map((m) => m.name).join(', ')}`);
     }

@@ -18,7 +18,7 @@ import { runJobsInThisThread, type RunOutcome } from '../../sim/suite/execute.ts
 import { InputError } from '../errors.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { seedsFromOptions } from '../seeds.ts';
-import { maxWorkers } from '../numeric-flags.ts';
+import { checkWorkers } from '../numeric-flags.ts';
 import { DETAIL_OPTION, parseDetailOption } from '../detail-option.ts';
 import { NetworkEventIndex, sameFailure } from '../../sim/detail-rerecord.ts';
 import type { TraceDetail } from '../../traces/schema.ts';
@@ -90,9 +90,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     parseDetailOption(args.detail);
     checkFlagCombinations(args);
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
-    if (!Number.isInteger(args.workers) || args.workers < 1 || args.workers > maxWorkers()) {
-      throw new InputError(`--workers: expected a whole number from 1 to ${maxWorkers()} (4 per core, at least 64), got ${JSON.stringify(args.workers)}`);
-    }
+    checkWorkers(args.workers);
     const pluginPaths = ([] as string[]).concat(args.plugin ?? []);
     const plugins = pluginUrls(pluginPaths);
     await loadPlugins(plugins);

@@ -67,9 +67,8 @@ export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
           process.exitCode = 0;
           return;
         case 'passes':
-          process.stdout.write(chalk.yellow('the run passes: nothing to shrink\n'));
-          process.exitCode = 1;
-          return;
+          // A trace of a passing run is the wrong input for shrink, like a trace that is not a trace.
+          throw new InputError(`${args.trace}: the run this trace records passes when run again: nothing to shrink (expected the trace of a failing run)`);
         case 'interrupted': {
           const signal = interruption.signal ?? 'SIGINT';
           process.stderr.write(interruptedLine(signal, 'the shrink stopped early; the files above (if any) hold the smallest failing scenario found so far'));

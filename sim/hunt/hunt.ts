@@ -194,7 +194,11 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
       if (targetsFound.has(key)) continue;
       targetsFound.add(key);
       const shrunk = options.shrink === false ? null : await driveYielding(
-        shrinkSteps(next.scenario, { seed: String(next.seed), ...extra, maxAttempts: options.shrinkAttempts ?? DEFAULT_MAX_ATTEMPTS, shouldStop: stop }),
+        shrinkSteps(next.scenario, {
+          seed: String(next.seed), ...extra, maxAttempts: options.shrinkAttempts ?? DEFAULT_MAX_ATTEMPTS, shouldStop: stop,
+          // A mutant's liveness failure is shrunk only through candidates the real protocol passes (sim/shrink.ts).
+          ...(extra.protocol !== undefined ? { referenceFor: (s: Scenario) => resolveProtocol(s) } : {}),
+        }),
       );
       // The shrink's candidate runs are not the hunt's: their coverage is not credited to any kept entry.
       coverage.discardTake();
