@@ -73,10 +73,16 @@ interface Trial {
   diagnostics: ParallelDiagnostics | null;
 }
 
-async function trial(c: Compiled, file: string, workers: number): Promise<Trial> {
+/** What a diagnosed search explores besides its scenario: --symmetry, and its --max-states. */
+export interface DiagnoseBounds {
+  symmetry: boolean;
+  maxStates: number;
+}
+
+async function trial(c: Compiled, file: string, workers: number, bounds: DiagnoseBounds): Promise<Trial> {
   const { scenario, config } = c.loadExploreScenario(file);
-  const model = new c.ExploreModel(c.resolveProtocol(scenario), scenario, config, false);
-  const options: SearchOptions = { strategy: 'bfs', maxStates: 5_000_000, maxDepth: 1000, maxMemoryBytes: 6 * 1024 ** 3, por: true };
+  const model = new c.ExploreModel(c.resolveProtocol(scenario), scenario, config, bounds.symmetry);
+  const options: SearchOptions = { strategy: 'bfs', maxStates: bounds.maxStates, maxDepth: 1000, maxMemoryBytes: 20 * 1024 ** 3, por: true };
   let diagnostics: ParallelDiagnostics | null = null;
   const before = cpuSoFar();
   const sampler = new ThreadCpuSampler(process.pid);
@@ -114,9 +120,12 @@ function printTrial(t: Trial): void {
       cell((s) => s.receivedEntries, String),
       cell((s) => s.replayedSteps, String),
       cell((s) => s.replayMs + s.giveMs, (v) => v.toFixed(0)),
+      cell((s) => s.pathSteps, String),
+      cell((s) => s.heapUsedBytes / 2 ** 20, (v) => v.toFixed(0)),
+      cell((s) => s.lineageBytes / 2 ** 20, (v) => v.toFixed(0)),
     ]);
   }
-  printTable(['level', 'entries per worker', 'busy ms', 'wait ms', 'hand-out ms', 'received', 'their path steps', 'transfer ms'], rows);
+  printTable(['level', 'entries per worker', 'busy ms', 'wait ms', 'hand-out ms', 'received', 'their path steps', 'transfer ms', 'steps to entries', 'heap used MB', 'lineage MB'], rows);
   const all = d.workers.flat();
   const busy = sum(all.map((s) => s.busyMs));
   const wait = sum(all.map((s) => s.waitMs));
@@ -127,13 +136,13 @@ function printTrial(t: Trial): void {
 }
 
 /** `file`, `rounds` rounds of 1 thread then `workers` workers. */
-export async function diagnose(file: string, rounds: number, workers: number): Promise<void> {
+export async function diagnose(file: string, rounds: number, workers: number, bounds: DiagnoseBounds): Promise<void> {
   const c = await compiled();
-  process.stdout.write(`${file} --por, bfs, in one process (dist/); node ${process.version}; ${availableParallelism()} cores\n`);
+  process.stdout.write(`${file} --por${bounds.symmetry ? ' --symmetry' : ''}, bfs, at most ${bounds.maxStates} states, in one process (dist/); node ${process.version}; ${availableParallelism()} cores\n`);
   for (let round = 0; round < rounds; round++) {
     for (const w of [1, workers]) {
       const load = loadavg()[0] as number;
-      const t = await trial(c, file, w);
+      const t = await trial(c, file, w, bounds);
       process.stdout.write(`round ${round + 1}, 1-minute load average before: ${load.toFixed(1)}`);
       printTrial(t);
     }

@@ -10,12 +10,14 @@
 //   npx tsx bench/explore/parallel.ts [scenario] [rounds] [workers]
 // (default scenarios/explore/cbcast-3x2.json, 2 rounds, 2 workers).
 // With --diagnose first: where the time goes, per thread and per level
-// (parallel-diagnose.ts), instead of the timing.
+// (parallel-diagnose.ts), instead of the timing; after it, --symmetry and
+// --max-states N (default 5,000,000) apply to the diagnosed searches.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg, availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchArgs, boundedCount } from '../args.ts';
 import { printTable, median } from '../report.ts';
 import { ThreadCpuSampler } from '../thread-cpu.ts';
 import { diagnose } from './parallel-diagnose.ts';
@@ -40,12 +42,13 @@ interface Run {
 }
 
 const diagnosing = process.argv[2] === '--diagnose';
-const positional = process.argv.slice(diagnosing ? 3 : 2);
+const flags = benchArgs(process.argv.slice(diagnosing ? 3 : 2), ['--max-states']);
+const positional = flags.positionals;
 const file = positional[0] ?? 'scenarios/explore/cbcast-3x2.json';
 const rounds = Number(positional[1] ?? 2);
 const workers = Number(positional[2] ?? 2);
 if (diagnosing) {
-  await diagnose(file, rounds, workers);
+  await diagnose(file, rounds, workers, { symmetry: flags.has('--symmetry'), maxStates: boundedCount(flags.valueOf('--max-states'), 5_000_000, 1e9) });
   process.exit(0);
 }
 const variants = [1, workers];

@@ -14,9 +14,16 @@
 // 5's (base, via, action) frontier) and far cheaper than keeping each
 // level's states.
 //
-// The parent numbers live in Int32Arrays, which the garbage collector does
-// not trace; the actions are the small objects `enabled` made.
+// The parent numbers and the actions live in Int32Arrays, which the garbage
+// collector does not trace: an action is kept as its code (action-codes.ts),
+// so a state reached costs the lineage 8 bytes (16 just after an array
+// doubled) and no object. Kept as the objects `enabled` made, the actions
+// were 48 bytes of old generation a state that every full collection
+// marked: on cbcast-3x3 the live heap, and with it the collector's work,
+// grew with every state (BENCHMARKS.md, "Session 7: memory per state on
+// cbcast-3x3").
 import type { Action } from '../actions.ts';
+import { ActionCodes } from './action-codes.ts';
 
 /** A growable list of 32-bit integers. */
 export class IntList {
@@ -29,6 +36,11 @@ export class IntList {
 
   get(k: number): number {
     return this.data[k] as number;
+  }
+
+  /** Bytes held (the capacity, not the size). */
+  get bytes(): number {
+    return this.data.byteLength;
   }
 
   push(value: number): void {
@@ -61,16 +73,18 @@ export class IntList {
 export const ROOT_RECORD = 0;
 
 /**
- * Every state reached, as (parent record, action) per level. A record is
- * never removed: a path's records stay valid for the whole search (a few
- * bytes and one action object a state).
+ * Every state reached, as (parent record, action code) per level. A record
+ * is never removed: a path's records stay valid for the whole search (8
+ * bytes a state).
  */
 export class Lineage {
   private readonly parents: IntList[] = [new IntList(1)];
-  private readonly actions: Action[][] = [[]];
+  private readonly actions: IntList[] = [new IntList(1)];
+  private readonly codes = new ActionCodes();
 
   constructor() {
     (this.parents[0] as IntList).push(-1);
+    (this.actions[0] as IntList).push(-1);
   }
 
   /** Adds the state reached from `parent` (a record of level depth - 1) by `action`; returns its record. */
@@ -78,11 +92,11 @@ export class Lineage {
     if (depth < 1 || depth > this.parents.length) throw new Error(`Lineage.add: level ${depth} after ${this.parents.length - 1} levels`);
     if (depth === this.parents.length) {
       this.parents.push(new IntList());
-      this.actions.push([]);
+      this.actions.push(new IntList());
     }
     const parents = this.parents[depth] as IntList;
     parents.push(parent);
-    (this.actions[depth] as Action[]).push(action);
+    (this.actions[depth] as IntList).push(this.codes.code(action));
     return parents.size - 1;
   }
 
@@ -90,8 +104,17 @@ export class Lineage {
     return (this.parents[depth] as IntList).get(record);
   }
 
+  /** The action (one object shared by every record of an equal action: never to be modified). */
   actionOf(depth: number, record: number): Action {
-    return (this.actions[depth] as Action[])[record] as Action;
+    return this.codes.action((this.actions[depth] as IntList).get(record));
+  }
+
+  /** Bytes of the arrays the records live in (their capacity), for diagnostics. */
+  get bytes(): number {
+    let bytes = 0;
+    for (const list of this.parents) bytes += list.bytes;
+    for (const list of this.actions) bytes += list.bytes;
+    return bytes;
   }
 
   /** The actions from the initial state to a record. */

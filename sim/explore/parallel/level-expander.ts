@@ -40,10 +40,12 @@ export interface LevelCounters {
   maxDepthSeen: number;
   depthCut: boolean;
   expansions: number;
+  /** Steps taken again to reach the entries' states from the states remembered on the current path (stateOf; not transitions). */
+  pathSteps: number;
 }
 
 export class LevelExpander {
-  readonly counters: LevelCounters = { transitions: 0, terminalStates: 0, pathsChecked: 0, maxDepthSeen: 0, depthCut: false, expansions: 0 };
+  readonly counters: LevelCounters = { transitions: 0, terminalStates: 0, pathsChecked: 0, maxDepthSeen: 0, depthCut: false, expansions: 0, pathSteps: 0 };
   private readonly key = new Int32Array(2);
   /** Every state this thread claimed or was given, as paths (frontier.ts). */
   readonly lineage = new Lineage();
@@ -104,6 +106,7 @@ export class LevelExpander {
       d--;
     }
     let s = this.pathStates[d] as GlobalState;
+    this.counters.pathSteps += below.length;
     for (let k = below.length - 1; k >= 0; k--) {
       d++;
       const step = below[k] as number;

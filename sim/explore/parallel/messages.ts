@@ -76,6 +76,11 @@ export interface WorkerLevelStats {
   givenSteps: number;
   givenBytes: number;
   giveMs: number;
+  /** After the level: this worker's V8 heap in use (live objects and garbage not yet collected), and the bytes of its lineage's arrays (frontier.ts). */
+  heapUsedBytes: number;
+  lineageBytes: number;
+  /** Steps taken again to reach the states of this level's entries (level-expander.ts's pathSteps). */
+  pathSteps: number;
 }
 
 export type FromWorker =

@@ -4,7 +4,7 @@
 // coordinator gives it, over the shared visited set, until told to finish
 // or stop, and reports its counts and what it found.
 import { performance } from 'node:perf_hooks';
-import { serialize } from 'node:v8';
+import { getHeapStatistics, serialize } from 'node:v8';
 import { workerData } from 'node:worker_threads';
 import { BoundHit } from '../../world.ts';
 import { loadPlugins } from '../../plugins.ts';
@@ -120,6 +120,7 @@ function searchLevels(model: ExploreModel): void {
         }
         stats.replayMs = performance.now() - started;
         stats.entries = level.size;
+        const stepsBefore = expander.counters.pathSteps;
         try {
           expander.expandLevel(level, next);
         } catch (caught) {
@@ -144,6 +145,10 @@ function searchLevels(model: ExploreModel): void {
         progress[at + PROGRESS_QUEUED] = level.size;
         doneAt = performance.now();
         stats.busyMs = doneAt - started;
+        stats.pathSteps = expander.counters.pathSteps - stepsBefore;
+        // Once a level (well under a millisecond): what bench/explore/parallel.ts --diagnose prints per level.
+        stats.heapUsedBytes = getHeapStatistics().used_heap_size;
+        stats.lineageBytes = expander.lineage.bytes;
         if (levels.length < MAX_LEVEL_STATS) levels.push(stats);
         stats = emptyStats();
         post({ kind: 'levelDone', next: level.size });
@@ -161,7 +166,7 @@ function searchLevels(model: ExploreModel): void {
 }
 
 function emptyStats(): WorkerLevelStats {
-  return { entries: 0, busyMs: 0, waitMs: 0, receivedEntries: 0, replayedSteps: 0, replayMs: 0, givenEntries: 0, givenSteps: 0, givenBytes: 0, giveMs: 0 };
+  return { entries: 0, busyMs: 0, waitMs: 0, receivedEntries: 0, replayedSteps: 0, replayMs: 0, givenEntries: 0, givenSteps: 0, givenBytes: 0, giveMs: 0, heapUsedBytes: 0, lineageBytes: 0, pathSteps: 0 };
 }
 
 function messageOf(failure: unknown): string {
