@@ -86,7 +86,8 @@ export async function runJobs(
  * runs (cli/commands/run.ts), and `run` hands them the jobs. The smaller
  * inlining budget is set only once every worker has booted: set before, it
  * changes V8's flag hash and each worker rejects Node's built-in code cache
- * and the bundle's, compiling both from source (about 4x the boot CPU;
+ * and the bundle's, compiling both from source (two workers took 216
+ * against 123 CPU ms to boot at a load average of 35;
  * BENCHMARKS.md, session 7). Jobs are posted at once all the same: a worker
  * that has booted first runs its first jobs at V8's default budget for the
  * few milliseconds until the other has booted too.
