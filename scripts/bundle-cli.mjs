@@ -10,7 +10,7 @@
 // worker threads, plugin hooks and scenario paths resolve as before.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,25 +74,27 @@ await build({
 // its TypeScript worker, which the compiled CLI never runs).
 if (/await import\(/.test(readFileSync(outfile, 'utf8'))) throw new Error('bundle-cli: a dynamic import() is left in the bundle: add its module to DYNAMIC_IMPORTERS');
 
-// The code cache: run a one-seed simulation through the bundle once and keep
-// what V8 compiled (bin/vsynclab.js writes it on exit when asked to). A
-// cache from another Node version is rejected at load: the CLI then just
-// compiles as it would without one.
+// The code cache: run the default suite's scenarios once each (seed 1, one
+// thread) through the bundle and keep what V8 compiled (bin/vsynclab.js
+// writes it on exit when asked to). The whole suite, not one small run: its
+// scenarios reach the static stacks, the other checkers and the rarer
+// protocol paths, which every isolate would otherwise compile from source;
+// each `run --workers N` thread loads this cache too, so a suite's two
+// worker isolates save that twice (BENCHMARKS.md, "Suite runner: worker
+// scaling", session 7: 5% less CPU for the 52-run suite of seed 1). A cache
+// from another Node version is rejected at load: the CLI then just compiles
+// as it would without one.
 rmSync(`${outfile}.cache`, { force: true });
 const scratch = mkdtempSync(join(tmpdir(), 'vsynclab-code-cache-'));
 try {
-  const scenario = join(scratch, 'warm-up.json');
-  writeFileSync(scenario, JSON.stringify({
-    name: 'warm-up', description: 'compiles the run path for the code cache', processes: 3, protocol: { name: 'isis' },
-    network: { delay: { minUs: 200, meanUs: 1000, jitterUs: 500 }, lossProbability: 0.01, duplicateProbability: 0.01 },
-    workload: { multicastsPerSecond: 100, orders: { fifo: 1, causal: 1, total: 1 } },
-    durationUs: 50_000, settleUs: 200_000, seeds: [1],
-  }));
-  const warm = spawnSync(process.execPath, [join(root, 'bin', 'vsynclab.js'), 'run', scenario, '--seed', '1', '--out', join(scratch, 'traces')], {
-    env: { ...process.env, VSYNCLAB_WRITE_CODE_CACHE: '1' },
+  const warm = spawnSync(process.execPath, [join(root, 'bin', 'vsynclab.js'), 'run', '--seeds', '1', '--workers', '1', '--out', join(scratch, 'traces')], {
+    cwd: scratch,
+    env: { ...process.env, VSYNCLAB_WRITE_CODE_CACHE: '1', FORCE_COLOR: '0' },
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
-  if (warm.status !== 0) {
+  // 1: some run failed, which a suite may know of (README, "Limits"): the code is compiled all the same.
+  if (warm.status !== 0 && warm.status !== 1) {
     process.stderr.write(`bundle-cli: the warm-up run failed (status ${warm.status}); no code cache\n${warm.stderr}`);
     process.exitCode = 1;
   }

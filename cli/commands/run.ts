@@ -12,8 +12,8 @@ import { mutantRunOptions } from '../../sim/mutant-run.ts';
 import { loadScenarios, type LoadedScenario } from '../../sim/scenario-files.ts';
 import { runScenarioSteps, type RunResult } from '../../sim/run.ts';
 import { driveYielding } from '../../sim/steps.ts';
-import { planRuns, selectShard, type Shard } from '../../sim/suite/plan.ts';
-import { runJobs } from '../../sim/suite/pool.ts';
+import { countRuns, planRuns, selectShard, type Shard } from '../../sim/suite/plan.ts';
+import { SuiteWorkers } from '../../sim/suite/pool.ts';
 import { runJobsInThisThread, type RunOutcome } from '../../sim/suite/execute.ts';
 import { InputError } from '../errors.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
@@ -117,6 +117,25 @@ async function runSuite(
   plugins: string[],
   context: RunContext,
 ): Promise<void> {
+  // The worker threads start first and load their code while this thread plans.
+  const runCount = countRuns(scenarios, seeds, shard);
+  const pool = !args.coverage && args.workers > 1 && runCount > 1 ? SuiteWorkers.start(Math.min(args.workers, runCount)) : null;
+  try {
+    await planAndRunSuite(args, scenarios, seeds, shard, plugins, context, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function planAndRunSuite(
+  args: ArgumentsCamelCase<RunArgs>,
+  scenarios: LoadedScenario[],
+  seeds: number[] | undefined,
+  shard: Shard | undefined,
+  plugins: string[],
+  context: RunContext,
+  pool: SuiteWorkers | null,
+): Promise<void> {
   const plan = planRuns(scenarios, {
     ...(seeds !== undefined ? { seeds } : {}),
     ...(args.out !== undefined ? { outDir: args.out } : {}),
@@ -139,9 +158,9 @@ async function runSuite(
     }
   };
   const outcomes = coverage !== null ? await runJobsWithCoverage(jobs, coverage, onOutcome, shouldStop, parseDetailOption(args.detail))
-    : args.workers <= 1 || jobs.length <= 1
+    : pool === null
     ? await runJobsInThisThread(jobs, onOutcome, shouldStop)
-    : await runJobs(jobs, args.workers, onOutcome, shouldStop);
+    : await pool.run(jobs, onOutcome, shouldStop);
   progress.finish();
   if (coverage !== null) finishCoverage(coverage, coverageDir, !pretty && args.reportFile === undefined);
   if (args.shrink) {

@@ -44,6 +44,16 @@ export function planRuns(
   return jobs;
 }
 
+/**
+ * How many jobs planRuns (then selectShard) gives, without making them: the
+ * suite's worker threads start before the plan is made, and how many to
+ * start depends on it (sim/suite/pool.ts, SuiteWorkers).
+ */
+export function countRuns(scenarios: readonly LoadedScenario[], seeds?: readonly number[], shard?: Shard): number {
+  const all = scenarios.reduce((sum, loaded) => sum + (seeds ?? loaded.seeds).length, 0);
+  return shard === undefined ? all : Math.max(0, Math.ceil((all - (shard.index - 1)) / shard.count));
+}
+
 /** Runs k with k mod count = index - 1: shards are disjoint and their union is the plan. */
 export function selectShard(jobs: readonly RunJob[], shard: Shard): RunJob[] {
   return jobs.filter((job) => job.index % shard.count === shard.index - 1);

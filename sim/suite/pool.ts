@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { RunResult } from '../run.ts';
 import { executeRun, type RunOutcome } from './execute.ts';
 import type { RunJob } from './plan.ts';
+import { announceBootData, WORKER_BOOTED } from './worker-ready.ts';
 
 // Three ways to start a worker, fastest first:
 // - the CLI runs from its one-file bundle (bin/vsynclab.js): the worker loads
@@ -43,25 +44,25 @@ const JOBS_IN_FLIGHT = 2;
  * own rises by 2-3%, and the whole costs 6-8% less (BENCHMARKS.md, "Suite
  * runner: worker scaling", session 6). Runs on the main thread (--workers 1)
  * keep V8's default: there the compiler threads cost the runs nothing, and
- * less inlining would slow the runs by about 2%. The workers start after the
- * flag changed, so V8 rejects the bundle's code cache in them (its flag hash
- * differs); cutting the budget only after their first answers, to keep the
- * cache, measured the same.
+ * less inlining would slow the runs by about 2%. The budget is cut once the
+ * workers have booted (SuiteWorkers), so they still load with the code caches.
  */
 const WORKER_INLINING_BUDGET_BYTES = 230;
 const DEFAULT_INLINING_BUDGET_BYTES = 920;
 
 function setInliningBudget(bytes: number): void {
-  // V8's flags are per process: the workers started after this see it (and the main thread, which only waits).
+  // V8's flags are per process: every isolate's later compilations see it (the main thread only waits meanwhile).
   setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${bytes}`);
 }
 
-export function startWorker(): Worker {
+/** `announceBoot`: the worker posts WORKER_BOOTED once its code is loaded (sim/suite/worker-ready.ts). */
+export function startWorker(options: { announceBoot?: boolean } = {}): Worker {
+  const workerData = options.announceBoot === true ? announceBootData() : {};
   const bundleWorker = (globalThis as Record<symbol, unknown>)[BUNDLE_WORKER];
-  if (typeof bundleWorker === 'string') return new Worker(new URL(bundleWorker));
-  if (RUNNING_COMPILED) return new Worker(new URL('./worker-thread.js', import.meta.url));
+  if (typeof bundleWorker === 'string') return new Worker(new URL(bundleWorker), { workerData });
+  if (RUNNING_COMPILED) return new Worker(new URL('./worker-thread.js', import.meta.url), { workerData });
   const entry = new URL('./worker-thread.ts', import.meta.url).href;
-  return new Worker(SOURCE_BOOTSTRAP, { eval: true, workerData: { entry } });
+  return new Worker(SOURCE_BOOTSTRAP, { eval: true, workerData: { ...workerData, entry } });
 }
 
 export async function runJobs(
@@ -71,48 +72,112 @@ export async function runJobs(
   // Polled before each job is handed out: true hands out no more (Ctrl-C); the outcomes returned are those that finished.
   shouldStop: () => boolean = () => false,
 ): Promise<RunOutcome[]> {
-  const ordered = new OrderedDelivery(jobs.length, onOutcome);
   if (workers <= 1 || jobs.length <= 1) {
+    const ordered = new OrderedDelivery(jobs.length, onOutcome);
     jobs.forEach((job, k) => ordered.add(k, executeRun(job)));
     return ordered.all();
   }
-  let next = 0;
-  const threads = Math.min(workers, jobs.length);
-  setInliningBudget(WORKER_INLINING_BUDGET_BYTES);
-  await Promise.all(
-    Array.from({ length: threads }, () =>
-      new Promise<void>((resolve) => {
-        const worker = startWorker();
-        // Plan indices posted to this worker and not yet answered, oldest first (a worker answers in order).
-        const inFlight: number[] = [];
-        const feed = (): void => {
-          const wanted = jobs.length - next > threads * JOBS_IN_FLIGHT ? JOBS_IN_FLIGHT : 1;
-          while (inFlight.length < wanted && next < jobs.length && !shouldStop()) {
-            const k = next++;
-            inFlight.push(k);
-            worker.postMessage(jobs[k]);
-          }
-          if (inFlight.length === 0) void worker.terminate().then(() => resolve());
-        };
-        worker.on('message', (outcome: RunOutcome) => {
-          ordered.add(inFlight.shift() as number, outcome);
+  return SuiteWorkers.start(Math.min(workers, jobs.length)).run(jobs, onOutcome, shouldStop);
+}
+
+/**
+ * The worker threads of one suite. `start` spawns them at once, so they load
+ * their code (Node's bootstrap, the bundle) while the caller still plans the
+ * runs (cli/commands/run.ts), and `run` hands them the jobs. The smaller
+ * inlining budget is set only once every worker has booted: set before, it
+ * changes V8's flag hash and each worker rejects Node's built-in code cache
+ * and the bundle's, compiling both from source (two workers took 216
+ * against 123 CPU ms to boot at a load average of 35;
+ * BENCHMARKS.md, session 7). Jobs are posted at once all the same: a worker
+ * that has booted first runs its first jobs at V8's default budget for the
+ * few milliseconds until the other has booted too.
+ */
+export class SuiteWorkers {
+  private readonly workers: Worker[];
+  /** Workers that have not yet posted WORKER_BOOTED (nor died). */
+  private readonly booting: Set<Worker>;
+  /** Workers that died before `run` listened to them: an error event is not repeated. */
+  private readonly dead = new Set<Worker>();
+  private budgetCut = false;
+  private closed = false;
+
+  private constructor(count: number) {
+    this.workers = Array.from({ length: count }, () => startWorker({ announceBoot: true }));
+    this.booting = new Set(this.workers);
+    for (const worker of this.workers) {
+      worker.on('message', (message: unknown) => {
+        if (message === WORKER_BOOTED) this.booted(worker);
+      });
+      worker.once('error', () => {
+        this.dead.add(worker);
+        this.booted(worker);
+      });
+    }
+  }
+
+  static start(count: number): SuiteWorkers {
+    return new SuiteWorkers(count);
+  }
+
+  private booted(worker: Worker): void {
+    if (!this.booting.delete(worker) || this.booting.size > 0 || this.closed) return;
+    setInliningBudget(WORKER_INLINING_BUDGET_BYTES);
+    this.budgetCut = true;
+  }
+
+  /** Runs the jobs on these workers, then ends them: a SuiteWorkers runs one list of jobs. */
+  async run(
+    jobs: readonly RunJob[],
+    onOutcome: (outcome: RunOutcome) => void,
+    shouldStop: () => boolean = () => false,
+  ): Promise<RunOutcome[]> {
+    const ordered = new OrderedDelivery(jobs.length, onOutcome);
+    let next = 0;
+    const threads = this.workers.length;
+    await Promise.all(
+      this.workers.map((worker) =>
+        new Promise<void>((resolve) => {
+          if (this.dead.has(worker)) return resolve();
+          // Plan indices posted to this worker and not yet answered, oldest first (a worker answers in order).
+          const inFlight: number[] = [];
+          const feed = (): void => {
+            const wanted = jobs.length - next > threads * JOBS_IN_FLIGHT ? JOBS_IN_FLIGHT : 1;
+            while (inFlight.length < wanted && next < jobs.length && !shouldStop()) {
+              const k = next++;
+              inFlight.push(k);
+              worker.postMessage(jobs[k]);
+            }
+            if (inFlight.length === 0) void worker.terminate().then(() => resolve());
+          };
+          worker.on('message', (message: RunOutcome | typeof WORKER_BOOTED) => {
+            if (message === WORKER_BOOTED) return;
+            ordered.add(inFlight.shift() as number, message);
+            feed();
+          });
+          worker.on('error', (error: Error) => {
+            // The job in hand is reported as a failed run; the one queued behind it runs below, on this thread.
+            const current = inFlight[0];
+            if (current !== undefined) ordered.add(current, crashedOutcome(jobs[current] as RunJob, error));
+            resolve();
+          });
           feed();
-        });
-        worker.on('error', (error: Error) => {
-          // The job in hand is reported as a failed run; the one queued behind it runs below, on this thread.
-          const current = inFlight[0];
-          if (current !== undefined) ordered.add(current, crashedOutcome(jobs[current] as RunJob, error));
-          resolve();
-        });
-        feed();
-      }),
-    ),
-  );
-  // Back to V8's default for whatever this process runs next (the workers have ended; their promises never reject).
-  setInliningBudget(DEFAULT_INLINING_BUDGET_BYTES);
-  // A worker that died leaves its unstarted jobs to the others; any job never run is run here.
-  for (let k = 0; k < jobs.length && !shouldStop(); k++) if (!ordered.has(k)) ordered.add(k, executeRun(jobs[k] as RunJob));
-  return ordered.all().filter((outcome) => outcome !== undefined);
+        }),
+      ),
+    );
+    // Back to V8's default for whatever this process runs next (the workers have ended; their promises never reject).
+    await this.close();
+    // A worker that died leaves its unstarted jobs to the others; any job never run is run here.
+    for (let k = 0; k < jobs.length && !shouldStop(); k++) if (!ordered.has(k)) ordered.add(k, executeRun(jobs[k] as RunJob));
+    return ordered.all().filter((outcome) => outcome !== undefined);
+  }
+
+  /** Ends the workers and gives V8 its default inlining budget back; for a caller that fails before `run`, too. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    if (this.budgetCut) setInliningBudget(DEFAULT_INLINING_BUDGET_BYTES);
+  }
 }
 
 class OrderedDelivery {

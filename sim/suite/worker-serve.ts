@@ -6,6 +6,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { executeRun } from './execute.ts';
 import type { RunJob } from './plan.ts';
 import { loadPlugins } from '../plugins.ts';
+import { bootAnnouncementWanted, WORKER_BOOTED } from './worker-ready.ts';
 
 export function serveSuiteJobs(port: MessagePort): void {
   const loaded = new Set<string>();
@@ -21,4 +22,6 @@ export function serveSuiteJobs(port: MessagePort): void {
       port.postMessage(executeRun(job));
     });
   });
+  // This thread's code is loaded: the pool may now change V8's flags (sim/suite/worker-ready.ts).
+  if (bootAnnouncementWanted()) port.postMessage(WORKER_BOOTED);
 }

@@ -1,7 +1,8 @@
 // Running suites like a CI tool: workers, shards, reporters. In-process,
 // except one run of the compiled CLI with a TypeScript plugin in worker
 // threads, compared with the same suite run in-process.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,6 +43,18 @@ describe('vsynclab run as a CI tool', () => {
     expect(files).toEqual(readdirSync(join(dir, 'w2')).sort());
     expect(files.length).toBe(a.failed);
     for (const f of files) expect(readFileSync(join(dir, 'w2', f)).equals(readFileSync(join(dir, 'w1', f)))).toBe(true);
+  });
+
+  it('a plan that fails after the worker threads started (an unknown protocol, found while planning): the one-line error, exit 2, and the process ends', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vsynclab-plan-error-'));
+    const file = join(dir, 'nope.json');
+    const copy = JSON.parse(readFileSync('test/fixtures/scenarios/flood-clean.json', 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify({ ...copy, protocol: { name: 'nope' }, seeds: [1, 2, 3] }));
+    // Live worker threads would keep the process from exiting: the timeout turns that into a failure here.
+    const r = spawnSync(process.execPath, ['bin/vsynclab.js', 'run', file, '--workers', '2'], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 60_000 });
+    expect(r.error).toBeUndefined();
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain('protocol.name: unknown protocol "nope"');
   });
 
   it('shards partition the runs: their union is the unsharded run', async () => {

@@ -1,9 +1,11 @@
 // The suite pool: worker threads (from source here, through tsx) give the
 // same outcomes as running each job in this thread, handed over in plan
-// order although each worker holds two jobs at a time.
+// order although each worker holds two jobs at a time; the V8 flag for the
+// workers changes only after they have booted.
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it, vi } from 'vitest';
-import { runJobs } from '../../../sim/suite/pool.ts';
+import { runJobs, startWorker, SuiteWorkers } from '../../../sim/suite/pool.ts';
+import { WORKER_BOOTED } from '../../../sim/suite/worker-ready.ts';
 import { executeRun, type RunOutcome } from '../../../sim/suite/execute.ts';
 import { planRuns } from '../../../sim/suite/plan.ts';
 import { loadScenarios } from '../../../sim/scenario-files.ts';
@@ -45,5 +47,41 @@ describe('runJobs on worker threads', () => {
     await runJobs(jobs, 2, () => { whileRunning = flags.mock.calls.map((call) => call[0]); });
     expect(whileRunning).toEqual(['--max-inlined-bytecode-size-cumulative=230']);
     expect(flags.mock.calls.map((call) => call[0])).toEqual(['--max-inlined-bytecode-size-cumulative=230', '--max-inlined-bytecode-size-cumulative=920']);
+  }, 120_000);
+
+  it('changes the budget only once every worker has booted, not when they are started', async () => {
+    const jobs = planRuns(loadScenarios(['scenarios/isis-fbcast-static.json']), { seeds: [1, 2, 3] });
+    const flags = vi.mocked(setFlagsFromString);
+    flags.mockClear();
+    const pool = SuiteWorkers.start(2);
+    expect(flags).not.toHaveBeenCalled();
+    const outcomes = await pool.run(jobs, () => undefined);
+    expect(outcomes.map((o) => o.index)).toEqual([0, 1, 2]);
+    expect(flags.mock.calls.map((call) => call[0])).toEqual(['--max-inlined-bytecode-size-cumulative=230', '--max-inlined-bytecode-size-cumulative=920']);
+  }, 120_000);
+
+  it('ends workers that never ran a job (the plan failed after they started) and leaves the flag alone', async () => {
+    const flags = vi.mocked(setFlagsFromString);
+    flags.mockClear();
+    const pool = SuiteWorkers.start(2);
+    await pool.close();
+    await pool.close();
+    expect(flags).not.toHaveBeenCalled();
+  }, 120_000);
+});
+
+describe('a suite worker thread', () => {
+  const firstMessage = (announceBoot: boolean): Promise<unknown> => {
+    const worker = startWorker({ announceBoot });
+    const [job] = planRuns(loadScenarios(['scenarios/isis-fbcast-static.json']), { seeds: [1] });
+    worker.postMessage(job);
+    return new Promise((resolve) => worker.once('message', (message: unknown) => void worker.terminate().then(() => resolve(message))));
+  };
+
+  it('says it has booted before its first outcome when asked, and only then (sim/mutant-hunts.ts reads outcomes only)', async () => {
+    expect(await firstMessage(true)).toBe(WORKER_BOOTED);
+    const outcome = (await firstMessage(false)) as RunOutcome;
+    expect(outcome.result.scenario).toBe('isis-fbcast-static');
+    expect(outcome.seed).toBe(1);
   }, 120_000);
 });
