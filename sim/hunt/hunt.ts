@@ -133,6 +133,16 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
   // Runs the strike tour may take: twice its length, in case its starting scenarios take no strike
   // (their protocol options forbid it: mutate.ts ASSUMPTION_KEEPING_MUTATIONS) or a strike rarely fits.
   const tourRunBound = initial.length + 2 * strikes.situationCount();
+  // Fresh draws: a starting scenario on its next unused seed (for a generator file, a new random scenario), one
+  // run in FRESH_DRAW_PERIOD_TOURING during the tour and one in FRESH_DRAW_PERIOD after, so the hunt never stops
+  // drawing what the uniform and swarm generators draw: mutants tuned on nothing are found by plain draws too.
+  let freshDraws = 0;
+  const freshDraw = (): Candidate & { file: string } => {
+    const loaded = suite[freshDraws % suite.length]!;
+    const seed = (loaded.seeds[0] ?? 1) + 1 + Math.floor(freshDraws / suite.length);
+    freshDraws += 1;
+    return { scenario: loaded.forSeed(seed), seed, changes: [`seed ${seed} (a fresh draw)`], file: loaded.file };
+  };
   coverage.start();
   try {
     for (;;) {
@@ -153,8 +163,11 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
       if (runs >= tourRunBound) strikes.endTour();
       const touring = strikes.touring();
       const starting = parents.filter((e) => e.run <= initial.length);
+      const period = touring ? FRESH_DRAW_PERIOD_TOURING : FRESH_DRAW_PERIOD;
+      const freshTurn = runs >= initial.length && (runs - initial.length) % period === period - 1;
       const next: Candidate & { file: string; carried?: string[] } | null =
         runs < initial.length ? initial[runs]!
+          : freshTurn ? freshDraw()
           : touring ? pickAndMutate(starting.length > 0 ? starting : parents, switches, coverage.facts, strikes, rng)
             : (retries.shift() ?? pickAndMutate(parents, switches, coverage.facts, strikes, rng));
       if (next === null) break;
@@ -226,6 +239,10 @@ const RETRY_SEED_RANGE = 2 ** 31;
  * network's draws, so a second seed is the cheapest way to the failure it
  * aims at; the tally counts the strike once.
  */
+/** One run in this many is a fresh draw while the strike tour lasts, one in FRESH_DRAW_PERIOD after it. */
+const FRESH_DRAW_PERIOD_TOURING = 3;
+const FRESH_DRAW_PERIOD = 4;
+
 function retryOf(c: Candidate & { file: string; carried?: string[] }, rng: Rng): Candidate & { file: string; carried: string[] } {
   const { addedStrikes, quietStrike: _quiet, carried, ...rest } = c;
   const seed = rng.int(RETRY_SEED_RANGE);
