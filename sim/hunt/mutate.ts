@@ -119,7 +119,12 @@ function takeOutBudgetOf(parent: Scenario): number {
 
 function assumesWhatMutationsBreak(s: Scenario): boolean {
   const options = s.protocol.options;
-  return options?.['failureDetector'] === 'external' || options?.['reliableNetwork'] === true;
+  if (options?.['failureDetector'] === 'external' || options?.['reliableNetwork'] === true) return true;
+  // A scenario that takes out more than a minority (isis-cascading-crashes: four of seven, one by one) relies on
+  // each view change finishing before the next take-out; a lossy link or a strike that slows one makes the
+  // take-outs overlap, and the correct group then blocks without a majority, as it must (a one-minute hunt
+  // reported that as a finding at the end of session 7).
+  return takenOut(s) > Math.floor((s.processes - 1) / 2);
 }
 
 /**

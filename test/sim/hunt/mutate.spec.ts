@@ -86,8 +86,8 @@ describe('mutate', () => {
     children('m4', 30);
     expect(JSON.stringify(candidates)).toBe(before);
   });
-  it.each(['scenarios/isis-external-detector.json', 'scenarios/isis-reliable-unbatched.json', 'scenarios/isis-fbcast-static-reliable-network.json'])(
-    '%s (the external failure detector, or a network declared reliable) gets new seeds and orders only: its faults, links, load and membership stay',
+  it.each(['scenarios/isis-external-detector.json', 'scenarios/isis-reliable-unbatched.json', 'scenarios/isis-fbcast-static-reliable-network.json', 'scenarios/isis-cascading-crashes.json'])(
+    '%s (the external failure detector, a network declared reliable, or take-outs past a minority that rely on each view change finishing in time) gets new seeds and orders only: its faults, links, load and membership stay',
     (file) => {
       const [loaded] = loadScenarios([file]);
       const parent: Candidate = { scenario: loaded!.forSeed(1), seed: 1, changes: [] };
