@@ -2,34 +2,13 @@
 // scripts/fuzz-scenarios.ts found still taken silently, still an internal
 // error, or still naming the wrong thing. Each case exits 2 with one line
 // naming the file or option and what was expected. In-process.
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliInProcess, type CliOutcome } from './cli-harness.ts';
-import { baseScenario } from '../fixtures/scenario.ts';
+import { cliInProcess } from './cli-harness.ts';
+import { badInputKit, expectOneLine } from './bad-input-kit.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'vsynclab-audit-'));
-
-function scenario(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const base = baseScenario({ name: 'audit', description: 'a scenario to break', protocol: { name: 'isis' }, durationUs: 50_000, settleUs: 500_000 });
-  return { ...base, ...overrides };
-}
-
-let fileCount = 0;
-function write(content: string, ext = '.json'): string {
-  const file = join(dir, `f${++fileCount}${ext}`);
-  writeFileSync(file, content);
-  return file;
-}
-
-function expectOneLine(r: CliOutcome, ...parts: string[]): void {
-  expect(r.status, r.stderr).toBe(2);
-  expect(r.stderr.trimEnd().split('\n'), r.stderr).toHaveLength(1);
-  expect(r.stderr).not.toMatch(/\bat .*\.[jt]s:\d+/);
-  expect(r.stderr).not.toContain('internal error');
-  for (const part of parts) expect(r.stderr).toContain(part);
-}
+const { dir, scenario, write } = badInputKit('audit');
 
 describe('scenario fields the loader took silently', () => {
   it('an order weight of null is not a missing weight (0)', async () => {

@@ -1,34 +1,13 @@
 // Issue 10, "nothing taken silently", the cases nobody listed (session 5's
 // hostile pass): each bad input exits 2 with ONE line naming the file and the
 // field or line and what was expected. In-process, on a small scenario.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliInProcess, type CliOutcome } from './cli-harness.ts';
-import { baseScenario } from '../fixtures/scenario.ts';
+import { cliInProcess } from './cli-harness.ts';
+import { badInputKit, expectOneLine } from './bad-input-kit.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'vsynclab-hostile-'));
-
-/** The shared small scenario on the full stack; overrides may be of any type (they are the bad input). */
-function scenario(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const base = baseScenario({ name: 'hostile', description: 'a scenario to break', protocol: { name: 'isis' }, durationUs: 50_000, settleUs: 500_000 });
-  return { ...base, ...overrides };
-}
-
-let fileCount = 0;
-function write(content: string, ext = '.json'): string {
-  const file = join(dir, `f${++fileCount}${ext}`);
-  writeFileSync(file, content);
-  return file;
-}
-
-function expectOneLine(r: CliOutcome, ...parts: string[]): void {
-  expect(r.status, r.stderr).toBe(2);
-  expect(r.stderr.trimEnd().split('\n'), r.stderr).toHaveLength(1);
-  expect(r.stderr).not.toMatch(/\bat .*\.[jt]s:\d+/);
-  for (const part of parts) expect(r.stderr).toContain(part);
-}
+const { dir, scenario, write } = badInputKit('hostile');
 
 describe('replay of a recorded trace that is not a valid trace', () => {
   let lines: string[] = [];
