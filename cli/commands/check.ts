@@ -21,13 +21,15 @@ import { readLinesAt } from '../../traces/read-context.ts';
 import { STDIN_PATH, displayName } from '../../traces/read-lines.ts';
 import type { TraceHeader } from '../../traces/schema.ts';
 import { InputError } from '../errors.ts';
-import { locate } from '../../traces/input-error.ts';
+import { StatusLine, progressWanted } from '../progress.ts';
+import { escapeControl, locate } from '../../traces/input-error.ts';
 
 interface CheckArgs {
   files: string[];
   json: boolean;
   maxViolations: number;
   properties: string | undefined;
+  progress: boolean;
 }
 
 /** What to check: the properties given on the command line, or (null) each trace's own profile. */
@@ -53,6 +55,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
         type: 'string',
         describe: "comma-separated property ids to check (the others are reported 'not promised'); default: the header's profile, or all",
       })
+      .option('progress', { type: 'boolean', default: false, describe: 'show the events read so far on standard error even when it is not a terminal' })
       .example('$0 check run.jsonl', 'the report: each property held, violated, unknown or skipped, with the trace lines')
       .example('$0 check run.jsonl --properties fifo-order,causal-order', 'check only the properties a protocol promises')
       .example('$0 check a.jsonl b.jsonl.gz --json', 'one JSON object per file, in argument order')
@@ -68,11 +71,13 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     let status = EXIT_OK;
     const tally = { ok: 0, failed: 0, invalid: 0 };
     let reported = 0;
+    // A long trace (a million events take seconds) shows how far the reading is.
+    const progress = new StatusLine(progressWanted(args.progress));
     for (const path of files) {
       try {
         const fileStatus = args.json
-          ? await checkToJson(path, several, args.maxViolations, profile)
-          : await checkToText(path, args.maxViolations, reported > 0, profile);
+          ? await checkToJson(path, several, args.maxViolations, profile, progress)
+          : await checkToText(path, args.maxViolations, reported > 0, profile, progress);
         reported += 1;
         status = Math.max(status, fileStatus);
         if (fileStatus === EXIT_OK) tally.ok += 1;
@@ -148,7 +153,7 @@ interface Checked {
 }
 
 /** Reads and checks one trace; throws InputError (and checks nothing) on invalid input. */
-async function checkTrace(path: string, maxViolations: number, profile: Profile, name?: string): Promise<Checked> {
+async function checkTrace(path: string, maxViolations: number, profile: Profile, progress: StatusLine, name?: string): Promise<Checked> {
   let checker: TraceChecker | undefined;
   let header: TraceHeader | undefined;
   let eventCount = 0;
@@ -163,7 +168,9 @@ async function checkTrace(path: string, maxViolations: number, profile: Profile,
     }
     for (const event of part.events) checker!.push(event);
     eventCount += part.events.length;
+    progress.update(() => `check ${escapeControl(name ?? displayName(path))}: ${eventCount} events read`);
   }
+  progress.finish();
   checker ??= new TraceChecker({ maxViolations });
   const result = checker.finish();
   const counts = new Map<PropertyId, number>();
@@ -171,8 +178,8 @@ async function checkTrace(path: string, maxViolations: number, profile: Profile,
   return { header: header as TraceHeader, eventCount, result, counts };
 }
 
-async function checkToJson(path: string, withFile: boolean, maxViolations: number, profile: Profile): Promise<number> {
-  const { result } = await checkTrace(path, maxViolations, profile);
+async function checkToJson(path: string, withFile: boolean, maxViolations: number, profile: Profile, progress: StatusLine): Promise<number> {
+  const { result } = await checkTrace(path, maxViolations, profile, progress);
   const object = {
     ...(withFile ? { file: path } : {}),
     ok: result.ok,
@@ -191,14 +198,14 @@ function invalidJson(path: string, message: string): object {
   return { file: path, ok: false, error: message, violations: [], checked: [], skipped: [], unknown: [], notPromised: [] };
 }
 
-async function checkToText(path: string, maxViolations: number, afterAnother: boolean, profile: Profile): Promise<number> {
+async function checkToText(path: string, maxViolations: number, afterAnother: boolean, profile: Profile, progress: StatusLine): Promise<number> {
   // The report re-reads the lines it shows; standard input can be read only
   // once, so it is first copied to a temporary file.
   const spool = path === STDIN_PATH ? await spoolStdin() : null;
   try {
     const source = spool?.path ?? path;
     const name = displayName(path);
-    const checked = await checkTrace(source, maxViolations, profile, name);
+    const checked = await checkTrace(source, maxViolations, profile, progress, name);
     const lines = await readLinesAt(source, linesToShow(checked.result), { name });
     const report: FileReport = { file: name, ...checked, lines };
     process.stdout.write((afterAnother ? '\n' : '') + renderTextReport(report, chalkPainter()));

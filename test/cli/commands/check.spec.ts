@@ -72,3 +72,18 @@ describe('vsynclab check: invalid input exits 2 naming the file, line and field'
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('vsynclab check --progress', () => {
+  const trace = `${HEADER}\n{"type":"start","i":0,"t":0,"node":"p1"}\n{"type":"view","i":1,"t":0,"node":"p1","view":{"id":1,"members":["p1"]}}\n`;
+  it('shows the events read on standard error, and the report stays on standard output', async () => {
+    const path = file(trace);
+    const r = await cliInProcess('check', path, '--json', '--progress');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`check ${path}: 2 events read`);
+    expect(JSON.parse(r.stdout).ok).toBe(true);
+  });
+  it('shows nothing without it when standard error is not a terminal', async () => {
+    const r = await cliInProcess('check', file(trace), '--json');
+    expect(r.stderr).not.toContain('events read');
+  });
+});
