@@ -7,7 +7,7 @@ import type { Scenario } from '../scenarios/types.ts';
 import type { TraceDetail } from '../traces/schema.ts';
 import { shrinkSteps, type ScenarioSize, type ShrinkTarget } from '../sim/shrink.ts';
 import { writeShrinkResult } from '../sim/shrink-files.ts';
-import { isLivenessTarget } from '../sim/shrink-candidates.ts';
+import { isLivenessTarget } from '../sim/shrink-target.ts';
 import { runScenarioSteps } from '../sim/run.ts';
 import { driveYielding } from '../sim/steps.ts';
 import { mutantRunOptions } from '../sim/mutant-run.ts';

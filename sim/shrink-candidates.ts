@@ -8,7 +8,7 @@ import { withoutHost } from './shrink-hosts.ts';
 import { addedLeaves, busierHostDrops, crashesAsLeaves } from './shrink-rewrites.ts';
 import { fasterFailureDetectors } from './shrink-timers.ts';
 import { firstTimedEventUs, lastTimedEventUs, MIN_PHASE_US, shorterPhases, withDuration, withEarlierNotes, withEventsSooner, withStart } from './shrink-time.ts';
-import type { ShrinkTarget } from './shrink.ts';
+import { isLivenessTarget, type ShrinkTarget } from './shrink-target.ts';
 
 /** The passes, in their first-round order. */
 export const PASS = {
@@ -266,8 +266,3 @@ export function laterStarts(s: Scenario, current: CurrentRun): { startUs: number
   return out;
 }
 
-const LIVENESS = new Set(['view-convergence', 'delivery-liveness']);
-
-export function isLivenessTarget(target: ShrinkTarget): boolean {
-  return target.kind === 'property' ? LIVENESS.has(target.property) : target.failure.startsWith('replicas');
-}

@@ -54,7 +54,10 @@ import type { Scenario } from '../scenarios/types.ts';
 import { defaultChecker, promisedProperties, type OnlineChecker } from './online-checker.ts';
 import { resolveProtocol } from './resolve-protocol.ts';
 import { runScenarioSteps, type RunResult } from './run.ts';
-import { candidates, isLivenessTarget, PASS, PASSES, type Candidate, type CandidateOptions, type CurrentRun } from './shrink-candidates.ts';
+import { candidates, PASS, PASSES, type Candidate, type CandidateOptions, type CurrentRun } from './shrink-candidates.ts';
+import { failsSameWay, isLivenessTarget, targetOf, type ShrinkTarget } from './shrink-target.ts';
+
+export { failsSameWay, targetOf, type ShrinkTarget } from './shrink-target.ts';
 import { CHEAP_SEEDS_FACTOR, DEFAULT_OTHER_SEEDS, otherSeedsFor, otherSeedsOf, seedPool } from './shrink-seeds.ts';
 import { driveToEnd } from './steps.ts';
 
@@ -66,8 +69,6 @@ import { driveToEnd } from './steps.ts';
 // reaches 3 hosts and 1 multicast at 3570 (4 hosts, 6 multicasts at 2000).
 export const DEFAULT_MAX_ATTEMPTS = 4000;
 
-/** What "fails the same way" means for this shrink. */
-export type ShrinkTarget = { kind: 'property'; property: string } | { kind: 'failure'; failure: string };
 
 export interface ShrinkOptions {
   seed: string;
@@ -161,33 +162,6 @@ export interface ShrinkOutcome {
   boundHit: boolean;
   /** True when `shouldStop` ended the search early: `shrunk` still fails the same way, but may not be minimal. */
   interrupted: boolean;
-}
-
-export function targetOf(result: RunResult): ShrinkTarget | null {
-  if (result.passed) return null;
-  const first = result.violations[0];
-  if (first !== undefined) return { kind: 'property', property: first.property };
-  return { kind: 'failure', failure: (result.failure ?? 'failed').split(':')[0] ?? 'failed' };
-}
-
-/**
- * Whether `result` fails as `target` says: it violates the target property
- * (other violations beside it do not matter), or, for a failure without a
- * violated property, its failure starts the same way. With `original` (the
- * run the target came from), also whether the run ends no worse: an error
- * or a bound hit that `original` did not have is not the same failure.
- */
-export function failsSameWay(result: RunResult, target: ShrinkTarget, original?: RunResult): boolean {
-  if (result.passed) return false;
-  if (original !== undefined && !endsNoWorse(result, original)) return false;
-  if (target.kind === 'property') return result.violations.some((v) => v.property === target.property);
-  return (result.failure ?? '').startsWith(target.failure);
-}
-
-/** No protocol error or simulator bound that `original` did not have (a violation seen before either is then not the bug's). */
-function endsNoWorse(result: RunResult, original: RunResult): boolean {
-  if (result.error !== null && original.error === null) return false;
-  return result.boundHit === null || original.boundHit !== null;
 }
 
 export function shrinkScenario(scenario: Scenario, options: ShrinkOptions): ShrinkOutcome {
