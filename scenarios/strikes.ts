@@ -42,24 +42,13 @@
 // names a variant to steer towards the ones its corpus lacks
 // (sim/hunt/strike-coverage.ts).
 import { assertNever } from '../core/assert-never.ts';
-import type { HostName, HostOrRole, JoinSpec, LeaveSpec, NoteAt, OrderMix, Scenario, ScheduledFault } from './types.ts';
+import type { HostName, JoinSpec, LeaveSpec, NoteAt, OrderMix, Scenario, ScheduledFault } from './types.ts';
+import { CUT_WEIGHTS, MOMENTS, STRIKE_VARIANTS, drawVariant, isQuietVariant, type Cut, type Moment, type MomentName, type StrikeKind, type UnitRandom } from './strike-variants.ts';
 
-export const STRIKES = ['cutAtNote', 'competingCoordinators', 'slowLinkUnderLoad', 'noMajoritySplit', 'leaveUnderSuspicion', 'longIsolation', 'joinAtLastWrites'] as const;
-export type StrikeKind = (typeof STRIKES)[number];
-
-/**
- * Kinds a generator draws after everything else a seed draws (generator.ts
- * `drawLateStrikes`), each on its own coin: added in session 7, so every
- * seed keeps the strikes, membership pairs and faults it drew before and
- * only some gain one (the pinned seeds and the measured seed counts of the
- * others stay put). The hunt's strike mutation draws them like the rest.
- */
-export const LATE_STRIKES: readonly StrikeKind[] = ['joinAtLastWrites'];
-
-/** A uniform [0, 1) source. */
-interface UnitRandom {
-  float(): number;
-}
+export {
+  DEFAULT_STRIKE_WEIGHTS, LATE_STRIKES, STRIKES, STRIKE_VARIANTS, drawVariant, isQuietVariant, noteOfVariant, situationOf,
+  type StrikeKind, type StrikeVariant,
+} from './strike-variants.ts';
 
 export interface StrikeContext {
   processes: number;
@@ -106,48 +95,6 @@ export interface Strike {
   quiet?: boolean;
 }
 
-/** Protocol moments a role is cut off at, and how many steps after the note the fault lands. */
-interface Moment {
-  note: string;
-  node: HostOrRole | 'any';
-  target: 'coordinator' | 'sequencer' | 'provider';
-  /**
-   * When a link cut lands, and when an isolation does (it also loses what is on the wire, so it lands
-   * later to hit the same step), in steps: one delay of the steady links a view-change moment puts
-   * around the coordinator, or one mean flight of the network for the sequencer.
-   */
-  cutWindow: readonly [number, number];
-  isolateWindow: readonly [number, number];
-  /** Occurrences of the note to aim at, counted from the strike's time (0: the last flush reply of a whole group, its own included, or the one before). */
-  maxOccurrence: number;
-  /** What brings the note about: a join (a view change, on steady links around the coordinator) or a total-order load. */
-  needs: 'join' | 'totalLoad';
-}
-
-const MOMENTS = {
-  // The last member's flush reply (the coordinator waits for every member it does not suspect): one step
-  // later it sends its accept requests, three steps later it commits, four its installs arrive. A link cut
-  // between its accept requests and its commit, or an isolation between its commit and its installs' arrival.
-  'coordinator-after-flush-ok': { note: 'flush-ok', node: 'any', target: 'coordinator', cutWindow: [1.1, 2.9], isolateWindow: [3.1, 3.9], maxOccurrence: 0, needs: 'join' },
-  // The same, counted from the coordinator's start: flush requests arrive a step later.
-  'coordinator-after-begin': { note: 'view-change-begin', node: 'coordinator', target: 'coordinator', cutWindow: [0, 3.9], isolateWindow: [4.1, 4.9], maxOccurrence: 1, needs: 'join' },
-  // The provider mid-transfer: the state goes out with the install.
-  'provider-mid-transfer': { note: 'flush-begin', node: 'provider', target: 'provider', cutWindow: [0, 4], isolateWindow: [0, 5], maxOccurrence: 2, needs: 'join' },
-  // The sequencer just after it ordered, before the order reaches anyone.
-  'sequencer-after-order': { note: 'sequencer-order', node: 'sequencer', target: 'sequencer', cutWindow: [0, 0.1], isolateWindow: [0, 0.1], maxOccurrence: 30, needs: 'totalLoad' },
-} as const satisfies Record<string, Moment>;
-type MomentName = keyof typeof MOMENTS;
-/**
- * How often each moment is drawn. The sequencer just after ordering and the
- * coordinator after the last flush reply weigh most: random faults land
- * there almost never, and an isolation, a mute or a dead link there breaks
- * the total order's stability, phase 2's takeover, the orders acked after a
- * flush reply (measured in session 4: 6 of 8, 2 of 10, 2 of 6 seeds).
- */
-const MOMENT_WEIGHTS: Readonly<Record<MomentName, number>> = {
-  'coordinator-after-flush-ok': 4, 'coordinator-after-begin': 1, 'provider-mid-transfer': 1, 'sequencer-after-order': 5,
-};
-
 /** The steady links' delay: a fraction of the network's mean flight, within these bounds. */
 const STEADY_MIN_US = 300;
 const STEADY_MAX_US = 2_000;
@@ -161,93 +108,6 @@ function steadyStepUs(flightUs: number): number {
 function steadyLink(delayUs: number): { delay: { minUs: number; meanUs: number; jitterUs: number }; lossProbability: number; duplicateProbability: number } {
   const us = Math.round(delayUs);
   return { delay: { minUs: us, meanUs: us, jitterUs: Math.round(us / 20) }, lossProbability: 0, duplicateProbability: 0 };
-}
-
-/** How the target is cut off, with weights: isolated (messages on the wire lost too), muted (nothing it sends from now on gets out), its successor deaf to it, or crashed. */
-const CUT_WEIGHTS = { isolate: 3, mute: 3, deadLink: 3, crash: 1 } as const;
-type Cut = keyof typeof CUT_WEIGHTS;
-
-/** One variant of a strike kind, with its weight in a draw of that kind. */
-export interface StrikeVariant {
-  name: string;
-  weight: number;
-}
-
-/** Every kind's variants: a cut at a note is a moment and a cut (`sequencer-after-order/mute`). */
-export const STRIKE_VARIANTS: Readonly<Record<StrikeKind, readonly StrikeVariant[]>> = {
-  cutAtNote: (Object.keys(MOMENTS) as MomentName[]).flatMap((m) =>
-    (Object.keys(CUT_WEIGHTS) as Cut[]).map((c) => ({ name: `${m}/${c}`, weight: MOMENT_WEIGHTS[m] * CUT_WEIGHTS[c] }))),
-  competingCoordinators: [{ name: 'even', weight: 1 }, { name: 'one-lags', weight: 1 }, { name: 'staggered', weight: 4 }],
-  slowLinkUnderLoad: [{ name: 'member', weight: 1 }],
-  noMajoritySplit: [{ name: 'halves', weight: 1 }],
-  leaveUnderSuspicion: [{ name: 'clean-leavers', weight: 1 }, { name: 'lossy-leavers', weight: 1 }, { name: 'leavers-cut-at-suspicion', weight: 4 }],
-  longIsolation: [{ name: 'member', weight: 2 }, { name: 'coordinator', weight: 1 }],
-  joinAtLastWrites: [{ name: 'one-joiner', weight: 1 }],
-};
-
-/**
- * The kinds' default weights in a generator's draw: a cut at a note holds
- * the most variants that random faults never produce; competing
- * coordinators and leaves under suspicion each break a mutant nothing else
- * reaches. A file's `strikes` replaces them.
- */
-export const DEFAULT_STRIKE_WEIGHTS: Readonly<Record<StrikeKind, number>> = {
-  cutAtNote: 5, competingCoordinators: 3, slowLinkUnderLoad: 1, noMajoritySplit: 1, leaveUnderSuspicion: 3, longIsolation: 1.5, joinAtLastWrites: 3,
-};
-
-/** The note a cut-at-note variant fires at (undefined for other kinds). */
-export function noteOfVariant(kind: StrikeKind, variant: string): string | undefined {
-  if (kind !== 'cutAtNote') return undefined;
-  const moment = variant.split('/')[0] ?? '';
-  return moment in MOMENTS ? MOMENTS[moment as MomentName].note : undefined;
-}
-
-/**
- * Whether a variant's race is timed in steps of steady links (its strike is
- * `quiet`): the coordinator's moments of a cut at a note, staggered
- * competing coordinators, leavers cut at the suspicion.
- */
-export function isQuietVariant(kind: StrikeKind, variant: string): boolean {
-  switch (kind) {
-    case 'cutAtNote': {
-      const moment = variant.split('/')[0] ?? '';
-      return moment in MOMENTS && MOMENTS[moment as MomentName].target === 'coordinator';
-    }
-    case 'competingCoordinators':
-      return variant === 'staggered';
-    case 'leaveUnderSuspicion':
-      return variant === 'leavers-cut-at-suspicion';
-    case 'slowLinkUnderLoad':
-    case 'noMajoritySplit':
-    case 'longIsolation':
-    case 'joinAtLastWrites':
-      return false;
-  }
-}
-
-/**
- * The situation a variant puts the group in: its kind, and for a cut at a
- * note the role cut off (`cutAtNote/coordinator`, `/sequencer`,
- * `/provider`), where a role with a successor (the coordinator, the
- * sequencer) unheard by it alone (a dead link: the role goes on while its
- * successor takes over) is a situation of its own (`/sequencer/unheard`),
- * unlike an isolation, a mute or a crash, which stop it. The hunt tries
- * each situation once before it tries a second variant of any
- * (sim/hunt/strike-coverage.ts).
- */
-export function situationOf(kind: StrikeKind, variant: string): string {
-  if (kind !== 'cutAtNote') return kind;
-  const [moment = '', cut = ''] = variant.split('/');
-  if (!(moment in MOMENTS)) return kind;
-  const target = MOMENTS[moment as MomentName].target;
-  return cut === 'deadLink' && target !== 'provider' ? `${kind}/${target}/unheard` : `${kind}/${target}`;
-}
-
-/** A variant of `kind` drawn by weight. */
-export function drawVariant(kind: StrikeKind, random: UnitRandom): string {
-  const variants = STRIKE_VARIANTS[kind];
-  let pick = random.float() * variants.reduce((n, v) => n + v.weight, 0);
-  return (variants.find((v) => (pick -= v.weight) < 0) ?? variants[variants.length - 1]!).name;
 }
 
 /** How long a long isolation lasts: past the exclusion notices' resends (EXCLUSION_NOTICE_SENDS, about 3.4 s). */

@@ -1,0 +1,152 @@
+// The strike catalogue: the kinds of strike (scenarios/strikes.ts draws
+// them), the protocol moments a role is cut off at and the cuts, every
+// kind's variants with their weights, the default weight of each kind, and
+// what a variant is: quiet or not, which note it fires at, which situation
+// it stages (the hunt's tour tries each situation once).
+import type { HostOrRole } from './types.ts';
+
+export const STRIKES = ['cutAtNote', 'competingCoordinators', 'slowLinkUnderLoad', 'noMajoritySplit', 'leaveUnderSuspicion', 'longIsolation', 'joinAtLastWrites'] as const;
+export type StrikeKind = (typeof STRIKES)[number];
+
+/**
+ * Kinds a generator draws after everything else a seed draws (generator.ts
+ * `drawLateStrikes`), each on its own coin: added in session 7, so every
+ * seed keeps the strikes, membership pairs and faults it drew before and
+ * only some gain one (the pinned seeds and the measured seed counts of the
+ * others stay put). The hunt's strike mutation draws them like the rest.
+ */
+export const LATE_STRIKES: readonly StrikeKind[] = ['joinAtLastWrites'];
+
+/** A uniform [0, 1) source. */
+export interface UnitRandom {
+  float(): number;
+}
+
+/** Protocol moments a role is cut off at, and how many steps after the note the fault lands. */
+export interface Moment {
+  note: string;
+  node: HostOrRole | 'any';
+  target: 'coordinator' | 'sequencer' | 'provider';
+  /**
+   * When a link cut lands, and when an isolation does (it also loses what is on the wire, so it lands
+   * later to hit the same step), in steps: one delay of the steady links a view-change moment puts
+   * around the coordinator, or one mean flight of the network for the sequencer.
+   */
+  cutWindow: readonly [number, number];
+  isolateWindow: readonly [number, number];
+  /** Occurrences of the note to aim at, counted from the strike's time (0: the last flush reply of a whole group, its own included, or the one before). */
+  maxOccurrence: number;
+  /** What brings the note about: a join (a view change, on steady links around the coordinator) or a total-order load. */
+  needs: 'join' | 'totalLoad';
+}
+
+export const MOMENTS = {
+  // The last member's flush reply (the coordinator waits for every member it does not suspect): one step
+  // later it sends its accept requests, three steps later it commits, four its installs arrive. A link cut
+  // between its accept requests and its commit, or an isolation between its commit and its installs' arrival.
+  'coordinator-after-flush-ok': { note: 'flush-ok', node: 'any', target: 'coordinator', cutWindow: [1.1, 2.9], isolateWindow: [3.1, 3.9], maxOccurrence: 0, needs: 'join' },
+  // The same, counted from the coordinator's start: flush requests arrive a step later.
+  'coordinator-after-begin': { note: 'view-change-begin', node: 'coordinator', target: 'coordinator', cutWindow: [0, 3.9], isolateWindow: [4.1, 4.9], maxOccurrence: 1, needs: 'join' },
+  // The provider mid-transfer: the state goes out with the install.
+  'provider-mid-transfer': { note: 'flush-begin', node: 'provider', target: 'provider', cutWindow: [0, 4], isolateWindow: [0, 5], maxOccurrence: 2, needs: 'join' },
+  // The sequencer just after it ordered, before the order reaches anyone.
+  'sequencer-after-order': { note: 'sequencer-order', node: 'sequencer', target: 'sequencer', cutWindow: [0, 0.1], isolateWindow: [0, 0.1], maxOccurrence: 30, needs: 'totalLoad' },
+} as const satisfies Record<string, Moment>;
+export type MomentName = keyof typeof MOMENTS;
+/**
+ * How often each moment is drawn. The sequencer just after ordering and the
+ * coordinator after the last flush reply weigh most: random faults land
+ * there almost never, and an isolation, a mute or a dead link there breaks
+ * the total order's stability, phase 2's takeover, the orders acked after a
+ * flush reply (measured in session 4: 6 of 8, 2 of 10, 2 of 6 seeds).
+ */
+const MOMENT_WEIGHTS: Readonly<Record<MomentName, number>> = {
+  'coordinator-after-flush-ok': 4, 'coordinator-after-begin': 1, 'provider-mid-transfer': 1, 'sequencer-after-order': 5,
+};
+
+/** How the target is cut off, with weights: isolated (messages on the wire lost too), muted (nothing it sends from now on gets out), its successor deaf to it, or crashed. */
+export const CUT_WEIGHTS = { isolate: 3, mute: 3, deadLink: 3, crash: 1 } as const;
+export type Cut = keyof typeof CUT_WEIGHTS;
+
+/** One variant of a strike kind, with its weight in a draw of that kind. */
+export interface StrikeVariant {
+  name: string;
+  weight: number;
+}
+
+/** Every kind's variants: a cut at a note is a moment and a cut (`sequencer-after-order/mute`). */
+export const STRIKE_VARIANTS: Readonly<Record<StrikeKind, readonly StrikeVariant[]>> = {
+  cutAtNote: (Object.keys(MOMENTS) as MomentName[]).flatMap((m) =>
+    (Object.keys(CUT_WEIGHTS) as Cut[]).map((c) => ({ name: `${m}/${c}`, weight: MOMENT_WEIGHTS[m] * CUT_WEIGHTS[c] }))),
+  competingCoordinators: [{ name: 'even', weight: 1 }, { name: 'one-lags', weight: 1 }, { name: 'staggered', weight: 4 }],
+  slowLinkUnderLoad: [{ name: 'member', weight: 1 }],
+  noMajoritySplit: [{ name: 'halves', weight: 1 }],
+  leaveUnderSuspicion: [{ name: 'clean-leavers', weight: 1 }, { name: 'lossy-leavers', weight: 1 }, { name: 'leavers-cut-at-suspicion', weight: 4 }],
+  longIsolation: [{ name: 'member', weight: 2 }, { name: 'coordinator', weight: 1 }],
+  joinAtLastWrites: [{ name: 'one-joiner', weight: 1 }],
+};
+
+/**
+ * The kinds' default weights in a generator's draw: a cut at a note holds
+ * the most variants that random faults never produce; competing
+ * coordinators and leaves under suspicion each break a mutant nothing else
+ * reaches. A file's `strikes` replaces them.
+ */
+export const DEFAULT_STRIKE_WEIGHTS: Readonly<Record<StrikeKind, number>> = {
+  cutAtNote: 5, competingCoordinators: 3, slowLinkUnderLoad: 1, noMajoritySplit: 1, leaveUnderSuspicion: 3, longIsolation: 1.5, joinAtLastWrites: 3,
+};
+
+/** The note a cut-at-note variant fires at (undefined for other kinds). */
+export function noteOfVariant(kind: StrikeKind, variant: string): string | undefined {
+  if (kind !== 'cutAtNote') return undefined;
+  const moment = variant.split('/')[0] ?? '';
+  return moment in MOMENTS ? MOMENTS[moment as MomentName].note : undefined;
+}
+
+/**
+ * Whether a variant's race is timed in steps of steady links (its strike is
+ * `quiet`): the coordinator's moments of a cut at a note, staggered
+ * competing coordinators, leavers cut at the suspicion.
+ */
+export function isQuietVariant(kind: StrikeKind, variant: string): boolean {
+  switch (kind) {
+    case 'cutAtNote': {
+      const moment = variant.split('/')[0] ?? '';
+      return moment in MOMENTS && MOMENTS[moment as MomentName].target === 'coordinator';
+    }
+    case 'competingCoordinators':
+      return variant === 'staggered';
+    case 'leaveUnderSuspicion':
+      return variant === 'leavers-cut-at-suspicion';
+    case 'slowLinkUnderLoad':
+    case 'noMajoritySplit':
+    case 'longIsolation':
+    case 'joinAtLastWrites':
+      return false;
+  }
+}
+
+/**
+ * The situation a variant puts the group in: its kind, and for a cut at a
+ * note the role cut off (`cutAtNote/coordinator`, `/sequencer`,
+ * `/provider`), where a role with a successor (the coordinator, the
+ * sequencer) unheard by it alone (a dead link: the role goes on while its
+ * successor takes over) is a situation of its own (`/sequencer/unheard`),
+ * unlike an isolation, a mute or a crash, which stop it. The hunt tries
+ * each situation once before it tries a second variant of any
+ * (sim/hunt/strike-coverage.ts).
+ */
+export function situationOf(kind: StrikeKind, variant: string): string {
+  if (kind !== 'cutAtNote') return kind;
+  const [moment = '', cut = ''] = variant.split('/');
+  if (!(moment in MOMENTS)) return kind;
+  const target = MOMENTS[moment as MomentName].target;
+  return cut === 'deadLink' && target !== 'provider' ? `${kind}/${target}/unheard` : `${kind}/${target}`;
+}
+
+/** A variant of `kind` drawn by weight. */
+export function drawVariant(kind: StrikeKind, random: UnitRandom): string {
+  const variants = STRIKE_VARIANTS[kind];
+  let pick = random.float() * variants.reduce((n, v) => n + v.weight, 0);
+  return (variants.find((v) => (pick -= v.weight) < 0) ?? variants[variants.length - 1]!).name;
+}
