@@ -7,6 +7,7 @@ import { checkEvents } from '../../checkers/index.ts';
 import { oracleViolations } from './oracle.ts';
 import { trace, violated } from './trace-builder.ts';
 import type { TraceBuilder } from './trace-builder.ts';
+import { undoneInversion } from './undone-inversions.ts';
 
 const all3 = ['p1', 'p2', 'p3'];
 
@@ -62,16 +63,7 @@ describe('the clarified contract, item by item', () => {
   });
 
   it('3b. repeats that undo an inversion: total-order judged again exactly, held when none survives', () => {
-    const undone = trace()
-      .group('p', 'q')
-      .bcast('p', 'a', 'total', 1)
-      .bcast('p', 'b', 'total', 1)
-      .deliverAt(['p'], 'a', 'p', 1)
-      .deliverAt(['p'], 'b', 'p', 1)
-      .deliverAt(['q'], 'b', 'p', 1)
-      .deliverAt(['q'], 'a', 'p', 1)
-      .deliverAt(['q'], 'b', 'p', 1)
-      .deliverAt(['p'], 'a', 'p', 1);
+    const undone = undoneInversion();
     const result = checkEvents(undone.events);
     expect(oracleViolations(undone.events).has('total-order')).toBe(false);
     expect(result.verdicts.find((v) => v.property === 'total-order')!.status).toBe('held');
@@ -80,18 +72,7 @@ describe('the clarified contract, item by item', () => {
     expect([...oracleViolations(undone.events)].sort()).toEqual(['causal-order', 'fifo-order', 'no-duplication']);
     // One more process that delivers b before a, once: the repeats do not
     // undo its inversion.
-    const another = trace()
-      .group('p', 'q', 'r')
-      .bcast('p', 'a', 'total', 1)
-      .bcast('p', 'b', 'total', 1)
-      .deliverAt(['p'], 'a', 'p', 1)
-      .deliverAt(['p'], 'b', 'p', 1)
-      .deliverAt(['q'], 'b', 'p', 1)
-      .deliverAt(['q'], 'a', 'p', 1)
-      .deliverAt(['q'], 'b', 'p', 1)
-      .deliverAt(['p'], 'a', 'p', 1)
-      .deliverAt(['r'], 'b', 'p', 1)
-      .deliverAt(['r'], 'a', 'p', 1);
+    const another = undoneInversion(true);
     const again = checkEvents(another.events);
     expect(oracleViolations(another.events).has('total-order')).toBe(true);
     expect(again.verdicts.find((v) => v.property === 'total-order')!.status).toBe('violated');

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkEvents } from '../../checkers/index.ts';
 import { trace } from './trace-builder.ts';
+import { undoneInversion } from './undone-inversions.ts';
 import { referenceVerdicts } from './reference/reference-checker.ts';
 import type { Ev } from './reference/reference-checker.ts';
 
@@ -31,16 +32,7 @@ describe('total-order after repeated deliveries', () => {
   });
 
   it('is held when every inversion was undone by repeats', () => {
-    const events = trace()
-      .group('p', 'q')
-      .bcast('p', 'a', 'total', 1)
-      .bcast('p', 'b', 'total', 1)
-      .deliverAt(['p'], 'a', 'p', 1)
-      .deliverAt(['p'], 'b', 'p', 1)
-      .deliverAt(['q'], 'b', 'p', 1)
-      .deliverAt(['q'], 'a', 'p', 1)
-      .deliverAt(['q'], 'b', 'p', 1)
-      .deliverAt(['p'], 'a', 'p', 1).events;
+    const events = undoneInversion().events;
     const result = checkEvents(events);
     expect(referenceVerdicts(events as unknown as Ev[]).get('total-order')!.status).toBe('held');
     expect(result.verdicts.find((v) => v.property === 'total-order')!.status).toBe('held');
