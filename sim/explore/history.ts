@@ -186,10 +186,42 @@ export function recordObservation(h: History, event: Lanes, bit: number, boundar
 export function rebuildHistory(start: Lanes, log: HistoryEntry | null, settledBits: number): History {
   const entries: HistoryEntry[] = [];
   for (let e = log; e !== null; e = e.prev) entries.push(e);
-  let h = startHistory(start);
-  for (let k = entries.length - 1; k >= 0; k--) {
-    const e = entries[k] as HistoryEntry;
-    h = fold(h, e.lanes, e.bit, e.boundary, settledBits);
+  // What folding each entry with `fold` gives, computed in three arrays
+  // written in place: fold makes a History and one or two lane arrays per
+  // entry, and this runs for every history each time a message settles
+  // (BENCHMARKS.md, session 8).
+  const w = start.length;
+  const prefix = start.slice();
+  const block = newLanes(w);
+  const settled = newLanes(w);
+  let epoch = 0;
+  for (let n = entries.length - 1; n >= 0; n--) {
+    const e = entries[n] as HistoryEntry;
+    const event = e.lanes;
+    if (isSettled(e.bit, settledBits)) {
+      // addSettled
+      const saltA = e.boundary ? SETTLED_BOUNDARY_SALT_A : SETTLED_DELIVERY_SALT_A;
+      const saltB = e.boundary ? SETTLED_BOUNDARY_SALT_B : SETTLED_DELIVERY_SALT_B;
+      for (let k = 0; k < w; k += 2) {
+        settled[k] = ((settled[k] as number) + fmixA(roundA((event[k] as number) ^ saltA, epoch))) | 0;
+        settled[k + 1] = ((settled[k + 1] as number) + fmixB(roundB((event[k + 1] as number) ^ saltB, epoch))) | 0;
+      }
+    } else if (!e.boundary) {
+      // addDelivery
+      for (let k = 0; k < w; k += 2) {
+        block[k] = ((block[k] as number) + fmixA((event[k] as number) ^ DELIVERY_SALT_A)) | 0;
+        block[k + 1] = ((block[k + 1] as number) + fmixB((event[k + 1] as number) ^ DELIVERY_SALT_B)) | 0;
+      }
+    } else {
+      // addBoundary: the block is folded into the prefix and starts afresh; a boundary that is no multicast opens an epoch
+      for (let k = 0; k < w; k += 2) {
+        prefix[k] = roundA(roundA(prefix[k] as number, block[k] as number), event[k] as number);
+        prefix[k + 1] = roundB(roundB(prefix[k + 1] as number, block[k + 1] as number), event[k + 1] as number);
+        block[k] = 0;
+        block[k + 1] = 0;
+      }
+      if (e.bit < 0) epoch++;
+    }
   }
-  return { prefix: h.prefix, block: h.block, settled: h.settled, epoch: h.epoch, log };
+  return { prefix, block, settled, epoch, log };
 }

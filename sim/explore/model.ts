@@ -21,6 +21,7 @@ import { RenamedOrderCheck, type RenamedViolation } from './symmetry-order.ts';
 import { RenamedObservationLanes } from './renamed-observations.ts';
 import {
   messageHash,
+  NO_HASH,
   CRASHED,
   EXITED,
   LIVE,
@@ -413,7 +414,7 @@ export class ExploreModel implements StepBuilder {
     if (toIndex < 0) return;
     if ((b.procs[toIndex] as ProcSlot).status !== LIVE) return;
     if (!this.canTalk(b, from, to)) return;
-    addToBag(b, { from, to, toIndex, body, hash: messageHash(this.slotHasher, this.messageHasher, from, to, body) }, this.config.maxInFlight);
+    addToBag(b, { from, to, toIndex, body, hash: messageHash(this.slotHasher, this.messageHasher, from, to, body), renamed: null }, this.config.maxInFlight);
   }
 
   /**
@@ -455,15 +456,18 @@ export class ExploreModel implements StepBuilder {
     history: History,
   ): ProcSlot {
     // A draft: its hash is computed once, by finish(), however often the step rewrote it.
-    return { index, pid, status, state, timers, requestsMade, suspected, history, hash: DRAFT };
+    return { index, pid, status, state, timers, requestsMade, suspected, history, hash: DRAFT, renamed: null };
   }
 
   private finish(b: Scratch, trail: Trail): GlobalState {
     // Only a step that delivered or multicast (and so copied the memo) can settle a message.
     if (this.pruneSettled && b.ownsMemo && !this.madeUp) this.settle(b);
-    for (const p of b.procs) {
+    // Under a symmetric key slots are hashed by symmetry-key.ts (which needs each new protocol state's own hash anyway): stateKey's hash would be a second structural hash of every new state, read by nothing.
+    const keyedBySymmetry = this.symmetricKey !== null;
+    for (let i = 0; i < b.procs.length; i++) {
+      const p = b.procs[i] as ProcSlot;
       if (p.hash !== DRAFT) continue;
-      (p as { hash: Lanes }).hash = slotHash(this.slotHasher, this.stateHasher, p.pid, p.status, p.state, p.timers, p.requestsMade, p.suspected, p.history);
+      (p as { hash: Lanes }).hash = keyedBySymmetry ? NO_HASH : slotHash(this.slotHasher, this.stateHasher, p.pid, p.status, p.state, p.timers, p.requestsMade, p.suspected, p.history);
     }
     return { procs: b.procs, bag: b.bag, bagHash: b.bagHash, partition: b.partition, used: b.used, trail, orderedRun: b.orderedRun, memo: b.memo };
   }

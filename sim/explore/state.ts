@@ -52,8 +52,29 @@ export interface ProcSlot {
   readonly suspected: readonly string[];
   /** Fingerprint of the observation history, per renaming (history.ts). */
   readonly history: History;
+  /** Its hash for `stateKey`; NO_HASH under a symmetric key, which hashes slots itself (symmetry-key.ts). */
   readonly hash: Lanes;
+  /** The symmetric key's lanes of this slot under the renamings, filled in as they are asked for (symmetry-key.ts); null until then. */
+  renamed: RenamedLanes | null;
 }
+
+/**
+ * A slot's or message's lanes under every renaming, kept by the object
+ * itself (a cache of symmetry-key.ts: it lives as long as the object, so a
+ * parent's slots are not hashed again when its children are keyed).
+ */
+export interface RenamedLanes {
+  readonly lanes: Lanes;
+  /** A bit per renaming whose lanes are filled in. */
+  done: number;
+  /** A slot: its protocol state's own hash (the key of the renamed-state table), once known. A message: unused. */
+  stateKnown: boolean;
+  stateA: number;
+  stateB: number;
+}
+
+/** The hash of a slot that `stateKey` never reads (the model keys states with symmetry-key.ts). */
+export const NO_HASH: Lanes = Object.freeze([]) as unknown as Lanes;
 
 export interface InFlight {
   readonly from: string;
@@ -61,6 +82,8 @@ export interface InFlight {
   readonly toIndex: number;
   readonly body: unknown;
   readonly hash: Lanes;
+  /** The symmetric key's lanes of this message under the renamings (symmetry-key.ts); null until asked for. */
+  renamed: RenamedLanes | null;
 }
 
 /** The path to a state: each step's choice and the trace events it wrote. Shared between paths. */

@@ -22,15 +22,17 @@
 // differ, one renaming is hashed instead of all of them.
 //
 // Slots and messages are shared between a state and its successors, so
-// their lanes are cached by identity: a successor costs the renamings of
-// the objects its step created. A new slot's protocol state is renamed and
+// their lanes are cached on the objects themselves (state.ts, `renamed`): a
+// successor costs the renamings of the objects its step created. (A Map by
+// identity, bounded, was evicted between a parent's keying and its
+// children's in a wide breadth-first level.) A new slot's protocol state is renamed and
 // hashed only the first time that state is met (symmetry-state-cache.ts,
 // keyed by its own structural hash); after that it costs one hash.
 import type { AnyProtocol } from '../../protocol/types.ts';
 import * as hash from './hash.ts';
 import { type Lanes } from './hash.ts';
 import { identityRenaming, type Renaming } from './renaming.ts';
-import { LIVE, type GlobalState, type InFlight, type ProcSlot } from './state.ts';
+import { LIVE, type GlobalState, type InFlight, type ProcSlot, type RenamedLanes } from './state.ts';
 import type { CausalMemo } from './causal-memo.ts';
 import type { RenamingPermutation } from './symmetry.ts';
 import { ValueHasher } from './value-hasher.ts';
@@ -44,22 +46,6 @@ const roundB = hash.roundB;
 const SEED_A = hash.SEED_A;
 const SEED_B = hash.SEED_B;
 
-/** Cached slots or messages before a cache starts afresh (a bound; recent objects are the ones shared). */
-const MAX_CACHED = 1 << 12;
-
-/** Lanes under every renaming, filled in as renamings are asked for (`done`: a bit per renaming). */
-interface LazyLanes {
-  lanes: Lanes;
-  done: number;
-}
-
-/** A slot's lanes, and its protocol state's own hash (the key of the renamed-state table) once known. */
-interface SlotLanes extends LazyLanes {
-  stateKnown: boolean;
-  stateA: number;
-  stateB: number;
-}
-
 function popcount(x: number): number {
   let n = 0;
   for (let v = x >>> 0; v !== 0; v &= v - 1) n++;
@@ -72,12 +58,23 @@ export class SymmetricKey {
   /** The protocol's structural hash of (renamed) states and messages, or null for the generic walk (structural-hash.ts). */
   private readonly stateHasher: StructuralHasher | null;
   private readonly messageHasher: StructuralHasher | null;
-  private slots = new Map<ProcSlot, SlotLanes>();
+  /** Strings under every renaming at once: lanes 2n, 2n+1 are the identity's lanes of the string renamed by renaming n. */
+  private readonly renamedStrings: ValueHasher;
   /** Renamed protocol states' hashes by the state's own hash (symmetry-state-cache.ts). */
   readonly renamedStates: RenamedStateHashes;
   private readonly renamedLanes = new Int32Array(2);
   private readonly ownLanes = new Int32Array(2);
-  private messages = new Map<InFlight, LazyLanes>();
+  /** Scratch of `setLanes`: the set's two lanes. */
+  private setA = 0;
+  private setB = 0;
+  /** Arguments of `computeRenamedState` (renamedStateLanes), so the table's callback is made once. */
+  private pendingSlot: ProcSlot | null = null;
+  private pendingRenaming = 0;
+  private readonly computeRenamedState = (out: Int32Array): void => {
+    const lanes = this.stateLanes(this.pendingSlot as ProcSlot, this.pendingRenaming);
+    out[0] = lanes[0] as number;
+    out[1] = lanes[1] as number;
+  };
   private readonly signature: number[] = [];
   /** Scratch of `signatures`: messages in flight to and from each initial process. */
   private readonly inFlightTo: Int32Array;
@@ -92,6 +89,7 @@ export class SymmetricKey {
     private readonly perms: readonly RenamingPermutation[],
   ) {
     this.hasher = new ValueHasher([identityRenaming(renamings[0]?.pids ?? [])]);
+    this.renamedStrings = new ValueHasher(renamings.length > 0 ? renamings : [identityRenaming([])]);
     const structural = new StructuralHasher(protocol, this.hasher);
     this.stateHasher = structural.hasStates ? structural : null;
     this.messageHasher = structural.hasMessages ? structural : null;
@@ -175,19 +173,22 @@ export class SymmetricKey {
     return true;
   }
 
-  /** A slot's lanes, with those of renaming `n` filled in (cached by identity; read lanes 2n and 2n+1). */
+  /** A slot's lanes, with those of renaming `n` filled in (kept by the slot; read lanes 2n and 2n+1). */
   slotLanes(slot: ProcSlot, n: number): Lanes {
-    let entry = this.slots.get(slot);
-    if (entry === undefined) {
-      entry = { lanes: new Array<number>(this.width).fill(0), done: 0, stateKnown: false, stateA: 0, stateB: 0 };
-      if (this.slots.size >= MAX_CACHED) this.slots = new Map();
-      this.slots.set(slot, entry);
+    let entry = slot.renamed;
+    if (entry === null) {
+      entry = this.newEntry();
+      slot.renamed = entry;
     }
     if ((entry.done & (1 << n)) === 0) {
       this.slotLane(slot, 2 * n, entry.lanes, entry);
       entry.done |= 1 << n;
     }
     return entry.lanes;
+  }
+
+  private newEntry(): RenamedLanes {
+    return { lanes: new Array<number>(this.width).fill(0), done: 0, stateKnown: false, stateA: 0, stateB: 0 };
   }
 
   /** A slot's two lanes as it is (renaming 0, the identity), not cached; `history` false leaves its history fingerprint out. */
@@ -205,21 +206,24 @@ export class SymmetricKey {
   }
 
   /** Lanes k and k+1 of a slot: its hash under renaming k/2. */
-  private slotLane(slot: ProcSlot, k: number, out: Lanes, entry: SlotLanes | null, history = true): void {
+  private slotLane(slot: ProcSlot, k: number, out: Lanes, entry: RenamedLanes | null, history = true): void {
     {
       const r = this.renamings[k >> 1] as Renaming;
-      const pid = this.hasher.string(r.rename(slot.pid));
-      let a = roundA(SEED_A, pid[0] as number);
-      let b = roundB(SEED_B, pid[1] as number);
+      // The renamed pid's lanes: one look-up for every renaming (the same lanes as hashing r.rename(pid)).
+      const pid = this.renamedStrings.string(slot.pid);
+      let a = roundA(SEED_A, pid[k] as number);
+      let b = roundB(SEED_B, pid[k + 1] as number);
       a = roundA(roundA(a, slot.status), slot.requestsMade);
       b = roundB(roundB(b, slot.status), slot.requestsMade);
       const state = this.renamedStateLanes(slot, k >> 1, entry);
       a = roundA(a, state[0] as number);
       b = roundB(b, state[1] as number);
-      const timers = this.setLanes(slot.timers, r);
-      const suspected = this.setLanes(slot.suspected, r);
-      a = roundA(roundA(a, timers[0]), suspected[0]);
-      b = roundB(roundB(b, timers[1]), suspected[1]);
+      this.setLanes(slot.timers, r);
+      const timersA = this.setA;
+      const timersB = this.setB;
+      this.setLanes(slot.suspected, r);
+      a = roundA(roundA(a, timersA), this.setA);
+      b = roundB(roundB(b, timersB), this.setB);
       const h = slot.history;
       if (!history) {
         out[k] = fmixA(a);
@@ -240,21 +244,19 @@ export class SymmetricKey {
     }
   }
 
-  /** A message's lanes, with those of renaming `n` filled in (cached by identity; read lanes 2n and 2n+1). */
+  /** A message's lanes, with those of renaming `n` filled in (kept by the message; read lanes 2n and 2n+1). */
   messageLanes(m: InFlight, n: number): Lanes {
-    let entry = this.messages.get(m);
-    if (entry === undefined) {
-      entry = { lanes: new Array<number>(this.width).fill(0), done: 0 };
-      if (this.messages.size >= MAX_CACHED) this.messages = new Map();
-      this.messages.set(m, entry);
+    let entry = m.renamed;
+    if (entry === null) {
+      entry = this.newEntry();
+      m.renamed = entry;
     }
     if ((entry.done & (1 << n)) === 0) {
       const k = 2 * n;
-      const r = this.renamings[n] as Renaming;
-      const from = this.hasher.string(r.rename(m.from));
-      const to = this.hasher.string(r.rename(m.to));
-      const a = roundA(roundA(SEED_A ^ 0x5f3759df, from[0] as number), to[0] as number);
-      const b = roundB(roundB(SEED_B ^ 0x5f3759df, from[1] as number), to[1] as number);
+      const from = this.renamedStrings.string(m.from);
+      const to = this.renamedStrings.string(m.to);
+      const a = roundA(roundA(SEED_A ^ 0x5f3759df, from[k] as number), to[k] as number);
+      const b = roundB(roundB(SEED_B ^ 0x5f3759df, from[k + 1] as number), to[k + 1] as number);
       const permuteMessage = this.protocol.permuteMessage as NonNullable<AnyProtocol['permuteMessage']>;
       const renamed = n === 0 ? m.body : permuteMessage(m.body, this.perms[n] as RenamingPermutation);
       const body = this.messageHasher !== null ? this.messageHasher.message(renamed) : this.hasher.value(renamed);
@@ -270,20 +272,19 @@ export class SymmetricKey {
    * states by the state's own hash, rebuilt and hashed only when new there
    * (a scratch buffer: read at once).
    */
-  private renamedStateLanes(slot: ProcSlot, n: number, entry: SlotLanes | null): ArrayLike<number> {
+  private renamedStateLanes(slot: ProcSlot, n: number, entry: RenamedLanes | null): ArrayLike<number> {
     if (slot.status !== LIVE || typeof slot.state !== 'object' || slot.state === null) return this.stateLanes(slot, n);
     const own = this.ownStateLanes(slot, entry);
     if (n === 0) return own;
-    this.renamedStates.get(own[0] as number, own[1] as number, n, this.renamedLanes, (out) => {
-      const lanes = this.stateLanes(slot, n);
-      out[0] = lanes[0] as number;
-      out[1] = lanes[1] as number;
-    });
+    this.pendingSlot = slot;
+    this.pendingRenaming = n;
+    this.renamedStates.get(own[0] as number, own[1] as number, n, this.renamedLanes, this.computeRenamedState);
+    this.pendingSlot = null;
     return this.renamedLanes;
   }
 
   /** The protocol state's own lanes, kept with the slot's entry once computed (a scratch buffer: read at once). */
-  private ownStateLanes(slot: ProcSlot, entry: SlotLanes | null): Int32Array {
+  private ownStateLanes(slot: ProcSlot, entry: RenamedLanes | null): Int32Array {
     const out = this.ownLanes;
     if (entry !== null && entry.stateKnown) {
       out[0] = entry.stateA;
@@ -304,7 +305,7 @@ export class SymmetricKey {
   /** A slot's protocol state's own two lanes, as it is (a scratch buffer: read at once). */
   protocolStateLanes(slot: ProcSlot): ArrayLike<number> {
     if (slot.status !== LIVE || typeof slot.state !== 'object' || slot.state === null) return this.stateLanes(slot, 0);
-    return this.ownStateLanes(slot, this.slots.get(slot) ?? null);
+    return this.ownStateLanes(slot, slot.renamed);
   }
 
   /** The protocol state's two lanes under renaming `n` (a scratch buffer: read at once). */
@@ -316,16 +317,17 @@ export class SymmetricKey {
     return this.stateHasher !== null ? this.stateHasher.state(renamed as object) : this.hasher.value(renamed);
   }
 
-  /** Order-independent lanes of a set of renamed strings. */
-  private setLanes(items: readonly string[], r: Renaming): [number, number] {
+  /** Order-independent lanes of a set of renamed strings, written to setA and setB. */
+  private setLanes(items: readonly string[], r: Renaming): void {
     let a = 0;
     let b = 0;
-    for (const item of items) {
-      const lanes = this.hasher.string(r.rename(item));
+    for (let i = 0; i < items.length; i++) {
+      const lanes = this.hasher.string(r.rename(items[i] as string));
       a = (a + fmixA(lanes[0] as number)) | 0;
       b = (b + fmixB(lanes[1] as number)) | 0;
     }
-    return [a, b];
+    this.setA = a;
+    this.setB = b;
   }
 
   /** A cut as a set of sets of renamed processes. */
@@ -333,7 +335,9 @@ export class SymmetricKey {
     let a = 1;
     let b = 1;
     for (const group of groups) {
-      const [ga, gb] = this.setLanes(group, r);
+      this.setLanes(group, r);
+      const ga = this.setA;
+      const gb = this.setB;
       a = (a + fmixA(ga ^ 0x5bd1e995)) | 0;
       b = (b + fmixB(gb ^ 0x5bd1e995)) | 0;
     }

@@ -219,6 +219,7 @@ export class RenamedOrderCheck {
         suspected: slot.suspected.map((q) => r.rename(q)).sort(),
         history: laneOf(slot.history, n),
         hash: slot.hash,
+        renamed: null,
       };
     }
     const bag: InFlight[] = s.bag.map((m, j) => ({
@@ -227,6 +228,7 @@ export class RenamedOrderCheck {
       toIndex: slotOf(m.toIndex),
       body: j === index ? permuteMessage(m.body, perm) : m.body,
       hash: m.hash,
+      renamed: null,
     }));
     const partition = s.partition === null ? null : s.partition.map((g) => g.map((p) => r.rename(p)));
     return { procs, bag, bagHash: s.bagHash, partition, used: s.used, trail: s.trail, orderedRun: false, memo: s.memo };

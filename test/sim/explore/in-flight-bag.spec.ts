@@ -4,7 +4,7 @@ import { emptyScratch } from '../../../sim/explore/explore-effects.ts';
 import { addToBag, purgeBag, removeFromBag } from '../../../sim/explore/in-flight-bag.ts';
 import type { InFlight } from '../../../sim/explore/state.ts';
 
-const message = (to: string, a: number, b: number): InFlight => ({ from: 'p1', to, toIndex: Number(to.slice(1)) - 1, body: { a, b }, hash: [a, b] });
+const message = (to: string, a: number, b: number): InFlight => ({ from: 'p1', to, toIndex: Number(to.slice(1)) - 1, body: { a, b }, hash: [a, b], renamed: null });
 
 describe('in-flight bag', () => {
   it('shares the parent bag until the step changes it, and keeps the hash the sum of the messages', () => {
