@@ -128,13 +128,18 @@ export function addBoundary(h: History, event: Lanes): History {
 
 /** Adds a delivery to the block (order-independent: a multiset). */
 export function addDelivery(h: History, delivery: Lanes): History {
+  return { prefix: h.prefix, block: deliveryBlock(h.block, delivery), settled: h.settled, epoch: h.epoch, log: h.log };
+}
+
+/** A block with one more delivery. */
+function deliveryBlock(before: Lanes, delivery: Lanes): Lanes {
   const w = delivery.length;
   const block = newLanes(w);
   for (let k = 0; k < w; k += 2) {
-    block[k] = ((h.block[k] as number) + fmixA((delivery[k] as number) ^ DELIVERY_SALT_A)) | 0;
-    block[k + 1] = ((h.block[k + 1] as number) + fmixB((delivery[k + 1] as number) ^ DELIVERY_SALT_B)) | 0;
+    block[k] = ((before[k] as number) + fmixA((delivery[k] as number) ^ DELIVERY_SALT_A)) | 0;
+    block[k + 1] = ((before[k + 1] as number) + fmixB((delivery[k + 1] as number) ^ DELIVERY_SALT_B)) | 0;
   }
-  return { prefix: h.prefix, block, settled: h.settled, epoch: h.epoch, log: h.log };
+  return block;
 }
 
 /**
@@ -173,8 +178,10 @@ function fold(h: History, event: Lanes, bit: number, boundary: boolean, settledB
  * is copied (the hashers' lanes are scratch).
  */
 export function recordObservation(h: History, event: Lanes, bit: number, boundary: boolean, settledBits: number): History {
-  const folded = fold(h, event, bit, boundary, settledBits);
   const log: HistoryEntry = { prev: h.log, lanes: event.slice(), bit, boundary };
+  // fold's result with the new log, made directly for a delivery not settled (the common case: one History, not two)
+  if (!boundary && !isSettled(bit, settledBits)) return { prefix: h.prefix, block: deliveryBlock(h.block, event), settled: h.settled, epoch: h.epoch, log };
+  const folded = fold(h, event, bit, boundary, settledBits);
   return { prefix: folded.prefix, block: folded.block, settled: folded.settled, epoch: folded.epoch, log };
 }
 

@@ -71,6 +71,8 @@ export interface RenamedLanes {
   stateKnown: boolean;
   stateA: number;
   stateB: number;
+  /** A message: its sender's index among the initial processes, or -1. A slot: -1. */
+  readonly sender: number;
 }
 
 /** The hash of a slot that `stateKey` never reads (the model keys states with symmetry-key.ts). */

@@ -60,6 +60,9 @@ export class SymmetricKey {
   private readonly messageHasher: StructuralHasher | null;
   /** Strings under every renaming at once: lanes 2n, 2n+1 are the identity's lanes of the string renamed by renaming n. */
   private readonly renamedStrings: ValueHasher;
+  /** The initial processes, and each one's lanes under every renaming (`renamedStrings`, looked up once). */
+  private readonly pids: readonly string[];
+  private readonly initialPidLanes: readonly Lanes[];
   /** Renamed protocol states' hashes by the state's own hash (symmetry-state-cache.ts). */
   readonly renamedStates: RenamedStateHashes;
   private readonly renamedLanes = new Int32Array(2);
@@ -96,6 +99,8 @@ export class SymmetricKey {
     this.width = 2 * renamings.length;
     this.renamedStates = new RenamedStateHashes(renamings.length);
     const pids = renamings[0]?.pids ?? [];
+    this.pids = pids;
+    this.initialPidLanes = pids.map((p) => this.renamedStrings.string(p).slice());
     pids.forEach((p, i) => this.pidIndex.set(p, i));
     this.inFlightTo = new Int32Array(pids.length);
     this.inFlightFrom = new Int32Array(pids.length);
@@ -156,8 +161,8 @@ export class SymmetricKey {
     }
     for (const m of s.bag) {
       if (m.toIndex < n) to[m.toIndex] = (to[m.toIndex] as number) + 1;
-      const f = this.pidIndex.get(m.from);
-      if (f !== undefined) from[f] = (from[f] as number) + 1;
+      const f = this.messageEntry(m).sender;
+      if (f >= 0) from[f] = (from[f] as number) + 1;
     }
     for (let i = 0; i < n; i++) sig[i] = fmixA(roundA(roundA(sig[i] as number, to[i] as number), from[i] as number)) >>> 0;
   }
@@ -177,7 +182,7 @@ export class SymmetricKey {
   slotLanes(slot: ProcSlot, n: number): Lanes {
     let entry = slot.renamed;
     if (entry === null) {
-      entry = this.newEntry();
+      entry = this.newEntry(-1);
       slot.renamed = entry;
     }
     if ((entry.done & (1 << n)) === 0) {
@@ -187,8 +192,23 @@ export class SymmetricKey {
     return entry.lanes;
   }
 
-  private newEntry(): RenamedLanes {
-    return { lanes: new Array<number>(this.width).fill(0), done: 0, stateKnown: false, stateA: 0, stateB: 0 };
+  private newEntry(sender: number): RenamedLanes {
+    return { lanes: new Array<number>(this.width).fill(0), done: 0, stateKnown: false, stateA: 0, stateB: 0, sender };
+  }
+
+  /** A message's entry, made on first use. */
+  private messageEntry(m: InFlight): RenamedLanes {
+    let entry = m.renamed;
+    if (entry === null) {
+      entry = this.newEntry(this.pidIndex.get(m.from) ?? -1);
+      m.renamed = entry;
+    }
+    return entry;
+  }
+
+  /** A process's lanes under every renaming (those of its id renamed), by its slot index when that is an initial process's. */
+  private pidLanesOf(pid: string, index: number): Lanes {
+    return index >= 0 && index < this.initialPidLanes.length && this.pids[index] === pid ? (this.initialPidLanes[index] as Lanes) : this.renamedStrings.string(pid);
   }
 
   /** A slot's two lanes as it is (renaming 0, the identity), not cached; `history` false leaves its history fingerprint out. */
@@ -210,7 +230,7 @@ export class SymmetricKey {
     {
       const r = this.renamings[k >> 1] as Renaming;
       // The renamed pid's lanes: one look-up for every renaming (the same lanes as hashing r.rename(pid)).
-      const pid = this.renamedStrings.string(slot.pid);
+      const pid = this.pidLanesOf(slot.pid, slot.index);
       let a = roundA(SEED_A, pid[k] as number);
       let b = roundB(SEED_B, pid[k + 1] as number);
       a = roundA(roundA(a, slot.status), slot.requestsMade);
@@ -246,15 +266,11 @@ export class SymmetricKey {
 
   /** A message's lanes, with those of renaming `n` filled in (kept by the message; read lanes 2n and 2n+1). */
   messageLanes(m: InFlight, n: number): Lanes {
-    let entry = m.renamed;
-    if (entry === null) {
-      entry = this.newEntry();
-      m.renamed = entry;
-    }
+    const entry = this.messageEntry(m);
     if ((entry.done & (1 << n)) === 0) {
       const k = 2 * n;
-      const from = this.renamedStrings.string(m.from);
-      const to = this.renamedStrings.string(m.to);
+      const from = this.pidLanesOf(m.from, entry.sender);
+      const to = this.pidLanesOf(m.to, m.toIndex);
       const a = roundA(roundA(SEED_A ^ 0x5f3759df, from[k] as number), to[k] as number);
       const b = roundB(roundB(SEED_B ^ 0x5f3759df, from[k + 1] as number), to[k + 1] as number);
       const permuteMessage = this.protocol.permuteMessage as NonNullable<AnyProtocol['permuteMessage']>;
