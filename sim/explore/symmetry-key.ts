@@ -73,6 +73,11 @@ export class SymmetricKey {
   /** Arguments of `computeRenamedState` (renamedStateLanes), so the table's callback is made once. */
   private pendingSlot: ProcSlot | null = null;
   private pendingRenaming = 0;
+  /** Renamed messages' lanes by the message's own hash (`hash` of state.ts: its ends and body), as renamedStates does for protocol states. */
+  private readonly renamedMessages: RenamedStateHashes;
+  /** Arguments of `computeRenamedMessage` (messageLanes). */
+  private pendingMessage: InFlight | null = null;
+  private readonly computeRenamedMessage = (out: Int32Array): void => this.renamedMessageLanes(this.pendingMessage as InFlight, this.pendingRenaming, out);
   private readonly computeRenamedState = (out: Int32Array): void => {
     const lanes = this.stateLanes(this.pendingSlot as ProcSlot, this.pendingRenaming);
     out[0] = lanes[0] as number;
@@ -98,6 +103,7 @@ export class SymmetricKey {
     this.messageHasher = structural.hasMessages ? structural : null;
     this.width = 2 * renamings.length;
     this.renamedStates = new RenamedStateHashes(renamings.length);
+    this.renamedMessages = new RenamedStateHashes(renamings.length);
     const pids = renamings[0]?.pids ?? [];
     this.pids = pids;
     this.initialPidLanes = pids.map((p) => this.renamedStrings.string(p).slice());
@@ -268,19 +274,30 @@ export class SymmetricKey {
   messageLanes(m: InFlight, n: number): Lanes {
     const entry = this.messageEntry(m);
     if ((entry.done & (1 << n)) === 0) {
-      const k = 2 * n;
-      const from = this.pidLanesOf(m.from, entry.sender);
-      const to = this.pidLanesOf(m.to, m.toIndex);
-      const a = roundA(roundA(SEED_A ^ 0x5f3759df, from[k] as number), to[k] as number);
-      const b = roundB(roundB(SEED_B ^ 0x5f3759df, from[k + 1] as number), to[k + 1] as number);
-      const permuteMessage = this.protocol.permuteMessage as NonNullable<AnyProtocol['permuteMessage']>;
-      const renamed = n === 0 ? m.body : permuteMessage(m.body, this.perms[n] as RenamingPermutation);
-      const body = this.messageHasher !== null ? this.messageHasher.message(renamed) : this.hasher.value(renamed);
-      entry.lanes[k] = fmixA(roundA(a, body[0] as number));
-      entry.lanes[k + 1] = fmixB(roundB(b, body[1] as number));
+      // A function of the message's ends and body, so of its own hash: from the table of renamed messages, computed when new there.
+      this.pendingMessage = m;
+      this.pendingRenaming = n;
+      this.renamedMessages.get(m.hash[0] as number, m.hash[1] as number, n, this.renamedLanes, this.computeRenamedMessage);
+      this.pendingMessage = null;
+      entry.lanes[2 * n] = this.renamedLanes[0] as number;
+      entry.lanes[2 * n + 1] = this.renamedLanes[1] as number;
       entry.done |= 1 << n;
     }
     return entry.lanes;
+  }
+
+  /** A message's two lanes under renaming `n`: its ends renamed, its body rebuilt by the protocol, hashed. */
+  private renamedMessageLanes(m: InFlight, n: number, out: Int32Array): void {
+    const k = 2 * n;
+    const from = this.pidLanesOf(m.from, this.messageEntry(m).sender);
+    const to = this.pidLanesOf(m.to, m.toIndex);
+    const a = roundA(roundA(SEED_A ^ 0x5f3759df, from[k] as number), to[k] as number);
+    const b = roundB(roundB(SEED_B ^ 0x5f3759df, from[k + 1] as number), to[k + 1] as number);
+    const permuteMessage = this.protocol.permuteMessage as NonNullable<AnyProtocol['permuteMessage']>;
+    const renamed = n === 0 ? m.body : permuteMessage(m.body, this.perms[n] as RenamingPermutation);
+    const body = this.messageHasher !== null ? this.messageHasher.message(renamed) : this.hasher.value(renamed);
+    out[0] = fmixA(roundA(a, body[0] as number));
+    out[1] = fmixB(roundB(b, body[1] as number));
   }
 
   /**
