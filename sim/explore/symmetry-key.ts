@@ -63,6 +63,8 @@ export class SymmetricKey {
   /** The initial processes, and each one's lanes under every renaming (`renamedStrings`, looked up once). */
   private readonly pids: readonly string[];
   private readonly initialPidLanes: readonly Lanes[];
+  /** Per renaming n, at n x processes: the process that becomes process k (the inverse of Renaming.of). */
+  private readonly inverses: Int32Array;
   /** Renamed protocol states' hashes by the state's own hash (symmetry-state-cache.ts). */
   readonly renamedStates: RenamedStateHashes;
   private readonly renamedLanes = new Int32Array(2);
@@ -107,6 +109,10 @@ export class SymmetricKey {
     const pids = renamings[0]?.pids ?? [];
     this.pids = pids;
     this.initialPidLanes = pids.map((p) => this.renamedStrings.string(p).slice());
+    this.inverses = new Int32Array(renamings.length * pids.length);
+    renamings.forEach((r, n) => {
+      for (let i = 0; i < pids.length; i++) this.inverses[n * pids.length + r.of(i)] = i;
+    });
     pids.forEach((p, i) => this.pidIndex.set(p, i));
     this.inFlightTo = new Int32Array(pids.length);
     this.inFlightFrom = new Int32Array(pids.length);
@@ -122,7 +128,7 @@ export class SymmetricKey {
     let bestB = 0;
     let first = true;
     for (let n = 0; n < this.renamings.length; n++) {
-      if (!this.sortsBySignature(this.renamings[n] as Renaming)) continue;
+      if (!this.sortsBySignature(n)) continue;
       let a = 0;
       let b = 0;
       for (const slot of s.procs) {
@@ -173,16 +179,23 @@ export class SymmetricKey {
     for (let i = 0; i < n; i++) sig[i] = fmixA(roundA(roundA(sig[i] as number, to[i] as number), from[i] as number)) >>> 0;
   }
 
-  /** The renaming lists the processes in order of signature (process i becomes process r.of(i)). */
-  private sortsBySignature(r: Renaming): boolean {
-    const n = r.pids.length;
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        if (r.of(i) < r.of(j) && (this.signature[i] as number) > (this.signature[j] as number)) return false;
-      }
+  /**
+   * The renaming lists the processes in order of signature (process i
+   * becomes process r.of(i)): for every i, j with r.of(i) < r.of(j),
+   * signature i <= signature j; as r is a permutation, that is the
+   * signatures read in the order of the images not decreasing (n - 1
+   * comparisons, not n squared).
+   */
+  private sortsBySignature(n: number): boolean {
+    const count = this.pids.length;
+    const inverse = this.inverses;
+    const at = n * count;
+    for (let k = 1; k < count; k++) {
+      if ((this.signature[inverse[at + k - 1] as number] as number) > (this.signature[inverse[at + k] as number] as number)) return false;
     }
     return true;
   }
+
 
   /** A slot's lanes, with those of renaming `n` filled in (kept by the slot; read lanes 2n and 2n+1). */
   slotLanes(slot: ProcSlot, n: number): Lanes {
