@@ -10,7 +10,8 @@
 // entries it expanded from a kept state (kept-states.ts). With
 // --keep-compare, each round runs N workers twice instead: every level as
 // paths (as before session 8), then with the states of the deep levels
-// kept (the default), so the two can be compared level by level.
+// kept (the default), then with every level kept (up to the same cap), so
+// the three can be compared level by level.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -34,6 +35,7 @@ interface Compiled {
   searchSteps: (model: ExploreModel, options: SearchOptions) => Generator<void, SearchOutcome, void>;
   parallelSearchSteps: (model: ExploreModel, options: ParallelSearchOptions) => Generator<void, SearchOutcome, void>;
   KEEP_NONE: KeepOptions;
+  defaultKeep: (maxMemoryBytes: number, workers: number) => KeepOptions;
 }
 
 async function compiled(): Promise<Compiled> {
@@ -41,7 +43,7 @@ async function compiled(): Promise<Compiled> {
   const model = (await import(dist('sim/explore/model.js'))) as Pick<Compiled, 'ExploreModel'>;
   const resolve = (await import(dist('sim/resolve-protocol.js'))) as Pick<Compiled, 'resolveProtocol'>;
   const search = (await import(dist('sim/explore/search.js'))) as Pick<Compiled, 'searchSteps'>;
-  const parallel = (await import(dist('sim/explore/parallel/coordinator.js'))) as Pick<Compiled, 'parallelSearchSteps'>;
+  const parallel = (await import(dist('sim/explore/parallel/coordinator.js'))) as Pick<Compiled, 'parallelSearchSteps' | 'defaultKeep'>;
   const expander = (await import(dist('sim/explore/parallel/level-expander.js'))) as Pick<Compiled, 'KEEP_NONE'>;
   return { ...config, ...model, ...resolve, ...search, ...parallel, ...expander };
 }
@@ -89,6 +91,8 @@ export interface DiagnoseBounds {
   maxStates: number;
   /** Paths against kept states at N workers, instead of 1 thread against N workers. */
   keepCompare: boolean;
+  /** The searches' --max-memory-mb, in bytes (the default cap on kept states follows it). */
+  maxMemoryBytes: number;
 }
 
 /** One search of a round: its workers, and how they keep their levels (undefined: the default). */
@@ -102,7 +106,7 @@ async function trial(c: Compiled, file: string, variant: Variant, bounds: Diagno
   const workers = variant.workers;
   const { scenario, config } = c.loadExploreScenario(file);
   const model = new c.ExploreModel(c.resolveProtocol(scenario), scenario, config, bounds.symmetry);
-  const options: SearchOptions = { strategy: 'bfs', maxStates: bounds.maxStates, maxDepth: 1000, maxMemoryBytes: 20 * 1024 ** 3, por: true };
+  const options: SearchOptions = { strategy: 'bfs', maxStates: bounds.maxStates, maxDepth: 1000, maxMemoryBytes: bounds.maxMemoryBytes, por: true };
   let diagnostics: ParallelDiagnostics | null = null;
   const before = cpuSoFar();
   const sampler = new ThreadCpuSampler(process.pid);
@@ -144,17 +148,19 @@ function printTrial(t: Trial): void {
       cell((s) => s.keptEntries, String),
       cell((s) => s.cpuMs, (v) => v.toFixed(0)),
       cell((s) => (1000 * s.cpuMs) / Math.max(1, s.entries), (v) => v.toFixed(0)),
+      cell((s) => s.transitions, String),
+      cell((s) => (1000 * s.cpuMs) / Math.max(1, s.transitions), (v) => v.toFixed(1)),
       cell((s) => s.heapUsedBytes / 2 ** 20, (v) => v.toFixed(0)),
       cell((s) => s.lineageBytes / 2 ** 20, (v) => v.toFixed(0)),
     ]);
   }
-  printTable(['level', 'entries per worker', 'busy ms', 'wait ms', 'hand-out ms', 'received', 'their path steps', 'transfer ms', 'steps to entries', 'kept entries', 'CPU ms', 'CPU µs an entry', 'heap used MB', 'lineage MB'], rows);
+  printTable(['level', 'entries per worker', 'busy ms', 'wait ms', 'hand-out ms', 'received', 'their path steps', 'transfer ms', 'steps to entries', 'kept entries', 'CPU ms', 'CPU µs an entry', 'transitions', 'CPU µs a transition', 'heap used MB', 'lineage MB'], rows);
   const all = d.workers.flat();
   const busy = sum(all.map((s) => s.busyMs));
   const wait = sum(all.map((s) => s.waitMs));
   const entries = sum(all.map((s) => s.entries));
   process.stdout.write(
-    `workers' levels: ${entries} entries, ${sum(all.map((s) => s.keptEntries))} of them kept, ${sum(all.map((s) => s.pathSteps))} steps to entries, ${ms(sum(all.map((s) => s.cpuMs)))} CPU s (${((1000 * sum(all.map((s) => s.cpuMs))) / Math.max(1, entries)).toFixed(1)} µs an entry)\n`,
+    `workers' levels: ${entries} entries, ${sum(all.map((s) => s.keptEntries))} of them kept, ${sum(all.map((s) => s.pathSteps))} steps to entries, ${sum(all.map((s) => s.transitions))} transitions, ${ms(sum(all.map((s) => s.cpuMs)))} CPU s (${((1000 * sum(all.map((s) => s.cpuMs))) / Math.max(1, entries)).toFixed(1)} µs an entry)\n`,
   );
   process.stdout.write(
     `totals: coordinator alone ${ms(d.prefixMs)} s (${d.prefixLevels} levels), its hand-outs ${ms(sum(d.handOutMs))} s; workers busy ${ms(busy)} s, waiting ${ms(wait)} s (${((100 * wait) / (busy + wait)).toFixed(1)} %, first wait includes start-up); ` +
@@ -170,6 +176,7 @@ export async function diagnose(file: string, rounds: number, workers: number, bo
     ? [
         { label: `--workers ${workers}, every level as paths`, workers, keep: c.KEEP_NONE },
         { label: `--workers ${workers}, deep levels kept (default)`, workers, keep: undefined },
+        { label: `--workers ${workers}, every level kept (to the default cap)`, workers, keep: { statesCap: c.defaultKeep(bounds.maxMemoryBytes, workers).statesCap, aboveStepsPerEntry: 0 } },
       ]
     : [
         { label: '--workers 1', workers: 1, keep: undefined },

@@ -50,7 +50,7 @@ const file = positional[0] ?? 'scenarios/explore/cbcast-3x2.json';
 const rounds = Number(positional[1] ?? 2);
 const workers = Number(positional[2] ?? 2);
 if (diagnosing) {
-  await diagnose(file, rounds, workers, { symmetry: flags.has('--symmetry'), maxStates: boundedCount(flags.valueOf('--max-states'), 5_000_000, 1e9), keepCompare: flags.has('--keep-compare') });
+  await diagnose(file, rounds, workers, { symmetry: flags.has('--symmetry'), maxStates: boundedCount(flags.valueOf('--max-states'), 5_000_000, 1e9), keepCompare: flags.has('--keep-compare'), maxMemoryBytes: 20 * 1024 ** 3 });
   process.exit(0);
 }
 const variants = [1, workers];

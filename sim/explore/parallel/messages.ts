@@ -86,6 +86,8 @@ export interface WorkerLevelStats {
   /** Entries of this level expanded from a kept state (no step taken again), and the states kept after it for the next. */
   keptEntries: number;
   keptStates: number;
+  /** Transitions taken expanding this level's entries. */
+  transitions: number;
   /** CPU milliseconds of this worker's thread on this level, from the `go` to the report (thread-cpu.ts; NaN off Linux). */
   cpuMs: number;
 }

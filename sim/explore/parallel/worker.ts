@@ -133,6 +133,7 @@ function searchLevels(model: ExploreModel): void {
         stats.entries = level.size;
         const stepsBefore = expander.counters.pathSteps;
         const keptBefore = expander.counters.keptEntries;
+        const transitionsBefore = expander.counters.transitions;
         try {
           expander.expandLevel(level, next);
         } catch (caught) {
@@ -159,6 +160,7 @@ function searchLevels(model: ExploreModel): void {
         stats.busyMs = doneAt - started;
         stats.pathSteps = expander.counters.pathSteps - stepsBefore;
         stats.keptEntries = expander.counters.keptEntries - keptBefore;
+        stats.transitions = expander.counters.transitions - transitionsBefore;
         stats.keptStates = expander.keptStates;
         stats.cpuMs = threadCpuMs() - cpuStarted;
         // Once a level (well under a millisecond): what bench/explore/parallel.ts --diagnose prints per level.
@@ -181,7 +183,7 @@ function searchLevels(model: ExploreModel): void {
 }
 
 function emptyStats(): WorkerLevelStats {
-  return { entries: 0, busyMs: 0, waitMs: 0, receivedEntries: 0, replayedSteps: 0, replayMs: 0, givenEntries: 0, givenSteps: 0, givenBytes: 0, giveMs: 0, heapUsedBytes: 0, lineageBytes: 0, pathSteps: 0, keptEntries: 0, keptStates: 0, cpuMs: 0 };
+  return { entries: 0, busyMs: 0, waitMs: 0, receivedEntries: 0, replayedSteps: 0, replayMs: 0, givenEntries: 0, givenSteps: 0, givenBytes: 0, giveMs: 0, heapUsedBytes: 0, lineageBytes: 0, pathSteps: 0, keptEntries: 0, keptStates: 0, transitions: 0, cpuMs: 0 };
 }
 
 function messageOf(failure: unknown): string {
