@@ -1,14 +1,15 @@
 // The states a worker keeps for the entries of its next level, when keeping
 // them is cheaper than stepping their paths again (frontier.ts keeps only
-// paths). Stepping an entry's path again costs a step (about 2.3 CPU µs
-// on cbcast-3x2) for every state of its path not shared with the entry
-// before it; keeping its state costs the garbage collector about 11 µs
-// (a state that survives the young generation: BENCHMARKS.md, session 6).
-// In the wide middle levels neighbouring entries share all but one or two
-// steps, so paths win; in the small deep levels at the end of a search
-// (cbcast-3x3 `--por --symmetry`, depths 20 to 27) neighbours share
-// little, each entry's path is stepped again from far up, and keeping
-// wins (BENCHMARKS.md, "Session 8: the deep levels").
+// paths). Stepping an entry's path again costs a step (about 1.6 CPU µs
+// on cbcast-3x2, measured alone) for every state of its path not shared
+// with the entry before it; keeping its state costs about 10 to 20 µs
+// (a state of some 3.5 KB that survives the young generation's
+// scavenges, then is promoted and marked: BENCHMARKS.md, sessions 6 and
+// 8). In the wide middle levels neighbouring entries share all but one to
+// three steps, so paths win by far; only in the last, small levels of a
+// search, where an entry's path is stepped again from eight or more
+// steps up, does keeping break even or win (BENCHMARKS.md, "Session 8:
+// the deep levels").
 //
 // So the choice is made level by level from what the last level that was
 // stepped cost (KeepPolicy), and what is kept is capped (a number of
@@ -79,8 +80,8 @@ export class KeptStates {
   }
 }
 
-/** Below this many steps taken again per entry, a level's children are kept as paths. */
-export const KEEP_ABOVE_STEPS_PER_ENTRY = 4;
+/** Below this many steps taken again per entry, a level's children are kept as paths (about where 1.6 µs a step meets 10 to 20 µs a kept state). */
+export const KEEP_ABOVE_STEPS_PER_ENTRY = 8;
 /** A level with fewer entries stepped than this says too little: the last choice stands. */
 const MIN_STEPPED_ENTRIES = 64;
 
