@@ -1,7 +1,9 @@
 // One breadth-first level of the parallel search, over the shared visited
 // set: the same expansion as search.ts's compact BFS (leaves judged;
 // partial-order reduction with the BFS cycle proviso; the next level kept
-// as paths, not states: frontier.ts), run by each worker on its share
+// as paths, not states: frontier.ts, and in the last levels of a search,
+// where an entry's path is stepped again from far up, as states too:
+// kept-states.ts), run by each worker on its share
 // of a level and by the coordinator on the first few levels. Kept apart from search.ts because
 // here the visited set is shared and a state's first finder is whichever
 // worker claims its key first; the states of each level, and so the state
