@@ -12,7 +12,8 @@
 // A variant is LABEL=WORKERS, LABEL=WORKERS:NODE-FLAGS (flags separated by
 // spaces) and either may end in @DIR, a built checkout to run instead of
 // this one (a baseline tree of main). Run (after `npm run build`):
-//   npx tsx bench/explore/parallel-flags.ts [--scenario FILE] [--rounds N] \
+// --symmetry and --max-states N are passed on to every variant.
+//   npx tsx bench/explore/parallel-flags.ts [--scenario FILE] [--rounds N] [--symmetry] [--max-states N] \
 //     w1=1 w2=2 'w2-stgc=2:--single-threaded-gc' 'base-w2=2@/tmp/base-par'
 import { spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
@@ -25,9 +26,11 @@ const MAX_ROUNDS = 20;
 const MAX_VARIANTS = 8;
 const MAX_STDERR_CHARS = 8192;
 
-const args = benchArgs(process.argv.slice(2), ['--scenario', '--rounds']);
+const args = benchArgs(process.argv.slice(2), ['--scenario', '--rounds', '--max-states']);
 const scenario = args.valueOf('--scenario') ?? 'scenarios/explore/cbcast-3x2.json';
 const rounds = boundedCount(args.valueOf('--rounds'), 2, MAX_ROUNDS);
+/** Besides --por: --symmetry, and --max-states N (a bounded run), passed to every variant. */
+const searchFlags = [...(args.has('--symmetry') ? ['--symmetry'] : []), ...(args.valueOf('--max-states') === undefined ? [] : ['--max-states', String(boundedCount(args.valueOf('--max-states'), 1, 1e9))])];
 const variants = args.positionals.slice(0, MAX_VARIANTS).map((text) => parseFlagVariant(text, join('dist', 'sim', 'explore', 'parallel', 'worker.js')));
 if (variants.length < 1) throw new Error('give at least one variant, for example w1=1 w2=2');
 
@@ -42,7 +45,7 @@ interface Sample {
 }
 
 async function sample(variant: Variant): Promise<Sample> {
-  const child = spawn(process.execPath, [...variant.nodeFlags, join(variant.dir, 'bin', 'vsynclab.js'), 'explore', scenario, '--por', '--json', '--workers', String(variant.workers)], {
+  const child = spawn(process.execPath, [...variant.nodeFlags, join(variant.dir, 'bin', 'vsynclab.js'), 'explore', scenario, '--por', ...searchFlags, '--json', '--workers', String(variant.workers)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const sampler = new ThreadCpuSampler(child.pid as number);
@@ -54,7 +57,8 @@ async function sample(variant: Variant): Promise<Sample> {
   await new Promise<void>((resolve) => child.stdout.on('end', resolve));
   const threads = sampler.stop(variant.workers > 1 ? variant.workers : 0);
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (status !== 0) throw new Error(`${variant.label} exited ${status}: ${stderr}`);
+  // A bounded run (--max-states) ends `unknown`, with its own exit status and a report all the same.
+  if (status !== 0 && !stdout.includes('"result"')) throw new Error(`${variant.label} exited ${status}: ${stderr}`);
   if (threads === null) throw new Error('no /proc: per-thread CPU is Linux only');
   const report = JSON.parse(stdout) as { result: string; states: number };
   return { result: report.result, states: report.states, main: threads.main, workers: threads.workerThreads.map((t) => t.cpuSeconds), helpers: threads.helpers };
@@ -70,7 +74,7 @@ const median = (values: number[]): number => {
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
 
-process.stdout.write(`${scenario} --por; ${rounds} rounds of ${variants.length} variants at once; ${cores} cores; node ${process.version}; load average before: ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+process.stdout.write(`${scenario} --por${searchFlags.map((f) => ' ' + f).join('')}; ${rounds} rounds of ${variants.length} variants at once; ${cores} cores; node ${process.version}; load average before: ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
 const samples = variants.map((): Sample[] => []);
 const ratios = variants.map((): number[] => []);
 for (let round = 0; round < rounds; round++) {

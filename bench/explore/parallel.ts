@@ -11,7 +11,9 @@
 // (default scenarios/explore/cbcast-3x2.json, 2 rounds, 2 workers).
 // With --diagnose first: where the time goes, per thread and per level
 // (parallel-diagnose.ts), instead of the timing; after it, --symmetry and
-// --max-states N (default 5,000,000) apply to the diagnosed searches.
+// --max-states N (default 5,000,000) apply to the diagnosed searches, and
+// --keep-compare diagnoses N workers keeping every level as paths against
+// N workers keeping the deep levels' states (the default) instead.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg, availableParallelism } from 'node:os';
@@ -48,7 +50,7 @@ const file = positional[0] ?? 'scenarios/explore/cbcast-3x2.json';
 const rounds = Number(positional[1] ?? 2);
 const workers = Number(positional[2] ?? 2);
 if (diagnosing) {
-  await diagnose(file, rounds, workers, { symmetry: flags.has('--symmetry'), maxStates: boundedCount(flags.valueOf('--max-states'), 5_000_000, 1e9) });
+  await diagnose(file, rounds, workers, { symmetry: flags.has('--symmetry'), maxStates: boundedCount(flags.valueOf('--max-states'), 5_000_000, 1e9), keepCompare: flags.has('--keep-compare'), maxMemoryBytes: 20 * 1024 ** 3 });
   process.exit(0);
 }
 const variants = [1, workers];

@@ -28,7 +28,8 @@ import { SearchPacer } from '../search-pacer.ts';
 import { searchOutcome } from '../search-outcome.ts';
 import type { SearchOptions, SearchOutcome } from '../search-types.ts';
 import type { GlobalState, Trail } from '../state.ts';
-import { Found, Frontier, LevelExpander, StepFailed, type LevelCounters } from './level-expander.ts';
+import { KEEP_ABOVE_STEPS_PER_ENTRY } from './kept-states.ts';
+import { Found, Frontier, LevelExpander, StepFailed, type KeepOptions, type LevelCounters } from './level-expander.ts';
 import { controlWords, COORDINATOR_SLOT, receive, requestStop, send, STOP, STOP_HURRY, STOP_PLAIN, WORKER_SLOTS } from './mailbox.ts';
 import { PROGRESS_DEPTH, PROGRESS_QUEUED, PROGRESS_TRANSITIONS, PROGRESS_WORDS, type FromWorker, type ToWorker, type WorkerFailure, type WorkerLevelStats } from './messages.ts';
 import { createSharedVisited, grownTable, SharedVisitedSet, type SharedVisitedBuffers } from './shared-visited.ts';
@@ -46,6 +47,12 @@ const POLL_MS = 25;
 const DEFAULT_PREFIX_PER_WORKER = 64;
 /** The visited table may take at most this share of --max-memory-mb. */
 const TABLE_MEMORY_SHARE = 0.5;
+/** The states the workers keep for their next levels (kept-states.ts) may take at most this share of it, */
+const KEPT_MEMORY_SHARE = 0.25;
+/** counting this many bytes a kept state (measured: BENCHMARKS.md, "Session 8: the deep levels"), */
+const KEPT_STATE_BYTES = 4096;
+/** and a worker keeps at most this many. */
+const MAX_KEPT_STATES_PER_WORKER = 250_000;
 
 export interface ParallelSearchOptions extends SearchOptions {
   /** Worker threads (2 or more). */
@@ -54,6 +61,8 @@ export interface ParallelSearchOptions extends SearchOptions {
   plugins: readonly string[];
   /** Entries of the level at which the coordinator hands out the work (default 64 per worker; tests use 1). */
   prefixStates?: number;
+  /** When the workers keep their next levels' states rather than paths (default: defaultKeep; tests force both ways). */
+  keep?: KeepOptions;
   /** Called once at the end (not after an error) with where the time went (bench/explore/parallel.ts --diagnose). */
   onDiagnostics?: (diagnostics: ParallelDiagnostics) => void;
 }
@@ -113,6 +122,7 @@ class ParallelRun {
     this.pacer = new SearchPacer(options, () => this.counts());
     this.expander = new LevelExpander(model, options, this.visited, () => this.pacer.look());
     const frontierChecks = Math.ceil(FRONTIER_CHECKS / this.n);
+    const keep = options.keep ?? defaultKeep(options.maxMemoryBytes, this.n);
     const setups = [];
     for (let index = 0; index < this.n; index++) {
       const { port1, port2 } = new MessageChannel();
@@ -127,6 +137,7 @@ class ParallelRun {
         maxDepth: options.maxDepth,
         por: options.por,
         frontierChecks,
+        keep,
         visited: buffers,
         control: this.control.buffer as SharedArrayBuffer,
         progress: this.progress.buffer as SharedArrayBuffer,
@@ -357,6 +368,12 @@ class ParallelRun {
     this.options.onDiagnostics?.({ prefixMs: this.prefixMs, prefixLevels: this.prefixLevels, handOutMs: this.handOutMs, workers: finals.map((f) => f.levels) });
     return searchOutcome(found, bound, counters, this.visited.count, this.pacer);
   }
+}
+
+/** Each worker's cap on kept states: its share of KEPT_MEMORY_SHARE of the memory bound, at most MAX_KEPT_STATES_PER_WORKER. */
+export function defaultKeep(maxMemoryBytes: number, workers: number): KeepOptions {
+  const fits = Math.floor((maxMemoryBytes * KEPT_MEMORY_SHARE) / (workers * KEPT_STATE_BYTES));
+  return { statesCap: Math.max(0, Math.min(MAX_KEPT_STATES_PER_WORKER, fits)), aboveStepsPerEntry: KEEP_ABOVE_STEPS_PER_ENTRY };
 }
 
 interface Ending {

@@ -12,7 +12,9 @@
 // no state at all, and stepping every level's paths from the initial state,
 // measured cheaper in all than keeping every other level's states (session
 // 5's (base, via, action) frontier) and far cheaper than keeping each
-// level's states.
+// level's states. The exception is the last levels of a search, where an
+// entry shares few steps with its neighbour and is stepped again from far
+// up: there a worker keeps the states as well (kept-states.ts, session 8).
 //
 // The parent numbers and the actions live in Int32Arrays, which the garbage
 // collector does not trace: an action is kept as its code (action-codes.ts),

@@ -1,7 +1,9 @@
 // One breadth-first level of the parallel search, over the shared visited
 // set: the same expansion as search.ts's compact BFS (leaves judged;
 // partial-order reduction with the BFS cycle proviso; the next level kept
-// as paths, not states: frontier.ts), run by each worker on its share
+// as paths, not states: frontier.ts, and in the last levels of a search,
+// where an entry's path is stepped again from far up, as states too:
+// kept-states.ts), run by each worker on its share
 // of a level and by the coordinator on the first few levels. Kept apart from search.ts because
 // here the visited set is shared and a state's first finder is whichever
 // worker claims its key first; the states of each level, and so the state
@@ -16,6 +18,7 @@ import { BoundHit } from '../../world.ts';
 import type { SharedVisitedSet } from './shared-visited.ts';
 import { Found, reducedOrAll, stepEach, type Successors } from '../successors.ts';
 import { Frontier, Lineage, ROOT_RECORD } from './frontier.ts';
+import { KeepPolicy, KeptStates } from './kept-states.ts';
 
 /** After a hurried stop (time bound, Ctrl-C), frontier checks end after this long (search.ts's FRONTIER_CHECK_MS_AFTER_STOP). */
 const FRONTIER_CHECK_MS_AFTER_STOP = 250;
@@ -42,10 +45,22 @@ export interface LevelCounters {
   expansions: number;
   /** Steps taken again to reach the entries' states from the states remembered on the current path (stateOf; not transitions). */
   pathSteps: number;
+  /** Entries expanded from a kept state (kept-states.ts), with no step taken again. */
+  keptEntries: number;
 }
 
+/** When a level's children are kept as states rather than paths (kept-states.ts). */
+export interface KeepOptions {
+  /** States kept at most at any time (0: none, every level as paths). */
+  statesCap: number;
+  /** Keep once the last level stepped took this many steps per entry stepped. */
+  aboveStepsPerEntry: number;
+}
+
+export const KEEP_NONE: KeepOptions = { statesCap: 0, aboveStepsPerEntry: Infinity };
+
 export class LevelExpander {
-  readonly counters: LevelCounters = { transitions: 0, terminalStates: 0, pathsChecked: 0, maxDepthSeen: 0, depthCut: false, expansions: 0, pathSteps: 0 };
+  readonly counters: LevelCounters = { transitions: 0, terminalStates: 0, pathsChecked: 0, maxDepthSeen: 0, depthCut: false, expansions: 0, pathSteps: 0, keptEntries: 0 };
   private readonly key = new Int32Array(2);
   /** Every state this thread claimed or was given, as paths (frontier.ts). */
   readonly lineage = new Lineage();
@@ -57,6 +72,10 @@ export class LevelExpander {
   /** The level being expanded, and how far: read by the frontier check after a stop. */
   private current: Frontier | null = null;
   private at = 0;
+  /** The states kept for entries of the next levels, and whether the children of the level being expanded are kept. */
+  private readonly kept: KeptStates;
+  private readonly policy: KeepPolicy;
+  private keepingChildren = false;
 
   constructor(
     private readonly model: ExploreModel,
@@ -64,8 +83,21 @@ export class LevelExpander {
     private readonly visited: SharedVisitedSet,
     /** Called every LOOK_EVERY expansions; throws (BoundHit) to stop. */
     private readonly look: () => void,
+    keep: KeepOptions = KEEP_NONE,
   ) {
     this.pathStates = [model.initial()];
+    this.kept = new KeptStates(keep.statesCap);
+    this.policy = new KeepPolicy(keep.aboveStepsPerEntry);
+  }
+
+  /** States kept now for entries not yet expanded (diagnostics). */
+  get keptStates(): number {
+    return this.kept.size;
+  }
+
+  /** Entries leaving this worker (a gift travels as paths): their kept states are dropped. */
+  release(entries: Frontier): void {
+    for (let k = 0; k < entries.size; k++) this.kept.take(entries.depth, entries.record(k));
   }
 
   /** The initial state, keyed and claimed (the coordinator does this, before any worker starts a level), as a level of its own. */
@@ -82,11 +114,24 @@ export class LevelExpander {
   expandLevel(level: Frontier, next: Frontier): void {
     if (next.depth !== level.depth + 1) throw new Error(`expandLevel: level ${level.depth} into level ${next.depth}`);
     this.current = level;
+    // Anything still kept for an earlier level was given away.
+    this.kept.dropAbove(level.depth);
+    this.keepingChildren = this.kept.cap > 0 && this.policy.keeping;
+    const stepsBefore = this.counters.pathSteps;
+    let stepped = 0;
     for (this.at = 0; this.at < level.size; this.at++) {
       const record = level.record(this.at);
-      this.expandInto(this.stateOf(level.depth, record), record, next);
+      let s = this.kept.take(level.depth, record);
+      if (s === undefined) {
+        s = this.stateOf(level.depth, record);
+        stepped++;
+      } else {
+        this.counters.keptEntries++;
+      }
+      this.expandInto(s, record, next);
     }
     this.current = null;
+    this.policy.levelDone(stepped, this.counters.pathSteps - stepsBefore);
   }
 
   /**
@@ -122,9 +167,14 @@ export class LevelExpander {
     const out: GlobalState[] = [];
     const level = this.current;
     // The entry being expanded when the search stopped is left out (as search.ts's).
-    if (level !== null) for (let k = this.at + 1; k < level.size && out.length < limit; k++) out.push(this.stateOf(level.depth, level.record(k)));
-    for (let k = 0; k < pending.size && out.length < limit; k++) out.push(this.stateOf(pending.depth, pending.record(k)));
+    if (level !== null) for (let k = this.at + 1; k < level.size && out.length < limit; k++) out.push(this.entryState(level.depth, level.record(k)));
+    for (let k = 0; k < pending.size && out.length < limit; k++) out.push(this.entryState(pending.depth, pending.record(k)));
     return out;
+  }
+
+  /** An entry's state, kept or stepped, leaving a kept one kept. */
+  private entryState(depth: number, record: number): GlobalState {
+    return this.kept.peek(depth, record) ?? this.stateOf(depth, record);
   }
 
   /**
@@ -174,7 +224,10 @@ export class LevelExpander {
         continue;
       }
       fresh++;
-      next.push(this.lineage.add(depth, record, successors.actions[k] as Action));
+      const child = this.lineage.add(depth, record, successors.actions[k] as Action);
+      next.push(child);
+      // Past the cap the child is a path only, as every child is when not keeping.
+      if (this.keepingChildren) this.kept.keep(depth, child, c);
     }
     if (fresh === 0) this.judge(s, false);
   }

@@ -4,7 +4,7 @@ import type { Scenario } from '../../../scenarios/types.ts';
 import type { Action } from '../actions.ts';
 import type { PathViolation } from '../check-path.ts';
 import type { ExploreConfig } from '../config.ts';
-import type { LevelCounters } from './level-expander.ts';
+import type { KeepOptions, LevelCounters } from './level-expander.ts';
 import type { SharedVisitedBuffers } from './shared-visited.ts';
 import type { FrontierBatch } from './transfer.ts';
 import type { MessagePort } from 'node:worker_threads';
@@ -21,6 +21,8 @@ export interface WorkerSetup {
   por: boolean;
   /** After a stop, at most this many frontier states judged by this worker. */
   frontierChecks: number;
+  /** When this worker keeps its next levels' states rather than their paths (kept-states.ts). */
+  keep: KeepOptions;
   visited: SharedVisitedBuffers;
   /** Int32: mailbox.ts's layout. */
   control: SharedArrayBuffer;
@@ -81,6 +83,13 @@ export interface WorkerLevelStats {
   lineageBytes: number;
   /** Steps taken again to reach the states of this level's entries (level-expander.ts's pathSteps). */
   pathSteps: number;
+  /** Entries of this level expanded from a kept state (no step taken again), and the states kept after it for the next. */
+  keptEntries: number;
+  keptStates: number;
+  /** Transitions taken expanding this level's entries. */
+  transitions: number;
+  /** CPU milliseconds of this worker's thread on this level, from the `go` to the report (thread-cpu.ts; NaN off Linux). */
+  cpuMs: number;
 }
 
 export type FromWorker =

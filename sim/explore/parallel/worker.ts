@@ -14,6 +14,7 @@ import { Found, Frontier, LevelExpander, StepFailed } from './level-expander.ts'
 import { COORDINATOR_SLOT, receive, requestStop, send, STOP, STOP_HURRY, STOP_PLAIN, WORKER_SLOTS } from './mailbox.ts';
 import { MAX_LEVEL_STATS, PROGRESS_DEPTH, PROGRESS_QUEUED, PROGRESS_TRANSITIONS, PROGRESS_WORDS, type FromWorker, type ToWorker, type WorkerLevelStats, type WorkerSetup } from './messages.ts';
 import { SharedVisitedSet } from './shared-visited.ts';
+import { threadCpuMs } from './thread-cpu.ts';
 import { decodeFrontier, encodeFrontier, pathActions } from './transfer.ts';
 
 /** Thrown by the look callback when another thread asked to stop. */
@@ -68,12 +69,18 @@ function searchLevels(model: ExploreModel): void {
   // Levels start with the coordinator's first `go`, which names the first one.
   let level = new Frontier(0);
   let next = new Frontier(1);
-  const expander: LevelExpander = new LevelExpander(model, { maxDepth: setup.maxDepth, por: setup.por }, visited, () => {
-    progress[at + PROGRESS_TRANSITIONS] = expander.counters.transitions;
-    progress[at + PROGRESS_DEPTH] = expander.counters.maxDepthSeen;
-    progress[at + PROGRESS_QUEUED] = level.size + next.size;
-    if (Atomics.load(control, STOP) !== 0) throw new Stopped();
-  });
+  const expander: LevelExpander = new LevelExpander(
+    model,
+    { maxDepth: setup.maxDepth, por: setup.por },
+    visited,
+    () => {
+      progress[at + PROGRESS_TRANSITIONS] = expander.counters.transitions;
+      progress[at + PROGRESS_DEPTH] = expander.counters.maxDepthSeen;
+      progress[at + PROGRESS_QUEUED] = level.size + next.size;
+      if (Atomics.load(control, STOP) !== 0) throw new Stopped();
+    },
+    setup.keep,
+  );
   const levels: WorkerLevelStats[] = [];
   let stats = emptyStats();
   let doneAt = performance.now();
@@ -92,7 +99,10 @@ function searchLevels(model: ExploreModel): void {
     switch (command.kind) {
       case 'give': {
         const started = performance.now();
-        const batch = encodeFrontier(expander.lineage, level.takeLast(command.count));
+        const given = level.takeLast(command.count);
+        // They travel as paths; what was kept of them here is dropped.
+        expander.release(given);
+        const batch = encodeFrontier(expander.lineage, given);
         post({ kind: 'gift', to: command.to, batch });
         stats.givenEntries += batch.entryNodes.length;
         stats.givenSteps += batch.nodeParents.length;
@@ -107,6 +117,7 @@ function searchLevels(model: ExploreModel): void {
       case 'go': {
         visited.attach(command.visited);
         const started = performance.now();
+        const cpuStarted = threadCpuMs();
         stats.waitMs = started - doneAt;
         if (level.depth !== command.depth) {
           if (level.size > 0) throw new Error(`explore worker ${setup.index}: told to expand level ${command.depth} with ${level.size} entries of level ${level.depth} in hand`);
@@ -121,6 +132,8 @@ function searchLevels(model: ExploreModel): void {
         stats.replayMs = performance.now() - started;
         stats.entries = level.size;
         const stepsBefore = expander.counters.pathSteps;
+        const keptBefore = expander.counters.keptEntries;
+        const transitionsBefore = expander.counters.transitions;
         try {
           expander.expandLevel(level, next);
         } catch (caught) {
@@ -146,6 +159,10 @@ function searchLevels(model: ExploreModel): void {
         doneAt = performance.now();
         stats.busyMs = doneAt - started;
         stats.pathSteps = expander.counters.pathSteps - stepsBefore;
+        stats.keptEntries = expander.counters.keptEntries - keptBefore;
+        stats.transitions = expander.counters.transitions - transitionsBefore;
+        stats.keptStates = expander.keptStates;
+        stats.cpuMs = threadCpuMs() - cpuStarted;
         // Once a level (well under a millisecond): what bench/explore/parallel.ts --diagnose prints per level.
         stats.heapUsedBytes = getHeapStatistics().used_heap_size;
         stats.lineageBytes = expander.lineage.bytes;
@@ -166,7 +183,7 @@ function searchLevels(model: ExploreModel): void {
 }
 
 function emptyStats(): WorkerLevelStats {
-  return { entries: 0, busyMs: 0, waitMs: 0, receivedEntries: 0, replayedSteps: 0, replayMs: 0, givenEntries: 0, givenSteps: 0, givenBytes: 0, giveMs: 0, heapUsedBytes: 0, lineageBytes: 0, pathSteps: 0 };
+  return { entries: 0, busyMs: 0, waitMs: 0, receivedEntries: 0, replayedSteps: 0, replayMs: 0, givenEntries: 0, givenSteps: 0, givenBytes: 0, giveMs: 0, heapUsedBytes: 0, lineageBytes: 0, pathSteps: 0, keptEntries: 0, keptStates: 0, transitions: 0, cpuMs: 0 };
 }
 
 function messageOf(failure: unknown): string {

@@ -67,6 +67,48 @@ describe('parallel explore: diagnostics', () => {
   });
 });
 
+describe('parallel explore: deep levels kept as states (kept-states.ts)', () => {
+  it('kept from the first level on, past a cap of 8 a worker as paths: the sequential states, transitions and terminal states; both ways taken, entries still moved between workers', () => {
+    const { scenario, config } = fixture('cbcast-3x1');
+    const one = explore(scenario, config, {});
+    const model = new ExploreModel(resolveProtocol(scenario), scenario, config, false);
+    let diagnostics: ParallelDiagnostics | null = null;
+    const r = driveToEnd(
+      parallelSearchSteps(model, {
+        strategy: 'bfs',
+        maxStates: 1_000_000,
+        maxDepth: 1000,
+        maxMemoryBytes: 4 * 1024 ** 3,
+        por: false,
+        workers: 2,
+        plugins: PLUGINS,
+        prefixStates: 1,
+        keep: { statesCap: 8, aboveStepsPerEntry: 0 },
+        onDiagnostics: (d) => (diagnostics = d),
+      }),
+    );
+    expect([r.result, r.states, r.transitions, r.depth, r.terminalStates]).toEqual([one.result, one.states, one.transitions, one.depth, one.terminalStates]);
+    const d = diagnostics as ParallelDiagnostics | null;
+    if (d === null) throw new Error('onDiagnostics was not called');
+    const all = d.workers.flat();
+    expect(all.reduce((n, s) => n + s.keptEntries, 0)).toBeGreaterThan(0);
+    expect(all.reduce((n, s) => n + s.pathSteps, 0)).toBeGreaterThan(0);
+    expect(all.every((s) => s.keptStates <= 8)).toBe(true);
+    expect(d.workers.flatMap((w) => w.slice(1)).reduce((n, s) => n + s.receivedEntries, 0)).toBeGreaterThan(0);
+  });
+
+  it('a broken CBCAST with every level kept: violated, the same property, its path stepped again here', () => {
+    const { scenario, config } = fixture('broken-cbcast-3x2');
+    const one = explore(scenario, config, {});
+    const model = new ExploreModel(resolveProtocol(scenario), scenario, config, false);
+    const kept = driveToEnd(parallelSearchSteps(model, { strategy: 'bfs', maxStates: 1_000_000, maxDepth: 1000, maxMemoryBytes: 4 * 1024 ** 3, por: false, workers: 2, plugins: PLUGINS, prefixStates: 1, keep: { statesCap: 1_000_000, aboveStepsPerEntry: 0 } }));
+    expect(kept.result).toBe('violated');
+    expect(kept.violation?.property).toBe(one.violation?.property);
+    // The worker's violation comes back as the path to a kept state, stepped again in the calling thread.
+    expect(kept.violationTrail?.depth).toBe(kept.violation?.step);
+  });
+});
+
 describe('parallel explore: bounds, stops and errors', () => {
   it('--max-states: unknown at exactly that many states', () => {
     const { scenario, config } = shipped('cbcast-3x2');
