@@ -70,14 +70,19 @@ export function checkEventIndex(lines: readonly string[], path: string, at: numb
   }
 }
 
-/** Replays the trace `lines` to just after event `at` and returns every process's state there. */
-export function inspectAt(lines: readonly string[], path: string, at: number): InspectedEvent {
+/**
+ * Replays the trace `lines` to just after event `at` and returns every
+ * process's state there. `onEvent` hears each replayed event's index (the
+ * replay goes on to the end, to compare every line): a long trace's progress.
+ */
+export function inspectAt(lines: readonly string[], path: string, at: number, onEvent?: (index: number) => void): InspectedEvent {
   checkEventIndex(lines, path, at);
   let before: ReadonlyMap<ProcessId, unknown> = new Map();
   let after: ReadonlyMap<ProcessId, unknown> = new Map();
   let event: Record<string, unknown> = {};
   const status = new Map<ProcessId, ProcessStatus>();
   const replay = replayStates(lines, path, ({ index, line, states }) => {
+    onEvent?.(index);
     if (index > at) return;
     const e = parseEvent(line) ?? {};
     const node = e.node;
