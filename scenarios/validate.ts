@@ -3,7 +3,7 @@
 // fault schedule must not silently turn a fault off.
 import { InputError, escapeControl, quote } from '../traces/input-error.ts';
 import { TRACE_DETAILS } from '../traces/schema.ts';
-import { FieldProblems, join } from './fields.ts';
+import { FieldProblems, join, TOP_LEVEL } from './fields.ts';
 import { hostReferences, hostStartTimes } from './host-references.ts';
 import { checkRunBounds, MAX_RUN_US } from './run-bounds.ts';
 import { ALL_PROPERTIES, isPropertyId, type PropertyId } from '../core/property-ids.ts';
@@ -42,12 +42,18 @@ export const SCENARIO_NAME_RULE = '1 to 100 letters, digits, ".", "_" or "-", st
  * Throws an InputError for the problems found, or returns. One problem is
  * one line, `FILE: field: expected ..., got ...`; several are listed.
  */
-export function throwProblems(f: FieldProblems, what: string, file: string): void {
+export function throwProblems(f: FieldProblems, what: string, file: string, at?: string): void {
   if (f.problems.length === 0) return;
-  if (f.problems.length === 1) throw new InputError(escapeControl(`${file}: ${f.problems[0]}`));
-  const shown = f.problems.slice(0, 10).map((p) => `  ${file}: ${p}`).join('\n');
-  const more = f.problems.length > 10 ? `\n  ... and ${f.problems.length - 10} more` : '';
-  throw new InputError(escapeControl(`invalid ${what} ${file} (${f.problems.length} problems):\n${shown}${more}`));
+  const problems = at === undefined ? f.problems : f.problems.map((p) => within(at, p));
+  if (problems.length === 1) throw new InputError(escapeControl(`${file}: ${problems[0]}`));
+  const shown = problems.slice(0, 10).map((p) => `  ${file}: ${p}`).join('\n');
+  const more = problems.length > 10 ? `\n  ... and ${problems.length - 10} more` : '';
+  throw new InputError(escapeControl(`invalid ${what} ${file} (${problems.length} problems):\n${shown}${more}`));
+}
+
+/** A problem `path: expected ...` of a value held at `at` in its file (a trace header's `scenarioSpec`), with the whole path. */
+function within(at: string, problem: string): string {
+  return problem.startsWith(`${TOP_LEVEL}:`) ? `${at}${problem.slice(TOP_LEVEL.length)}` : `${at}.${problem}`;
 }
 
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -67,7 +73,11 @@ export function scenarioName(f: FieldProblems, value: unknown, path: string): st
   return typeof value === 'string' ? value : '';
 }
 
-export function validateScenario(value: unknown, file: string): Scenario {
+/**
+ * `file` names the file in messages; `at`, when the scenario is a field of
+ * it (a trace header's `scenarioSpec`, with the line: `FILE:1: scenarioSpec.durationUs: ...`), prefixes each field path.
+ */
+export function validateScenario(value: unknown, file: string, at?: string): Scenario {
   const f = new FieldProblems();
   const o = f.object(value, '(top level)', [
     'name', 'description', 'processes', 'protocol', 'network', 'clockDriftPpm', 'workload',
@@ -114,7 +124,7 @@ export function validateScenario(value: unknown, file: string): Scenario {
     checkHosts(f, scenario);
     checkRunBounds(f, scenario);
   }
-  throwProblems(f, 'scenario', file);
+  throwProblems(f, 'scenario', file, at);
   return scenario;
 }
 

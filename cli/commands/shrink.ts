@@ -5,6 +5,7 @@
 import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { mutantOfHeader, readTraceText, runOfHeader } from '../../sim/replay.ts';
+import { traceTextLines } from '../../traces/read-lines.ts';
 import { DEFAULT_MAX_ATTEMPTS } from '../../sim/shrink.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { InputError } from '../errors.ts';
@@ -51,8 +52,7 @@ export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
       throw new InputError(`--max-attempts: expected a whole number >= 1, got ${JSON.stringify(args.maxAttempts)}`);
     }
     const detail = parseDetailOption(args.detail);
-    const text = readTraceText(args.trace);
-    const { header, scenario, seed } = runOfHeader(text.slice(0, text.indexOf('\n') >>> 0), args.trace);
+    const { header, scenario, seed } = runOfHeader(traceTextLines(readTraceText(args.trace))[0], args.trace);
     const base = (args.out ?? args.trace.replace(/\.jsonl(\.gz)?$/, '.shrunk')).replace(/\.json$/, '');
     checkWritableFile(`${base}.json`, args.out === undefined ? 'shrink' : '--out');
     const mutant = mutantOfHeader(header, args.trace);

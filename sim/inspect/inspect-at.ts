@@ -6,6 +6,7 @@ import type { ProcessId } from '../../core/ids.ts';
 import { InputError } from '../../core/input-error.ts';
 import type { ReplayDifference } from '../replay.ts';
 import { replayStates } from './replay-states.ts';
+import { traceTextLines } from '../../traces/read-lines.ts';
 
 export type ProcessStatus = 'live' | 'crashed' | 'exited';
 
@@ -33,11 +34,9 @@ export interface InspectedEvent {
   divergedAt: number | null;
 }
 
-/** The event lines of a trace (its text without the trailing newline's empty line). */
+/** The lines of a trace's text, as the reader reads them (no BOM, CRLF as LF, no blank lines at the end). */
 export function traceLines(text: string): string[] {
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
+  return traceTextLines(text);
 }
 
 /** Every process a trace starts, in start order (from its recorded `start` events). */
