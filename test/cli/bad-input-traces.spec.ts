@@ -73,3 +73,21 @@ describe("a header's scenario that is not one", () => {
     expect(r.stderr).not.toMatch(/\bat .*\.[jt]s:\d+/);
   });
 });
+
+describe('shrink of a file that is not a valid trace', () => {
+  it('names the line, as replay does, instead of shrinking the header\'s run (it read nothing else)', async () => {
+    const lines = text.trimEnd().split('\n');
+    const header = JSON.parse(lines[0]!) as Record<string, unknown>;
+    const cases: [string, string[], string][] = [
+      ['a header of another version', [JSON.stringify({ ...header, version: null }), ...lines.slice(1)], ':1: '],
+      ['an event of the wrong type', [...lines.slice(0, 3), lines[3]!.replace(/"t":\d+/, '"t":"soon"'), ...lines.slice(4)], ':4: '],
+      ['a cut last line', [...lines.slice(0, -1), lines.at(-1)!.slice(0, 10)], `:${lines.length}: `],
+    ];
+    for (const [what, body, line] of cases) {
+      const file = kit.write(`${body.join('\n')}\n`, '.jsonl');
+      const r = await cliInProcess('shrink', file, '--out', join(kit.dir, 'x.json'));
+      expectOneLine(r, `${file}${line}`);
+      expect(r.stderr, what).not.toContain('nothing to shrink');
+    }
+  });
+});
