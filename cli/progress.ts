@@ -69,6 +69,15 @@ export class StatusLine {
     if (!this.enabled) return;
     const now = process.hrtime.bigint();
     if (this.last !== null && now - this.last < (this.live ? LIVE_INTERVAL_NS : PLAIN_INTERVAL_NS)) return;
+    this.show(text, now);
+  }
+
+  /** The first line of a new step of the work (checking, replaying): shown now, whatever the rate. */
+  step(text: () => string): void {
+    if (this.enabled) this.show(text, process.hrtime.bigint());
+  }
+
+  private show(text: () => string, now: bigint): void {
     this.last = now;
     this.shown = true;
     process.stderr.write(this.live ? `\r${text()}\u001b[K` : `${text()}\n`);

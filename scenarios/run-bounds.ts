@@ -3,6 +3,7 @@
 // workload, random faults or quiet checks need more events than that can
 // only end by hitting the bound, after minutes of silent work. Such a
 // scenario is refused up front, with the limit in the message.
+import { InputError } from '../traces/input-error.ts';
 import type { FieldProblems } from './fields.ts';
 import type { Scenario } from './types.ts';
 
@@ -43,4 +44,17 @@ export function checkRunBounds(f: FieldProblems, s: Scenario): void {
     f.add('settleUs', `a settle phase that fits ${limit}: settleUs / quietWindowUs (${quietWindowUs}) is about ` +
       `${Math.round(s.settleUs / quietWindowUs)} quiet checks, each at least one event`, s.settleUs);
   }
+}
+
+/**
+ * A timed run (`run`, `replay --scenario`) needs a fault phase: with
+ * `durationUs` 0 no multicast is issued and no fault or join happens, so the
+ * run checks nothing. `vsynclab explore` reads neither phase (its runs are
+ * steps, not time), so a scenario only explored may say 0; validateScenario
+ * accepts it for that, and the timed commands refuse it here.
+ */
+export function checkTimedRun(s: Scenario, file: string): void {
+  if (s.durationUs > 0) return;
+  throw new InputError(`${file}: durationUs: expected an integer >= 1 for a timed run (the fault phase, when the workload ` +
+    'runs and faults happen; 0 runs nothing: only `vsynclab explore`, which ignores it, accepts 0), got 0');
 }

@@ -3,7 +3,7 @@
 // fault schedule must not silently turn a fault off.
 import { InputError, escapeControl, quote } from '../traces/input-error.ts';
 import { TRACE_DETAILS } from '../traces/schema.ts';
-import { FieldProblems, join } from './fields.ts';
+import { FieldProblems, join, TOP_LEVEL } from './fields.ts';
 import { hostReferences, hostStartTimes } from './host-references.ts';
 import { checkRunBounds, MAX_RUN_US } from './run-bounds.ts';
 import { ALL_PROPERTIES, isPropertyId, type PropertyId } from '../core/property-ids.ts';
@@ -42,12 +42,18 @@ export const SCENARIO_NAME_RULE = '1 to 100 letters, digits, ".", "_" or "-", st
  * Throws an InputError for the problems found, or returns. One problem is
  * one line, `FILE: field: expected ..., got ...`; several are listed.
  */
-export function throwProblems(f: FieldProblems, what: string, file: string): void {
+export function throwProblems(f: FieldProblems, what: string, file: string, at?: string): void {
   if (f.problems.length === 0) return;
-  if (f.problems.length === 1) throw new InputError(escapeControl(`${file}: ${f.problems[0]}`));
-  const shown = f.problems.slice(0, 10).map((p) => `  ${file}: ${p}`).join('\n');
-  const more = f.problems.length > 10 ? `\n  ... and ${f.problems.length - 10} more` : '';
-  throw new InputError(escapeControl(`invalid ${what} ${file} (${f.problems.length} problems):\n${shown}${more}`));
+  const problems = at === undefined ? f.problems : f.problems.map((p) => within(at, p));
+  if (problems.length === 1) throw new InputError(escapeControl(`${file}: ${problems[0]}`));
+  const shown = problems.slice(0, 10).map((p) => `  ${file}: ${p}`).join('\n');
+  const more = problems.length > 10 ? `\n  ... and ${problems.length - 10} more` : '';
+  throw new InputError(escapeControl(`invalid ${what} ${file} (${problems.length} problems):\n${shown}${more}`));
+}
+
+/** A problem `path: expected ...` of a value held at `at` in its file (a trace header's `scenarioSpec`), with the whole path. */
+function within(at: string, problem: string): string {
+  return problem.startsWith(`${TOP_LEVEL}:`) ? `${at}${problem.slice(TOP_LEVEL.length)}` : `${at}.${problem}`;
 }
 
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -67,7 +73,11 @@ export function scenarioName(f: FieldProblems, value: unknown, path: string): st
   return typeof value === 'string' ? value : '';
 }
 
-export function validateScenario(value: unknown, file: string): Scenario {
+/**
+ * `file` names the file in messages; `at`, when the scenario is a field of
+ * it (a trace header's `scenarioSpec`, with the line: `FILE:1: scenarioSpec.durationUs: ...`), prefixes each field path.
+ */
+export function validateScenario(value: unknown, file: string, at?: string): Scenario {
   const f = new FieldProblems();
   const o = f.object(value, '(top level)', [
     'name', 'description', 'processes', 'protocol', 'network', 'clockDriftPpm', 'workload',
@@ -76,14 +86,17 @@ export function validateScenario(value: unknown, file: string): Scenario {
     'explore',
   ]);
   const protocol = f.object(o.protocol, 'protocol', ['name', 'options']);
+  const durationUs = f.int(o.durationUs, 'durationUs', 0);
+  // The end of the fault phase, for the timed events to be checked against; unknown when durationUs is wrong (reported above).
+  const phaseEndUs = typeof o.durationUs === 'number' && o.durationUs === durationUs ? durationUs : undefined;
   const scenario: Scenario = {
     name: scenarioName(f, o.name, 'name'),
     description: printableText(f, o.description, 'description'),
     processes: f.int(o.processes, 'processes', 1, 64),
     protocol: { name: f.string(protocol.name, 'protocol.name') },
     network: network(f, o.network),
-    workload: workload(f, o.workload, o.durationUs),
-    durationUs: f.int(o.durationUs, 'durationUs', 0),
+    workload: workload(f, o.workload, o.durationUs, phaseEndUs),
+    durationUs,
     settleUs: f.int(o.settleUs, 'settleUs', 0),
     seeds: seeds(f, o.seeds),
   };
@@ -96,7 +109,7 @@ export function validateScenario(value: unknown, file: string): Scenario {
       scenario.clockDriftPpm[host] = f.number(ppm, join('clockDriftPpm', host), -500_000, 500_000);
     }
   }
-  if (o.faults !== undefined) scenario.faults = faults(f, o.faults, scenario.durationUs);
+  if (o.faults !== undefined) scenario.faults = faults(f, o.faults, phaseEndUs);
   if (o.quietWindowUs !== undefined) scenario.quietWindowUs = f.int(o.quietWindowUs, 'quietWindowUs', 1);
   if (o.limits !== undefined) {
     const l = f.object(o.limits, 'limits', ['maxEvents', 'maxInFlight', 'maxTraceEvents']);
@@ -111,7 +124,7 @@ export function validateScenario(value: unknown, file: string): Scenario {
     checkHosts(f, scenario);
     checkRunBounds(f, scenario);
   }
-  throwProblems(f, 'scenario', file);
+  throwProblems(f, 'scenario', file, at);
   return scenario;
 }
 
@@ -167,8 +180,25 @@ function network(f: FieldProblems, value: unknown): NetworkSpec {
   return spec;
 }
 
+/**
+ * A timed event of the fault phase (a join, a leave, a scheduled fault): the
+ * workload and the faults happen only before `durationUs`. A later join or
+ * leave would fire in the settle phase, which must see no new work to judge
+ * liveness, or never (after the run ends, or once the run has settled); a
+ * later fault never fires. `phaseEndUs` undefined: durationUs itself is
+ * wrong and already reported.
+ */
+function phaseTime(f: FieldProblems, value: unknown, path: string, phaseEndUs: number | undefined): number {
+  const atUs = f.int(value, path, 0);
+  if (atUs !== value || phaseEndUs === undefined || atUs < phaseEndUs) return atUs;
+  const range = phaseEndUs === 0 ? 'no timed event at all' : `an integer from 0 to ${phaseEndUs - 1}`;
+  f.add(path, `${range} (the fault phase, where the workload and the faults happen, ends at durationUs = ${phaseEndUs} us; ` +
+    'a later event would fall in the settle phase, or after the run ends, and never happen)', value);
+  return atUs;
+}
+
 /** `durationUs` as the file has it: `workload.startUs` must not be after it (checked there when it is not a whole number >= 0). */
-function workload(f: FieldProblems, value: unknown, durationUs: unknown): WorkloadSpec {
+function workload(f: FieldProblems, value: unknown, durationUs: unknown, phaseEndUs: number | undefined): WorkloadSpec {
   const w = f.object(value, 'workload', ['multicastsPerSecond', 'orders', 'maxMulticasts', 'startUs', 'keys', 'joins', 'leaves']);
   const orders = f.object(w.orders, 'workload.orders', ['fifo', 'causal', 'total']);
   const spec: WorkloadSpec = {
@@ -194,7 +224,7 @@ function workload(f: FieldProblems, value: unknown, durationUs: unknown): Worklo
     spec.joins = joins.map((j, k) => {
       const path = join('workload.joins', k);
       const o = f.object(j, path, ['atUs', 'count']);
-      const out: { atUs: number; count?: number } = { atUs: f.int(o.atUs, join(path, 'atUs'), 0) };
+      const out: { atUs: number; count?: number } = { atUs: phaseTime(f, o.atUs, join(path, 'atUs'), phaseEndUs) };
       if (o.count !== undefined) out.count = f.int(o.count, join(path, 'count'), 1, 32);
       return out;
     });
@@ -204,18 +234,18 @@ function workload(f: FieldProblems, value: unknown, durationUs: unknown): Worklo
     spec.leaves = leaves.map((l, k) => {
       const path = join('workload.leaves', k);
       const o = f.object(l, path, ['atUs', 'host']);
-      return { atUs: f.int(o.atUs, join(path, 'atUs'), 0), host: hostName(f, o.host, join(path, 'host')) };
+      return { atUs: phaseTime(f, o.atUs, join(path, 'atUs'), phaseEndUs), host: hostName(f, o.host, join(path, 'host')) };
     });
   }
   return spec;
 }
 
-function faults(f: FieldProblems, value: unknown, durationUs: number): FaultSpec {
+function faults(f: FieldProblems, value: unknown, phaseEndUs: number | undefined): FaultSpec {
   const o = f.object(value, 'faults', ['schedule', 'random', 'rejoinExcludedAfterUs']);
   const spec: FaultSpec = {};
   const schedule = f.optionalArray(o.schedule, 'faults.schedule');
   if (schedule !== undefined) {
-    spec.schedule = schedule.map((s, k) => scheduledFault(f, s, join('faults.schedule', k), durationUs));
+    spec.schedule = schedule.map((s, k) => scheduledFault(f, s, join('faults.schedule', k), phaseEndUs));
   }
   if (o.random !== undefined) spec.random = randomFaults(f, o.random);
   if (o.rejoinExcludedAfterUs !== undefined) {
@@ -228,7 +258,7 @@ function faults(f: FieldProblems, value: unknown, durationUs: number): FaultSpec
 const SCHEDULED_BASE_FIELDS = ['type', 'atUs', 'onNote', 'at'];
 const SCHEDULED_FIELDS = [...new Set([...SCHEDULED_BASE_FIELDS, ...SCHEDULED_FAULT_TYPES.flatMap((t) => SCHEDULED_FAULTS[t].fields)])];
 
-function scheduledFault(f: FieldProblems, value: unknown, path: string, durationUs: number): ScheduledFault {
+function scheduledFault(f: FieldProblems, value: unknown, path: string, phaseEndUs: number | undefined): ScheduledFault {
   const raw = f.object(value, path, SCHEDULED_FIELDS);
   const type = f.oneOf(raw.type, join(path, 'type'), SCHEDULED_FAULT_TYPES);
   const base: { atUs?: number; onNote?: ScheduledFault['onNote']; at?: NoteAt } = {};
@@ -240,10 +270,10 @@ function scheduledFault(f: FieldProblems, value: unknown, path: string, duration
     if (n.delayUs !== undefined) base.onNote.delayUs = f.int(n.delayUs, join(path, 'onNote.delayUs'), 0);
     if (raw.atUs !== undefined) f.add(join(path, 'atUs'), 'no atUs when onNote is given', raw.atUs);
   } else if (raw.at !== undefined) {
-    base.at = noteAt(f, raw.at, join(path, 'at'), durationUs);
+    base.at = noteAt(f, raw.at, join(path, 'at'), phaseEndUs);
     if (raw.atUs !== undefined) f.add(join(path, 'atUs'), 'no atUs when at is given (at says which note fires the fault)', raw.atUs);
   } else {
-    base.atUs = f.int(raw.atUs, join(path, 'atUs'), 0, Math.max(0, durationUs - 1));
+    base.atUs = phaseTime(f, raw.atUs, join(path, 'atUs'), phaseEndUs);
   }
   // The type's own fields: its file in sim/faults/ reads them.
   return { ...base, type, ...SCHEDULED_FAULTS[type].read(f, raw, path) } as ScheduledFault;
@@ -252,7 +282,7 @@ function scheduledFault(f: FieldProblems, value: unknown, path: string, duration
 const NOTE_NODES = `a host name like "p1", one of the roles ${PROCESS_ROLES.map((r) => `"${r}"`).join(', ')}, or "any"`;
 
 /** `at`: a note trigger whose `node` may be a role (types.ts, NoteAt). */
-function noteAt(f: FieldProblems, value: unknown, path: string, durationUs: number): NoteAt {
+function noteAt(f: FieldProblems, value: unknown, path: string, phaseEndUs: number | undefined): NoteAt {
   const n = f.object(value, path, ['note', 'node', 'occurrence', 'delayUs', 'afterUs']);
   let node: NoteAt['node'] = 'any';
   if (typeof n.node === 'string' && (n.node === 'any' || isProcessRole(n.node) || HOST_PATTERN.test(n.node))) node = n.node;
@@ -260,9 +290,8 @@ function noteAt(f: FieldProblems, value: unknown, path: string, durationUs: numb
   const at: NoteAt = { note: printableText(f, n.note, join(path, 'note')), node };
   if (n.occurrence !== undefined) at.occurrence = f.int(n.occurrence, join(path, 'occurrence'), 1, 1_000_000);
   if (n.delayUs !== undefined) at.delayUs = f.int(n.delayUs, join(path, 'delayUs'), 0, MAX_RUN_US);
-  if (n.afterUs !== undefined) {
-    at.afterUs = f.int(n.afterUs, join(path, 'afterUs'), 0, Math.max(0, durationUs - 1));
-  }
+  // A note after `afterUs` fires the fault; an afterUs past the fault phase never would.
+  if (n.afterUs !== undefined) at.afterUs = phaseTime(f, n.afterUs, join(path, 'afterUs'), phaseEndUs);
   return at;
 }
 

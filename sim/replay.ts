@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describeSeed, parseSeed, SEED_RULE, validateScenario } from '../scenarios/validate.ts';
-import { checkedTraceText } from '../traces/read-lines.ts';
+import { checkedTraceText, traceTextLines } from '../traces/read-lines.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { InputError } from '../traces/input-error.ts';
 import { TRACE_DETAILS, type TraceDetail } from '../traces/schema.ts';
@@ -62,8 +62,9 @@ export function runOfHeader(headerLine: string | undefined, path: string): { hea
     throw new InputError(`${path}:1: scenarioSpec: the header holds no scenario to replay (was it written by vsynclab run?)`);
   }
   if (typeof h.seed !== 'string' || parseSeed(h.seed) === null) throw new InputError(`${path}:1: seed: expected a seed (${SEED_RULE}, as a string), got ${describeSeed(h.seed)}`);
-  const scenario = validateScenario(h.scenarioSpec, `${path} (header scenarioSpec)`);
-  buildProtocol(scenario.protocol, `${path} (header scenarioSpec)`, 'protocol'); // an unknown protocol names the trace
+  // Messages name the trace, its line 1 and the field's whole path (`FILE:1: scenarioSpec.durationUs: ...`).
+  const scenario = validateScenario(h.scenarioSpec, `${path}:1`, 'scenarioSpec');
+  buildProtocol(scenario.protocol, `${path}:1`, 'scenarioSpec.protocol'); // an unknown protocol names the trace
   return { header: h, scenario, seed: h.seed };
 }
 
@@ -78,9 +79,7 @@ export function replayTrace(path: string): ReplayOutcome {
  * the same however it is driven.
  */
 export function* replayTraceSteps(path: string, shouldStop?: () => boolean): Generator<number, ReplayOutcome, void> {
-  const text = readTraceText(path);
-  const expected = text.split('\n');
-  if (expected[expected.length - 1] === '') expected.pop();
+  const expected = traceTextLines(readTraceText(path));
   if (isExplorationHeader(expected[0])) return replayExploration(expected, path);
   const { header, scenario, seed } = runOfHeader(expected[0], path);
   const comparing = new ComparingSink(expected);

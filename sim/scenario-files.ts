@@ -7,6 +7,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../scenarios/types.ts';
 import { validateScenario } from '../scenarios/validate.ts';
+import { checkTimedRun } from '../scenarios/run-bounds.ts';
 import { validateGeneratorFile } from '../scenarios/validate-generator.ts';
 import { generateScenario } from '../scenarios/generator.ts';
 import { Rng } from './rng.ts';
@@ -59,6 +60,7 @@ export function parseScenarioText(text: string, file: string): LoadedScenario {
     };
   }
   const scenario = validateScenario(value, file);
+  checkTimedRun(scenario, file);
   const explore = (value as Record<string, unknown>).explore;
   if (explore !== undefined) {
     // `run` ignores the block, but it must be one `explore` accepts: the same validator.

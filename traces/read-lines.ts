@@ -134,6 +134,25 @@ export function checkedTraceText(bytes: Uint8Array, file: string): string {
   return text;
 }
 
+/**
+ * A whole trace's text (checkedTraceText) as its lines, read as the streaming
+ * reader reads the file (docs/trace-format.md, "How vsynclab reads what the
+ * contract leaves open"): a byte-order mark before the header is skipped, CRLF
+ * ends a line as LF does, and blank lines at the very end are no lines.
+ * Replay, inspect and shrink parse and compare these, so one trace written
+ * with other line ends is still the same trace. A blank line inside stays,
+ * for the reader to refuse.
+ */
+export function traceTextLines(text: string): string[] {
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] as string;
+    if (line.endsWith('\r')) lines[k] = line.slice(0, -1);
+  }
+  while (lines.length > 0 && /^[ \t\r]*$/.test(lines[lines.length - 1] as string)) lines.pop();
+  return lines;
+}
+
 function countNewlines(bytes: Uint8Array, end: number): number {
   let count = 0;
   for (let k = 0; k < end && k < bytes.length; k++) if (bytes[k] === 0x0a) count++;

@@ -11,6 +11,8 @@ import { prettyChanges, prettyLines } from '../../sim/inspect/pretty-state.ts';
 import { escapeControl } from '../../traces/input-error.ts';
 import { InputError } from '../errors.ts';
 import { readTraceBatches } from '../../traces/reader.ts';
+import { StatusLine, progressWanted } from '../progress.ts';
+import { progressLabel, replayProgress } from './trace-progress.ts';
 
 interface InspectArgs {
   trace: string;
@@ -19,6 +21,7 @@ interface InspectArgs {
   json: boolean;
   diff: boolean;
   plugin?: string | string[];
+  progress: boolean;
 }
 
 export const inspectCommand: CommandModule<object, InspectArgs> = {
@@ -32,6 +35,7 @@ export const inspectCommand: CommandModule<object, InspectArgs> = {
       .option('json', { type: 'boolean', default: false, describe: 'print the exact states as one JSON object' })
       .option('diff', { type: 'boolean', default: false, describe: 'print what event N changed: each changed path, before -> after' })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols before the replay (repeatable)' })
+      .option('progress', { type: 'boolean', default: false, describe: 'show how far the replay is on standard error even when it is not a terminal' })
       .example('$0 inspect run.jsonl --at 812', 'every process state after event 812')
       .example('$0 inspect run.jsonl --at 812 --node p2 --diff', 'what event 812 changed in p2')
       .example('$0 inspect run.jsonl --at 812 --json', 'the exact states, for jq') as unknown as Argv<InspectArgs>,
@@ -45,7 +49,14 @@ export const inspectCommand: CommandModule<object, InspectArgs> = {
         throw new InputError(`${args.trace}: --node ${JSON.stringify(args.node)}: no such process in the trace (it starts ${known.join(', ') || 'none'})`);
       }
     }
-    const inspected = inspectAt(lines, args.trace, at);
+    // The replay runs to the trace's end (to compare every line): a long trace shows how far it is.
+    const progress = new StatusLine(progressWanted(args.progress));
+    let inspected: InspectedEvent;
+    try {
+      inspected = inspectAt(lines, args.trace, at, replayProgress(progress, progressLabel('inspect', args.trace), lines.length - 1));
+    } finally {
+      progress.finish();
+    }
     // A recorded trace that is not a valid trace (a cut last line, a mistyped
     // field) is bad input naming its line, not a divergence of the protocol;
     // checked only now, as replay does, so a clean inspect reads the file once.

@@ -5,6 +5,8 @@
 import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { mutantOfHeader, readTraceText, runOfHeader } from '../../sim/replay.ts';
+import { traceTextLines } from '../../traces/read-lines.ts';
+import { readTraceBatches } from '../../traces/reader.ts';
 import { DEFAULT_MAX_ATTEMPTS } from '../../sim/shrink.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { InputError } from '../errors.ts';
@@ -51,8 +53,10 @@ export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
       throw new InputError(`--max-attempts: expected a whole number >= 1, got ${JSON.stringify(args.maxAttempts)}`);
     }
     const detail = parseDetailOption(args.detail);
-    const text = readTraceText(args.trace);
-    const { header, scenario, seed } = runOfHeader(text.slice(0, text.indexOf('\n') >>> 0), args.trace);
+    // Shrinking runs the header's scenario again and reads no event, but a file that is not a valid trace
+    // (a mistyped field, a cut line: the wrong file, or a damaged one) is bad input naming its line, as for replay.
+    for await (const part of readTraceBatches(args.trace)) void part;
+    const { header, scenario, seed } = runOfHeader(traceTextLines(readTraceText(args.trace))[0], args.trace);
     const base = (args.out ?? args.trace.replace(/\.jsonl(\.gz)?$/, '.shrunk')).replace(/\.json$/, '');
     checkWritableFile(`${base}.json`, args.out === undefined ? 'shrink' : '--out');
     const mutant = mutantOfHeader(header, args.trace);

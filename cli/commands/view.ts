@@ -3,7 +3,6 @@
 import { writeFileSync } from 'node:fs';
 import chalk from 'chalk';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { readTraceFile } from '../../traces/reader.ts';
 import { STDIN_PATH } from '../../traces/read-lines.ts';
 import { checkEvents, type CheckResult } from '../../checkers/index.ts';
 import { groupByCause } from '../../checkers/report.ts';
@@ -21,6 +20,8 @@ import { traceLines } from '../../sim/inspect/inspect-at.ts';
 import { readTraceText } from '../../sim/replay.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import type { ViewerEmbeddedStates } from '../../traces/export/index.ts';
+import { StatusLine, progressWanted } from '../progress.ts';
+import { progressLabel, readTraceShowingProgress, replayProgress } from './trace-progress.ts';
 
 /** The most events one HTML page embeds; beyond it, the user picks a window. */
 export const HTML_EVENTS_MAX = 200_000;
@@ -37,6 +38,7 @@ interface ViewArgs {
   violation?: string | string[];
   states: boolean;
   plugin?: string | string[];
+  progress: boolean;
 }
 
 /** The filter options, shared with `export`. */
@@ -70,6 +72,7 @@ export const viewCommand: CommandModule<object, ViewArgs> = {
         describe: 'HTML: replay the run and embed each process\'s state after each event (traces at --detail full; --no-states to skip)',
       })
       .option('plugin', { type: 'string', describe: 'HTML states: a module that registers the trace\'s protocol (repeatable)' })
+      .option('progress', { type: 'boolean', default: false, describe: 'show how far reading, checking and replaying are on standard error even when it is not a terminal' })
       .example('$0 view run.jsonl', 'timeline in the terminal')
       .example('$0 view run.jsonl --from 1200 --to 1300', 'a window of a long trace')
       .example('$0 view run.jsonl --html run.html', 'space-time diagram to open in a browser')
@@ -83,35 +86,52 @@ export const viewCommand: CommandModule<object, ViewArgs> = {
       if (!args.states) throw new InputError('--no-states: only with --html');
       if (args.plugin !== undefined) throw new InputError("--plugin: only with --html (it replays the run for the page's state panel)");
     }
-    const { header, events } = await readTraceFile(tracePath(args.trace));
-    if (events.length === 0) throw new InputError(`${args.trace}: the trace has no events to show`);
-    const window = resolveWindow(events.length, args.from, args.to);
-    const result = args.check ? checkEvents(events) : undefined;
-    const { violations, groups } = groupedViolations(result);
-    const filter = resolveFilter(args, events, violations, groups);
-    if (args.html === undefined) {
-      const lines = renderTextTimeline(header, events, { chalk, violations, violationGroups: groups, filter, ...window });
-      // Why a property was skipped (no end event, not quiescent) matters when reading the list.
-      for (const warning of result?.warnings ?? []) lines.push(chalk.dim(`checker: ${warning}`));
-      process.stdout.write(`${lines.join('\n')}\n`);
-      return;
+    // A long trace (a million events take seconds to read, check and replay) shows how far each step is.
+    const progress = new StatusLine(progressWanted(args.progress));
+    try {
+      await showTrace(args, progress);
+    } finally {
+      // Cleared before an error too: its line must not start after a half-drawn status.
+      progress.finish();
     }
-    const shown = window.to - window.from + 1;
-    if (shown > HTML_EVENTS_MAX) {
-      throw new InputError(
-        `${args.trace}: ${shown} events is more than one HTML page holds (${HTML_EVENTS_MAX}); pick a window with --from and --to`,
-      );
-    }
-    const states = args.states && header.detail === 'full' ? await statesFor(args, window.to) : undefined;
-    const html = renderHtmlViewer(header, events, {
-      violations, violationGroups: groups, filter, showOtherEvents: args.otherEvents, ...window,
-      ...(states === undefined ? {} : { states }),
-    });
-    writeOutput(args.html, html);
-    const bad = violations.length === 0 ? 'no violations' : `${violations.length} violation${violations.length === 1 ? '' : 's'}`;
-    process.stderr.write(`wrote ${args.html}: events ${window.from}..${window.to} of ${events.length}, ${bad}\n`);
   },
 };
+
+/** What `view` does once its options are checked: read, check, and show the trace or write the page. */
+async function showTrace(args: ArgumentsCamelCase<ViewArgs>, progress: StatusLine): Promise<void> {
+  const label = progressLabel('view', tracePath(args.trace));
+  const { header, events } = await readTraceShowingProgress(tracePath(args.trace), progress, label);
+  if (events.length === 0) throw new InputError(`${args.trace}: the trace has no events to show`);
+  const window = resolveWindow(events.length, args.from, args.to);
+  if (args.check) progress.step(() => `${label}: checking ${events.length} events`);
+  const result = args.check ? checkEvents(events) : undefined;
+  progress.finish();
+  const { violations, groups } = groupedViolations(result);
+  const filter = resolveFilter(args, events, violations, groups);
+  if (args.html === undefined) {
+    const lines = renderTextTimeline(header, events, { chalk, violations, violationGroups: groups, filter, ...window });
+    // Why a property was skipped (no end event, not quiescent) matters when reading the list.
+    for (const warning of result?.warnings ?? []) lines.push(chalk.dim(`checker: ${warning}`));
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return;
+  }
+  const shown = window.to - window.from + 1;
+  if (shown > HTML_EVENTS_MAX) {
+    throw new InputError(
+      `${args.trace}: ${shown} events is more than one HTML page holds (${HTML_EVENTS_MAX}); pick a window with --from and --to`,
+    );
+  }
+  const states = args.states && header.detail === 'full' ? await statesFor(args, window.to, progress, replayProgress(progress, label, events.length)) : undefined;
+  progress.step(() => `${label}: writing the page`);
+  const html = renderHtmlViewer(header, events, {
+    violations, violationGroups: groups, filter, showOtherEvents: args.otherEvents, ...window,
+    ...(states === undefined ? {} : { states }),
+  });
+  writeOutput(args.html, html);
+  progress.finish();
+  const bad = violations.length === 0 ? 'no violations' : `${violations.length} violation${violations.length === 1 ? '' : 's'}`;
+  process.stderr.write(`wrote ${args.html}: events ${window.from}..${window.to} of ${events.length}, ${bad}\n`);
+}
 
 /**
  * The process states for the page's event panel: the run replayed (sim/inspect),
@@ -120,14 +140,17 @@ export const viewCommand: CommandModule<object, ViewArgs> = {
  * still gets its page, without states or with those up to the difference,
  * and a warning says why.
  */
-async function statesFor(args: ArgumentsCamelCase<ViewArgs>, lastEvent: number): Promise<ViewerEmbeddedStates | undefined> {
+async function statesFor(
+  args: ArgumentsCamelCase<ViewArgs>, lastEvent: number, progress: StatusLine, onEvent: (index: number) => void,
+): Promise<ViewerEmbeddedStates | undefined> {
   if (args.trace === '-' || args.trace === STDIN_PATH) {
     process.stderr.write('warning: no process states: a trace read from standard input cannot be replayed (pass the file)\n');
     return undefined;
   }
   try {
     await loadPlugins(pluginUrls(([] as string[]).concat(args.plugin ?? [])));
-    const embedded = embeddedStates(traceLines(readTraceText(args.trace)), args.trace, { lastEvent });
+    const embedded = embeddedStates(traceLines(readTraceText(args.trace)), args.trace, { lastEvent, onEvent });
+    progress.finish();
     if (embedded.difference !== null) {
       process.stderr.write(`warning: process states only up to event ${embedded.difference.line - 3}: the replay differs from the trace at line ${embedded.difference.line}\n`);
     } else if (embedded.truncated !== null) {
@@ -136,6 +159,7 @@ async function statesFor(args: ArgumentsCamelCase<ViewArgs>, lastEvent: number):
     return embedded;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
+    progress.finish();
     process.stderr.write(`warning: no process states: ${error.message.split('\n')[0]}\n`);
     return undefined;
   }

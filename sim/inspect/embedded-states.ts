@@ -35,6 +35,8 @@ export interface EmbeddedStatesOptions {
   maxJsonChars?: number;
   /** Embed no step after this event (a viewer window's last event); the replay still checks every line. */
   lastEvent?: number;
+  /** Hears each replayed event's index: a long trace's progress. */
+  onEvent?: (index: number) => void;
 }
 
 /** The embedded-states structure of the trace `lines` (`path` names it in messages). */
@@ -47,6 +49,7 @@ export function embeddedStates(lines: readonly string[], path: string, options: 
   let truncated: EmbeddedStates['truncated'] = null;
   const lastEvent = options.lastEvent ?? Number.MAX_SAFE_INTEGER;
   const replay = replayStates(lines, path, ({ index, states }) => {
+    options.onEvent?.(index);
     if (truncated !== null || index > lastEvent) return;
     const found: EmbeddedStateStep[] = [];
     let chars = 0;

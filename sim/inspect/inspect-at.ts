@@ -6,6 +6,7 @@ import type { ProcessId } from '../../core/ids.ts';
 import { InputError } from '../../core/input-error.ts';
 import type { ReplayDifference } from '../replay.ts';
 import { replayStates } from './replay-states.ts';
+import { traceTextLines } from '../../traces/read-lines.ts';
 
 export type ProcessStatus = 'live' | 'crashed' | 'exited';
 
@@ -33,11 +34,9 @@ export interface InspectedEvent {
   divergedAt: number | null;
 }
 
-/** The event lines of a trace (its text without the trailing newline's empty line). */
+/** The lines of a trace's text, as the reader reads them (no BOM, CRLF as LF, no blank lines at the end). */
 export function traceLines(text: string): string[] {
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
+  return traceTextLines(text);
 }
 
 /** Every process a trace starts, in start order (from its recorded `start` events). */
@@ -70,14 +69,19 @@ export function checkEventIndex(lines: readonly string[], path: string, at: numb
   }
 }
 
-/** Replays the trace `lines` to just after event `at` and returns every process's state there. */
-export function inspectAt(lines: readonly string[], path: string, at: number): InspectedEvent {
+/**
+ * Replays the trace `lines` to just after event `at` and returns every
+ * process's state there. `onEvent` hears each replayed event's index (the
+ * replay goes on to the end, to compare every line): a long trace's progress.
+ */
+export function inspectAt(lines: readonly string[], path: string, at: number, onEvent?: (index: number) => void): InspectedEvent {
   checkEventIndex(lines, path, at);
   let before: ReadonlyMap<ProcessId, unknown> = new Map();
   let after: ReadonlyMap<ProcessId, unknown> = new Map();
   let event: Record<string, unknown> = {};
   const status = new Map<ProcessId, ProcessStatus>();
   const replay = replayStates(lines, path, ({ index, line, states }) => {
+    onEvent?.(index);
     if (index > at) return;
     const e = parseEvent(line) ?? {};
     const node = e.node;

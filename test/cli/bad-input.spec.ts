@@ -116,7 +116,7 @@ describe('protocols', () => {
     const trace = join(dir, 'unknown-protocol.jsonl');
     const spec = { ...scenario({ protocol: { name: 'gone' } }) };
     writeFileSync(trace, `${JSON.stringify({ type: 'header', format: 'vsynclab-trace', version: 1, seed: '1', scenarioSpec: spec })}\n`);
-    expectOneLine(await cliInProcess('replay', trace), `${trace} (header scenarioSpec): protocol.name: unknown protocol "gone"`);
+    expectOneLine(await cliInProcess('replay', trace), `${trace}:1: scenarioSpec.protocol.name: unknown protocol "gone"`);
   });
 
   it('a bad protocol option names the file and the field', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { checkedTraceText, decodeTraceBytes, firstInvalidUtf8, readLineBatches } from '../../traces/read-lines.ts';
+import { checkedTraceText, decodeTraceBytes, firstInvalidUtf8, readLineBatches, traceTextLines } from '../../traces/read-lines.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vsynclab-read-lines-'));
 
@@ -65,5 +65,23 @@ describe('checkedTraceText', () => {
     const deep = `${'['.repeat(300)}${']'.repeat(300)}`;
     expect(() => checkedTraceText(Buffer.from(`{}\n{}\n${deep}\n`), 't.jsonl')).toThrow('t.jsonl:3: JSON nested deeper than 256 levels');
     expect(checkedTraceText(Buffer.from('{}\n'), 't.jsonl')).toBe('{}\n');
+  });
+});
+
+describe('traceTextLines (replay, inspect and shrink read a whole trace as the streaming reader does)', () => {
+  const lines = ['{"a":1}', '{"b":2}'];
+  it.each([
+    ['LF, a final newline', '{"a":1}\n{"b":2}\n'],
+    ['no final newline', '{"a":1}\n{"b":2}'],
+    ['CRLF', '{"a":1}\r\n{"b":2}\r\n'],
+    ['a byte-order mark', '\ufeff{"a":1}\n{"b":2}\n'],
+    ['blank lines at the end', '{"a":1}\n{"b":2}\n\n \r\n\t\n'],
+  ])('%s: the same lines', (_what, text) => {
+    expect(traceTextLines(text)).toEqual(lines);
+  });
+
+  it('keeps a blank line inside (for the reader to refuse) and a BOM anywhere but the start', () => {
+    expect(traceTextLines('{"a":1}\n\n{"b":2}\n')).toEqual(['{"a":1}', '', '{"b":2}']);
+    expect(traceTextLines('{"a":1}\n\ufeff{"b":2}')).toEqual(['{"a":1}', '\ufeff{"b":2}']);
   });
 });

@@ -130,7 +130,7 @@ describe('vsynclab inspect', () => {
       ['an unknown --node', () => ['inspect', isisTrace, '--at', '3', '--node', 'p9'], /isis\.jsonl: --node "p9": no such process in the trace \(it starts p1, p2, p3, p4, p5\)/],
       ['a trace without a seed', () => ['inspect', headerWithout('seed'), '--at', '1'], /no-seed\.jsonl:1: seed: expected a seed/],
       ['a trace without a scenario', () => ['inspect', headerWithout('scenarioSpec'), '--at', '1'], /no-scenarioSpec\.jsonl:1: scenarioSpec: the header holds no scenario/],
-      ['a protocol no --plugin registers', () => ['inspect', withProtocol('not-registered'), '--at', '1'], /header scenarioSpec\): protocol\.name: unknown protocol "not-registered"/],
+      ['a protocol no --plugin registers', () => ['inspect', withProtocol('not-registered'), '--at', '1'], /:1: scenarioSpec\.protocol\.name: unknown protocol "not-registered"/],
     ];
     for (const [what, args, message] of cases) {
       it(what, async () => {
