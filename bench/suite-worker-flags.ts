@@ -7,7 +7,8 @@
 // 2-worker wall time is at least its CPU seconds / 2, so less CPU for the
 // same runs is the speed-up that can be had. On Linux it also prints each
 // variant's helper-thread CPU (V8's background compilation and GC,
-// bench/thread-cpu.ts).
+// bench/thread-cpu.ts), and for each 2-worker variant the bound its CPU puts
+// on the idle speed-up over the first 1-worker variant.
 //
 // A variant is LABEL=WORKERS or LABEL=WORKERS:NODE-FLAGS (flags separated
 // by spaces); LABEL=WORKERS@DIR[:NODE-FLAGS] runs another built checkout's
@@ -75,11 +76,21 @@ for (let round = 0; round < rounds; round++) {
   process.stdout.write(`  round ${round + 1}: ${variants.map((v, k) => `${v.label} ${cpu[k]!.seconds.toFixed(2)} s`).join(', ')}\n`);
 }
 process.stdout.write(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+// The bound a 2-worker variant's CPU puts on the idle speed-up over the first
+// 1-worker variant: one worker's wall time is at least its main thread's CPU
+// (its total less the helpers, which have the second core), two workers' at
+// least half their total (bench/suite-workers.ts prints the same bound).
+const oneWorker = variants.findIndex((v) => v.workers === 1);
+const mainThreadOfOne = oneWorker >= 0 && helpers[oneWorker]!.length === rounds
+  ? median(seconds[oneWorker]!) - median(helpers[oneWorker]!)
+  : null;
+const bound = (k: number): string =>
+  mainThreadOfOne === null || variants[k]!.workers !== 2 ? '-' : ((2 * mainThreadOfOne) / median(seconds[k]!)).toFixed(2);
 printTable(
-  ['variant', 'workers', 'node flags', 'median CPU s', 'helpers CPU s', `CPU / ${variants[0]!.label} (median)`, 'range'],
+  ['variant', 'workers', 'node flags', 'median CPU s', 'helpers CPU s', `CPU / ${variants[0]!.label} (median)`, 'range', 'idle bound'],
   variants.map((v, k) => [
     v.label, String(v.workers), v.nodeFlags.join(' ') || '-', median(seconds[k]!).toFixed(2),
     helpers[k]!.length === rounds ? median(helpers[k]!).toFixed(2) : '-', median(ratios[k]!).toFixed(3),
-    `${Math.min(...ratios[k]!).toFixed(3)}..${Math.max(...ratios[k]!).toFixed(3)}`,
+    `${Math.min(...ratios[k]!).toFixed(3)}..${Math.max(...ratios[k]!).toFixed(3)}`, bound(k),
   ]),
 );
