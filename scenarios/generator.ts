@@ -124,8 +124,8 @@ function strikeWeights(spec: GeneratorSpec, random: UnitRandom): Record<StrikeKi
 /**
  * The late strikes (strikes.ts `LATE_STRIKES`), drawn after everything
  * else so the seed's other draws stay what they were: each kind comes with
- * the probability of its share of the file's strike weights (the late join,
- * 3 of 17.5 by default: about one seed in six), switched on or off first by
+ * the probability of its share of the main kinds' weights and its own (the
+ * late join, 3 of 17.5 by default: about one seed in six), switched on or off first by
  * a swarm coin, within what the seed's strikes and membership pairs left
  * of the majority budget (the late join takes nobody out). Its times count from the end of the
  * fault phase as the other strikes left it (a long isolation lengthens it).
