@@ -23,7 +23,7 @@ import { runScenarioSteps, type RunResult } from '../run.ts';
 import { DEFAULT_MAX_ATTEMPTS, shrinkSteps, targetOf, type ShrinkOutcome, type ShrinkTarget } from '../shrink.ts';
 import { driveYielding, eventLoopTurn } from '../steps.ts';
 import { triggerNotes, type NoteCounts } from './aimed-faults.ts';
-import { assumesWhatMutationsBreak, mutate, switchesOf, type Candidate, type Switches } from './mutate.ts';
+import { mutate, switchesOf, type Candidate, type Switches } from './mutate.ts';
 import { StrikeCoverage, type StrikeTally } from './strike-coverage.ts';
 
 export interface HuntOptions {
@@ -162,10 +162,7 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
       // strikes wait for its end: a 12-run hunt has no room for both.
       if (runs >= tourRunBound) strikes.endTour();
       const touring = strikes.touring();
-      // The tour's parents are the starting scenarios that may take a strike: one whose options or take-outs its
-      // mutations would break gets a new seed or order only (mutate.ts), which spent up to 3 of a 12-run hunt's
-      // tour runs on reseeds of swarm seed 1 (session 8: its take-outs count past a minority).
-      const starting = parents.filter((e) => e.run <= initial.length && !assumesWhatMutationsBreak(e.scenario));
+      const starting = parents.filter((e) => e.run <= initial.length);
       const period = touring ? FRESH_DRAW_PERIOD_TOURING : FRESH_DRAW_PERIOD;
       const freshTurn = runs >= initial.length && (runs - initial.length) % period === period - 1;
       const next: Candidate & { file: string; carried?: string[] } | null =

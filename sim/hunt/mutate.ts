@@ -117,7 +117,7 @@ function takeOutBudgetOf(parent: Scenario): number {
   return Math.max(Math.floor((parent.processes - 1) / 2), takenOut(parent));
 }
 
-export function assumesWhatMutationsBreak(s: Scenario): boolean {
+function assumesWhatMutationsBreak(s: Scenario): boolean {
   const options = s.protocol.options;
   if (options?.['failureDetector'] === 'external' || options?.['reliableNetwork'] === true) return true;
   // A scenario that takes out more than a minority (isis-cascading-crashes: four of seven, one by one) relies on
