@@ -124,14 +124,16 @@ function strikeWeights(spec: GeneratorSpec, random: UnitRandom): Record<StrikeKi
 /**
  * The late strikes (strikes.ts `LATE_STRIKES`), drawn after everything
  * else so the seed's other draws stay what they were: each kind comes with
- * the probability of its share of the file's strike weights (the late join,
- * 3 of 17.5 by default: about one seed in six), switched on or off first by
+ * the probability of its share of the main kinds' weights and its own (the
+ * late join, 3 of 17.5 by default: about one seed in six), switched on or off first by
  * a swarm coin, within what the seed's strikes and membership pairs left
  * of the majority budget (the late join takes nobody out). Its times count from the end of the
  * fault phase as the other strikes left it (a long isolation lengthens it).
  */
 function drawLateStrikes(spec: GeneratorSpec, s: Scenario, earlier: readonly Strike[], plans: readonly MembershipPlan[], random: UnitRandom): Strike[] {
-  const total = STRIKES.reduce((n, k) => n + weightOf(spec, k), 0);
+  // Each late kind's share is taken against the main draw's weights and its own, not the other late kinds': a
+  // late kind added later changes no earlier kind's coin, so seeds keep what they drew (session 8).
+  const mainTotal = MAIN_STRIKES.reduce((n, k) => n + weightOf(spec, k), 0);
   const flightUs = s.network.delay.meanUs + s.network.delay.jitterUs / 2;
   const durationUs = Math.max(spec.durationUs, ...earlier.map((x) => x.minDurationUs ?? 0));
   let budget = Math.floor((spec.processes - 1) / 2) - earlier.reduce((n, x) => n + x.takeOuts, 0) - plans.reduce((n, p) => n + p.takeOuts.length, 0);
@@ -139,6 +141,7 @@ function drawLateStrikes(spec: GeneratorSpec, s: Scenario, earlier: readonly Str
   if (spec.strikesPerSeed === 0) return late;
   for (const kind of LATE_STRIKES) {
     const on = spec.mode === 'uniform' || random.float() < 0.5;
+    const total = mainTotal + weightOf(spec, kind);
     const drawn = random.float() < (total > 0 ? weightOf(spec, kind) / total : 0);
     if (!on || !drawn) continue;
     const ctx = { processes: spec.processes, durationUs, suspectTimeoutUs: suspectTimeoutOf(spec), flightUs, budget, window: [0.05, 0.85] as const,

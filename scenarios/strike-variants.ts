@@ -5,7 +5,10 @@
 // it stages (the hunt's tour tries each situation once).
 import type { HostOrRole } from './types.ts';
 
-export const STRIKES = ['cutAtNote', 'competingCoordinators', 'slowLinkUnderLoad', 'noMajoritySplit', 'leaveUnderSuspicion', 'longIsolation', 'joinAtLastWrites'] as const;
+export const STRIKES = [
+  'cutAtNote', 'competingCoordinators', 'slowLinkUnderLoad', 'noMajoritySplit', 'leaveUnderSuspicion', 'longIsolation', 'joinAtLastWrites',
+  'lagAcrossViewChange', 'leavesMeetCrash',
+] as const;
 export type StrikeKind = (typeof STRIKES)[number];
 
 /**
@@ -14,8 +17,10 @@ export type StrikeKind = (typeof STRIKES)[number];
  * seed keeps the strikes, membership pairs and faults it drew before and
  * only some gain one (the pinned seeds and the measured seed counts of the
  * others stay put). The hunt's strike mutation draws them like the rest.
+ * Session 8 added two more the same way (a lagging link across a view
+ * change, leaves meeting a crash at the majority boundary).
  */
-export const LATE_STRIKES: readonly StrikeKind[] = ['joinAtLastWrites'];
+export const LATE_STRIKES: readonly StrikeKind[] = ['joinAtLastWrites', 'lagAcrossViewChange', 'leavesMeetCrash'];
 
 /** A uniform [0, 1) source. */
 export interface UnitRandom {
@@ -84,6 +89,8 @@ export const STRIKE_VARIANTS: Readonly<Record<StrikeKind, readonly StrikeVariant
   leaveUnderSuspicion: [{ name: 'clean-leavers', weight: 1 }, { name: 'lossy-leavers', weight: 1 }, { name: 'leavers-cut-at-suspicion', weight: 4 }],
   longIsolation: [{ name: 'member', weight: 2 }, { name: 'coordinator', weight: 1 }],
   joinAtLastWrites: [{ name: 'one-joiner', weight: 1 }],
+  lagAcrossViewChange: [{ name: 'sender-crashes', weight: 1 }],
+  leavesMeetCrash: [{ name: 'crash-at-boundary', weight: 1 }, { name: 'even-split', weight: 1 }],
 };
 
 /**
@@ -94,6 +101,7 @@ export const STRIKE_VARIANTS: Readonly<Record<StrikeKind, readonly StrikeVariant
  */
 export const DEFAULT_STRIKE_WEIGHTS: Readonly<Record<StrikeKind, number>> = {
   cutAtNote: 5, competingCoordinators: 3, slowLinkUnderLoad: 1, noMajoritySplit: 1, leaveUnderSuspicion: 3, longIsolation: 1.5, joinAtLastWrites: 3,
+  lagAcrossViewChange: 2, leavesMeetCrash: 2,
 };
 
 /** The note a cut-at-note variant fires at (undefined for other kinds). */
@@ -122,6 +130,8 @@ export function isQuietVariant(kind: StrikeKind, variant: string): boolean {
     case 'noMajoritySplit':
     case 'longIsolation':
     case 'joinAtLastWrites':
+    case 'lagAcrossViewChange':
+    case 'leavesMeetCrash':
       return false;
   }
 }

@@ -35,6 +35,23 @@
 //   nothing writes those keys again: the state it is given must already
 //   hold what the flush delivered, or its replica differs for good. Random
 //   joins land mid-workload, where later writes mend a stale transfer.
+// - `lagAcrossViewChange`: one member's link to a peer slower than a whole
+//   view change (under the suspicion timeout), a view change (a join), and
+//   once the peer has sent its flush reply, a sender cut off from the
+//   lagging member that then crashes. The peer hears the lagging member's
+//   last stability gossip of the old view only after it installed the new
+//   one (and nothing of it in the new view for a while), and holds the
+//   sender's last multicasts the lagging member never got: the flush must
+//   forward them, so whatever the peer counted as stable on stale or
+//   missing gossip is lost. Random faults slow links at random times, not
+//   across a flush followed by the sender's crash.
+// - `leavesMeetCrash`: leaves that bring the group to a majority boundary
+//   meeting a crash or a split: the fewest leavers that leave the stayers a
+//   majority only once the leavers are discounted, and one more member
+//   crashing just after them (`crash-at-boundary`); or, in a group of odd
+//   size, one leaver and then a partition of the rest into two equal halves
+//   (`even-split`), so no side holds a majority of the view after the
+//   leave. Random crashes and splits rarely meet a leave there.
 //
 // Each kind comes in variants (which moment and which cut, whether one of
 // two competing coordinators lags...), each with a weight: the variants
@@ -133,8 +150,11 @@ export function strikeCost(kind: StrikeKind, processes: number): number {
     case 'slowLinkUnderLoad':
     case 'longIsolation':
       return 1;
+    case 'lagAcrossViewChange':
+      return 2;
     case 'noMajoritySplit':
     case 'leaveUnderSuspicion':
+    case 'leavesMeetCrash':
       return Math.max(1, Math.floor((processes - 1) / 2));
   }
 }
@@ -335,8 +355,71 @@ export function drawStrike(kind: StrikeKind, ctx: StrikeContext, random: UnitRan
       strike.detail = `join ${Math.round((ctx.durationUs - atUs) / 1000)} ms before the workload ends`;
       return strike;
     }
+    case 'lagAcrossViewChange': {
+      // The sender is the coordinator (the oldest free host), the leaver the next, the lagging member the youngest.
+      const sender = free[0];
+      const leaver = free[1];
+      const lagging = free[free.length - 1];
+      const peer = free[free.length - 2];
+      if (sender === undefined || leaver === undefined || lagging === undefined || peer === undefined || free.length < 4) return null;
+      // Longer than a view change (a few flights), shorter than the suspicion timeout: nobody suspects the lagging member.
+      const lagUs = Math.round(Math.min(0.85 * timeout, Math.max(between(6, 12) * ctx.flightUs, between(LAG_OF_TIMEOUT[0], LAG_OF_TIMEOUT[1]) * timeout)));
+      // Slow towards everyone from a lag or two before the leave: every gossip of the old view sent in the last lag
+      // before the freeze (one every stability interval) is still on the links when the others install the new
+      // view, and none of the others hears from it in the new view for a lag. A survivor that heard it in time
+      // would keep the sender's messages and forward them: every survivor must hear it late.
+      const slowFromUs = clamp(startUs - between(1, 2) * lagUs);
+      for (const to of hosts.filter((h) => h !== lagging)) strike.schedule.push({ type: 'link', from: lagging, to, bidirectional: false, atUs: slowFromUs, ...slow(lagUs) });
+      // The view change: a leave (a join would bring a member that hears the lagging one only in the new view).
+      strike.leaves.push({ atUs: startUs, host: leaver });
+      // From the peer's flush reply: the sender's frames to the lagging member lost, then the sender crashes.
+      const flushOk: NoteAt = { note: 'flush-ok', node: peer, occurrence: 1, afterUs: startUs };
+      const cutUs = Math.round(between(0.2, 1.2) * lagUs);
+      const crashUs = cutUs + Math.round(between(0.5, 1.5) * lagUs);
+      strike.schedule.push(
+        { type: 'link', from: sender, to: lagging, bidirectional: false, lossProbability: 1, at: { ...flushOk, delayUs: cutUs } },
+        { type: 'crash', host: sender, at: { ...flushOk, delayUs: crashUs } },
+        { type: 'link-reset', atUs: clamp(startUs + lagUs * 4 + 4 * timeout) },
+      );
+      strike.hostsUsed.push(sender, leaver, lagging, peer);
+      strike.detail = `${lagging} ${Math.round(lagUs / 1000)} ms slow to all across ${leaver}'s leave, ${sender} cut off from ${lagging} and crashed after ${peer}'s flush reply`;
+      return strike;
+    }
+    case 'leavesMeetCrash': {
+      const n = ctx.processes;
+      if (variant === 'even-split') {
+        // One leaver in a group of odd size: the view after the leave is even, and split into halves.
+        if (n % 2 === 0 || free.length < 5) return null;
+        const leaver = free[free.length - 1]!;
+        const rest = hosts.filter((h) => h !== leaver).map((h) => ({ h, key: random.float() })).sort((a, b) => a.key - b.key).map((x) => x.h);
+        const half = rest.length / 2;
+        const splitUs = clamp(startUs + between(0.3, 1.5) * timeout);
+        strike.leaves.push({ atUs: startUs, host: leaver });
+        strike.schedule.push({ type: 'partition', groups: [rest.slice(0, half), rest.slice(half)], atUs: splitUs }, { type: 'heal', atUs: clamp(splitUs + between(1.5, 4) * timeout) });
+        strike.hostsUsed.push(leaver);
+        strike.detail = `${leaver} leaves, then ${rest.slice(0, half).join(',')} | ${rest.slice(half).join(',')}`;
+        return strike;
+      }
+      // The fewest leavers that leave the stayers a majority only once the leavers are discounted, and one more crash.
+      let leavers = 0;
+      for (let l = 1; l <= n - 3 && leavers === 0; l++) {
+        const stay = n - l - 1;
+        if (!(stay * 2 > n) && stay * 2 > n - l) leavers = l;
+      }
+      if (leavers === 0 || free.length < leavers + 2) return null;
+      const leaving = free.slice(free.length - leavers);
+      const crashed = free[free.length - leavers - 1]!;
+      for (const l of leaving) strike.leaves.push({ atUs: startUs, host: l });
+      strike.schedule.push({ type: 'crash', host: crashed, atUs: clamp(startUs + between(-0.5, 1.5) * ctx.flightUs) });
+      strike.hostsUsed.push(...leaving, crashed);
+      strike.detail = `${leaving.join(',')} leave${leaving.length === 1 ? 's' : ''} as ${crashed} crashes`;
+      return strike;
+    }
   }
 }
+
+/** The lagging link of `lagAcrossViewChange`, as a share of the suspicion timeout. */
+const LAG_OF_TIMEOUT: readonly [number, number] = [0.5, 0.85];
 
 /** Bound on a strike's load (multicasts per second), unless the scenario's own rate is higher. */
 export const MAX_STRIKE_RATE = 1_500;

@@ -114,7 +114,25 @@ const ASSUMPTION_KEEPING_MUTATIONS: ReadonlySet<Mutation> = new Set<Mutation>(['
  * hunt report one at the end of session 6.
  */
 function takeOutBudgetOf(parent: Scenario): number {
+  if (isStaticGroup(parent)) return takenOut(parent);
   return Math.max(Math.floor((parent.processes - 1) / 2), takenOut(parent));
+}
+
+/**
+ * A static group (`isis-fbcast-static`, `isis-cbcast-static`: no
+ * membership service) cannot exclude a crashed or cut-off member: its one
+ * view lists it to the end, and the checker's view-convergence fails on a
+ * correct group. Its mutants take out no more than it does (nothing), and
+ * get no strike (every strike takes a host out or brings a join it refuses)
+ * and no random fault kind switched on. One-minute hunts reported a spliced
+ * crash with a strike's leave and crash, and a random crash switched on, on
+ * `isis-cbcast-static` as findings in session 8.
+ */
+/** What a static group's mutants never get: a strike, and random fault kinds (a random crash takes a host out unseen by `takenOut`). */
+const STATIC_GROUP_OFF: ReadonlySet<Mutation> = new Set<Mutation>(['strike', 'fault-kind']);
+
+function isStaticGroup(s: Scenario): boolean {
+  return s.protocol.name.endsWith('-static');
 }
 
 function assumesWhatMutationsBreak(s: Scenario): boolean {
@@ -135,7 +153,10 @@ function assumesWhatMutationsBreak(s: Scenario): boolean {
 export function mutate(parent: Candidate, donors: readonly Candidate[], switches: Switches, rng: Rng, strikes?: StrikeCoverage): Candidate | null {
   const restricted = assumesWhatMutationsBreak(parent.scenario);
   const takeOutBudget = takeOutBudgetOf(parent.scenario);
-  const weights = restricted ? weightsFor(strikes).map((w, k) => (ASSUMPTION_KEEPING_MUTATIONS.has(MUTATIONS[k] as Mutation) ? w : 0)) : weightsFor(strikes);
+  const staticGroup = isStaticGroup(parent.scenario);
+  const weights = restricted
+    ? weightsFor(strikes).map((w, k) => (ASSUMPTION_KEEPING_MUTATIONS.has(MUTATIONS[k] as Mutation) ? w : 0))
+    : weightsFor(strikes).map((w, k) => (staticGroup && STATIC_GROUP_OFF.has(MUTATIONS[k] as Mutation) ? 0 : w));
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     let scenario = structuredClone(parent.scenario);
     let seed = parent.seed;
@@ -145,10 +166,10 @@ export function mutate(parent: Candidate, donors: readonly Candidate[], switches
     // During the strike tour (strike-coverage.ts), a candidate is its parent and one strike of an untried
     // situation, nothing else: each situation's one try is not spoilt by other changes (session 7, the
     // hunt column: 25 of 27 found so, 24 with 0 to 2 other changes after the strike).
-    const touring = !restricted && strikes !== undefined && strikes.touring();
+    const touring = !restricted && !staticGroup && strikes !== undefined && strikes.touring();
     const count = touring ? 1 : 1 + rng.int(3);
     // While variants remain untried, a candidate starts with a strike as often as they remain.
-    const strikeFirst = touring || (!restricted && strikes !== undefined && rng.chance(strikes.untriedShare()));
+    const strikeFirst = touring || (!restricted && !staticGroup && strikes !== undefined && rng.chance(strikes.untriedShare()));
     for (let k = 0; k < count; k++) {
       const mutation = k === 0 && strikeFirst ? 'strike' : MUTATIONS[rng.weightedIndex(weights)]!;
       if (mutation === 'reseed') {

@@ -7,7 +7,8 @@
 // generator keeps, roughly: hosts the scenario already takes out count, and
 // when they leave no room, some of them are dropped to make it.
 import { DEFAULT_SUSPECT_TIMEOUT_US } from '../../scenarios/membership-plan.ts';
-import { applyStrikes, drawStrike, strikeCost, STRIKES, type StrikeKind } from '../../scenarios/strikes.ts';
+import { applyStrikes, drawStrike, strikeCost, STRIKES, type Strike, type StrikeKind } from '../../scenarios/strikes.ts';
+import { MOMENTS, type MomentName } from '../../scenarios/strike-variants.ts';
 import { risksSuspicion } from '../../scenarios/suspicion-risk.ts';
 import type { Scenario, ScheduledFault } from '../../scenarios/types.ts';
 import type { Rng } from '../rng.ts';
@@ -129,7 +130,38 @@ export function addStrike(s: Scenario, rng: Rng, kind: StrikeKind = rng.pick(STR
     return { scenario: applyStrikes(stage.scenario, [strike], s.workload.multicastsPerSecond), what: `strike ${strike.detail}${cleared}`, key: strikeKey(strike.kind, strike.variant), quiet: true };
   }
   const made = room.dropped > 0 ? ` (${room.dropped} take-out${room.dropped === 1 ? '' : 's'} dropped for it)` : '';
-  return { scenario: applyStrikes(room.scenario, [strike], s.workload.multicastsPerSecond), what: `strike ${strike.detail}${made}`, key: strikeKey(strike.kind, strike.variant), quiet: false };
+  const slowed = slowedForOrdersInFlight(room.scenario, strike, rng);
+  const what = `strike ${strike.detail}${made}${slowed.factor > 1 ? ` (network ${slowed.factor.toFixed(1)}x slower)` : ''}`;
+  return { scenario: applyStrikes(slowed.scenario, [strike], s.workload.multicastsPerSecond), what, key: strikeKey(strike.kind, strike.variant), quiet: false };
+}
+
+/** The slowest mean flight the slowdown makes (well under the suspicion timeout: a flush still takes a few). */
+const MAX_SLOWED_MEAN_US = 8_000;
+/** The slowdown's factor, drawn in this range. */
+const SLOWDOWN: readonly [number, number] = [1.5, 3];
+
+/**
+ * A cut at a total-order moment (the sequencer just after it ordered) needs
+ * its orders still in flight when the successor takes over: on a fast
+ * network they land before the flush and the cut changes nothing. The hunt
+ * stages it on a network 1.5 to 3 times slower (mean flight at most 8 ms).
+ * Measured (session 8, `bench/hunt/try-strike.ts` with the delays scaled,
+ * uniform seeds 1..10): the sequencer's dead link failed
+ * orders-acked-after-flush 2 of 10 times as it was, 4 at twice the delays,
+ * 6 at three times; session 7 saw 7 of 10 on swarm seed 1 (3.2 ms a flight
+ * against the uniform file's 1.5 ms). The generators' strikes keep the
+ * file's network (their seeds stay as they were).
+ */
+function slowedForOrdersInFlight(s: Scenario, strike: Strike, rng: Rng): { scenario: Scenario; factor: number } {
+  if (strike.kind !== 'cutAtNote') return { scenario: s, factor: 1 };
+  const moment = strike.variant.split('/')[0] ?? '';
+  if (!(moment in MOMENTS) || MOMENTS[moment as MomentName].needs !== 'totalLoad') return { scenario: s, factor: 1 };
+  const { delay } = s.network;
+  const drawn = SLOWDOWN[0] + rng.float() * (SLOWDOWN[1] - SLOWDOWN[0]);
+  const factor = Math.max(1, Math.min(drawn, MAX_SLOWED_MEAN_US / Math.max(1, delay.meanUs)));
+  if (factor <= 1) return { scenario: s, factor: 1 };
+  const slowed = { minUs: delay.minUs, meanUs: Math.round(delay.meanUs * factor), jitterUs: Math.round(delay.jitterUs * factor) };
+  return { scenario: { ...s, network: { ...s.network, delay: slowed } }, factor };
 }
 
 /**

@@ -121,4 +121,23 @@ describe('mutate', () => {
     }
     expect(checked).toBeGreaterThan(100);
   });
+
+  it('gives a static group (no membership service) no take-out and no strike: it cannot exclude a crashed member', () => {
+    const [cbcastStatic, crashes] = loadScenarios(['scenarios/isis-cbcast-static.json', 'scenarios/isis-crash-before-settle.json']);
+    const parent: Candidate = { scenario: cbcastStatic!.forSeed(1), seed: 1, changes: [] };
+    // A donor with crashes to splice from, the random fault kinds of isis-uniform to switch on, and a strike tally that asks for strikes.
+    const donors: Candidate[] = [parent, { scenario: crashes!.forSeed(1), seed: 1, changes: [] }];
+    const rng = new Rng('static');
+    const strikes = new StrikeCoverage();
+    let made = 0;
+    for (let k = 0; k < 300; k++) {
+      const child = mutate(parent, donors, switches, rng, strikes);
+      if (child === null) continue;
+      made++;
+      expect(child.addedStrikes).toBeUndefined();
+      expect(takenOut(child.scenario)).toBe(0);
+      expect(child.scenario.faults?.random).toBeUndefined();
+    }
+    expect(made).toBeGreaterThan(100);
+  });
 });

@@ -21,6 +21,13 @@ const RACES: readonly { mutant: string; kind: StrikeKind; variant: string; atLea
   { mutant: 'leave-relies-on-lost-ack', kind: 'leaveUnderSuspicion', variant: 'leavers-cut-at-suspicion', atLeast: 5 },
 ];
 
+/** Session 8's strikes (not quiet: the scenario's faults stay), on the same noisy scenario: each fails its mutants on some seeds. */
+const SITUATIONS: readonly { mutant: string; kind: StrikeKind; variant: string; atLeast: number }[] = [
+  { mutant: 'stability-heard-only', kind: 'lagAcrossViewChange', variant: 'sender-crashes', atLeast: 1 },
+  { mutant: 'majority-half', kind: 'leavesMeetCrash', variant: 'even-split', atLeast: 1 },
+  { mutant: 'leave-exits-at-request', kind: 'leavesMeetCrash', variant: 'crash-at-boundary', atLeast: 5 },
+];
+
 function failures(kind: StrikeKind, variant: string, mutant: string | undefined): number {
   let failed = 0;
   for (let k = 1; k <= TRIES; k++) {
@@ -35,6 +42,13 @@ function failures(kind: StrikeKind, variant: string, mutant: string | undefined)
 describe('quiet strikes reach their race', () => {
   it.each(RACES)('$kind/$variant fails $mutant on at least $atLeast of 10 seeds, the real protocol on none', ({ mutant, kind, variant, atLeast }) => {
     expect(noisy!.faults?.random).toBeDefined();
+    expect(failures(kind, variant, mutant)).toBeGreaterThanOrEqual(atLeast);
+    expect(failures(kind, variant, undefined)).toBe(0);
+  });
+});
+
+describe('session-8 strikes reach their situation', () => {
+  it.each(SITUATIONS)('$kind/$variant fails $mutant on at least $atLeast of 10 seeds, the real protocol on none', ({ mutant, kind, variant, atLeast }) => {
     expect(failures(kind, variant, mutant)).toBeGreaterThanOrEqual(atLeast);
     expect(failures(kind, variant, undefined)).toBe(0);
   });

@@ -39,6 +39,20 @@ describe('strike mutation', () => {
     }
   });
 
+  it('stages a cut at the sequencer on a network 1.5 to 3 times slower (at most 8 ms a flight); other strikes keep the network', () => {
+    const rng = new Rng('slowed');
+    const mean = steady!.network.delay.meanUs;
+    for (const cut of ['isolate', 'mute', 'deadLink', 'crash']) {
+      const made = addStrike(structuredClone(steady!), rng, 'cutAtNote', `sequencer-after-order/${cut}`)!;
+      const slowed = made.scenario.network.delay.meanUs;
+      expect(slowed).toBeLessThanOrEqual(Math.max(mean, 8_000));
+      if (mean * 1.5 <= 8_000) expect(slowed).toBeGreaterThanOrEqual(Math.floor(mean * 1.5));
+      expect(made.what).toMatch(/network \d\.\dx slower/);
+      const other = addStrike(structuredClone(steady!), rng, 'cutAtNote', `provider-mid-transfer/${cut}`)!;
+      expect(other.scenario.network).toEqual(steady!.network);
+    }
+  });
+
   it('leaves a scenario with room for the strike as it was, the strike added', () => {
     const made = addStrike(structuredClone(steady!), new Rng('room'), 'competingCoordinators')!;
     expect(made.what).not.toMatch(/dropped/);
