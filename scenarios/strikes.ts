@@ -290,13 +290,8 @@ export function drawStrike(kind: StrikeKind, ctx: StrikeContext, random: UnitRan
       return strike;
     }
     case 'leaveUnderSuspicion': {
-      // The fewest leavers that leave the stayers a majority only once the leavers are discounted.
       const n = ctx.processes;
-      let leavers = 0;
-      for (let l = 1; l <= n - 3 && leavers === 0; l++) {
-        const stay = n - l - 1;
-        if (!(stay * 2 > n) && stay * 2 > n - l) leavers = l;
-      }
+      const leavers = fewestDiscountedLeavers(n);
       if (leavers === 0 || free.length < leavers + 2) return null;
       const leaving = free.slice(free.length - leavers);
       const suspect = free[free.length - leavers - 1]!;
@@ -401,11 +396,7 @@ export function drawStrike(kind: StrikeKind, ctx: StrikeContext, random: UnitRan
         return strike;
       }
       // The fewest leavers that leave the stayers a majority only once the leavers are discounted, and one more crash.
-      let leavers = 0;
-      for (let l = 1; l <= n - 3 && leavers === 0; l++) {
-        const stay = n - l - 1;
-        if (!(stay * 2 > n) && stay * 2 > n - l) leavers = l;
-      }
+      const leavers = fewestDiscountedLeavers(n);
       if (leavers === 0 || free.length < leavers + 2) return null;
       const leaving = free.slice(free.length - leavers);
       const crashed = free[free.length - leavers - 1]!;
@@ -448,4 +439,17 @@ export function applyStrikes(s: Scenario, strikes: readonly Strike[], baseRate: 
   }
   const durationUs = Math.max(s.durationUs, ...strikes.map((x) => x.minDurationUs ?? 0));
   return { ...s, workload, faults, durationUs };
+}
+
+/**
+ * The fewest leavers l (0: none fits) such that, with one more member lost,
+ * the n - l - 1 who stay are no majority of all n but are a majority once
+ * the l leavers are discounted: the boundary a leave and a failure meet at.
+ */
+function fewestDiscountedLeavers(n: number): number {
+  for (let l = 1; l <= n - 3; l++) {
+    const stay = n - l - 1;
+    if (!(stay * 2 > n) && stay * 2 > n - l) return l;
+  }
+  return 0;
 }

@@ -27,7 +27,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { runCli } from '../cli/main.ts';
+import { cliInProcess } from '../test/cli/cli-harness.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -56,33 +56,16 @@ const commands: readonly Command[] = args.includes('--commands')
   : ALL_COMMANDS;
 const dir = mkdtempSync(join(tmpdir(), 'vsynclab-fuzz-traces-'));
 
-/** Runs `vsynclab ...argv` in this process, capturing its output (as test/cli/cli-harness.ts does). */
+/** Runs `vsynclab ...argv` in this process (test/cli/cli-harness.ts); an exception that escapes the CLI is a finding, status -1. */
 async function cli(...argv: string[]): Promise<Outcome> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const writeOut = process.stdout.write;
-  const writeErr = process.stderr.write;
-  const capture = (sink: string[]) =>
-    ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
-      sink.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      (rest.find((r) => typeof r === 'function') as (() => void) | undefined)?.();
-      return true;
-    }) as typeof process.stdout.write;
-  process.stdout.write = capture(out);
-  process.stderr.write = capture(err);
-  process.env['FORCE_COLOR'] = '0';
-  let status: number;
   try {
-    status = await runCli(argv);
+    const { status, stdout, stderr } = await cliInProcess(...argv);
+    return { status: status ?? -1, stdout, stderr };
   } catch (error) {
-    err.push(`escaped runCli: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    status = -1;
+    return { status: -1, stdout: '', stderr: `escaped runCli: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
   } finally {
-    process.stdout.write = writeOut;
-    process.stderr.write = writeErr;
+    process.exitCode = 0;
   }
-  process.exitCode = 0;
-  return { status, stdout: out.join(''), stderr: err.join('') };
 }
 
 // Three small runs: every event type of the contract and of the network vocabulary.
