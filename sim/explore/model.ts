@@ -14,7 +14,7 @@ import { applyEffects } from '../system/effects.ts';
 import { callInit, callMessage, callRequest, callSuspect, callTimer, type HandlerSite } from '../system/handlers.ts';
 import { actionLabel, enabledActions, hostOf, stepLabel, twoGroupSplits, workloadRequest, type Action, type ActionContext } from './actions.ts';
 import type { ExploreConfig } from './config.ts';
-import { identityRenaming } from './renaming.ts';
+import { identityRenaming, type Renaming } from './renaming.ts';
 import { planSymmetry, RenamingPermutation } from './symmetry.ts';
 import { SymmetricKey } from './symmetry-key.ts';
 import { RenamedOrderCheck, type RenamedViolation } from './symmetry-order.ts';
@@ -157,6 +157,25 @@ export class ExploreModel implements StepBuilder {
   key(s: GlobalState, out: Int32Array): void {
     if (this.symmetricKey !== null) this.symmetricKey.key(s, out);
     else stateKey(this.hasher, s, out);
+  }
+
+  /** Scratch of `canonicalRanks`: the key it computes on the way. */
+  private readonly rankKey = new Int32Array(2);
+
+  /**
+   * Under symmetry: each process's position under the state's canonical
+   * renaming (the one whose renamed state gives the key), `ranks[i]` for
+   * process index i; null without symmetry. A renamed state's canonical
+   * renaming is this one composed with the renaming undone, so a process and
+   * its image get the same rank: the rank is the same for every member of
+   * the orbit (por.ts breaks its ties with it). Slots past the initial
+   * processes (joiners, incarnations) are fixed points of every renaming:
+   * their rank is their index.
+   */
+  canonicalRanks(s: GlobalState): readonly number[] | null {
+    if (!this.symmetric) return null;
+    const best = this.symmetricKey !== null ? this.symmetricKey.key(s, this.rankKey) : stateKey(this.hasher, s, this.rankKey);
+    return (this.hasher.renamings[best] as Renaming).image;
   }
 
   /** Under symmetry with permute hooks: a violation that step `a` of `s` (giving `c`) shows in a renamed world (symmetry-order.ts). */

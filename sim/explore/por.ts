@@ -17,12 +17,32 @@
 // enabled or the network is cut: they touch every process. The cycle proviso
 // is the search's (search.ts): a state whose reduced successors close a
 // cycle is expanded in full.
+//
+// Under --symmetry a visited state stands for its whole orbit, and which
+// renaming of it is kept depends on which path (or worker) reached it first.
+// So the choice of p must not depend on the processes' names: ties between
+// processes with equally few actions are broken by their rank under the
+// state's canonical renaming (`canonicalRanks`, model.ts), which is the same
+// for a process and its image in every renamed state. Two renamings giving
+// the minimal key are an automorphism of the state that maps one choice onto
+// the other, so their successors get the same keys. By index, as before, the
+// count depended on the race: 34,006 / 34,007 / 34,021 states on three runs
+// of cbcast-3x2 with 2 workers, 33,961 with one thread.
 import { isBudgetedFault, type Action } from './actions.ts';
 import type { ExploreConfig } from './config.ts';
 import { LIVE, type GlobalState } from './state.ts';
 
-/** The ample subset of `actions` (which `enabledActions` listed), or null for no reduction. */
-export function ampleSet(s: GlobalState, actions: readonly Action[], config: ExploreConfig): Action[] | null {
+/**
+ * The ample subset of `actions` (which `enabledActions` listed), or null for
+ * no reduction. `canonicalRanks` (under symmetry) ranks the processes for a
+ * tie; without it a tie goes to the lowest index.
+ */
+export function ampleSet(
+  s: GlobalState,
+  actions: readonly Action[],
+  config: ExploreConfig,
+  canonicalRanks: ((s: GlobalState) => readonly number[] | null) | null = null,
+): Action[] | null {
   if (config.receiptsSend || s.partition !== null || actions.length < 2) return null;
   const n = s.procs.length;
   const perOwner = new Array<number>(n).fill(0);
@@ -37,11 +57,30 @@ export function ampleSet(s: GlobalState, actions: readonly Action[], config: Exp
     if (p.requestsMade < config.multicastsPerProcess || p.timers.length > 0) sender[p.index] = true;
   }
   let best = -1;
+  let tied = 0;
   for (let i = 0; i < n; i++) {
     if (sender[i] || (perOwner[i] as number) === 0) continue;
-    if (best < 0 || (perOwner[i] as number) < (perOwner[best] as number)) best = i;
+    if (best < 0 || (perOwner[i] as number) < (perOwner[best] as number)) {
+      best = i;
+      tied = 1;
+    } else if ((perOwner[i] as number) === (perOwner[best] as number)) tied++;
   }
   if (best < 0) return null;
+  if (tied > 1 && canonicalRanks !== null) best = lowestRanked(s, perOwner, sender, best, canonicalRanks);
   const chosen = actions.filter((a) => a.kind !== 'heal' && a.kind !== 'partition' && (a.owner === best || sender[a.owner]));
   return chosen.length < actions.length ? chosen : null;
+}
+
+/** Among the non-senders with as few actions as `first`, the one of lowest canonical rank (`first` without symmetry). */
+function lowestRanked(s: GlobalState, perOwner: readonly number[], sender: readonly boolean[], first: number, canonicalRanks: (s: GlobalState) => readonly number[] | null): number {
+  const ranks = canonicalRanks(s);
+  if (ranks === null) return first;
+  const rank = (i: number): number => (i < ranks.length ? (ranks[i] as number) : i);
+  const fewest = perOwner[first] as number;
+  let best = first;
+  for (let i = first + 1; i < perOwner.length; i++) {
+    if (sender[i] || perOwner[i] !== fewest) continue;
+    if (rank(i) < rank(best)) best = i;
+  }
+  return best;
 }

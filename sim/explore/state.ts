@@ -197,7 +197,8 @@ export function messageHash(hasher: ValueHasher, structural: StructuralHasher | 
  * The state's key: two 32-bit lanes written to `out`. Under symmetry, the
  * smallest key over every renaming (the canonical representative).
  */
-export function stateKey(hasher: ValueHasher, s: GlobalState, out: Int32Array): void {
+/** Writes the state's key (the smallest over the hasher's renamings) to `out` and returns the index of the renaming that gives it (the first, when several do). */
+export function stateKey(hasher: ValueHasher, s: GlobalState, out: Int32Array): number {
   const w = hasher.width;
   // Budgets used, 8 bits a kind (MAX_BUDGET is 16); the later kinds are folded in only when used.
   const u = s.used;
@@ -206,6 +207,7 @@ export function stateKey(hasher: ValueHasher, s: GlobalState, out: Int32Array): 
   const partition = s.partition === null ? null : partitionLanes(hasher, s.partition);
   let bestA = 0;
   let bestB = 0;
+  let best = 0;
   for (let k = 0; k < w; k += 2) {
     let a = s.bagHash[k] as number;
     let b = s.bagHash[k + 1] as number;
@@ -224,10 +226,12 @@ export function stateKey(hasher: ValueHasher, s: GlobalState, out: Int32Array): 
     if (k === 0 || a < bestA || (a === bestA && b < bestB)) {
       bestA = a;
       bestB = b;
+      best = k >> 1;
     }
   }
   out[0] = bestA | 0;
   out[1] = bestB | 0;
+  return best;
 }
 
 /** A partition is a set of groups, each a set of processes. */

@@ -51,7 +51,7 @@ export function stepEach(model: ExploreModel, s: GlobalState, actions: readonly 
  * (`closesCycle`, the BFS proviso); otherwise every action's.
  */
 export function reducedOrAll(model: ExploreModel, s: GlobalState, actions: readonly Action[], por: boolean, successors: (actions: readonly Action[]) => Successors, closesCycle: (reduced: Successors) => boolean): Successors {
-  const ample = por ? ampleSet(s, actions, model.config) : null;
+  const ample = por ? ampleSet(s, actions, model.config, model.symmetric ? (t) => model.canonicalRanks(t) : null) : null;
   if (ample !== null) {
     const reduced = successors(ample);
     if (!closesCycle(reduced)) return reduced;

@@ -118,8 +118,8 @@ export class SymmetricKey {
     this.inFlightFrom = new Int32Array(pids.length);
   }
 
-  /** The canonical key, two lanes written to `out`. */
-  key(s: GlobalState, out: Int32Array): void {
+  /** The canonical key, two lanes written to `out`; returns the index of the renaming that gives it (the first, when several do). */
+  key(s: GlobalState, out: Int32Array): number {
     const u = s.used;
     const used = u.crash | (u.partition << 8) | (u.drop << 16) | (u.suspicion << 24);
     const extra = u.duplicate | (u.leave << 8) | (u.join << 16) | (u.restart << 24);
@@ -127,6 +127,7 @@ export class SymmetricKey {
     let bestA = 0;
     let bestB = 0;
     let first = true;
+    let best = 0;
     for (let n = 0; n < this.renamings.length; n++) {
       if (!this.sortsBySignature(n)) continue;
       let a = 0;
@@ -150,10 +151,12 @@ export class SymmetricKey {
         bestA = a;
         bestB = b;
         first = false;
+        best = n;
       }
     }
     out[0] = bestA | 0;
     out[1] = bestB | 0;
+    return best;
   }
 
   /** Each initial process's signature: what no renaming changes about it. */
