@@ -4,9 +4,9 @@
 // when it ends, so each figure is short by at most that much CPU.
 // Elsewhere (no /proc) `available` is false and nothing is sampled.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { statCpuMs, statFieldsAfterCommand } from '../sim/explore/parallel/thread-cpu.ts';
 
 const SAMPLE_MS = 50;
-const TICKS_PER_SECOND = 100;
 /** Bound on the threads tracked (a suite run has a dozen). */
 const MAX_THREADS = 1000;
 /** A thread with less CPU than this is never taken for a worker (libuv's file I/O threads also start late). */
@@ -54,10 +54,9 @@ export class ThreadCpuSampler {
       } catch {
         continue; // the thread has ended
       }
-      // Fields after the command name (which may hold spaces): utime is the 14th field, stime the 15th, starttime the 22nd.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-      const startTicks = Number(fields[19]);
+      // starttime is the 22nd field, the 20th after the command name.
+      const cpuSeconds = statCpuMs(stat) / 1000;
+      const startTicks = Number(statFieldsAfterCommand(stat)[19]);
       const known = this.threads.get(Number(tid));
       if (known === undefined) {
         if (this.threads.size < MAX_THREADS) this.threads.set(Number(tid), { tid: Number(tid), cpuSeconds, startTicks, lastBusySeconds: nowSeconds });

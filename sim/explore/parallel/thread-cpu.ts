@@ -16,12 +16,21 @@ let available = true;
 export function threadCpuMs(): number {
   if (!available) return NaN;
   try {
-    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[UTIME_AFTER_COMMAND]) + Number(fields[UTIME_AFTER_COMMAND + 1]);
-    return (ticks * 1000) / TICKS_PER_SECOND;
+    return statCpuMs(readFileSync('/proc/thread-self/stat', 'utf8'));
   } catch {
     available = false;
     return NaN;
   }
+}
+
+/** The fields of a /proc stat line after the command name (which may hold spaces and parentheses). */
+export function statFieldsAfterCommand(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** User plus system CPU milliseconds of a /proc/.../stat line. */
+export function statCpuMs(stat: string): number {
+  const fields = statFieldsAfterCommand(stat);
+  const ticks = Number(fields[UTIME_AFTER_COMMAND]) + Number(fields[UTIME_AFTER_COMMAND + 1]);
+  return (ticks * 1000) / TICKS_PER_SECOND;
 }
