@@ -73,7 +73,8 @@ export function makeIsisProtocol(rawOptions: Record<string, unknown>, layers: Is
   const ctx: StepCtx = { o, layers, cfg, timersOff, fx: [], overflowed: [], exit: null };
   const newCtx = (): StepCtx => {
     ctx.fx = [];
-    ctx.overflowed.length = 0;
+    // Only when needed: setting an array's length is a call into V8's runtime (2% of a suite's CPU on every step).
+    if (ctx.overflowed.length > 0) ctx.overflowed.length = 0;
     ctx.exit = null;
     return ctx;
   };
