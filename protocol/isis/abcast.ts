@@ -68,6 +68,27 @@ export function newTotalOrder(size: number, isSequencer: boolean): TotalOrderSta
 }
 
 /** Batching, sequencer: orders made but not sent, or acknowledgements not relayed. */
+/** A copy of `t` for the caller to change before anyone else sees it (one map: see copyState in isis-state.ts). */
+export function copyTotalOrder(t: TotalOrderState): TotalOrderState {
+  return {
+    base: t.base,
+    ids: t.ids,
+    knownBy: t.knownBy,
+    delivered: t.delivered,
+    pass: t.pass,
+    forced: t.forced,
+    sentOrders: t.sentOrders,
+    relayDue: t.relayDue,
+    announced: t.announced,
+  };
+}
+
+function withKnownBy(t: TotalOrderState, knownBy: number[]): TotalOrderState {
+  const out = copyTotalOrder(t);
+  out.knownBy = knownBy;
+  return out;
+}
+
 export function orderBatchDue(t: TotalOrderState): boolean {
   return t.pass !== null && (knownOrders(t) > t.sentOrders || t.relayDue);
 }
@@ -84,7 +105,10 @@ export function orderAckDue(t: TotalOrderState): boolean {
  */
 export function takeOrderBatch(t: TotalOrderState): { first: number; ids: MessageId[]; total: TotalOrderState } {
   const from = Math.max(t.sentOrders, t.base);
-  return { first: from + 1, ids: t.ids.slice(from - t.base), total: { ...t, sentOrders: knownOrders(t), relayDue: false } };
+  const total = copyTotalOrder(t);
+  total.sentOrders = knownOrders(t);
+  total.relayDue = false;
+  return { first: from + 1, ids: t.ids.slice(from - t.base), total };
 }
 
 /** Merges acknowledgement counts relayed by the sequencer (each one reported by its member). */
@@ -97,7 +121,7 @@ export function mergeKnownBy(t: TotalOrderState, relayed: readonly number[]): To
       knownBy[r] = count;
     }
   }
-  return knownBy === null ? t : { ...t, knownBy };
+  return knownBy === null ? t : withKnownBy(t, knownBy);
 }
 
 /** Orders known here (absolute count). */
@@ -143,7 +167,9 @@ export function appendOrders(t: TotalOrderState, first: number, ids: readonly Me
   if (fresh.length === 0) return t;
   const knownBy = t.knownBy.slice();
   knownBy[myRank] = known + fresh.length;
-  return { ...t, ids: [...t.ids, ...fresh], knownBy };
+  const out = withKnownBy(t, knownBy);
+  out.ids = [...t.ids, ...fresh];
+  return out;
 }
 
 /** Records that member `rank` knows `count` orders. */
@@ -151,14 +177,17 @@ export function recordOrderAck(t: TotalOrderState, rank: number, count: number):
   if ((t.knownBy[rank] ?? 0) >= count) return t;
   const knownBy = t.knownBy.slice();
   knownBy[rank] = count;
-  return { ...t, knownBy };
+  return withKnownBy(t, knownBy);
 }
 
 /** Drops the orders every member has delivered. */
 export function discardDeliveredOrders(t: TotalOrderState, deliveredEverywhere: number): TotalOrderState {
   const upTo = Math.min(deliveredEverywhere, t.delivered, knownOrders(t));
   if (upTo <= t.base) return t;
-  return { ...t, ids: t.ids.slice(upTo - t.base), base: upTo };
+  const out = copyTotalOrder(t);
+  out.ids = t.ids.slice(upTo - t.base);
+  out.base = upTo;
+  return out;
 }
 
 /**
@@ -190,8 +219,12 @@ export function sequencerPass(
       }
     }
   }
-  if (ordered.length === 0) return { total: { ...t, pass }, ordered };
+  const total = copyTotalOrder(t);
+  total.pass = pass;
+  if (ordered.length === 0) return { total, ordered };
   const knownBy = t.knownBy.slice();
   knownBy[myRank] = knownOrders(t) + ordered.length;
-  return { total: { ...t, pass, ids: [...t.ids, ...ordered], knownBy }, ordered };
+  total.ids = [...t.ids, ...ordered];
+  total.knownBy = knownBy;
+  return { total, ordered };
 }

@@ -17,6 +17,7 @@
 // acknowledgements, so its state space is what it was.
 import type { ProcessId, ViewId } from '../types.ts';
 import type { IsisState, StepCtx } from './isis-state.ts';
+import { copyState } from './isis-state.ts';
 import { sendRaw } from './net.ts';
 
 /** One notice still owed: to `p`, that view `view` no longer contains it. */
@@ -28,6 +29,17 @@ export interface PendingExclusion {
   /** The gap after that resend (doubles up to MAX_GAP_BEATS). */
   gapBeats: number;
   sendsLeft: number;
+}
+
+/** A notice as one object literal in PendingExclusion's field order (one map for all: see copyState in isis-state.ts). */
+function notice(p: ProcessId, view: ViewId, waitBeats: number, gapBeats: number, sendsLeft: number): PendingExclusion {
+  return { p, view, waitBeats, gapBeats, sendsLeft };
+}
+
+function withExcluding(s: IsisState, excluding: PendingExclusion[]): IsisState {
+  const out = copyState(s);
+  out.excluding = excluding;
+  return out;
 }
 
 /** Bound on the notices a process owes at once (the oldest is dropped past it). */
@@ -50,12 +62,12 @@ export function oweExclusionNotices(
 ): IsisState {
   if (ctx.timersOff) return s;
   let pending = s.excluding;
-  for (const entry of inherited ?? []) pending = withNotice(pending, { ...entry });
+  for (const entry of inherited ?? []) pending = withNotice(pending, notice(entry.p, entry.view, entry.waitBeats, entry.gapBeats, entry.sendsLeft));
   for (const p of dropped) {
     if (p === s.self) continue;
-    pending = withNotice(pending, { p, view, waitBeats: 1, gapBeats: 1, sendsLeft: EXCLUSION_NOTICE_SENDS });
+    pending = withNotice(pending, notice(p, view, 1, 1, EXCLUSION_NOTICE_SENDS));
   }
-  return pending === s.excluding ? s : { ...s, excluding: pending };
+  return pending === s.excluding ? s : withExcluding(s, pending);
 }
 
 function withNotice(pending: readonly PendingExclusion[], entry: PendingExclusion): PendingExclusion[] {
@@ -63,7 +75,7 @@ function withNotice(pending: readonly PendingExclusion[], entry: PendingExclusio
   // One notice per process: the newest view that dropped it says the most, the larger budget lasts longest.
   if (known !== undefined && known.view >= entry.view && known.sendsLeft >= entry.sendsLeft) return pending as PendingExclusion[];
   const rest = pending.filter((e) => e.p !== entry.p);
-  const next = [...rest, known === undefined ? entry : { ...entry, view: Math.max(entry.view, known.view) }];
+  const next = [...rest, known === undefined ? entry : notice(entry.p, Math.max(entry.view, known.view), entry.waitBeats, entry.gapBeats, entry.sendsLeft)];
   return next.length > MAX_PENDING_EXCLUSIONS ? next.slice(next.length - MAX_PENDING_EXCLUSIONS) : next;
 }
 
@@ -73,21 +85,21 @@ export function resendExclusionNotices(s: IsisState, ctx: StepCtx): IsisState {
   const next: PendingExclusion[] = [];
   for (const e of s.excluding) {
     if (e.waitBeats > 1) {
-      next.push({ ...e, waitBeats: e.waitBeats - 1 });
+      next.push(notice(e.p, e.view, e.waitBeats - 1, e.gapBeats, e.sendsLeft));
       continue;
     }
     sendRaw(ctx, e.p, { k: 'excl', view: e.view });
     if (e.sendsLeft <= 1) continue;
     const gapBeats = Math.min(MAX_GAP_BEATS, e.gapBeats * 2);
-    next.push({ ...e, waitBeats: e.gapBeats, gapBeats, sendsLeft: e.sendsLeft - 1 });
+    next.push(notice(e.p, e.view, e.gapBeats, gapBeats, e.sendsLeft - 1));
   }
-  return { ...s, excluding: next };
+  return withExcluding(s, next);
 }
 
 /** The excluded process `from` heard its notice: stop resending it. */
 export function onExclusionAck(s: IsisState, from: ProcessId): IsisState {
   if (!s.excluding.some((e) => e.p === from)) return s;
-  return { ...s, excluding: s.excluding.filter((e) => e.p !== from) };
+  return withExcluding(s, s.excluding.filter((e) => e.p !== from));
 }
 
 /**

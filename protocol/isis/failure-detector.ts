@@ -6,6 +6,7 @@
 // therefore cost a live process its membership, never correctness.
 import type { ProcessId } from '../types.ts';
 import type { FdState, IsisState, StepCtx } from './isis-state.ts';
+import { withFd } from './isis-state.ts';
 import { sendRaw } from './net.ts';
 import { suspectAfterBeats, type IsisOptions } from './options.ts';
 
@@ -31,13 +32,13 @@ export function heartbeatTick(s: IsisState, ctx: StepCtx): { s: IsisState; silen
     sendRaw(ctx, p, { k: 'hb', view: s.view.id });
   }
   ctx.fx.push({ kind: 'setTimer', timer: HEARTBEAT_TIMER, delayUs: ctx.o.heartbeatIntervalUs });
-  return { s: { ...s, fd: { missed } }, silent };
+  return { s: withFd(s, { missed }), silent };
 }
 
 /** Anything from `from` proves it alive. */
 export function heard(s: IsisState, from: ProcessId): IsisState {
   const fd = heardIn(s.fd, from);
-  return fd === s.fd ? s : { ...s, fd };
+  return fd === s.fd ? s : withFd(s, fd);
 }
 
 /** heard, on the detector's state alone (the same object when nothing changes). */
@@ -54,7 +55,7 @@ export function heardIn(fd: FdState, from: ProcessId): FdState {
 export function trackMembers(s: IsisState, members: readonly ProcessId[]): IsisState {
   const missed: Record<ProcessId, number> = {};
   for (const p of members) if (p !== s.self) missed[p] = s.fd.missed[p] ?? 0;
-  return { ...s, fd: { missed } };
+  return withFd(s, { missed });
 }
 
 /**

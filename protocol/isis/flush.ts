@@ -13,13 +13,15 @@
 // causality.
 import type { MessageId } from '../types.ts';
 import type { IsisLayers } from './config.ts';
+import { copyTotalOrder } from './abcast.ts';
 import { vectorSum } from './cbcast.ts';
 import type { IsisState, StepCtx } from './isis-state.ts';
-import { note, observe } from './isis-state.ts';
+import { note, observe, withVc } from './isis-state.ts';
 import { applyDelivery } from './kv-app.ts';
 import type { McMessage } from './mc-message.ts';
 import type { FlushDecision, FlushReply } from './messages.ts';
 import { deliverReady, insertWaiting, readyFor, type ViewComm } from './view-comm.ts';
+import { withTotal } from './view-comm-record.ts';
 
 /** This member's flush reply (the caller freezes it). */
 export function makeFlushReply(s: IsisState): FlushReply {
@@ -108,7 +110,9 @@ export function decideFlush(replies: readonly FlushReply[], size: number, layers
 export function applyFlush(s: IsisState, ctx: StepCtx, decision: FlushDecision): IsisState {
   let vc = s.vc as ViewComm;
   for (const m of decision.msgs) vc = insertWaiting(vc, m);
-  vc = { ...vc, total: { ...vc.total, forced: { from: decision.totalFrom, ids: decision.totalOrder } } };
+  const total = copyTotalOrder(vc.total);
+  total.forced = { from: decision.totalFrom, ids: decision.totalOrder };
+  vc = withTotal(vc, total);
   const result = deliverReady(vc, ctx.layers, decision.limit);
   let app = s.app;
   for (const m of result.delivered) {
@@ -117,5 +121,7 @@ export function applyFlush(s: IsisState, ctx: StepCtx, decision: FlushDecision):
   }
   const done = result.vc.delivered.every((d, k) => d === (decision.limit[k] ?? 0));
   if (!done) note(ctx, 'flush-incomplete');
-  return { ...s, vc: result.vc, app };
+  const out = withVc(s, result.vc);
+  out.app = app;
+  return out;
 }

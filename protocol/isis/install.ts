@@ -13,7 +13,7 @@ import { heard, permanentSuspicions, startHeartbeats, trackMembers } from './fai
 import { oweExclusionNotices, type PendingExclusion } from './exclusion-notices.ts';
 import { applyFlush } from './flush.ts';
 import type { IsisState, StepCtx } from './isis-state.ts';
-import { emptyGms, MAX_REMOVED, note, observe } from './isis-state.ts';
+import { copyState, emptyGms, MAX_REMOVED, note, observe, withTransport } from './isis-state.ts';
 import type { KvMap } from './kv-app.ts';
 import type { IsisBody, ViewProposal } from './messages.ts';
 import { STABILITY_TIMER } from './multicast.ts';
@@ -78,7 +78,9 @@ export function installProposal(
     if (isNext) out = applyFlush(out, ctx, proposal.flush);
   } else if (s.status === 'joining' && view.members.includes(s.self) && snapshot !== null) {
     // (layers.joinerTakesTransferredState: false starts the joiner from an empty map.)
-    out = { ...out, app: ctx.layers.joinerTakesTransferredState ? snapshot : {}, removed: mergeRemoved(out.removed, removedByPeer) };
+    out = copyState(out);
+    out.app = ctx.layers.joinerTakesTransferredState ? snapshot : {};
+    out.removed = mergeRemoved(out.removed, removedByPeer);
     ctx.fx.push({ kind: 'cancelTimer', timer: JOIN_TIMER });
   } else {
     if (s.status === 'member' && s.view !== null && s.view.id < proposal.from.id) note(ctx, 'install-gap');
@@ -88,28 +90,25 @@ export function installProposal(
   const oldMembers = out.view?.members ?? [];
   const gone = oldMembers.filter((p) => !view.members.includes(p));
   const removed = mergeRemoved(out.removed, gone);
-  out = {
-    ...out,
-    status: 'member',
-    view,
-    vc: newViewComm(view, out.self, true),
-    gms: {
-      ...emptyGms(),
-      // A heartbeat detector re-suspects a silent member within a period (its
-      // missed counts survive the install, see trackMembers). An external
-      // detector reports a failure once: forgetting it here would leave a
-      // crashed coordinator of the new view in place for good.
-      suspects: permanentSuspicions(ctx) ? out.gms.suspects.filter((p) => view.members.includes(p) && p !== out.self) : [],
-      joiners: out.gms.joiners.filter((j) => !view.members.includes(j) && !removed.includes(j)),
-      leavers: out.gms.leavers.filter((p) => view.members.includes(p)),
-      leaving: out.gms.leaving,
-    },
-    removed,
-  };
-  for (const p of gone) out = { ...out, transport: transportDrop(out.transport, p, ctx.fx) };
+  const gms = emptyGms();
+  // A heartbeat detector re-suspects a silent member within a period (its
+  // missed counts survive the install, see trackMembers). An external
+  // detector reports a failure once: forgetting it here would leave a
+  // crashed coordinator of the new view in place for good.
+  gms.suspects = permanentSuspicions(ctx) ? out.gms.suspects.filter((p) => view.members.includes(p) && p !== out.self) : [];
+  gms.joiners = out.gms.joiners.filter((j) => !view.members.includes(j) && !removed.includes(j));
+  gms.leavers = out.gms.leavers.filter((p) => view.members.includes(p));
+  gms.leaving = out.gms.leaving;
+  out = copyState(out);
+  out.status = 'member';
+  out.view = view;
+  out.vc = newViewComm(view, out.self, true);
+  out.gms = gms;
+  out.removed = removed;
+  for (const p of gone) out = withTransport(out, transportDrop(out.transport, p, ctx.fx));
   if (!ctx.layers.keepUnackedAcrossViews) {
     // Mutant hook: "the flush settled the old view", so its unacknowledged frames are thrown away.
-    for (const p of view.members) out = { ...out, transport: transportForgetUnacked(out.transport, p, ctx.fx) };
+    for (const p of view.members) out = withTransport(out, transportForgetUnacked(out.transport, p, ctx.fx));
   }
   out = trackMembers(out, view.members);
   out = oweExclusionNotices(out, ctx, view.id, gone.filter((p) => !proposal.leavers.includes(p)), noticesOwedByPeer);
@@ -143,5 +142,8 @@ function mergeRemoved(removed: readonly ProcessId[], more: readonly ProcessId[])
 /** The process shuts down; the exit is observed after every other effect of the step. */
 export function exitProcess(s: IsisState, ctx: StepCtx, reason: ExitReason): IsisState {
   ctx.exit = reason;
-  return { ...s, status: 'exited', queue: [] };
+  const out = copyState(s);
+  out.status = 'exited';
+  out.queue = [];
+  return out;
 }

@@ -130,8 +130,86 @@ export function isCoordinator(s: IsisState): boolean {
   return s.status === 'member' && coordinatorOf(s) === s.self;
 }
 
+/*
+ * Copies of the state records are built as object literals in the field
+ * order of their interface, never as spreads (`{ ...s, transport }`): V8's
+ * CloneObject IC gives every spread site a map of its own, with no
+ * transition back to the literal's, so the handlers met dozens of maps of
+ * one record (65 of IsisState in a two-seed suite) and TurboFan deoptimised
+ * and recompiled them again and again ("wrong map"), in every worker
+ * isolate (BENCHMARKS.md, "Session 9: one map per state record"). Literals
+ * with the same keys in the same order share one map. A copy is the
+ * caller's to change in place until it returns it.
+ */
+
+/** A copy of `s` for the caller to change before anyone else sees it. */
+export function copyState(s: IsisState): IsisState {
+  return {
+    self: s.self,
+    status: s.status,
+    view: s.view,
+    vc: s.vc,
+    gms: s.gms,
+    fd: s.fd,
+    transport: s.transport,
+    app: s.app,
+    queue: s.queue,
+    sent: s.sent,
+    removed: s.removed,
+    excluding: s.excluding,
+    contacts: s.contacts,
+  };
+}
+
+export function withTransport(s: IsisState, transport: IsisState['transport']): IsisState {
+  const out = copyState(s);
+  out.transport = transport;
+  return out;
+}
+
+export function withVc(s: IsisState, vc: ViewComm): IsisState {
+  const out = copyState(s);
+  out.vc = vc;
+  return out;
+}
+
+export function withFd(s: IsisState, fd: FdState): IsisState {
+  const out = copyState(s);
+  out.fd = fd;
+  return out;
+}
+
+/** A copy of `g` for the caller to change before anyone else sees it. */
+export function copyGms(g: GmsState): GmsState {
+  return {
+    suspects: g.suspects,
+    joiners: g.joiners,
+    leavers: g.leavers,
+    leaving: g.leaving,
+    promised: g.promised,
+    accepted: g.accepted,
+    frozen: g.frozen,
+    attempt: g.attempt,
+    round: g.round,
+    tries: g.tries,
+  };
+}
+
+/** `s` with some membership fields replaced (view changes only: Object.assign is not the fast path). */
 export function withGms(s: IsisState, patch: Partial<GmsState>): IsisState {
-  return { ...s, gms: { ...s.gms, ...patch } };
+  const out = copyState(s);
+  out.gms = Object.assign(copyGms(s.gms), patch);
+  return out;
+}
+
+/** A copy of `a` for the caller to change before anyone else sees it. */
+export function copyAttempt(a: Attempt): Attempt {
+  return { ballot: a.ballot, phase: a.phase, awaiting: a.awaiting, replies: a.replies, value: a.value, acceptedBy: a.acceptedBy, leaversGone: a.leaversGone };
+}
+
+/** `a` with some fields replaced. */
+export function withAttempt(a: Attempt, patch: Partial<Attempt>): Attempt {
+  return Object.assign(copyAttempt(a), patch);
 }
 
 /** Ballots are unique per view: round-major, then the proposer's rank (older wins ties). */

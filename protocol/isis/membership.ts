@@ -18,7 +18,7 @@ import { acceptProposal, leaverLingerUs, leaversLinger, promiseFlush, retryDelay
 import { commitProposal } from './install.ts';
 import { permanentSuspicions } from './failure-detector.ts';
 import type { Attempt, IsisState, StepCtx } from './isis-state.ts';
-import { isCoordinator, needsViewChange, note, setTimer, withGms } from './isis-state.ts';
+import { isCoordinator, needsViewChange, note, setTimer, withAttempt, withGms } from './isis-state.ts';
 import type { FlushReply, IsisBody, ViewProposal } from './messages.ts';
 import { sendTo } from './net.ts';
 
@@ -41,7 +41,7 @@ export function suspect(s: IsisState, ctx: StepCtx, p: ProcessId): IsisState {
   if (!wasCoordinator && isCoordinator(out) && out.gms.attempt === null) out = withGms(out, { tries: 0 });
   const attempt = out.gms.attempt;
   if (attempt !== null && attempt.phase === 'flush' && attempt.awaiting.includes(p)) {
-    out = withGms(out, { attempt: { ...attempt, awaiting: attempt.awaiting.filter((q) => q !== p) } });
+    out = withGms(out, { attempt: withAttempt(attempt, { awaiting: attempt.awaiting.filter((q) => q !== p) }) });
     out = maybeFinishFlush(out, ctx);
   }
   return out;
@@ -61,7 +61,7 @@ export function unsuspect(s: IsisState, ctx: StepCtx, p: ProcessId): IsisState {
   let out = withGms(s, { suspects: s.gms.suspects.filter((q) => q !== p) });
   const a = out.gms.attempt;
   if (a !== null && a.phase === 'flush' && !a.awaiting.includes(p) && a.replies[p] === undefined) {
-    out = withGms(out, { attempt: { ...a, awaiting: [...a.awaiting, p] } });
+    out = withGms(out, { attempt: withAttempt(a, { awaiting: [...a.awaiting, p] }) });
     out = sendTo(out, ctx, p, { k: 'freq', view: view.id, ballot: a.ballot });
   }
   return out;
@@ -88,18 +88,14 @@ export function startViewChange(s: IsisState, ctx: StepCtx): IsisState {
   out = own.s;
   if (own.reply === null) return withGms(out, { attempt: null });
   note(ctx, 'flush-ok');
-  out = withGms(out, { attempt: { ...attempt, replies: { [s.self]: own.reply } } });
+  out = withGms(out, { attempt: withAttempt(attempt, { replies: { [s.self]: own.reply } }) });
   return maybeFinishFlush(out, ctx);
 }
 
 export function onFlushOk(s: IsisState, ctx: StepCtx, from: ProcessId, body: Extract<IsisBody, { k: 'fok' }>): IsisState {
   const a = s.gms.attempt;
   if (s.view === null || body.view !== s.view.id || a === null || a.ballot !== body.ballot || a.phase !== 'flush') return s;
-  const attempt: Attempt = {
-    ...a,
-    replies: { ...a.replies, [from]: body.reply },
-    awaiting: a.awaiting.filter((p) => p !== from),
-  };
+  const attempt = withAttempt(a, { replies: { ...a.replies, [from]: body.reply }, awaiting: a.awaiting.filter((p) => p !== from) });
   return maybeFinishFlush(withGms(s, { attempt }), ctx);
 }
 
@@ -117,7 +113,7 @@ export function onAccepted(s: IsisState, ctx: StepCtx, from: ProcessId, body: Ex
   const a = s.gms.attempt;
   if (s.view === null || body.view !== s.view.id || a === null || a.ballot !== body.ballot || a.phase !== 'accept') return s;
   if (a.acceptedBy.includes(from)) return s;
-  const out = maybeCommit(withGms(s, { attempt: { ...a, acceptedBy: [...a.acceptedBy, from] } }), ctx);
+  const out = maybeCommit(withGms(s, { attempt: withAttempt(a, { acceptedBy: [...a.acceptedBy, from] }) }), ctx);
   const value = a.value;
   if (!leaversLinger(ctx) || value === null || !value.leavers.includes(from) || out.gms.attempt === null) return out;
   // A leaver accepted but the change is not committed yet: it may be waiting for the leavers to
@@ -147,7 +143,7 @@ export function leaversGoneTimer(s: IsisState, ctx: StepCtx): IsisState {
   const a = s.gms.attempt;
   if (s.status !== 'member' || a === null || a.phase !== 'accept' || a.value === null) return s;
   const leaversGone = a.value.leavers.filter((p) => a.acceptedBy.includes(p));
-  return maybeCommit(withGms(s, { attempt: { ...a, leaversGone } }), ctx);
+  return maybeCommit(withGms(s, { attempt: withAttempt(a, { leaversGone }) }), ctx);
 }
 
 /** The view-change timer: an attempt that took too long is abandoned; the coordinator retries. */
@@ -176,7 +172,7 @@ function maybeFinishFlush(s: IsisState, ctx: StepCtx): IsisState {
     note(ctx, 'no-majority');
     return s;
   }
-  let out = withGms(s, { attempt: { ...a, phase: 'accept', value, acceptedBy: [], leaversGone: [] } });
+  let out = withGms(s, { attempt: withAttempt(a, { phase: 'accept', value, acceptedBy: [], leaversGone: [] }) });
   for (const p of voters) {
     if (p !== s.self) out = sendTo(out, ctx, p, { k: 'acc', view: view.id, ballot: a.ballot, value });
   }
@@ -184,7 +180,7 @@ function maybeFinishFlush(s: IsisState, ctx: StepCtx): IsisState {
   out = own.s;
   if (!own.ok) return withGms(out, { attempt: null });
   const attempt = out.gms.attempt as Attempt;
-  return maybeCommit(withGms(out, { attempt: { ...attempt, acceptedBy: [s.self] } }), ctx);
+  return maybeCommit(withGms(out, { attempt: withAttempt(attempt, { acceptedBy: [s.self] }) }), ctx);
 }
 
 /** The proposal accepted with the highest ballot among the replies, if any: it must be finished. */

@@ -5,6 +5,7 @@
 import type { AppRequest, DeliveryOrder } from '../types.ts';
 import {
   appendOrders,
+  copyTotalOrder,
   knownOrders,
   mergeKnownBy,
   orderAckDue,
@@ -15,13 +16,14 @@ import {
   type TotalOrderState,
 } from './abcast.ts';
 import type { IsisState, StepCtx } from './isis-state.ts';
-import { note, observe } from './isis-state.ts';
+import { copyState, note, observe, withVc } from './isis-state.ts';
 import { applyDelivery } from './kv-app.ts';
 import type { McMessage } from './mc-message.ts';
 import type { IsisBody } from './messages.ts';
 import { sendTo, sendToMembers } from './net.ts';
 import { announcementDue, collectGarbage, markAnnounced, recordPeerDelivered, recordPeerTimestamp } from './stability.ts';
 import { deliverReady, insertWaiting, makeMulticast, readyFor, type ViewComm } from './view-comm.ts';
+import { withStability, withTotal } from './view-comm-record.ts';
 
 export const STABILITY_TIMER = 'stab';
 /** Order batching: the sequencer's batch of orders (and relayed acknowledgements) is due. */
@@ -60,7 +62,9 @@ export function enqueue(s: IsisState, ctx: StepCtx, request: AppRequest): IsisSt
     note(ctx, 'request-dropped');
     return s;
   }
-  return { ...s, queue: [...s.queue, request] };
+  const out = copyState(s);
+  out.queue = [...s.queue, request];
+  return out;
 }
 
 /** Sends a multicast in the current view (the caller checked canMulticast). */
@@ -72,15 +76,20 @@ export function multicastNow(s: IsisState, ctx: StepCtx, order: DeliveryOrder, p
   if (batchingOrders(ctx)) {
     // The multicast carries our order acknowledgement to every member.
     const ok = knownOrders(total);
-    if (ok !== total.announced) total = { ...total, announced: ok };
+    if (ok !== total.announced) {
+      total = copyTotalOrder(total);
+      total.announced = ok;
+    }
     out = sendToMembers(s, ctx, { k: 'mc', m, ok });
   } else {
     out = sendToMembers(s, ctx, { k: 'mc', m });
   }
   observe(ctx, { type: 'bcast', msg: m.id, order, view: m.view });
   // The timestamp tells everyone what we delivered: it counts as a stability announcement.
-  const vc = markAnnounced(insertWaiting({ ...vc0, nextSn: m.sn + 1, total }, m));
-  out = { ...out, vc, sent: s.sent + 1 };
+  const next = withTotal(vc0, total);
+  next.nextSn = m.sn + 1;
+  out = withVc(out, markAnnounced(insertWaiting(next, m)));
+  out.sent = s.sent + 1;
   return runDelivery(out, ctx);
 }
 
@@ -101,18 +110,18 @@ export function runDelivery(s: IsisState, ctx: StepCtx): IsisState {
       note(ctx, 'sequencer-order');
       if (batchingOrders(ctx)) {
         armOrderTimers(ctx, vc.total, passed.total);
-        vc = { ...vc, total: passed.total };
+        vc = withTotal(vc, passed.total);
       } else {
-        vc = { ...vc, total: passed.total };
+        vc = withTotal(vc, passed.total);
         out = sendToMembers(out, ctx, { k: 'ord', view: vc.view.id, first: before + 1, ids: passed.ordered });
       }
     } else if (passed.total !== vc.total) {
-      vc = { ...vc, total: passed.total };
+      vc = withTotal(vc, passed.total);
     }
   }
   const result = deliverReady(vc, ctx.layers, null);
   if (result.delivered.length === 0 && result.vc === s.vc) return out;
-  if (result.delivered.length === 0) return { ...out, vc: result.vc };
+  if (result.delivered.length === 0) return withVc(out, result.vc);
   let app = out.app;
   for (const m of result.delivered) {
     // The view the member delivers in (always m.view unless a message crossed views: the trace must say so).
@@ -120,7 +129,9 @@ export function runDelivery(s: IsisState, ctx: StepCtx): IsisState {
     app = applyDelivery(app, m);
   }
   const collected = result.delivered.length > 0 ? collectGarbage(result.vc, ctx.layers) : result.vc;
-  return { ...out, vc: collected, app };
+  out = withVc(out, collected);
+  out.app = app;
+  return out;
 }
 
 function senderRankOk(vc: ViewComm, from: string, rank: number): boolean {
@@ -142,9 +153,10 @@ export function onMulticast(s: IsisState, ctx: StepCtx, from: string, m: McMessa
     vc.stability = stability;
     vc.total = total;
   } else {
-    vc = { ...vc0, stability, total };
+    vc = withTotal(vc0, total);
+    vc.stability = stability;
   }
-  return runDelivery({ ...s, vc }, ctx);
+  return runDelivery(withVc(s, vc), ctx);
 }
 
 /** Orders from the sequencer. A frozen member ignores them: what it acknowledged must be in its flush reply. */
@@ -159,11 +171,11 @@ export function onOrders(s: IsisState, ctx: StepCtx, from: string, body: Extract
   if (total === vc.total) return s;
   if (batchingOrders(ctx)) {
     armOrderTimers(ctx, vc.total, total);
-    return runDelivery({ ...s, vc: { ...vc, total } }, ctx);
+    return runDelivery(withVc(s, withTotal(vc, total)), ctx);
   }
   // Without batching no order carries relayed counts (kb: only orderBatchTick sends them), so
   // total changed because orders were appended: they are acknowledged to every member.
-  const out = sendToMembers({ ...s, vc: { ...vc, total } }, ctx, { k: 'oack', view: vc.view.id, known: knownOrders(total) });
+  const out = sendToMembers(withVc(s, withTotal(vc, total)), ctx, { k: 'oack', view: vc.view.id, known: knownOrders(total) });
   return runDelivery(out, ctx);
 }
 
@@ -176,10 +188,11 @@ export function onOrderAck(s: IsisState, ctx: StepCtx, from: string, body: Extra
   if (total === vc.total) return s;
   if (batchingOrders(ctx) && total.pass !== null) {
     // Only the sequencer hears this acknowledgement: it tells the others with its next batch.
-    total = { ...total, relayDue: true };
+    total = copyTotalOrder(total);
+    total.relayDue = true;
     armOrderTimers(ctx, vc.total, total);
   }
-  return runDelivery({ ...s, vc: { ...vc, total } }, ctx);
+  return runDelivery(withVc(s, withTotal(vc, total)), ctx);
 }
 
 /** Order batching, sequencer: sends the orders made and acknowledgements heard since the last batch. */
@@ -188,7 +201,7 @@ export function orderBatchTick(s: IsisState, ctx: StepCtx): IsisState {
   if (vc === null || s.status !== 'member' || !orderBatchDue(vc.total)) return s;
   const batch = takeOrderBatch(vc.total);
   const body: IsisBody = { k: 'ord', view: vc.view.id, first: batch.first, ids: batch.ids, kb: vc.total.knownBy.slice() };
-  return sendToMembers({ ...s, vc: { ...vc, total: batch.total } }, ctx, body);
+  return sendToMembers(withVc(s, withTotal(vc, batch.total)), ctx, body);
 }
 
 /** Order batching, member: acknowledges to the sequencer the orders no multicast of ours has acknowledged yet. */
@@ -197,7 +210,9 @@ export function orderAckTick(s: IsisState, ctx: StepCtx): IsisState {
   const sequencer = vc?.view.members[0];
   if (vc === null || sequencer === undefined || s.status !== 'member' || vc.total.pass !== null || !orderAckDue(vc.total)) return s;
   const known = knownOrders(vc.total);
-  const out = sendTo({ ...s, vc: { ...vc, total: { ...vc.total, announced: known } } }, ctx, sequencer, { k: 'oack', view: vc.view.id, known });
+  const total = copyTotalOrder(vc.total);
+  total.announced = known;
+  const out = sendTo(withVc(s, withTotal(vc, total)), ctx, sequencer, { k: 'oack', view: vc.view.id, known });
   return out;
 }
 
@@ -209,7 +224,7 @@ export function onStability(s: IsisState, ctx: StepCtx, from: string, body: Extr
   if (rank < 0) return s;
   const stability = recordPeerDelivered(vc.stability, rank, body.d, body.td);
   if (stability === vc.stability) return s;
-  return { ...s, vc: collectGarbage({ ...vc, stability }, ctx.layers) };
+  return withVc(s, collectGarbage(withStability(vc, stability), ctx.layers));
 }
 
 /** Periodic: tell the others what we delivered, if it changed since we last did. */
@@ -219,5 +234,5 @@ export function stabilityTick(s: IsisState, ctx: StepCtx): IsisState {
   const vc = s.vc;
   if (vc === null || !announcementDue(vc)) return s;
   const out = sendToMembers(s, ctx, { k: 'stab', view: vc.view.id, d: vc.delivered.slice(), td: vc.total.delivered });
-  return { ...out, vc: markAnnounced(vc) };
+  return withVc(out, markAnnounced(vc));
 }

@@ -2,13 +2,14 @@
 // raw frames for heartbeats and notices.
 import type { ProcessId } from '../types.ts';
 import type { IsisState, StepCtx } from './isis-state.ts';
+import { withTransport } from './isis-state.ts';
 import type { IsisBody } from './messages.ts';
 import { sendInDraft, transportDraft, transportSend, type TransportState } from './transport.ts';
 
 export function sendTo(s: IsisState, ctx: StepCtx, to: ProcessId, body: IsisBody): IsisState {
   const { ts, overflow } = transportSend(s.transport, to, body, ctx.cfg, ctx.fx);
   if (overflow && !ctx.overflowed.includes(to)) ctx.overflowed.push(to);
-  return { ...s, transport: ts };
+  return withTransport(s, ts);
 }
 
 /**
@@ -23,7 +24,7 @@ export function sendToMembers(s: IsisState, ctx: StepCtx, body: IsisBody, except
     draft ??= transportDraft(s.transport);
     if (sendInDraft(draft, p, body, ctx.cfg, ctx.fx) && !ctx.overflowed.includes(p)) ctx.overflowed.push(p);
   }
-  return draft === null ? s : { ...s, transport: draft };
+  return draft === null ? s : withTransport(s, draft);
 }
 
 export function sendRaw(ctx: StepCtx, to: ProcessId, body: IsisBody): void {

@@ -6,6 +6,7 @@ import { discardDeliveredOrders } from './abcast.ts';
 import type { IsisLayers } from './config.ts';
 import type { McMessage } from './mc-message.ts';
 import type { ViewComm } from './view-comm.ts';
+import { withStability, withTotal } from './view-comm-record.ts';
 
 export interface StabilityState {
   /** Per member rank: its delivered vector as last heard (a lower bound). */
@@ -58,7 +59,7 @@ function recordPeer(st: StabilityState, rank: number, vector: readonly number[],
     totals = totals.slice();
     totals[rank] = totalDelivered;
   }
-  return { ...st, rows, totals };
+  return { rows, totals, announced: st.announced };
 }
 
 /** What a multicast's timestamp tells about its sender's deliveries. */
@@ -107,7 +108,9 @@ export function collectGarbage(vc: ViewComm, layers: IsisLayers): ViewComm {
   for (let r = 0; r < totals.length; r++) deliveredEverywhere = Math.min(deliveredEverywhere, r === vc.rank ? vc.total.delivered : (totals[r] ?? 0));
   const total = discardDeliveredOrders(vc.total, deliveredEverywhere);
   if (kept === vc.kept && total === vc.total) return vc;
-  return { ...vc, kept, total };
+  const out = withTotal(vc, total);
+  out.kept = kept;
+  return out;
 }
 
 function deliveredSum(vc: ViewComm): number {
@@ -123,5 +126,5 @@ export function announcementDue(vc: ViewComm): boolean {
 
 export function markAnnounced(vc: ViewComm): ViewComm {
   const sum = deliveredSum(vc);
-  return sum === vc.stability.announced ? vc : { ...vc, stability: { ...vc.stability, announced: sum } };
+  return sum === vc.stability.announced ? vc : withStability(vc, { rows: vc.stability.rows, totals: vc.stability.totals, announced: sum });
 }

@@ -67,6 +67,26 @@ function newChannel<B>(): Channel<B> {
   return { nextSeq: 1, unacked: [], sentUpTo: 0, rtArmed: false, recvNext: 1, early: {}, earlyCount: 0 };
 }
 
+/*
+ * Copies of a channel or a transport state are object literals in the field
+ * order of newChannel and emptyTransport, never spreads: V8 gives each spread
+ * site a map of its own, and the handlers deoptimised on them (copyState in
+ * isis-state.ts says more). A copy is the caller's to change until it returns it.
+ */
+function copyChannel<B>(ch: Channel<B>): Channel<B> {
+  return { nextSeq: ch.nextSeq, unacked: ch.unacked, sentUpTo: ch.sentUpTo, rtArmed: ch.rtArmed, recvNext: ch.recvNext, early: ch.early, earlyCount: ch.earlyCount };
+}
+
+function withRtArmed<B>(ch: Channel<B>, rtArmed: boolean): Channel<B> {
+  const out = copyChannel(ch);
+  out.rtArmed = rtArmed;
+  return out;
+}
+
+function withAckOwed<B>(ts: TransportState<B>, ackOwed: ProcessId[]): TransportState<B> {
+  return { channels: ts.channels, ackOwed, ackTimerArmed: ts.ackTimerArmed };
+}
+
 export function retransmitTimer(peer: ProcessId): string {
   return `rt:${peer}`;
 }
@@ -88,7 +108,7 @@ function withEntry<B>(channels: Record<ProcessId, Channel<B>>, peer: ProcessId, 
 }
 
 function clearOwed<B>(ts: TransportState<B>, peer: ProcessId): TransportState<B> {
-  return ts.ackOwed.includes(peer) ? { ...ts, ackOwed: ts.ackOwed.filter((p) => p !== peer) } : ts;
+  return ts.ackOwed.includes(peer) ? withAckOwed(ts, ts.ackOwed.filter((p) => p !== peer)) : ts;
 }
 
 export interface SendResult<B> {
@@ -140,13 +160,17 @@ export function sendInDraft<B>(draft: TransportState<B>, to: ProcessId, body: B,
   const ack = ch.recvNext - 1;
   if (cfg.mode === 'sequenced') {
     fx.push({ kind: 'send', to, msg: { t: 'd', seq, ack, body } });
-    draft.channels[to] = { ...ch, nextSeq: seq + 1 };
+    const next = copyChannel(ch);
+    next.nextSeq = seq + 1;
+    draft.channels[to] = next;
     return false;
   }
   const unacked = [...ch.unacked, { seq, body }];
   const firstUnacked = unacked[0]?.seq ?? seq;
   // A new object, so its fields may be set below.
-  const next: Channel<B> = { ...ch, nextSeq: seq + 1, unacked };
+  const next = copyChannel(ch);
+  next.nextSeq = seq + 1;
+  next.unacked = unacked;
   if (seq < firstUnacked + cfg.windowFrames) {
     fx.push({ kind: 'send', to, msg: { t: 'd', seq, ack, body } });
     next.sentUpTo = seq;
@@ -180,7 +204,11 @@ function applyAck<B>(ch: Channel<B>, ack: number, peer: ProcessId, cfg: Transpor
     fx.push({ kind: 'cancelTimer', timer: retransmitTimer(peer) });
     rtArmed = false;
   }
-  return { ...ch, unacked, sentUpTo, rtArmed };
+  const out = copyChannel(ch);
+  out.unacked = unacked;
+  out.sentUpTo = sentUpTo;
+  out.rtArmed = rtArmed;
+  return out;
 }
 
 export interface ReceiveResult<B> {
@@ -231,8 +259,8 @@ function receiveData<B>(
   if (seq === ch.recvNext && ch.earlyCount === 0) {
     // The common case: the next frame, nothing buffered. A channel applyAck or newChannel
     // just made is this step's own, so it takes the new recvNext in place.
-    if (ch === known) ch = { ...ch, recvNext: seq + 1 };
-    else ch.recvNext = seq + 1;
+    if (ch === known) ch = copyChannel(ch);
+    ch.recvNext = seq + 1;
     return { ts: withChannelOwed(ts, from, ch, owe), bodies: [frame.body] };
   }
   const bodies: B[] = [];
@@ -261,14 +289,17 @@ function receiveData<B>(
     early = {};
     if (earlyCount > 0) for (const key in ch.early) if (Number(key) >= recvNext) early[key] = ch.early[key] as B | true;
   }
-  const next: Channel<B> = { ...ch, early, earlyCount, recvNext };
+  const next = copyChannel(ch);
+  next.early = early;
+  next.earlyCount = earlyCount;
+  next.recvNext = recvNext;
   return { ts: withChannelOwed(ts, from, next, owe), bodies };
 }
 
 /** withChannel, and an ack owed to `peer` when `owe`, in one new state (the channel unchanged: no new record). */
 function withChannelOwed<B>(ts: TransportState<B>, peer: ProcessId, ch: Channel<B>, owe: boolean): TransportState<B> {
   const ackOwed = !owe || ts.ackOwed.includes(peer) ? ts.ackOwed : [...ts.ackOwed, peer];
-  if (ch === ts.channels[peer]) return ackOwed === ts.ackOwed ? ts : { ...ts, ackOwed };
+  if (ch === ts.channels[peer]) return ackOwed === ts.ackOwed ? ts : withAckOwed(ts, ackOwed);
   return { channels: withEntry(ts.channels, peer, ch), ackOwed, ackTimerArmed: ts.ackTimerArmed };
 }
 
@@ -281,13 +312,13 @@ export function transportTimer<B>(
 ): TransportState<B> {
   const ch = ts.channels[peer];
   if (ch === undefined) return ts;
-  if (ch.unacked.length === 0) return withChannel(ts, peer, { ...ch, rtArmed: false });
+  if (ch.unacked.length === 0) return withChannel(ts, peer, withRtArmed(ch, false));
   for (const f of ch.unacked) {
     if (f.seq > ch.sentUpTo) break;
     fx.push({ kind: 'send', to: peer, msg: { t: 'd', seq: f.seq, ack: ch.recvNext - 1, body: f.body } });
   }
   fx.push({ kind: 'setTimer', timer: retransmitTimer(peer), delayUs: cfg.retransmitTimeoutUs });
-  return clearOwed(withChannel(ts, peer, { ...ch, rtArmed: true }), peer);
+  return clearOwed(withChannel(ts, peer, withRtArmed(ch, true)), peer);
 }
 
 /**
@@ -299,16 +330,16 @@ export function transportFlushAcks<B>(ts: TransportState<B>, cfg: TransportConfi
   if (cfg.ackDelayUs > 0) {
     if (ts.ackTimerArmed) return ts;
     fx.push({ kind: 'setTimer', timer: ACK_TIMER, delayUs: cfg.ackDelayUs });
-    return { ...ts, ackTimerArmed: true };
+    return { channels: ts.channels, ackOwed: ts.ackOwed, ackTimerArmed: true };
   }
   return sendOwedAcks(ts, fx);
 }
 
 /** The delayed-ack timer fired. */
 export function transportAckTimer<B>(ts: TransportState<B>, fx: Effect<Frame<B>>[]): TransportState<B> {
-  if (ts.ackOwed.length === 0) return { ...ts, ackTimerArmed: false };
+  if (ts.ackOwed.length === 0) return { channels: ts.channels, ackOwed: ts.ackOwed, ackTimerArmed: false };
   for (const peer of ts.ackOwed) sendAck(ts, peer, fx);
-  return { ...ts, ackOwed: [], ackTimerArmed: false };
+  return { channels: ts.channels, ackOwed: [], ackTimerArmed: false };
 }
 
 function sendAck<B>(ts: TransportState<B>, peer: ProcessId, fx: Effect<Frame<B>>[]): void {
@@ -319,7 +350,7 @@ function sendAck<B>(ts: TransportState<B>, peer: ProcessId, fx: Effect<Frame<B>>
 function sendOwedAcks<B>(ts: TransportState<B>, fx: Effect<Frame<B>>[]): TransportState<B> {
   if (ts.ackOwed.length === 0) return ts;
   for (const peer of ts.ackOwed) sendAck(ts, peer, fx);
-  return { ...ts, ackOwed: [] };
+  return withAckOwed(ts, []);
 }
 
 /** Forgets a peer for good (it left the group): no more retransmission to it. */
@@ -329,7 +360,7 @@ export function transportDrop<B>(ts: TransportState<B>, peer: ProcessId, fx: Eff
   if (ch.rtArmed) fx.push({ kind: 'cancelTimer', timer: retransmitTimer(peer) });
   const channels = { ...ts.channels };
   delete channels[peer];
-  return { ...ts, channels, ackOwed: ts.ackOwed.filter((p) => p !== peer) };
+  return { channels, ackOwed: ts.ackOwed.filter((p) => p !== peer), ackTimerArmed: ts.ackTimerArmed };
 }
 
 /**
@@ -341,7 +372,10 @@ export function transportForgetUnacked<B>(ts: TransportState<B>, peer: ProcessId
   const ch = ts.channels[peer];
   if (ch === undefined || ch.unacked.length === 0) return ts;
   if (ch.rtArmed) fx.push({ kind: 'cancelTimer', timer: retransmitTimer(peer) });
-  return withChannel(ts, peer, { ...ch, unacked: [], sentUpTo: ch.nextSeq - 1, rtArmed: false });
+  const next = withRtArmed(ch, false);
+  next.unacked = [];
+  next.sentUpTo = ch.nextSeq - 1;
+  return withChannel(ts, peer, next);
 }
 
 /** True when every frame we sent has been acknowledged. */

@@ -3,7 +3,7 @@
 // and ABCAST rules. A new view starts a fresh ViewComm (sequence numbers and
 // vectors are per view; the flush has settled everything of the old one).
 import type { DeliveryOrder, View } from '../types.ts';
-import { newTotalOrder, totalReady, type TotalOrderState } from './abcast.ts';
+import { copyTotalOrder, newTotalOrder, totalReady, type TotalOrderState } from './abcast.ts';
 import type { IsisLayers } from './config.ts';
 import type { McMessage } from './mc-message.ts';
 import { newStability, type StabilityState } from './stability.ts';
@@ -160,7 +160,10 @@ export function deliverReady(vc: ViewComm, layers: IsisLayers, limit: readonly n
           if (kept === vc.kept) kept = kept.slice();
           kept[s] = [...(kept[s] ?? []), m];
         }
-        if (m.order === 'total') total = { ...total, delivered: total.delivered + 1 };
+        if (m.order === 'total') {
+          total = copyTotalOrder(total);
+          total.delivered++;
+        }
         if (out === null) out = [m];
         else out.push(m);
         progress = true;
