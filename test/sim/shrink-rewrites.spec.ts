@@ -186,13 +186,24 @@ describe('a departure seen by one host', () => {
     expect(offered({ kind: 'property', property: 'view-convergence' }, true, false)).toBe(0);
     expect(offered({ kind: 'property', property: 'view-convergence' }, true, true)).toBe(all);
   });
+
+  it('is offered only above the aim of 3 processes, joiners counted', () => {
+    const count = (scenario: Scenario): number => {
+      const known: CurrentRun = { result: runScenario({ ...scenario, durationUs: 20_000, faults: {} }, { seed: '1' }), violationAtUs: undefined, multicastFloor: -1 };
+      return [...candidates(scenario, known, { kind: 'property', property: 'virtual-synchrony' })].filter((c) => / as (a join|all it sends)/.test(c.what)).length;
+    };
+    const three = baseScenario({ processes: 3, protocol: { name: 'isis' }, faults: { schedule: [{ type: 'crash', host: 'p3', atUs: 750 }] } });
+    expect(count(three)).toBe(0);
+    expect(count({ ...three, workload: { ...three.workload, joins: [{ atUs: 10 }] } })).toBeGreaterThan(0);
+    expect(count({ ...three, processes: 4 })).toBeGreaterThan(0);
+  });
 });
 
 describe('the third phase', () => {
   it('costs no attempt where it adds no candidate (nothing departs)', () => {
     const protocol = floodProtocol();
     const jittery = baseScenario({
-      processes: 3,
+      processes: 4,
       network: { delay: { minUs: 100, meanUs: 3000, jitterUs: 2000 }, lossProbability: 0, duplicateProbability: 0 },
       workload: { multicastsPerSecond: 200, orders: { fifo: 1, causal: 0, total: 0 } },
       durationUs: 200_000,
