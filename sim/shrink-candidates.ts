@@ -5,7 +5,7 @@
 import type { RunResult } from './run.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { withoutHost } from './shrink-hosts.ts';
-import { addedLeaves, busierHostDrops, crashesAsLeaves } from './shrink-rewrites.ts';
+import { addedLeaves, busierHostDrops, crashesAsLeaves, departuresAsJoins, departuresSeenByOne } from './shrink-rewrites.ts';
 import { fasterFailureDetectors } from './shrink-timers.ts';
 import { firstTimedEventUs, lastTimedEventUs, MIN_PHASE_US, shorterPhases, withDuration, withEarlierNotes, withEventsSooner, withStart } from './shrink-time.ts';
 import { isLivenessTarget, type ShrinkTarget } from './shrink-target.ts';
@@ -37,10 +37,14 @@ export interface CurrentRun {
   multicastTimesUs?: readonly number[];
   /** The most last multicasts a later start kept and lost the failure with, since another pass made progress (-1: none). */
   startFloor?: number;
+  /** When each view after the first was first installed by any process, in order (the departures-as-joins rewrite). */
+  viewTimesUs?: readonly number[];
 }
 
 /** The multicast aim: a failure small enough to read whole. */
 const AIM_MULTICASTS = 10;
+/** The process aim (hosts and joiners). */
+const AIM_PROCESSES = 3;
 
 export interface CandidateOptions {
   /** Try the timed events sooner (default true); false keeps every kept event at its original microsecond. */
@@ -51,6 +55,12 @@ export interface CandidateOptions {
   crashesAsLeaves?: boolean;
   /** Try each note-triggered fault at an earlier occurrence of its note (default true). */
   earlierNotes?: boolean;
+  /**
+   * Try each timed crash or leave as a join with two hosts fewer, and as
+   * everything its host sends one other host lost (default true:
+   * sim/shrink-rewrites.ts).
+   */
+  departureRewrites?: boolean;
   /**
    * The scenario the shrink started from: when given, each host is also
    * tried dropped with its multicast rate and cap (sim/shrink-rewrites.ts,
@@ -211,6 +221,17 @@ export function* candidates(s: Scenario, current: CurrentRun, target: ShrinkTarg
   }
   if (options.crashesAsLeaves !== false && isLivenessTarget(target) && options.reference === true) {
     for (const rewrite of addedLeaves(s)) yield c(rewrite.what, rewrite.scenario);
+  }
+  // A departure as one host's false suspicion and a host fewer (the departed still votes), or as a join
+  // with two hosts fewer (the same size of new view from one process fewer). The first goes first: a
+  // join kept takes the departure away (takeover-ignores-accepted ended at 3 hosts and a joiner so). The same rule as a crash as a leave: they change
+  // what the group does.
+  // Only above the aim's 3 processes: they are there to reach it, and below it each costs a sweep of
+  // every seed (198 more attempts on each of 7 pinned failures already at 3 hosts, none smaller for it).
+  const processes = s.processes + (s.workload.joins ?? []).reduce((n, j) => n + (j.count ?? 1), 0);
+  if (options.departureRewrites !== false && processes > AIM_PROCESSES && (!isLivenessTarget(target) || options.reference === true)) {
+    for (const rewrite of departuresSeenByOne(s, options.busierFrom)) yield c(rewrite.what, rewrite.scenario);
+    for (const rewrite of departuresAsJoins(s, current.viewTimesUs, options.busierFrom)) yield c(rewrite.what, rewrite.scenario);
   }
 
   // A note-triggered fault at an earlier note: fewer multicasts before it (and then a lower cap).

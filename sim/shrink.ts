@@ -30,8 +30,10 @@
 // a timed crash rewritten as its host's leave, a host dropped with the
 // original's multicast rate and cap (sim/shrink-rewrites.ts) and a
 // note-triggered fault at an earlier note join only once the search without
-// them has converged. Each round
-// starts with the pass that last made progress. Any candidate that still
+// them has converged; a timed crash or leave rewritten as a join with two
+// hosts fewer, or as one host's false suspicion with a host fewer
+// (sim/shrink-rewrites.ts), only once that second phase has converged in
+// turn. Each round starts with the pass that last made progress. Any candidate that still
 // fails becomes the current scenario and the passes start over.
 //
 // With a reference protocol (`referenceFor`: for a mutant, the real one), a
@@ -49,120 +51,22 @@
 // any seed) or stops at the attempt bound (every run counts, on any seed),
 // and says which (`boundHit`).
 import { isValidScenario } from '../scenarios/validate.ts';
-import type { AnyProtocol } from '../protocol/types.ts';
 import type { Scenario } from '../scenarios/types.ts';
-import { defaultChecker, promisedProperties, type OnlineChecker } from './online-checker.ts';
+import { defaultChecker, promisedProperties } from './online-checker.ts';
 import { resolveProtocol } from './resolve-protocol.ts';
 import { runScenarioSteps, type RunResult } from './run.ts';
 import { candidates, PASS, PASSES, type Candidate, type CandidateOptions, type CurrentRun } from './shrink-candidates.ts';
-import { failsSameWay, isLivenessTarget, targetOf, type ShrinkTarget } from './shrink-target.ts';
-
-export { failsSameWay, targetOf, type ShrinkTarget } from './shrink-target.ts';
+import { DEFAULT_MAX_ATTEMPTS, type ShrinkOptions } from './shrink-options.ts';
+import { sizeOf, type ShrinkOutcome } from './shrink-outcome.ts';
+import { materializeRandomFaults } from './shrink-rewrites.ts';
 import { CHEAP_SEEDS_FACTOR, DEFAULT_OTHER_SEEDS, otherSeedsFor, otherSeedsOf, seedPool } from './shrink-seeds.ts';
+import { failsSameWay, isLivenessTarget, targetOf, type ShrinkTarget } from './shrink-target.ts';
+import { watchedChecker, type Watched } from './shrink-watch.ts';
 import { driveToEnd } from './steps.ts';
 
-// Every run counts, on any seed: the last round, which shows that no smaller candidate fails on any
-// of the 9 seeds, alone costs up to 8 runs a candidate (300 stopped 17 of 26 mutant failures, most of
-// them there), and the second phase (a later start, crashes as leaves, earlier notes, 32 seeds for a
-// cheap failure) repeats it: abcast-unstable-order reached 3 hosts and 4 multicasts at 1811. A host
-// fewer at the original's load (sim/shrink-rewrites.ts) comes after all that: flush-early-install
-// reaches 3 hosts and 1 multicast at 3570 (4 hosts, 6 multicasts at 2000).
-export const DEFAULT_MAX_ATTEMPTS = 4000;
-
-
-export interface ShrinkOptions {
-  seed: string;
-  protocol?: AnyProtocol;
-  headerExtra?: Record<string, unknown>;
-  /**
-   * Builds each candidate's protocol from the candidate (for a mutant: its
-   * factory with the candidate's `protocol.options`). Without it, `protocol`
-   * (or the registry's protocol of each candidate, when `protocol` is not
-   * given either) runs every candidate. Only candidates whose protocol is
-   * built from their own options may change `protocol.options` (the faster
-   * failure detector pass, sim/shrink-timers.ts).
-   */
-  protocolFor?: (scenario: Scenario) => AnyProtocol;
-  /** Bound on candidate runs, on any seed (default DEFAULT_MAX_ATTEMPTS). */
-  maxAttempts?: number;
-  /** Called after every candidate run, with whether it was kept. */
-  onAttempt?: (attempt: number, kept: boolean, what: string) => void;
-  /** Polled between and during candidate runs: true ends the search with the smallest scenario so far. */
-  shouldStop?: () => boolean;
-  /**
-   * Try the faults, joins and leaves sooner, all by the same whole number of
-   * microseconds (default true): fewer multicasts before them. False keeps
-   * every kept event at its original microsecond.
-   */
-  moveEvents?: boolean;
-  /**
-   * Try a later workload start (default true): the first multicasts dropped,
-   * the last ones kept at their times. False never sets `workload.startUs`.
-   */
-  laterStart?: boolean;
-  /** Try each timed crash rewritten as a leave of its host (default true: sim/shrink-rewrites.ts). */
-  crashesAsLeaves?: boolean;
-  /** Try each note-triggered fault at an earlier occurrence of its note (default true). */
-  earlierNotes?: boolean;
-  /**
-   * Try each host dropped with the original scenario's multicast rate and
-   * cap, where the shrunk workload is quieter (default true:
-   * sim/shrink-rewrites.ts, busierHostDrops).
-   */
-  busierHostDrops?: boolean;
-  /**
-   * How many other seeds a candidate that does not fail on the current seed
-   * is tried on (default 8, see sim/shrink-seeds.ts); 0 keeps the seed.
-   * In the second phase, a safety failure whose run is cheap
-   * (CHEAP_TRACE_EVENTS) has its candidates tried on 4 times as many.
-   */
-  otherSeeds?: number;
-  /**
-   * Keep any failing candidate (default false): the shrink may slide from
-   * the original's property to another one (`ShrinkOutcome.shrunkTarget`
-   * says which). By default only the original's failure is kept.
-   */
-  anyFailure?: boolean;
-  /**
-   * A protocol known to be correct for the candidate (for a mutant: the
-   * real protocol). When given, a candidate of a liveness failure is kept
-   * only if this protocol passes it on the same seed: a scenario can fail
-   * view-convergence by itself (two of three members leaving, on some
-   * seeds), and such a candidate would not show the bug. It lets a
-   * liveness failure's candidates change what the group does (a crash as a
-   * leave, an added leave; sim/shrink-rewrites.ts).
-   */
-  referenceFor?: (scenario: Scenario) => AnyProtocol;
-}
-
-export interface ScenarioSize {
-  processes: number;
-  multicasts: number;
-  faults: number;
-  durationUs: number;
-  traceEvents: number;
-}
-
-export interface ShrinkOutcome {
-  /** What the original run fails: the property (or failure) every kept candidate fails, unless `anyFailure`. */
-  target: ShrinkTarget;
-  /** What the shrunk run fails: `target` unless `anyFailure` let the shrink slide to another failure. */
-  shrunkTarget: ShrinkTarget;
-  /** Whether any failing candidate was kept (`ShrinkOptions.anyFailure`). */
-  anyFailure: boolean;
-  original: Scenario;
-  shrunk: Scenario;
-  /** The seed on which `shrunk` fails: the original seed unless the search moved to another. */
-  seed: string;
-  before: ScenarioSize;
-  after: ScenarioSize;
-  result: RunResult;
-  attempts: number;
-  /** True when the search stopped at the attempt bound with candidates still untried (it did not converge). */
-  boundHit: boolean;
-  /** True when `shouldStop` ended the search early: `shrunk` still fails the same way, but may not be minimal. */
-  interrupted: boolean;
-}
+export { failsSameWay, targetOf, type ShrinkTarget } from './shrink-target.ts';
+export { DEFAULT_MAX_ATTEMPTS, type ShrinkOptions } from './shrink-options.ts';
+export { sizeOf, type ScenarioSize, type ShrinkOutcome } from './shrink-outcome.ts';
 
 export function shrinkScenario(scenario: Scenario, options: ShrinkOptions): ShrinkOutcome {
   return driveToEnd(shrinkSteps(scenario, options));
@@ -185,7 +89,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       checker: watched.checker,
       ...(interruptible && stop !== undefined ? { shouldStop: stop } : {}),
     });
-    return { result, firstAtUs: watched.firstAtUs, multicastTimesUs: watched.multicastTimesUs };
+    return { result, firstAtUs: watched.firstAtUs, multicastTimesUs: watched.multicastTimesUs, viewTimesUs: watched.viewTimesUs };
   };
   // The original run always finishes: without it there is no target.
   const firstRun = yield* run(scenario, options.seed, false);
@@ -204,6 +108,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   let currentResult = first;
   let currentViolationAtUs = violationAt(firstRun.firstAtUs, target);
   let currentMulticastTimesUs = firstRun.multicastTimesUs;
+  let currentViewTimesUs = firstRun.viewTimesUs;
   let multicastFloor = -1;
   let startFloor = -1;
   let attempts = 0;
@@ -227,7 +132,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     }
     if (!isValidScenario(candidate)) return false; // e.g. a fault still naming a joiner whose join was dropped
     attempts++;
-    const { result, firstAtUs, multicastTimesUs } = yield* run(candidate, seed, true);
+    const { result, firstAtUs, multicastTimesUs, viewTimesUs } = yield* run(candidate, seed, true);
     // A run cut short proves nothing about the candidate.
     if (result.interrupted === true) {
       interrupted = true;
@@ -243,6 +148,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       if (anyFailure && !failsSameWay(result, currentTarget)) currentTarget = targetOf(result) ?? currentTarget;
       currentViolationAtUs = violationAt(firstAtUs, currentTarget);
       currentMulticastTimesUs = multicastTimesUs;
+      currentViewTimesUs = viewTimesUs;
     }
     return kept;
   };
@@ -253,6 +159,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     laterStart: options.laterStart !== false,
     crashesAsLeaves: options.crashesAsLeaves !== false,
     earlierNotes: options.earlierNotes !== false,
+    departureRewrites: options.departureRewrites !== false,
     ...(options.busierHostDrops !== false ? { busierFrom: scenario } : {}),
     // A fixed protocol object ignores the candidate's options: changing them would prove nothing.
     protocolOptions: options.protocolFor !== undefined || options.protocol === undefined,
@@ -269,25 +176,48 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   // seed), then with them. A later start taken early keeps the search on a seed where the race recurs
   // with the last multicasts but no host drop keeps it (flush-drops-departed ended at 5 hosts instead
   // of 3), so they only go on from where the search without them stopped: never larger than that.
+  // A third phase adds a departure as a join or as one host's false suspicion (sim/shrink-rewrites.ts) the
+  // same way, once the second converged:
+  // taken in the second, it kept flush-early-install at 3 hosts and a joiner (4 processes) where the second
+  // phase alone reaches 3 hosts.
   const { busierFrom: _busierFrom, ...withoutBusier } = candidateOptions;
-  const firstPhase: CandidateOptions = { ...withoutBusier, laterStart: false, crashesAsLeaves: false, earlierNotes: false };
+  const firstPhase: CandidateOptions = { ...withoutBusier, laterStart: false, crashesAsLeaves: false, earlierNotes: false, departureRewrites: false };
+  const secondPhase: CandidateOptions = { ...candidateOptions, departureRewrites: false };
   const second = candidateOptions.laterStart === true || candidateOptions.crashesAsLeaves === true || candidateOptions.earlierNotes === true ||
     candidateOptions.busierFrom !== undefined;
-  const phases = second ? [firstPhase, candidateOptions] : [firstPhase];
+  const phases = [firstPhase, ...(second ? [secondPhase] : []), ...(candidateOptions.departureRewrites === true ? [candidateOptions] : [])];
   for (const [phase, phaseOptions] of phases.entries()) {
     if (interrupted || boundHit) break;
+    // The previous phase ended at its fixpoint on this scenario, and from the third phase on on the same
+    // seeds (sim/shrink-seeds.ts: the second phase's): its candidates lost there, on every seed they were
+    // tried on, so the first round here tries only the candidates this phase adds (the same runs would
+    // lose again: flush-early-install spent its last 430 attempts on them, to the bound).
+    let triedAtFixpoint: Set<string> | null = null;
     if (phase > 0) {
+      if (phase > 1) {
+        const atFixpoint: CurrentRun = {
+          result: currentResult, violationAtUs: currentViolationAtUs, multicastFloor: -1, multicastTimesUs: currentMulticastTimesUs, startFloor: -1,
+          viewTimesUs: currentViewTimesUs,
+        };
+        triedAtFixpoint = new Set([...candidates(current, atFixpoint, currentTarget, phases[phase - 1] as CandidateOptions)].map((c) => JSON.stringify(c.scenario)));
+      }
       firstPass = PASS.start;
       multicastFloor = -1;
       startFloor = -1;
     }
+    const untried = (c: Candidate): boolean => triedAtFixpoint === null || !triedAtFixpoint.has(JSON.stringify(c.scenario));
     let progress = true;
+    let firstRound = true;
     while (progress && !interrupted) {
       progress = false;
+      // After a round, the scenario or what lost changed: every candidate again.
+      if (!firstRound) triedAtFixpoint = null;
+      firstRound = false;
       const known: CurrentRun = {
         result: currentResult, violationAtUs: currentViolationAtUs, multicastFloor, multicastTimesUs: currentMulticastTimesUs, startFloor,
+        viewTimesUs: currentViewTimesUs,
       };
-      const all = [...candidates(current, known, currentTarget, phaseOptions)];
+      const all = [...candidates(current, known, currentTarget, phaseOptions)].filter(untried);
       const order = (c: Candidate): number => (c.pass - firstPass + PASSES) % PASSES;
       const round = all.map((c, k) => ({ c, k })).sort((a, b) => order(a.c) - order(b.c) || a.k - b.k).map(({ c }) => c);
       for (const { what, scenario: candidate, pass, cap, keep } of round) {
@@ -312,7 +242,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       // A fixpoint on this seed: the smaller candidates on the other seeds, each on all of them before the next.
       const fresh: CurrentRun = { ...known, multicastFloor: -1, startFloor: -1 };
       const smaller = [...candidates(current, fresh, currentTarget, phaseOptions)]
-        .filter((c) => ACROSS_SEEDS.has(c.pass));
+        .filter((c) => ACROSS_SEEDS.has(c.pass) && untried(c));
       // The second phase tries a cheap safety failure's candidates on more seeds (sim/shrink-seeds.ts). Not
       // a liveness failure's: the scenario itself can make one (on 32 seeds, leave-relies-on-lost-ack's
       // shrink found a lone member leaving before a joiner came, which no protocol can admit).
@@ -358,54 +288,12 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
  * those that leave fewer multicasts before the moment that matters (a faster
  * failure detector, a lower rate, a later start), and a crash as a leave
  * (which opens the way to fewer hosts: a rewrite that keeps the race is as
- * rare on the same seed as a smaller workload), and a host fewer at the
- * original's load. The others (the fault phase,
+ * rare on the same seed as a smaller workload; so do the departure
+ * rewrites, in the same pass), and a host fewer at the original's load.
+ * The others (the fault phase,
  * moving events, the network, the settle phase) only simplify what is kept.
  */
 const ACROSS_SEEDS: ReadonlySet<number> = new Set([
   PASS.multicasts, PASS.start, PASS.hosts, PASS.leaves, PASS.notes, PASS.faults, PASS.workloadEvents, PASS.timers, PASS.rate, PASS.together,
   PASS.busier,
 ]);
-
-export function sizeOf(scenario: Scenario, result: RunResult): ScenarioSize {
-  const scheduled = scenario.faults?.schedule?.length ?? 0;
-  return {
-    processes: scenario.processes,
-    multicasts: result.multicasts,
-    faults: scheduled + result.randomFaults.length,
-    durationUs: scenario.durationUs,
-    traceEvents: result.traceEvents,
-  };
-}
-
-function materializeRandomFaults(scenario: Scenario, result: RunResult): Scenario | null {
-  if (scenario.faults?.random === undefined) return null;
-  const { random: _random, ...rest } = scenario.faults;
-  const schedule = [...(rest.schedule ?? []), ...result.randomFaults];
-  return { ...scenario, faults: { ...rest, schedule } };
-}
-
-interface Watched {
-  firstAtUs: Map<string, number>;
-  multicastTimesUs: number[];
-}
-
-/**
- * The run's checker, unchanged, noting when each property's first violation
- * showed (the time of the event that revealed it; liveness is judged only
- * at the end: it is never noted), and when each multicast was issued.
- */
-function watchedChecker(inner: OnlineChecker): Watched & { checker: OnlineChecker } {
-  const firstAtUs = new Map<string, number>();
-  const multicastTimesUs: number[] = [];
-  const checker: OnlineChecker = {
-    push(event) {
-      if (event.type === 'bcast') multicastTimesUs.push(event.t);
-      const found = inner.push(event);
-      for (const v of found) if (!firstAtUs.has(v.property)) firstAtUs.set(v.property, event.t);
-      return found;
-    },
-    finish: () => inner.finish(),
-  };
-  return { checker, firstAtUs, multicastTimesUs };
-}

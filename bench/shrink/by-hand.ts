@@ -4,7 +4,8 @@
 // the way the mutant's pinned run fails (the same violated property). Run:
 //   npx tsx bench/shrink/by-hand.ts MUTANT [--seeds S]
 // (MUTANT: causal-sender-only, abcast-unstable-order, flush-early-install, gc-partial-ack,
-// late-message-new-view, leave-relies-on-lost-ack.)
+// late-message-new-view, leave-relies-on-lost-ack, install-not-relayed, takeover-ignores-accepted,
+// restart-refused-by-host.)
 import { MUTANT_CATCHES } from '../../protocol/mutants/catches.ts';
 import { mutantRunOptions } from '../../sim/mutant-run.ts';
 import { runScenario } from '../../sim/run.ts';
@@ -46,6 +47,25 @@ const duelingLink: Scenario['faults'] = {
 // isis-uniform's network (seed 9's draw), with the loss given.
 const uniformNet = (lossProbability: number): NetworkSpec => ({ delay: { minUs: 200, meanUs: 1500, jitterUs: 1000 }, lossProbability, duplicateProbability: 0.02 });
 const lossy = (lossProbability: number): NetworkSpec => ({ delay: { minUs: 1017, meanUs: 1017, jitterUs: 1462 }, lossProbability, duplicateProbability: 0.039 });
+
+// The coordinator-isolated-after-commit shape (its shrunk pins): fixed 1 ms delays, a 4 ms detector, no
+// multicasts; p1 cut off from the rest 3.8 ms after p2's flush reply (after p1's commit, before its
+// installs arrive), healed at 450 ms; excluded members rejoin after 20 ms.
+const FIXED: NetworkSpec = { delay: { minUs: 1000, meanUs: 1000, jitterUs: 0 }, lossProbability: 0, duplicateProbability: 0 };
+const QUIET: Partial<WorkloadSpec> = { multicastsPerSecond: 1, maxMulticasts: 0 };
+const afterCommit = (_processes: number): Partial<Scenario> => ({
+  protocol: { name: 'isis', options: { suspectTimeoutUs: 4000, heartbeatIntervalUs: 1000 } }, durationUs: 500_000, settleUs: 1_000_000,
+});
+const cutOffAfterCommit = (processes: number): NonNullable<Scenario['faults']> & { schedule: NonNullable<NonNullable<Scenario['faults']>['schedule']> } => ({
+  schedule: [
+    { type: 'partition', groups: [['p1'], Array.from({ length: processes - 1 }, (_, k) => `p${k + 2}`)], onNote: { host: 'p2', text: 'flush-ok', delayUs: 3800 } },
+    { type: 'heal', atUs: 450_000 },
+  ],
+  rejoinExcludedAfterUs: 20_000,
+});
+// Everything host h sends p1 is lost from the start: p1 alone suspects h, which stays up.
+const deafTo = (host: string): NonNullable<NonNullable<Scenario['faults']>['schedule']>[number] =>
+  ({ type: 'link', atUs: 0, from: host, to: 'p1', bidirectional: false, lossProbability: 1 });
 
 const VARIANTS: Record<string, [string, Scenario][]> = {
   // A reply delivered before the message it answers: three hosts are a sender, a replier and a reader.
@@ -89,6 +109,34 @@ const VARIANTS: Record<string, [string, Scenario][]> = {
     ['3 p, crash p3 at 100 ms, multicasts from 80 ms', isis(3, JITTERY, { startUs: 80_000 }, { faults: { schedule: [{ type: 'crash', host: 'p3', atUs: 100_000 }] } })],
     ['3 p, a join at 100 ms, loss 0.02, from 95 ms, at most 10 mc', isis(3, uniformNet(0.02), { joins: [{ atUs: 100_000, count: 1 }], startUs: 95_000, maxMulticasts: 10 })],
     ['3 p, a join at 100 ms, loss 0.3, from 95 ms, at most 10 mc', isis(3, uniformNet(0.3), { joins: [{ atUs: 100_000, count: 1 }], startUs: 95_000, maxMulticasts: 10 })],
+  ],
+  // A member's first multicast in the new view overtakes the committing coordinator's install to another
+  // member (no relay). That needs three members of the new view besides none: the committer, one that
+  // installs first and multicasts, one still in the old view. A crash or leave leaves a view smaller than
+  // the old one (4 hosts for a 3-member view); a join makes it larger (2 hosts and a joiner: 3 processes).
+  'install-not-relayed': [
+    ['3 p, crash p3 at 100 ms', isis(3, JITTERY, { multicastsPerSecond: 100 }, { faults: { schedule: [{ type: 'crash', host: 'p3', atUs: 100_000 }] } })],
+    ['3 p, p3 leaves at 100 ms', isis(3, JITTERY, { multicastsPerSecond: 100, leaves: [{ atUs: 100_000, host: 'p3' }] })],
+    ['2 p and a join at 100 ms (3 processes)', isis(2, JITTERY, { multicastsPerSecond: 100, joins: [{ atUs: 100_000 }] })],
+    ['2 p and a join at 100 ms, from 100 ms, at most 1 mc', isis(2, JITTERY, { multicastsPerSecond: 100, joins: [{ atUs: 100_000 }], startUs: 100_000, maxMulticasts: 1 })],
+    ['2 p and a join at 100 ms, no loss, from 100 ms, at most 1 mc', isis(2, { ...JITTERY, lossProbability: 0, duplicateProbability: 0 }, { multicastsPerSecond: 100, joins: [{ atUs: 100_000 }], startUs: 100_000, maxMulticasts: 1 })],
+  ],
+  // The coordinator p1 commits a view change and is cut off before its installs arrive; the successor p2
+  // finishes a change of its own for the same view id. Its flush needs a majority of the old view
+  // without p1: with the departing member gone too (a crash; a leaver that exited) that is n - 2 > n / 2,
+  // five hosts. A member p1 alone suspects (its link to p1 loses everything) departs without going: it
+  // answers p2's flush, and n - 1 > n / 2 holds from three.
+  'takeover-ignores-accepted': [
+    ['4 p, p4 leaves at 1 ms, p1 cut off after commit', isis(4, FIXED, { ...QUIET, leaves: [{ atUs: 1000, host: 'p4' }] }, { ...afterCommit(4), faults: cutOffAfterCommit(4) })],
+    ['4 p, p1 suspects p4 (p4->p1 lost), p1 cut off after commit', isis(4, FIXED, QUIET, { ...afterCommit(4), faults: { ...cutOffAfterCommit(4), schedule: [deafTo('p4'), ...cutOffAfterCommit(4).schedule] } })],
+    ['3 p, p1 suspects p3 (p3->p1 lost), p1 cut off after commit', isis(3, FIXED, QUIET, { ...afterCommit(3), faults: { ...cutOffAfterCommit(3), schedule: [deafTo('p3'), ...cutOffAfterCommit(3).schedule] } })],
+  ],
+  // A restarted host refused by the group (its old incarnation is still a member there): the shrunk pin
+  // cuts the coordinator p1 off after its commit; p1 restarts as p1#2 only with the pinned scenario's heal.
+  'restart-refused-by-host': [
+    ['4 p, p4 leaves at 1 ms, p1 cut off after commit', isis(4, FIXED, { ...QUIET, leaves: [{ atUs: 1000, host: 'p4' }] }, { ...afterCommit(4), settleUs: 3_000_000, faults: cutOffAfterCommit(4) })],
+    ['4 p, p1 suspects p4 (p4->p1 lost), p1 cut off after commit', isis(4, FIXED, QUIET, { ...afterCommit(4), settleUs: 3_000_000, faults: { ...cutOffAfterCommit(4), schedule: [deafTo('p4'), ...cutOffAfterCommit(4).schedule] } })],
+    ['3 p, p1 suspects p3 (p3->p1 lost), p1 cut off after commit', isis(3, FIXED, QUIET, { ...afterCommit(3), settleUs: 3_000_000, faults: { ...cutOffAfterCommit(3), schedule: [deafTo('p3'), ...cutOffAfterCommit(3).schedule] } })],
   ],
   // The pinned mechanism (one leaver and a falsely suspected member) needs 4: with 3, the coordinator alone
   // is no majority of the 2 that stay. Two leavers of three rely on a leaver's acceptance with no suspect.

@@ -68,14 +68,16 @@ for (const mutant of chosen) {
     : baseline === 'old' ? ({ ...(baselineShrink(scenario, options) as Omit<ShrinkOutcome, 'seed'>), seed: options.seed })
       : baseline === 'no-start' ? shrinkScenario(scenario, { ...options, protocolFor, laterStart: false })
         : shrinkScenario(scenario, { ...options, otherSeeds: 0 });
+  // "2+1 p": two hosts from the start and a joiner; the aim counts every process.
+  const hosts = (z: { processes: number; joiners?: number }): string => `${z.processes}${(z.joiners ?? 0) > 0 ? `+${z.joiners}` : ''} p`;
   const size = (o: ShrinkOutcome): string =>
-    `${o.after.processes} p, ${o.after.multicasts} mc, ${o.attempts} att${o.boundHit ? ' (bound)' : ''}${o.seed !== options.seed ? `, seed ${o.seed}` : ''}`;
+    `${hosts(o.after)}, ${o.after.multicasts} mc, ${o.attempts} att${o.boundHit ? ' (bound)' : ''}${o.seed !== options.seed ? `, seed ${o.seed}` : ''}`;
   const timers = now.shrunk.protocol.options?.['suspectTimeoutUs'];
   const startUs = now.shrunk.workload.startUs;
   const row = [
     mutant.name,
     `${pin.file.replace(/\.json$/, '')} ${pin.seed}`,
-    `${now.before.processes} p, ${now.before.multicasts} mc`,
+    `${hosts(now.before)}, ${now.before.multicasts} mc`,
     size(now),
     `${Math.round(now.shrunk.durationUs / 1000)}/${Math.round(now.shrunk.settleUs / 1000)} ms${startUs !== undefined ? `, from ${(startUs / 1000).toFixed(1)} ms` : ''}` +
       `${typeof timers === 'number' ? `, suspect ${timers / 1000} ms` : ''}`,
@@ -85,9 +87,10 @@ for (const mutant of chosen) {
   rows.push(row);
   process.stderr.write(`${row.join(' | ')}\n`); // as it goes: a long run shows its rows
   summary.n++;
-  if (now.after.processes <= 3) summary.atMost3++;
-  if (now.after.processes <= 3 && now.after.multicasts <= 10) summary.atMost10++;
-  summary.processes.push(now.after.processes);
+  const all = now.after.processes + now.after.joiners;
+  if (all <= 3) summary.atMost3++;
+  if (all <= 3 && now.after.multicasts <= 10) summary.atMost10++;
+  summary.processes.push(all);
   summary.multicasts.push(now.after.multicasts);
 }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
