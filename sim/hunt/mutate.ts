@@ -171,9 +171,9 @@ export function mutate(parent: Candidate, donors: readonly Candidate[], switches
     const changes: string[] = [];
     const addedStrikes: string[] = [];
     let quietStrike = false;
-    // During the strike tour (strike-coverage.ts), a candidate is its parent and one strike of an untried
-    // situation, nothing else: each situation's one try is not spoilt by other changes (session 7, the
-    // hunt column: 25 of 27 found so, 24 with 0 to 2 other changes after the strike).
+    // During the strike tour (strike-coverage.ts), a candidate is its parent and the strikes of untried
+    // situations that fit together (tour-strikes.ts), nothing else: each situation's try is not spoilt by
+    // other changes (session 7, the hunt column: 25 of 27 found so, 24 with 0 to 2 other changes after the strike).
     const touring = !restricted && !staticGroup && strikes !== undefined && strikes.touring();
     const count = touring ? 1 : 1 + rng.int(3);
     // While variants remain untried, a candidate starts with a strike as often as they remain.

@@ -3,9 +3,10 @@
 // situations random faults almost never produce (a role cut off at a
 // protocol note, competing coordinators, a slow member under load, a split
 // with no majority side, leaves under a false suspicion) from any parent,
-// not only from the seeds that drew one. It keeps the majority budget the
-// generator keeps, roughly: hosts the scenario already takes out count, and
-// when they leave no room, some of them are dropped to make it.
+// not only from the seeds that drew one; the strike tour stages several at
+// once (`addStrikes`). It keeps the majority budget the generator keeps,
+// roughly: hosts the scenario already takes out count, and when they leave
+// no room, some of them are dropped to make it.
 import { DEFAULT_SUSPECT_TIMEOUT_US } from '../../scenarios/membership-plan.ts';
 import { applyStrikes, drawStrike, strikeCost, STRIKES, type Strike, type StrikeKind } from '../../scenarios/strikes.ts';
 import { MOMENTS, type MomentName } from '../../scenarios/strike-variants.ts';
