@@ -136,6 +136,35 @@ export function isQuietVariant(kind: StrikeKind, variant: string): boolean {
   }
 }
 
+/** What a variant does to the workload's rate: raises it (its moment needs load), caps it low (a long fault phase), or leaves it. */
+export type StrikeLoad = 'raised' | 'low' | 'as-is';
+
+/** The load a variant's strike sets (strikes.ts `rateFactor`, `maxRate`): two strikes staged together must not clash on it. */
+export function loadOfVariant(kind: StrikeKind, variant: string): StrikeLoad {
+  switch (kind) {
+    case 'cutAtNote':
+      return isQuietVariant(kind, variant) ? 'as-is' : 'raised';
+    case 'slowLinkUnderLoad':
+      return 'raised';
+    case 'longIsolation':
+      return 'low';
+    case 'competingCoordinators':
+    case 'noMajoritySplit':
+    case 'leaveUnderSuspicion':
+    case 'joinAtLastWrites':
+    case 'lagAcrossViewChange':
+    case 'leavesMeetCrash':
+      return 'as-is';
+  }
+}
+
+/** The role a cut-at-note variant cuts off (undefined for other kinds). */
+export function roleOfVariant(kind: StrikeKind, variant: string): Moment['target'] | undefined {
+  if (kind !== 'cutAtNote') return undefined;
+  const moment = variant.split('/')[0] ?? '';
+  return moment in MOMENTS ? MOMENTS[moment as MomentName].target : undefined;
+}
+
 /**
  * The situation a variant puts the group in: its kind, and for a cut at a
  * note the role cut off (`cutAtNote/coordinator`, `/sequencer`,

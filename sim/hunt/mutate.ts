@@ -13,8 +13,9 @@ import type { Scenario, ScheduledFault } from '../../scenarios/types.ts';
 import { isValidScenario } from '../../scenarios/validate.ts';
 import type { Rng } from '../rng.ts';
 import { addAimedFault, reaimFault, type NoteCounts } from './aimed-faults.ts';
-import { addStrike, takenOut } from './strike-mutation.ts';
+import { addStrike, addStrikes, takenOut, type AddedStrike } from './strike-mutation.ts';
 import type { StrikeCoverage } from './strike-coverage.ts';
+import { tourPicks } from './tour-strikes.ts';
 
 export const MUTATIONS = ['reseed', 'fault-kind', 'order', 'network', 'fault-time', 'splice', 'load', 'aimed-fault', 'reaim', 'strike'] as const;
 export type Mutation = (typeof MUTATIONS)[number];
@@ -44,6 +45,8 @@ export interface Candidate {
   addedStrikes?: string[];
   /** One of those is quiet (its race timed in steps on a cleared stage): the hunt retries it on a fresh seed. */
   quietStrike?: boolean;
+  /** A suite file's own scenario for a seed, unmutated (a starting scenario or a fresh draw): the strike tour's parents. */
+  plainDraw?: boolean;
 }
 
 /** The vocabulary of the switches: every random fault kind and order named by a scenario of the corpus. */
@@ -131,6 +134,11 @@ function takeOutBudgetOf(parent: Scenario): number {
 /** What a static group's mutants never get: a strike, and random fault kinds (a random crash takes a host out unseen by `takenOut`). */
 const STATIC_GROUP_OFF: ReadonlySet<Mutation> = new Set<Mutation>(['strike', 'fault-kind']);
 
+/** Whether the strike mutation may add a strike to the scenario (its protocol options and take-outs allow one: the strike tour's parents). */
+export function takesStrikes(s: Scenario): boolean {
+  return !isStaticGroup(s) && !assumesWhatMutationsBreak(s);
+}
+
 function isStaticGroup(s: Scenario): boolean {
   return s.protocol.name.endsWith('-static');
 }
@@ -163,9 +171,9 @@ export function mutate(parent: Candidate, donors: readonly Candidate[], switches
     const changes: string[] = [];
     const addedStrikes: string[] = [];
     let quietStrike = false;
-    // During the strike tour (strike-coverage.ts), a candidate is its parent and one strike of an untried
-    // situation, nothing else: each situation's one try is not spoilt by other changes (session 7, the
-    // hunt column: 25 of 27 found so, 24 with 0 to 2 other changes after the strike).
+    // During the strike tour (strike-coverage.ts), a candidate is its parent and the strikes of untried
+    // situations that fit together (tour-strikes.ts), nothing else: each situation's try is not spoilt by
+    // other changes (session 7, the hunt column: 25 of 27 found so, 24 with 0 to 2 other changes after the strike).
     const touring = !restricted && !staticGroup && strikes !== undefined && strikes.touring();
     const count = touring ? 1 : 1 + rng.int(3);
     // While variants remain untried, a candidate starts with a strike as often as they remain.
@@ -178,12 +186,14 @@ export function mutate(parent: Candidate, donors: readonly Candidate[], switches
         continue;
       }
       if (mutation === 'strike') {
-        const steer = strikes?.pick(rng, parent.noteCounts);
-        const added = addStrike(scenario, rng, steer?.kind, steer?.variant);
+        // A tour candidate may carry several situations (tour-strikes.ts); otherwise one strike, steered by the tally.
+        const added = touring && strikes !== undefined
+          ? addStrikes(scenario, rng, tourPicks(strikes, rng, scenario.processes, parent.noteCounts))
+          : steeredStrike(scenario, rng, strikes, parent.noteCounts);
         if (added === null) continue;
         scenario = added.scenario;
         changes.push(added.what);
-        addedStrikes.push(added.key);
+        addedStrikes.push(...added.keys);
         // Its stage was cleared for a race timed in steps: a fault, splice or load change after it would spoil it.
         if (added.quiet) {
           quietStrike = true;
@@ -208,6 +218,12 @@ export function mutate(parent: Candidate, donors: readonly Candidate[], switches
     if (isValidScenario(scenario)) return { scenario, seed, changes, ...(addedStrikes.length > 0 ? { addedStrikes } : {}), ...(quietStrike ? { quietStrike } : {}) };
   }
   return null;
+}
+
+/** One strike, of the kind and variant the tally steers to (drawn at random without one). */
+function steeredStrike(s: Scenario, rng: Rng, strikes: StrikeCoverage | undefined, notes: NoteCounts | undefined): AddedStrike | null {
+  const steer = strikes?.pick(rng, notes);
+  return addStrike(s, rng, steer?.kind, steer?.variant);
 }
 
 function apply(

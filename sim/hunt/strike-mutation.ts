@@ -3,9 +3,10 @@
 // situations random faults almost never produce (a role cut off at a
 // protocol note, competing coordinators, a slow member under load, a split
 // with no majority side, leaves under a false suspicion) from any parent,
-// not only from the seeds that drew one. It keeps the majority budget the
-// generator keeps, roughly: hosts the scenario already takes out count, and
-// when they leave no room, some of them are dropped to make it.
+// not only from the seeds that drew one; the strike tour stages several at
+// once (`addStrikes`). It keeps the majority budget the generator keeps,
+// roughly: hosts the scenario already takes out count, and when they leave
+// no room, some of them are dropped to make it.
 import { DEFAULT_SUSPECT_TIMEOUT_US } from '../../scenarios/membership-plan.ts';
 import { applyStrikes, drawStrike, strikeCost, STRIKES, type Strike, type StrikeKind } from '../../scenarios/strikes.ts';
 import { MOMENTS, type MomentName } from '../../scenarios/strike-variants.ts';
@@ -91,11 +92,11 @@ export function takenOut(s: Scenario): number {
   return split ? Number.POSITIVE_INFINITY : out.size;
 }
 
-/** What the strike mutation made: the scenario, what it says, and the strike's kind/variant key (strike-coverage.ts). */
+/** What the strike mutation made: the scenario, what it says, and its strikes' kind/variant keys (strike-coverage.ts). */
 export interface AddedStrike {
   scenario: Scenario;
   what: string;
-  key: string;
+  keys: string[];
   /** The strike's race is timed in steps (strikes.ts `quiet`): the stage was cleared for it, and must stay so. */
   quiet: boolean;
 }
@@ -127,12 +128,80 @@ export function addStrike(s: Scenario, rng: Rng, kind: StrikeKind = rng.pick(STR
   if (strike.quiet === true) {
     const stage = clearStage(s);
     const cleared = stage.dropped > 0 ? ` (stage cleared: ${stage.dropped} scheduled fault${stage.dropped === 1 ? '' : 's'}, join${stage.dropped === 1 ? '' : 's'} or leave${stage.dropped === 1 ? '' : 's'} dropped)` : '';
-    return { scenario: applyStrikes(stage.scenario, [strike], s.workload.multicastsPerSecond), what: `strike ${strike.detail}${cleared}`, key: strikeKey(strike.kind, strike.variant), quiet: true };
+    return { scenario: applyStrikes(stage.scenario, [strike], s.workload.multicastsPerSecond), what: `strike ${strike.detail}${cleared}`, keys: [strikeKey(strike.kind, strike.variant)], quiet: true };
   }
   const made = room.dropped > 0 ? ` (${room.dropped} take-out${room.dropped === 1 ? '' : 's'} dropped for it)` : '';
-  const slowed = slowedForOrdersInFlight(room.scenario, strike, rng);
+  const slowed = slowedForOrdersInFlight(room.scenario, [strike], rng);
   const what = `strike ${strike.detail}${made}${slowed.factor > 1 ? ` (network ${slowed.factor.toFixed(1)}x slower)` : ''}`;
-  return { scenario: applyStrikes(slowed.scenario, [strike], s.workload.multicastsPerSecond), what, key: strikeKey(strike.kind, strike.variant), quiet: false };
+  return { scenario: applyStrikes(slowed.scenario, [strike], s.workload.multicastsPerSecond), what, keys: [strikeKey(strike.kind, strike.variant)], quiet: false };
+}
+
+/** A strike the caller chose: its kind and variant. */
+export interface StrikePick {
+  kind: StrikeKind;
+  variant: string;
+}
+
+/** The part of the fault phase the strikes start in, split among those that take hosts out. */
+const STRIKE_WINDOW: readonly [number, number] = [0.05, 0.85];
+
+/**
+ * Several strikes staged in one scenario (the tour's candidates:
+ * tour-strikes.ts), none quiet: each that takes hosts out starts in a part
+ * of the fault phase of its own and on hosts no other one named, and all
+ * together keep the majority budget (room is made for their sum). A strike
+ * that takes nobody out (a join at the workload's end) is drawn last, so it
+ * sees the fault phase the others stretched. A strike that does not fit, or
+ * that needs a low load where an earlier one raised it, is left out; null
+ * when none fits. One pick is `addStrike`'s draw exactly.
+ */
+export function addStrikes(s: Scenario, rng: Rng, picks: readonly StrikePick[]): AddedStrike | null {
+  if (picks.length === 1) return addStrike(s, rng, picks[0]!.kind, picks[0]!.variant);
+  if (picks.length === 0 || (s.faults?.schedule?.length ?? 0) > MAX_SCHEDULED_FOR_STRIKE) return null;
+  const option = s.protocol.options?.['suspectTimeoutUs'];
+  const costs = picks.map((p) => strikeCost(p.kind, s.processes));
+  const room = makeRoom(s, costs.reduce((n, c) => n + c, 0), rng);
+  let budget = Math.floor((s.processes - 1) / 2) - takenOut(room.scenario);
+  if (budget < 0) return null;
+  const ordered = [...picks.filter((_, k) => costs[k]! > 0), ...picks.filter((_, k) => costs[k] === 0)];
+  const slots = costs.filter((c) => c > 0).length;
+  const width = (STRIKE_WINDOW[1] - STRIKE_WINDOW[0]) / Math.max(1, slots);
+  const taken: string[] = [];
+  const drawn: Strike[] = [];
+  let durationUs = s.durationUs;
+  for (const [k, pick] of ordered.entries()) {
+    const window: [number, number] = k < slots ? [STRIKE_WINDOW[0] + k * width, STRIKE_WINDOW[0] + (k + 1) * width] : [STRIKE_WINDOW[0], STRIKE_WINDOW[1]];
+    const strike = drawStrike(
+      pick.kind,
+      {
+        processes: s.processes,
+        durationUs,
+        suspectTimeoutUs: typeof option === 'number' && option > 0 ? option : DEFAULT_SUSPECT_TIMEOUT_US,
+        flightUs: s.network.delay.meanUs + s.network.delay.jitterUs / 2,
+        budget,
+        takenHosts: taken,
+        window,
+      },
+      rng,
+      pick.variant,
+    );
+    if (strike === null || strike.quiet === true || drawn.some((d) => loadsClash(d, strike))) continue;
+    drawn.push(strike);
+    budget -= strike.takeOuts;
+    taken.push(...strike.hostsUsed);
+    durationUs = Math.max(durationUs, strike.minDurationUs ?? 0);
+  }
+  if (drawn.length === 0) return null;
+  const made = room.dropped > 0 ? ` (${room.dropped} take-out${room.dropped === 1 ? '' : 's'} dropped for them)` : '';
+  const slowed = slowedForOrdersInFlight(room.scenario, drawn, rng);
+  const what = `strikes ${drawn.map((d) => d.detail).join('; ')}${made}${slowed.factor > 1 ? ` (network ${slowed.factor.toFixed(1)}x slower)` : ''}`;
+  return { scenario: applyStrikes(slowed.scenario, drawn, s.workload.multicastsPerSecond), what, keys: drawn.map((d) => strikeKey(d.kind, d.variant)), quiet: false };
+}
+
+/** One strike needs the load low (a long isolation's long fault phase) where the other raises it: they do not go together. */
+function loadsClash(a: Strike, b: Strike): boolean {
+  const raises = (x: Strike): boolean => (x.rateFactor ?? 1) > 1;
+  return (a.maxRate !== undefined && raises(b)) || (b.maxRate !== undefined && raises(a));
 }
 
 /** The slowest mean flight the slowdown makes (well under the suspicion timeout: a flush still takes a few). */
@@ -152,10 +221,8 @@ const SLOWDOWN: readonly [number, number] = [1.5, 3];
  * against the uniform file's 1.5 ms). The generators' strikes keep the
  * file's network (their seeds stay as they were).
  */
-function slowedForOrdersInFlight(s: Scenario, strike: Strike, rng: Rng): { scenario: Scenario; factor: number } {
-  if (strike.kind !== 'cutAtNote') return { scenario: s, factor: 1 };
-  const moment = strike.variant.split('/')[0] ?? '';
-  if (!(moment in MOMENTS) || MOMENTS[moment as MomentName].needs !== 'totalLoad') return { scenario: s, factor: 1 };
+function slowedForOrdersInFlight(s: Scenario, strikes: readonly Strike[], rng: Rng): { scenario: Scenario; factor: number } {
+  if (!strikes.some(cutsAtTotalOrderMoment)) return { scenario: s, factor: 1 };
   const { delay } = s.network;
   const drawn = SLOWDOWN[0] + rng.float() * (SLOWDOWN[1] - SLOWDOWN[0]);
   const factor = Math.max(1, Math.min(drawn, MAX_SLOWED_MEAN_US / Math.max(1, delay.meanUs)));
@@ -177,4 +244,10 @@ function clearStage(s: Scenario): { scenario: Scenario; dropped: number } {
   const { schedule: _schedule, ...faults } = s.faults ?? {};
   const { joins: _joins, leaves: _leaves, ...workload } = s.workload;
   return { scenario: { ...s, faults, workload }, dropped };
+}
+
+function cutsAtTotalOrderMoment(strike: Strike): boolean {
+  if (strike.kind !== 'cutAtNote') return false;
+  const moment = strike.variant.split('/')[0] ?? '';
+  return moment in MOMENTS && MOMENTS[moment as MomentName].needs === 'totalLoad';
 }

@@ -33,6 +33,20 @@ describe('hunt', () => {
     expect(await runsOf(4)).toEqual(first);
   });
 
+  it('tours the strike situations on the plain draws that take a strike, not on a static group', async () => {
+    const mixed = shortSuite(['scenarios/isis-fbcast-static.json', 'scenarios/isis-steady-load.json']);
+    const seen: HuntRun[] = [];
+    await hunt(mixed, protocolScope(), { seed: 2, maxRuns: 8, onRun: (r) => seen.push(r) });
+    const toured = seen.slice(2).filter((r) => !r.changes.some((c) => c.includes('a fresh draw')));
+    expect(toured.length).toBeGreaterThan(2);
+    for (const r of toured) {
+      expect(r.scenario).toBe('isis-steady-load');
+      // The parent is a plain draw: the tour's strikes are the candidate's only change.
+      expect(r.changes).toHaveLength(1);
+      expect(r.changes[0]).toMatch(/^strikes? /);
+    }
+  });
+
   it('finds a planted bug, shrinks it, and stops at the first finding when asked', async () => {
     const result = await hunt(suite, protocolScope(), { seed: 1, maxRuns: 20, mutant: 'fifo-gap', shrinkAttempts: 10, stopAtFirstFinding: true });
     expect(result.stoppedBy).toBe('first-finding');

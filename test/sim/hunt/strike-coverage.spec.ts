@@ -80,6 +80,20 @@ describe('strike coverage', () => {
     expect(coverage.untriedShare()).toBeGreaterThan(0);
   });
 
+  it('draws the tour\'s next situation evenly, whatever its kind weighs', () => {
+    const situations = new Set(STRIKES.flatMap((k) => STRIKE_VARIANTS[k].map((v) => situationOf(k, v.name))));
+    const rng = new Rng('even');
+    const firsts = new Map<string, number>();
+    const n = 6_500;
+    for (let k = 0; k < n; k++) {
+      const { kind, variant } = new StrikeCoverage().pick(rng);
+      const s = situationOf(kind, variant);
+      firsts.set(s, (firsts.get(s) ?? 0) + 1);
+    }
+    // 13 situations, 500 draws each expected; by the kinds' weights a split with no majority side (1 of 21.5) got about 150.
+    for (const s of situations) expect(firsts.get(s) ?? 0).toBeGreaterThan((0.75 * n) / situations.size);
+  });
+
   it('gives up touring a situation whose strike never fits, after a few draws', () => {
     const coverage = new StrikeCoverage();
     const rng = new Rng('never-fits');

@@ -1,7 +1,7 @@
 // The hunt's strike mutation adds one of the generator's strikes to a kept
 // scenario, valid, within the scenario's budget of hosts to take out.
 import { describe, expect, it } from 'vitest';
-import { addStrike, takenOut } from '../../../sim/hunt/strike-mutation.ts';
+import { addStrike, addStrikes, takenOut } from '../../../sim/hunt/strike-mutation.ts';
 import { Rng } from '../../../sim/rng.ts';
 import { isValidScenario } from '../../../scenarios/validate.ts';
 import { loadScenarios } from '../../../sim/scenario-files.ts';
@@ -53,6 +53,35 @@ describe('strike mutation', () => {
     }
   });
 
+  it('stages several strikes in one scenario: different hosts, different parts of the fault phase, within the budget', () => {
+    const rng = new Rng('several');
+    for (let k = 0; k < 20; k++) {
+      const made = addStrikes(structuredClone(partitioned!), rng, [
+        { kind: 'longIsolation', variant: 'member' }, { kind: 'competingCoordinators', variant: 'even' }, { kind: 'joinAtLastWrites', variant: 'one-joiner' },
+      ])!;
+      expect(made.keys).toEqual(['longIsolation/member', 'competingCoordinators/even', 'joinAtLastWrites/one-joiner']);
+      expect(made.what).toMatch(/^strikes .*; .*; join /);
+      expect(isValidScenario(made.scenario)).toBe(true);
+      expect(takenOut(made.scenario)).toBeLessThanOrEqual(Math.floor((partitioned!.processes - 1) / 2));
+      const schedule = made.scenario.faults!.schedule!;
+      const isolation = schedule.find((f) => f.type === 'isolate')!;
+      const coordinators = schedule.find((f) => f.type === 'link' && f.atUs !== undefined && f.from !== isolation.host && f.to !== isolation.host)!;
+      // The first strike starts in the first half of [0.05, 0.85] of the fault phase, the second in the other.
+      expect(isolation.atUs!).toBeLessThanOrEqual(0.45 * partitioned!.durationUs + 1);
+      expect(coordinators.atUs!).toBeGreaterThanOrEqual(Math.floor(0.45 * partitioned!.durationUs));
+      // The join comes at the end of the fault phase the long isolation stretched.
+      const join = made.scenario.workload.joins!.at(-1)!;
+      expect(join.atUs).toBeGreaterThan(isolation.atUs! + 3_700_000);
+    }
+  });
+
+  it('leaves out a strike that does not fit with those before it (a low load where one raised it), and is one strike\'s draw for one pick', () => {
+    const made = addStrikes(structuredClone(steady!), new Rng('clash'), [{ kind: 'slowLinkUnderLoad', variant: 'member' }, { kind: 'longIsolation', variant: 'member' }])!;
+    expect(made.keys).toEqual(['slowLinkUnderLoad/member']);
+    const one = addStrikes(structuredClone(steady!), new Rng('one'), [{ kind: 'noMajoritySplit', variant: 'halves' }]);
+    expect(one).toEqual(addStrike(structuredClone(steady!), new Rng('one'), 'noMajoritySplit', 'halves'));
+  });
+
   it('leaves a scenario with room for the strike as it was, the strike added', () => {
     const made = addStrike(structuredClone(steady!), new Rng('room'), 'competingCoordinators')!;
     expect(made.what).not.toMatch(/dropped/);
@@ -73,7 +102,7 @@ describe('strike mutation', () => {
 
   it('adds the variant it is asked for, and names it by its kind/variant key', () => {
     const made = addStrike(structuredClone(steady!), new Rng('named'), 'cutAtNote', 'sequencer-after-order/deadLink');
-    expect(made!.key).toBe('cutAtNote/sequencer-after-order/deadLink');
+    expect(made!.keys).toEqual(['cutAtNote/sequencer-after-order/deadLink']);
     expect(made!.what).toMatch(/^strike dead link sequencer->/);
   });
 
