@@ -43,6 +43,8 @@ export interface ExploreOptions {
   progressEverySeconds?: number;
   /** Polled during the search: true stops it with `unknown`, bound `interrupted`. */
   shouldStop?: () => boolean;
+  /** The wall clock, in milliseconds (default performance.now; search-types.ts): a test seam for the time bound. */
+  clockMs?: () => number;
   /** BFS frontier as (parent, action) pairs (default true; search.ts). */
   compactFrontier?: boolean;
   /** Worker threads for a parallel breadth-first search (default 1: this thread; parallel/coordinator.ts). */
@@ -112,6 +114,7 @@ export function* exploreSteps(scenario: Scenario, config: ExploreConfig, options
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
     ...(options.progressEverySeconds !== undefined ? { progressEverySeconds: options.progressEverySeconds } : {}),
     ...(options.shouldStop !== undefined ? { shouldStop: options.shouldStop } : {}),
+    ...(options.clockMs !== undefined ? { clockMs: options.clockMs } : {}),
     ...(options.compactFrontier !== undefined ? { compactFrontier: options.compactFrontier } : {}),
   };
   const workers = options.workers ?? 1;

@@ -22,8 +22,12 @@ const YIELD_EVERY_MS = 25;
 /** What a progress line counts, read from the search when one is due. */
 export type SearchCounts = Omit<SearchProgress, 'seconds' | 'statesPerSecond' | 'memoryBytes'>;
 
+const performanceNow = (): number => performance.now();
+
 export class SearchPacer {
-  readonly started = performance.now();
+  readonly started: number;
+  /** The clock, in milliseconds: `options.clockMs`, else performance.now. */
+  readonly nowMs: () => number;
   peakMemoryBytes = 0;
   /** Set when YIELD_EVERY_MS have passed; the search loops yield and call `yielded`. */
   yieldDue = false;
@@ -35,6 +39,8 @@ export class SearchPacer {
   private lastProgress: { ms: number; states: number };
 
   constructor(private readonly options: SearchOptions, private readonly counts: () => SearchCounts) {
+    this.nowMs = options.clockMs ?? performanceNow;
+    this.started = this.nowMs();
     this.deadlineMs = options.maxSeconds === undefined ? Infinity : this.started + options.maxSeconds * 1000;
     this.progressEveryMs = (options.progressEverySeconds ?? DEFAULT_PROGRESS_SECONDS) * 1000;
     this.nextProgressMs = options.onProgress === undefined ? Infinity : this.started + this.progressEveryMs;
@@ -45,7 +51,7 @@ export class SearchPacer {
   /** The time bound, a stop request, progress, and now and then memory. */
   look(): void {
     if (++this.looks % MEMORY_EVERY_LOOKS === 0) this.sampleMemory(true);
-    const now = performance.now();
+    const now = this.nowMs();
     if (now > this.deadlineMs) throw new BoundHit('maxSeconds');
     if (this.options.shouldStop?.() === true) throw new BoundHit('interrupted');
     if (now >= this.nextProgressMs) this.reportProgress(now);
@@ -55,11 +61,11 @@ export class SearchPacer {
   /** Called as the search yields: the next yield is YIELD_EVERY_MS of work later. */
   yielded(): void {
     this.yieldDue = false;
-    this.nextYieldMs = performance.now() + YIELD_EVERY_MS;
+    this.nextYieldMs = this.nowMs() + YIELD_EVERY_MS;
   }
 
   secondsSoFar(): number {
-    return (performance.now() - this.started) / 1000;
+    return (this.nowMs() - this.started) / 1000;
   }
 
   sampleMemory(enforce: boolean): void {

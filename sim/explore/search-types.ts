@@ -32,6 +32,13 @@ export interface SearchOptions {
   progressEverySeconds?: number;
   /** Polled as often as the clock; true stops the search with `unknown`, bound `interrupted` (e.g. on SIGINT). */
   shouldStop?: () => boolean;
+  /**
+   * The wall clock the time bound, progress and yields are read from, in
+   * milliseconds (default `performance.now`). Tests give a simulated clock,
+   * so that "stops within a second of --max-seconds" is checked exactly and
+   * not at the mercy of a loaded machine's scheduler.
+   */
+  clockMs?: () => number;
 }
 
 export interface SearchProgress {

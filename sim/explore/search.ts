@@ -10,7 +10,6 @@
 // whole path, so every state's path is judged at O(depth) per leaf instead
 // of per state. `checkEveryState` judges each state when first reached
 // instead; BFS uses it to shorten a counterexample once one is known.
-import { performance } from 'node:perf_hooks';
 import { driveToEnd } from '../steps.ts';
 import { BoundHit } from '../world.ts';
 import type { Action } from './actions.ts';
@@ -403,9 +402,9 @@ class Search {
    */
   private checkFrontier(hurry: boolean): Found | null {
     const states = this.frontier(FRONTIER_CHECKS);
-    const until = hurry ? performance.now() + FRONTIER_CHECK_MS_AFTER_STOP : Infinity;
+    const until = hurry ? this.pacer.nowMs() + FRONTIER_CHECK_MS_AFTER_STOP : Infinity;
     for (const s of states) {
-      if (hurry && performance.now() > until) break;
+      if (hurry && this.pacer.nowMs() > until) break;
       this.pathsChecked++;
       const violation = checkPath(s.trail, false);
       if (violation !== null) return new Found(violation, s.trail);

@@ -6,13 +6,28 @@ import { shipped } from './helpers.ts';
 
 describe('search: time bound, stop requests, progress', () => {
   it('--max-seconds stops within a second of its bound with unknown and the states so far', { timeout: 60_000 }, () => {
+    // A simulated clock (0.2 ms a read, a read every 16 expansions), so that the bound is judged in the
+    // search's own time and a loaded machine's scheduler cannot move it.
+    let nowMs = 0;
+    const clockMs = (): number => (nowMs += 0.2);
     const { scenario, config } = shipped('cbcast-3x2');
-    const r = explore(scenario, config, { por: true, maxSeconds: 1 });
+    const r = explore(scenario, config, { por: true, maxSeconds: 1, clockMs });
+    expect(nowMs).toBeGreaterThan(1000); // the search read this clock
+    expect(r.seconds).toBeCloseTo(nowMs / 1000, 2);
     expect(r.result).toBe('unknown');
     expect(r.bound).toBe('maxSeconds');
     expect(r.seconds).toBeGreaterThanOrEqual(1);
     expect(r.seconds).toBeLessThan(2);
     expect(r.states).toBeGreaterThan(1);
+    expect(r.states).toBeLessThan(318_062);
+  });
+
+  it('--max-seconds on the real clock ends the search with unknown', { timeout: 60_000 }, () => {
+    const { scenario, config } = shipped('cbcast-3x2');
+    const r = explore(scenario, config, { por: true, maxSeconds: 0.5 });
+    expect(r.result).toBe('unknown');
+    expect(r.bound).toBe('maxSeconds');
+    expect(r.seconds).toBeGreaterThanOrEqual(0.5);
     expect(r.states).toBeLessThan(318_062);
   });
 
