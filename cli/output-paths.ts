@@ -3,9 +3,13 @@
 // that is really a file, is bad input (exit 2 naming the option), not an
 // internal error after the runs.
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { FileTraceSink } from '../sim/trace-sink.ts';
 import { InputError } from './errors.ts';
+import { quote } from '../traces/input-error.ts';
+
+/** The longest file name (one path component) Linux and macOS file systems take, in bytes. */
+const MAX_NAME_BYTES = 255;
 
 export { failingTracePath, fileUnder } from '../sim/suite/trace-path.ts';
 
@@ -36,6 +40,12 @@ export function prepareOutDir(dir: string, option: string): string {
 
 /** Checks that a file can be created at `path` (its folder exists and is writable, it is not a folder). */
 export function checkWritableFile(path: string, option: string): string {
+  // Both pass the folder check below and fail only at the write, after the work.
+  if (path === '') throw new InputError(`${option}: expected a file name to write, got ""`);
+  const nameBytes = Buffer.byteLength(basename(path));
+  if (nameBytes > MAX_NAME_BYTES) {
+    throw new InputError(`${option} ${quote(path, 80)}: expected a file name of at most ${MAX_NAME_BYTES} bytes (the file system's limit), got ${nameBytes}`);
+  }
   const folder = dirname(path);
   let isDir = false;
   try {

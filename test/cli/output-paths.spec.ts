@@ -23,6 +23,12 @@ describe('prepareOutDir', () => {
 });
 
 describe('checkWritableFile and openTraceFile', () => {
+  it('refuse an empty name and a name longer than a file system takes (they failed only at the write: exit 3)', () => {
+    expect(() => checkWritableFile('', '--report-file')).toThrow('--report-file: expected a file name to write, got ""');
+    expect(() => checkWritableFile(join(dir, 'x'.repeat(256)), '--report-file')).toThrow(/^--report-file ".{80}…": expected a file name of at most 255 bytes \(the file system's limit\), got 256$/);
+    expect(checkWritableFile(join(dir, 'x'.repeat(255)), '--report-file')).toBe(join(dir, 'x'.repeat(255)));
+  });
+
   it('accept a new file in an existing folder', () => {
     expect(checkWritableFile(join(dir, 'new.json'), '--out')).toBe(join(dir, 'new.json'));
     const sink = openTraceFile(join(dir, 't.jsonl'), '--trace-out');
