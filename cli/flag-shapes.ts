@@ -37,17 +37,13 @@ function kebab(name: string): string {
 /** Throws InputError for the first argument of a shape yargs would take silently; returns argv unchanged. */
 export function checkFlagShapes(argv: readonly string[]): readonly string[] {
   const seen = new Set<string>();
-  let afterDashes = false;
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k] as string;
     if (CONTROL.test(arg)) {
       throw new InputError(`argument ${k + 1} (${quote(arg)}): expected no control characters (a newline, an escape) in an argument`);
     }
-    if (afterDashes) continue;
-    if (arg === '--') {
-      afterDashes = true;
-      continue;
-    }
+    // yargs keeps what follows a lone -- apart, where no command reads it: it would be ignored.
+    if (arg === '--') throw new InputError(`--: no command reads the arguments after a lone --; to name a file that starts with "-", write ./-name`);
     const match = /^--(no-)?([A-Za-z][A-Za-z0-9-]*)(=(.*))?$/s.exec(arg);
     if (match === null) continue;
     const negated = match[1] !== undefined;

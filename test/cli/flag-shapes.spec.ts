@@ -29,8 +29,9 @@ describe('checkFlagShapes', () => {
     expect(() => checkFlagShapes(argv)).toThrow(message);
   });
 
-  it('leaves what follows -- alone, and unknown flags to yargs', () => {
-    expect(checkFlagShapes(['list', '--tpyo=1', '--', '--shrink=abc'])).toHaveLength(4);
+  it('leaves unknown flags to yargs, and refuses a lone -- (yargs keeps what follows apart, where no command reads it)', () => {
+    expect(checkFlagShapes(['list', '--tpyo=1'])).toHaveLength(2);
+    expect(() => checkFlagShapes(['list', '--', '--protocols'])).toThrow('--: no command reads the arguments after a lone --; to name a file that starts with "-", write ./-name');
   });
 
   it('reaches the user as one line, exit 2, with no control character raw', async () => {
