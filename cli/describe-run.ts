@@ -2,6 +2,7 @@
 // the commands and reporters that print runs.
 import type { RunResult } from '../sim/run.ts';
 import { shellCommand } from './shell-quote.ts';
+import { escapeControl } from '../core/input-error.ts';
 
 const MAX_VIOLATIONS_SHOWN = 3;
 
@@ -21,7 +22,8 @@ export function describeFailure(result: RunResult): string {
     const [first, ...rest] = result.error.split('\n');
     parts.push(`  ${first}`, ...(/ handler threw at trace event /.test(first ?? '') ? rest.map((frame) => `  ${frame}`) : []));
   }
-  return parts.join('\n');
+  // A plugin's handler may throw any text (an escape sequence, a NUL): it reaches the terminal escaped.
+  return parts.map(escapeControl).join('\n');
 }
 
 function pluginWords(context: RunContext): string[] {

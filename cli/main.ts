@@ -8,6 +8,7 @@ import { escapeControl } from '../traces/input-error.ts';
 import { ProtocolHandlerError } from '../sim/system/handlers.ts';
 import { joinNegativeSeedValues } from './seeds.ts';
 import { checkNumericFlags } from './numeric-flags.ts';
+import { checkFlagShapes } from './flag-shapes.ts';
 import { commandModulesFor } from './commands/index.ts';
 
 /**
@@ -59,7 +60,7 @@ export async function parseCommandLine(argv: readonly string[]): Promise<Record<
 
 /** The yargs instance of a command line; `handler`, when given, replaces the named command's own. */
 async function commandLine(argv: readonly string[], handler?: (args: Record<string, unknown>) => void): Promise<ReturnType<typeof yargs>> {
-  let cli = yargs(checkNumericFlags(joinNegativeSeedValues(argv)))
+  let cli = yargs([...checkFlagShapes(checkNumericFlags(joinNegativeSeedValues(argv)))])
     .scriptName('vsynclab')
     .usage('$0 <command> [options]\n\nDeterministic simulation and model checking of ISIS-style process groups.')
     .strict()

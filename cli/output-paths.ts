@@ -2,15 +2,25 @@
 // work is done: a trace file that cannot be created, or an `--out` folder
 // that is really a file, is bad input (exit 2 naming the option), not an
 // internal error after the runs.
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { FileTraceSink } from '../sim/trace-sink.ts';
 import { InputError } from './errors.ts';
+import { quote } from '../traces/input-error.ts';
+
+/** The longest file name (one path component) Linux and macOS file systems take, in bytes. */
+const MAX_NAME_BYTES = 255;
 
 export { failingTracePath, fileUnder } from '../sim/suite/trace-path.ts';
 
-/** Opens a trace file for writing, or says why it cannot be written. */
-export function openTraceFile(path: string, option: string): FileTraceSink {
+/**
+ * Opens a trace file for writing, or says why it cannot be written. `inputs`
+ * are the files the command reads: writing over one (`run s.json --trace-out
+ * s.json`) would destroy it.
+ */
+export function openTraceFile(path: string, option: string, inputs: readonly string[] = []): FileTraceSink {
+  const input = inputs.find((file) => sameFile(file, path));
+  if (input !== undefined) throw new InputError(`${option} ${path}: expected a new file, but it is the input ${input}: writing the trace there would destroy it`);
   try {
     return new FileTraceSink(path);
   } catch (error) {
@@ -36,6 +46,12 @@ export function prepareOutDir(dir: string, option: string): string {
 
 /** Checks that a file can be created at `path` (its folder exists and is writable, it is not a folder). */
 export function checkWritableFile(path: string, option: string): string {
+  // Both pass the folder check below and fail only at the write, after the work.
+  if (path === '') throw new InputError(`${option}: expected a file name to write, got ""`);
+  const nameBytes = Buffer.byteLength(basename(path));
+  if (nameBytes > MAX_NAME_BYTES) {
+    throw new InputError(`${option} ${quote(path, 80)}: expected a file name of at most ${MAX_NAME_BYTES} bytes (the file system's limit), got ${nameBytes}`);
+  }
   const folder = dirname(path);
   let isDir = false;
   try {
@@ -51,6 +67,15 @@ export function checkWritableFile(path: string, option: string): string {
     throw new InputError(`${option} ${path}: cannot write there (${folder}: ${reason(error)})`);
   }
   return path;
+}
+
+/** Whether two paths name one file (through links too); a path that does not exist is no other. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return resolve(a) === resolve(b) && existsSync(a);
+  }
 }
 
 function reason(error: unknown): string {

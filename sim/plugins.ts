@@ -12,7 +12,11 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { existsSync, statSync } from 'node:fs';
 import { register } from 'node:module';
-import { InputError } from '../traces/input-error.ts';
+import { isMainThread } from 'node:worker_threads';
+import { InputError, quote } from '../traces/input-error.ts';
+import { protocolFactory, protocolNames, registerProtocol } from '../protocol/registry.ts';
+import { isisProtocols } from '../protocol/isis/index.ts';
+import type { ProtocolFactory } from '../protocol/types.ts';
 
 const TYPESCRIPT_FILE = /\.[mc]?ts$/;
 
@@ -20,6 +24,32 @@ const TYPESCRIPT_FILE = /\.[mc]?ts$/;
 const RUNNING_COMPILED = import.meta.url.endsWith('.js');
 
 let typescriptLoaderRegistered = false;
+
+/** The plugins this thread has imported: a second import of one runs none of its code, so it registers nothing. */
+const loadedUrls = new Set<string>();
+
+/** The plugin being imported, while it is. */
+let importing: string | undefined;
+let watchingUnsettledImport = false;
+
+/**
+ * A plugin whose top-level await never settles leaves nothing for the event
+ * loop to do: Node would end the process with status 13 and no word. Say which
+ * plugin, and exit 2 (bad input), as for a plugin that throws.
+ */
+function watchUnsettledImport(): void {
+  if (watchingUnsettledImport || !isMainThread) return;
+  watchingUnsettledImport = true;
+  // `beforeExit`: the event loop is empty (a plugin's own process.exit() does not come here).
+  process.on('beforeExit', () => {
+    if (importing === undefined) return;
+    process.stderr.write(`vsynclab: --plugin ${escapeForNote(displayPath(importing))}: the module never finished loading (a top-level await that never settles); expected a module that registers its protocols and returns\n`);
+    process.exit(2);
+  });
+}
+
+/** Longest protocol name a plugin may register: it is printed in reports and file names. */
+const MAX_NAME_CHARS = 200;
 
 /** File paths to the URLs that `loadPlugins` and workers import. */
 export function pluginUrls(paths: readonly string[]): string[] {
@@ -35,14 +65,69 @@ export function pluginUrls(paths: readonly string[]): string[] {
 export async function loadPlugins(urls: readonly string[]): Promise<void> {
   if (RUNNING_COMPILED && urls.some((url) => TYPESCRIPT_FILE.test(new URL(url).pathname))) await registerTypeScriptLoader();
   for (const url of urls) {
+    if (loadedUrls.has(url)) continue;
+    loadedUrls.add(url);
+    const before = new Map(protocolNames().map((name) => [name, protocolFactory(name)]));
+    importing = url;
+    watchUnsettledImport();
     try {
       await import(url);
     } catch (error) {
-      // A module may throw anything, not only an Error: its first line is the reason either way.
-      const why = error instanceof Error ? error.message : String(error);
-      throw new InputError(`--plugin ${displayPath(url)}: the module failed to load: ${why.split('\n')[0]}`);
+      throw new InputError(`--plugin ${displayPath(url)}: the module failed to load: ${reasonOf(error)}`);
+    } finally {
+      importing = undefined;
+    }
+    checkRegistrations(url, before);
+  }
+}
+
+/**
+ * What a plugin registered, checked: a name of a built-in protocol (which
+ * would silently replace it for every scenario), a name that is not a
+ * printable string, a factory that is not a function, are refused; a plugin
+ * that registered nothing is noted (it changes nothing; a test that imported
+ * the module first sees the same, so it is not refused).
+ */
+function checkRegistrations(url: string, before: ReadonlyMap<string, ProtocolFactory | undefined>): void {
+  const added = protocolNames().filter((name) => before.get(name) !== protocolFactory(name));
+  for (const name of added) {
+    const builtin = (isisProtocols as Record<string, ProtocolFactory>)[name];
+    const earlier = before.get(name);
+    if (builtin !== undefined || earlier !== undefined) {
+      // Put the protocol back: an in-process caller (a test) goes on with the registry as it was.
+      if (earlier !== undefined) registerProtocol(name, earlier);
+      throw new InputError(`--plugin ${displayPath(url)}: registers the protocol ${quote(name)}, ${builtin !== undefined ? 'a built-in protocol' : 'which an earlier plugin registered'}; expected a name of its own (vsynclab list --protocols)`);
+    }
+    const nameValue: unknown = name;
+    if (typeof nameValue !== 'string' || !/^[^\s\u0000-\u001f\u007f-\u009f]+$/.test(nameValue) || nameValue.length > MAX_NAME_CHARS) {
+      throw new InputError(`--plugin ${displayPath(url)}: registers a protocol named ${typeof nameValue === 'string' ? quote(nameValue) : String(nameValue)} (${typeof nameValue}); expected a name of 1 to ${MAX_NAME_CHARS} characters, no spaces or control characters, as a scenario's protocol.name`);
+    }
+    if (typeof protocolFactory(name) !== 'function') {
+      throw new InputError(`--plugin ${displayPath(url)}: registers the protocol ${quote(name)} with a factory of type ${typeof protocolFactory(name)}; expected a function (options) => Protocol`);
     }
   }
+  // Worker threads load the same plugins: one note, from the main thread.
+  if (added.length === 0 && isMainThread) {
+    process.stderr.write(`vsynclab: note: --plugin ${escapeForNote(displayPath(url))} registered no protocol, so it changes nothing (a plugin calls registerProtocol(name, factory), protocol/registry.ts)\n`);
+  }
+}
+
+function escapeForNote(text: string): string {
+  return quote(text, 300).slice(1, -1);
+}
+
+/** A module may throw anything, not only an Error (even an object whose toString throws): its first line is the reason. */
+function reasonOf(error: unknown): string {
+  let why: string;
+  try {
+    why = error instanceof Error ? error.message : String(error);
+  } catch {
+    why = `a thrown ${typeof error} that cannot be printed`;
+  }
+  const first = why.split('\n')[0] ?? '';
+  // tsx reads a .ts file outside a package of "type": "module" as CommonJS; importing ESM from there fails so.
+  const hint = /Cannot require\(\) ES Module .* in a cycle/.test(first) ? ' (a TypeScript plugin is read as CommonJS unless its folder has a package.json with "type": "module", or it is named .mts)' : '';
+  return `${first}${hint}`;
 }
 
 /** The plugin's path as a message shows it: a file path, not the URL it was imported by. */

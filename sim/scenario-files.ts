@@ -2,7 +2,7 @@
 // scenario files; its `regressions/` subfolder (shrunk failures that must
 // stay fixed) always runs with it. Other subfolders (soak/, explore/) are
 // suites of their own and run only when named.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../scenarios/types.ts';
@@ -40,7 +40,32 @@ const PACKAGE_ROOT = basename(dirname(SIM_DIR)) === 'dist' ? resolve(SIM_DIR, '.
 export const DEFAULT_SUITE_DIR = resolve(PACKAGE_ROOT, 'scenarios');
 
 export function loadScenarioFile(path: string): LoadedScenario {
+  checkScenarioFileKind(path, true);
   return parseScenarioText(readScenarioText(path), path);
+}
+
+/** Larger than any scenario (the largest shipped is some 10 kB); reading more would only exhaust memory. */
+export const MAX_SCENARIO_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A scenario path that reading would hang on or never finish: a device
+ * (`/dev/zero` never ends), a socket, a file larger than any scenario, and,
+ * inside a suite folder, a FIFO (nobody writes to it). A FIFO named on the
+ * command line is read, as `run <(generate)` needs. A path that cannot be
+ * read at all is left to the reader, which says why.
+ */
+export function checkScenarioFileKind(path: string, named: boolean): void {
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return;
+  }
+  const kind = stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : stats.isSocket() ? 'a socket' : stats.isFIFO() && !named ? 'a FIFO (named pipe)' : undefined;
+  if (kind !== undefined) throw new InputError(`${path}: expected a scenario file (JSON), but it is ${kind}`);
+  if (stats.isFile() && stats.size > MAX_SCENARIO_FILE_BYTES) {
+    throw new InputError(`${path}: expected a scenario file of at most ${MAX_SCENARIO_FILE_BYTES} bytes (${MAX_SCENARIO_FILE_BYTES / 1024 / 1024} MB), but it has ${stats.size} bytes`);
+  }
 }
 
 export function parseScenarioText(text: string, file: string): LoadedScenario {
@@ -87,15 +112,22 @@ export function checkProtocols<T extends LoadedScenario>(scenarios: readonly T[]
 
 /** Expands files and folders into the scenarios to run, in a stable order. */
 export function loadScenarios(paths: readonly string[]): LoadedScenario[] {
-  const files: string[] = [];
+  const files: { file: string; named: boolean }[] = [];
   const wanted = paths.length > 0 ? paths : [DEFAULT_SUITE_DIR];
   for (const path of wanted) {
     if (!existsSync(path)) throw new InputError(`${path}: no such scenario file or suite folder`);
-    if (statSync(path).isDirectory()) files.push(...suiteFiles(path));
-    else files.push(path);
+    if (statSync(path).isDirectory()) files.push(...suiteFiles(path).map((file) => ({ file, named: false })));
+    else files.push({ file: path, named: true });
   }
-  if (files.length === 0) throw new InputError(`${wanted.join(', ')}: no scenario files (*.json) found`);
-  const loaded = files.map((file) => ({ ...loadScenarioFile(file), file: displayPath(file) }));
+  if (files.length === 0) {
+    const nested = wanted.some((path) => statSync(path).isDirectory() && readdirSync(path, { withFileTypes: true }).some((e) => e.isDirectory()));
+    throw new InputError(`${wanted.join(', ')}: no scenario files (*.json) found${nested ? ' (a subfolder other than regressions/ is a suite of its own: name it)' : ''}`);
+  }
+  const loaded = files.map(({ file, named }) => {
+    // A file found in a folder was not named by the user: a FIFO there would hang the run unseen.
+    checkScenarioFileKind(file, named);
+    return { ...parseScenarioText(readScenarioText(file), file), file: displayPath(file) };
+  });
   checkUniqueNames(loaded);
   return loaded;
 }

@@ -39,12 +39,13 @@ export const listCommand: CommandModule<object, ListArgs> = {
       return;
     }
     if (args.protocols) {
-      for (const name of protocolNames()) process.stdout.write(`${name}\n`);
+      // A plugin may register any name: never print its control characters raw.
+      for (const name of protocolNames()) process.stdout.write(`${escapeControl(String(name))}\n`);
       return;
     }
     for (const { file, name, description, seeds } of loadScenarios(args.paths)) {
       // A file found in a suite folder may be named with control characters: never print them raw.
-      process.stdout.write(`${name}  (${escapeControl(file)}, ${seeds.length} seeds)\n    ${description}\n`);
+      process.stdout.write(`${escapeControl(name)}  (${escapeControl(file)}, ${seeds.length} seeds)\n    ${escapeControl(description)}\n`);
     }
   },
 };

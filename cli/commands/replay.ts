@@ -99,7 +99,7 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
     const seed = seedsFromOptions(args.seed, undefined)![0]!;
     const seedText = String(seed);
     const scenario = checkProtocols([loadScenarioFile(args.scenario)])[0]!.forSeed(seed);
-    const sink = args.traceOut !== undefined ? openTraceFile(args.traceOut, '--trace-out') : undefined;
+    const sink = args.traceOut !== undefined ? openTraceFile(args.traceOut, '--trace-out', [args.scenario]) : undefined;
     // One run of any length: it shows its simulated time and stops cleanly on Ctrl-C (cli/interrupt.ts).
     const status = new StatusLine(progressWanted(args.progress));
     const endUs = scenario.durationUs + scenario.settleUs;

@@ -211,7 +211,7 @@ async function runOne(args: ArgumentsCamelCase<RunArgs>, scenarios: LoadedScenar
   const endUs = job.scenario.durationUs + job.scenario.settleUs;
   const options = { seed: String(job.seed), stopOnViolation: args.stopOnViolation, shouldStop, ...mutantRunOptions(job.scenario, args.mutant) };
   const record = async (at: TraceDetail, index: NetworkEventIndex): Promise<RunResult> => {
-    const sink = openTraceFile(traceOut, '--trace-out');
+    const sink = openTraceFile(traceOut, '--trace-out', [job.file]);
     try {
       const steps = runScenarioSteps(job.scenario, { ...options, traceSink: sink, detail: at, onEvent: index.onEvent });
       return await driveYielding(steps, (simTimeUs) => status.update(() => simulatedTimeLine(job.scenario.name, simTimeUs, endUs)));

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,19 @@ describe('prepareOutDir', () => {
 });
 
 describe('checkWritableFile and openTraceFile', () => {
+  it('openTraceFile refuses to write over an input of the command (run s.json --trace-out s.json destroyed the scenario)', () => {
+    const scenario = join(dir, 'scenario.json');
+    writeFileSync(scenario, '{"name": "kept"}');
+    expect(() => openTraceFile(join(dir, '.', 'scenario.json'), '--trace-out', [scenario])).toThrow(`--trace-out ${join(dir, 'scenario.json')}: expected a new file, but it is the input ${scenario}: writing the trace there would destroy it`);
+    expect(readFileSync(scenario, 'utf8')).toBe('{"name": "kept"}');
+  });
+
+  it('refuse an empty name and a name longer than a file system takes (they failed only at the write: exit 3)', () => {
+    expect(() => checkWritableFile('', '--report-file')).toThrow('--report-file: expected a file name to write, got ""');
+    expect(() => checkWritableFile(join(dir, 'x'.repeat(256)), '--report-file')).toThrow(/^--report-file ".{80}…": expected a file name of at most 255 bytes \(the file system's limit\), got 256$/);
+    expect(checkWritableFile(join(dir, 'x'.repeat(255)), '--report-file')).toBe(join(dir, 'x'.repeat(255)));
+  });
+
   it('accept a new file in an existing folder', () => {
     expect(checkWritableFile(join(dir, 'new.json'), '--out')).toBe(join(dir, 'new.json'));
     const sink = openTraceFile(join(dir, 't.jsonl'), '--trace-out');

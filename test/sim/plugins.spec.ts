@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../traces/input-error.ts';
 import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
-import { protocolNames } from '../../protocol/registry.ts';
+import { protocolFactory, protocolNames } from '../../protocol/registry.ts';
+import { isisProtocols } from '../../protocol/isis/index.ts';
 import { cliInProcess, cliSpawned } from '../cli/cli-harness.ts';
 
 const BY_NAME = 'test/sim/fixtures/package-name-plugin.ts';
@@ -68,5 +69,56 @@ describe('plugins', () => {
     const broken = join(dir, 'broken.mjs');
     writeFileSync(broken, "throw new Error('plugin exploded');\n");
     await expect(loadPlugins(pluginUrls([broken]))).rejects.toThrow(/the module failed to load: plugin exploded/);
+  });
+
+  describe('what a plugin registers (issue 10: nothing taken silently)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vsynclab-plugin-shapes-'));
+    const registry = pathToFileURL(join(process.cwd(), 'protocol/registry.ts')).href;
+    let count = 0;
+    const plugin = (body: string): string => {
+      const file = join(dir, `p${++count}.mts`);
+      writeFileSync(file, `import { registerProtocol } from '${registry}';\n${body}\n`);
+      return file;
+    };
+
+    it('a plugin that registers a built-in name is refused, and the built-in stays', async () => {
+      const file = plugin("registerProtocol('isis', () => { throw new Error('not isis'); });");
+      await expect(loadPlugins(pluginUrls([file]))).rejects.toThrow(/registers the protocol "isis", a built-in protocol; expected a name of its own/);
+      expect(protocolFactory('isis')).toBe(isisProtocols.isis);
+    });
+
+    it('a plugin that re-registers an earlier plugin\'s name is refused', async () => {
+      const first = plugin("registerProtocol('test-shape-twice', () => { throw new Error('first'); });");
+      const second = plugin("registerProtocol('test-shape-twice', () => { throw new Error('second'); });");
+      await expect(loadPlugins(pluginUrls([first, second]))).rejects.toThrow(/p\d+\.mts: registers the protocol "test-shape-twice", which an earlier plugin registered/);
+    });
+
+    it('a name with control characters, an empty name, a name that is not a string, a factory that is not a function: refused', async () => {
+      await expect(loadPlugins(pluginUrls([plugin("registerProtocol('bad\\u001b[2J', () => ({}) as never);")]))).rejects.toThrow(/registers a protocol named "bad\\u001b\[2J" \(string\); expected a name of 1 to 200 characters/);
+      await expect(loadPlugins(pluginUrls([plugin("registerProtocol('', () => ({}) as never);")]))).rejects.toThrow(/registers a protocol named "" \(string\)/);
+      await expect(loadPlugins(pluginUrls([plugin('registerProtocol(7 as never, () => ({}) as never);')]))).rejects.toThrow(/registers a protocol named 7 \(number\)/);
+      await expect(loadPlugins(pluginUrls([plugin("registerProtocol('test-shape-factory', 42 as never);")]))).rejects.toThrow(/"test-shape-factory" with a factory of type number; expected a function/);
+    });
+
+    it('a plugin that throws an object whose toString throws is bad input, not an internal error', async () => {
+      const file = plugin("throw { toString() { throw new Error('no'); } };");
+      await expect(loadPlugins(pluginUrls([file]))).rejects.toThrow(/the module failed to load: a thrown object that cannot be printed/);
+    });
+
+    it('a plugin whose top-level await never settles is named, exit 2 (Node alone ends with 13 and no word)', () => {
+      const file = join(dir, 'never.mjs');
+      writeFileSync(file, 'await new Promise(() => {});\n');
+      const r = cliSpawned(['list', '--protocols', '--plugin', file]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^vsynclab: --plugin .*never\.mjs: the module never finished loading \(a top-level await that never settles\)/);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    });
+
+    it('a plugin that registers nothing is noted on standard error (it changes nothing)', async () => {
+      const file = plugin('export const nothing = 1;');
+      const r = await cliInProcess('list', '--protocols', '--plugin', file);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toMatch(/^vsynclab: note: --plugin .*p\d+\.mts registered no protocol, so it changes nothing/);
+    });
   });
 });

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkProtocols, loadScenarios, parseScenarioJson, parseScenarioText } from '../../sim/scenario-files.ts';
+import { checkProtocols, loadScenarioFile, loadScenarios, MAX_SCENARIO_FILE_BYTES, parseScenarioJson, parseScenarioText } from '../../sim/scenario-files.ts';
 import { baseScenario } from '../fixtures/scenario.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vsynclab-scenario-files-'));
@@ -22,6 +23,36 @@ describe('loadScenarios', () => {
     const file = join(dir, 'once.json');
     writeFileSync(file, isis('once'));
     expect(() => loadScenarios([file, file])).toThrow('is given twice');
+  });
+});
+
+describe('paths that reading would hang on or never finish (issue 10)', () => {
+  it('refuses a FIFO found in a suite folder (nobody writes to it), naming it, before reading anything', () => {
+    const suite = join(dir, 'fifo-suite');
+    mkdirSync(suite);
+    writeFileSync(join(suite, 'a.json'), isis('fifo-a'));
+    expect(spawnSync('mkfifo', [join(suite, 'b.json')]).status).toBe(0);
+    expect(() => loadScenarios([suite])).toThrow(/fifo-suite\/b\.json: expected a scenario file \(JSON\), but it is a FIFO \(named pipe\)$/);
+  });
+
+  it('refuses a device (/dev/zero never ends), named on the command line or read alone', () => {
+    expect(() => loadScenarios(['/dev/zero'])).toThrow(/^\/dev\/zero: expected a scenario file \(JSON\), but it is a device$/);
+    expect(() => loadScenarioFile('/dev/zero')).toThrow(/^\/dev\/zero: expected a scenario file \(JSON\), but it is a device$/);
+  });
+
+  it('refuses a file larger than any scenario before reading it', () => {
+    const file = join(dir, 'huge.json');
+    const fd = openSync(file, 'w');
+    ftruncateSync(fd, MAX_SCENARIO_FILE_BYTES + 1); // sparse: no 64 MB written
+    closeSync(fd);
+    expect(() => loadScenarios([file])).toThrow(/huge\.json: expected a scenario file of at most 67108864 bytes \(64 MB\), but it has 67108865 bytes$/);
+  });
+
+  it('a folder whose scenarios are all in a subfolder says the subfolder must be named', () => {
+    const suite = join(dir, 'only-nested');
+    mkdirSync(join(suite, 'sub'), { recursive: true });
+    writeFileSync(join(suite, 'sub', 'a.json'), isis('nested-a'));
+    expect(() => loadScenarios([suite])).toThrow(/only-nested: no scenario files \(\*\.json\) found \(a subfolder other than regressions\/ is a suite of its own: name it\)$/);
   });
 });
 
