@@ -10,19 +10,31 @@
 // change (no behaviour differs) or a region the suite does not drive.
 //
 //   npx tsx scripts/source-mutants.ts [--files protocol/isis/a.ts,b.ts]
-//       [--sample N] [--seed S] [--timeout-s T] [-- RUN-ARGS...]
+//       [--sample N] [--seed S] [--timeout-s T] [--at FILE:LINE[:COL],...]
+//       [--from K] [-- RUN-ARGS...]
 //
 // --files  the files to mutate (default: every protocol/isis/*.ts)
 // --sample how many mutation sites to try, drawn with a seeded shuffle
 //          (default: all of them)
+// --at     only the sites at these places (`protocol/isis/a.ts:97` every
+//          site of that line, `...:97:40` the one at that column), to
+//          re-run the survivors of a log against a new scenario
+// --from   skip the first K-1 tries of the (shuffled) list, to resume a run
+//          that was stopped at try K (the same --seed and --sample)
+// --list   print the chosen sites (FILE:LINE:COL from -> to) and run nothing
+// --timeout-s  a suite run longer than this (default 60) counts as `timeout`
 // RUN-ARGS what `vsynclab run` is given (default: nothing, so the default
 //          suite with each scenario's own seeds)
-// The file under mutation is restored after each try, and on Ctrl-C.
+// --at and --from apply to the list --seed and --sample drew.
+// The file under mutation is restored after each try, and on Ctrl-C or
+// SIGTERM mid-run (the suite is killed first). The script edits the source
+// tree it runs in: one at a time per checkout, and no hand edits meanwhile
+// (run it in a copy of the worktree to go on working).
 // Output: one line per try (caught / SURVIVED / timeout / error) and the
 // survivors again at the end. Exit status 0.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import ts from 'typescript';
 import seedrandom from 'seedrandom';
 
@@ -51,6 +63,8 @@ const files = (flag('--files')?.split(',') ?? defaultFiles()).map((f) => join(RO
 const sample = flag('--sample') === undefined ? Infinity : Number(flag('--sample'));
 const seed = flag('--seed') ?? '1';
 const timeoutMs = Number(flag('--timeout-s') ?? '60') * 1000;
+const places = flag('--at')?.split(',') ?? null;
+const from = Number(flag('--from') ?? '1');
 
 function defaultFiles(): string[] {
   return readdirSync(join(ROOT, 'protocol/isis'))
@@ -113,18 +127,59 @@ function shuffled<T>(items: T[], rngSeed: string): T[] {
   return out;
 }
 
+/** How one run of the suite ended: its exit status (null when killed), and its standard error. */
+interface RunEnd {
+  status: number | null;
+  stderr: string;
+}
+
 let restore: (() => void) | null = null;
+let running: ChildProcess | null = null;
+// The runs are awaited (not spawnSync), so a signal is handled mid-run: the
+// suite is killed and the file restored, not left mutated.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => {
+  running?.kill('SIGKILL');
   restore?.();
   process.exit(130);
 });
 
+/** Runs the suite on the current source; killed after timeoutMs (status null). */
+function runSuite(): Promise<RunEnd> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/bin-main.ts', 'run', '--workers', '1', '--stop-on-violation', ...runArgs], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    running = child;
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      if (stderr.length < 4096) stderr += chunk;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      running = null;
+      resolve({ status, stderr });
+    });
+  });
+}
+
+/** Whether a site is at one of the --at places (a FILE:LINE place takes every column of the line). */
+function atPlace(site: Site): boolean {
+  if (places === null) return true;
+  const line = `${relative(ROOT, site.file)}:${site.line}`;
+  return places.some((place) => place === line || place === `${line}:${site.column}`);
+}
+
 const all = files.flatMap(sitesOf);
-const chosen = shuffled(all, seed).slice(0, sample);
+const chosen = shuffled(all, seed).slice(0, sample).filter(atPlace);
 process.stdout.write(`${all.length} mutation sites in ${files.length} files; trying ${chosen.length} (seed ${seed}); run args: ${runArgs.join(' ') || '(default suite)'}\n`);
+if (own.includes('--list')) {
+  for (const site of chosen) process.stdout.write(`${relative(ROOT, site.file)}:${site.line}:${site.column}  ${site.from} -> ${site.to || '(removed)'}\n`);
+  process.exit(0);
+}
 const survivors: string[] = [];
 const counts = { caught: 0, survived: 0, timeout: 0, error: 0 };
 for (const [k, site] of chosen.entries()) {
+  if (k + 1 < from) continue;
   const original = readFileSync(site.file, 'utf8');
   restore = () => writeFileSync(site.file, original);
   writeFileSync(site.file, original.slice(0, site.start) + site.to + original.slice(site.end));
@@ -132,8 +187,8 @@ for (const [k, site] of chosen.entries()) {
   const where = `${relative(ROOT, site.file)}:${site.line}:${site.column}`;
   let verdict: string;
   try {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'cli/bin-main.ts', 'run', '--workers', '1', '--stop-on-violation', ...runArgs], { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
-    if (child.error !== undefined || child.status === null) verdict = 'timeout';
+    const child = await runSuite();
+    if (child.status === null) verdict = 'timeout';
     else if (child.status === 0) verdict = 'SURVIVED';
     else if (child.status === 1) verdict = 'caught';
     else verdict = `error (exit ${child.status}: ${child.stderr.split('\n')[0]?.slice(0, 120) ?? ''})`;
