@@ -2,6 +2,7 @@
 // phase (workload and faults) lasts `durationUs`; then faults stop, the
 // network heals and the settle phase runs until the group is quiet or
 // `settleUs` has passed, and the trace ends with `end {quiescent}`.
+import { RequestLedger } from './request-ledger.ts';
 import type { AnyProtocol } from '../protocol/types.ts';
 import type { Scenario, ScheduledFault } from '../scenarios/types.ts';
 import { validateScenario } from '../scenarios/validate.ts';
@@ -125,7 +126,9 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   let stopRequested = false;
   let interrupted = false;
 
+  const ledger = new RequestLedger();
   const record = (event: UnnumberedEvent): void => {
+    ledger.recorded(event);
     if (recordsNetwork && isNetworkEvent(event as { type: string })) {
       if (networkEvents++ >= maxNetworkEvents) throw new BoundHit('maxTraceEvents (network events)');
     } else if (appEvents++ >= limits.maxTraceEvents) throw new BoundHit('maxTraceEvents');
@@ -168,6 +171,7 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
     driftPpm: scenario.clockDriftPpm ?? {},
     traceEventIndex: () => traceEvents,
     detail,
+    onRequest: (pid, request) => ledger.requested(pid, request),
   });
   if (options.onChoice !== undefined) world.system.onChoice = options.onChoice;
   const faults = new FaultDriver(world, {
@@ -238,11 +242,13 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   // The full list: liveness violations appear only when the checker finishes.
   if (verdict !== undefined) violations.splice(0, violations.length, ...verdict.violations);
   const replicasAgree = quiescent ? compareReplicas(world) : null;
+  const requestsLost = quiescent ? ledger.unanswered(world.liveProcesses().map((p) => p.pid)) : null;
   const failure =
     error !== null ? 'error: protocol or simulator threw'
     : boundHit !== null ? `bound hit: ${boundHit}`
     : violations.length > 0 ? `violated: ${[...new Set(violations.map((v) => v.property))].join(', ')}`
     : replicasAgree === false ? 'replicas disagree at the end'
+    : requestsLost !== null ? requestsLost
     : interrupted ? 'interrupted'
     : null;
   return {

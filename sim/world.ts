@@ -98,6 +98,8 @@ export interface WorldOptions {
   traceEventIndex?: () => number;
   /** What the trace records beyond observations; default `app`. */
   detail?: TraceDetail;
+  /** Told of every request the workload makes of a process (sim/request-ledger.ts). */
+  onRequest?: (pid: ProcessId, request: AppRequest) => void;
 }
 
 export class World implements SystemScheduler<SimProcess> {
@@ -189,6 +191,7 @@ export class World implements SystemScheduler<SimProcess> {
   }
 
   request(process: SimProcess, request: AppRequest): void {
+    this.options.onRequest?.(process.pid, request);
     this.system.request(process, request);
   }
 
