@@ -2,7 +2,7 @@
 // scenario files; its `regressions/` subfolder (shrunk failures that must
 // stay fixed) always runs with it. Other subfolders (soak/, explore/) are
 // suites of their own and run only when named.
-import { existsSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../scenarios/types.ts';
@@ -12,7 +12,9 @@ import { validateGeneratorFile } from '../scenarios/validate-generator.ts';
 import { generateScenario } from '../scenarios/generator.ts';
 import { Rng } from './rng.ts';
 import { InputError } from '../traces/input-error.ts';
-import { parseScenarioJson, readScenarioText } from './scenario-json.ts';
+import { checkScenarioFileKind, parseScenarioJson, readScenarioText } from './scenario-json.ts';
+
+export { checkScenarioFileKind, MAX_SCENARIO_FILE_BYTES } from './scenario-json.ts';
 import { checkExplorable, parseExploreConfig } from './explore/config.ts';
 import { buildProtocol } from './resolve-protocol.ts';
 
@@ -42,30 +44,6 @@ export const DEFAULT_SUITE_DIR = resolve(PACKAGE_ROOT, 'scenarios');
 export function loadScenarioFile(path: string): LoadedScenario {
   checkScenarioFileKind(path, true);
   return parseScenarioText(readScenarioText(path), path);
-}
-
-/** Larger than any scenario (the largest shipped is some 10 kB); reading more would only exhaust memory. */
-export const MAX_SCENARIO_FILE_BYTES = 64 * 1024 * 1024;
-
-/**
- * A scenario path that reading would hang on or never finish: a device
- * (`/dev/zero` never ends), a socket, a file larger than any scenario, and,
- * inside a suite folder, a FIFO (nobody writes to it). A FIFO named on the
- * command line is read, as `run <(generate)` needs. A path that cannot be
- * read at all is left to the reader, which says why.
- */
-export function checkScenarioFileKind(path: string, named: boolean): void {
-  let stats: Stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    return;
-  }
-  const kind = stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : stats.isSocket() ? 'a socket' : stats.isFIFO() && !named ? 'a FIFO (named pipe)' : undefined;
-  if (kind !== undefined) throw new InputError(`${path}: expected a scenario file (JSON), but it is ${kind}`);
-  if (stats.isFile() && stats.size > MAX_SCENARIO_FILE_BYTES) {
-    throw new InputError(`${path}: expected a scenario file of at most ${MAX_SCENARIO_FILE_BYTES} bytes (${MAX_SCENARIO_FILE_BYTES / 1024 / 1024} MB), but it has ${stats.size} bytes`);
-  }
 }
 
 export function parseScenarioText(text: string, file: string): LoadedScenario {

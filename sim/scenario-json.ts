@@ -1,7 +1,7 @@
 // Reading a scenario file's text and JSON: the file named in every message,
 // the line of a JSON mistake, and a nesting bound (traces/json-depth.ts) so
 // deeply nested input is a clear error rather than a stack overflow later.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { InputError, quote } from '../traces/input-error.ts';
 import { excessiveDepthAt, lineAt, tooDeepMessage } from '../traces/json-depth.ts';
 import { firstInvalidUtf8 } from '../traces/read-lines.ts';
@@ -105,4 +105,28 @@ export function firstDuplicateKey(text: string): DuplicateKey | null {
 function jsonErrorLine(text: string, error: unknown): number {
   const m = /position (\d+)/.exec(String((error as Error).message));
   return m === null ? 1 : lineAt(text, Number(m[1]));
+}
+
+/** Larger than any scenario (the largest shipped is some 10 kB); reading more would only exhaust memory. */
+export const MAX_SCENARIO_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A scenario path that reading would hang on or never finish: a device
+ * (`/dev/zero` never ends), a socket, a file larger than any scenario, and,
+ * inside a suite folder, a FIFO (nobody writes to it). A FIFO named on the
+ * command line is read, as `run <(generate)` needs. A path that cannot be
+ * read at all is left to the reader, which says why.
+ */
+export function checkScenarioFileKind(path: string, named: boolean): void {
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return;
+  }
+  const kind = stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : stats.isSocket() ? 'a socket' : stats.isFIFO() && !named ? 'a FIFO (named pipe)' : undefined;
+  if (kind !== undefined) throw new InputError(`${path}: expected a scenario file (JSON), but it is ${kind}`);
+  if (stats.isFile() && stats.size > MAX_SCENARIO_FILE_BYTES) {
+    throw new InputError(`${path}: expected a scenario file of at most ${MAX_SCENARIO_FILE_BYTES} bytes (${MAX_SCENARIO_FILE_BYTES / 1024 / 1024} MB), but it has ${stats.size} bytes`);
+  }
 }

@@ -8,7 +8,7 @@ import { DELIVERY_ORDERS } from '../../traces/schema.ts';
 import { InputError } from '../../traces/input-error.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import { validateScenario } from '../../scenarios/validate.ts';
-import { parseScenarioJson, readScenarioText } from '../scenario-json.ts';
+import { checkScenarioFileKind, parseScenarioJson, readScenarioText } from '../scenario-json.ts';
 import { EXPLORE_BUDGETS, type BudgetKey } from '../faults/index.ts';
 
 export type FailureDetectorMode = 'perfect' | 'unreliable';
@@ -252,6 +252,7 @@ export function parseExploreScenario(text: string, file: string): ExploreScenari
 }
 
 export function loadExploreScenario(path: string): ExploreScenario {
+  checkScenarioFileKind(path, true);
   return parseExploreScenario(readScenarioText(path), path);
 }
 

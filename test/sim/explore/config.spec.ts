@@ -89,3 +89,11 @@ describe('explore config', () => {
     expect(() => legacyBudgetFlags({ drops: 99 })).toThrow('--drops: expected an integer from 0 to 16, got 99');
   });
 });
+
+describe('loadExploreScenario: paths that are not scenario files', () => {
+  it('refuses a device before reading it (reading /dev/zero never ends)', async () => {
+    const { loadExploreScenario } = await import('../../../sim/explore/config.ts');
+    expect(() => loadExploreScenario('/dev/zero')).toThrow(InputError);
+    expect(() => loadExploreScenario('/dev/zero')).toThrow('/dev/zero: expected a scenario file (JSON), but it is a device');
+  });
+});
