@@ -61,6 +61,11 @@ export function runOfHeader(headerLine: string | undefined, path: string): { hea
   if (h.scenarioSpec === undefined) {
     throw new InputError(`${path}:1: scenarioSpec: the header holds no scenario to replay (was it written by vsynclab run?)`);
   }
+  if (h.seed === undefined && Array.isArray(h.exploreChoices)) {
+    // An explorer counterexample is a path of choices, not a seeded run: nothing here can run it again on a seed.
+    throw new InputError(`${path}:1: seed: this is a counterexample of vsynclab explore (its header has exploreChoices, not a seed); ` +
+      '`vsynclab replay` re-runs it step by step; shrinking needs a failing timed run (`vsynclab run`)');
+  }
   if (typeof h.seed !== 'string' || parseSeed(h.seed) === null) throw new InputError(`${path}:1: seed: expected a seed (${SEED_RULE}, as a string), got ${describeSeed(h.seed)}`);
   // Messages name the trace, its line 1 and the field's whole path (`FILE:1: scenarioSpec.durationUs: ...`).
   const scenario = validateScenario(h.scenarioSpec, `${path}:1`, 'scenarioSpec');

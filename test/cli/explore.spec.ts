@@ -75,6 +75,11 @@ describe('vsynclab explore', () => {
     const replay = await cli('replay', out, '--plugin', PLUGIN);
     expect(replay.stdout).toContain('byte-identical');
     expect(replay.status).toBe(0);
+
+    // A counterexample has choices, not a seed: shrink says so instead of "seed: got nothing".
+    const shrink = await cli('shrink', out, '--plugin', PLUGIN);
+    expect(shrink.status).toBe(2);
+    expect(shrink.stderr).toContain(`${out}:1: seed: this is a counterexample of vsynclab explore`);
   });
 
   it('unknown: exit 4 naming the bound', async () => {
