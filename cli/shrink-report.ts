@@ -16,6 +16,11 @@ import { replayTraceCommand, runScenarioCommand, type RunContext } from './descr
 import { interruption, shouldStop } from './interrupt.ts';
 import { StatusLine, progressWanted } from './progress.ts';
 
+/** A scenario's processes as the shrink aim counts them: "2+1" is two hosts from the start and one joiner. */
+export function processCount(size: Pick<ScenarioSize, 'processes' | 'joiners'>): string {
+  return size.joiners > 0 ? `${size.processes}+${size.joiners}` : String(size.processes);
+}
+
 export interface ShrinkReportOptions {
   maxAttempts: number;
   /** Plugins and mutant of the run: the shrunk run needs the same (and its printed commands name them). */
@@ -78,7 +83,7 @@ export async function shrinkAndReport(scenario: Scenario, seed: string, base: st
       : `  kept:     the original's failure: every kept candidate ${verbOf(outcome.target)}${referenced ? ', and the real protocol passes it' : ''} (--any-failure keeps any failure)`;
     const still = outcome.anyFailure && shrunkTarget !== target ? `now ${chalk.red(shrunkTarget)}, was ${target}` : `still ${chalk.red(target)}`;
     const row = (name: string, s: ScenarioSize): string =>
-      `  ${name.padEnd(7)} ${(s.joiners > 0 ? `${s.processes}+${s.joiners}` : String(s.processes)).padStart(9)} ${String(s.multicasts).padStart(10)} ${String(s.faults).padStart(6)} ${(s.durationUs / 1000).toFixed(0).padStart(11)} ${String(s.traceEvents).padStart(12)}`;
+      `  ${name.padEnd(7)} ${processCount(s).padStart(9)} ${String(s.multicasts).padStart(10)} ${String(s.faults).padStart(6)} ${(s.durationUs / 1000).toFixed(0).padStart(11)} ${String(s.traceEvents).padStart(12)}`;
     // "2+1" processes: two hosts from the start and one joiner.
     const caveat = outcome.interrupted ? chalk.yellow(' (interrupted: not minimal)') : outcome.boundHit ? chalk.yellow(' (attempt bound hit: not minimal)') : '';
     process.stdout.write(

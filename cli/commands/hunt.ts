@@ -5,6 +5,7 @@
 // a given --seed). Ctrl-C or SIGTERM stops it cleanly: the findings are
 // already written, the corpus and coverage are written then, and it exits
 // 130 / 143.
+import { processCount } from '../shrink-report.ts';
 import chalk from 'chalk';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -153,7 +154,7 @@ function reportFinding(out: string, finding: HuntFinding, context: RunContext): 
   if (files.shrunk !== null && size !== null) {
     const caveat = finding.shrunk?.boundHit === true ? ' (attempt bound hit: not minimal)' : finding.shrunk?.interrupted === true ? ' (interrupted: not minimal)' : '';
     lines.push(
-      `  shrunk:   ${size.processes} processes, ${size.multicasts} multicasts, ${size.faults} faults${caveat}: ${files.shrunk.scenarioPath}`,
+      `  shrunk:   ${processCount(size)} processes, ${size.multicasts} multicasts, ${size.faults} faults${caveat}: ${files.shrunk.scenarioPath}`,
       `  replay:   ${replayTraceCommand(files.shrunk.tracePath, context)}`,
     );
   }
