@@ -2,7 +2,9 @@
 // before it reads them; and, in-process, that each reaches the user as one
 // line, exit 2.
 import { describe, expect, it } from 'vitest';
-import { checkFlagShapes } from '../../cli/flag-shapes.ts';
+import { BOOLEAN_FLAGS, checkFlagShapes, REPEATABLE_FLAGS, VALUE_FLAGS } from '../../cli/flag-shapes.ts';
+import { commands } from '../../cli/commands/index.ts';
+import yargs from '../../cli/vendor-yargs.ts';
 import { InputError } from '../../cli/errors.ts';
 import { cliInProcess } from './cli-harness.ts';
 
@@ -41,5 +43,29 @@ describe('checkFlagShapes', () => {
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
     }
+  });
+});
+
+describe('the flag lists match what the commands declare', () => {
+  // The lists are written out so that a command line is checked without loading every command;
+  // this keeps them from drifting: a new option missing from them would go unchecked.
+  it('lists every option of every command under its kind, and nothing no command declares', async () => {
+    const declared = new Map<string, 'boolean' | 'value'>();
+    for (const entry of commands) {
+      const command = await entry.load();
+      const parser = yargs([]);
+      if (typeof command.builder === 'function') command.builder(parser);
+      const options = (parser as unknown as { getOptions(): { boolean: string[]; key: Record<string, unknown> } }).getOptions();
+      const positionals = new Set([...entry.command.matchAll(/[<[]([a-z-]+)(?:\.\.)?[>\]]/g)].map((m) => m[1]));
+      for (const name of Object.keys(options.key)) {
+        if (/[A-Z]/.test(name) || positionals.has(name) || name === 'version') continue; // camelCase aliases, positionals, yargs' own
+        declared.set(name, options.boolean.includes(name) ? 'boolean' : 'value');
+      }
+    }
+    const unlisted = [...declared].filter(([name, kind]) => !(kind === 'boolean' ? BOOLEAN_FLAGS : VALUE_FLAGS).has(name));
+    expect(unlisted).toEqual([]);
+    const undeclared = [...BOOLEAN_FLAGS, ...VALUE_FLAGS].filter((name) => name !== 'help' && !declared.has(name));
+    expect(undeclared).toEqual([]);
+    expect([...REPEATABLE_FLAGS].every((name) => VALUE_FLAGS.has(name))).toBe(true);
   });
 });
