@@ -13,8 +13,6 @@ import { generateScenario } from '../scenarios/generator.ts';
 import { Rng } from './rng.ts';
 import { InputError } from '../traces/input-error.ts';
 import { checkScenarioFileKind, parseScenarioJson, readScenarioText } from './scenario-json.ts';
-
-export { checkScenarioFileKind, MAX_SCENARIO_FILE_BYTES } from './scenario-json.ts';
 import { checkExplorable, parseExploreConfig } from './explore/config.ts';
 import { buildProtocol } from './resolve-protocol.ts';
 
@@ -41,8 +39,9 @@ const PACKAGE_ROOT = basename(dirname(SIM_DIR)) === 'dist' ? resolve(SIM_DIR, '.
 /** The package's scenarios/ folder: the default suite. */
 export const DEFAULT_SUITE_DIR = resolve(PACKAGE_ROOT, 'scenarios');
 
-export function loadScenarioFile(path: string): LoadedScenario {
-  checkScenarioFileKind(path, true);
+/** `named`: the user named this file (a FIFO is read); false for a file found in a suite folder. */
+export function loadScenarioFile(path: string, named = true): LoadedScenario {
+  checkScenarioFileKind(path, named);
   return parseScenarioText(readScenarioText(path), path);
 }
 
@@ -101,11 +100,8 @@ export function loadScenarios(paths: readonly string[]): LoadedScenario[] {
     const nested = wanted.some((path) => statSync(path).isDirectory() && readdirSync(path, { withFileTypes: true }).some((e) => e.isDirectory()));
     throw new InputError(`${wanted.join(', ')}: no scenario files (*.json) found${nested ? ' (a subfolder other than regressions/ is a suite of its own: name it)' : ''}`);
   }
-  const loaded = files.map(({ file, named }) => {
-    // A file found in a folder was not named by the user: a FIFO there would hang the run unseen.
-    checkScenarioFileKind(file, named);
-    return { ...parseScenarioText(readScenarioText(file), file), file: displayPath(file) };
-  });
+  // A file found in a folder was not named by the user: a FIFO there would hang the run unseen.
+  const loaded = files.map(({ file, named }) => ({ ...loadScenarioFile(file, named), file: displayPath(file) }));
   checkUniqueNames(loaded);
   return loaded;
 }

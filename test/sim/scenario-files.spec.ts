@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkProtocols, loadScenarioFile, loadScenarios, MAX_SCENARIO_FILE_BYTES, parseScenarioJson, parseScenarioText } from '../../sim/scenario-files.ts';
+import { checkProtocols, loadScenarioFile, loadScenarios, parseScenarioJson, parseScenarioText } from '../../sim/scenario-files.ts';
+import { MAX_SCENARIO_FILE_BYTES } from '../../sim/scenario-json.ts';
 import { baseScenario } from '../fixtures/scenario.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vsynclab-scenario-files-'));
