@@ -56,7 +56,7 @@ const lateMessage = (processes: number, schedule: NonNullable<NonNullable<Scenar
     protocol: { name: 'isis', options: { suspectTimeoutUs: 4000, heartbeatIntervalUs: 1000 } }, durationUs: 60_000, settleUs: 1_000_000, faults: { schedule },
   });
 // suspicion-permanent's shrunk pin: fixed 615 us delays, the default detector, no multicasts; the joiners cut
-// off from 0.2 ms, a joiner each at 73 ms, then p2 cut off from the rest at 123 ms until the heal at 229 ms.
+// off from 0.2 ms, the joiners at 73 ms, then p2 cut off from the rest at 123 ms until the heal at 229 ms.
 const splitPair = (processes: number, joiners: number): Scenario => {
   const others = Array.from({ length: processes + joiners }, (_, k) => `p${k + 1}`).filter((h) => h !== 'p2');
   return isis(processes, { delay: { minUs: 615, meanUs: 615, jitterUs: 0 }, lossProbability: 0, duplicateProbability: 0 }, {
