@@ -4,7 +4,7 @@
 // round with the pass that last made progress.
 import type { RunResult } from './run.ts';
 import type { Scenario } from '../scenarios/types.ts';
-import { withoutHost } from './shrink-hosts.ts';
+import { withoutHost, withoutJoiner } from './shrink-hosts.ts';
 import { addedLeaves, busierHostDrops, crashesAsLeaves, departuresAsJoins, departuresSeenByOne } from './shrink-rewrites.ts';
 import { fasterFailureDetectors } from './shrink-timers.ts';
 import { firstTimedEventUs, lastTimedEventUs, MIN_PHASE_US, shorterPhases, withDuration, withEarlierNotes, withEventsSooner, withStart } from './shrink-time.ts';
@@ -140,8 +140,22 @@ export function* candidates(s: Scenario, current: CurrentRun, target: ShrinkTarg
 
   pass = PASS.workloadEvents;
   const joins = s.workload.joins ?? [];
+  const droppedJoins = new Set<string>();
   for (let k = 0; k < joins.length; k++) {
-    yield c(`drop join ${k}`, { ...s, workload: { ...s.workload, joins: joins.filter((_, j) => j !== k) } });
+    const without: Scenario = { ...s, workload: { ...s.workload, joins: joins.filter((_, j) => j !== k) } };
+    droppedJoins.add(JSON.stringify(without));
+    yield c(`drop join ${k}`, without);
+  }
+  // One joiner fewer (the last first), its references rewritten: a join of two may be needed for one joiner
+  // only, and a dropped join leaves a fault naming its joiner invalid. Those equal to an earlier candidate (a
+  // dropped join, or another joiner of the same join when nothing names either) are left out.
+  const joiners = joins.reduce((n, j) => n + (j.count ?? 1), 0);
+  for (let m = s.processes + joiners; m > s.processes; m--) {
+    const fewer = withoutJoiner(s, m);
+    const key = JSON.stringify(fewer);
+    if (fewer === null || droppedJoins.has(key)) continue;
+    droppedJoins.add(key);
+    yield c(`drop joiner p${m}`, fewer);
   }
   const leaves = s.workload.leaves ?? [];
   for (let k = 0; k < leaves.length; k++) {

@@ -55,6 +55,35 @@ export function withoutHost(s: Scenario, gone: number): Scenario {
   return shrunk;
 }
 
+/**
+ * The scenario without joiner `p${gone}` (processes < gone <= processes +
+ * joiners): the join that starts it takes one process fewer (none: the join
+ * goes), the later joiners renumbered down, every reference rewritten as
+ * for a host (what named the dropped joiner goes with it). Joiners are
+ * named in the order they start (scenarios/host-references.ts): by join
+ * time, and in file order at the same time. Null: no such joiner.
+ *
+ * Why: dropping a join drops all its joiners at once, and leaves a fault
+ * naming one of them invalid; a failure that needs a joiner but not two
+ * (suspicion-permanent: a joiner the wedged group never admits) kept a
+ * join of two.
+ */
+export function withoutJoiner(s: Scenario, gone: number): Scenario | null {
+  const joins = s.workload.joins ?? [];
+  const order = joins.map((join, k) => ({ join, k })).sort((a, b) => a.join.atUs - b.join.atUs || a.k - b.k);
+  let next = s.processes + 1;
+  for (const { join, k } of order) {
+    const count = join.count ?? 1;
+    if (gone >= next && gone < next + count) {
+      const fewer = count > 1 ? [...joins.slice(0, k), { ...join, count: count - 1 }, ...joins.slice(k + 1)] : joins.filter((_, j) => j !== k);
+      const renamed = withoutHost(s, gone);
+      return { ...renamed, processes: s.processes, workload: { ...renamed.workload, joins: fewer } };
+    }
+    next += count;
+  }
+  return null;
+}
+
 /** The fault with its hosts renamed; null when it is about the dropped host alone. */
 function renameFault(fault: ScheduledFault, rename: (h: HostName) => HostName | null): ScheduledFault | null {
   let out: ScheduledFault = fault;

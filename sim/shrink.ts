@@ -21,7 +21,7 @@
 // search down to 0), a later workload start (the first multicasts dropped,
 // the last ones kept: `workload.startUs`), dropping any one host (the hosts after it renumbered,
 // every reference rewritten: sim/shrink-hosts.ts), dropping a fault,
-// dropping a join or leave, a calmer network (down to fixed delays, which
+// dropping a join, one joiner (sim/shrink-hosts.ts) or a leave, a calmer network (down to fixed delays, which
 // draw nothing), a lower multicast rate, a shorter settle phase, two
 // changes at once (a host fewer and at most 10 multicasts, or the last
 // 10), and last a

@@ -5,7 +5,7 @@
 //   npx tsx bench/shrink/by-hand.ts MUTANT [--seeds S]
 // (MUTANT: causal-sender-only, abcast-unstable-order, flush-early-install, gc-partial-ack,
 // late-message-new-view, leave-relies-on-lost-ack, install-not-relayed, takeover-ignores-accepted,
-// restart-refused-by-host.)
+// restart-refused-by-host, suspicion-permanent.)
 import { MUTANT_CATCHES } from '../../protocol/mutants/catches.ts';
 import { mutantRunOptions } from '../../sim/mutant-run.ts';
 import { runScenario } from '../../sim/run.ts';
@@ -46,6 +46,32 @@ const duelingLink: Scenario['faults'] = {
 };
 // isis-uniform's network (seed 9's draw), with the loss given.
 const uniformNet = (lossProbability: number): NetworkSpec => ({ delay: { minUs: 200, meanUs: 1500, jitterUs: 1000 }, lossProbability, duplicateProbability: 0.02 });
+const FIXED200: NetworkSpec = { delay: { minUs: 200, meanUs: 200, jitterUs: 0 }, lossProbability: 0, duplicateProbability: 0 };
+// Everything `from` sends `to` 20 ms late from `atUs` (the pin's slow link).
+const slowFrom = (from: string, to: string, atUs: number): NonNullable<NonNullable<Scenario['faults']>['schedule']>[number] =>
+  ({ type: 'link', atUs, from, to, bidirectional: false, delay: { minUs: 20_000, meanUs: 20_000, jitterUs: 0 } });
+// The shrunk pin's shape: fixed 200 us delays, a 4 ms detector, multicasts from 14 ms at 400 a second.
+const lateMessage = (processes: number, schedule: NonNullable<NonNullable<Scenario['faults']>['schedule']>, workload: Partial<WorkloadSpec> = {}): Scenario =>
+  isis(processes, FIXED200, { multicastsPerSecond: 400, maxMulticasts: 10, startUs: 14_000, ...workload }, {
+    protocol: { name: 'isis', options: { suspectTimeoutUs: 4000, heartbeatIntervalUs: 1000 } }, durationUs: 60_000, settleUs: 1_000_000, faults: { schedule },
+  });
+// suspicion-permanent's shrunk pin: fixed 615 us delays, the default detector, no multicasts; the joiners cut
+// off from 0.2 ms, the joiners at 73 ms, then p2 cut off from the rest at 123 ms until the heal at 229 ms.
+const splitPair = (processes: number, joiners: number): Scenario => {
+  const others = Array.from({ length: processes + joiners }, (_, k) => `p${k + 1}`).filter((h) => h !== 'p2');
+  return isis(processes, { delay: { minUs: 615, meanUs: 615, jitterUs: 0 }, lossProbability: 0, duplicateProbability: 0 }, {
+    ...QUIET, ...(joiners > 0 ? { joins: [{ atUs: 72_947, count: joiners }] } : {}),
+  }, {
+    durationUs: 229_392, settleUs: 4_000_000,
+    faults: {
+      rejoinExcludedAfterUs: 50_000,
+      schedule: [
+        { type: 'partition', groups: [Array.from({ length: processes }, (_, k) => `p${k + 1}`)], atUs: 211 },
+        { type: 'partition', groups: processes > 1 ? [others, ['p2']] : [['p1'], ['p2']], atUs: 123_017 },
+      ],
+    },
+  });
+};
 const lossy = (lossProbability: number): NetworkSpec => ({ delay: { minUs: 1017, meanUs: 1017, jitterUs: 1462 }, lossProbability, duplicateProbability: 0.039 });
 
 // The coordinator-isolated-after-commit shape (its shrunk pins): fixed 1 ms delays, a 4 ms detector, no
@@ -109,6 +135,25 @@ const VARIANTS: Record<string, [string, Scenario][]> = {
     ['3 p, crash p3 at 100 ms, multicasts from 80 ms', isis(3, JITTERY, { startUs: 80_000 }, { faults: { schedule: [{ type: 'crash', host: 'p3', atUs: 100_000 }] } })],
     ['3 p, a join at 100 ms, loss 0.02, from 95 ms, at most 10 mc', isis(3, uniformNet(0.02), { joins: [{ atUs: 100_000, count: 1 }], startUs: 95_000, maxMulticasts: 10 })],
     ['3 p, a join at 100 ms, loss 0.3, from 95 ms, at most 10 mc', isis(3, uniformNet(0.3), { joins: [{ atUs: 100_000, count: 1 }], startUs: 95_000, maxMulticasts: 10 })],
+    // The shrunk pin's mechanism: the receiver R takes the sender S's message from the coordinator C's
+    // install (in the old view) and then S's own copy, late on its link, in the new view. The transport is
+    // FIFO per channel and drops duplicates, so the late copy must be the first on S->R and R must learn the
+    // message over another channel: S, R and C distinct (C = S: C's flush request waits behind the slow copy
+    // on S->R; C = R: C waits for S's flush reply behind it). And S must keep its rank in the new view
+    // (senderRankOk): the view changes by a join or by the departure of a member ranked above S. Three
+    // members and a fourth process: the runs below with three fail on no seed.
+    ['2 p and a join at 30 ms, p2->p1 slow (R = C)', lateMessage(2, [slowFrom('p2', 'p1', 0)], { joins: [{ atUs: 30_000 }] })],
+    ['2 p and a join at 30 ms, p1->p2 slow (S = C)', lateMessage(2, [slowFrom('p1', 'p2', 0)], { joins: [{ atUs: 30_000 }] })],
+    ['3 p, p3 leaves at 30 ms, p2->p1 slow (R = C)', lateMessage(3, [slowFrom('p2', 'p1', 0)], { leaves: [{ atUs: 30_000, host: 'p3' }] })],
+    ['3 p, crash p3 at 30 ms, p2->p1 slow (R = C)', lateMessage(3, [slowFrom('p2', 'p1', 0), { type: 'crash', host: 'p3', atUs: 30_000 }])],
+    ['3 p, p1 leaves at 30 ms, p3->p2 slow (S renumbered)', lateMessage(3, [slowFrom('p3', 'p2', 0)], { leaves: [{ atUs: 30_000, host: 'p1' }] })],
+    ['3 p, crash p1 at 30 ms, p3->p2 slow (S renumbered)', lateMessage(3, [slowFrom('p3', 'p2', 0), { type: 'crash', host: 'p1', atUs: 30_000 }])],
+    ['2 p and a join at 100 ms, loss 0.3 (a retransmission)', isis(2, uniformNet(0.3), { joins: [{ atUs: 100_000 }] })],
+    ['2 p and a join at 100 ms, duplication 0.3', isis(2, { ...JITTERY, lossProbability: 0, duplicateProbability: 0.3 }, { joins: [{ atUs: 100_000 }] })],
+    ['3 p, crash p3 at 100 ms, loss 0.3', isis(3, uniformNet(0.3), {}, { faults: { schedule: [{ type: 'crash', host: 'p3', atUs: 100_000 }] } })],
+    ['3 p, p3 leaves at 100 ms, loss 0.3', isis(3, uniformNet(0.3), { leaves: [{ atUs: 100_000, host: 'p3' }] })],
+    ['3 p and a join at 30 ms, p3->p2 slow (4 processes)', lateMessage(3, [slowFrom('p3', 'p2', 0)], { joins: [{ atUs: 30_000 }] })],
+    ['4 p, crash p4 at 30 ms, p3->p2 slow (4 processes)', lateMessage(4, [slowFrom('p3', 'p2', 0), { type: 'crash', host: 'p4', atUs: 30_000 }])],
   ],
   // A member's first multicast in the new view overtakes the committing coordinator's install to another
   // member (no relay). That needs three members of the new view besides none: the committer, one that
@@ -137,6 +182,16 @@ const VARIANTS: Record<string, [string, Scenario][]> = {
     ['4 p, p4 leaves at 1 ms, p1 cut off after commit', isis(4, FIXED, { ...QUIET, leaves: [{ atUs: 1000, host: 'p4' }] }, { ...afterCommit(4), settleUs: 3_000_000, faults: cutOffAfterCommit(4) })],
     ['4 p, p1 suspects p4 (p4->p1 lost), p1 cut off after commit', isis(4, FIXED, QUIET, { ...afterCommit(4), settleUs: 3_000_000, faults: { ...cutOffAfterCommit(4), schedule: [deafTo('p4'), ...cutOffAfterCommit(4).schedule] } })],
     ['3 p, p1 suspects p3 (p3->p1 lost), p1 cut off after commit', isis(3, FIXED, QUIET, { ...afterCommit(3), settleUs: 3_000_000, faults: { ...cutOffAfterCommit(3), schedule: [deafTo('p3'), ...cutOffAfterCommit(3).schedule] } })],
+  ],
+  // Suspicions never revoked: p1 and p2 cut apart (neither side a majority of two) suspect each other for
+  // good; after the heal p1 cannot exclude p2 (no majority without it) and so never admits a joiner, which
+  // stays live outside every view (view-convergence). One joiner is enough; without one, or with one host,
+  // every live process ends in the same view.
+  'suspicion-permanent': [
+    ['2 p and 2 joiners, p1/p2 split at 123 ms, healed at 229 ms', splitPair(2, 2)],
+    ['2 p and a joiner, p1/p2 split at 123 ms, healed at 229 ms', splitPair(2, 1)],
+    ['2 p, p1/p2 split at 123 ms, healed at 229 ms', splitPair(2, 0)],
+    ['1 p and a joiner, cut apart at 123 ms, healed at 229 ms', splitPair(1, 1)],
   ],
   // The pinned mechanism (one leaver and a falsely suspected member) needs 4: with 3, the coordinator alone
   // is no majority of the 2 that stay. Two leavers of three rely on a leaver's acceptance with no suspect.

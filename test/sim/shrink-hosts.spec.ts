@@ -1,7 +1,7 @@
 // Dropping any host, not only the last: the hosts after it are renumbered
 // and every reference to a host is rewritten the same way.
 import { describe, expect, it } from 'vitest';
-import { renumberedHost, withoutHost } from '../../sim/shrink-hosts.ts';
+import { renumberedHost, withoutHost, withoutJoiner } from '../../sim/shrink-hosts.ts';
 import { validateScenario } from '../../scenarios/validate.ts';
 import { baseScenario } from '../fixtures/scenario.ts';
 
@@ -60,5 +60,40 @@ describe('withoutHost', () => {
     expect(s.faults?.schedule?.[0]).toEqual({ type: 'crash', host: 'p1', atUs: 1_001 });
     expect(s.network.links).toEqual([{ from: 'p1', to: 'p4', lossProbability: 0.5 }]);
     expect(() => validateScenario(JSON.parse(JSON.stringify(s)), 'shrunk')).not.toThrow();
+  });
+});
+
+describe('withoutJoiner', () => {
+  // Two hosts; joins listed out of time order: p3 and p4 join at 10 ms (the second entry), p5 at 20 ms.
+  const joining = baseScenario({
+    processes: 2,
+    workload: { multicastsPerSecond: 100, orders: { fifo: 1, causal: 0, total: 0 }, joins: [{ atUs: 20_000 }, { atUs: 10_000, count: 2 }], leaves: [{ atUs: 30_000, host: 'p5' }] },
+    faults: {
+      schedule: [
+        { type: 'partition', groups: [['p1', 'p4'], ['p2', 'p3', 'p5']], atUs: 15_000 },
+        { type: 'crash', host: 'p3', atUs: 25_000 },
+      ],
+    },
+  });
+
+  it('takes one joiner off its join, renumbers the later joiners and drops what named it', () => {
+    const s = withoutJoiner(joining, 3);
+    expect(s?.processes).toBe(2);
+    expect(s?.workload.joins).toEqual([{ atUs: 20_000 }, { atUs: 10_000, count: 1 }]);
+    expect(s?.workload.leaves).toEqual([{ atUs: 30_000, host: 'p4' }]); // p5 is now p4
+    expect(s?.faults?.schedule).toEqual([{ type: 'partition', groups: [['p1', 'p3'], ['p2', 'p4']], atUs: 15_000 }]);
+    expect(() => validateScenario(JSON.parse(JSON.stringify(s)), 'shrunk')).not.toThrow();
+  });
+
+  it('drops a join whose last joiner goes, and names joiners in time order, not file order', () => {
+    const s = withoutJoiner(joining, 5); // the joiner of the first entry, which joins last
+    expect(s?.workload.joins).toEqual([{ atUs: 10_000, count: 2 }]);
+    expect(s?.workload.leaves).toEqual([]);
+    expect(() => validateScenario(JSON.parse(JSON.stringify(s)), 'shrunk')).not.toThrow();
+  });
+
+  it('is null for a host from the start or a process that never exists', () => {
+    expect(withoutJoiner(joining, 2)).toBeNull();
+    expect(withoutJoiner(joining, 6)).toBeNull();
   });
 });

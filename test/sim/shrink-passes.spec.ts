@@ -9,6 +9,9 @@ import { failsSameWay, shrinkScenario } from '../../sim/shrink.ts';
 import { candidates, fewerMulticasts, PASS } from '../../sim/shrink-candidates.ts';
 import { withEventsSooner } from '../../sim/shrink-time.ts';
 import { runScenario } from '../../sim/run.ts';
+import { mutantRunOptions } from '../../sim/mutant-run.ts';
+import { resolveProtocol } from '../../sim/resolve-protocol.ts';
+import type { Scenario } from '../../scenarios/types.ts';
 import { floodProtocol } from '../fixtures/flood-protocol.ts';
 import { baseScenario } from '../fixtures/scenario.ts';
 
@@ -128,5 +131,59 @@ describe('the candidates of the new passes', () => {
     expect(fixed?.scenario.network.delay).toEqual({ minUs: 100, meanUs: 100, jitterUs: 2000 });
     expect(all.filter((c) => c.pass === PASS.rate).map((c) => c.scenario.workload.multicastsPerSecond)).toEqual([50, 100]);
     expect(all[0]?.what).toBe('fault phase cut just after the violation (123457 us)');
+  });
+});
+
+describe('one joiner fewer', () => {
+  const failed = runScenario(jittery, { seed: '1', protocol });
+  const joinersOf = (c: { scenario: typeof jittery }): number => (c.scenario.workload.joins ?? []).reduce((n, j) => n + (j.count ?? 1), 0);
+  const offered = (s: typeof jittery) =>
+    [...candidates(s, { result: failed, violationAtUs: undefined, multicastFloor: -1 }, { kind: 'property', property: 'fifo-order' })]
+      .filter((c) => c.pass === PASS.workloadEvents && c.what.startsWith('drop join'));
+
+  it('is offered from a join of two, once when nothing names either joiner', () => {
+    const two = { ...jittery, workload: { ...jittery.workload, joins: [{ atUs: 50_000, count: 2 }] } };
+    expect(offered(two).map((c) => [c.what, joinersOf(c)])).toEqual([['drop join 0', 0], ['drop joiner p7', 1]]);
+  });
+
+  it('is offered for each joiner a fault names, and not where it equals dropping a join of one', () => {
+    const named = {
+      ...jittery,
+      workload: { ...jittery.workload, joins: [{ atUs: 50_000, count: 2 }, { atUs: 60_000 }] },
+      faults: { schedule: [{ type: 'crash' as const, host: 'p6', atUs: 70_000 }] },
+    };
+    const what = offered(named).map((c) => c.what);
+    // p8, the join of one at 60 ms that nothing names: the same scenario as dropping join 1.
+    expect(what).toEqual(['drop join 0', 'drop join 1', 'drop joiner p7', 'drop joiner p6']);
+    const withoutP6 = offered(named).find((c) => c.what === 'drop joiner p6');
+    expect(withoutP6?.scenario.faults?.schedule).toEqual([]);
+    expect(withoutP6?.scenario.workload.joins).toEqual([{ atUs: 50_000, count: 1 }, { atUs: 60_000 }]);
+  });
+});
+
+describe('one joiner fewer, in a whole shrink', () => {
+  // suspicion-permanent's shrink before this pass (2 hosts and a join of two): p1 and p2 cut apart suspect each
+  // other for good, so p1 never admits a joiner. One joiner is enough.
+  const wedged: Scenario = {
+    name: 'wedged', description: 'a split pair never admits its joiners', processes: 2, protocol: { name: 'isis' },
+    network: { delay: { minUs: 615, meanUs: 615, jitterUs: 0 }, lossProbability: 0, duplicateProbability: 0 },
+    workload: { multicastsPerSecond: 1, orders: { fifo: 1, causal: 0, total: 0 }, joins: [{ atUs: 72_947, count: 2 }], maxMulticasts: 0 },
+    durationUs: 229_392, settleUs: 4_000_000, seeds: [6],
+    faults: {
+      rejoinExcludedAfterUs: 50_000,
+      schedule: [{ type: 'partition', groups: [['p1', 'p2']], atUs: 211 }, { type: 'partition', groups: [['p4', 'p3', 'p1'], ['p2']], atUs: 123_017 }],
+    },
+  };
+  const mutant = 'suspicion-permanent';
+
+  it('takes suspicion-permanent from 2 hosts and 2 joiners to 2 and 1, the bug\'s failure', () => {
+    const protocolFor = (x: Scenario) => mutantRunOptions(x, mutant).protocol ?? resolveProtocol(x);
+    const outcome = shrinkScenario(wedged, { seed: '6', ...mutantRunOptions(wedged, mutant), protocolFor, referenceFor: resolveProtocol });
+    expect(outcome.target).toEqual({ kind: 'property', property: 'view-convergence' });
+    expect(outcome.before).toMatchObject({ processes: 2, joiners: 2 });
+    expect(outcome.after).toMatchObject({ processes: 2, joiners: 1 });
+    expect(outcome.boundHit).toBe(false);
+    expect(failsSameWay(runScenario(outcome.shrunk, { seed: outcome.seed, ...mutantRunOptions(outcome.shrunk, mutant) }), outcome.target)).toBe(true);
+    expect(runScenario(outcome.shrunk, { seed: outcome.seed }).passed).toBe(true);
   });
 });
