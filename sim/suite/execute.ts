@@ -4,7 +4,7 @@
 // `app` (it writes nothing); the second at `full`, so the failure's trace
 // holds its causes (sim/detail-rerecord.ts).
 import { mkdirSync } from 'node:fs';
-import { runScenarioSteps, type RunOptions, type RunResult } from '../run.ts';
+import { runScenarioSteps, SLICE_EVENTS, UNDRIVEN_SLICE_EVENTS, type RunOptions, type RunResult } from '../run.ts';
 import { FileTraceSink } from '../trace-sink.ts';
 import type { RunJob } from './plan.ts';
 import { failingTracePath } from './trace-path.ts';
@@ -24,18 +24,23 @@ export interface RunOutcome {
 }
 
 export function executeRun(job: RunJob): RunOutcome {
-  return driveToEnd(executeRunSteps(job));
+  // Nobody watches its slices: long ones, fewer wall-clock-bounded calls (sim/run.ts).
+  return driveToEnd(executeRunSteps(job, undefined, UNDRIVEN_SLICE_EVENTS));
 }
 
 /**
  * The run as steps (sim/steps.ts). With `shouldStop`, the run can end early:
  * then it is unfinished (`isUnfinished`) unless it had already failed. The
  * trace of a failing run is written in full even after a stop was asked for:
- * the user wants the traces of the failures already known.
+ * the user wants the traces of the failures already known. `sliceEvents`:
+ * RunOptions' (how often it yields; the outcome is the same).
  */
-export function* executeRunSteps(job: RunJob, shouldStop?: () => boolean): Generator<number, RunOutcome, void> {
+export function* executeRunSteps(job: RunJob, shouldStop?: () => boolean, sliceEvents = SLICE_EVENTS): Generator<number, RunOutcome, void> {
   const started = process.hrtime.bigint();
-  const options = { seed: String(job.seed), stopOnViolation: job.stopOnViolation, ...mutantRunOptions(job.scenario, job.mutant) };
+  const options = {
+    seed: String(job.seed), stopOnViolation: job.stopOnViolation, sliceEvents, ...mutantRunOptions(job.scenario, job.mutant),
+    ...(job.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: job.handlerTimeoutMs } : {}),
+  };
   let result = yield* runScenarioSteps(job.scenario, { ...options, detail: 'app', ...(shouldStop !== undefined ? { shouldStop } : {}) });
   let tracePath: string | null = null;
   if (!result.passed && !isUnfinished(result) && job.outDir !== undefined) {
