@@ -56,9 +56,11 @@ export interface RunOptions {
   /**
    * Wall-clock bound (ms) on each slice (`sliceEvents` events) and on the
    * start-up: past it, the run fails as a handler that did not return
-   * (sim/handler-watchdog.ts). Default DEFAULT_HANDLER_TIMEOUT_MS.
+   * (sim/handler-watchdog.ts). Default DEFAULT_HANDLER_TIMEOUT_MS. Null:
+   * no bound here, the caller bounds the run another way (a suite worker,
+   * watched by its pool: sim/suite/heartbeat.ts).
    */
-  handlerTimeoutMs?: number;
+  handlerTimeoutMs?: number | null;
   /**
    * Events per slice (between yields, each slice one wall-clock-bounded
    * call); default SLICE_EVENTS. Changes nothing the run does, only how
@@ -145,7 +147,7 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   const detail: TraceDetail = options.detail ?? scenario.detail ?? 'app';
   const recordsNetwork = detail !== 'app';
   const maxNetworkEvents = limits.maxTraceEvents * NETWORK_EVENTS_PER_TRACE_EVENT;
-  const timeoutMs = options.handlerTimeoutMs ?? DEFAULT_HANDLER_TIMEOUT_MS;
+  const timeoutMs = options.handlerTimeoutMs === undefined ? DEFAULT_HANDLER_TIMEOUT_MS : options.handlerTimeoutMs;
   const sliceEvents = options.sliceEvents ?? SLICE_EVENTS;
   let traceEvents = 0;
   let appEvents = 0;
@@ -243,7 +245,7 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
       return world.runEvents(sliceEvents, limits.maxEvents);
     };
     for (;;) {
-      const ran = runWithin(timeoutMs, slice);
+      const ran = timeoutMs === null ? slice() : runWithin(timeoutMs, slice);
       if (ran === sliceEvents) {
         yield world.nowUs;
         if (options.shouldStop?.() === true) interrupted = stopRequested = true;

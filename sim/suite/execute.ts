@@ -25,21 +25,43 @@ export interface RunOutcome {
 
 export function executeRun(job: RunJob): RunOutcome {
   // Nobody watches its slices: long ones, fewer wall-clock-bounded calls (sim/run.ts).
-  return driveToEnd(executeRunSteps(job, undefined, UNDRIVEN_SLICE_EVENTS));
+  return driveToEnd(executeRunSteps(job, { sliceEvents: UNDRIVEN_SLICE_EVENTS }));
+}
+
+/**
+ * executeRun in a suite worker that its pool watches (sim/suite/heartbeat.ts):
+ * no node:vm call; `onSlice` after each slice tells the pool the run moves.
+ */
+export function executeRunWatched(job: RunJob, onSlice: () => void): RunOutcome {
+  const steps = executeRunSteps(job, { sliceEvents: UNDRIVEN_SLICE_EVENTS, unbounded: true });
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    onSlice();
+  }
+}
+
+export interface ExecuteOptions {
+  /** Polled between slices: true ends the run early (Ctrl-C). */
+  shouldStop?: () => boolean;
+  /** RunOptions' (how often it yields; the outcome is the same); default SLICE_EVENTS. */
+  sliceEvents?: number;
+  /** No wall-clock bound on slices here: the caller bounds them (RunOptions.handlerTimeoutMs null). */
+  unbounded?: boolean;
 }
 
 /**
  * The run as steps (sim/steps.ts). With `shouldStop`, the run can end early:
  * then it is unfinished (`isUnfinished`) unless it had already failed. The
  * trace of a failing run is written in full even after a stop was asked for:
- * the user wants the traces of the failures already known. `sliceEvents`:
- * RunOptions' (how often it yields; the outcome is the same).
+ * the user wants the traces of the failures already known.
  */
-export function* executeRunSteps(job: RunJob, shouldStop?: () => boolean, sliceEvents = SLICE_EVENTS): Generator<number, RunOutcome, void> {
+export function* executeRunSteps(job: RunJob, execution: ExecuteOptions = {}): Generator<number, RunOutcome, void> {
   const started = process.hrtime.bigint();
+  const shouldStop = execution.shouldStop;
   const options = {
-    seed: String(job.seed), stopOnViolation: job.stopOnViolation, sliceEvents, ...mutantRunOptions(job.scenario, job.mutant),
-    ...(job.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: job.handlerTimeoutMs } : {}),
+    seed: String(job.seed), stopOnViolation: job.stopOnViolation, sliceEvents: execution.sliceEvents ?? SLICE_EVENTS, ...mutantRunOptions(job.scenario, job.mutant),
+    ...(execution.unbounded === true ? { handlerTimeoutMs: null } : job.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: job.handlerTimeoutMs } : {}),
   };
   let result = yield* runScenarioSteps(job.scenario, { ...options, detail: 'app', ...(shouldStop !== undefined ? { shouldStop } : {}) });
   let tracePath: string | null = null;
@@ -93,7 +115,7 @@ export async function runJobsInThisThread(
     // Short runs never yield inside: one turn per run lets a signal in.
     await eventLoopTurn();
     if (shouldStop()) break;
-    const outcome = await driveYielding(executeRunSteps(job, shouldStop), onSlice);
+    const outcome = await driveYielding(executeRunSteps(job, { shouldStop }), onSlice);
     if (isUnfinished(outcome.result)) break;
     outcomes.push(outcome);
     onOutcome(outcome);
