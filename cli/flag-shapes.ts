@@ -17,7 +17,7 @@ export const BOOLEAN_FLAGS: ReadonlySet<string> = new Set([
 
 /** Every option that takes a value (string, number or a choice). */
 export const VALUE_FLAGS: ReadonlySet<string> = new Set([
-  'at', 'budget', 'coverage-out', 'crashes', 'detail', 'drops', 'duplicates', 'from', 'html', 'joins', 'leaves',
+  'at', 'budget', 'coverage-out', 'crashes', 'detail', 'drops', 'duplicates', 'from', 'handler-timeout-s', 'html', 'joins', 'leaves',
   'max-attempts', 'max-depth', 'max-memory-mb', 'max-seconds', 'max-states', 'max-violations', 'minutes', 'msg',
   'mutant', 'node', 'only', 'out', 'partitions', 'plugin', 'properties', 'report-file', 'reporter', 'runs',
   'scenario', 'seed', 'seeds', 'shard', 'shiviz', 'shrink-attempts', 'strategy', 'suspicions', 'to', 'trace-out',

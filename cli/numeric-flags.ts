@@ -10,7 +10,7 @@ import { escapeControl } from '../traces/input-error.ts';
 export const NUMERIC_FLAGS: ReadonlySet<string> = new Set([
   'max-states', 'max-depth', 'max-memory-mb', 'max-seconds', 'workers', 'crashes', 'partitions', 'drops',
   'suspicions', 'duplicates', 'leaves', 'joins', 'minutes', 'runs', 'shrink-attempts', 'max-attempts',
-  'from', 'to', 'max-violations',
+  'from', 'to', 'max-violations', 'handler-timeout-s',
 ]);
 
 /** Flags whose value may start with '-' and must still be read as that flag's value (validated by the command). */

@@ -81,9 +81,9 @@ export function replayTrace(path: string): ReplayOutcome {
  * The replay as steps (the simulated time every few thousand events, as
  * runScenarioSteps), so the CLI can show progress and stop on Ctrl-C
  * (`shouldStop`: the result is then marked interrupted); the outcome is
- * the same however it is driven.
+ * the same however it is driven. `handlerTimeoutMs`: RunOptions'.
  */
-export function* replayTraceSteps(path: string, shouldStop?: () => boolean): Generator<number, ReplayOutcome, void> {
+export function* replayTraceSteps(path: string, shouldStop?: () => boolean, handlerTimeoutMs?: number): Generator<number, ReplayOutcome, void> {
   const expected = traceTextLines(readTraceText(path));
   if (isExplorationHeader(expected[0])) return replayExploration(expected, path);
   const { header, scenario, seed } = runOfHeader(expected[0], path);
@@ -97,6 +97,7 @@ export function* replayTraceSteps(path: string, shouldStop?: () => boolean): Gen
     ...headerExtraOf(header),
     ...mutantRunOptions(scenario, mutant, `${path}:1: mutant`),
     ...(shouldStop !== undefined ? { shouldStop } : {}),
+    ...(handlerTimeoutMs !== undefined ? { handlerTimeoutMs } : {}),
   });
   const difference = comparing.finish();
   return { scenario, seed, result, identical: difference === null, difference, lines: comparing.count };

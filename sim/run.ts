@@ -16,6 +16,7 @@ import type { TraceSink } from './trace-sink.ts';
 import { startWorkload } from './workload.ts';
 import { BoundHit, World } from './world.ts';
 import { ProtocolHandlerError } from './system/handlers.ts';
+import { DEFAULT_HANDLER_TIMEOUT_MS, runWithin, SliceTimeout } from './handler-watchdog.ts';
 import { InputError } from '../core/input-error.ts';
 import type { Choice } from './system/choice.ts';
 import { resolveProtocol } from './resolve-protocol.ts';
@@ -39,7 +40,7 @@ export interface RunOptions {
   checker?: OnlineChecker | null;
   /** Stop the run at the first violation (the trace then has no liveness verdict). */
   stopOnViolation?: boolean;
-  /** Polled every SLICE_EVENTS events: true ends the run early, as interrupted (a user's Ctrl-C). */
+  /** Polled every slice (`sliceEvents` events): true ends the run early, as interrupted (a user's Ctrl-C). */
   shouldStop?: () => boolean;
   /** Hears every choice the timed scheduler makes (sim/system/choice.ts), for replay without the clock. */
   onChoice?: (choice: Choice) => void;
@@ -52,6 +53,21 @@ export interface RunOptions {
   headerDetail?: boolean;
   /** Hears every numbered trace event as it is written (comparing detail levels, tests). */
   onEvent?: (event: TraceEvent) => void;
+  /**
+   * Wall-clock bound (ms) on each slice (`sliceEvents` events) and on the
+   * start-up: past it, the run fails as a handler that did not return
+   * (sim/handler-watchdog.ts). Default DEFAULT_HANDLER_TIMEOUT_MS. Null:
+   * no bound here, the caller bounds the run another way (a suite worker,
+   * watched by its pool: sim/suite/heartbeat.ts).
+   */
+  handlerTimeoutMs?: number | null;
+  /**
+   * Events per slice (between yields, each slice one wall-clock-bounded
+   * call); default SLICE_EVENTS. Changes nothing the run does, only how
+   * often it yields: runScenario without `shouldStop`, which nobody drives
+   * a slice at a time, takes UNDRIVEN_SLICE_EVENTS.
+   */
+  sliceEvents?: number;
 }
 
 /**
@@ -63,6 +79,15 @@ export const NETWORK_EVENTS_PER_TRACE_EVENT = 64;
 
 /** Events between two yields of `runScenarioSteps`: milliseconds of work, so Ctrl-C is heard at once. */
 export const SLICE_EVENTS = 1024;
+
+/**
+ * Events per slice of a run nobody drives a slice at a time (runScenario, a
+ * suite worker's runs): some 20 ms of work. Each slice is one call through
+ * node:vm (sim/handler-watchdog.ts), which starts and joins a watchdog
+ * thread (17-20 us of CPU, more wall time on a loaded machine): at 1024
+ * events a slice that cost the default suite 4% of its CPU.
+ */
+export const UNDRIVEN_SLICE_EVENTS = 16 * SLICE_EVENTS;
 
 export interface RunResult {
   scenario: string;
@@ -101,11 +126,13 @@ export interface RunResult {
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions): RunResult {
-  return driveToEnd(runScenarioSteps(scenario, options));
+  // Nobody sees its slices unless it polls `shouldStop`: then long ones, fewer wall-clock-bounded calls.
+  const sliceEvents = options.shouldStop === undefined ? UNDRIVEN_SLICE_EVENTS : SLICE_EVENTS;
+  return driveToEnd(runScenarioSteps(scenario, { sliceEvents, ...options }));
 }
 
 /**
- * The run as steps: yields the simulated time every SLICE_EVENTS events, so a
+ * The run as steps: yields the simulated time every `sliceEvents` events, so a
  * caller can show progress or give the event loop a turn (signals) between
  * slices; the result is the same however it is driven.
  */
@@ -120,6 +147,8 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   const detail: TraceDetail = options.detail ?? scenario.detail ?? 'app';
   const recordsNetwork = detail !== 'app';
   const maxNetworkEvents = limits.maxTraceEvents * NETWORK_EVENTS_PER_TRACE_EVENT;
+  const timeoutMs = options.handlerTimeoutMs === undefined ? DEFAULT_HANDLER_TIMEOUT_MS : options.handlerTimeoutMs;
+  const sliceEvents = options.sliceEvents ?? SLICE_EVENTS;
   let traceEvents = 0;
   let appEvents = 0;
   let networkEvents = 0;
@@ -186,32 +215,43 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   let boundHit: string | null = null;
   let error: string | null = null;
   let refused: string | undefined;
+  let timedOut = false;
   try {
-    const initialMembers = Array.from({ length: scenario.processes }, (_, k) => `p${k + 1}`);
-    for (const host of initialMembers) world.startProcess(host, { mode: 'member', initialMembers });
-    startWorkload(world, {
-      spec: scenario.workload,
-      rng: rng.child('workload'),
-      initialHosts: scenario.processes,
-      durationUs: scenario.durationUs,
-    });
-    faults.start();
-    world.at(scenario.durationUs, () => {
-      faults.endFaultPhase();
-      scheduleSettle(world, scenario, () => {
-        settled = true;
-        world.halt();
+    const startUp = (): void => {
+      const initialMembers = Array.from({ length: scenario.processes }, (_, k) => `p${k + 1}`);
+      for (const host of initialMembers) world.startProcess(host, { mode: 'member', initialMembers });
+      startWorkload(world, {
+        spec: scenario.workload,
+        rng: rng.child('workload'),
+        initialHosts: scenario.processes,
+        durationUs: scenario.durationUs,
       });
-    });
-
+      faults.start();
+      world.at(scenario.durationUs, () => {
+        faults.endFaultPhase();
+        scheduleSettle(world, scenario, () => {
+          settled = true;
+          world.halt();
+        });
+      });
+    };
+    // The first slice starts the processes (their init handlers) too: one wall-clock-bounded call less per run.
+    let startedUp = false;
+    const slice = (): number => {
+      if (!startedUp) {
+        startedUp = true;
+        startUp();
+      }
+      return world.runEvents(sliceEvents, limits.maxEvents);
+    };
     for (;;) {
-      const ran = world.runEvents(SLICE_EVENTS, limits.maxEvents);
-      if (ran === SLICE_EVENTS) {
+      const ran = timeoutMs === null ? slice() : runWithin(timeoutMs, slice);
+      if (ran === sliceEvents) {
         yield world.nowUs;
         if (options.shouldStop?.() === true) interrupted = stopRequested = true;
       }
       if (settled || stopRequested) break;
-      if (ran < SLICE_EVENTS) {
+      if (ran < sliceEvents) {
         // Nothing can ever happen again: as settled as a run gets.
         settled = world.nowUs >= scenario.durationUs;
         break;
@@ -223,6 +263,11 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
     else if (caught instanceof ProtocolHandlerError) {
       error = caught.describe();
       if (caught.cause instanceof InputError) refused = caught.cause.message;
+    }
+    // A handler that never returned: the trace stops there, with no `end`, as for a handler that threw.
+    else if (caught instanceof SliceTimeout) {
+      error = caught.describe(traceEvents, world.nowUs);
+      timedOut = true;
     }
     else error = caught instanceof Error ? (caught.stack ?? caught.message) : String(caught);
   }
@@ -244,7 +289,8 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   const replicasAgree = quiescent ? compareReplicas(world) : null;
   const requestsLost = quiescent ? ledger.unanswered(world.liveProcesses().map((p) => p.pid)) : null;
   const failure =
-    error !== null ? 'error: protocol or simulator threw'
+    timedOut ? 'error: did not return within the wall-clock bound'
+    : error !== null ? 'error: protocol or simulator threw'
     : boundHit !== null ? `bound hit: ${boundHit}`
     : violations.length > 0 ? `violated: ${[...new Set(violations.map((v) => v.property))].join(', ')}`
     : replicasAgree === false ? 'replicas disagree at the end'

@@ -9,6 +9,7 @@ import { checkProtocols, loadScenarioFile } from '../../sim/scenario-files.ts';
 import { openTraceFile } from '../output-paths.ts';
 import { seedsFromOptions } from '../seeds.ts';
 import { DETAIL_OPTION, parseDetailOption } from '../detail-option.ts';
+import { HANDLER_TIMEOUT_OPTION, parseHandlerTimeoutOption } from '../handler-timeout-option.ts';
 import { InputError } from '../errors.ts';
 import { readTraceBatches } from '../../traces/reader.ts';
 import { escapeControl } from '../../traces/input-error.ts';
@@ -27,6 +28,7 @@ interface ReplayArgs {
   mutant?: string;
   progress: boolean;
   detail?: string;
+  handlerTimeoutS?: number;
 }
 
 export const replayCommand: CommandModule<object, ReplayArgs> = {
@@ -42,12 +44,14 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
       .option('plugin', { type: 'string', describe: 'a module that registers protocols before the run (repeatable)' })
       .option('detail', { ...DETAIL_OPTION, describe: `with --scenario: ${DETAIL_OPTION.describe} (a trace replays at its own header detail)` })
       .option('progress', { type: 'boolean', default: false, describe: "show the run's simulated time on standard error even when it is not a terminal" })
+      .option('handler-timeout-s', HANDLER_TIMEOUT_OPTION)
       .example('$0 replay traces-out/isis-steady-load-seed7.jsonl', 'is the run still the same run?')
       .example('$0 replay --scenario scenarios/isis-steady-load.json --seed 7 --trace-out t.jsonl', 'run one seed from scratch') as unknown as Argv<ReplayArgs>,
   handler: async (args: ArgumentsCamelCase<ReplayArgs>) => {
     const plugins = ([] as string[]).concat(args.plugin ?? []);
     await loadPlugins(pluginUrls(plugins));
     const detail = parseDetailOption(args.detail);
+    const handlerTimeoutMs = parseHandlerTimeoutOption(args.handlerTimeoutS);
     if (args.trace !== undefined) {
       if (args.scenario !== undefined) throw new InputError('replay: give a trace or --scenario, not both');
       if (detail !== undefined) throw new InputError('--detail: applies to --scenario runs; a trace replays at the detail its header names');
@@ -61,7 +65,7 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
       let signal: InterruptSignal | null;
       interruption.arm();
       try {
-        outcome = await driveYielding(replayTraceSteps(args.trace, shouldStop), (simTimeUs) =>
+        outcome = await driveYielding(replayTraceSteps(args.trace, shouldStop, handlerTimeoutMs), (simTimeUs) =>
           status.update(() => `replaying ${args.trace}: ${(simTimeUs / 1e6).toFixed(2)} s simulated`));
         // Read while armed: disarming forgets the signal.
         signal = interruption.signal;
@@ -112,6 +116,7 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
         ...(detail !== undefined ? { detail } : {}),
         shouldStop,
         ...mutantRunOptions(scenario, args.mutant),
+        ...(handlerTimeoutMs !== undefined ? { handlerTimeoutMs } : {}),
       });
       result = await driveYielding(steps, (simTimeUs) =>
         status.update(() => `${scenario.name}: ${(simTimeUs / 1e6).toFixed(2)} s of at most ${(endUs / 1e6).toFixed(2)} s simulated`));

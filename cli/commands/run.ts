@@ -20,6 +20,7 @@ import { loadPlugins, pluginUrls } from '../../sim/plugins.ts';
 import { seedsFromOptions } from '../seeds.ts';
 import { checkWorkers } from '../numeric-flags.ts';
 import { DETAIL_OPTION, parseDetailOption } from '../detail-option.ts';
+import { HANDLER_TIMEOUT_OPTION, parseHandlerTimeoutOption } from '../handler-timeout-option.ts';
 import { NetworkEventIndex, sameFailure } from '../../sim/detail-rerecord.ts';
 import type { TraceDetail } from '../../traces/schema.ts';
 import { checkWritableFile, fileUnder, openTraceFile, prepareOutDir } from '../output-paths.ts';
@@ -55,6 +56,7 @@ interface RunArgs {
   detail?: string;
   coverage: boolean;
   coverageOut?: string;
+  handlerTimeoutS?: number;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -77,6 +79,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('keep-seed', { type: 'boolean', default: false, describe: "with --shrink: shrink on each failing run's seed alone (see shrink --keep-seed)" })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols (protocol/registry.ts) before the runs (repeatable)' })
       .option('detail', DETAIL_OPTION)
+      .option('handler-timeout-s', HANDLER_TIMEOUT_OPTION)
       .option('progress', { type: 'boolean', default: false, describe: "with --trace-out: show the run's simulated time on standard error even when it is not a terminal" })
       .option('coverage', { type: 'boolean', default: false, describe: "report which protocol branches, notes and role x fault pairs the runs reached (runs on one thread)" })
       .option('coverage-out', { type: 'string', describe: `with --coverage: folder for coverage.json and coverage.html (default ./${DEFAULT_COVERAGE_DIR})` })
@@ -88,6 +91,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const seeds = seedsFromOptions(args.seed, args.seeds);
     parseDetailOption(args.detail);
+    parseHandlerTimeoutOption(args.handlerTimeoutS);
     checkFlagCombinations(args);
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     checkWorkers(args.workers);
@@ -142,6 +146,7 @@ async function planAndRunSuite(
     stopOnViolation: args.stopOnViolation,
     plugins,
     ...(args.mutant !== undefined ? { mutant: args.mutant } : {}),
+    ...handlerTimeout(args),
   });
   if (args.mutant !== undefined && plan[0] !== undefined) mutantRunOptions(plan[0].scenario, args.mutant); // validates the name
   const jobs = shard === undefined ? plan : selectShard(plan, shard);
@@ -209,7 +214,7 @@ async function runOne(args: ArgumentsCamelCase<RunArgs>, scenarios: LoadedScenar
   const detail = parseDetailOption(args.detail) ?? job.scenario.detail ?? 'app';
   const status = new StatusLine(progressWanted(args.progress));
   const endUs = job.scenario.durationUs + job.scenario.settleUs;
-  const options = { seed: String(job.seed), stopOnViolation: args.stopOnViolation, shouldStop, ...mutantRunOptions(job.scenario, args.mutant) };
+  const options = { seed: String(job.seed), stopOnViolation: args.stopOnViolation, shouldStop, ...mutantRunOptions(job.scenario, args.mutant), ...handlerTimeout(args) };
   const record = async (at: TraceDetail, index: NetworkEventIndex): Promise<RunResult> => {
     const sink = openTraceFile(traceOut, '--trace-out', [job.file]);
     try {
@@ -295,4 +300,10 @@ function printRun(file: string, result: RunResult, tracePath: string | null, con
     : describeFailure(result);
   process.stdout.write(`${status} ${result.scenario} seed ${result.seed}: ${detail}\n`);
   if (!result.passed) process.stdout.write(`     replay: ${replayCommand(file, result, tracePath, context)}\n`);
+}
+
+/** `--handler-timeout-s` as run options: nothing when absent (the run's default bound). */
+function handlerTimeout(args: ArgumentsCamelCase<RunArgs>): { handlerTimeoutMs?: number } {
+  const ms = parseHandlerTimeoutOption(args.handlerTimeoutS);
+  return ms === undefined ? {} : { handlerTimeoutMs: ms };
 }

@@ -83,8 +83,13 @@ export function pluginCases(): Case[] {
     cases.push({ section: 'plugins', what: `replay: ${what}`, argv: ['replay', '--scenario', s, '--seed', '1', '--plugin', p.file], expect: 'either' });
   }
   {
+    // A handler that never returns fails its run at the wall-clock bound (sim/handler-watchdog.ts): the default 10 s, or --handler-timeout-s.
     const p = plugin(handlers('() => { for (;;) {} }'));
-    cases.push({ section: 'plugins', what: 'run: init loops forever (spawned, 15 s)', argv: ['run', scenarioFor(p.name), '--plugin', p.file, '--workers', '1'], expect: 'either', spawnMs: 15_000 });
+    const s = scenarioFor(p.name);
+    cases.push({ section: 'plugins', what: 'run: init loops forever (default bound, spawned, 30 s)', argv: ['run', s, '--plugin', p.file, '--workers', '1'], expect: 'either', spawnMs: 30_000 });
+    cases.push({ section: 'plugins', what: 'replay: init loops forever (1 s bound, spawned)', argv: ['replay', '--scenario', s, '--seed', '1', '--plugin', p.file, '--handler-timeout-s', '1'], expect: 'either', spawnMs: 15_000 });
+    const m = plugin(handlers(`(ctx: any) => ({ state: {}, effects: [${viewOf}, { kind: "send", to: ctx.self, msg: 1 }] })`, 'onMessage: () => { for (;;) {} },'));
+    cases.push({ section: 'plugins', what: 'run: a message handler loops forever, 2 seeds on 2 workers (1 s bound, spawned)', argv: ['run', scenarioFor(m.name), '--plugin', m.file, '--seeds', '1..2', '--workers', '2', '--handler-timeout-s', '1'], expect: 'either', spawnMs: 15_000 });
   }
   {
     const p = plugin('await new Promise(() => {});');

@@ -4,7 +4,7 @@
 // `app` (it writes nothing); the second at `full`, so the failure's trace
 // holds its causes (sim/detail-rerecord.ts).
 import { mkdirSync } from 'node:fs';
-import { runScenarioSteps, type RunOptions, type RunResult } from '../run.ts';
+import { runScenarioSteps, SLICE_EVENTS, UNDRIVEN_SLICE_EVENTS, type RunOptions, type RunResult } from '../run.ts';
 import { FileTraceSink } from '../trace-sink.ts';
 import type { RunJob } from './plan.ts';
 import { failingTracePath } from './trace-path.ts';
@@ -24,7 +24,30 @@ export interface RunOutcome {
 }
 
 export function executeRun(job: RunJob): RunOutcome {
-  return driveToEnd(executeRunSteps(job));
+  // Nobody watches its slices: long ones, fewer wall-clock-bounded calls (sim/run.ts).
+  return driveToEnd(executeRunSteps(job, { sliceEvents: UNDRIVEN_SLICE_EVENTS }));
+}
+
+/**
+ * executeRun in a suite worker that its pool watches (sim/suite/heartbeat.ts):
+ * no node:vm call; `onSlice` after each slice tells the pool the run moves.
+ */
+export function executeRunWatched(job: RunJob, onSlice: () => void): RunOutcome {
+  const steps = executeRunSteps(job, { sliceEvents: UNDRIVEN_SLICE_EVENTS, unbounded: true });
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    onSlice();
+  }
+}
+
+export interface ExecuteOptions {
+  /** Polled between slices: true ends the run early (Ctrl-C). */
+  shouldStop?: () => boolean;
+  /** RunOptions' (how often it yields; the outcome is the same); default SLICE_EVENTS. */
+  sliceEvents?: number;
+  /** No wall-clock bound on slices here: the caller bounds them (RunOptions.handlerTimeoutMs null). */
+  unbounded?: boolean;
 }
 
 /**
@@ -33,9 +56,13 @@ export function executeRun(job: RunJob): RunOutcome {
  * trace of a failing run is written in full even after a stop was asked for:
  * the user wants the traces of the failures already known.
  */
-export function* executeRunSteps(job: RunJob, shouldStop?: () => boolean): Generator<number, RunOutcome, void> {
+export function* executeRunSteps(job: RunJob, execution: ExecuteOptions = {}): Generator<number, RunOutcome, void> {
   const started = process.hrtime.bigint();
-  const options = { seed: String(job.seed), stopOnViolation: job.stopOnViolation, ...mutantRunOptions(job.scenario, job.mutant) };
+  const shouldStop = execution.shouldStop;
+  const options = {
+    seed: String(job.seed), stopOnViolation: job.stopOnViolation, sliceEvents: execution.sliceEvents ?? SLICE_EVENTS, ...mutantRunOptions(job.scenario, job.mutant),
+    ...(execution.unbounded === true ? { handlerTimeoutMs: null } : job.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: job.handlerTimeoutMs } : {}),
+  };
   let result = yield* runScenarioSteps(job.scenario, { ...options, detail: 'app', ...(shouldStop !== undefined ? { shouldStop } : {}) });
   let tracePath: string | null = null;
   if (!result.passed && !isUnfinished(result) && job.outDir !== undefined) {
@@ -88,7 +115,7 @@ export async function runJobsInThisThread(
     // Short runs never yield inside: one turn per run lets a signal in.
     await eventLoopTurn();
     if (shouldStop()) break;
-    const outcome = await driveYielding(executeRunSteps(job, shouldStop), onSlice);
+    const outcome = await driveYielding(executeRunSteps(job, { shouldStop }), onSlice);
     if (isUnfinished(outcome.result)) break;
     outcomes.push(outcome);
     onOutcome(outcome);

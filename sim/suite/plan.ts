@@ -17,6 +17,8 @@ export interface RunJob {
   plugins: string[];
   /** Run against this mutant (protocol/mutants/) instead of the real protocol. */
   mutant?: string;
+  /** The wall-clock bound on each slice of the run (RunOptions.handlerTimeoutMs); default the run's. */
+  handlerTimeoutMs?: number;
 }
 
 export interface Shard {
@@ -27,7 +29,7 @@ export interface Shard {
 
 export function planRuns(
   scenarios: readonly LoadedScenario[],
-  options: { seeds?: number[]; outDir?: string; stopOnViolation?: boolean; plugins?: string[]; mutant?: string } = {},
+  options: { seeds?: number[]; outDir?: string; stopOnViolation?: boolean; plugins?: string[]; mutant?: string; handlerTimeoutMs?: number } = {},
 ): RunJob[] {
   const jobs: RunJob[] = [];
   checkProtocols(scenarios);
@@ -38,6 +40,7 @@ export function planRuns(
       };
       if (options.outDir !== undefined) job.outDir = options.outDir;
       if (options.mutant !== undefined) job.mutant = options.mutant;
+      if (options.handlerTimeoutMs !== undefined) job.handlerTimeoutMs = options.handlerTimeoutMs;
       jobs.push(job);
     }
   }

@@ -8,6 +8,8 @@ import type { RunResult } from '../run.ts';
 import { executeRun, type RunOutcome } from './execute.ts';
 import type { RunJob } from './plan.ts';
 import { announceBootData, WORKER_BOOTED } from './worker-ready.ts';
+import { heartbeatBuffer, HeartbeatWatch } from './heartbeat.ts';
+import { DEFAULT_HANDLER_TIMEOUT_MS } from '../handler-watchdog.ts';
 
 // Three ways to start a worker, fastest first:
 // - the CLI runs from its one-file bundle (bin/vsynclab.js): the worker loads
@@ -134,12 +136,20 @@ export class SuiteWorkers {
     const ordered = new OrderedDelivery(jobs.length, onOutcome);
     let next = 0;
     const threads = this.workers.length;
+    const watch = new StallWatch(jobs);
     await Promise.all(
       this.workers.map((worker) =>
         new Promise<void>((resolve) => {
           if (this.dead.has(worker)) return resolve();
           // Plan indices posted to this worker and not yet answered, oldest first (a worker answers in order).
           const inFlight: number[] = [];
+          // A worker stuck in a slice past its run's bound is ended; its jobs are run again below, on this thread.
+          let stuck = false;
+          watch.add(worker, inFlight, () => {
+            stuck = true;
+            void worker.terminate();
+            resolve();
+          });
           const feed = (): void => {
             const wanted = jobs.length - next > threads * JOBS_IN_FLIGHT ? JOBS_IN_FLIGHT : 1;
             while (inFlight.length < wanted && next < jobs.length && !shouldStop()) {
@@ -150,11 +160,12 @@ export class SuiteWorkers {
             if (inFlight.length === 0) void worker.terminate().then(() => resolve());
           };
           worker.on('message', (message: RunOutcome | typeof WORKER_BOOTED) => {
-            if (message === WORKER_BOOTED) return;
+            if (message === WORKER_BOOTED || stuck) return;
             ordered.add(inFlight.shift() as number, message);
             feed();
           });
           worker.on('error', (error: Error) => {
+            if (stuck) return;
             // The job in hand is reported as a failed run; the one queued behind it runs below, on this thread.
             const current = inFlight[0];
             if (current !== undefined) ordered.add(current, crashedOutcome(jobs[current] as RunJob, error));
@@ -164,6 +175,7 @@ export class SuiteWorkers {
         }),
       ),
     );
+    watch.stop();
     // Back to V8's default for whatever this process runs next (the workers have ended; their promises never reject).
     await this.close();
     // A worker that died leaves its unstarted jobs to the others; any job never run is run here.
@@ -178,6 +190,53 @@ export class SuiteWorkers {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
     if (this.budgetCut) setInliningBudget(DEFAULT_INLINING_BUDGET_BYTES);
   }
+}
+
+/**
+ * Looks at the workers' heartbeats (sim/suite/heartbeat.ts) a few times per
+ * bound, and ends a worker whose run in hand has not finished a slice
+ * within that run's bound (RunJob.handlerTimeoutMs). Its jobs are then run
+ * on the pool's thread, where node:vm bounds each slice and the failure
+ * names the handler (sim/handler-watchdog.ts).
+ */
+class StallWatch {
+  private readonly watched: { watch: HeartbeatWatch; inFlight: readonly number[]; onStall: () => void }[] = [];
+  private readonly timer: ReturnType<typeof setInterval>;
+
+  constructor(private readonly jobs: readonly RunJob[]) {
+    const shortestMs = jobs.reduce((least, job) => Math.min(least, boundOf(job)), DEFAULT_HANDLER_TIMEOUT_MS);
+    this.timer = setInterval(() => this.check(), Math.min(1000, Math.max(10, shortestMs / 4)));
+    // A watch never keeps the process alive.
+    this.timer.unref();
+  }
+
+  /** Watches `worker`, whose posted and unanswered jobs `inFlight` lists (the first is the one it runs). */
+  add(worker: Worker, inFlight: readonly number[], onStall: () => void): void {
+    const buffer = heartbeatBuffer();
+    // Before any job: a worker takes messages in order.
+    worker.postMessage(buffer);
+    this.watched.push({ watch: new HeartbeatWatch(buffer), inFlight, onStall });
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  private check(): void {
+    const nowMs = performance.now();
+    for (const [k, entry] of this.watched.entries()) {
+      const current = entry.inFlight[0];
+      const boundMs = current === undefined ? DEFAULT_HANDLER_TIMEOUT_MS : boundOf(this.jobs[current] as RunJob);
+      if (!entry.watch.stalled(nowMs, boundMs)) continue;
+      this.watched.splice(k, 1);
+      entry.onStall();
+      return;
+    }
+  }
+}
+
+function boundOf(job: RunJob): number {
+  return job.handlerTimeoutMs ?? DEFAULT_HANDLER_TIMEOUT_MS;
 }
 
 class OrderedDelivery {

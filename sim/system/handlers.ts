@@ -73,37 +73,65 @@ function fail(error: unknown, process: ProcessId, handler: HandlerKind, site: Ha
   });
 }
 
+/**
+ * The handler running now (`process` null: none). A handler ended by the
+ * wall-clock bound (sim/handler-watchdog.ts) cannot say so itself (no catch
+ * or finally runs when V8 terminates execution), so each call notes itself
+ * here: two stores before and one after, nothing else on the hot path.
+ */
+export const runningHandler: { process: ProcessId | null; handler: HandlerKind } = { process: null, handler: 'start' };
+
 // One function per handler (no dispatch on a kind): these are on the
 // simulator's hot path.
 
 export function callInit(protocol: AnyProtocol, ctx: NodeContext, start: StartInput, site: HandlerSite): Step<unknown, unknown, string> {
+  runningHandler.process = ctx.self;
+  runningHandler.handler = 'start';
   try {
-    return protocol.init(ctx, start);
+    const step = protocol.init(ctx, start);
+    runningHandler.process = null;
+    return step;
   } catch (error) {
+    runningHandler.process = null;
     return fail(error, ctx.self, 'start', site);
   }
 }
 
 export function callMessage(protocol: AnyProtocol, state: unknown, from: ProcessId, msg: unknown, ctx: NodeContext, site: HandlerSite): Step<unknown, unknown, string> {
+  runningHandler.process = ctx.self;
+  runningHandler.handler = 'message';
   try {
-    return protocol.onMessage(state, from, msg, ctx);
+    const step = protocol.onMessage(state, from, msg, ctx);
+    runningHandler.process = null;
+    return step;
   } catch (error) {
+    runningHandler.process = null;
     return fail(error, ctx.self, 'message', site);
   }
 }
 
 export function callTimer(protocol: AnyProtocol, state: unknown, tag: string, ctx: NodeContext, site: HandlerSite): Step<unknown, unknown, string> {
+  runningHandler.process = ctx.self;
+  runningHandler.handler = 'timer';
   try {
-    return protocol.onTimer(state, tag, ctx);
+    const step = protocol.onTimer(state, tag, ctx);
+    runningHandler.process = null;
+    return step;
   } catch (error) {
+    runningHandler.process = null;
     return fail(error, ctx.self, 'timer', site);
   }
 }
 
 export function callRequest(protocol: AnyProtocol, state: unknown, request: AppRequest, ctx: NodeContext, site: HandlerSite): Step<unknown, unknown, string> {
+  runningHandler.process = ctx.self;
+  runningHandler.handler = 'request';
   try {
-    return protocol.onRequest(state, request, ctx);
+    const step = protocol.onRequest(state, request, ctx);
+    runningHandler.process = null;
+    return step;
   } catch (error) {
+    runningHandler.process = null;
     return fail(error, ctx.self, 'request', site);
   }
 }
@@ -112,9 +140,14 @@ export function callRequest(protocol: AnyProtocol, state: unknown, request: AppR
 export function callSuspect(protocol: AnyProtocol, state: unknown, suspect: ProcessId, ctx: NodeContext, site: HandlerSite): Step<unknown, unknown, string> | null {
   const onSuspect = protocol.onSuspect;
   if (onSuspect === undefined) return null;
+  runningHandler.process = ctx.self;
+  runningHandler.handler = 'suspect';
   try {
-    return onSuspect.call(protocol, state, suspect, ctx);
+    const step = onSuspect.call(protocol, state, suspect, ctx);
+    runningHandler.process = null;
+    return step;
   } catch (error) {
+    runningHandler.process = null;
     return fail(error, ctx.self, 'suspect', site);
   }
 }
