@@ -12,7 +12,11 @@ export function targetOf(result: RunResult): ShrinkTarget | null {
   if (result.passed) return null;
   const first = result.violations[0];
   if (first !== undefined) return { kind: 'property', property: first.property };
-  return { kind: 'failure', failure: (result.failure ?? 'failed').split(':')[0] ?? 'failed' };
+  const failure = result.failure ?? 'failed';
+  // An error's text is fixed and says which error ("protocol or simulator threw", "did not return within
+  // the wall-clock bound"): a shrink of a hang must not slide to a handler that throws. Other failures
+  // carry run-specific detail after the colon ("requests lost: p2 was asked for ...").
+  return { kind: 'failure', failure: failure.startsWith('error:') ? failure : (failure.split(':')[0] ?? 'failed') };
 }
 
 /**
