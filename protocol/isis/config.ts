@@ -82,6 +82,8 @@ export interface IsisLayers {
   ackReleasesExactly: boolean;
   /** Leave: a leaver stays until it accepts the proposal that drops it, not only until it has asked (join-leave.ts requestLeave). */
   leaverWaitsForItsDrop: boolean;
+  /** GMS phase 1: a flush reply counts only for the ballot it answers, not a later one of the same coordinator (membership.ts onFlushOk). */
+  flushReplyChecksBallot: boolean;
 }
 
 export const defaultIsisLayers: IsisLayers = {
@@ -118,4 +120,5 @@ export const defaultIsisLayers: IsisLayers = {
   flushForwardsFromFloor: true,
   ackReleasesExactly: true,
   leaverWaitsForItsDrop: true,
+  flushReplyChecksBallot: true,
 };
