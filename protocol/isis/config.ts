@@ -84,6 +84,8 @@ export interface IsisLayers {
   leaverWaitsForItsDrop: boolean;
   /** GMS phase 1: a flush reply counts only for the ballot it answers, not a later one of the same coordinator (membership.ts onFlushOk). */
   flushReplyChecksBallot: boolean;
+  /** ABCAST: an order batch (`ord`) of another view than ours is ignored, even from our rank 0 (multicast.ts onOrders). */
+  ordersCheckViewId: boolean;
 }
 
 export const defaultIsisLayers: IsisLayers = {
@@ -121,4 +123,5 @@ export const defaultIsisLayers: IsisLayers = {
   ackReleasesExactly: true,
   leaverWaitsForItsDrop: true,
   flushReplyChecksBallot: true,
+  ordersCheckViewId: true,
 };
