@@ -2,7 +2,7 @@
 // phase (workload and faults) lasts `durationUs`; then faults stop, the
 // network heals and the settle phase runs until the group is quiet or
 // `settleUs` has passed, and the trace ends with `end {quiescent}`.
-import { RequestLedger } from './request-ledger.ts';
+import { WriteLedger } from './replica-writes.ts';
 import type { AnyProtocol } from '../protocol/types.ts';
 import type { Scenario, ScheduledFault } from '../scenarios/types.ts';
 import { validateScenario } from '../scenarios/validate.ts';
@@ -155,7 +155,7 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   let stopRequested = false;
   let interrupted = false;
 
-  const ledger = new RequestLedger();
+  const ledger = new WriteLedger();
   const record = (event: UnnumberedEvent): void => {
     ledger.recorded(event);
     if (recordsNetwork && isNetworkEvent(event as { type: string })) {
@@ -288,6 +288,7 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   if (verdict !== undefined) violations.splice(0, violations.length, ...verdict.violations);
   const replicasAgree = quiescent ? compareReplicas(world) : null;
   const requestsLost = quiescent ? ledger.unanswered(world.liveProcesses().map((p) => p.pid)) : null;
+  const writesUnapplied = quiescent ? ledger.unappliedWrites(world.protocol, world.liveProcesses()) : null;
   const failure =
     timedOut ? 'error: did not return within the wall-clock bound'
     : error !== null ? 'error: protocol or simulator threw'
@@ -295,6 +296,7 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
     : violations.length > 0 ? `violated: ${[...new Set(violations.map((v) => v.property))].join(', ')}`
     : replicasAgree === false ? 'replicas disagree at the end'
     : requestsLost !== null ? requestsLost
+    : writesUnapplied !== null ? writesUnapplied
     : interrupted ? 'interrupted'
     : null;
   return {

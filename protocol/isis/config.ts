@@ -82,6 +82,10 @@ export interface IsisLayers {
   ackReleasesExactly: boolean;
   /** Leave: a leaver stays until it accepts the proposal that drops it, not only until it has asked (join-leave.ts requestLeave). */
   leaverWaitsForItsDrop: boolean;
+  /** GMS phase 1: a flush reply counts only for the ballot it answers, not a later one of the same coordinator (membership.ts onFlushOk). */
+  flushReplyChecksBallot: boolean;
+  /** ABCAST: an order batch (`ord`) of another view than ours is ignored, even from our rank 0 (multicast.ts onOrders). */
+  ordersCheckViewId: boolean;
 }
 
 export const defaultIsisLayers: IsisLayers = {
@@ -118,4 +122,6 @@ export const defaultIsisLayers: IsisLayers = {
   flushForwardsFromFloor: true,
   ackReleasesExactly: true,
   leaverWaitsForItsDrop: true,
+  flushReplyChecksBallot: true,
+  ordersCheckViewId: true,
 };

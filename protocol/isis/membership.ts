@@ -94,7 +94,10 @@ export function startViewChange(s: IsisState, ctx: StepCtx): IsisState {
 
 export function onFlushOk(s: IsisState, ctx: StepCtx, from: ProcessId, body: Extract<IsisBody, { k: 'fok' }>): IsisState {
   const a = s.gms.attempt;
-  if (s.view === null || body.view !== s.view.id || a === null || a.ballot !== body.ballot || a.phase !== 'flush') return s;
+  // A reply to an earlier ballot of ours is stale: its sender may have accepted a competitor's
+  // proposal since, which that reply does not show (isis-dueling-stale-flush-reply).
+  // (layers.flushReplyChecksBallot: false counts it for the current ballot.)
+  if (s.view === null || body.view !== s.view.id || a === null || (a.ballot !== body.ballot && ctx.layers.flushReplyChecksBallot) || a.phase !== 'flush') return s;
   const attempt = withAttempt(a, { replies: { ...a.replies, [from]: body.reply }, awaiting: a.awaiting.filter((p) => p !== from) });
   return maybeFinishFlush(withGms(s, { attempt }), ctx);
 }

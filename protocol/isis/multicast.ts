@@ -162,8 +162,11 @@ export function onMulticast(s: IsisState, ctx: StepCtx, from: string, m: McMessa
 /** Orders from the sequencer. A frozen member ignores them: what it acknowledged must be in its flush reply. */
 export function onOrders(s: IsisState, ctx: StepCtx, from: string, body: Extract<IsisBody, { k: 'ord' }>): IsisState {
   const vc = s.vc;
+  // An old view's order numbers restart at 1 in the new one, so its first batch would fit the new
+  // view's empty order list (isis-old-order-after-install), even from the same sequencer.
+  // (layers.ordersCheckViewId: false takes an `ord` of any view from our rank 0.)
   // (layers.ignoreOrdersWhileFrozen: false learns and acknowledges orders after the flush reply.)
-  if (vc === null || body.view !== vc.view.id || vc.view.members[0] !== from || (s.gms.frozen && ctx.layers.ignoreOrdersWhileFrozen)) return s;
+  if (vc === null || (body.view !== vc.view.id && ctx.layers.ordersCheckViewId) || vc.view.members[0] !== from || (s.gms.frozen && ctx.layers.ignoreOrdersWhileFrozen)) return s;
   const appended = appendOrders(vc.total, body.first, body.ids, vc.rank);
   // The sequencer knows every order it sends.
   let total = appended === vc.total ? appended : recordOrderAck(appended, 0, body.first + body.ids.length - 1);

@@ -53,4 +53,8 @@ export const MUTANT_CATCHES: Readonly<Record<string, MutantCatch>> = {
   'flush-skips-first-missing': { file: 'isis-cascading-crashes.json', seed: 1 },
   // Escaped the default suite of session 6 (124 runs); the scenario was written for it (112 of seeds 1..120 fail).
   'stability-any-view': { file: 'isis-stale-stability-gossip.json', seed: 1 },
+  // Survived source-level mutation (membership.ts onFlushOk, session 9); the scenario was written for it (seeds 1..60 all fail).
+  'flush-reply-any-ballot': { file: 'isis-dueling-stale-flush-reply.json', seed: 1 },
+  // Survived source-level mutation (multicast.ts onOrders, session 9); the scenario was written for it (seeds 1..60 all fail).
+  'orders-any-view': { file: 'isis-old-order-after-install.json', seed: 1 },
 };

@@ -35,6 +35,8 @@ import { stabilityAnyView } from './stability-any-view.ts';
 import { stabilityHeardOnly } from './stability-heard-only.ts';
 import { ackReleasesNext } from './ack-releases-next.ts';
 import { leaveExitsAtRequest } from './leave-exits-at-request.ts';
+import { flushReplyAnyBallot } from './flush-reply-any-ballot.ts';
+import { ordersAnyView } from './orders-any-view.ts';
 import type { Mutant } from './types.ts';
 
 export type { Mutant } from './types.ts';
@@ -83,6 +85,9 @@ export const MUTANTS: readonly Mutant[] = [
   stabilityHeardOnly,
   ackReleasesNext,
   leaveExitsAtRequest,
+  // Session 10: survivors of source-level mutation (scripts/source-mutants.ts), each with the scenario written for it.
+  flushReplyAnyBallot,
+  ordersAnyView,
 ];
 
 export function mutantByName(name: string): Mutant | undefined {
