@@ -212,6 +212,8 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   });
 
   let settled = false;
+  // The live processes the protocol still called busy when the settle phase ran out (none when it went quiet).
+  let busyAtEnd: readonly string[] = [];
   let boundHit: string | null = null;
   let error: string | null = null;
   let refused: string | undefined;
@@ -229,8 +231,9 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
       faults.start();
       world.at(scenario.durationUs, () => {
         faults.endFaultPhase();
-        scheduleSettle(world, scenario, () => {
+        scheduleSettle(world, scenario, (busy) => {
           settled = true;
+          busyAtEnd = busy;
           world.halt();
         });
       });
@@ -297,6 +300,7 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
     : replicasAgree === false ? 'replicas disagree at the end'
     : requestsLost !== null ? requestsLost
     : writesUnapplied !== null ? writesUnapplied
+    : quiescent && busyAtEnd.length > 0 ? notQuiet(busyAtEnd, scenario.settleUs)
     : interrupted ? 'interrupted'
     : null;
   return {
@@ -334,30 +338,43 @@ function headerExtraWithoutDetail(extra: Record<string, unknown> | undefined): R
 
 /**
  * Settle phase: end when every live process has been quiet at two checks a
- * quiet window apart, or when `settleUs` has passed.
+ * quiet window apart, or when `settleUs` has passed; `done` gets the live
+ * processes that the protocol's `isQuiet` still calls busy then.
  */
-function scheduleSettle(world: World, scenario: Scenario, done: () => void): void {
+function scheduleSettle(world: World, scenario: Scenario, done: (busy: readonly string[]) => void): void {
   const windowUs = scenario.quietWindowUs ?? DEFAULT_QUIET_WINDOW_US;
   const isQuiet = world.protocol.isQuiet;
   const deadlineUs = world.nowUs + scenario.settleUs;
   let finished = false;
-  const finish = (): void => {
+  const finish = (busy: readonly string[]): void => {
     if (!finished) {
       finished = true;
-      done();
+      done(busy);
     }
   };
-  world.at(scenario.settleUs, finish);
+  world.at(scenario.settleUs, () => finish(isQuiet === undefined ? [] : world.liveProcesses().filter((p) => !isQuiet(p.state)).map((p) => p.pid)));
   if (isQuiet === undefined) return;
   let quietBefore = false;
   const check = (): void => {
     if (finished) return;
     const quiet = world.liveProcesses().every((p) => isQuiet(p.state));
-    if (quiet && quietBefore) return finish();
+    if (quiet && quietBefore) return finish([]);
     quietBefore = quiet;
     if (world.nowUs + windowUs < deadlineUs) world.at(windowUs, check);
   };
   world.at(0, check);
+}
+
+/**
+ * A protocol that never goes quiet once every fault has healed (a frame
+ * retransmitted forever, a timer that always finds work) fails, as
+ * FoundationDB's simulation fails a cluster that does not become quiet at
+ * the end of a test: it would hide liveness bugs behind the traffic, and
+ * its buffers do not stay flat.
+ */
+function notQuiet(busy: readonly string[], settleUs: number): string {
+  const shown = busy.length > 4 ? `${busy.slice(0, 4).join(', ')} and ${busy.length - 4} more` : busy.join(', ');
+  return `not quiet: ${shown} still busy (the protocol's isQuiet) when the settle phase ended (settleUs ${settleUs})`;
 }
 
 function compareReplicas(world: World): boolean | null {

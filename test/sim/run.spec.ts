@@ -138,3 +138,25 @@ describe('runScenario: a protocol refusing the scenario', () => {
     expect(plain.refused).toBeUndefined();
   });
 });
+
+describe('runScenario: a protocol that never goes quiet', () => {
+  const scenario = baseScenario({
+    durationUs: 200_000,
+    settleUs: 300_000,
+    network: { delay: { minUs: 1000, meanUs: 1000, jitterUs: 0 }, lossProbability: 0, duplicateProbability: 0 },
+  });
+
+  it('passes when every live process is quiet before the settle phase runs out', () => {
+    const r = runScenario(scenario, { seed: '1', protocol: { ...floodProtocol(), isQuiet: () => true } });
+    expect(r.failure).toBeNull();
+  });
+
+  it('fails, naming the busy processes, when the settle phase runs out while the protocol calls some busy', () => {
+    // Every process keeps "a frame to retransmit" forever: nothing is violated, but the run never settles.
+    const r = runScenario(scenario, { seed: '1', protocol: { ...floodProtocol(), isQuiet: () => false } });
+    expect(r.violations).toEqual([]);
+    expect(r.quiescent).toBe(true);
+    expect(r.passed).toBe(false);
+    expect(r.failure).toBe("not quiet: p1, p2, p3 still busy (the protocol's isQuiet) when the settle phase ended (settleUs 300000)");
+  });
+});
