@@ -5,8 +5,8 @@
 // linked from this checkout's node_modules (no network). The project writes
 // a plugin protocol that imports `vsynclab/protocol` and runs it through the
 // installed bin with worker threads, type-checks against the package's .d.ts
-// files, and runs the README's property-test example, verbatim, where the
-// README says to put it.
+// files, and runs the README's property-test example and its plugin
+// ("Writing your own protocol") verbatim, where the README says to put them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ const DEV_DEPENDENCIES = ['vitest', '@fast-check/vitest', 'typescript', '@types/
 const MAX_PACKED_FILES = 5_000;
 const README_EXAMPLE_MARK = '<!-- test/package/consumer.spec.ts runs this example in a throw-away project -->';
 const README_EXAMPLE_PATH = 'test/vsync.prop.test.ts';
+const README_PLUGIN_MARK = '<!-- test/package/consumer.spec.ts runs this plugin and the scenario below in a throw-away project -->';
 
 let project: string;
 
@@ -57,15 +58,17 @@ function inProject(command: string, args: readonly string[], timeoutMs: number):
   return { status: r.status, out: withoutColour(`${r.stdout}\n${r.stderr}`) };
 }
 
-/** The ```ts block right after the mark in README.md. */
-function readmeExample(): string {
+/** The first ```LANGUAGE block after the mark in README.md. */
+function readmeBlock(mark: string, language: 'ts' | 'json'): string {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const at = readme.indexOf(README_EXAMPLE_MARK);
+  const at = readme.indexOf(mark);
   expect(at, 'README.md lost the example mark').toBeGreaterThan(0);
-  const block = /```ts\n([\s\S]*?)```/.exec(readme.slice(at));
+  const block = new RegExp(`\`\`\`${language}\n([\\s\\S]*?)\`\`\``).exec(readme.slice(at));
   expect(block).not.toBeNull();
   return block![1]!;
 }
+
+const readmeExample = (): string => readmeBlock(README_EXAMPLE_MARK, 'ts');
 
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), 'vsynclab-consumer-'));
@@ -103,6 +106,20 @@ describe('vsynclab as a dependency of another project', () => {
       expect(r.out).toMatch(/2 runs of 1 scenarios: 2 passed, 0 failed/);
       expect(r.status).toBe(0);
     }
+  });
+
+  // Written before the type-check below, which then checks it too.
+  it('runs the README\'s plugin on its scenario: a lost frame is never resent, so seed 2 fails delivery-liveness', () => {
+    writeFileSync(join(project, 'readme-protocol.ts'), readmeBlock(README_PLUGIN_MARK, 'ts'));
+    const scenario = readmeBlock(README_PLUGIN_MARK, 'json');
+    expect((JSON.parse(scenario) as { protocol: { name: string } }).protocol.name).toBe('my-protocol');
+    mkdirSync(join(project, 'readme-scenarios'), { recursive: true });
+    writeFileSync(join(project, 'readme-scenarios', 'my-scenario.json'), scenario);
+    const bin = join('node_modules', 'vsynclab', 'bin', 'vsynclab.js');
+    const r = inProject(bin, ['run', '--plugin', 'readme-protocol.ts', 'readme-scenarios/', '--seeds', '1..2', '--workers', '1'], 60_000);
+    expect(r.out).toMatch(/FAIL my-scenario seed 2: violated: delivery-liveness/);
+    expect(r.out).toMatch(/2 runs of 1 scenarios: 1 passed, 1 failed/);
+    expect(r.status).toBe(1);
   });
 
   it('type-checks against the package\'s declarations', () => {
