@@ -1,7 +1,7 @@
 // The hunt's strike mutation adds one of the generator's strikes to a kept
 // scenario, valid, within the scenario's budget of hosts to take out.
 import { describe, expect, it } from 'vitest';
-import { addStrike, addStrikes, takenOut } from '../../../sim/hunt/strike-mutation.ts';
+import { addStrike, addStrikes, hostsTakenOut, takenOut } from '../../../sim/hunt/strike-mutation.ts';
 import { Rng } from '../../../sim/rng.ts';
 import { isValidScenario } from '../../../scenarios/validate.ts';
 import { loadScenarios } from '../../../sim/scenario-files.ts';
@@ -36,6 +36,20 @@ describe('strike mutation', () => {
       const own = JSON.stringify(partitioned!.faults!.schedule!.find((f) => f.type === 'partition'));
       expect(made!.scenario.faults!.schedule!.map((f) => JSON.stringify(f))).not.toContain(own);
       expect(isValidScenario(made!.scenario)).toBe(true);
+    }
+  });
+
+  it('draws a strike\'s hosts among those the scenario does not already take out', () => {
+    const s = structuredClone(steady!);
+    s.faults = { ...s.faults, schedule: [{ type: 'crash', host: 'coordinator', atUs: 100_000 }] };
+    expect(hostsTakenOut(s)).toEqual(['p1']);
+    expect(hostsTakenOut(steady!)).toEqual([]);
+    const rng = new Rng('taken');
+    for (let k = 0; k < 10; k++) {
+      // The long isolation of the coordinator takes the oldest free host: the crashed one's successor.
+      const made = addStrike(structuredClone(s), rng, 'longIsolation', 'coordinator')!;
+      expect(made.what).toMatch(/isolate p2 /);
+      expect(addStrike(structuredClone(steady!), rng, 'longIsolation', 'coordinator')!.what).toMatch(/isolate p1 /);
     }
   });
 
