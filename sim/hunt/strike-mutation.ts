@@ -128,6 +128,24 @@ export function hostsTakenOut(s: Scenario): string[] {
   return [...hosts].sort();
 }
 
+/**
+ * The most random loss a strike with leaves is staged on. Such a strike
+ * makes a change that holds a majority only once its leavers are
+ * discounted (leaves meeting a crash, leaves under a suspicion), and when
+ * every copy of a leaver's acceptance is lost for its whole linger the
+ * group blocks: a documented limit (docs/isis.md, "Limits"), no finding.
+ * The generators' 2 % loss makes that rare enough (session 8: 0 of 270
+ * runs of the real protocol failed); 30 % does not (session 10: a
+ * one-minute hunt of the default suite, seed 1, staged leaves meeting a
+ * crash on `isis-heavy-loss` and reported the block, view-convergence).
+ */
+export const MAX_LOSS_FOR_LEAVES = 0.05;
+
+/** Whether a strike may be staged on the scenario's network (see MAX_LOSS_FOR_LEAVES). */
+function fitsNetwork(strike: Strike, s: Scenario): boolean {
+  return strike.leaves.length === 0 || s.network.lossProbability <= MAX_LOSS_FOR_LEAVES;
+}
+
 /** What the strike mutation made: the scenario, what it says, and its strikes' kind/variant keys (strike-coverage.ts). */
 export interface AddedStrike {
   scenario: Scenario;
@@ -161,7 +179,7 @@ export function addStrike(s: Scenario, rng: Rng, kind: StrikeKind = rng.pick(STR
     rng,
     variant,
   );
-  if (strike === null) return null;
+  if (strike === null || !fitsNetwork(strike, s)) return null;
   if (strike.quiet === true) {
     const stage = clearStage(s);
     const cleared = stage.dropped > 0 ? ` (stage cleared: ${stage.dropped} scheduled fault${stage.dropped === 1 ? '' : 's'}, join${stage.dropped === 1 ? '' : 's'} or leave${stage.dropped === 1 ? '' : 's'} dropped)` : '';
@@ -222,7 +240,7 @@ export function addStrikes(s: Scenario, rng: Rng, picks: readonly StrikePick[]):
       rng,
       pick.variant,
     );
-    if (strike === null || strike.quiet === true || drawn.some((d) => loadsClash(d, strike))) continue;
+    if (strike === null || strike.quiet === true || !fitsNetwork(strike, s) || drawn.some((d) => loadsClash(d, strike))) continue;
     drawn.push(strike);
     budget -= strike.takeOuts;
     taken.push(...strike.hostsUsed);
