@@ -7,8 +7,9 @@
 // sim/hunt/hunt.ts), one hunt column per hunt seed. Every mutant of
 // protocol/mutants (BENCH_MUTANTS=a,b for some). A "seed" is one run in
 // every column. "Found" counts the mutants found within the budget
-// (max-seeds, default 100: about what a 10-second `vsynclab hunt` runs on
-// an idle machine, a seventh of a one-minute one); the rows "found in 12"
+// (max-seeds, default 100: 20 to 24 s of CPU for the two generator files
+// on the 2-core machine, under half of a one-minute `vsynclab hunt`,
+// notes/h-bench.md); the rows "found in 12"
 // and "median in 12" keep issue 14's short measure (a mutant found later
 // counts as not found there). Wall seconds are summed run times; the hunt's
 // include its coverage bookkeeping and run with V8's optimizing compiler
