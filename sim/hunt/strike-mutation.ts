@@ -134,12 +134,16 @@ export function hostsTakenOut(s: Scenario): string[] {
  * discounted (leaves meeting a crash, leaves under a suspicion), and when
  * every copy of a leaver's acceptance is lost for its whole linger the
  * group blocks: a documented limit (docs/isis.md, "Limits"), no finding.
- * The generators' 2 % loss makes that rare enough (session 8: 0 of 270
- * runs of the real protocol failed); 30 % does not (session 10: a
- * one-minute hunt of the default suite, seed 1, staged leaves meeting a
- * crash on `isis-heavy-loss` and reported the block, view-convergence).
+ * Up to the 10 % the swarm generator and the hunt's network mutation draw,
+ * that is rare enough (session 8: uniform and swarm seeds 1..30 with these
+ * strikes, 0 of 270 runs of the real protocol failed); at 30 % it is not
+ * (session 10: a one-minute hunt of the default suite, seed 1, staged
+ * leaves meeting a crash on `isis-heavy-loss` and reported the block,
+ * view-convergence). A first bound of 5 % also kept them off a third of
+ * the swarm seeds, and hunt seed 1 then found leave-relies-on-lost-ack,
+ * which needs a lost acceptance, at run 27 instead of 10.
  */
-export const MAX_LOSS_FOR_LEAVES = 0.05;
+export const MAX_LOSS_FOR_LEAVES = 0.1;
 
 /** Whether a strike may be staged on the scenario's network (see MAX_LOSS_FOR_LEAVES). */
 function fitsNetwork(strike: Strike, s: Scenario): boolean {
