@@ -137,6 +137,20 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
   // run in FRESH_DRAW_PERIOD_TOURING during the tour and one in FRESH_DRAW_PERIOD after, so the hunt never stops
   // drawing what the uniform and swarm generators draw: mutants tuned on nothing are found by plain draws too.
   let freshDraws = 0;
+  let afterTourTurns = 0;
+  // The stages of the tour's later rounds: each a starting file's scenario for a seed of its own (a generator file
+  // draws a new network, load and schedule), so a situation's retry differs in more than its own draws.
+  let stageDraws = 0;
+  const stageDraw = (): (Candidate & { file: string }) | null => {
+    for (let k = 0; k < suite.length * STAGE_DRAW_TRIES; k++) {
+      const loaded = suite[stageDraws % suite.length]!;
+      const seed = (loaded.seeds[0] ?? 1) + STAGE_SEED_OFFSET + Math.floor(stageDraws / suite.length);
+      stageDraws += 1;
+      const scenario = loaded.forSeed(seed);
+      if (takesStrikes(scenario)) return { scenario, seed, changes: [`seed ${seed} (a fresh stage)`], file: loaded.file, plainDraw: true };
+    }
+    return null;
+  };
   const freshDraw = (): Candidate & { file: string } => {
     const loaded = suite[freshDraws % suite.length]!;
     const seed = (loaded.seeds[0] ?? 1) + 1 + Math.floor(freshDraws / suite.length);
@@ -169,11 +183,15 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
       const starting = parents.filter((e) => e.plainDraw === true && takesStrikes(e.scenario));
       const period = touring ? FRESH_DRAW_PERIOD_TOURING : FRESH_DRAW_PERIOD;
       const freshTurn = runs >= initial.length && (runs - initial.length) % period === period - 1;
+      // After the first round of the tour, all but one in RETOUR_PERIOD of the turns that are no fresh draw stage a later round's next situations.
+      const retourTurn = !touring && !freshTurn && runs >= initial.length && starting.length > 0 && strikes.firstRoundOver()
+        && (afterTourTurns++ % RETOUR_PERIOD) !== RETOUR_PERIOD - 1;
       const next: Candidate & { file: string; carried?: string[] } | null =
         runs < initial.length ? initial[runs]!
           : freshTurn ? freshDraw()
           : touring ? pickAndMutate(starting.length > 0 ? starting : parents, switches, coverage.facts, strikes, rng)
-            : (retries.shift() ?? pickAndMutate(parents, switches, coverage.facts, strikes, rng));
+            : retourTurn ? retourCandidate(stageDraw(), starting, switches, coverage.facts, strikes, rng)
+              : (retries.shift() ?? pickAndMutate(parents, switches, coverage.facts, strikes, rng));
       if (next === null) break;
       const run = runs + 1;
       const extra = mutantRunOptions(next.scenario, options.mutant);
@@ -231,6 +249,47 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
     coverage.stop();
   }
   return { runs, corpus: corpus.map(({ picks: _picks, rare: _rare, noteCounts: _notes, strikes: _strikes, plainDraw: _plain, ...entry }) => entry), findings, stoppedBy, coverage, strikes: strikes.tally() };
+}
+
+/**
+ * Of the turns after the first round of the strike tour that are no fresh
+ * draw, all but one in RETOUR_PERIOD stage the next situations of a later
+ * round (the rest mutate the corpus: quiet retries first). A situation that
+ * fails a bug a third of the time needs several tries. Measured (session
+ * 10, notes/h-bench.md: stability-any-view, whose situation fails it 2 to
+ * 4 times in 10, hunt seeds 1 to 4): two in three found it at runs 73, 87,
+ * 12 and 16; four in five at 51, 61, 12 and 16.
+ */
+const RETOUR_PERIOD = 5;
+
+/** A later round's stage: a starting file's scenario on seed STAGE_SEED_OFFSET + k, k = 1, 2, ... (clear of the fresh draws' seeds). */
+const STAGE_SEED_OFFSET = 100_000;
+/** Tries per starting file to find a stage that takes a strike (a swarm seed past a minority does not). */
+const STAGE_DRAW_TRIES = 4;
+
+/**
+ * A candidate of a later round of the tour: the round's next situations,
+ * freshly drawn (timing, hosts, variant), on a fresh stage (one of the
+ * plain draws that take a strike when no stage could be drawn).
+ */
+function retourCandidate(
+  stage: (Candidate & { file: string }) | null,
+  starting: Entry[],
+  switches: Switches,
+  counts: ReadonlyMap<string, number>,
+  strikes: StrikeCoverage,
+  rng: Rng,
+): (Candidate & { file: string; carried: string[] }) | null {
+  strikes.openRetour();
+  try {
+    if (stage !== null) {
+      const child = mutate(stage, starting, switches, rng, strikes);
+      if (child !== null) return { ...child, file: stage.file, changes: [...stage.changes, ...child.changes].slice(-MAX_CHANGES_KEPT), carried: [] };
+    }
+    return pickAndMutate(starting, switches, counts, strikes, rng);
+  } finally {
+    strikes.closeRetour();
+  }
 }
 
 /** Seeds of the retry's fresh draw. */

@@ -8,7 +8,7 @@
 // roughly: hosts the scenario already takes out count, and when they leave
 // no room, some of them are dropped to make it.
 import { DEFAULT_SUSPECT_TIMEOUT_US } from '../../scenarios/membership-plan.ts';
-import { applyStrikes, drawStrike, strikeCost, STRIKES, type Strike, type StrikeKind } from '../../scenarios/strikes.ts';
+import { applyStrikes, drawStrike, isQuietVariant, strikeCost, STRIKES, type Strike, type StrikeKind } from '../../scenarios/strikes.ts';
 import { MOMENTS, type MomentName } from '../../scenarios/strike-variants.ts';
 import { risksSuspicion } from '../../scenarios/suspicion-risk.ts';
 import type { Scenario, ScheduledFault } from '../../scenarios/types.ts';
@@ -92,6 +92,64 @@ export function takenOut(s: Scenario): number {
   return split ? Number.POSITIVE_INFINITY : out.size;
 }
 
+/**
+ * The hosts the scenario's own schedule and leaves already take out (a
+ * crash, restart or isolation, a link slow or lossy enough for a suspicion,
+ * a leave), `coordinator` read as the oldest host (the plans keep it so):
+ * a strike drawn on one of them stages nothing. Session 10: the hunt's
+ * long isolation of p1, added to uniform seed 1 whose schedule crashes the
+ * coordinator, isolated a crashed host and passed, where on other hosts it
+ * fails removed-sender-accepted 7 to 9 times in 10 (`bench/hunt/try-strike.ts`).
+ */
+export function hostsTakenOut(s: Scenario): string[] {
+  const named = new Set<string>();
+  for (const f of s.faults?.schedule ?? []) {
+    switch (f.type) {
+      case 'crash':
+      case 'restart':
+      case 'isolate':
+        named.add(f.host);
+        break;
+      case 'link':
+        if (risksSuspicion(f)) named.add(f.to);
+        break;
+      case 'partition':
+      case 'heal':
+      case 'link-reset':
+        break;
+    }
+  }
+  for (const l of s.workload.leaves ?? []) named.add(l.host);
+  const hosts = new Set<string>();
+  for (const h of named) {
+    if (h === 'coordinator') hosts.add('p1');
+    else if (/^p\d+$/.test(h)) hosts.add(h);
+  }
+  return [...hosts].sort();
+}
+
+/**
+ * The most random loss a strike with leaves is staged on. Such a strike
+ * makes a change that holds a majority only once its leavers are
+ * discounted (leaves meeting a crash, leaves under a suspicion), and when
+ * every copy of a leaver's acceptance is lost for its whole linger the
+ * group blocks: a documented limit (docs/isis.md, "Limits"), no finding.
+ * Up to the 10 % the swarm generator and the hunt's network mutation draw,
+ * that is rare enough (session 8: uniform and swarm seeds 1..30 with these
+ * strikes, 0 of 270 runs of the real protocol failed); at 30 % it is not
+ * (session 10: a one-minute hunt of the default suite, seed 1, staged
+ * leaves meeting a crash on `isis-heavy-loss` and reported the block,
+ * view-convergence). A first bound of 5 % also kept them off a third of
+ * the swarm seeds, and hunt seed 1 then found leave-relies-on-lost-ack,
+ * which needs a lost acceptance, at run 27 instead of 10.
+ */
+export const MAX_LOSS_FOR_LEAVES = 0.1;
+
+/** Whether a strike may be staged on the scenario's network (see MAX_LOSS_FOR_LEAVES). */
+function fitsNetwork(strike: Strike, s: Scenario): boolean {
+  return strike.leaves.length === 0 || s.network.lossProbability <= MAX_LOSS_FOR_LEAVES;
+}
+
 /** What the strike mutation made: the scenario, what it says, and its strikes' kind/variant keys (strike-coverage.ts). */
 export interface AddedStrike {
   scenario: Scenario;
@@ -118,13 +176,14 @@ export function addStrike(s: Scenario, rng: Rng, kind: StrikeKind = rng.pick(STR
       suspectTimeoutUs: typeof option === 'number' && option > 0 ? option : DEFAULT_SUSPECT_TIMEOUT_US,
       flightUs: s.network.delay.meanUs + s.network.delay.jitterUs / 2,
       budget,
-      takenHosts: [],
+      // A quiet strike gets a cleared stage (`clearStage`): nothing of the scenario's own is left to avoid.
+      takenHosts: variant !== undefined && isQuietVariant(kind, variant) ? [] : hostsTakenOut(room.scenario),
       window: [0.05, 0.85],
     },
     rng,
     variant,
   );
-  if (strike === null) return null;
+  if (strike === null || !fitsNetwork(strike, s)) return null;
   if (strike.quiet === true) {
     const stage = clearStage(s);
     const cleared = stage.dropped > 0 ? ` (stage cleared: ${stage.dropped} scheduled fault${stage.dropped === 1 ? '' : 's'}, join${stage.dropped === 1 ? '' : 's'} or leave${stage.dropped === 1 ? '' : 's'} dropped)` : '';
@@ -166,7 +225,7 @@ export function addStrikes(s: Scenario, rng: Rng, picks: readonly StrikePick[]):
   const ordered = [...picks.filter((_, k) => costs[k]! > 0), ...picks.filter((_, k) => costs[k] === 0)];
   const slots = costs.filter((c) => c > 0).length;
   const width = (STRIKE_WINDOW[1] - STRIKE_WINDOW[0]) / Math.max(1, slots);
-  const taken: string[] = [];
+  const taken: string[] = hostsTakenOut(room.scenario);
   const drawn: Strike[] = [];
   let durationUs = s.durationUs;
   for (const [k, pick] of ordered.entries()) {
@@ -185,7 +244,7 @@ export function addStrikes(s: Scenario, rng: Rng, picks: readonly StrikePick[]):
       rng,
       pick.variant,
     );
-    if (strike === null || strike.quiet === true || drawn.some((d) => loadsClash(d, strike))) continue;
+    if (strike === null || strike.quiet === true || !fitsNetwork(strike, s) || drawn.some((d) => loadsClash(d, strike))) continue;
     drawn.push(strike);
     budget -= strike.takeOuts;
     taken.push(...strike.hostsUsed);

@@ -47,6 +47,21 @@ describe('hunt', () => {
     }
   });
 
+  it('after the tour, stages the situations again on fresh stages', async () => {
+    const steadyOnly = shortSuite(['scenarios/isis-steady-load.json']);
+    const seen: HuntRun[] = [];
+    const result = await hunt(steadyOnly, protocolScope(), { seed: 3, maxRuns: 40, shrink: false, onRun: (r) => seen.push(r) });
+    const staged = seen.filter((r) => r.changes.some((c) => c.includes('a fresh stage')));
+    expect(staged.length).toBeGreaterThan(5);
+    for (const r of staged) {
+      expect(r.scenario).toBe('isis-steady-load');
+      expect(r.seed).toBeGreaterThan(100_000);
+      expect(r.changes[1]).toMatch(/^strikes? /);
+    }
+    // Some situation was carried by more than one candidate (the first round's and a later one's).
+    expect(result.strikes.some((t) => t.tries > 1)).toBe(true);
+  });
+
   it('finds a planted bug, shrinks it, and stops at the first finding when asked', async () => {
     const result = await hunt(suite, protocolScope(), { seed: 1, maxRuns: 20, mutant: 'fifo-gap', shrinkAttempts: 10, stopAtFirstFinding: true });
     expect(result.stoppedBy).toBe('first-finding');

@@ -115,6 +115,39 @@ describe('strike coverage', () => {
     expect(coverage.untriedSituations().length).toBe(coverage.situationCount());
   });
 
+  it('opens later rounds after the first: each stages every situation again, and draws only while open', () => {
+    const coverage = new StrikeCoverage();
+    const rng = new Rng('rounds');
+    const tour = (): Set<string> => {
+      const seen = new Set<string>();
+      while (coverage.touring()) {
+        const { kind, variant } = coverage.pick(rng);
+        seen.add(situationOf(kind, variant));
+        coverage.record([strikeKey(kind, variant)], false, []);
+      }
+      return seen;
+    };
+    const first = tour();
+    expect(first.size).toBe(coverage.situationCount());
+    expect(coverage.firstRoundOver()).toBe(true);
+    expect(coverage.rounds()).toBe(1);
+    for (let round = 2; round <= 3; round++) {
+      const seen = new Set<string>();
+      for (let k = 0; k < coverage.situationCount(); k++) {
+        coverage.openRetour();
+        expect(coverage.touring()).toBe(true);
+        const { kind, variant } = coverage.pick(rng);
+        seen.add(situationOf(kind, variant));
+        coverage.record([strikeKey(kind, variant)], false, []);
+        coverage.closeRetour();
+        // Closed, the tally steers as after the first round.
+        expect(coverage.touring()).toBe(false);
+      }
+      expect(seen).toEqual(first);
+      expect(coverage.rounds()).toBe(round);
+    }
+  });
+
   it('is deterministic for a seed', () => {
     expect([...counts(new StrikeCoverage(), 200, 'd')]).toEqual([...counts(new StrikeCoverage(), 200, 'd')]);
   });

@@ -1,7 +1,7 @@
 // The hunt's strike mutation adds one of the generator's strikes to a kept
 // scenario, valid, within the scenario's budget of hosts to take out.
 import { describe, expect, it } from 'vitest';
-import { addStrike, addStrikes, takenOut } from '../../../sim/hunt/strike-mutation.ts';
+import { addStrike, addStrikes, hostsTakenOut, MAX_LOSS_FOR_LEAVES, takenOut } from '../../../sim/hunt/strike-mutation.ts';
 import { Rng } from '../../../sim/rng.ts';
 import { isValidScenario } from '../../../scenarios/validate.ts';
 import { loadScenarios } from '../../../sim/scenario-files.ts';
@@ -37,6 +37,36 @@ describe('strike mutation', () => {
       expect(made!.scenario.faults!.schedule!.map((f) => JSON.stringify(f))).not.toContain(own);
       expect(isValidScenario(made!.scenario)).toBe(true);
     }
+  });
+
+  it('draws a strike\'s hosts among those the scenario does not already take out', () => {
+    const s = structuredClone(steady!);
+    s.faults = { ...s.faults, schedule: [{ type: 'crash', host: 'coordinator', atUs: 100_000 }] };
+    expect(hostsTakenOut(s)).toEqual(['p1']);
+    expect(hostsTakenOut(steady!)).toEqual([]);
+    const rng = new Rng('taken');
+    for (let k = 0; k < 10; k++) {
+      // The long isolation of the coordinator takes the oldest free host: the crashed one's successor.
+      const made = addStrike(structuredClone(s), rng, 'longIsolation', 'coordinator')!;
+      expect(made.what).toMatch(/isolate p2 /);
+      expect(addStrike(structuredClone(steady!), rng, 'longIsolation', 'coordinator')!.what).toMatch(/isolate p1 /);
+    }
+  });
+
+  it('stages no strike with leaves on a network lossier than MAX_LOSS_FOR_LEAVES (a lost acceptance blocks the group there: a documented limit)', () => {
+    const lossy = structuredClone(steady!);
+    lossy.network = { ...lossy.network, lossProbability: 0.3 };
+    const rng = new Rng('lossy');
+    for (let k = 0; k < 10; k++) {
+      expect(addStrike(structuredClone(lossy), rng, 'leavesMeetCrash', 'crash-at-boundary')).toBeNull();
+      expect(addStrike(structuredClone(lossy), rng, 'leaveUnderSuspicion', 'lossy-leavers')).toBeNull();
+      const mixed = addStrikes(structuredClone(lossy), rng, [{ kind: 'leavesMeetCrash', variant: 'crash-at-boundary' }, { kind: 'joinAtLastWrites', variant: 'one-joiner' }])!;
+      expect(mixed.keys).toEqual(['joinAtLastWrites/one-joiner']);
+      expect(addStrike(structuredClone(lossy), rng, 'longIsolation', 'member')).not.toBeNull();
+    }
+    const edge = structuredClone(steady!);
+    edge.network = { ...edge.network, lossProbability: MAX_LOSS_FOR_LEAVES };
+    expect(addStrike(edge, rng, 'leavesMeetCrash', 'crash-at-boundary')).not.toBeNull();
   });
 
   it('stages a cut at the sequencer on a network 1.5 to 3 times slower (at most 8 ms a flight); other strikes keep the network', () => {
