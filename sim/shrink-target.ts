@@ -39,6 +39,20 @@ function endsNoWorse(result: RunResult, original: RunResult): boolean {
   return result.boundHit === null || original.boundHit !== null;
 }
 
+/**
+ * Whether `result` fails nothing that `current` (the run of the scenario being shrunk) did not: no
+ * property it did not violate, and not "not quiet" unless it was. A candidate that only shortens
+ * the run's time (a shorter settle phase, a faster failure detector) must pass this too, or the
+ * shrunk scenario is one that the bug-free protocol fails as well (a view change cut short): no
+ * use as a regression scenario.
+ */
+export function addsNoFailure(result: RunResult, current: RunResult): boolean {
+  const had = new Set(current.violations.map((v) => v.property));
+  if (result.violations.some((v) => !had.has(v.property))) return false;
+  const notQuiet = (r: RunResult): boolean => (r.failure ?? '').startsWith('not quiet');
+  return !notQuiet(result) || notQuiet(current);
+}
+
 const LIVENESS = new Set(['view-convergence', 'delivery-liveness']);
 
 export function isLivenessTarget(target: ShrinkTarget): boolean {

@@ -60,7 +60,7 @@ import { DEFAULT_MAX_ATTEMPTS, type ShrinkOptions } from './shrink-options.ts';
 import { sizeOf, type ShrinkOutcome } from './shrink-outcome.ts';
 import { materializeRandomFaults } from './shrink-rewrites.ts';
 import { CHEAP_SEEDS_FACTOR, DEFAULT_OTHER_SEEDS, otherSeedsFor, otherSeedsOf, seedPool } from './shrink-seeds.ts';
-import { failsSameWay, isLivenessTarget, targetOf, type ShrinkTarget } from './shrink-target.ts';
+import { addsNoFailure, failsSameWay, isLivenessTarget, targetOf, type ShrinkTarget } from './shrink-target.ts';
 import { watchedChecker, type Watched } from './shrink-watch.ts';
 import { driveToEnd } from './steps.ts';
 
@@ -116,8 +116,11 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   // A liveness failure the reference protocol shares is the scenario's, not the bug's. Run only for a
   // candidate that failed the same way (few), and not counted as an attempt of its own.
   const referenceFor = options.referenceFor;
-  const passesReference = function* (candidate: Scenario, seed: string): Generator<number, boolean, void> {
-    if (referenceFor === undefined || !isLivenessTarget(currentTarget)) return true;
+  // The passes that only shorten the run's time: they keep a candidate only if it fails nothing new.
+  const timeOnly = new Set<number>([PASS.settle, PASS.timers]);
+  // So is one that a time-only pass (a shorter settle phase, a faster detector) made.
+  const passesReference = function* (candidate: Scenario, seed: string, pass: number): Generator<number, boolean, void> {
+    if (referenceFor === undefined || (!isLivenessTarget(currentTarget) && !timeOnly.has(pass))) return true;
     const result = yield* runScenarioSteps(candidate, {
       seed, stopOnViolation: false, protocol: referenceFor(candidate), ...(stop !== undefined ? { shouldStop: stop } : {}),
     });
@@ -125,7 +128,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     if (result.interrupted === true) interrupted = true;
     return result.passed && result.interrupted !== true;
   };
-  const attempt = function* (candidate: Scenario, what: string, seed: string): Generator<number, boolean, void> {
+  const attempt = function* (candidate: Scenario, what: string, seed: string, pass: number): Generator<number, boolean, void> {
     if (stop?.() === true) {
       interrupted = true;
       return false;
@@ -138,7 +141,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       interrupted = true;
       return false;
     }
-    const kept = keeps(result) && (yield* passesReference(candidate, seed));
+    const kept = keeps(result) && (!timeOnly.has(pass) || addsNoFailure(result, currentResult)) && (yield* passesReference(candidate, seed, pass));
     options.onAttempt?.(attempts, kept, seed === currentSeed ? what : `${what}, on seed ${seed}`);
     if (kept) {
       current = candidate;
@@ -166,7 +169,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     reference: options.referenceFor !== undefined,
   };
   const materialized = materializeRandomFaults(current, currentResult);
-  if (materialized !== null) yield* attempt(materialized, 'random faults written out as a schedule', currentSeed);
+  if (materialized !== null) yield* attempt(materialized, 'random faults written out as a schedule', currentSeed, -1);
 
   // Each round starts with the pass that made the last progress (then the later passes, then the
   // earlier ones): a pass that just worked (dropping a host) tends to work again, and the passes that
@@ -226,7 +229,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
           boundHit = true;
           break;
         }
-        if (yield* attempt(candidate, what, currentSeed)) {
+        if (yield* attempt(candidate, what, currentSeed, pass)) {
           progress = true;
           firstPass = pass;
           // A cap that lost the failure says little once something else has changed.
@@ -254,7 +257,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
             boundHit = true;
             break across;
           }
-          if (yield* attempt(candidate, what, seed)) {
+          if (yield* attempt(candidate, what, seed, pass)) {
             progress = true;
             firstPass = pass;
             multicastFloor = -1; // the caps (and starts) that lost did so on another seed

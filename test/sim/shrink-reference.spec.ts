@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { addedLeaves } from '../../sim/shrink-rewrites.ts';
 import { shrinkScenario } from '../../sim/shrink.ts';
 import { runScenario } from '../../sim/run.ts';
+import { mutantRunOptions } from '../../sim/mutant-run.ts';
+import { resolveProtocol } from '../../sim/resolve-protocol.ts';
+import { DEFAULT_SUITE_DIR, loadScenarioFile } from '../../sim/scenario-files.ts';
 import { isValidScenario } from '../../scenarios/validate.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import { floodProtocol } from '../fixtures/flood-protocol.ts';
@@ -58,5 +61,30 @@ describe('added leaves', () => {
   it('none without a leave to copy, or below three hosts', () => {
     expect(addedLeaves({ ...s, workload: { ...s.workload, leaves: [] } })).toEqual([]);
     expect(addedLeaves({ ...s, processes: 2, workload: { ...s.workload, leaves: [{ atUs: 0, host: 'p2' }] } })).toEqual([]);
+  });
+});
+
+describe('a reference protocol for a safety failure', () => {
+  // ballot-collision's failure of this regression (seed 6) violates view-agreement, and under the
+  // mutant view-convergence too. A shorter settle phase kept the violation but cut the view change
+  // short, so the shrunk scenario failed view-convergence under the real protocol as well: no use as
+  // a regression scenario. The time-only passes now need the reference to pass what they keep.
+  const loaded = loadScenarioFile(`${DEFAULT_SUITE_DIR}/regressions/joiner-removed-before-view.json`);
+  const scenario = loaded.forSeed(6);
+  const mutant = 'ballot-collision';
+
+  it('keeps no shorter settle phase that the real protocol fails: the shrunk scenario passes it', () => {
+    const outcome = shrinkScenario(scenario, {
+      seed: '6',
+      maxAttempts: 600,
+      protocolFor: (s) => mutantRunOptions(s, mutant).protocol ?? resolveProtocol(s),
+      referenceFor: (s) => resolveProtocol(s),
+    });
+    expect(outcome.target).toEqual({ kind: 'property', property: 'view-agreement' });
+    expect(outcome.after.processes).toBeLessThanOrEqual(3);
+    const real = runScenario(outcome.shrunk, { seed: outcome.seed, protocol: resolveProtocol(outcome.shrunk) });
+    expect(real.failure).toBeNull();
+    const mutated = runScenario(outcome.shrunk, { seed: outcome.seed, ...mutantRunOptions(outcome.shrunk, mutant) });
+    expect(mutated.violations.map((v) => v.property)).toContain('view-agreement');
   });
 });
