@@ -28,6 +28,8 @@ import { checkWritableFile } from '../output-paths.ts';
 import { checkWorkers } from '../numeric-flags.ts';
 import { DEFAULT_COVERAGE_DIR, finishCoverage, prepareCoverage } from '../coverage-output.ts';
 import { exploreWithCoverage } from '../../sim/coverage/explore-jobs.ts';
+import { replayTraceCommand, type RunContext } from '../describe-run.ts';
+import { shellCommand } from '../shell-quote.ts';
 import { exitStatusOf, interruptedLine, interruption, shouldStop, type InterruptSignal } from '../interrupt.ts';
 
 interface ExploreArgs {
@@ -182,7 +184,9 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
         throw new InputError(`--out ${written}: cannot write the counterexample (${(error as Error).message})`);
       }
     }
-    process.stdout.write(args.json ? `${JSON.stringify(jsonReport(result, written, baseline, signal))}\n` : textReport(result, written, baseline));
+    // The replay command carries the --plugin paths: without them the counterexample's protocol is unknown.
+    const context: RunContext = { plugins: pluginPaths };
+    process.stdout.write(args.json ? `${JSON.stringify(jsonReport(result, written, baseline, signal, context))}\n` : textReport(result, written, baseline, context));
     if (signal !== null) {
       process.stderr.write(interruptedLine(signal, interruptedWhat(result, args.compare && reduced(args) && baseline === null)));
       process.exitCode = exitStatusOf(signal);
@@ -247,7 +251,7 @@ function interruptedWhat(r: ExploreResult, baselineSkipped: boolean): string {
   }
 }
 
-function jsonReport(r: ExploreResult, counterexample: string | null, baseline: ExploreResult | null, signal: InterruptSignal | null): Record<string, unknown> {
+export function jsonReport(r: ExploreResult, counterexample: string | null, baseline: ExploreResult | null, signal: InterruptSignal | null, context: RunContext = {}): Record<string, unknown> {
   return {
     result: r.result,
     ...(signal !== null ? { interrupted: signal } : {}),
@@ -257,7 +261,7 @@ function jsonReport(r: ExploreResult, counterexample: string | null, baseline: E
     seconds: round(r.seconds),
     statesPerSecond: r.statesPerSecond,
     peakMemoryBytes: r.peakMemoryBytes,
-    ...(counterexample !== null ? { counterexample } : {}),
+    ...(counterexample !== null ? { counterexample, replay: replayTraceCommand(counterexample, context) } : {}),
     ...(r.bound !== null ? { bound: r.bound } : {}),
     ...(r.violation !== null ? { violation: { property: r.violation.property, message: r.violation.message, steps: r.counterexample?.choices.length ?? 0 } } : {}),
     scenario: r.scenario,
@@ -272,7 +276,7 @@ function jsonReport(r: ExploreResult, counterexample: string | null, baseline: E
   };
 }
 
-function textReport(r: ExploreResult, counterexample: string | null, baseline: ExploreResult | null): string {
+export function textReport(r: ExploreResult, counterexample: string | null, baseline: ExploreResult | null, context: RunContext = {}): string {
   const reductions = [r.por ? 'por' : '', r.sleepSets ? 'sleep-sets' : '', r.symmetry ? 'symmetry' : ''].filter(Boolean).join('+') || 'no reduction';
   const lines: string[] = [`explore ${r.scenario} (${r.protocol}; ${r.strategy}, ${reductions})`];
   switch (r.result) {
@@ -283,7 +287,9 @@ function textReport(r: ExploreResult, counterexample: string | null, baseline: E
       const v = r.violation!;
       lines.push(`${chalk.red('VIOLATED')} ${v.property}${v.liveness ? ' (at a terminal state)' : ''}: ${v.message}`);
       lines.push(`  counterexample: ${r.counterexample?.choices.length ?? 0} steps, written to ${counterexample}`);
-      lines.push(`  see it: npx vsynclab check ${counterexample}; replay it: npx vsynclab replay ${counterexample}`);
+      // Both run as printed (issue 10): quoted, and the replay names the plugins the protocol came from.
+      const check = shellCommand(['npx', 'vsynclab', 'check', counterexample ?? '']);
+      lines.push(`  see it: ${check}; replay it: ${replayTraceCommand(counterexample ?? '', context)}`);
       break;
     }
     case 'unknown':
