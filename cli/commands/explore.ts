@@ -16,6 +16,7 @@ import {
   legacyBudgetFlags,
   loadExploreScenario,
   parseBudgetFlag,
+  porInapplicable,
   withBudgets,
   type ExploreResult,
   type SearchProgress,
@@ -186,7 +187,9 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     }
     // The replay command carries the --plugin paths: without them the counterexample's protocol is unknown.
     const context: RunContext = { plugins: pluginPaths };
-    process.stdout.write(args.json ? `${JSON.stringify(jsonReport(result, written, baseline, signal, context))}\n` : textReport(result, written, baseline, context));
+    // --por in a configuration where ample sets cannot apply explores the full space: said, not implied.
+    const porNote = args.por ? porInapplicable(config) : null;
+    process.stdout.write(args.json ? `${JSON.stringify(jsonReport(result, written, baseline, signal, context, porNote))}\n` : textReport(result, written, baseline, context, porNote));
     if (signal !== null) {
       process.stderr.write(interruptedLine(signal, interruptedWhat(result, args.compare && reduced(args) && baseline === null)));
       process.exitCode = exitStatusOf(signal);
@@ -251,7 +254,7 @@ function interruptedWhat(r: ExploreResult, baselineSkipped: boolean): string {
   }
 }
 
-export function jsonReport(r: ExploreResult, counterexample: string | null, baseline: ExploreResult | null, signal: InterruptSignal | null, context: RunContext = {}): Record<string, unknown> {
+export function jsonReport(r: ExploreResult, counterexample: string | null, baseline: ExploreResult | null, signal: InterruptSignal | null, context: RunContext = {}, porNote: string | null = null): Record<string, unknown> {
   return {
     result: r.result,
     ...(signal !== null ? { interrupted: signal } : {}),
@@ -268,6 +271,7 @@ export function jsonReport(r: ExploreResult, counterexample: string | null, base
     protocol: r.protocol,
     strategy: r.strategy,
     por: r.por,
+    ...(porNote !== null ? { porReducesNothing: porNote } : {}),
     sleepSets: r.sleepSets,
     symmetry: r.symmetry,
     terminalStates: r.terminalStates,
@@ -276,9 +280,10 @@ export function jsonReport(r: ExploreResult, counterexample: string | null, base
   };
 }
 
-export function textReport(r: ExploreResult, counterexample: string | null, baseline: ExploreResult | null, context: RunContext = {}): string {
+export function textReport(r: ExploreResult, counterexample: string | null, baseline: ExploreResult | null, context: RunContext = {}, porNote: string | null = null): string {
   const reductions = [r.por ? 'por' : '', r.sleepSets ? 'sleep-sets' : '', r.symmetry ? 'symmetry' : ''].filter(Boolean).join('+') || 'no reduction';
   const lines: string[] = [`explore ${r.scenario} (${r.protocol}; ${r.strategy}, ${reductions})`];
+  if (porNote !== null) lines.push(`  --por reduces nothing here: ${porNote}; the full space is explored (--sleep-sets works with receipts that send)`);
   switch (r.result) {
     case 'ok':
       lines.push(`${chalk.green('OK')}: state space exhausted, no violation`);

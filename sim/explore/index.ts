@@ -20,6 +20,7 @@ export type { Budgets, FaultKind } from './config.ts';
 export type { SearchOutcome, SearchProgress, Strategy, Verdict } from './search.ts';
 export type { PathViolation } from './check-path.ts';
 export { replayExploration, isExplorationHeader } from './replay-exploration.ts';
+export { porInapplicable } from './por.ts';
 
 export const DEFAULT_MAX_STATES = 5_000_000;
 export const DEFAULT_MAX_DEPTH = 1_000;

@@ -107,6 +107,20 @@ describe('vsynclab explore', () => {
     expect((JSON.parse(json.stdout) as { replay: string }).replay).toBe(replayLine);
   });
 
+  it('--por where ample sets cannot apply says so in one line (text) and a field (JSON)', async () => {
+    const file = join(dir, 'sending.json');
+    const scenario = JSON.parse(readFileSync(`${FIXTURES}/scenarios/cbcast-3x1.json`, 'utf8')) as { explore: Record<string, unknown> };
+    writeFileSync(file, JSON.stringify({ ...scenario, explore: { ...scenario.explore, receiptsSend: true } }));
+    const text = await cli('explore', file, '--por');
+    expect(text.status).toBe(0);
+    expect(text.stdout.split('\n').filter((l) => l.includes('--por reduces nothing here: explore.receiptsSend is true'))).toHaveLength(1);
+    const json = await cli('explore', file, '--por', '--json');
+    expect(JSON.parse(json.stdout)).toHaveProperty('porReducesNothing');
+    // Where it applies, no such line.
+    const applies = await cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--por');
+    expect(applies.stdout).not.toContain('reduces nothing');
+  });
+
   it('unknown: exit 4 naming the bound', async () => {
     const r = await cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--max-states', '50', '--json');
     expect(r.status).toBe(4);
