@@ -16,6 +16,7 @@ import {
   legacyBudgetFlags,
   loadExploreScenario,
   parseBudgetFlag,
+  porInapplicable,
   withBudgets,
   type ExploreResult,
   type SearchProgress,
@@ -28,6 +29,8 @@ import { checkWritableFile } from '../output-paths.ts';
 import { checkWorkers } from '../numeric-flags.ts';
 import { DEFAULT_COVERAGE_DIR, finishCoverage, prepareCoverage } from '../coverage-output.ts';
 import { exploreWithCoverage } from '../../sim/coverage/explore-jobs.ts';
+import { replayTraceCommand, type RunContext } from '../describe-run.ts';
+import { shellCommand } from '../shell-quote.ts';
 import { exitStatusOf, interruptedLine, interruption, shouldStop, type InterruptSignal } from '../interrupt.ts';
 
 interface ExploreArgs {
@@ -182,7 +185,11 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
         throw new InputError(`--out ${written}: cannot write the counterexample (${(error as Error).message})`);
       }
     }
-    process.stdout.write(args.json ? `${JSON.stringify(jsonReport(result, written, baseline, signal))}\n` : textReport(result, written, baseline));
+    // The replay command carries the --plugin paths: without them the counterexample's protocol is unknown.
+    const context: RunContext = { plugins: pluginPaths };
+    // --por in a configuration where ample sets cannot apply explores the full space: said, not implied.
+    const porNote = args.por ? porInapplicable(config) : null;
+    process.stdout.write(args.json ? `${JSON.stringify(jsonReport(result, written, baseline, signal, context, porNote))}\n` : textReport(result, written, baseline, context, porNote));
     if (signal !== null) {
       process.stderr.write(interruptedLine(signal, interruptedWhat(result, args.compare && reduced(args) && baseline === null)));
       process.exitCode = exitStatusOf(signal);
@@ -247,7 +254,7 @@ function interruptedWhat(r: ExploreResult, baselineSkipped: boolean): string {
   }
 }
 
-function jsonReport(r: ExploreResult, counterexample: string | null, baseline: ExploreResult | null, signal: InterruptSignal | null): Record<string, unknown> {
+export function jsonReport(r: ExploreResult, counterexample: string | null, baseline: ExploreResult | null, signal: InterruptSignal | null, context: RunContext = {}, porNote: string | null = null): Record<string, unknown> {
   return {
     result: r.result,
     ...(signal !== null ? { interrupted: signal } : {}),
@@ -257,13 +264,14 @@ function jsonReport(r: ExploreResult, counterexample: string | null, baseline: E
     seconds: round(r.seconds),
     statesPerSecond: r.statesPerSecond,
     peakMemoryBytes: r.peakMemoryBytes,
-    ...(counterexample !== null ? { counterexample } : {}),
+    ...(counterexample !== null ? { counterexample, replay: replayTraceCommand(counterexample, context) } : {}),
     ...(r.bound !== null ? { bound: r.bound } : {}),
     ...(r.violation !== null ? { violation: { property: r.violation.property, message: r.violation.message, steps: r.counterexample?.choices.length ?? 0 } } : {}),
     scenario: r.scenario,
     protocol: r.protocol,
     strategy: r.strategy,
     por: r.por,
+    ...(porNote !== null ? { porReducesNothing: porNote } : {}),
     sleepSets: r.sleepSets,
     symmetry: r.symmetry,
     terminalStates: r.terminalStates,
@@ -272,9 +280,10 @@ function jsonReport(r: ExploreResult, counterexample: string | null, baseline: E
   };
 }
 
-function textReport(r: ExploreResult, counterexample: string | null, baseline: ExploreResult | null): string {
+export function textReport(r: ExploreResult, counterexample: string | null, baseline: ExploreResult | null, context: RunContext = {}, porNote: string | null = null): string {
   const reductions = [r.por ? 'por' : '', r.sleepSets ? 'sleep-sets' : '', r.symmetry ? 'symmetry' : ''].filter(Boolean).join('+') || 'no reduction';
   const lines: string[] = [`explore ${r.scenario} (${r.protocol}; ${r.strategy}, ${reductions})`];
+  if (porNote !== null) lines.push(`  --por reduces nothing here: ${porNote}; the full space is explored (--sleep-sets works with receipts that send)`);
   switch (r.result) {
     case 'ok':
       lines.push(`${chalk.green('OK')}: state space exhausted, no violation`);
@@ -283,7 +292,9 @@ function textReport(r: ExploreResult, counterexample: string | null, baseline: E
       const v = r.violation!;
       lines.push(`${chalk.red('VIOLATED')} ${v.property}${v.liveness ? ' (at a terminal state)' : ''}: ${v.message}`);
       lines.push(`  counterexample: ${r.counterexample?.choices.length ?? 0} steps, written to ${counterexample}`);
-      lines.push(`  see it: npx vsynclab check ${counterexample}; replay it: npx vsynclab replay ${counterexample}`);
+      // Both run as printed (issue 10): quoted, and the replay names the plugins the protocol came from.
+      const check = shellCommand(['npx', 'vsynclab', 'check', counterexample ?? '']);
+      lines.push(`  see it: ${check}; replay it: ${replayTraceCommand(counterexample ?? '', context)}`);
       break;
     }
     case 'unknown':

@@ -56,10 +56,13 @@ export function alreadyJudged(trail: Trail): boolean {
   return false;
 }
 
-/** The first violation on the path to `trail`; at a terminal state, liveness too. */
-export function checkPath(trail: Trail, terminal: boolean): PathViolation | null {
+/**
+ * The first violation on the path to `trail` of the `promised` properties
+ * (undefined: all; the model's `promised`); at a terminal state, liveness too.
+ */
+export function checkPath(trail: Trail, terminal: boolean, promised: readonly PropertyId[] | undefined): PathViolation | null {
   if (!terminal && alreadyJudged(trail)) return null;
-  const checker = new TraceChecker({ maxViolations: 16 });
+  const checker = new TraceChecker(promised === undefined ? { maxViolations: 16 } : { maxViolations: 16, properties: promised });
   const nodes = trailNodes(trail);
   // Indexed loops: a for-of allocated an iterator result per event (checkPath runs once per leaf).
   for (let n = 0; n < nodes.length; n++) {

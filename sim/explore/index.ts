@@ -20,6 +20,7 @@ export type { Budgets, FaultKind } from './config.ts';
 export type { SearchOutcome, SearchProgress, Strategy, Verdict } from './search.ts';
 export type { PathViolation } from './check-path.ts';
 export { replayExploration, isExplorationHeader } from './replay-exploration.ts';
+export { porInapplicable } from './por.ts';
 
 export const DEFAULT_MAX_STATES = 5_000_000;
 export const DEFAULT_MAX_DEPTH = 1_000;
@@ -145,7 +146,10 @@ export function* exploreSteps(scenario: Scenario, config: ExploreConfig, options
   if (violation !== null && trail !== null) {
     // `timeUnit`: the events' `t` is a step count, not microseconds. Replay keeps header fields it does
     // not know as they were, so counterexamples written before this field replay unchanged.
-    const lines = pathTraceLines(model, trail, { timeUnit: 'step' });
+    // `properties`: the profile judged, as a run's header carries it (docs/trace-format.md), so that
+    // `check` tests what the search tested; only when fewer than all, as a run writes it.
+    const profile = model.promised === undefined ? {} : { properties: [...model.promised] };
+    const lines = pathTraceLines(model, trail, { timeUnit: 'step', ...profile });
     // The checker numbered the path's app events; the file also holds the choice and network events.
     violation = { ...violation, events: violation.events.map((k) => appEventIndex(lines, k)) };
     counterexample = { violation, choices: model.choicesTo(trail), lines };

@@ -8,6 +8,8 @@
 import type { AnyProtocol, AppRequest, NodeContext, Observation, Step } from '../../protocol/types.ts';
 import { assertNever } from '../../protocol/types.ts';
 import type { Scenario } from '../../scenarios/types.ts';
+import type { PropertyId } from '../../checkers/index.ts';
+import { promisedProperties } from '../online-checker.ts';
 import type { TraceEvent } from '../../traces/schema.ts';
 import { InputError } from '../../traces/input-error.ts';
 import { applyEffects } from '../system/effects.ts';
@@ -87,6 +89,12 @@ export class ExploreModel implements StepBuilder {
    * fingerprints (`pruneSettled` false: a baseline for tests and benchmarks).
    */
   readonly pruneSettled: boolean;
+  /**
+   * The properties the scenario and the protocol promise (sim/online-checker.ts),
+   * as a timed run checks them; undefined: all. The paths are judged on these
+   * alone, and a counterexample's header names them, so `check` agrees.
+   */
+  readonly promised: readonly PropertyId[] | undefined;
 
   constructor(
     readonly protocol: AnyProtocol,
@@ -95,6 +103,7 @@ export class ExploreModel implements StepBuilder {
     symmetry: boolean,
     pruneSettled = true,
   ) {
+    this.promised = promisedProperties(scenario.properties, protocol.properties);
     // The initial processes; joiners (p4, p5, ... after p1..p3) and restarted
     // incarnations (p3#2) get slots after them, in the order a path starts them.
     this.initialPids = Array.from({ length: scenario.processes }, (_, k) => `p${k + 1}`);

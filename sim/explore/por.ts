@@ -33,6 +33,16 @@ import type { ExploreConfig } from './config.ts';
 import { LIVE, type GlobalState } from './state.ts';
 
 /**
+ * Why ample sets can reduce nothing in this configuration (so `--por` would
+ * explore exactly the full space), or null when they may. `ampleSet` refuses
+ * every state when receipts may send: then another process's receipt can
+ * always send a new, dependent message.
+ */
+export function porInapplicable(config: ExploreConfig): string | null {
+  return config.receiptsSend ? 'explore.receiptsSend is true (a receipt may send, so no process\'s actions can be explored alone)' : null;
+}
+
+/**
  * The ample subset of `actions` (which `enabledActions` listed), or null for
  * no reduction. `canonicalRanks` (under symmetry) ranks the processes for a
  * tie; without it a tie goes to the lowest index.

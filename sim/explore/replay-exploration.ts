@@ -2,7 +2,7 @@
 // the initial state of its `scenarioSpec` and `exploreConfig`, rebuild the
 // trace, and compare it with the recorded one line by line, byte for byte.
 // sim/replay.ts dispatches here when a header has `exploreChoices`.
-import { checkEvents } from '../../checkers/index.ts';
+import { checkEvents, type PropertyId } from '../../checkers/index.ts';
 import type { AnyProtocol } from '../../protocol/types.ts';
 import { validateScenario } from '../../scenarios/validate.ts';
 import { InputError } from '../../traces/input-error.ts';
@@ -59,7 +59,7 @@ export function replayExploration(expected: readonly string[], path: string, opt
     difference = firstDifference(expected, actual);
   }
   const events = actual.slice(1).map((line) => JSON.parse(line) as TraceEvent);
-  return { scenario, seed: 'explore', result: runResultOf(scenario.name, protocol.name, events, choices.length), identical: difference === null, difference, lines: actual.length };
+  return { scenario, seed: 'explore', result: runResultOf(scenario.name, protocol.name, events, choices.length, model.promised), identical: difference === null, difference, lines: actual.length };
 }
 
 /** The first line where two traces differ (1-based), or null. */
@@ -73,9 +73,9 @@ export function firstDifference(expected: readonly string[], actual: readonly st
   return null;
 }
 
-/** The replayed path's verdict, in the shape `vsynclab replay` prints. */
-function runResultOf(scenario: string, protocol: string, events: TraceEvent[], steps: number): RunResult {
-  const verdict = checkEvents(events);
+/** The replayed path's verdict on the promised properties (as the search judged it), in the shape `vsynclab replay` prints. */
+function runResultOf(scenario: string, protocol: string, events: TraceEvent[], steps: number, promised: readonly PropertyId[] | undefined): RunResult {
+  const verdict = checkEvents(events, promised === undefined ? {} : { properties: promised });
   const end = events[events.length - 1];
   const quiescent = end?.type === 'end' && (end as { quiescent?: unknown }).quiescent === true;
   const properties = [...new Set(verdict.violations.map((v) => v.property))];

@@ -385,7 +385,7 @@ class Search {
 
   private judge(s: GlobalState, terminal: boolean): void {
     this.pathsChecked++;
-    const violation = checkPath(s.trail, terminal) ?? (terminal ? this.replicasAtEnd(s) : null);
+    const violation = checkPath(s.trail, terminal, this.model.promised) ?? (terminal ? this.replicasAtEnd(s) : null);
     if (violation !== null) throw new Found(violation, s.trail);
   }
 
@@ -406,7 +406,7 @@ class Search {
     for (const s of states) {
       if (hurry && this.pacer.nowMs() > until) break;
       this.pathsChecked++;
-      const violation = checkPath(s.trail, false);
+      const violation = checkPath(s.trail, false, this.model.promised);
       if (violation !== null) return new Found(violation, s.trail);
     }
     return null;

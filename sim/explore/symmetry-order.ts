@@ -26,6 +26,7 @@
 import { assertNever } from '../../protocol/types.ts';
 import type { AnyProtocol } from '../../protocol/types.ts';
 import type { TraceEvent } from '../../traces/schema.ts';
+import type { PropertyId } from '../../checkers/index.ts';
 import type { Action } from './actions.ts';
 import { mutableMemo, noteDelivery } from './causal-memo.ts';
 import { checkPath, trailNodes, type PathViolation } from './check-path.ts';
@@ -38,6 +39,8 @@ import { inverseRenaming, type RenamingPermutation } from './symmetry.ts';
 /** What the check needs of the model. */
 export interface RenamedWorldModel {
   readonly protocol: AnyProtocol;
+  /** The properties judged (undefined: all; ExploreModel.promised). */
+  readonly promised: readonly PropertyId[] | undefined;
   initial(): GlobalState;
   step(s: GlobalState, a: Action): GlobalState;
   /**
@@ -117,7 +120,7 @@ export class RenamedOrderCheck {
       if (this.cannotMatter(s, a.owner, other.order)) continue;
       const trail = this.renamedPath(s, a, other.renaming);
       this.pathsJudged++;
-      const violation = checkPath(trail, false);
+      const violation = checkPath(trail, false, this.model.promised);
       if (violation !== null) return { violation, trail };
     }
     return null;

@@ -1,10 +1,12 @@
 // `vsynclab explore` as a user meets it (in-process): exit statuses, the
 // JSON report, and a counterexample that `check` flags and `replay` reproduces.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cliInProcess as cli } from './cli-harness.ts';
+import { vsynclabArgs } from './shell-words.ts';
 
 const FIXTURES = 'test/sim/explore/fixtures';
 const PLUGIN = `${FIXTURES}/plugin.ts`;
@@ -80,6 +82,43 @@ describe('vsynclab explore', () => {
     const shrink = await cli('shrink', out, '--plugin', PLUGIN);
     expect(shrink.status).toBe(2);
     expect(shrink.stderr).toContain(`${out}:1: seed: this is a counterexample of vsynclab explore`);
+  });
+
+  it('the printed replay command carries --plugin and runs as printed (issue 10)', async () => {
+    // A plugin in a folder whose name needs quoting, as a newcomer's project may be.
+    const plugins = join(dir, "my 'plugins'");
+    mkdirSync(plugins, { recursive: true });
+    const plugin = join(plugins, 'broken plugin.ts');
+    writeFileSync(plugin, `import '${pathToFileURL(resolve(PLUGIN)).href}';\n`);
+    const out = join(dir, 'printed cex.jsonl');
+    const r = await cli('explore', `${FIXTURES}/scenarios/broken-cbcast-3x2.json`, '--plugin', plugin, '--out', out);
+    expect(r.status).toBe(1);
+    const printed = /see it: (.*); replay it: (.*)$/m.exec(r.stdout);
+    expect(printed).not.toBeNull();
+    const [, checkLine, replayLine] = printed as unknown as [string, string, string];
+    expect(replayLine).toContain('--plugin');
+    const replay = await cli(...vsynclabArgs(replayLine));
+    expect(replay.stdout).toContain('byte-identical');
+    expect(replay.status).toBe(0);
+    const check = await cli(...vsynclabArgs(checkLine));
+    expect(check.status).toBe(1);
+    // The JSON report gives the same command.
+    const json = await cli('explore', `${FIXTURES}/scenarios/broken-cbcast-3x2.json`, '--plugin', plugin, '--out', out, '--json');
+    expect((JSON.parse(json.stdout) as { replay: string }).replay).toBe(replayLine);
+  });
+
+  it('--por where ample sets cannot apply says so in one line (text) and a field (JSON)', async () => {
+    const file = join(dir, 'sending.json');
+    const scenario = JSON.parse(readFileSync(`${FIXTURES}/scenarios/cbcast-3x1.json`, 'utf8')) as { explore: Record<string, unknown> };
+    writeFileSync(file, JSON.stringify({ ...scenario, explore: { ...scenario.explore, receiptsSend: true } }));
+    const text = await cli('explore', file, '--por');
+    expect(text.status).toBe(0);
+    expect(text.stdout.split('\n').filter((l) => l.includes('--por reduces nothing here: explore.receiptsSend is true'))).toHaveLength(1);
+    const json = await cli('explore', file, '--por', '--json');
+    expect(JSON.parse(json.stdout)).toHaveProperty('porReducesNothing');
+    // Where it applies, no such line.
+    const applies = await cli('explore', `${FIXTURES}/scenarios/cbcast-3x1.json`, '--por');
+    expect(applies.stdout).not.toContain('reduces nothing');
   });
 
   it('unknown: exit 4 naming the bound', async () => {

@@ -193,7 +193,7 @@ export class LevelExpander {
     for (const s of states) {
       if (hurry && performance.now() > until) break;
       this.counters.pathsChecked++;
-      const violation = checkPath(s.trail, false);
+      const violation = checkPath(s.trail, false, this.model.promised);
       if (violation !== null) return new Found(violation, s.trail);
     }
     return null;
@@ -280,7 +280,7 @@ export class LevelExpander {
 
   private judge(s: GlobalState, terminal: boolean): void {
     this.counters.pathsChecked++;
-    const violation = checkPath(s.trail, terminal) ?? (terminal ? this.replicasAtEnd(s) : null);
+    const violation = checkPath(s.trail, terminal, this.model.promised) ?? (terminal ? this.replicasAtEnd(s) : null);
     if (violation !== null) throw new Found(violation, s.trail);
   }
 

@@ -9,7 +9,7 @@ import type { Action } from '../../../sim/explore/actions.ts';
 import { explore, type ExploreOptions } from '../../../sim/explore/index.ts';
 import { ExploreModel } from '../../../sim/explore/model.ts';
 import { parallelSearchSteps } from '../../../sim/explore/parallel/coordinator.ts';
-import { ampleSet } from '../../../sim/explore/por.ts';
+import { ampleSet, porInapplicable } from '../../../sim/explore/por.ts';
 import { resolveProtocol } from '../../../sim/resolve-protocol.ts';
 import { driveToEnd } from '../../../sim/steps.ts';
 import { fixture, shipped } from './helpers.ts';
@@ -102,5 +102,22 @@ describe('explore --por --symmetry: the same count on every run and thread count
         expect(two.depth, name).toBe(one.depth);
       }
     }
+  });
+});
+
+describe('porInapplicable: when --por can reduce nothing', () => {
+  it('receipts that may send: said so, and --por explores exactly the full space', () => {
+    const { scenario, config } = fixture('cbcast-3x1');
+    const sending = { ...config, receiptsSend: true };
+    expect(porInapplicable(sending)).toContain('receiptsSend');
+    const full = explore(scenario, sending);
+    const reduced = explore(scenario, sending, { por: true });
+    expect([reduced.states, reduced.transitions]).toEqual([full.states, full.transitions]);
+  });
+
+  it('receipts that send nothing: no note, and the reduction saves states', () => {
+    const { scenario, config } = fixture('cbcast-3x1');
+    expect(porInapplicable(config)).toBeNull();
+    expect(explore(scenario, config, { por: true }).states).toBeLessThan(explore(scenario, config).states);
   });
 });
