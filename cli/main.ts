@@ -89,6 +89,8 @@ function printVersion(): number {
 async function commandLine(argv: readonly string[], handler?: (args: Record<string, unknown>) => void): Promise<ReturnType<typeof yargs>> {
   let cli = yargs([...checkFlagShapes(checkNumericFlags(joinNegativeSeedValues(argv)))])
     .scriptName('vsynclab')
+    // Every other message is English, and the missing-positional one is recognised by its words (below).
+    .locale('en')
     .usage('$0 <command> [options]\n\nDeterministic simulation and model checking of ISIS-style process groups.')
     .strict()
     .demandCommand(1, NO_COMMAND)

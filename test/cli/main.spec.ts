@@ -46,6 +46,18 @@ describe('a command without its required argument', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('says so in a French locale too (yargs would translate its message, and it is recognised by its words)', async () => {
+    const saved = process.env['LC_ALL'];
+    process.env['LC_ALL'] = 'fr_FR.UTF-8';
+    try {
+      const r = await cliInProcess('view');
+      expect(r.stderr).toBe(`vsynclab: view: ${commands.find((entry) => commandName(entry) === 'view')?.needs}\n`);
+    } finally {
+      if (saved === undefined) delete process.env['LC_ALL'];
+      else process.env['LC_ALL'] = saved;
+    }
+  });
+
   it('says so with flags given and the argument still missing', async () => {
     const r = await cliInProcess('check', '--json');
     expect(r.status).toBe(2);
