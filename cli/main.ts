@@ -9,7 +9,8 @@ import { ProtocolHandlerError } from '../sim/system/handlers.ts';
 import { joinNegativeSeedValues } from './seeds.ts';
 import { checkNumericFlags } from './numeric-flags.ts';
 import { checkFlagShapes } from './flag-shapes.ts';
-import { commandModulesFor } from './commands/index.ts';
+import { commandModulesFor, commandName, namedCommand } from './commands/index.ts';
+import { packageVersion } from './package-version.ts';
 
 /**
  * Runs one command line (without `node` and the script name) and resolves to
@@ -17,12 +18,18 @@ import { commandModulesFor } from './commands/index.ts';
  * Output goes to process.stdout / process.stderr.
  */
 export async function runCli(argv: readonly string[]): Promise<number> {
+  if (argv.length === 1 && argv[0] === '--version') return printVersion();
   const previous = process.exitCode;
   process.exitCode = undefined;
+  let cli: Awaited<ReturnType<typeof commandLine>> | undefined;
   try {
-    await (await commandLine(argv)).parseAsync();
+    cli = await commandLine(argv);
+    await cli.parseAsync();
     return Number(process.exitCode ?? 0);
   } catch (error: unknown) {
+    // No command: the list on standard output, as git and npm print their usage,
+    // so that the one line on standard error is true ("see the list above").
+    if (error instanceof NoCommandError && cli !== undefined) process.stdout.write(`${await cli.getHelp()}\n`);
     // Messages quote scenario and trace text: never let it reach the terminal raw.
     if (error instanceof InputError) {
       process.stderr.write(`vsynclab: ${escapeControl(error.message)}\n`);
@@ -58,13 +65,35 @@ export async function parseCommandLine(argv: readonly string[]): Promise<Record<
   return parsed;
 }
 
+/** The demandCommand message: a command line that names no command (the help is printed above it). */
+const NO_COMMAND = 'name a command; see the list above (vsynclab COMMAND --help for one command)';
+
+/** How yargs' message for a missing required positional (`<trace>`) begins. */
+const NOT_ENOUGH_POSITIONALS = 'Not enough non-option arguments';
+
+/** A command line with no command in it: runCli prints the help before the message. */
+class NoCommandError extends InputError {}
+
+/** `vsynclab --version`: the package's version, exit 0 (3 if its package.json cannot be found). */
+function printVersion(): number {
+  const version = packageVersion();
+  if (version === undefined) {
+    process.stderr.write('vsynclab: internal error: no package.json of vsynclab above the CLI\'s files, so no version to print\n');
+    return 3;
+  }
+  process.stdout.write(`${version}\n`);
+  return 0;
+}
+
 /** The yargs instance of a command line; `handler`, when given, replaces the named command's own. */
 async function commandLine(argv: readonly string[], handler?: (args: Record<string, unknown>) => void): Promise<ReturnType<typeof yargs>> {
   let cli = yargs([...checkFlagShapes(checkNumericFlags(joinNegativeSeedValues(argv)))])
     .scriptName('vsynclab')
+    // Every other message is English, and the missing-positional one is recognised by its words (below).
+    .locale('en')
     .usage('$0 <command> [options]\n\nDeterministic simulation and model checking of ISIS-style process groups.')
     .strict()
-    .demandCommand(1, 'Name a command; see the list above.')
+    .demandCommand(1, NO_COMMAND)
     .recommendCommands()
     .help()
     .alias('h', 'help')
@@ -73,6 +102,12 @@ async function commandLine(argv: readonly string[], handler?: (args: Record<stri
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message, error) => {
       if (error) throw error;
+      if (message === NO_COMMAND) throw new NoCommandError(message);
+      // A required positional left out (`vsynclab check`): say which, as the other messages do.
+      const named = namedCommand(argv);
+      if (message?.startsWith(NOT_ENOUGH_POSITIONALS) === true && named?.needs !== undefined) {
+        throw new InputError(`${commandName(named)}: ${named.needs}`);
+      }
       // yargs spreads some messages ("Invalid values:", a demand and its hint) over lines: keep to one.
       throw new InputError(oneLine(message ?? 'invalid command line'));
     });

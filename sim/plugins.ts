@@ -8,7 +8,7 @@
 // package name (`vsynclab/protocol`) it resolves to dist/ anyway, and a
 // relative import of this package's sources (`../protocol/registry.ts`) is
 // mapped to the compiled twin by sim/plugin-source-hooks.ts.
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { existsSync, statSync } from 'node:fs';
 import { register } from 'node:module';
@@ -73,7 +73,8 @@ export async function loadPlugins(urls: readonly string[]): Promise<void> {
     try {
       await import(url);
     } catch (error) {
-      throw new InputError(`--plugin ${displayPath(url)}: the module failed to load: ${reasonOf(error)}`);
+      const reason = reasonOf(error);
+      throw new InputError(REQUIRE_ESM_CYCLE.test(reason) ? commonJsPluginMessage(url) : `--plugin ${displayPath(url)}: the module failed to load: ${reason}`);
     } finally {
       importing = undefined;
     }
@@ -124,10 +125,34 @@ function reasonOf(error: unknown): string {
   } catch {
     why = `a thrown ${typeof error} that cannot be printed`;
   }
-  const first = why.split('\n')[0] ?? '';
-  // tsx reads a .ts file outside a package of "type": "module" as CommonJS; importing ESM from there fails so.
-  const hint = /Cannot require\(\) ES Module .* in a cycle/.test(first) ? ' (a TypeScript plugin is read as CommonJS unless its folder has a package.json with "type": "module", or it is named .mts)' : '';
-  return `${first}${hint}`;
+  return why.split('\n')[0] ?? '';
+}
+
+// tsx reads a .ts file outside a package of "type": "module" as CommonJS; importing ESM from there fails so.
+const REQUIRE_ESM_CYCLE = /Cannot require\(\) ES Module .* in a cycle/;
+
+/**
+ * A TypeScript plugin in a CommonJS package: the fix first (Node's own words,
+ * "Cannot require() ES Module ... in a cycle. A cycle involving require(esm)
+ * ...", name neither the cause nor the fix), then Node's error, short.
+ */
+function commonJsPluginMessage(url: string): string {
+  const file = displayPath(url);
+  const manifest = packageScopeOf(file);
+  const fix = manifest === undefined
+    ? `add a package.json with "type": "module" next to it`
+    : `add "type": "module" to ${manifest}`;
+  const mts = `${file.replace(/^.*[\\/]/, '').replace(TYPESCRIPT_FILE, '')}.mts`;
+  return `--plugin ${file}: read as CommonJS, so its imports of ES modules fail; ${fix}, or rename it ${mts} (Node: "Cannot require() ES Module ... in a cycle")`;
+}
+
+/** The package.json that decides how Node reads a file: the nearest one above it. */
+function packageScopeOf(file: string): string | undefined {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) return manifest;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 /** The plugin's path as a message shows it: a file path, not the URL it was imported by. */

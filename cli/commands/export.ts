@@ -13,6 +13,10 @@ import { checkOutputFile, filterOptions, groupedViolations, resolveFilter, trace
 /** Lines written per system call: big traces stream without one huge string. */
 const LINES_PER_WRITE = 4096;
 
+/** A ShiViz log opens with the regex line and the blank delimiter line, then has two lines per event (traces/export/shiviz.ts). */
+const SHIVIZ_HEADER_LINES = 2;
+const SHIVIZ_LINES_PER_EVENT = 2;
+
 interface ExportArgs extends FilterArgs {
   trace: string;
   shiviz: string;
@@ -46,9 +50,12 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       if (fd === undefined) process.stdout.write(text);
       else writeSync(fd, text);
     };
+    // Counted as written: with --node, --msg or --violation the log holds a part of the trace.
+    let lines = 0;
     try {
       let batch: string[] = [];
       for (const line of shivizLines(events, { violations, filter })) {
+        lines++;
         batch.push(line);
         if (batch.length >= LINES_PER_WRITE) {
           write(`${batch.join('\n')}\n`);
@@ -59,7 +66,9 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
-    if (!toStdout) process.stderr.write(`wrote ${args.shiviz}: ${events.length} events\n`);
+    const written = (lines - SHIVIZ_HEADER_LINES) / SHIVIZ_LINES_PER_EVENT;
+    const of = filter === undefined ? '' : ` of ${events.length}`;
+    if (!toStdout) process.stderr.write(`wrote ${args.shiviz}: ${written}${of} events\n`);
   },
 };
 

@@ -12,6 +12,12 @@ export interface LazyCommand {
   /** The yargs command string, as in the module. */
   command: string;
   describe: string;
+  /**
+   * For a command with a required positional (`<trace>`): what to name when
+   * it is missing, and how, printed as `<command>: <needs>` instead of
+   * yargs' "Not enough non-option arguments: got 0, need at least 1".
+   */
+  needs?: string;
   load(): Promise<AnyCommand>;
 }
 
@@ -24,6 +30,7 @@ export const commands: readonly LazyCommand[] = [
   {
     command: 'check <files..>',
     describe: 'Check traces (.jsonl, .jsonl.gz, or - for standard input) against the trace properties',
+    needs: 'name at least one trace file (vsynclab check TRACE...; - reads standard input)',
     load: async () => (await import('./check.ts')).checkCommand,
   },
   {
@@ -34,11 +41,13 @@ export const commands: readonly LazyCommand[] = [
   {
     command: 'inspect <trace>',
     describe: "Replay a trace to just after one event and print each process's protocol state",
+    needs: 'name the trace to inspect (vsynclab inspect TRACE --at EVENT)',
     load: async () => (await import('./inspect.ts')).inspectCommand,
   },
   {
     command: 'shrink <trace>',
     describe: 'Shrink a failing run to a smaller scenario that fails the same way',
+    needs: 'name the trace of a failing run (vsynclab shrink TRACE)',
     load: async () => (await import('./shrink.ts')).shrinkCommand,
   },
   {
@@ -54,16 +63,19 @@ export const commands: readonly LazyCommand[] = [
   {
     command: 'explore <scenario>',
     describe: 'Model-check a small configuration: explore every interleaving of a scenario, untimed',
+    needs: 'name a scenario file (vsynclab explore SCENARIO)',
     load: async () => (await import('./explore.ts')).exploreCommand,
   },
   {
     command: 'view <trace>',
     describe: 'Show a trace: a timeline in the terminal, or a space-time diagram with --html',
+    needs: 'name the trace to show (vsynclab view TRACE; - reads standard input)',
     load: async () => (await import('./view.ts')).viewCommand,
   },
   {
     command: 'export <trace>',
     describe: 'Convert a trace for another tool (ShiViz)',
+    needs: 'name the trace to convert (vsynclab export TRACE --shiviz OUT.log)',
     load: async () => (await import('./export.ts')).exportCommand,
   },
   {
@@ -74,6 +86,7 @@ export const commands: readonly LazyCommand[] = [
   {
     command: 'merge-reports <files..>',
     describe: 'Merge the JSON reports of `run --shard I/N` jobs into one report (pretty, JSON or JUnit)',
+    needs: 'name at least one report of vsynclab run --reporter json (vsynclab merge-reports REPORT...)',
     load: async () => (await import('./merge-reports.ts')).mergeReportsCommand,
   },
 ];
@@ -83,17 +96,23 @@ export function commandName(command: LazyCommand): string {
   return command.command.split(' ')[0] ?? command.command;
 }
 
+/** The command a command line runs: the first word that names one. */
+export function namedCommand(argv: readonly string[]): LazyCommand | undefined {
+  const names = new Set(commands.map(commandName));
+  const named = argv.find((arg) => names.has(arg));
+  return commands.find((entry) => commandName(entry) === named);
+}
+
 /**
  * The yargs modules for one command line: the named command (the first word
  * that names one) in full, with its options and handler; every other one as
  * a stub that only lists it in the help and in "did you mean" suggestions.
  */
 export async function commandModulesFor(argv: readonly string[]): Promise<AnyCommand[]> {
-  const names = new Set(commands.map(commandName));
-  const named = argv.find((arg) => names.has(arg));
+  const named = namedCommand(argv);
   return Promise.all(
     commands.map(async (entry) =>
-      commandName(entry) === named
+      entry === named
         ? entry.load()
         : {
             command: entry.command,

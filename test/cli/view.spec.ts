@@ -146,6 +146,20 @@ describe('vsynclab view and export: filters and network events', () => {
     expect(log.stdout).not.toContain('flush');
   });
 
+  it('export counts the events it wrote, not the events it read (--violation 1 once said all of them)', async () => {
+    const out = join(dir, 'story.log');
+    const r = await cli('export', netTrace, '--shiviz', out, '--violation', '1');
+    expect(r.status).toBe(0);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+    const written = (lines.length - 2) / 2;
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(netEvents.length);
+    expect(r.stderr).toBe(`wrote ${out}: ${written} of ${netEvents.length} events\n`);
+    const whole = await cli('export', netTrace, '--shiviz', out);
+    expect(whole.stderr).toBe(`wrote ${out}: ${netEvents.length} events\n`);
+    expect(readFileSync(out, 'utf8').trimEnd().split('\n')).toHaveLength(2 + 2 * netEvents.length);
+  });
+
   it('rejects a filter that names nothing in the trace: exit 2 with one line', async () => {
     const cases: [string[], RegExp][] = [
       [['--node', 'p9'], /^--node: expected a process of the trace \(p1, p2, p3\), got "p9"\n$/],

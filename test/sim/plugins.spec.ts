@@ -71,6 +71,23 @@ describe('plugins', () => {
     await expect(loadPlugins(pluginUrls([broken]))).rejects.toThrow(/the module failed to load: plugin exploded/);
   });
 
+  it('a TypeScript plugin in a CommonJS package (no "type": "module"): one line that leads with the fix, exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vsynclab-plugins-cjs-'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'my-protocols', version: '1.0.0' }));
+    writeFileSync(join(dir, 'helper.ts'), "export const name = 'test-cjs';\n");
+    const plugin = join(dir, 'plugin.ts');
+    const dist = pathToFileURL(join(process.cwd(), 'dist')).href;
+    writeFileSync(plugin, [
+      `import { registerProtocol } from '${dist}/protocol/registry.js';`,
+      "import { name } from './helper.ts';",
+      "registerProtocol(name, () => { throw new Error('unused'); });",
+      '',
+    ].join('\n'));
+    const r = cliSpawned(['list', '--protocols', '--plugin', plugin]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`vsynclab: --plugin ${plugin}: read as CommonJS, so its imports of ES modules fail; add "type": "module" to ${join(dir, 'package.json')}, or rename it plugin.mts (Node: "Cannot require() ES Module ... in a cycle")\n`);
+  });
+
   describe('what a plugin registers (issue 10: nothing taken silently)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vsynclab-plugin-shapes-'));
     const registry = pathToFileURL(join(process.cwd(), 'protocol/registry.ts')).href;

@@ -1,7 +1,7 @@
 // The lazy command list must say what each command module says: the help
 // and the suggestions are built from the list, the options from the module.
 import { describe, expect, it } from 'vitest';
-import { commandModulesFor, commandName, commands } from '../../../cli/commands/index.ts';
+import { commandModulesFor, commandName, commands, namedCommand } from '../../../cli/commands/index.ts';
 
 describe('the lazy command list', () => {
   it('matches each module\'s own command string and description', async () => {
@@ -20,6 +20,15 @@ describe('the lazy command list', () => {
     expect(others).toHaveLength(commands.length - 1);
     for (const other of others) expect(other.builder).toBeUndefined();
     expect((await commandModulesFor(['--help'])).every((m) => m.builder === undefined)).toBe(true);
+  });
+
+  it('finds the command a command line runs, past flags before it; none when no word names one', () => {
+    expect(namedCommand(['--workers', '2', 'check', 'run'])?.command).toBe('check <files..>');
+    expect(namedCommand(['--help'])).toBeUndefined();
+  });
+
+  it('says what to name for every command with a required <positional>, and for no other', () => {
+    for (const entry of commands) expect(entry.needs !== undefined, entry.command).toBe(entry.command.includes('<'));
   });
 
   it('names commands by the first word of their command string', () => {
