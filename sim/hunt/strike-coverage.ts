@@ -21,7 +21,7 @@
 // candidate at a time (`openRetour`): each situation staged again, freshly
 // drawn, on a fresh stage, since most situations fail a bug only part of
 // the time.
-import { DEFAULT_STRIKE_WEIGHTS, isQuietVariant, noteOfVariant, situationOf, STRIKE_VARIANTS, STRIKES, type StrikeKind } from '../../scenarios/strikes.ts';
+import { DEFAULT_STRIKE_WEIGHTS, isQuietVariant, noteOfVariant, situationOf, STRIKE_VARIANTS, STRIKES, type StrikeKind, type StrikeVariant } from '../../scenarios/strikes.ts';
 import type { Rng } from '../rng.ts';
 import type { NoteCounts } from './aimed-faults.ts';
 
@@ -88,7 +88,7 @@ export class StrikeCoverage {
     if (all.length === 0) return null;
     const weights = all.map((t) => {
       const variants = STRIKE_VARIANTS[t.kind];
-      const prior = (DEFAULT_STRIKE_WEIGHTS[t.kind] * variants.find((v) => v.name === t.variant)!.weight) / variants.reduce((n, v) => n + v.weight, 0);
+      const prior = (DEFAULT_STRIKE_WEIGHTS[t.kind] * huntWeight(variants.find((v) => v.name === t.variant)!)) / variants.reduce((n, v) => n + huntWeight(v), 0);
       // A variant that opened new ground stays worth trying, however often.
       const rarity = t.tries === 0 ? UNTRIED_BOOST : (1 + t.kept) / (1 + t.tries);
       return prior * rarity * (seenNote(t, parentNotes) ? SEEN_NOTE_BOOST : 1) * (isQuietVariant(t.kind, t.variant) ? QUIET_BOOST : 1);
@@ -200,6 +200,11 @@ function perSituation(all: readonly StrikeTally[], weights: readonly number[]): 
     totals.set(situation, (totals.get(situation) ?? 0) + weights[k]!);
   });
   return all.map((t, k) => weights[k]! / totals.get(situationOf(t.kind, t.variant))!);
+}
+
+/** A variant's weight in the hunt's steering: its generator weight unless it names one of its own (a hunt-only variant). */
+function huntWeight(v: StrikeVariant): number {
+  return v.huntWeight ?? v.weight;
 }
 
 /** Whether a cut-at-note variant's note is one the parent's run emitted. */
