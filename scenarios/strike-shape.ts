@@ -10,6 +10,8 @@ export interface StrikeContext {
   processes: number;
   durationUs: number;
   suspectTimeoutUs: number;
+  /** The protocol's view-change timeout, when the caller knows it (the hunt does; a generator leaves it to the default). */
+  viewChangeTimeoutUs?: number;
   /** One message flight on this scenario's network, roughly (its mean delay plus half its jitter). */
   flightUs: number;
   /** Hosts the strike may still take out of the group. */

@@ -71,19 +71,54 @@ const MOMENT_WEIGHTS: Readonly<Record<MomentName, number>> = {
 
 /** How the target is cut off, with weights: isolated (messages on the wire lost too), muted (nothing it sends from now on gets out), its successor deaf to it, or crashed. */
 export const CUT_WEIGHTS = { isolate: 3, mute: 3, deadLink: 3, crash: 1 } as const;
-export type Cut = keyof typeof CUT_WEIGHTS;
+/**
+ * The cuts: those a generator draws, and `revoked`, the hunt's only (see
+ * HUNT_ONLY_VARIANTS): the role unheard by its successor and one more
+ * member, its successor's link back as that successor begins its view
+ * change (it hears the role within its flush and revokes the suspicion, so
+ * the role keeps its rank in the next view), the member's only after that
+ * view is installed (what the role sent it in the old view arrives late).
+ */
+export type Cut = keyof typeof CUT_WEIGHTS | 'revoked';
 
 /** One variant of a strike kind, with its weight in a draw of that kind. */
 export interface StrikeVariant {
   name: string;
+  /** Its weight in a generator's draw (0: the hunt's only, below). */
   weight: number;
+  /** Its weight in the hunt's steering (sim/hunt/strike-coverage.ts), when not `weight`. */
+  huntWeight?: number;
 }
+
+/**
+ * Variants the hunt stages and a generator never draws (weight 0, listed
+ * last in their kind, so every generator seed draws what it drew and the
+ * default suite's traces stay put). Session 10 added them for two classes
+ * of race no variant staged (the mutants flush-reply-any-ballot and
+ * orders-any-view were found on one hunt seed in four):
+ * - `competingCoordinators/stale-replies`: two coordinators at once, the
+ *   members' replies back to the younger one slower than its view-change
+ *   timeout, so it retries with a new ballot and then hears the replies to
+ *   its earlier one, after the members promised and accepted the older
+ *   one's (a phase-1 reply of an earlier ballot).
+ * - `cutAtNote/sequencer-after-order/revoked`: the sequencer unheard by its
+ *   successor and one member, the suspicion revoked within the successor's
+ *   flush so the sequencer keeps rank 0, the member's link healed after the
+ *   install (messages of the old view from the same rank 0 arrive late).
+ */
+const HUNT_ONLY_VARIANTS: Readonly<Partial<Record<StrikeKind, readonly StrikeVariant[]>>> = {
+  cutAtNote: [{ name: 'sequencer-after-order/revoked', weight: 0, huntWeight: MOMENT_WEIGHTS['sequencer-after-order'] * CUT_WEIGHTS.deadLink }],
+  competingCoordinators: [{ name: 'stale-replies', weight: 0, huntWeight: 2 }],
+};
 
 /** Every kind's variants: a cut at a note is a moment and a cut (`sequencer-after-order/mute`). */
 export const STRIKE_VARIANTS: Readonly<Record<StrikeKind, readonly StrikeVariant[]>> = {
-  cutAtNote: (Object.keys(MOMENTS) as MomentName[]).flatMap((m) =>
-    (Object.keys(CUT_WEIGHTS) as Cut[]).map((c) => ({ name: `${m}/${c}`, weight: MOMENT_WEIGHTS[m] * CUT_WEIGHTS[c] }))),
-  competingCoordinators: [{ name: 'even', weight: 1 }, { name: 'one-lags', weight: 1 }, { name: 'staggered', weight: 4 }],
+  cutAtNote: [
+    ...(Object.keys(MOMENTS) as MomentName[]).flatMap((m) =>
+      (Object.keys(CUT_WEIGHTS) as (keyof typeof CUT_WEIGHTS)[]).map((c) => ({ name: `${m}/${c}`, weight: MOMENT_WEIGHTS[m] * CUT_WEIGHTS[c] }))),
+    ...(HUNT_ONLY_VARIANTS.cutAtNote ?? []),
+  ],
+  competingCoordinators: [{ name: 'even', weight: 1 }, { name: 'one-lags', weight: 1 }, { name: 'staggered', weight: 4 }, ...(HUNT_ONLY_VARIANTS.competingCoordinators ?? [])],
   slowLinkUnderLoad: [{ name: 'member', weight: 1 }],
   noMajoritySplit: [{ name: 'halves', weight: 1 }],
   leaveUnderSuspicion: [{ name: 'clean-leavers', weight: 1 }, { name: 'lossy-leavers', weight: 1 }, { name: 'leavers-cut-at-suspicion', weight: 4 }],
@@ -113,17 +148,18 @@ export function noteOfVariant(kind: StrikeKind, variant: string): string | undef
 
 /**
  * Whether a variant's race is timed in steps of steady links (its strike is
- * `quiet`): the coordinator's moments of a cut at a note, staggered
- * competing coordinators, leavers cut at the suspicion.
+ * `quiet`): the coordinator's moments of a cut at a note, a suspicion
+ * revoked within a flush, staggered competing coordinators or their stale
+ * replies, leavers cut at the suspicion.
  */
 export function isQuietVariant(kind: StrikeKind, variant: string): boolean {
   switch (kind) {
     case 'cutAtNote': {
-      const moment = variant.split('/')[0] ?? '';
-      return moment in MOMENTS && MOMENTS[moment as MomentName].target === 'coordinator';
+      const [moment = '', cut = ''] = variant.split('/');
+      return moment in MOMENTS && (MOMENTS[moment as MomentName].target === 'coordinator' || cut === 'revoked');
     }
     case 'competingCoordinators':
-      return variant === 'staggered';
+      return variant === 'staggered' || variant === 'stale-replies';
     case 'leaveUnderSuspicion':
       return variant === 'leavers-cut-at-suspicion';
     case 'slowLinkUnderLoad':
@@ -143,7 +179,7 @@ export type StrikeLoad = 'raised' | 'low' | 'as-is';
 export function loadOfVariant(kind: StrikeKind, variant: string): StrikeLoad {
   switch (kind) {
     case 'cutAtNote':
-      return isQuietVariant(kind, variant) ? 'as-is' : 'raised';
+      return noteOfVariant(kind, variant) === 'sequencer-order' || !isQuietVariant(kind, variant) ? 'raised' : 'as-is';
     case 'slowLinkUnderLoad':
       return 'raised';
     case 'longIsolation':
@@ -171,21 +207,32 @@ export function roleOfVariant(kind: StrikeKind, variant: string): Moment['target
  * `/provider`), where a role with a successor (the coordinator, the
  * sequencer) unheard by it alone (a dead link: the role goes on while its
  * successor takes over) is a situation of its own (`/sequencer/unheard`),
- * unlike an isolation, a mute or a crash, which stop it. The hunt tries
- * each situation once before it tries a second variant of any
+ * unlike an isolation, a mute or a crash, which stop it. A variant the
+ * hunt alone stages (HUNT_ONLY_VARIANTS) is a situation of its own: its
+ * kind's generator weights would rarely pick it. The hunt tries each
+ * situation once before it tries a second variant of any
  * (sim/hunt/strike-coverage.ts).
  */
 export function situationOf(kind: StrikeKind, variant: string): string {
+  if (isHuntOnlyVariant(kind, variant) && kind !== 'cutAtNote') return `${kind}/${variant}`;
   if (kind !== 'cutAtNote') return kind;
   const [moment = '', cut = ''] = variant.split('/');
   if (!(moment in MOMENTS)) return kind;
   const target = MOMENTS[moment as MomentName].target;
+  if (cut === 'revoked') return `${kind}/${target}/revoked`;
   return cut === 'deadLink' && target !== 'provider' ? `${kind}/${target}/unheard` : `${kind}/${target}`;
+}
+
+/** Whether the variant is one the hunt stages and a generator never draws (HUNT_ONLY_VARIANTS): each is a situation of its own. */
+export function isHuntOnlyVariant(kind: StrikeKind, variant: string): boolean {
+  return (HUNT_ONLY_VARIANTS[kind] ?? []).some((v) => v.name === variant);
 }
 
 /** A variant of `kind` drawn by weight. */
 export function drawVariant(kind: StrikeKind, random: UnitRandom): string {
   const variants = STRIKE_VARIANTS[kind];
   let pick = random.float() * variants.reduce((n, v) => n + v.weight, 0);
-  return (variants.find((v) => (pick -= v.weight) < 0) ?? variants[variants.length - 1]!).name;
+  // The fallback (rounding) is the last variant a generator draws, not a hunt-only one after it.
+  const drawable = variants.filter((v) => v.weight > 0);
+  return (variants.find((v) => (pick -= v.weight) < 0) ?? drawable[drawable.length - 1]!).name;
 }

@@ -66,7 +66,7 @@ import { strikeCost, type Strike, type StrikeContext, type StrikeDraw } from './
 import { STRIKE_VARIANTS, drawVariant, type StrikeKind, type UnitRandom } from './strike-variants.ts';
 
 export {
-  DEFAULT_STRIKE_WEIGHTS, LATE_STRIKES, STRIKES, STRIKE_VARIANTS, drawVariant, isQuietVariant, loadOfVariant, noteOfVariant, roleOfVariant, situationOf,
+  DEFAULT_STRIKE_WEIGHTS, LATE_STRIKES, STRIKES, STRIKE_VARIANTS, drawVariant, isHuntOnlyVariant, isQuietVariant, loadOfVariant, noteOfVariant, roleOfVariant, situationOf,
   type StrikeKind, type StrikeLoad, type StrikeVariant,
 } from './strike-variants.ts';
 export { strikeCost, type Strike, type StrikeContext } from './strike-shape.ts';

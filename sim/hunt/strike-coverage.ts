@@ -21,7 +21,7 @@
 // candidate at a time (`openRetour`): each situation staged again, freshly
 // drawn, on a fresh stage, since most situations fail a bug only part of
 // the time.
-import { DEFAULT_STRIKE_WEIGHTS, isQuietVariant, noteOfVariant, situationOf, STRIKE_VARIANTS, STRIKES, type StrikeKind } from '../../scenarios/strikes.ts';
+import { DEFAULT_STRIKE_WEIGHTS, isHuntOnlyVariant, isQuietVariant, noteOfVariant, situationOf, STRIKE_VARIANTS, STRIKES, type StrikeKind, type StrikeVariant } from '../../scenarios/strikes.ts';
 import type { Rng } from '../rng.ts';
 import type { NoteCounts } from './aimed-faults.ts';
 
@@ -84,11 +84,12 @@ export class StrikeCoverage {
   pick(rng: Rng, parentNotes?: NoteCounts, fits?: (kind: StrikeKind, variant: string) => boolean): { kind: StrikeKind; variant: string } | null {
     const untried = new Set(this.untriedSituations());
     const touring = this.touring();
-    const all = [...this.tallies.values()].filter((t) => (!touring || untried.has(situationOf(t.kind, t.variant))) && (fits === undefined || fits(t.kind, t.variant)));
+    const all = this.staged().filter((t) => (!touring || untried.has(situationOf(t.kind, t.variant))) && (fits === undefined || fits(t.kind, t.variant)));
     if (all.length === 0) return null;
     const weights = all.map((t) => {
       const variants = STRIKE_VARIANTS[t.kind];
-      const prior = (DEFAULT_STRIKE_WEIGHTS[t.kind] * variants.find((v) => v.name === t.variant)!.weight) / variants.reduce((n, v) => n + v.weight, 0);
+      // Over the generator's weights of the kind: a hunt-only variant leaves the others' priors as they were.
+      const prior = (DEFAULT_STRIKE_WEIGHTS[t.kind] * huntWeight(variants.find((v) => v.name === t.variant)!)) / variants.reduce((n, v) => n + v.weight, 0);
       // A variant that opened new ground stays worth trying, however often.
       const rarity = t.tries === 0 ? UNTRIED_BOOST : (1 + t.kept) / (1 + t.tries);
       return prior * rarity * (seenNote(t, parentNotes) ? SEEN_NOTE_BOOST : 1) * (isQuietVariant(t.kind, t.variant) ? QUIET_BOOST : 1);
@@ -104,7 +105,7 @@ export class StrikeCoverage {
   /** Situations no candidate has carried yet in this round (and the round has not given up on: MAX_TOUR_PICKS). */
   untriedSituations(): string[] {
     const all = new Set<string>();
-    for (const t of this.tallies.values()) all.add(situationOf(t.kind, t.variant));
+    for (const t of this.staged()) all.add(situationOf(t.kind, t.variant));
     return [...all].filter((s) => !this.carriedThisRound.has(s) && (this.tourPicks.get(s) ?? 0) < MAX_TOUR_PICKS);
   }
 
@@ -134,12 +135,13 @@ export class StrikeCoverage {
    */
   openRetour(): void {
     this.tourOver = true;
+    // Open first: a later round's situations include the hunt-only ones (`staged`).
+    this.retourOpen = true;
     if (this.untriedSituations().length === 0) {
       this.round++;
       this.carriedThisRound = new Set();
       this.tourPicks = new Map();
     }
-    this.retourOpen = true;
   }
 
   closeRetour(): void {
@@ -153,7 +155,19 @@ export class StrikeCoverage {
 
   /** How many situations there are (the tour's length). */
   situationCount(): number {
-    return new Set([...this.tallies.values()].map((t) => situationOf(t.kind, t.variant))).size;
+    return new Set(this.staged().map((t) => situationOf(t.kind, t.variant))).size;
+  }
+
+  /**
+   * The variants a pick may draw now: a hunt-only one (strike-variants.ts
+   * HUNT_ONLY_VARIANTS) only in a later round of the tour. Its situations
+   * made the first round two longer and pushed others past run 12 (hunt
+   * seed 1: takeover-ignores-accepted at run 27 instead of 6,
+   * orders-acked-after-flush at 16 instead of 7); left to the later rounds,
+   * the first ~16 runs of a hunt stay what they were.
+   */
+  private staged(): StrikeTally[] {
+    return [...this.tallies.values()].filter((t) => this.retourOpen || !isHuntOnlyVariant(t.kind, t.variant));
   }
 
   /** A candidate's run: the strike variants it carried that its parent did not, whether it was kept, its fresh facts. */
@@ -175,7 +189,8 @@ export class StrikeCoverage {
 
   /** The share of variants no candidate has carried yet (the strike mutation's weight grows with it). */
   untriedShare(): number {
-    const all = [...this.tallies.values()];
+    // Hunt-only variants left out: the plain strike mutation never draws them (`staged`).
+    const all = [...this.tallies.values()].filter((t) => !isHuntOnlyVariant(t.kind, t.variant));
     return all.filter((t) => t.tries === 0).length / all.length;
   }
 
@@ -200,6 +215,11 @@ function perSituation(all: readonly StrikeTally[], weights: readonly number[]): 
     totals.set(situation, (totals.get(situation) ?? 0) + weights[k]!);
   });
   return all.map((t, k) => weights[k]! / totals.get(situationOf(t.kind, t.variant))!);
+}
+
+/** A variant's weight in the hunt's steering: its generator weight unless it names one of its own (a hunt-only variant). */
+function huntWeight(v: StrikeVariant): number {
+  return v.huntWeight ?? v.weight;
 }
 
 /** Whether a cut-at-note variant's note is one the parent's run emitted. */

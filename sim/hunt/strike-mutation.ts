@@ -174,6 +174,7 @@ export function addStrike(s: Scenario, rng: Rng, kind: StrikeKind = rng.pick(STR
       processes: s.processes,
       durationUs: s.durationUs,
       suspectTimeoutUs: typeof option === 'number' && option > 0 ? option : DEFAULT_SUSPECT_TIMEOUT_US,
+      ...viewChangeTimeoutOf(s),
       flightUs: s.network.delay.meanUs + s.network.delay.jitterUs / 2,
       budget,
       // A quiet strike gets a cleared stage (`clearStage`): nothing of the scenario's own is left to avoid.
@@ -236,6 +237,7 @@ export function addStrikes(s: Scenario, rng: Rng, picks: readonly StrikePick[]):
         processes: s.processes,
         durationUs,
         suspectTimeoutUs: typeof option === 'number' && option > 0 ? option : DEFAULT_SUSPECT_TIMEOUT_US,
+        ...viewChangeTimeoutOf(s),
         flightUs: s.network.delay.meanUs + s.network.delay.jitterUs / 2,
         budget,
         takenHosts: taken,
@@ -309,4 +311,10 @@ function cutsAtTotalOrderMoment(strike: Strike): boolean {
   if (strike.kind !== 'cutAtNote') return false;
   const moment = strike.variant.split('/')[0] ?? '';
   return moment in MOMENTS && MOMENTS[moment as MomentName].needs === 'totalLoad';
+}
+
+/** The scenario's view-change timeout option, when it sets one (a strike timed against it: competing coordinators' stale replies). */
+function viewChangeTimeoutOf(s: Scenario): { viewChangeTimeoutUs?: number } {
+  const option = s.protocol.options?.['viewChangeTimeoutUs'];
+  return typeof option === 'number' && option > 0 ? { viewChangeTimeoutUs: option } : {};
 }

@@ -4,6 +4,7 @@
 // situation needs.
 import { describe, expect, it } from 'vitest';
 import { generateWithPlans, type GeneratorSpec } from '../../scenarios/generator.ts';
+import { isHuntOnlyVariant } from '../../scenarios/strike-variants.ts';
 import { applyStrikes, drawStrike, LATE_STRIKES, STRIKE_VARIANTS, STRIKES, type StrikeContext, type StrikeKind } from '../../scenarios/strikes.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import { validateScenario } from '../../scenarios/validate.ts';
@@ -115,7 +116,43 @@ describe('strikes', () => {
     const rng = new Rng(`variants/${kind}`);
     for (const v of STRIKE_VARIANTS[kind]) expect(drawStrike(kind, ctx, rng, v.name)!.variant).toBe(v.name);
     const drawn = new Set(Array.from({ length: 400 }, () => drawStrike(kind, ctx, rng)!.variant));
-    expect([...drawn].sort()).toEqual(STRIKE_VARIANTS[kind].map((v) => v.name).sort());
+    // A hunt-only variant (weight 0) is never drawn unnamed: a generator's seeds draw what they drew.
+    expect([...drawn].sort()).toEqual(STRIKE_VARIANTS[kind].filter((v) => v.weight > 0).map((v) => v.name).sort());
+    for (const v of STRIKE_VARIANTS[kind].filter((x) => x.weight === 0)) expect(isHuntOnlyVariant(kind, v.name)).toBe(true);
+  });
+
+  it('stale replies: the links back to the younger coordinator rise in steps under the timeout to past its view-change timeout, then the two are cut apart', () => {
+    const rng = new Rng('stale-replies');
+    for (let k = 0; k < 30; k++) {
+      const strike = drawStrike('competingCoordinators', { ...ctx, viewChangeTimeoutUs: 120_000 }, rng, 'stale-replies')!;
+      expect(strike.quiet).toBe(true);
+      const cut = strike.schedule.find((f) => f.type === 'link' && f.lossProbability === 1)!;
+      expect(cut).toMatchObject({ from: 'p1', to: 'p2' });
+      const back = strike.schedule.filter((f) => f.type === 'link' && f.to === 'p2' && f.from !== 'p1');
+      for (const member of ['p3', 'p4', 'p5']) {
+        const steps = back.filter((f) => f.type === 'link' && f.from === member).map((f) => (f.type === 'link' ? f.delay!.meanUs : 0));
+        expect(steps.length).toBeGreaterThan(1);
+        steps.forEach((us, i) => expect(us - (i === 0 ? 1_000 : steps[i - 1]!)).toBeLessThanOrEqual(0.4 * ctx.suspectTimeoutUs + 1));
+        expect(steps[steps.length - 1]!).toBeGreaterThan(120_000);
+      }
+      for (const f of back) expect(f.atUs!).toBeLessThan(cut.atUs!);
+      expect(strike.minDurationUs!).toBeGreaterThan(strike.schedule.find((f) => f.type === 'link-reset')!.atUs!);
+    }
+  });
+
+  it('revoked suspicion: the sequencer unheard by its successor until that one begins a view change, and by a member until later, from its first order', () => {
+    const rng = new Rng('revoked');
+    for (let k = 0; k < 30; k++) {
+      const strike = drawStrike('cutAtNote', ctx, rng, 'sequencer-after-order/revoked')!;
+      expect(strike.quiet).toBe(true);
+      expect(strike.orders).toMatchObject({ total: 1 });
+      const cuts = strike.schedule.filter((f) => f.type === 'link' && f.from === 'sequencer' && f.lossProbability === 1);
+      expect(cuts.map((f) => (f.type === 'link' ? f.to : '')).sort()).toEqual(['p2', 'p3']);
+      for (const f of cuts) expect(f.at).toMatchObject({ note: 'sequencer-order', occurrence: 1, afterUs: 0 });
+      expect(strike.schedule).toContainEqual(expect.objectContaining({ from: 'sequencer', to: 'p2', lossProbability: 0, at: expect.objectContaining({ note: 'view-change-begin', node: 'p2' }) }));
+      const reset = strike.schedule.find((f) => f.type === 'link-reset')!;
+      expect(reset.at!.delayUs!).toBeGreaterThanOrEqual(2 * ctx.suspectTimeoutUs);
+    }
   });
 
   it('weighs the sequencer after ordering and the coordinator after the last flush reply above the other moments', () => {
