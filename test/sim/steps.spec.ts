@@ -2,7 +2,10 @@
 // event-loop turns between, the trace is the same bytes; `shouldStop` ends a
 // long run or a shrink early, and says so.
 import { describe, expect, it } from 'vitest';
-import { runScenario, runScenarioSteps, SLICE_EVENTS } from '../../sim/run.ts';
+import { runScenario, runScenarioSteps } from '../../sim/run.ts';
+
+// Small slices, so that the run below has many (the default, SLICE_EVENTS, is some 20 ms of work).
+const SLICE_EVENTS = 1024;
 import { shrinkScenario, shrinkSteps, failsSameWay } from '../../sim/shrink.ts';
 import { driveToEnd, driveYielding } from '../../sim/steps.ts';
 import type { TraceSink } from '../../sim/trace-sink.ts';
@@ -35,7 +38,7 @@ describe('runScenarioSteps', () => {
     expect(whole.simEvents).toBeGreaterThan(2 * SLICE_EVENTS);
     const sliced = new LinesSink();
     const times: number[] = [];
-    const stepped = await driveYielding(runScenarioSteps(busy, { seed: '5', protocol, traceSink: sliced }), (t) => times.push(t));
+    const stepped = await driveYielding(runScenarioSteps(busy, { seed: '5', protocol, traceSink: sliced, sliceEvents: SLICE_EVENTS }), (t) => times.push(t));
     expect(sliced.lines).toEqual(direct.lines);
     expect(stepped).toEqual(whole);
     expect(times.length).toBe(Math.floor(whole.simEvents / SLICE_EVENTS));
@@ -46,7 +49,7 @@ describe('runScenarioSteps', () => {
   it('shouldStop ends the run at a slice boundary: interrupted, not passed, no liveness verdict', () => {
     let polls = 0;
     const sink = new LinesSink();
-    const r = runScenario(busy, { seed: '5', protocol, traceSink: sink, shouldStop: () => ++polls >= 2 });
+    const r = runScenario(busy, { seed: '5', protocol, traceSink: sink, sliceEvents: SLICE_EVENTS, shouldStop: () => ++polls >= 2 });
     expect(polls).toBe(2);
     expect(r.interrupted).toBe(true);
     expect(r.passed).toBe(false);

@@ -28,8 +28,9 @@ describe('World: pooled message events', () => {
     const aloneB = trace(calm, '4');
     const sinkA = new MemoryTraceSink();
     const sinkB = new MemoryTraceSink();
-    const a = runScenarioSteps(lossy, { seed: '3', protocol: floodProtocol({ tickUs: 3_000 }), traceSink: sinkA, detail: 'full' });
-    const b = runScenarioSteps(calm, { seed: '4', protocol: floodProtocol({ tickUs: 3_000 }), traceSink: sinkB, detail: 'full' });
+    // Small slices (the default is some 20 ms of work), so that the two runs interleave many times.
+    const a = runScenarioSteps(lossy, { seed: '3', protocol: floodProtocol({ tickUs: 3_000 }), traceSink: sinkA, detail: 'full', sliceEvents: 1024 });
+    const b = runScenarioSteps(calm, { seed: '4', protocol: floodProtocol({ tickUs: 3_000 }), traceSink: sinkB, detail: 'full', sliceEvents: 1024 });
     let slices = 0;
     for (let doneA = false, doneB = false; !doneA || !doneB; slices++) {
       if (!doneA) doneA = a.next().done === true;
