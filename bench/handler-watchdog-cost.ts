@@ -3,9 +3,8 @@
 // two builds' dist/ loaded in this one process (A B A B over every job, so
 // load drifts hit both alike), summing each side's CPU time (user + system).
 //   npm run build && npx tsx bench/handler-watchdog-cost.ts --dist /work/main/dist [--seeds 1..5] [--driven] [--this DIR]
-// `--driven`: pass a `shouldStop` that never stops, so the runs take
-// SLICE_EVENTS slices (a main-thread run: --workers 1, replay) instead of
-// UNDRIVEN_SLICE_EVENTS (runScenario, a suite worker's runs).
+// `--driven`: pass a `shouldStop` that never stops, as a main-thread run
+// (--workers 1, replay) does; every run takes SLICE_EVENTS slices.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchArgs } from './args.ts';

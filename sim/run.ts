@@ -64,8 +64,7 @@ export interface RunOptions {
   /**
    * Events per slice (between yields, each slice one wall-clock-bounded
    * call); default SLICE_EVENTS. Changes nothing the run does, only how
-   * often it yields: runScenario without `shouldStop`, which nobody drives
-   * a slice at a time, takes UNDRIVEN_SLICE_EVENTS.
+   * often it yields (specs ask for small slices to see many).
    */
   sliceEvents?: number;
 }
@@ -86,9 +85,6 @@ export const NETWORK_EVENTS_PER_TRACE_EVENT = 64;
  * 15.5 s against 11.7 s without the bound); at 16,384 events, 6%.
  */
 export const SLICE_EVENTS = 16_384;
-
-/** The slice of a run nobody drives a slice at a time (runScenario, a suite worker's runs): the same. */
-export const UNDRIVEN_SLICE_EVENTS = SLICE_EVENTS;
 
 export interface RunResult {
   scenario: string;
@@ -127,9 +123,7 @@ export interface RunResult {
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions): RunResult {
-  // Nobody sees its slices unless it polls `shouldStop`: then long ones, fewer wall-clock-bounded calls.
-  const sliceEvents = options.shouldStop === undefined ? UNDRIVEN_SLICE_EVENTS : SLICE_EVENTS;
-  return driveToEnd(runScenarioSteps(scenario, { sliceEvents, ...options }));
+  return driveToEnd(runScenarioSteps(scenario, options));
 }
 
 /**

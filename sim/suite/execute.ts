@@ -4,7 +4,7 @@
 // `app` (it writes nothing); the second at `full`, so the failure's trace
 // holds its causes (sim/detail-rerecord.ts).
 import { mkdirSync } from 'node:fs';
-import { runScenarioSteps, SLICE_EVENTS, UNDRIVEN_SLICE_EVENTS, type RunOptions, type RunResult } from '../run.ts';
+import { runScenarioSteps, SLICE_EVENTS, type RunOptions, type RunResult } from '../run.ts';
 import { FileTraceSink } from '../trace-sink.ts';
 import type { RunJob } from './plan.ts';
 import { failingTracePath } from './trace-path.ts';
@@ -24,8 +24,7 @@ export interface RunOutcome {
 }
 
 export function executeRun(job: RunJob): RunOutcome {
-  // Nobody watches its slices: long ones, fewer wall-clock-bounded calls (sim/run.ts).
-  return driveToEnd(executeRunSteps(job, { sliceEvents: UNDRIVEN_SLICE_EVENTS }));
+  return driveToEnd(executeRunSteps(job));
 }
 
 /**
@@ -33,7 +32,7 @@ export function executeRun(job: RunJob): RunOutcome {
  * no node:vm call; `onSlice` after each slice tells the pool the run moves.
  */
 export function executeRunWatched(job: RunJob, onSlice: () => void): RunOutcome {
-  const steps = executeRunSteps(job, { sliceEvents: UNDRIVEN_SLICE_EVENTS, unbounded: true });
+  const steps = executeRunSteps(job, { unbounded: true });
   for (;;) {
     const step = steps.next();
     if (step.done === true) return step.value;
