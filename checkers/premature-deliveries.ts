@@ -10,8 +10,14 @@ import { checkCausalOrderAt, checkFifoOrderAt, mergeCausalPast } from './order.t
 import type { ProcState } from './state.ts';
 import type { TotalOrderJudge } from './total-order.ts';
 
-/** Deliveries before their multicast remembered (each is a violation); past this, some verdicts are unknown. */
-const MAX_PREMATURE = 1 << 16;
+/**
+ * Deliveries before their multicast remembered (each is a violation). Past
+ * this, a delivery is not remembered, only its message: the verdicts it
+ * could change become unknown if, and only when, that message is multicast.
+ */
+export const MAX_PREMATURE = 1 << 16;
+
+const FORGOTTEN_PROPERTIES = ['sending-view-delivery', 'fifo-order', 'causal-order', 'total-order'] as const;
 
 interface Premature {
   proc: ProcState;
@@ -24,15 +30,18 @@ interface Premature {
 
 export class PrematureDeliveries {
   private readonly byMessage = new Map<number, Premature[]>();
+  /**
+   * Messages with a delivery past the bound. An id that is never multicast
+   * has no sending view and no order, so its deliveries cannot break the
+   * four properties: a trace that delivers many such ids stays exact.
+   */
+  private readonly forgotten = new Set<number>();
   private count = 0;
 
   /** Remembers `proc`'s delivery of `msg` at `event`, made before any `bcast` of it. */
   note(ctx: CheckContext, proc: ProcState, msg: number, event: DeliverEvent, first: boolean): void {
     if (this.count >= MAX_PREMATURE) {
-      const reason = `more than ${MAX_PREMATURE} deliveries before their multicast`;
-      for (const property of ['sending-view-delivery', 'fifo-order', 'causal-order', 'total-order'] as const) {
-        ctx.unknown(property, reason);
-      }
+      this.forgotten.add(msg);
       return;
     }
     this.count += 1;
@@ -43,6 +52,10 @@ export class PrematureDeliveries {
 
   /** At the first `bcast` of `msg`: judges the deliveries of it that came before. */
   judge(ctx: CheckContext, totalOrder: TotalOrderJudge, msg: number, order: number, event: BcastEvent): void {
+    if (this.forgotten.delete(msg)) {
+      const reason = `more than ${MAX_PREMATURE} deliveries before their multicast, some of a message multicast later`;
+      for (const property of FORGOTTEN_PROPERTIES) ctx.unknown(property, reason);
+    }
     const early = this.byMessage.get(msg);
     if (early === undefined) return;
     this.byMessage.delete(msg);

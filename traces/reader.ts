@@ -37,8 +37,8 @@ export async function* readTraceBatches(path: string, options: ReadOptions = {})
         sawHeader = true;
         continue;
       }
-      const event = validateEvent(value, file, line);
-      sequence.accept(event, line);
+      const event = validateEvent(value, file, line, text);
+      sequence.accept(event, line, text);
       events.push(event);
     }
     if (events.length > 0) yield { events };

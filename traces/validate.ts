@@ -6,6 +6,7 @@
 import type { TraceEvent, TraceHeader } from './schema.ts';
 import { DELIVERY_ORDERS, TRACE_FORMAT, TRACE_VERSION } from './schema.ts';
 import { InputError, locate, quote } from './input-error.ts';
+import { exactInteger, topLevelNumberText } from './exact-time.ts';
 
 const HEADER_EXAMPLE = `{"type":"header","format":"${TRACE_FORMAT}","version":${TRACE_VERSION}}`;
 
@@ -51,7 +52,7 @@ export function validateHeader(value: unknown, file: string, line = 1): TraceHea
  * Checks the fields of one event. Sequence rules (`i`, `t`) are the
  * caller's: see EventSequence.
  */
-export function validateEvent(value: unknown, file: string, line: number): TraceEvent {
+export function validateEvent(value: unknown, file: string, line: number, text?: string): TraceEvent {
   if (!isObject(value)) fail(file, line, `expected an event object; found ${describeValue(value)}`);
   const type = value.type;
   if (typeof type !== 'string') {
@@ -71,13 +72,13 @@ export function validateEvent(value: unknown, file: string, line: number): Trace
       break;
     case 'bcast':
       requireString(value, 'node', file, line, type);
-      requireMessageId(value, file, line, type);
+      requireMessageId(value, file, line, type, text);
       requireOneOf(value, 'order', DELIVERY_ORDERS, file, line, type);
       requireInteger(value, 'view', file, line, type);
       break;
     case 'deliver':
       requireString(value, 'node', file, line, type);
-      requireMessageId(value, file, line, type);
+      requireMessageId(value, file, line, type, text);
       requireString(value, 'from', file, line, type);
       requireInteger(value, 'view', file, line, type);
       break;
@@ -104,6 +105,8 @@ export function validateEvent(value: unknown, file: string, line: number): Trace
 export class EventSequence {
   private nextI = 0;
   private lastT = 0;
+  /** The previous `t` exactly, when it was beyond 2^53 (read from its line's text), else null. */
+  private lastExactT: bigint | null = null;
   private endLine = 0;
 
   constructor(private readonly file: string) {}
@@ -112,26 +115,54 @@ export class EventSequence {
     return this.nextI;
   }
 
-  accept(event: TraceEvent, line: number): void {
+  /**
+   * `text`, the line's JSON text, lets a `t` beyond 2^53 be read exactly
+   * (a double cannot hold it); without it, such a `t` is compared rounded.
+   */
+  accept(event: TraceEvent, line: number, text?: string): void {
     if (this.endLine > 0) {
       fail(this.file, line, `an event after the end event (line ${this.endLine}): the end event must be the last line`);
     }
     if (event.i !== this.nextI) {
       fail(this.file, line, `field "i" must be ${this.nextI} (events are numbered from 0 by 1); found ${event.i}`);
     }
-    if (this.nextI > 0 && event.t < this.lastT) {
-      fail(this.file, line, `field "t" must not go backwards: ${event.t} is before the previous event's ${this.lastT}`);
+    const exactT = Number.isSafeInteger(event.t) || text === undefined ? null : this.exactTime(event, line, text);
+    if (this.nextI > 0 && this.goesBack(event.t, exactT)) {
+      const shown = exactT === null ? String(event.t) : exactT.toString();
+      const previous = this.lastExactT === null ? String(this.lastT) : this.lastExactT.toString();
+      fail(this.file, line, `field "t" must not go backwards: ${shown} is before the previous event's ${previous}`);
     }
     this.nextI += 1;
     this.lastT = event.t;
+    this.lastExactT = exactT;
     if (event.type === 'end') this.endLine = line;
+  }
+
+  /** A `t` beyond 2^53, exactly, from the line's text; not an integer there is invalid. */
+  private exactTime(event: TraceEvent, line: number, text: string): bigint | null {
+    const written = topLevelNumberText(text, 't');
+    if (written === null) return null;
+    const exact = exactInteger(written);
+    if (exact === null) fail(this.file, line, `field "t" of ${anEvent(event.type)} must be an integer (microseconds); found ${written}`);
+    return exact;
+  }
+
+  private goesBack(t: number, exactT: bigint | null): boolean {
+    if (exactT === null && this.lastExactT === null) return t < this.lastT;
+    // One of the two is beyond 2^53: compare exact values (a safe one converts exactly).
+    const now = exactT ?? BigInt(t);
+    const before = this.lastExactT ?? BigInt(this.lastT);
+    return now < before;
   }
 }
 
+function anEvent(type: string): string {
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${quote(type).slice(1, -1)} event`;
+}
+
 function fieldProblem(field: string, expected: string, found: unknown, type: string): string {
-  const anEvent = `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${quote(type).slice(1, -1)} event`;
-  if (found === undefined) return `missing required field "${field}" (${expected}) in ${anEvent}`;
-  return `field "${field}" of ${anEvent} must be ${expected}; found ${describeValue(found)}`;
+  if (found === undefined) return `missing required field "${field}" (${expected}) in ${anEvent(type)}`;
+  return `field "${field}" of ${anEvent(type)} must be ${expected}; found ${describeValue(found)}`;
 }
 
 /** A process id: "Process ids are strings" (any string, the empty one too). */
@@ -143,13 +174,18 @@ function requireString(value: Json, field: string, file: string, line: number, t
 /**
  * `msg`: "an id unique in the trace", of no type the contract names. A
  * string is kept as it is; a number is read as its decimal text (17 and
- * "17" name one message), so every reader downstream sees a string.
+ * "17" name one message), so every reader downstream sees a string. An
+ * integer beyond 2^53 (a 64-bit id, say) is read exactly from the line's
+ * `text`: as a double, 12345678901234567891 and 12345678901234567890 would
+ * be one message.
  */
-function requireMessageId(value: Json, file: string, line: number, type: string): void {
+function requireMessageId(value: Json, file: string, line: number, type: string, text: string | undefined): void {
   const found = value.msg;
   if (typeof found === 'string') return;
   if (typeof found === 'number' && Number.isFinite(found)) {
-    value.msg = String(found);
+    const written = Number.isInteger(found) && !Number.isSafeInteger(found) && text !== undefined ? topLevelNumberText(text, 'msg') : null;
+    const exact = written === null ? null : exactInteger(written);
+    value.msg = exact?.toString() ?? written ?? String(found);
     return;
   }
   fail(file, line, fieldProblem('msg', 'a message id (a string or a number)', found, type));
@@ -188,15 +224,20 @@ function requireView(value: Json, file: string, line: number): void {
     fail(file, line, fieldProblem('view.id', expected, view.id, 'view'));
   }
   const members = view.members;
-  if (!Array.isArray(members) || !members.every((member) => typeof member === 'string')) {
-    fail(file, line, fieldProblem('view.members', 'an array of process ids (strings)', members, 'view'));
+  if (!Array.isArray(members)) fail(file, line, fieldProblem('view.members', 'an array of process ids (strings)', members, 'view'));
+  const bad = members.findIndex((member) => typeof member !== 'string');
+  if (bad >= 0) {
+    // Name the element: "found an array" would not say which.
+    fail(file, line, fieldProblem(`view.members[${bad}]`, 'a process id (a string)', members[bad], 'view'));
   }
 }
 
 function requireGroups(value: Json, file: string, line: number): void {
   const groups = value.groups;
-  const ok =
-    Array.isArray(groups) &&
-    groups.every((group) => Array.isArray(group) && group.every((member) => typeof member === 'string'));
-  if (!ok) fail(file, line, fieldProblem('groups', 'an array of arrays of process ids', groups, 'partition'));
+  if (!Array.isArray(groups)) fail(file, line, fieldProblem('groups', 'an array of arrays of process ids', groups, 'partition'));
+  for (const [g, group] of groups.entries()) {
+    if (!Array.isArray(group)) fail(file, line, fieldProblem(`groups[${g}]`, 'an array of process ids', group, 'partition'));
+    const bad = group.findIndex((member) => typeof member !== 'string');
+    if (bad >= 0) fail(file, line, fieldProblem(`groups[${g}][${bad}]`, 'a process id (a string)', group[bad], 'partition'));
+  }
 }

@@ -78,6 +78,13 @@ const CASES: Case[] = [
     violated: ['causal-order'],
     why: 'p2 delivered c1 before multicasting c2, and p1 delivers c2 before c1',
   },
+  // Session 11 audit: numbers a double cannot hold, read exactly from the line.
+  { file: 'time-beyond-2-53.jsonl', violated: [], why: 't in epoch nanoseconds (beyond 2^53), never decreasing: valid, and a clean run' },
+  {
+    file: 'message-ids-64-bit.jsonl',
+    violated: [],
+    why: 'message ids 12345678901234567891 and 12345678901234567890 written as numbers are two messages (as doubles both read 12345678901234567000)',
+  },
   // Readings the contract leaves open (docs/checkers.md, "Readings of the
   // contract the code commits to"): pinned, not derived from its text.
   {

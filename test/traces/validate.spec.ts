@@ -73,7 +73,13 @@ describe('validateEvent', () => {
       'f:3: field "view.id" of a view event must be an integer; found the string "1"',
     );
     expect(errorOf(() => validateEvent({ type: 'view', i: 0, t: 0, node: 'p1', view: { id: 1, members: [1] } }, 'f', 3))).toBe(
-      'f:3: field "view.members" of a view event must be an array of process ids (strings); found an array',
+      'f:3: field "view.members[0]" of a view event must be a process id (a string); found number 1',
+    );
+    expect(errorOf(() => validateEvent({ type: 'view', i: 0, t: 0, node: 'p1', view: { id: 1, members: 'p1' } }, 'f', 3))).toBe(
+      'f:3: field "view.members" of a view event must be an array of process ids (strings); found the string "p1"',
+    );
+    expect(errorOf(() => validateEvent({ type: 'partition', i: 0, t: 0, groups: [['p1'], ['p2', null]] }, 'f', 3))).toBe(
+      'f:3: field "groups[1][1]" of a partition event must be a process id (a string); found null',
     );
     expect(errorOf(() => validateEvent({ type: 'bcast', i: 0, t: 0, node: 'p1', msg: 'm', order: 'agreed', view: 1 }, 'f', 4))).toBe(
       'f:4: field "order" of a bcast event must be one of "fifo", "causal", "total"; found the string "agreed"',
@@ -83,8 +89,28 @@ describe('validateEvent', () => {
     );
     expect(errorOf(() => validateEvent({ type: 'end', i: 0, t: 1, quiescent: 'yes' }, 'f', 5))).toMatch(/"quiescent" of an end event must be a boolean/);
     expect(errorOf(() => validateEvent({ type: 'exit', i: 0, t: 1, node: 'p', reason: 'bored' }, 'f', 5))).toMatch(/"reason"/);
-    expect(errorOf(() => validateEvent({ type: 'partition', i: 0, t: 1, groups: ['p1'] }, 'f', 5))).toMatch(/"groups"/);
+    expect(errorOf(() => validateEvent({ type: 'partition', i: 0, t: 1, groups: ['p1'] }, 'f', 5))).toMatch(/"groups\[0\]" of a partition event must be an array of process ids; found the string "p1"/);
     expect(errorOf(() => validateEvent('start', 'f', 6))).toBe('f:6: expected an event object; found the string "start"');
+  });
+});
+
+describe('validateEvent: message ids written as numbers', () => {
+  const bcast = (msg: string): [unknown, string] => {
+    const text = `{"type":"bcast","i":0,"t":0,"node":"p","msg":${msg},"order":"fifo","view":1}`;
+    return [JSON.parse(text), text];
+  };
+
+  it('reads a safe number as its decimal text', () => {
+    const [value, text] = bcast('17');
+    expect((validateEvent(value, 'f', 2, text) as { msg: string }).msg).toBe('17');
+  });
+
+  it('reads a 64-bit integer id exactly from the line, so two ids a double rounds alike stay two', () => {
+    const ids = ['12345678901234567891', '12345678901234567890', '9007199254740993', '1.2345678901234567891e19'].map((written) => {
+      const [value, text] = bcast(written);
+      return (validateEvent(value, 'f', 2, text) as { msg: string }).msg;
+    });
+    expect(ids).toEqual(['12345678901234567891', '12345678901234567890', '9007199254740993', '12345678901234567891']);
   });
 });
 
@@ -106,6 +132,26 @@ describe('EventSequence', () => {
     sequence.accept(event(1, 10), 3);
     expect(errorOf(() => sequence.accept(event(2, 9), 4))).toBe(
       "f:4: field \"t\" must not go backwards: 9 is before the previous event's 10",
+    );
+  });
+
+  it('compares a t beyond 2^53 exactly, from the line text (a double rounds 2^53 + 1 to 2^53)', () => {
+    const line = (i: number, t: string): [TraceEvent, string] => {
+      const text = `{"type":"heal","i":${i},"t":${t}}`;
+      return [JSON.parse(text) as TraceEvent, text];
+    };
+    const sequence = new EventSequence('f');
+    for (const [k, t] of ['9007199254740991', '9007199254740993', '9007199254740993', '9.007199254740994e15'].entries()) {
+      const [value, text] = line(k, t);
+      sequence.accept(value, k + 2, text);
+    }
+    const [back, backText] = line(4, '9007199254740993');
+    expect(errorOf(() => sequence.accept(back, 6, backText))).toBe(
+      "f:6: field \"t\" must not go backwards: 9007199254740993 is before the previous event's 9007199254740994",
+    );
+    const [fraction, fractionText] = line(0, '9007199254740993.5');
+    expect(errorOf(() => new EventSequence('f').accept(fraction, 2, fractionText))).toBe(
+      'f:2: field "t" of a heal event must be an integer (microseconds); found 9007199254740993.5',
     );
   });
 

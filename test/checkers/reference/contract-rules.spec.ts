@@ -63,6 +63,14 @@ const cases: [string, () => TraceBuilder, string[]][] = [
   ['a member of the sending view that never installed it still owes the delivery', () => trace().start('p1', 'p2').view(1, ['p1', 'p2'], ['p1']).send('p1', 'm', 'fifo', 1, ['p1']).view(2, ['p1', 'p2']).end(), ['delivery-liveness']],
   ['a message multicast in a view never installed is owed by nobody', () => trace().group('p1').bcast('p1', 'm', 'fifo', 9).end(), ['lifecycle']],
   ['not quiescent: liveness not judged', () => trace().group('p1').start('p2').end(false), []],
+  // Session 11 audit (notes/k-bench.md): edges no case pinned before.
+  ['a view with no members: its successor keeps more than half of nothing, which cannot be', () => trace().start('p1').view(1, [], ['p1']).view(2, ['p1']).end(), ['self-inclusion', 'primary-majority']],
+  ['members of a that left before b do not count even when b lists them again', () => trace().group('p1', 'p2', 'p3').exit('p2', 'left').exit('p3', 'left').view(2, ['p1', 'p2', 'p3'], ['p1']).end(), ['view-convergence']],
+  ['a second bcast of an id by a live process owes no delivery-liveness or self-delivery', () => trace().group('p1', 'p2').send('p1', 'm', 'fifo', 1, ['p1']).crash('p1').bcast('p2', 'm', 'fifo', 1).view(2, ['p2'], ['p2']).end(), ['no-duplication', 'primary-majority']],
+  ['a process that never started delivers total messages: lifecycle, and its order counts for total-order', () => trace().group('p1', 'p2').bcast('p1', 'x', 'total', 1).bcast('p2', 'y', 'total', 1).deliverAt(['p1', 'p2'], 'x', 'p1', 1).deliverAt(['p1', 'p2'], 'y', 'p2', 1).deliver('q', 'y', 'p2', 1).deliver('q', 'x', 'p1', 1).end(), ['lifecycle', 'total-order']],
+  ['a causal chain passes through a total message (a -> x -> c: p3 delivers c before a)', () => trace().group(...g3).send('p1', 'a', 'causal', 1, ['p1', 'p2']).send('p2', 'x', 'total', 1, ['p2', 'p3']).send('p3', 'c', 'causal', 1, ['p3']).deliver('p3', 'a', 'p1', 1).deliver('p1', 'x', 'p2', 1).deliverAt(['p1', 'p2'], 'c', 'p3', 1).end(), ['causal-order']],
+  ['causal order holds for two messages of one view delivered in a later view', () => trace().group(...g3).send('p1', 'a', 'causal', 1, ['p1', 'p2']).send('p2', 'b', 'causal', 1, ['p1', 'p2']).view(2, g3).deliver('p3', 'b', 'p2', 2).deliver('p3', 'a', 'p1', 2), ['causal-order', 'sending-view-delivery', 'virtual-synchrony']],
+  ['a crash mid-view ends no stay: the survivors alone are compared', () => trace().group(...g3).send('p1', 'm', 'fifo', 1, ['p1']).crash('p2').deliver('p3', 'm', 'p1', 1).view(2, ['p1', 'p3']).end(), []],
 ];
 
 describe('the contract, rule by rule: product, reference and the expected set agree', () => {

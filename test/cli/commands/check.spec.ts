@@ -59,7 +59,7 @@ describe('vsynclab check: invalid input exits 2 naming the file, line and field'
     ['a bcast with an object for msg', `${HEADER}\n{"type":"bcast","i":0,"t":0,"node":"p","msg":{"n":1},"order":"fifo","view":1}\n`, ':2: field "msg"'],
     ['a deliver without from', `${HEADER}\n{"type":"deliver","i":0,"t":0,"node":"p","msg":"m","view":1}\n`, ':2: missing required field "from"'],
     ['an exit without reason', `${HEADER}\n{"type":"exit","i":0,"t":0,"node":"p"}\n`, ':2: missing required field "reason"'],
-    ['a partition whose groups are not lists', `${HEADER}\n{"type":"partition","i":0,"t":0,"groups":["p"]}\n`, ':2: field "groups"'],
+    ['a partition whose groups are not lists', `${HEADER}\n{"type":"partition","i":0,"t":0,"groups":["p"]}\n`, ':2: field "groups[0]" of a partition event must be an array of process ids'],
     ['an end without quiescent', `${HEADER}\n{"type":"end","i":0,"t":0}\n`, ':2: missing required field "quiescent"'],
     ['an event after the end', `${HEADER}\n{"type":"end","i":0,"t":0,"quiescent":true}\n{"type":"heal","i":1,"t":0}\n`, ':3: an event after the end event'],
     ['an event that is not an object', `${HEADER}\n"start"\n`, ':2: expected an event object'],
@@ -85,5 +85,34 @@ describe('vsynclab check --progress', () => {
   it('shows nothing without it when standard error is not a terminal', async () => {
     const r = await cliInProcess('check', file(trace), '--json');
     expect(r.stderr).not.toContain('events read');
+  });
+});
+
+// Fixtures of the session 11 audit (notes/k-bench.md): numbers beyond 2^53,
+// which a JSON reader rounds to a double, are read exactly from the line.
+describe('vsynclab check: numbers beyond 2^53 (test/fixtures/contract/)', () => {
+  const fixture = (name: string): string => join(import.meta.dirname, '..', '..', 'fixtures', 'contract', name);
+
+  it('times beyond 2^53 that never decrease are valid (epoch nanoseconds, say): exit 0', async () => {
+    const r = await cliInProcess('check', fixture('time-beyond-2-53.jsonl'), '--json');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).ok).toBe(true);
+  });
+
+  it.each([
+    ['time-beyond-2-53-backwards.jsonl', ':3: field "t" must not go backwards: 1733212345123456700 is before the previous event\'s 1733212345123456789'],
+    ['time-beyond-2-53-fraction.jsonl', ':2: field "t" of a start event must be an integer (microseconds); found 1733212345123456789.5'],
+    ['view-member-not-a-string.jsonl', ':3: field "view.members[1]" of a view event must be a process id (a string); found number 2'],
+  ])('%s: exit 2 naming the line and field', async (name, expected) => {
+    const path = fixture(name);
+    const r = await cliInProcess('check', path, '--json');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`vsynclab: ${path}${expected}\n`);
+  });
+
+  it('64-bit message ids written as numbers stay distinct (a double rounds both to 12345678901234567000)', async () => {
+    const r = await cliInProcess('check', fixture('message-ids-64-bit.jsonl'), '--json');
+    expect(r.status, r.stdout).toBe(0);
+    expect(JSON.parse(r.stdout).violations).toEqual([]);
   });
 });
