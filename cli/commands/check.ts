@@ -110,10 +110,12 @@ function parseProfileOption(option: string | undefined): Profile {
 
 /**
  * The profile a header promises (`properties`), or all properties. The
- * contract leaves every header field but `format` and `version` free, so a
- * `properties` field that is not a list of vsynclab's property ids (another
- * tool's field of the same name) is not ours: it is ignored, with a warning,
- * and every property is checked.
+ * contract says `check` checks every property and leaves every header field
+ * but `format` and `version` free, so a `properties` field is taken as a
+ * profile only in a header vsynclab's own runner or explorer wrote (it also
+ * carries `scenarioSpec` or `exploreChoices`) and only as a list of known
+ * property ids. Any other (another tool's field of the same name) is ignored,
+ * with a warning, and every property is checked.
  */
 export function headerProfile(header: TraceHeader): { ids: readonly PropertyId[]; warning?: string } {
   const value = header.properties;
@@ -122,10 +124,17 @@ export function headerProfile(header: TraceHeader): { ids: readonly PropertyId[]
     ids: ALL_PROPERTIES,
     warning: `header field properties ${why}, so it is not a vsynclab profile: ignored, every property checked`,
   });
+  if (!writtenByVsynclab(header)) return ignored('is in a header vsynclab did not write (no scenarioSpec or exploreChoices)');
   if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) return ignored(`is ${JSON.stringify(value)}, not an array of property ids`);
   const parsed = parsePropertyList(value as string[]);
   if ('unknown' in parsed) return ignored(`names ${JSON.stringify(parsed.unknown)}, not a property id among ${ALL_PROPERTIES.join(', ')}`);
   return { ids: parsed.ids };
+}
+
+/** A header of a vsynclab run (`scenarioSpec`) or explorer counterexample (`exploreChoices`). */
+function writtenByVsynclab(header: TraceHeader): boolean {
+  const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null;
+  return isObject(header.scenarioSpec) || isObject(header.exploreChoices);
 }
 
 /**

@@ -131,17 +131,24 @@ describe('vsynclab check', () => {
     expect(unknown.stderr).toContain('--properties: unknown property id "fifo"');
   });
 
-  it("a header's properties is the trace's profile; another tool's field of that name is ignored with a warning", async () => {
+  it("a vsynclab run's header properties is the trace's profile; another tool's field of that name is ignored with a warning", async () => {
     const promised = join(dir, 'promised.jsonl');
-    const header = HEADER.replace('}', ',"properties":["lifecycle","causal-order"]}');
+    const header = HEADER.replace('}', ',"scenarioSpec":{"name":"hand"},"properties":["lifecycle","causal-order"]}');
     writeFileSync(promised, lines([header], GROUP, SWAPPED, SELF, [END]));
     const result = await cliInProcess('check', promised, '--json');
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).checked).toEqual(['lifecycle', 'causal-order']);
+    // The same list in a header vsynclab did not write: the contract's "every property".
+    const other = join(dir, 'other-tool.jsonl');
+    writeFileSync(other, lines([HEADER.replace('}', ',"properties":["lifecycle","causal-order"]}')], GROUP, SWAPPED, SELF, [END]));
+    const everything = await cliInProcess('check', other, '--json');
+    expect(everything.status).toBe(1);
+    expect(JSON.parse(everything.stdout).notPromised).toEqual([]);
+    expect(everything.stderr).toContain('warning: header field properties is in a header vsynclab did not write');
     const overridden = await cliInProcess('check', promised, '--json', '--properties', 'fifo-order');
     expect(overridden.status).toBe(1);
     const malformed = join(dir, 'malformed.jsonl');
-    writeFileSync(malformed, lines([HEADER.replace('}', ',"properties":["fifo"]}')], GROUP, [END.replace('"i":10', '"i":6')]));
+    writeFileSync(malformed, lines([HEADER.replace('}', ',"scenarioSpec":{"name":"hand"},"properties":["fifo"]}')], GROUP, [END.replace('"i":10', '"i":6')]));
     // Judged (exit 0 or 1 by its verdict), not refused (2), and on every property.
     const foreign = await cliInProcess('check', malformed, '--json');
     const foreignReport = JSON.parse(foreign.stdout) as { ok: boolean; checked: string[] };
@@ -149,7 +156,7 @@ describe('vsynclab check', () => {
     expect(foreignReport.checked.length + (JSON.parse(foreign.stdout) as { skipped: string[] }).skipped.length).toBe(15);
     expect(foreign.stderr).toContain('warning: header field properties names "fifo", not a property id');
     const object = join(dir, 'object.jsonl');
-    writeFileSync(object, lines([HEADER.replace('}', ',"properties":{"env":"prod"}}')], GROUP, [END.replace('"i":10', '"i":6')]));
+    writeFileSync(object, lines([HEADER.replace('}', ',"scenarioSpec":{"name":"hand"},"properties":{"env":"prod"}}')], GROUP, [END.replace('"i":10', '"i":6')]));
     const free = await cliInProcess('check', object, '--json');
     expect(free.status).not.toBe(2);
     expect(JSON.parse(free.stdout).notPromised).toEqual([]);
