@@ -11,7 +11,7 @@
 //
 //   npx tsx scripts/source-mutants.ts [--files protocol/isis/a.ts,b.ts]
 //       [--sample N] [--seed S] [--timeout-s T] [--at FILE:LINE[:COL],...]
-//       [--from K] [-- RUN-ARGS...]
+//       [--from K] [--to K] [-- RUN-ARGS...]
 //
 // --files  the files to mutate (default: every protocol/isis/*.ts)
 // --sample how many mutation sites to try, drawn with a seeded shuffle
@@ -21,11 +21,13 @@
 //          re-run the survivors of a log against a new scenario
 // --from   skip the first K-1 tries of the (shuffled) list, to resume a run
 //          that was stopped at try K (the same --seed and --sample)
+// --to     stop after try K: with --from, two copies of the tree can share
+//          one sample (1..60 in one, 61..120 in the other)
 // --list   print the chosen sites (FILE:LINE:COL from -> to) and run nothing
 // --timeout-s  a suite run longer than this (default 60) counts as `timeout`
 // RUN-ARGS what `vsynclab run` is given (default: nothing, so the default
 //          suite with each scenario's own seeds)
-// --at and --from apply to the list --seed and --sample drew.
+// --at, --from and --to apply to the list --seed and --sample drew.
 // The file under mutation is restored after each try, and on Ctrl-C or
 // SIGTERM mid-run (the suite is killed first). The script edits the source
 // tree it runs in: one at a time per checkout, and no hand edits meanwhile
@@ -65,6 +67,7 @@ const seed = flag('--seed') ?? '1';
 const timeoutMs = Number(flag('--timeout-s') ?? '60') * 1000;
 const places = flag('--at')?.split(',') ?? null;
 const from = Number(flag('--from') ?? '1');
+const to = Number(flag('--to') ?? 'Infinity');
 
 function defaultFiles(): string[] {
   return readdirSync(join(ROOT, 'protocol/isis'))
@@ -178,7 +181,7 @@ if (own.includes('--list')) {
 const survivors: string[] = [];
 const counts = { caught: 0, survived: 0, timeout: 0, error: 0 };
 for (const [k, site] of chosen.entries()) {
-  if (k + 1 < from) continue;
+  if (k + 1 < from || k + 1 > to) continue;
   const original = readFileSync(site.file, 'utf8');
   restore = () => writeFileSync(site.file, original);
   writeFileSync(site.file, original.slice(0, site.start) + site.to + original.slice(site.end));

@@ -57,4 +57,6 @@ export const MUTANT_CATCHES: Readonly<Record<string, MutantCatch>> = {
   'flush-reply-any-ballot': { file: 'isis-dueling-stale-flush-reply.json', seed: 1 },
   // Survived source-level mutation (multicast.ts onOrders, session 9); the scenario was written for it (seeds 1..60 all fail).
   'orders-any-view': { file: 'isis-old-order-after-install.json', seed: 1 },
+  // Survived source-level mutation (membership.ts onAccepted, session 11); the scenario was written for it (seeds 1..60 all fail).
+  'acceptance-any-view': { file: 'isis-stale-acceptance-next-view.json', seed: 1 },
 };

@@ -37,6 +37,7 @@ import { ackReleasesNext } from './ack-releases-next.ts';
 import { leaveExitsAtRequest } from './leave-exits-at-request.ts';
 import { flushReplyAnyBallot } from './flush-reply-any-ballot.ts';
 import { ordersAnyView } from './orders-any-view.ts';
+import { acceptanceAnyView } from './acceptance-any-view.ts';
 import type { Mutant } from './types.ts';
 
 export type { Mutant } from './types.ts';
@@ -88,6 +89,8 @@ export const MUTANTS: readonly Mutant[] = [
   // Session 10: survivors of source-level mutation (scripts/source-mutants.ts), each with the scenario written for it.
   flushReplyAnyBallot,
   ordersAnyView,
+  // Session 11: a survivor of source-level mutation (membership.ts onAccepted), with the scenario written for it.
+  acceptanceAnyView,
 ];
 
 export function mutantByName(name: string): Mutant | undefined {
