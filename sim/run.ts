@@ -67,6 +67,8 @@ export interface RunOptions {
    * often it yields (specs ask for small slices to see many).
    */
   sliceEvents?: number;
+  /** Hears the run's write ledger when it is made (benches and tests read its peak size). */
+  onWriteLedger?: (ledger: WriteLedger) => void;
 }
 
 /**
@@ -150,7 +152,9 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   let stopRequested = false;
   let interrupted = false;
 
-  const ledger = new WriteLedger();
+  const initialMembers = Array.from({ length: scenario.processes }, (_, k) => `p${k + 1}`);
+  const ledger = new WriteLedger({ initialMembers, protocol });
+  options.onWriteLedger?.(ledger);
   const record = (event: UnnumberedEvent): void => {
     ledger.recorded(event);
     if (recordsNetwork && isNetworkEvent(event as { type: string })) {
@@ -215,7 +219,6 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   let timedOut = false;
   try {
     const startUp = (): void => {
-      const initialMembers = Array.from({ length: scenario.processes }, (_, k) => `p${k + 1}`);
       for (const host of initialMembers) world.startProcess(host, { mode: 'member', initialMembers });
       startWorkload(world, {
         spec: scenario.workload,
