@@ -201,14 +201,18 @@ export class WriteLedger extends RequestLedger {
   unappliedWrites(protocol: JudgedProtocol, live: readonly LiveProcess[]): string | null {
     const digest = protocol.appDigest;
     if (digest === undefined || !judges(protocol)) return null;
-    for (const process of live) {
-      const replica = this.replayed.get(process.pid);
-      if (replica === undefined) continue;
-      const held = digest(process.state);
-      if (held === null) continue;
+    return this.unappliedWritesIn(protocol, new Map(live.map((process) => [process.pid, digest(process.state)])));
+  }
+
+  /** unappliedWrites, from the digests already taken (sim/end-digests.ts), in the map's order. */
+  unappliedWritesIn(protocol: JudgedProtocol, digests: ReadonlyMap<ProcessId, string | null>): string | null {
+    if (!judges(protocol)) return null;
+    for (const [pid, held] of digests) {
+      const replica = this.replayed.get(pid);
+      if (replica === undefined || held === null) continue;
       const made = kvDigest(replica.map);
       if (held !== made) {
-        return `replica ${process.pid} holds ${held} but the ${replica.applied} total-order writes it delivered make ${made}, at the end of a quiescent run`;
+        return `replica ${pid} holds ${held} but the ${replica.applied} total-order writes it delivered make ${made}, at the end of a quiescent run`;
       }
     }
     return null;
