@@ -83,11 +83,9 @@ export class WriteLedger extends RequestLedger {
    * unknown: then nothing is forgotten.
    */
   private readonly awaited: Set<ProcessId> | null;
-  /** The most writes kept at once in this run (benches and tests: it must not grow with the run's length). */
-  peakOutstandingWrites = 0;
-
   /** False: the run's protocol is not judged (unappliedWrites), so no write is kept. */
   private readonly keepsWrites: boolean;
+  private peak = 0;
 
   /**
    * `initialMembers`: the processes that may begin in the first view (the
@@ -103,6 +101,11 @@ export class WriteLedger extends RequestLedger {
   /** The writes kept now: multicast, and not yet delivered by every judged process that may deliver them. */
   get outstandingWrites(): number {
     return this.writes.size;
+  }
+
+  /** The most writes kept at once so far (benches and tests: it must not grow with the run's length). */
+  get peakOutstandingWrites(): number {
+    return this.peak;
   }
 
   override requested(pid: ProcessId, request: AppRequest): void {
@@ -180,7 +183,7 @@ export class WriteLedger extends RequestLedger {
     for (const pid of this.awaited ?? []) owedBy.add(pid);
     if (owedBy.size === 0 && this.awaited !== null) return;
     this.writes.set(msg, { ...write, viewId, owedBy });
-    if (this.writes.size > this.peakOutstandingWrites) this.peakOutstandingWrites = this.writes.size;
+    if (this.writes.size > this.peak) this.peak = this.writes.size;
   }
 
   /** `pid` will not deliver `write` (again): forgets the write once no judged process may. */
