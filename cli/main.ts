@@ -11,6 +11,7 @@ import { checkNumericFlags } from './numeric-flags.ts';
 import { checkFlagShapes } from './flag-shapes.ts';
 import { commandModulesFor, commandName, namedCommand } from './commands/index.ts';
 import { packageVersion } from './package-version.ts';
+import { optionsWithoutCommand, unknownCommandLine, unknownOptionsLine } from './unknown-command.ts';
 
 /**
  * Runs one command line (without `node` and the script name) and resolves to
@@ -93,6 +94,8 @@ async function commandLine(argv: readonly string[], handler?: (args: Record<stri
     .locale('en')
     .usage('$0 <command> [options]\n\nDeterministic simulation and model checking of ISIS-style process groups.')
     .strict()
+    // "Unknown command: tpyo", not "Unknown argument: tpyo" (which an unknown option gets too).
+    .strictCommands()
     .demandCommand(1, NO_COMMAND)
     .recommendCommands()
     .help()
@@ -102,7 +105,14 @@ async function commandLine(argv: readonly string[], handler?: (args: Record<stri
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message, error) => {
       if (error) throw error;
-      if (message === NO_COMMAND) throw new NoCommandError(message);
+      if (message === NO_COMMAND) {
+        // `vsynclab --tpyo`: the option is what is wrong (yargs checks for a command first).
+        const options = optionsWithoutCommand(argv);
+        if (options.length > 0) throw new InputError(unknownOptionsLine(options));
+        throw new NoCommandError(message);
+      }
+      const unknownCommand = message === null || message === undefined ? null : unknownCommandLine(message, argv);
+      if (unknownCommand !== null) throw new InputError(unknownCommand);
       // A required positional left out (`vsynclab check`): say which, as the other messages do.
       const named = namedCommand(argv);
       if (message?.startsWith(NOT_ENOUGH_POSITIONALS) === true && named?.needs !== undefined) {

@@ -17,6 +17,7 @@ import { startWorkload } from './workload.ts';
 import { BoundHit, World } from './world.ts';
 import { ProtocolHandlerError } from './system/handlers.ts';
 import { DEFAULT_HANDLER_TIMEOUT_MS, runWithin, SliceTimeout } from './handler-watchdog.ts';
+import { DigestTimeout, endDigests } from './end-digests.ts';
 import { InputError } from '../core/input-error.ts';
 import type { Choice } from './system/choice.ts';
 import { resolveProtocol } from './resolve-protocol.ts';
@@ -67,6 +68,8 @@ export interface RunOptions {
    * often it yields (specs ask for small slices to see many).
    */
   sliceEvents?: number;
+  /** Hears the run's write ledger when it is made (benches and tests read its peak size). */
+  onWriteLedger?: (ledger: WriteLedger) => void;
 }
 
 /**
@@ -150,7 +153,9 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   let stopRequested = false;
   let interrupted = false;
 
-  const ledger = new WriteLedger();
+  const initialMembers = Array.from({ length: scenario.processes }, (_, k) => `p${k + 1}`);
+  const ledger = new WriteLedger({ initialMembers, protocol });
+  options.onWriteLedger?.(ledger);
   const record = (event: UnnumberedEvent): void => {
     ledger.recorded(event);
     if (recordsNetwork && isNetworkEvent(event as { type: string })) {
@@ -215,7 +220,6 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   let timedOut = false;
   try {
     const startUp = (): void => {
-      const initialMembers = Array.from({ length: scenario.processes }, (_, k) => `p${k + 1}`);
       for (const host of initialMembers) world.startProcess(host, { mode: 'member', initialMembers });
       startWorkload(world, {
         spec: scenario.workload,
@@ -284,9 +288,21 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   const verdict = checker?.finish();
   // The full list: liveness violations appear only when the checker finishes.
   if (verdict !== undefined) violations.splice(0, violations.length, ...verdict.violations);
-  const replicasAgree = quiescent ? compareReplicas(world) : null;
-  const requestsLost = quiescent ? ledger.unanswered(world.liveProcesses().map((p) => p.pid)) : null;
-  const writesUnapplied = quiescent ? ledger.unappliedWrites(world.protocol, world.liveProcesses()) : null;
+  // Taken once, within the same wall-clock bound as the slices: a plugin's appDigest is protocol code too.
+  let digests: ReadonlyMap<string, string | null> | null = null;
+  if (quiescent) {
+    try {
+      digests = endDigests(world.protocol.appDigest, world.liveProcesses(), timeoutMs);
+    } catch (caught) {
+      if (!(caught instanceof DigestTimeout)) throw caught;
+      error = caught.describe(traceEvents, world.nowUs);
+      timedOut = true;
+    }
+  }
+  const judged = quiescent && !timedOut;
+  const replicasAgree = judged ? compareReplicas(digests) : null;
+  const requestsLost = judged ? ledger.unanswered(world.liveProcesses().map((p) => p.pid)) : null;
+  const writesUnapplied = judged && digests !== null ? ledger.unappliedWritesIn(world.protocol, digests) : null;
   const failure =
     timedOut ? 'error: did not return within the wall-clock bound'
     : error !== null ? 'error: protocol or simulator threw'
@@ -372,12 +388,11 @@ function notQuiet(busy: readonly string[], settleUs: number): string {
   return `not quiet: ${shown} still busy (the protocol's isQuiet) when the settle phase ended (settleUs ${settleUs})`;
 }
 
-function compareReplicas(world: World): boolean | null {
-  const digest = world.protocol.appDigest;
-  if (digest === undefined) return null;
+/** Every live process's application state digest equal (null: no digest to compare). */
+function compareReplicas(digests: ReadonlyMap<string, string | null> | null): boolean | null {
+  if (digests === null) return null;
   let first: string | null | undefined;
-  for (const process of world.liveProcesses()) {
-    const d = digest(process.state);
+  for (const d of digests.values()) {
     if (d === null) continue;
     if (first === undefined) first = d;
     else if (d !== first) return false;
