@@ -54,3 +54,19 @@ export function runWithin<T>(timeoutMs: number, slice: () => T): T {
     context.slice = outer;
   }
 }
+
+/**
+ * Drives `steps` one `next()` at a time, each within `timeoutMs` (SliceTimeout
+ * past it), and yields what they yield: for a computation written as a
+ * generator that yields every few tens of milliseconds (the explorer's
+ * searches), one node:vm call per yield bounds every handler it calls. A
+ * generator ended by the bound is finished: it is not resumed.
+ */
+export function* stepsWithin<Y, R>(timeoutMs: number, steps: Generator<Y, R, void>): Generator<Y, R, void> {
+  const next = (): IteratorResult<Y, R> => steps.next();
+  for (;;) {
+    const step = runWithin(timeoutMs, next);
+    if (step.done === true) return step.value;
+    yield step.value;
+  }
+}
