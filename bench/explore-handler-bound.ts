@@ -37,8 +37,9 @@ console.log(JSON.stringify({ result: r.result, states: r.states, transitions: r.
 
 function runOnce(file: string, maxStates: number, por: boolean, workers: number, bound: 'on' | 'off'): Run {
   const args = ['--input-type=module', '-e', CHILD, ROOT, file, String(maxStates), String(por), String(workers), bound];
-  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (child.status !== 0) throw new Error(`explore (bound ${bound}) failed (${child.status}): ${child.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  // A run that takes ten minutes is stuck: said, not waited for.
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20, timeout: 600_000 });
+  if (child.status !== 0) throw new Error(`explore (bound ${bound}) failed (${child.status ?? child.signal}): ${child.stderr.trim().split('\n').slice(-3).join(' | ')}`);
   return JSON.parse(child.stdout.trim().split('\n').pop() as string) as Run;
 }
 

@@ -11,6 +11,15 @@ import type { Action } from './actions.ts';
 import type { ExploreModel } from './model.ts';
 import type { GlobalState } from './state.ts';
 
+/**
+ * Milliseconds of search (a few of its 25 ms yields) in one node:vm call
+ * bounded by the wall-clock bound on handlers (stepsWithin): each call costs
+ * a watchdog thread, and the calls come by wall-clock time, so on a loaded
+ * machine, where the search gets little CPU a second, they cost the more of
+ * it. A Ctrl-C then waits for the end of the stretch, within a tenth of a second.
+ */
+export const BOUNDED_STRETCH_MS = 100;
+
 /** What the search had done when the bound ended it. */
 export interface Explored {
   states: number;

@@ -26,7 +26,7 @@ import * as sleepSets from './sleep-sets.ts';
 import { SleepSets, type Revisit, type SleepPlan } from './sleep-sets.ts';
 import { compactBfs, fullStateBfs, type BfsSearch, type KeepChild } from './search-bfs.ts';
 import { DEFAULT_HANDLER_TIMEOUT_MS, SliceTimeout, stepsWithin } from '../handler-watchdog.ts';
-import { hangInModel, hangSiteOf } from './hang.ts';
+import { BOUNDED_STRETCH_MS, hangInModel, hangSiteOf } from './hang.ts';
 
 import type { SearchOptions, SearchOutcome } from './search-types.ts';
 
@@ -67,9 +67,9 @@ export function* searchSteps(model: ExploreModel, options: SearchOptions): Gener
   const search = new Search(model, options);
   const timeoutMs = options.handlerTimeoutMs === undefined ? DEFAULT_HANDLER_TIMEOUT_MS : options.handlerTimeoutMs;
   if (timeoutMs === null) return yield* search.run();
-  // Each stretch between two yields (some 25 ms of work) in one node:vm call: a handler that never returns ends the search (hang.ts).
+  // Stretches of search (some 100 ms, a few yields) each in one node:vm call: a handler that never returns ends the search (hang.ts).
   try {
-    return yield* stepsWithin(timeoutMs, search.run());
+    return yield* stepsWithin(timeoutMs, search.run(), BOUNDED_STRETCH_MS);
   } catch (caught) {
     if (!(caught instanceof SliceTimeout)) throw caught;
     throw hangInModel(model, hangSiteOf(caught), search.explored());

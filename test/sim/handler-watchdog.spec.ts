@@ -62,6 +62,21 @@ describe('stepsWithin', () => {
     expect([driven.next(), driven.next(), driven.next()]).toEqual([{ value: 1, done: false }, { value: 2, done: false }, { value: 'done', done: true }]);
   });
 
+  it('with a minimum stretch: several next() calls in one, yielding the last value', () => {
+    let calls = 0;
+    function* steps(): Generator<number, string, void> {
+      for (let k = 1; k <= 1000; k++) {
+        calls++;
+        yield k;
+      }
+      return 'done';
+    }
+    const driven = stepsWithin(5000, steps(), 60_000);
+    // Far less than a minute of work: every yield in the first stretch, and the end.
+    expect(driven.next()).toEqual({ value: 'done', done: true });
+    expect(calls).toBe(1000);
+  });
+
   it('ends a step that runs past the bound with SliceTimeout; the steps before it ran', () => {
     const seen: number[] = [];
     function* steps(): Generator<void, void, void> {

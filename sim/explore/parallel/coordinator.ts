@@ -28,7 +28,7 @@ import { searchOutcome } from '../search-outcome.ts';
 import type { SearchOptions, SearchOutcome } from '../search-types.ts';
 import type { Trail } from '../state.ts';
 import { DEFAULT_HANDLER_TIMEOUT_MS, SliceTimeout, stepsWithin } from '../../handler-watchdog.ts';
-import { hangInModel, hangSiteOf, type Explored } from '../hang.ts';
+import { BOUNDED_STRETCH_MS, hangInModel, hangSiteOf, type Explored } from '../hang.ts';
 import type { ParallelDiagnostics, ParallelSearchOptions } from './parallel-options.ts';
 import { raiseWorkerFailures, reproduceFailure } from './worker-failures.ts';
 import { defaultKeep } from './keep-budget.ts';
@@ -60,8 +60,8 @@ export function* parallelSearchSteps(model: ExploreModel, options: ParallelSearc
   const run = new ParallelRun(model, options);
   const timeoutMs = handlerTimeoutOf(options);
   try {
-    // This thread's stretches between yields (the first levels, expanded here; then waiting on the workers, 25 ms a stretch) each in one node:vm call, as search.ts's.
-    return yield* timeoutMs === null ? run.search() : stepsWithin(timeoutMs, run.search());
+    // This thread's stretches of some 100 ms (the first levels, expanded here; then waiting on the workers) each in one node:vm call, as search.ts's.
+    return yield* timeoutMs === null ? run.search() : stepsWithin(timeoutMs, run.search(), BOUNDED_STRETCH_MS);
   } catch (caught) {
     if (!(caught instanceof SliceTimeout)) throw caught;
     throw hangInModel(model, hangSiteOf(caught), run.explored());
@@ -285,7 +285,7 @@ class ParallelRun {
         requestStop(this.control, caught.bound === 'maxSeconds' || caught.bound === 'interrupted' ? STOP_HURRY : STOP_PLAIN);
         stopAll();
         // The pacer throws before it sets yieldDue: yield anyway while the workers report, so that this wait,
-        // however long, is stretches of 25 ms (each one node:vm call within the bound on handlers).
+        // however long, is short stretches (each within the bound on handlers: stepsWithin).
         this.pacer.yieldDue = true;
       }
       if (this.pacer.yieldDue) {

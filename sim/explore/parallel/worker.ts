@@ -11,6 +11,7 @@ import { runWithin, SliceTimeout } from '../../handler-watchdog.ts';
 import { loadPlugins } from '../../plugins.ts';
 import { resolveProtocol } from '../../resolve-protocol.ts';
 import { ExploreModel } from '../model.ts';
+import { BOUNDED_STRETCH_MS } from '../hang.ts';
 import { Found, Frontier, LevelExpander, StepFailed } from './level-expander.ts';
 import { COORDINATOR_SLOT, receive, requestStop, send, STOP, STOP_HURRY, STOP_PLAIN, WORKER_SLOTS } from './mailbox.ts';
 import { MAX_LEVEL_STATS, PROGRESS_DEPTH, PROGRESS_QUEUED, PROGRESS_TRANSITIONS, PROGRESS_WORDS, type FromWorker, type ToWorker, type WorkerLevelStats, type WorkerSetup } from './messages.ts';
@@ -24,10 +25,11 @@ class Stopped extends Error {}
 
 /**
  * Milliseconds of expansion in one node:vm call bounded by the wall-clock
- * bound on handlers (sim/handler-watchdog.ts): some 0.1 ms a call, so 0.4 %
- * of the time, and a level of any size is bounded slice by slice.
+ * bound on handlers (sim/handler-watchdog.ts): a call costs some 0.1 ms (a
+ * watchdog thread), more on a loaded machine, so 0.1 % of the time idle,
+ * and a level of any size is bounded slice by slice (hang.ts's BOUNDED_STRETCH_MS).
  */
-const SLICE_MS = 25;
+const SLICE_MS = BOUNDED_STRETCH_MS;
 
 const setup = workerData as WorkerSetup;
 const control = new Int32Array(setup.control);
