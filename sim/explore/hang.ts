@@ -19,6 +19,18 @@ import type { GlobalState } from './state.ts';
  * it. A Ctrl-C then waits for the end of the stretch, within a tenth of a second.
  */
 export const BOUNDED_STRETCH_MS = 100;
+/**
+ * A worker's slice of a level (parallel/worker.ts): a worker reads the stop
+ * flag inside its slices, so their length delays nothing, and 1 s costs a
+ * tenth of 100 ms. Both are at most a tenth of the bound, so that a slice of
+ * real work on a loaded machine stays well inside a small bound.
+ */
+export const WORKER_SLICE_MS = 1000;
+
+/** A stretch of at most `preferredMs`, and at most a tenth of the bound. */
+export function stretchWithin(timeoutMs: number, preferredMs: number): number {
+  return Math.min(preferredMs, timeoutMs / 10);
+}
 
 /** What the search had done when the bound ended it. */
 export interface Explored {

@@ -26,7 +26,7 @@ import * as sleepSets from './sleep-sets.ts';
 import { SleepSets, type Revisit, type SleepPlan } from './sleep-sets.ts';
 import { compactBfs, fullStateBfs, type BfsSearch, type KeepChild } from './search-bfs.ts';
 import { DEFAULT_HANDLER_TIMEOUT_MS, SliceTimeout, stepsWithin } from '../handler-watchdog.ts';
-import { BOUNDED_STRETCH_MS, hangInModel, hangSiteOf } from './hang.ts';
+import { BOUNDED_STRETCH_MS, hangInModel, hangSiteOf, stretchWithin } from './hang.ts';
 
 import type { SearchOptions, SearchOutcome } from './search-types.ts';
 
@@ -69,7 +69,7 @@ export function* searchSteps(model: ExploreModel, options: SearchOptions): Gener
   if (timeoutMs === null) return yield* search.run();
   // Stretches of search (some 100 ms, a few yields) each in one node:vm call: a handler that never returns ends the search (hang.ts).
   try {
-    return yield* stepsWithin(timeoutMs, search.run(), BOUNDED_STRETCH_MS);
+    return yield* stepsWithin(timeoutMs, search.run(), stretchWithin(timeoutMs, BOUNDED_STRETCH_MS));
   } catch (caught) {
     if (!(caught instanceof SliceTimeout)) throw caught;
     throw hangInModel(model, hangSiteOf(caught), search.explored());

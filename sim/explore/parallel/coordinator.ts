@@ -28,7 +28,7 @@ import { searchOutcome } from '../search-outcome.ts';
 import type { SearchOptions, SearchOutcome } from '../search-types.ts';
 import type { Trail } from '../state.ts';
 import { DEFAULT_HANDLER_TIMEOUT_MS, SliceTimeout, stepsWithin } from '../../handler-watchdog.ts';
-import { BOUNDED_STRETCH_MS, hangInModel, hangSiteOf, type Explored } from '../hang.ts';
+import { BOUNDED_STRETCH_MS, hangInModel, hangSiteOf, stretchWithin, type Explored } from '../hang.ts';
 import type { ParallelDiagnostics, ParallelSearchOptions } from './parallel-options.ts';
 import { raiseWorkerFailures, reproduceFailure } from './worker-failures.ts';
 import { defaultKeep } from './keep-budget.ts';
@@ -61,7 +61,7 @@ export function* parallelSearchSteps(model: ExploreModel, options: ParallelSearc
   const timeoutMs = handlerTimeoutOf(options);
   try {
     // This thread's stretches of some 100 ms (the first levels, expanded here; then waiting on the workers) each in one node:vm call, as search.ts's.
-    return yield* timeoutMs === null ? run.search() : stepsWithin(timeoutMs, run.search(), BOUNDED_STRETCH_MS);
+    return yield* timeoutMs === null ? run.search() : stepsWithin(timeoutMs, run.search(), stretchWithin(timeoutMs, BOUNDED_STRETCH_MS));
   } catch (caught) {
     if (!(caught instanceof SliceTimeout)) throw caught;
     throw hangInModel(model, hangSiteOf(caught), run.explored());

@@ -11,7 +11,7 @@ import { runWithin, SliceTimeout } from '../../handler-watchdog.ts';
 import { loadPlugins } from '../../plugins.ts';
 import { resolveProtocol } from '../../resolve-protocol.ts';
 import { ExploreModel } from '../model.ts';
-import { BOUNDED_STRETCH_MS } from '../hang.ts';
+import { stretchWithin, WORKER_SLICE_MS } from '../hang.ts';
 import { Found, Frontier, LevelExpander, StepFailed } from './level-expander.ts';
 import { COORDINATOR_SLOT, receive, requestStop, send, STOP, STOP_HURRY, STOP_PLAIN, WORKER_SLOTS } from './mailbox.ts';
 import { MAX_LEVEL_STATS, PROGRESS_DEPTH, PROGRESS_QUEUED, PROGRESS_TRANSITIONS, PROGRESS_WORDS, type FromWorker, type ToWorker, type WorkerLevelStats, type WorkerSetup } from './messages.ts';
@@ -26,12 +26,14 @@ class Stopped extends Error {}
 /**
  * Milliseconds of expansion in one node:vm call bounded by the wall-clock
  * bound on handlers (sim/handler-watchdog.ts): a call costs some 0.1 ms (a
- * watchdog thread), more on a loaded machine, so 0.1 % of the time idle,
- * and a level of any size is bounded slice by slice (hang.ts's BOUNDED_STRETCH_MS).
+ * watchdog thread), more on a loaded machine, and a level of any size is
+ * bounded slice by slice (hang.ts's WORKER_SLICE_MS, at most a tenth of the bound):
+ * SLICE_MS, below.
  */
-const SLICE_MS = BOUNDED_STRETCH_MS;
 
 const setup = workerData as WorkerSetup;
+// Expansion in one node:vm call (see above).
+const SLICE_MS = setup.handlerTimeoutMs === null ? Infinity : stretchWithin(setup.handlerTimeoutMs, WORKER_SLICE_MS);
 const control = new Int32Array(setup.control);
 const progress = new Float64Array(setup.progress);
 const mySlot = WORKER_SLOTS + setup.index;
