@@ -14,25 +14,21 @@ import { ExploreModel } from '../model.ts';
 import { stretchWithin, WORKER_SLICE_MS } from '../hang.ts';
 import { Found, Frontier, LevelExpander, StepFailed } from './level-expander.ts';
 import { COORDINATOR_SLOT, receive, requestStop, send, STOP, STOP_HURRY, STOP_PLAIN, WORKER_SLOTS } from './mailbox.ts';
-import { MAX_LEVEL_STATS, PROGRESS_DEPTH, PROGRESS_QUEUED, PROGRESS_TRANSITIONS, PROGRESS_WORDS, type FromWorker, type ToWorker, type WorkerLevelStats, type WorkerSetup } from './messages.ts';
+import { MAX_LEVEL_STATS, PROGRESS_DEPTH, PROGRESS_QUEUED, PROGRESS_TRANSITIONS, PROGRESS_WORDS, type FromWorker, type ToWorker, type WorkerFailure, type WorkerLevelStats, type WorkerSetup } from './messages.ts';
 import { SharedVisitedSet } from './shared-visited.ts';
 import { threadCpuMs } from './thread-cpu.ts';
 import { decodeFrontier, encodeFrontier, pathActions } from './transfer.ts';
-import type { WorkerFailure } from './messages.ts';
 
 /** Thrown by the look callback when another thread asked to stop. */
 class Stopped extends Error {}
 
+const setup = workerData as WorkerSetup;
 /**
  * Milliseconds of expansion in one node:vm call bounded by the wall-clock
  * bound on handlers (sim/handler-watchdog.ts): a call costs some 0.1 ms (a
  * watchdog thread), more on a loaded machine, and a level of any size is
- * bounded slice by slice (hang.ts's WORKER_SLICE_MS, at most a tenth of the bound):
- * SLICE_MS, below.
+ * bounded slice by slice (hang.ts's WORKER_SLICE_MS, at most a tenth of the bound).
  */
-
-const setup = workerData as WorkerSetup;
-// Expansion in one node:vm call (see above).
 const SLICE_MS = setup.handlerTimeoutMs === null ? Infinity : stretchWithin(setup.handlerTimeoutMs, WORKER_SLICE_MS);
 const control = new Int32Array(setup.control);
 const progress = new Float64Array(setup.progress);
