@@ -7,6 +7,7 @@
 // the heap (the world, the trace so far) intact. This is a safety net only:
 // a slice takes milliseconds, the bound is seconds, and a run that ends within
 // it is not changed in any way (the bound never decides what a run does).
+import { performance } from 'node:perf_hooks';
 import { createContext, Script } from 'node:vm';
 import { runningHandler, type HandlerKind } from './system/handlers.ts';
 import type { ProcessId } from '../traces/schema.ts';
@@ -52,5 +53,31 @@ export function runWithin<T>(timeoutMs: number, slice: () => T): T {
     throw timeout;
   } finally {
     context.slice = outer;
+  }
+}
+
+/**
+ * Drives `steps`, each stretch of them within `timeoutMs` (SliceTimeout past
+ * it), and yields what they yield: for a computation written as a generator
+ * that yields every few tens of milliseconds (the explorer's searches), one
+ * node:vm call per stretch bounds every handler it calls. A stretch runs
+ * `next()` until `minStretchMs` of wall-clock time have passed (0: one
+ * `next()`), and yields the last value: each node:vm call starts and joins a
+ * watchdog thread (some 0.1 ms, more on a loaded machine), so a stretch of
+ * several yields costs a fraction of one per yield. A generator ended by the
+ * bound is finished: it is not resumed.
+ */
+export function* stepsWithin<Y, R>(timeoutMs: number, steps: Generator<Y, R, void>, minStretchMs = 0): Generator<Y, R, void> {
+  const next = (): IteratorResult<Y, R> => {
+    const until = performance.now() + minStretchMs;
+    for (;;) {
+      const step = steps.next();
+      if (step.done === true || minStretchMs <= 0 || performance.now() >= until) return step;
+    }
+  };
+  for (;;) {
+    const step = runWithin(timeoutMs, next);
+    if (step.done === true) return step.value;
+    yield step.value;
   }
 }

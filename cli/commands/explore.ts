@@ -1,6 +1,7 @@
 // `vsynclab explore SCENARIO`: exhaustive exploration of a small
 // configuration (sim/explore/). Thin: parse, explore, print, write the
-// counterexample. Exit 0: ok (space exhausted, nothing found); 1: violated;
+// counterexample. Exit 0: ok (space exhausted, nothing found); 1: violated,
+// or a protocol handler that threw or never returned (--handler-timeout-s);
 // 2: bad input; 4: unknown (a bound was hit); 130 / 143: stopped by
 // SIGINT / SIGTERM (cli/interrupt.ts), after reporting the states explored.
 import { assertNever } from '../../core/assert-never.ts';
@@ -18,6 +19,7 @@ import {
   parseBudgetFlag,
   porInapplicable,
   withBudgets,
+  ExploreHang,
   type ExploreResult,
   type SearchProgress,
   type Strategy,
@@ -31,6 +33,7 @@ import { DEFAULT_COVERAGE_DIR, finishCoverage, prepareCoverage } from '../covera
 import { exploreWithCoverage } from '../../sim/coverage/explore-jobs.ts';
 import { replayTraceCommand, type RunContext } from '../describe-run.ts';
 import { shellCommand } from '../shell-quote.ts';
+import { HANDLER_TIMEOUT_OPTION, parseHandlerTimeoutOption } from '../handler-timeout-option.ts';
 import { exitStatusOf, interruptedLine, interruption, shouldStop, type InterruptSignal } from '../interrupt.ts';
 
 interface ExploreArgs {
@@ -58,6 +61,7 @@ interface ExploreArgs {
   coverage: boolean;
   coverageOut?: string;
   workers: number;
+  handlerTimeoutS?: number;
 }
 
 const EXIT_OK = 0;
@@ -97,6 +101,7 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
       })
       .option('compare', { type: 'boolean', default: false, describe: 'with --por/--sleep-sets/--symmetry: also explore without them and report both state and transition counts' })
       .option('workers', { type: 'number', default: 1, describe: 'worker threads for a parallel breadth-first search (same states and verdict; docs/explore.md)' })
+      .option('handler-timeout-s', { ...HANDLER_TIMEOUT_OPTION, describe: HANDLER_TIMEOUT_OPTION.describe.replace('fail the run', 'end the exploration (exit 1)') })
       .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' })
       .option('out', { type: 'string', describe: 'where to write a counterexample (default ./<scenario>.counterexample.jsonl)' })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols first (repeatable)' })
@@ -112,6 +117,7 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     const maxMemoryBytes = positive(args.maxMemoryMb, '--max-memory-mb') * MB;
     const maxSeconds = args.maxSeconds === undefined ? undefined : positive(args.maxSeconds, '--max-seconds');
     const workers = checkWorkers(positive(args.workers, '--workers'));
+    const handlerTimeoutMs = parseHandlerTimeoutOption(args.handlerTimeoutS);
     // Options that would change nothing, and an output that cannot be written after a long search: refused now.
     if (args.compare && !reduced(args)) throw new InputError('--compare: only with --por, --sleep-sets or --symmetry (it explores again without them)');
     if (args.coverageOut !== undefined && !args.coverage) throw new InputError('--coverage-out: only with --coverage');
@@ -141,6 +147,7 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
       symmetry: args.symmetry,
       ...(workers > 1 ? { workers, plugins: pluginUrls(([] as string[]).concat(args.plugin ?? [])) } : {}),
       ...(progress ? { onProgress: (p: SearchProgress) => process.stderr.write(progressLine(p)) } : {}),
+      ...(handlerTimeoutMs !== undefined ? { handlerTimeoutMs } : {}),
       shouldStop,
     };
     // The search yields every few tens of milliseconds; driven with event-loop
@@ -156,7 +163,10 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
       if (coverage !== null) {
         // In a fresh worker thread, where coverage starts before any protocol code is compiled
         // (sim/coverage/explore-jobs.ts): this thread has already built the protocol above.
-        const search = { strategy: args.strategy, maxStates, maxDepth, maxMemoryBytes, ...(maxSeconds !== undefined ? { maxSeconds } : {}), por: args.por, sleepSets: args.sleepSets, symmetry: args.symmetry, progress };
+        const search = {
+          strategy: args.strategy, maxStates, maxDepth, maxMemoryBytes, ...(maxSeconds !== undefined ? { maxSeconds } : {}),
+          por: args.por, sleepSets: args.sleepSets, symmetry: args.symmetry, progress, ...(handlerTimeoutMs !== undefined ? { handlerTimeoutMs } : {}),
+        };
         const covered = await exploreWithCoverage(
           { scenario: loaded.scenario, config, options: search, compare: args.compare, pluginUrls: pluginUrls(pluginPaths), pluginPaths },
           coverage,
@@ -172,6 +182,11 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
         }
       }
       signal = interruption.signal;
+    } catch (error) {
+      if (!(error instanceof ExploreHang)) throw error;
+      // A handler that never returned: a protocol bug found, reported like one that threw (exit 1), with what was explored.
+      reportHang(error, args.json, loaded.scenario.name);
+      return;
     } finally {
       interruption.disarm();
     }
@@ -198,6 +213,17 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
     process.exitCode = result.result === 'ok' ? EXIT_OK : result.result === 'violated' ? EXIT_VIOLATED : EXIT_UNKNOWN;
   },
 };
+
+/** A handler that never returned: one line on stderr (and with --json one object on stdout); exit 1. */
+function reportHang(hang: ExploreHang, json: boolean, scenario: string): void {
+  if (json) {
+    const { states, transitions, depth } = hang.explored;
+    const { process: where, handler, timeoutMs } = hang.site;
+    process.stdout.write(`${JSON.stringify({ result: 'error', error: hang.message, hang: { process: where, handler, timeoutS: timeoutMs / 1000, step: hang.step, path: hang.path }, states, transitions, depth, scenario })}\n`);
+  }
+  process.stderr.write(`vsynclab: ${hang.message}\n`);
+  process.exitCode = EXIT_VIOLATED;
+}
 
 /** One progress line: what TLC prints (states, transitions, depth, rate, memory, queue). */
 export function progressLine(p: SearchProgress): string {

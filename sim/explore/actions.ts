@@ -206,6 +206,23 @@ export function actionLabel(s: GlobalState, a: Action): string {
 }
 
 /** The label of an action, given the process names and, for a delivery or drop, the message it moved. */
+/** The labels of the steps that lead to a trail (ExploreModel.choicesTo): a counterexample's choices. */
+export function choiceLabels(initialPids: readonly string[], trail: Trail): string[] {
+  const actions: Trail[] = [];
+  for (let at: Trail | null = trail; at !== null && at.prev !== null; at = at.prev) if (at.action !== null) actions.push(at);
+  actions.reverse();
+  // Slots after the initial ones belong to whoever a path started first (joiner or incarnation): replay the starts.
+  const pids = [...initialPids];
+  const pid = (index: number): string => pids[index] ?? `p${index + 1}`;
+  const out: string[] = [];
+  for (const at of actions) {
+    const action = at.action as Action;
+    out.push(stepLabel(pid, action, at.moved));
+    if (action.kind === 'join' || action.kind === 'restart') pids.push(action.pid);
+  }
+  return out;
+}
+
 export function stepLabel(pid: (index: number) => string, a: Action, moved: { from: string; to: string } | null): string {
   switch (a.kind) {
     case 'request':

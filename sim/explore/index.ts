@@ -21,6 +21,7 @@ export type { SearchOutcome, SearchProgress, Strategy, Verdict } from './search.
 export type { PathViolation } from './check-path.ts';
 export { replayExploration, isExplorationHeader } from './replay-exploration.ts';
 export { porInapplicable } from './por.ts';
+export { ExploreHang, type Explored, type HangSite } from './hang.ts';
 
 export const DEFAULT_MAX_STATES = 5_000_000;
 export const DEFAULT_MAX_DEPTH = 1_000;
@@ -52,6 +53,13 @@ export interface ExploreOptions {
   workers?: number;
   /** With `workers`: plugin module URLs each worker loads first, to register the scenario's protocol (sim/plugins.ts). */
   plugins?: readonly string[];
+  /**
+   * The wall-clock bound, in milliseconds, past which a protocol handler
+   * that has not returned ends the exploration with ExploreHang (hang.ts;
+   * `--handler-timeout-s`). Default DEFAULT_HANDLER_TIMEOUT_MS
+   * (sim/handler-watchdog.ts); null: no bound.
+   */
+  handlerTimeoutMs?: number | null;
 }
 
 export interface Counterexample {
@@ -117,6 +125,7 @@ export function* exploreSteps(scenario: Scenario, config: ExploreConfig, options
     ...(options.shouldStop !== undefined ? { shouldStop: options.shouldStop } : {}),
     ...(options.clockMs !== undefined ? { clockMs: options.clockMs } : {}),
     ...(options.compactFrontier !== undefined ? { compactFrontier: options.compactFrontier } : {}),
+    ...(options.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: options.handlerTimeoutMs } : {}),
   };
   const workers = options.workers ?? 1;
   if (workers > 1 && options.protocol !== undefined) throw new InputError('workers: a parallel search builds the protocol in each worker from the scenario (and options.plugins); it cannot take options.protocol');

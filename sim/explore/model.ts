@@ -5,7 +5,7 @@
 // more); this file keeps only the explorer's representation (immutable
 // slots, a hashed multiset of messages, untimed timer tags) and its
 // fingerprints. There is no clock: `t` of every event is the step number.
-import type { AnyProtocol, AppRequest, NodeContext, Observation, Step } from '../../protocol/types.ts';
+import type { AnyProtocol, AppRequest, NodeContext, Step } from '../../protocol/types.ts';
 import { assertNever } from '../../protocol/types.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import type { PropertyId } from '../../checkers/index.ts';
@@ -14,15 +14,13 @@ import type { TraceEvent } from '../../traces/schema.ts';
 import { InputError } from '../../traces/input-error.ts';
 import { applyEffects } from '../system/effects.ts';
 import { callInit, callMessage, callRequest, callSuspect, callTimer, type HandlerSite } from '../system/handlers.ts';
-import { actionLabel, enabledActions, hostOf, stepLabel, twoGroupSplits, workloadRequest, type Action, type ActionContext } from './actions.ts';
+import { actionLabel, choiceLabels, enabledActions, twoGroupSplits, workloadRequest, type Action, type ActionContext } from './actions.ts';
 import type { ExploreConfig } from './config.ts';
 import { identityRenaming, type Renaming } from './renaming.ts';
 import { planSymmetry, RenamingPermutation } from './symmetry.ts';
 import { SymmetricKey } from './symmetry-key.ts';
 import { RenamedOrderCheck, type RenamedViolation } from './symmetry-order.ts';
-import { RenamedObservationLanes } from './renamed-observations.ts';
 import {
-  messageHash,
   NO_HASH,
   CRASHED,
   EXITED,
@@ -38,10 +36,10 @@ import {
 import { ValueHasher } from './value-hasher.ts';
 import { StructuralHasher } from './structural-hash.ts';
 import { addToBag, purgeBag, removeFromBag } from './in-flight-bag.ts';
-import { emptyScratch, ExploreEffects, ExploreSite, type Scratch, type StepBuilder } from './explore-effects.ts';
+import { emptyScratch, ExploreEffects, ExploreSite, type Scratch } from './explore-effects.ts';
 import { newLanes, type Lanes } from './hash.ts';
-import { addBoundary, addDelivery, rebuildHistory, recordObservation, startHistory, type History } from './history.ts';
-import { MessageBits, mutableMemo, noteDelivery, noteMulticast, settledMessages, type MutableMemo } from './causal-memo.ts';
+import { startHistory, type History } from './history.ts';
+import { ModelLanes } from './model-lanes.ts';
 
 const DRAFT: Lanes = [];
 const NO_EVENTS: readonly TraceEvent[] = Object.freeze([]);
@@ -55,19 +53,17 @@ function exactEvents(events: TraceEvent[]): readonly TraceEvent[] {
   return events.length === 0 ? NO_EVENTS : events.slice();
 }
 
-export class ExploreModel implements StepBuilder {
+export class ExploreModel {
   readonly initialPids: readonly string[];
   /** Most process slots a path may have: the initial processes, then joiners and restarted incarnations. */
   readonly maxSlots: number;
   readonly hasher: ValueHasher;
   /** Hashes slots and messages: `hasher`, or the identity alone when the protocol's permute hooks key states (symmetry-key.ts). */
   private readonly slotHasher: ValueHasher;
-  /** The protocol's structural hash of states and of messages (structural-hash.ts), or null for the generic walk. */
+  /** The protocol's structural hash of states (structural-hash.ts), or null for the generic walk. */
   private readonly stateHasher: StructuralHasher | null;
-  private readonly messageHasher: StructuralHasher | null;
-  private readonly observationHasher: StructuralHasher | null;
-  /** Under symmetry: every renaming's lanes of an observation at once (renamed-observations.ts). */
-  private readonly renamedObservations: RenamedObservationLanes | null;
+  /** What a step's messages and observations add to the fingerprints (model-lanes.ts). */
+  private readonly lanes: ModelLanes;
   /** Under symmetry with the protocol's permute hooks: the canonical key and the check of renamed steps (symmetry*.ts). */
   private readonly symmetricKey: SymmetricKey | null = null;
   readonly renamedOrders: RenamedOrderCheck | null = null;
@@ -76,13 +72,6 @@ export class ExploreModel implements StepBuilder {
   private readonly contexts = new Map<string, NodeContext>();
   private readonly crashLanes: Lanes;
   private readonly startLanes: Lanes;
-  /**
-   * Fifo and causal deliveries commute in the history fingerprint
-   * (history.ts); total-order ones are ordered, so with total order every
-   * delivery is a boundary.
-   */
-  private readonly commutingDeliveries: boolean;
-  private readonly messageBits = new MessageBits();
   /**
    * Settled messages leave the history fingerprints (history.ts, "Settled
    * messages"): where that is sound, unless the caller asks for the full
@@ -121,14 +110,11 @@ export class ExploreModel implements StepBuilder {
     // The protocol's own structural hash replaces the generic walk where it applies (one renaming: two lanes).
     const structural = this.slotHasher.width === 2 ? new StructuralHasher(protocol, this.slotHasher) : null;
     this.stateHasher = structural !== null && structural.hasStates ? structural : null;
-    this.messageHasher = structural !== null && structural.hasMessages ? structural : null;
-    // Observations are hashed into histories with `hasher`: structurally when it has the two lanes of the identity alone.
-    this.observationHasher = this.hasher.width === 2 ? new StructuralHasher(protocol, this.hasher) : null;
-    this.renamedObservations = this.hasher.width === 2 ? null : new RenamedObservationLanes(this.hasher);
     this.crashLanes = this.hasher.fresh('\u0000crash');
     this.startLanes = this.hasher.fresh('\u0000start');
-    this.commutingDeliveries = config.order !== 'total';
-    this.pruneSettled = pruneSettled && this.commutingDeliveries && config.budgets.join === 0 && config.budgets.restart === 0;
+    this.pruneSettled = pruneSettled && config.order !== 'total' && config.budgets.join === 0 && config.budgets.restart === 0;
+    this.lanes = new ModelLanes(protocol, config, this.hasher, this.slotHasher, structural, this.pruneSettled, this.startLanes);
+    this.effects = new ExploreEffects(this.lanes);
     this.actionContext = {
       config,
       suspicions: protocol.onSuspect !== undefined,
@@ -141,7 +127,17 @@ export class ExploreModel implements StepBuilder {
     return this.hasher.renamings.length > 1;
   }
 
+  /**
+   * The step being taken (its parent, null while the initial state is built,
+   * and its action): what names a handler that never returns (hang.ts). Two
+   * stores a step; a renamed state made up by the symmetry's order check
+   * leaves the real step here.
+   */
+  readonly inHand: { parent: GlobalState | null; action: Action | null } = { parent: null, action: null };
+
   initial(): GlobalState {
+    this.inHand.parent = null;
+    this.inHand.action = null;
     const b = emptyScratch(newLanes(this.slotHasher.width), true, this.maxSlots);
     for (let i = 0; i < this.initialPids.length; i++) {
       const pid = this.initialPids[i] as string;
@@ -194,29 +190,26 @@ export class ExploreModel implements StepBuilder {
 
   /** The causal memo's bit for a message id (causal-memo.ts). */
   messageBit(msg: string): number {
-    return this.messageBits.of(msg);
+    return this.lanes.messageBits.of(msg);
   }
 
-  /** Set while stepping a renamed state made up by the symmetry's order check: it settles nothing (its memo is not renamed). */
-  private madeUp = false;
-
-  /** Executes `a` in a renamed state made up by the symmetry's order check (symmetry-order.ts). */
+  /** Executes `a` in a renamed state made up by the symmetry's order check (symmetry-order.ts); it settles nothing (its memo is not renamed). */
   stepMadeUp(s: GlobalState, a: Action): GlobalState {
-    this.madeUp = true;
+    const { parent, action } = this.inHand;
+    this.lanes.madeUp = true;
     try {
       return this.step(s, a);
     } finally {
-      this.madeUp = false;
+      this.lanes.madeUp = false;
+      this.inHand.parent = parent;
+      this.inHand.action = action;
     }
-  }
-
-  /** The settled messages an observation of this step is recorded under (none in a made-up renamed state). */
-  private settledBits(b: Scratch): number {
-    return this.madeUp ? 0 : b.memo.settled;
   }
 
   /** Executes `a` in `s`. */
   step(s: GlobalState, a: Action): GlobalState {
+    this.inHand.parent = s;
+    this.inHand.action = a;
     const t = s.trail.depth + 1;
     // One scratch for every step (steps do not nest; finish() copies out what the state keeps).
     const b = this.stepScratch;
@@ -276,7 +269,7 @@ export class ExploreModel implements StepBuilder {
         const p = b.procs[a.owner] as ProcSlot;
         b.used = { ...b.used, crash: b.used.crash + 1 };
         b.events.push({ type: 'crash', i: b.nextI++, t, node: p.pid });
-        b.procs[a.owner] = this.slot(p.index, p.pid, CRASHED, null, [], p.requestsMade, p.suspected, this.boundary(b, p.history, this.crashLanes, -1));
+        b.procs[a.owner] = this.slot(p.index, p.pid, CRASHED, null, [], p.requestsMade, p.suspected, this.lanes.boundary(b, p.history, this.crashLanes, -1));
         purgeBag(b, (m) => m.toIndex === a.owner);
         break;
       }
@@ -314,7 +307,7 @@ export class ExploreModel implements StepBuilder {
         b.partition = a.groups;
         b.events.push({ type: 'partition', i: b.nextI++, t, groups: a.groups.map((g) => [...g]) });
         // A message on the wire when the cut happens is lost (as in the simulator).
-        purgeBag(b, (m) => !this.canTalk(b, m.from, m.to));
+        purgeBag(b, (m) => !this.lanes.canTalk(b, m.from, m.to));
         break;
       }
       case 'heal':
@@ -375,121 +368,20 @@ export class ExploreModel implements StepBuilder {
   private readonly stepScratch: Scratch = emptyScratch([], false, 0);
 
   /** What the explorer keeps of one handler's effects (sim/system/effects.ts interprets them). */
-  private readonly effects = new ExploreEffects(this);
+  private readonly effects: ExploreEffects;
   private readonly site = new ExploreSite();
 
-  /** A message sent by process `from` in this step (called by ExploreEffects). */
-  sendFrom(b: Scratch, from: string, to: string, body: unknown): void {
-    this.send(b, from, to, body);
-  }
+  /** A slot again with a new history (a settled message left it: model-lanes.ts), made once. */
+  private readonly reslot = (p: ProcSlot, history: History): ProcSlot => this.slot(p.index, p.pid, p.status, p.state, p.timers, p.requestsMade, p.suspected, history);
 
-  /** A protocol observation's fingerprint and memo bookkeeping (called by ExploreEffects). */
-  noteObservation(e: ExploreEffects, o: Observation): void {
-    const b = e.b as Scratch;
-    if (o.type === 'deliver' && this.commutingDeliveries) {
-      const bit = this.messageBits.of(o.msg);
-      const lanes = this.observationLanes(o);
-      e.history = this.pruneSettled ? recordObservation(e.history, lanes, bit, false, this.settledBits(b)) : addDelivery(e.history, lanes);
-      e.run++;
-      if (!noteDelivery(this.ownMemo(b), e.i, bit)) e.runInDoubt = true;
-    } else if (o.type !== 'note') {
-      e.endRun();
-      const bit = o.type === 'bcast' ? this.messageBits.of(o.msg) : -1;
-      if (o.type === 'bcast') noteMulticast(this.ownMemo(b), e.i, bit);
-      if (o.type === 'bcast' && o.order === 'total' && this.commutingDeliveries) {
-        throw new Error(`explore: ${e.pid} multicast ${o.msg} in total order, but explore.order is ${this.config.order}; set explore.order to "total"`);
-      }
-      e.history = this.boundary(b, e.history, o.type === 'view' ? this.viewLanes(o.view) : this.observationLanes(o), bit);
-    }
-  }
-
-  /** A boundary in a history (`bit`: the multicast message's, or -1), recorded for pruning when the model prunes. */
-  private boundary(b: Scratch, h: History, lanes: Lanes, bit: number): History {
-    return this.pruneSettled ? recordObservation(h, lanes, bit, true, this.settledBits(b)) : addBoundary(h, lanes);
-  }
-
-  /**
-   * After a step that delivered or multicast: the messages settled by it
-   * leave every history (history.ts), whose fingerprints are folded again
-   * from their logs. A message settles once on a path, but many paths do
-   * it: on cbcast-3x2 with --por --symmetry the refolding is about 6 % of
-   * the CPU time (BENCHMARKS.md, session 6). The settled set only grows.
-   */
-  private settle(b: Scratch): void {
-    const settled = settledMessages(b.memo, b.procs.length);
-    if (settled === b.memo.settled) return;
-    (b.memo as MutableMemo).settled = settled;
-    for (let i = 0; i < b.procs.length; i++) {
-      const p = b.procs[i] as ProcSlot;
-      const history = rebuildHistory(this.startLanes, p.history.log, settled);
-      b.procs[i] = this.slot(p.index, p.pid, p.status, p.state, p.timers, p.requestsMade, p.suspected, history);
-    }
-  }
-
-  private observationLanes(o: Observation): Lanes {
-    return this.observationHasher !== null ? this.observationHasher.observation(o) : (this.renamedObservations as RenamedObservationLanes).of(o);
-  }
-
-  private send(b: Scratch, from: string, to: string, body: unknown): void {
-    // Messages to processes that never existed or are gone vanish, as in the simulator.
-    let toIndex = -1;
-    for (let j = 0; j < b.started; j++) {
-      if ((b.procs[j] as ProcSlot).pid === to) {
-        toIndex = j;
-        break;
-      }
-    }
-    if (toIndex < 0) return;
-    if ((b.procs[toIndex] as ProcSlot).status !== LIVE) return;
-    if (!this.canTalk(b, from, to)) return;
-    addToBag(b, { from, to, toIndex, body, hash: messageHash(this.slotHasher, this.messageHasher, from, to, body), renamed: null }, this.config.maxInFlight);
-  }
-
-  /**
-   * A view install in the history fingerprint: its id and its member *set*
-   * (the properties only compare member sets; keeping the order out lets
-   * symmetric processes' histories match under renaming).
-   */
-  private viewLanes(view: { id: number; members: readonly string[] }): Lanes {
-    const members: Record<string, true> = {};
-    for (const m of view.members) members[m] = true;
-    return this.hasher.value({ type: 'view', id: view.id, members });
-  }
-
-  private canTalk(b: Scratch, from: string, to: string): boolean {
-    if (b.partition === null || from === to) return true;
-    // Cuts are between hosts: a restarted incarnation (p3#2) is on its host's side; a joiner is on none.
-    const fromHost = hostOf(from);
-    const toHost = hostOf(to);
-    for (const group of b.partition) if (group.includes(fromHost)) return group.includes(toHost);
-    return false;
-  }
-
-  private ownMemo(b: Scratch): MutableMemo {
-    if (!b.ownsMemo) {
-      b.memo = mutableMemo(b.memo);
-      b.ownsMemo = true;
-    }
-    return b.memo as MutableMemo;
-  }
-
-  private slot(
-    index: number,
-    pid: string,
-    status: ProcStatus,
-    state: unknown,
-    timers: readonly string[],
-    requestsMade: number,
-    suspected: readonly string[],
-    history: History,
-  ): ProcSlot {
+  private slot(index: number, pid: string, status: ProcStatus, state: unknown, timers: readonly string[], requestsMade: number, suspected: readonly string[], history: History): ProcSlot {
     // A draft: its hash is computed once, by finish(), however often the step rewrote it.
     return { index, pid, status, state, timers, requestsMade, suspected, history, hash: DRAFT, renamed: null };
   }
 
   private finish(b: Scratch, trail: Trail): GlobalState {
     // Only a step that delivered or multicast (and so copied the memo) can settle a message.
-    if (this.pruneSettled && b.ownsMemo && !this.madeUp) this.settle(b);
+    if (this.pruneSettled && b.ownsMemo && !this.lanes.madeUp) this.lanes.settle(b, this.reslot);
     // Under a symmetric key slots are hashed by symmetry-key.ts (which needs each new protocol state's own hash anyway): stateKey's hash would be a second structural hash of every new state, read by nothing.
     const keyedBySymmetry = this.symmetricKey !== null;
     for (let i = 0; i < b.procs.length; i++) {
@@ -502,18 +394,6 @@ export class ExploreModel implements StepBuilder {
 
   /** The labels of the steps that lead to a trail. */
   choicesTo(trail: Trail): string[] {
-    const actions: Trail[] = [];
-    for (let at: Trail | null = trail; at !== null && at.prev !== null; at = at.prev) if (at.action !== null) actions.push(at);
-    actions.reverse();
-    // Slots after the initial ones belong to whoever a path started first (joiner or incarnation): replay the starts.
-    const pids = [...this.initialPids];
-    const pid = (index: number): string => pids[index] ?? `p${index + 1}`;
-    const out: string[] = [];
-    for (const at of actions) {
-      const action = at.action as Action;
-      out.push(stepLabel(pid, action, at.moved));
-      if (action.kind === 'join' || action.kind === 'restart') pids.push(action.pid);
-    }
-    return out;
+    return choiceLabels(this.initialPids, trail);
   }
 }

@@ -39,6 +39,13 @@ export interface SearchOptions {
    * not at the mercy of a loaded machine's scheduler.
    */
   clockMs?: () => number;
+  /**
+   * The wall-clock bound, in milliseconds, on each stretch of search between
+   * two yields (some 25 ms of work), past which a handler that has not
+   * returned ends the search with ExploreHang (hang.ts). Default
+   * DEFAULT_HANDLER_TIMEOUT_MS (sim/handler-watchdog.ts); null: no bound.
+   */
+  handlerTimeoutMs?: number | null;
 }
 
 export interface SearchProgress {

@@ -24,6 +24,9 @@ import { Found, reducedOrAll, stepEach, type Successors } from './successors.ts'
 import { actionName } from './independence.ts';
 import * as sleepSets from './sleep-sets.ts';
 import { SleepSets, type Revisit, type SleepPlan } from './sleep-sets.ts';
+import { compactBfs, fullStateBfs, type BfsSearch, type KeepChild } from './search-bfs.ts';
+import { DEFAULT_HANDLER_TIMEOUT_MS, SliceTimeout, stepsWithin } from '../handler-watchdog.ts';
+import { BOUNDED_STRETCH_MS, hangInModel, hangSiteOf, stretchWithin } from './hang.ts';
 
 import type { SearchOptions, SearchOutcome } from './search-types.ts';
 
@@ -60,11 +63,20 @@ export function search(model: ExploreModel, options: SearchOptions): SearchOutco
  * 25 ms of work (search-pacer.ts), so a driver (sim/steps.ts `driveYielding`) can give
  * the event loop a turn and a Ctrl-C handler can set what `shouldStop` reads.
  */
-export function searchSteps(model: ExploreModel, options: SearchOptions): Generator<void, SearchOutcome, void> {
-  return new Search(model, options).run();
+export function* searchSteps(model: ExploreModel, options: SearchOptions): Generator<void, SearchOutcome, void> {
+  const search = new Search(model, options);
+  const timeoutMs = options.handlerTimeoutMs === undefined ? DEFAULT_HANDLER_TIMEOUT_MS : options.handlerTimeoutMs;
+  if (timeoutMs === null) return yield* search.run();
+  // Stretches of search (some 100 ms, a few yields) each in one node:vm call: a handler that never returns ends the search (hang.ts).
+  try {
+    return yield* stepsWithin(timeoutMs, search.run(), stretchWithin(timeoutMs, BOUNDED_STRETCH_MS));
+  } catch (caught) {
+    if (!(caught instanceof SliceTimeout)) throw caught;
+    throw hangInModel(model, hangSiteOf(caught), search.explored());
+  }
 }
 
-class Search {
+class Search implements BfsSearch {
   private readonly visited: VisitedSet;
   private readonly key = new Int32Array(2);
   private transitions = 0;
@@ -73,11 +85,11 @@ class Search {
   private pathsChecked = 0;
   private depthCut = false;
   private expansions = 0;
-  private readonly pacer: SearchPacer;
-  private frontier: (limit: number) => GlobalState[] = () => [];
-  private queued: () => number = () => 0;
+  readonly pacer: SearchPacer;
+  frontier: (limit: number) => GlobalState[] = () => [];
+  queued: () => number = () => 0;
   /** With `sleepSets`: each state's sleep set, by a record index kept as its visited-table info (sleep-sets.ts). */
-  private readonly sleep: SleepSets | null;
+  readonly sleep: SleepSets | null;
 
   constructor(private readonly model: ExploreModel, private readonly options: SearchOptions) {
     this.visited = new VisitedSet(options.maxStates);
@@ -96,8 +108,8 @@ class Search {
     let found: Found | null = null;
     try {
       if (this.options.strategy === 'dfs') yield* this.dfs();
-      else if (this.options.compactFrontier === false) yield* this.bfs();
-      else yield* this.bfsCompact();
+      else if (this.options.compactFrontier === false) yield* fullStateBfs(this);
+      else yield* compactBfs(this);
     } catch (caught) {
       if (caught instanceof Found) found = caught;
       else if (caught instanceof BoundHit) bound = caught.bound;
@@ -108,105 +120,13 @@ class Search {
     return searchOutcome(found, bound, counts, this.visited.count, this.pacer);
   }
 
-  private *bfs(): Generator<void, void, void> {
-    const root = this.admitRoot();
-    let level: (GlobalState | undefined)[] = [root];
-    let next: GlobalState[] = [];
-    // With sleep sets: each entry's record, and what a revisit explores (null: a first expansion).
-    let records: number[] = [0];
-    let revisits: (Revisit | null)[] = [null];
-    let nextRecords: number[] = [];
-    let nextRevisits: (Revisit | null)[] = [];
-    let at = 0;
-    this.frontier = (limit) => [...level.slice(at).filter((s): s is GlobalState => s !== undefined), ...next].slice(0, limit);
-    this.queued = () => level.length - at + next.length;
-    const keepChild = (child: GlobalState, _parent: GlobalState, _action: Action, record: number, revisit: Revisit | null): void => {
-      next.push(child);
-      if (this.sleep === null) return;
-      nextRecords.push(record);
-      nextRevisits.push(revisit);
-    };
-    while (level.length > 0) {
-      for (at = 0; at < level.length; at++) {
-        const s = level[at] as GlobalState;
-        level[at] = undefined;
-        if (this.pacer.yieldDue) {
-          this.pacer.yielded();
-          yield;
-        }
-        this.admitSuccessors(s, keepChild, this.planOf(records[at] as number, revisits[at] ?? null));
-      }
-      level = next;
-      next = [];
-      records = nextRecords;
-      revisits = nextRevisits;
-      nextRecords = [];
-      nextRevisits = [];
-    }
-  }
-
-  /**
-   * BFS with a compact frontier: a fresh child is stepped to get its key and
-   * then dropped; the next level keeps only its parent and the action, and
-   * the child is stepped again when its turn comes (steps are
-   * deterministic, so it is the same state). The frontier then holds the
-   * parents, fewer than their children and shared by them, and the
-   * children made only for their keys die young.
-   */
-  private *bfsCompact(): Generator<void, void, void> {
-    const root = this.admitRoot();
-    let parents: (GlobalState | null)[] = [root];
-    let actions: (Action | null)[] = [null];
-    let nextParents: GlobalState[] = [];
-    let nextActions: Action[] = [];
-    // With sleep sets: each entry's record, and what a revisit explores (null: a first expansion).
-    let records: number[] = [0];
-    let revisits: (Revisit | null)[] = [null];
-    let nextRecords: number[] = [];
-    let nextRevisits: (Revisit | null)[] = [];
-    let at = 0;
-    const derive = (parent: GlobalState, action: Action | null): GlobalState => (action === null ? parent : this.stepOrExplain(parent, action));
-    this.frontier = (limit) => {
-      const out: GlobalState[] = [];
-      for (let k = at; k < parents.length && out.length < limit; k++) {
-        const parent = parents[k];
-        if (parent !== null && parent !== undefined) out.push(derive(parent, actions[k] ?? null));
-      }
-      for (let k = 0; k < nextParents.length && out.length < limit; k++) out.push(derive(nextParents[k] as GlobalState, nextActions[k] as Action));
-      return out;
-    };
-    this.queued = () => parents.length - at + nextParents.length;
-    const keepParentAndAction = (_child: GlobalState, parent: GlobalState, action: Action, record: number, revisit: Revisit | null): void => {
-      nextParents.push(parent);
-      nextActions.push(action);
-      if (this.sleep === null) return;
-      nextRecords.push(record);
-      nextRevisits.push(revisit);
-    };
-    while (parents.length > 0) {
-      for (at = 0; at < parents.length; at++) {
-        const s = derive(parents[at] as GlobalState, actions[at] ?? null);
-        parents[at] = null;
-        actions[at] = null;
-        if (this.pacer.yieldDue) {
-          this.pacer.yielded();
-          yield;
-        }
-        this.admitSuccessors(s, keepParentAndAction, this.planOf(records[at] as number, revisits[at] ?? null));
-      }
-      parents = nextParents;
-      actions = nextActions;
-      nextParents = [];
-      nextActions = [];
-      records = nextRecords;
-      revisits = nextRevisits;
-      nextRecords = [];
-      nextRevisits = [];
-    }
+  /** What the search has done so far (a handler that never returned ends it: hang.ts). */
+  explored(): { states: number; transitions: number; depth: number } {
+    return { states: this.visited.count, transitions: this.transitions, depth: this.maxDepthSeen };
   }
 
   /** The initial state, keyed and marked visited (and judged when every state is). */
-  private admitRoot(): GlobalState {
+  admitRoot(): GlobalState {
     const root = this.model.initial();
     this.model.key(root, this.key);
     this.visited.add(this.key[0] as number, this.key[1] as number, this.sleep === null ? 0 : this.sleep.admit(NO_SLEEP));
@@ -215,7 +135,7 @@ class Search {
   }
 
   /** With sleep sets, how a frontier entry is expanded: its first expansion, or a revisit's; otherwise null. */
-  private planOf(record: number, revisit: Revisit | null): SleepPlan | null {
+  planOf(record: number, revisit: Revisit | null): SleepPlan | null {
     if (this.sleep === null) return null;
     return revisit === null ? this.sleep.firstExpansion(record) : SleepSets.revisitPlan(revisit);
   }
@@ -225,7 +145,7 @@ class Search {
    * `keep` (the two frontiers keep different things); a state with no new
    * child ends its paths here, so it is judged as a leaf.
    */
-  private admitSuccessors(s: GlobalState, keep: (child: GlobalState, parent: GlobalState, action: Action, record: number, revisit: Revisit | null) => void, plan: SleepPlan | null): void {
+  admitSuccessors(s: GlobalState, keep: KeepChild, plan: SleepPlan | null): void {
     const successors = this.expand(s, plan);
     if (successors === null) return;
     let fresh = 0;
@@ -347,7 +267,7 @@ class Search {
   }
 
   /** One step; a protocol that throws is reported with the path that made it throw. */
-  private stepOrExplain(s: GlobalState, a: Action): GlobalState {
+  stepOrExplain(s: GlobalState, a: Action): GlobalState {
     try {
       return this.model.step(s, a);
     } catch (error) {

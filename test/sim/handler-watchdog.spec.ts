@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runWithin, SliceTimeout } from '../../sim/handler-watchdog.ts';
+import { runWithin, SliceTimeout, stepsWithin } from '../../sim/handler-watchdog.ts';
 import { runScenario } from '../../sim/run.ts';
 import { MemoryTraceSink } from '../../sim/trace-sink.ts';
 import { loadScenarioFile } from '../../sim/scenario-files.ts';
@@ -48,6 +48,47 @@ describe('runWithin', () => {
     expect(timeout.describe(3, 1000)).toBe('the simulator (no protocol handler) did not finish a slice within 0.05 s (a wall-clock bound: --handler-timeout-s) at trace event 3 (t=1000us)');
     // This thread runs on: the next call works.
     expect(runWithin(50, () => 'after')).toBe('after');
+  });
+});
+
+describe('stepsWithin', () => {
+  it('yields what the steps yield and returns what they return, each next() within the bound', () => {
+    function* steps(): Generator<number, string, void> {
+      yield 1;
+      yield 2;
+      return 'done';
+    }
+    const driven = stepsWithin(1000, steps());
+    expect([driven.next(), driven.next(), driven.next()]).toEqual([{ value: 1, done: false }, { value: 2, done: false }, { value: 'done', done: true }]);
+  });
+
+  it('with a minimum stretch: several next() calls in one, yielding the last value', () => {
+    let calls = 0;
+    function* steps(): Generator<number, string, void> {
+      for (let k = 1; k <= 1000; k++) {
+        calls++;
+        yield k;
+      }
+      return 'done';
+    }
+    const driven = stepsWithin(5000, steps(), 60_000);
+    // Far less than a minute of work: every yield in the first stretch, and the end.
+    expect(driven.next()).toEqual({ value: 'done', done: true });
+    expect(calls).toBe(1000);
+  });
+
+  it('ends a step that runs past the bound with SliceTimeout; the steps before it ran', () => {
+    const seen: number[] = [];
+    function* steps(): Generator<void, void, void> {
+      seen.push(1);
+      yield;
+      seen.push(2);
+      for (;;) { /* never yields */ }
+    }
+    const driven = stepsWithin(50, steps());
+    driven.next();
+    expect(() => driven.next()).toThrow(SliceTimeout);
+    expect(seen).toEqual([1, 2]);
   });
 });
 

@@ -21,14 +21,17 @@ import { performance } from 'node:perf_hooks';
 import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { InputError } from '../../../core/input-error.ts';
 import { BoundHit } from '../../world.ts';
-import type { Action } from '../actions.ts';
 import type { PathViolation } from '../check-path.ts';
 import type { ExploreModel } from '../model.ts';
 import { SearchPacer } from '../search-pacer.ts';
 import { searchOutcome } from '../search-outcome.ts';
 import type { SearchOptions, SearchOutcome } from '../search-types.ts';
-import type { GlobalState, Trail } from '../state.ts';
-import { KEEP_ABOVE_STEPS_PER_ENTRY } from './kept-states.ts';
+import type { Trail } from '../state.ts';
+import { DEFAULT_HANDLER_TIMEOUT_MS, SliceTimeout, stepsWithin } from '../../handler-watchdog.ts';
+import { BOUNDED_STRETCH_MS, hangInModel, hangSiteOf, stretchWithin, type Explored } from '../hang.ts';
+import type { ParallelDiagnostics, ParallelSearchOptions } from './parallel-options.ts';
+import { raiseWorkerFailures, reproduceFailure } from './worker-failures.ts';
+import { defaultKeep } from './keep-budget.ts';
 import { Found, Frontier, LevelExpander, StepFailed, type KeepOptions, type LevelCounters } from './level-expander.ts';
 import { controlWords, COORDINATOR_SLOT, receive, requestStop, send, STOP, STOP_HURRY, STOP_PLAIN, WORKER_SLOTS } from './mailbox.ts';
 import { PROGRESS_DEPTH, PROGRESS_QUEUED, PROGRESS_TRANSITIONS, PROGRESS_WORDS, type FromWorker, type ToWorker, type WorkerFailure, type WorkerLevelStats } from './messages.ts';
@@ -36,6 +39,9 @@ import { createSharedVisited, grownTable, SharedVisitedSet, type SharedVisitedBu
 import { startSupervisedWorkers, type WorkerEnded } from './start-worker.ts';
 import { encodeFrontier, replayPath, type FrontierBatch } from './transfer.ts';
 import { planTransfers } from './transfer-plan.ts';
+
+export type { ParallelDiagnostics, ParallelSearchOptions } from './parallel-options.ts';
+export { defaultKeep } from './keep-budget.ts';
 
 /** More workers than this is a typo, not a machine. */
 export const MAX_WORKERS = 64;
@@ -47,44 +53,18 @@ const POLL_MS = 25;
 const DEFAULT_PREFIX_PER_WORKER = 64;
 /** The visited table may take at most this share of --max-memory-mb. */
 const TABLE_MEMORY_SHARE = 0.5;
-/** The states the workers keep for their next levels (kept-states.ts) may take at most this share of it, */
-const KEPT_MEMORY_SHARE = 0.25;
-/** counting this many bytes a kept state (measured: BENCHMARKS.md, "Session 8: the deep levels"), */
-const KEPT_STATE_BYTES = 4096;
-/** and a worker keeps at most this many. */
-const MAX_KEPT_STATES_PER_WORKER = 250_000;
-
-export interface ParallelSearchOptions extends SearchOptions {
-  /** Worker threads (2 or more). */
-  workers: number;
-  /** Plugin module URLs each worker loads before building its model (they register the scenario's protocol). */
-  plugins: readonly string[];
-  /** Entries of the level at which the coordinator hands out the work (default 64 per worker; tests use 1). */
-  prefixStates?: number;
-  /** When the workers keep their next levels' states rather than paths (default: defaultKeep; tests force both ways). */
-  keep?: KeepOptions;
-  /** Called once at the end (not after an error) with where the time went (bench/explore/parallel.ts --diagnose). */
-  onDiagnostics?: (diagnostics: ParallelDiagnostics) => void;
-}
-
-/** Where the wall time of a parallel search went, level by level. */
-export interface ParallelDiagnostics {
-  /** Milliseconds the coordinator spent expanding the first levels alone, and how many levels. */
-  prefixMs: number;
-  prefixLevels: number;
-  /** Per level the workers shared: the coordinator's hand-out (from the last worker's report to the last `go`), in milliseconds. */
-  handOutMs: number[];
-  /** Per worker, per level (the same levels as handOutMs, plus the last one). */
-  workers: WorkerLevelStats[][];
-}
-
 /** The whole parallel search, as a generator that yields about every 25 ms (search.ts's searchSteps does the same). */
 export function* parallelSearchSteps(model: ExploreModel, options: ParallelSearchOptions): Generator<void, SearchOutcome, void> {
   if (options.strategy !== 'bfs') throw new InputError(`--workers ${options.workers}: the parallel search is breadth first; use --strategy bfs or --workers 1`);
   if (options.checkEveryState === true) throw new Error('parallelSearchSteps: checkEveryState is for the sequential shortest-path search');
   const run = new ParallelRun(model, options);
+  const timeoutMs = handlerTimeoutOf(options);
   try {
-    return yield* run.search();
+    // This thread's stretches of some 100 ms (the first levels, expanded here; then waiting on the workers) each in one node:vm call, as search.ts's.
+    return yield* timeoutMs === null ? run.search() : stepsWithin(timeoutMs, run.search(), stretchWithin(timeoutMs, BOUNDED_STRETCH_MS));
+  } catch (caught) {
+    if (!(caught instanceof SliceTimeout)) throw caught;
+    throw hangInModel(model, hangSiteOf(caught), run.explored());
   } finally {
     run.close();
   }
@@ -136,6 +116,7 @@ class ParallelRun {
         symmetry: model.symmetric,
         maxDepth: options.maxDepth,
         por: options.por,
+        handlerTimeoutMs: handlerTimeoutOf(options),
         frontierChecks,
         keep,
         visited: buffers,
@@ -303,6 +284,9 @@ class ParallelRun {
         if (mainBound === null) mainBound = caught.bound;
         requestStop(this.control, caught.bound === 'maxSeconds' || caught.bound === 'interrupted' ? STOP_HURRY : STOP_PLAIN);
         stopAll();
+        // The pacer throws before it sets yieldDue: yield anyway while the workers report, so that this wait,
+        // however long, is short stretches (each within the bound on handlers: stepsWithin).
+        this.pacer.yieldDue = true;
       }
       if (this.pacer.yieldDue) {
         this.pacer.yielded();
@@ -349,18 +333,27 @@ class ParallelRun {
     return { states: this.visited.count, transitions, depth, queued };
   }
 
+  /** What the search has done so far, as a progress line counts it (a handler that never returned ends it: hang.ts). */
+  explored(): Explored {
+    const { states, transitions, depth } = this.counts();
+    return { states, transitions, depth };
+  }
+
   /** The outcome, as search.ts reports it: counters summed over the threads; a worker's failure is raised here. */
   private outcome(ended: Ending | null, finals: readonly WorkerFinal[]): SearchOutcome {
     const counters: LevelCounters = { ...this.expander.counters };
-    let found = ended?.found ?? null;
-    let bound: string | null = null;
     for (const f of finals) {
-      if (f.failure !== null) reproduceWorkerFailure(this.model, f.failure);
       counters.transitions += f.counters.transitions;
       counters.terminalStates += f.counters.terminalStates;
       counters.pathsChecked += f.counters.pathsChecked;
       counters.maxDepthSeen = Math.max(counters.maxDepthSeen, f.counters.maxDepthSeen);
       counters.depthCut ||= f.counters.depthCut;
+    }
+    const failures = finals.flatMap((f) => (f.failure === null ? [] : [f.failure]));
+    if (failures.length > 0) raiseWorkerFailures(this.model, failures, { states: this.visited.count, transitions: counters.transitions, depth: counters.maxDepthSeen });
+    let found = ended?.found ?? null;
+    let bound: string | null = null;
+    for (const f of finals) {
       if (found === null && f.found !== null) found = { violation: f.found.violation, trail: replayPath(this.model, f.found.path).trail };
       bound ??= f.bound;
     }
@@ -368,12 +361,6 @@ class ParallelRun {
     this.options.onDiagnostics?.({ prefixMs: this.prefixMs, prefixLevels: this.prefixLevels, handOutMs: this.handOutMs, workers: finals.map((f) => f.levels) });
     return searchOutcome(found, bound, counters, this.visited.count, this.pacer);
   }
-}
-
-/** Each worker's cap on kept states: its share of KEPT_MEMORY_SHARE of the memory bound, at most MAX_KEPT_STATES_PER_WORKER. */
-export function defaultKeep(maxMemoryBytes: number, workers: number): KeepOptions {
-  const fits = Math.floor((maxMemoryBytes * KEPT_MEMORY_SHARE) / (workers * KEPT_STATE_BYTES));
-  return { statesCap: Math.max(0, Math.min(MAX_KEPT_STATES_PER_WORKER, fits)), aboveStepsPerEntry: KEEP_ABOVE_STEPS_PER_ENTRY };
 }
 
 interface Ending {
@@ -388,27 +375,7 @@ interface FrontierBatchList {
   batches: FrontierBatch[];
 }
 
-/**
- * A step failed in a worker: step it again here, where it fails the same
- * way (steps are deterministic), so the error is the one the sequential
- * search raises, with the path in its message (search.ts's stepOrExplain).
- */
-function reproduceWorkerFailure(model: ExploreModel, failure: WorkerFailure): never {
-  const s = replayPath(model, failure.path);
-  return reproduceFailure(model, s, failure.action, new Error(failure.message));
-}
-
-function reproduceFailure(model: ExploreModel, s: GlobalState, action: Action | null, failure: unknown): never {
-  if (action === null) {
-    model.enabled(s);
-    throw failure;
-  }
-  try {
-    model.step(s, action);
-  } catch (error) {
-    if (error instanceof BoundHit || !(error instanceof Error) || error.name === 'InputError') throw error;
-    const path = [...model.choicesTo(s.trail), model.label(s, action)];
-    throw new Error(`${error.message} (path: ${JSON.stringify(path)})`, { cause: error });
-  }
-  throw failure;
+/** SearchOptions.handlerTimeoutMs with its default. */
+function handlerTimeoutOf(options: SearchOptions): number | null {
+  return options.handlerTimeoutMs === undefined ? DEFAULT_HANDLER_TIMEOUT_MS : options.handlerTimeoutMs;
 }

@@ -27,6 +27,8 @@ export const LOOK_EVERY = 16;
 
 export { Found } from '../successors.ts';
 
+const NEVER_PAUSE = (): boolean => false;
+
 /** A protocol (or model) error while stepping: the path to the parent and the action, for the coordinator to replay. */
 export class StepFailed extends Error {
   constructor(readonly parent: GlobalState, readonly action: Action | null, readonly failure: unknown) {
@@ -72,6 +74,9 @@ export class LevelExpander {
   /** The level being expanded, and how far: read by the frontier check after a stop. */
   private current: Frontier | null = null;
   private at = 0;
+  /** Of the level being expanded: the path steps before it, and the entries stepped to (not kept). */
+  private stepsBefore = 0;
+  private stepped = 0;
   /** The states kept for entries of the next levels, and whether the children of the level being expanded are kept. */
   private readonly kept: KeptStates;
   private readonly policy: KeepPolicy;
@@ -112,26 +117,47 @@ export class LevelExpander {
 
   /** Expands every entry of `level`, adding the new children to `next` (the level below). */
   expandLevel(level: Frontier, next: Frontier): void {
+    this.beginLevel(level, next);
+    this.expandEntries(level, next, NEVER_PAUSE);
+  }
+
+  /** Starts expanding `level` into `next`: expandEntries then goes through its entries. */
+  beginLevel(level: Frontier, next: Frontier): void {
     if (next.depth !== level.depth + 1) throw new Error(`expandLevel: level ${level.depth} into level ${next.depth}`);
     this.current = level;
     // Anything still kept for an earlier level was given away.
     this.kept.dropAbove(level.depth);
     this.keepingChildren = this.kept.cap > 0 && this.policy.keeping;
-    const stepsBefore = this.counters.pathSteps;
-    let stepped = 0;
-    for (this.at = 0; this.at < level.size; this.at++) {
+    this.stepsBefore = this.counters.pathSteps;
+    this.stepped = 0;
+    this.at = 0;
+  }
+
+  /**
+   * Expands the entries of the level begun, in order, until the level is
+   * done (true) or `pause` says so after an entry (false: call again to go
+   * on). A worker expands a level in such slices, each within the wall-clock
+   * bound on handlers (worker.ts); the entries and their order are the same.
+   */
+  expandEntries(level: Frontier, next: Frontier, pause: () => boolean): boolean {
+    for (; this.at < level.size; this.at++) {
       const record = level.record(this.at);
       let s = this.kept.take(level.depth, record);
       if (s === undefined) {
         s = this.stateOf(level.depth, record);
-        stepped++;
+        this.stepped++;
       } else {
         this.counters.keptEntries++;
       }
       this.expandInto(s, record, next);
+      if (pause() && this.at + 1 < level.size) {
+        this.at++;
+        return false;
+      }
     }
     this.current = null;
-    this.policy.levelDone(stepped, this.counters.pathSteps - stepsBefore);
+    this.policy.levelDone(this.stepped, this.counters.pathSteps - this.stepsBefore);
+    return true;
   }
 
   /**

@@ -8,6 +8,7 @@ import type { KeepOptions, LevelCounters } from './level-expander.ts';
 import type { SharedVisitedBuffers } from './shared-visited.ts';
 import type { FrontierBatch } from './transfer.ts';
 import type { MessagePort } from 'node:worker_threads';
+import type { HandlerKind } from '../../system/handlers.ts';
 
 export interface WorkerSetup {
   index: number;
@@ -19,6 +20,8 @@ export interface WorkerSetup {
   symmetry: boolean;
   maxDepth: number;
   por: boolean;
+  /** The wall-clock bound on each slice of a level (worker.ts), null: none (SearchOptions.handlerTimeoutMs). */
+  handlerTimeoutMs: number | null;
   /** After a stop, at most this many frontier states judged by this worker. */
   frontierChecks: number;
   /** When this worker keeps its next levels' states rather than their paths (kept-states.ts). */
@@ -59,6 +62,12 @@ export interface WorkerFailure {
   /** The action that failed, or null when listing the enabled actions did. */
   action: Action | null;
   message: string;
+  /**
+   * A slice passed the wall-clock bound (sim/handler-watchdog.ts): the
+   * handler that was running (process null: none), and whether the worker
+   * was parked for the table to grow (then no handler is to blame).
+   */
+  hang?: { process: string | null; handler: HandlerKind; timeoutMs: number; parked: boolean };
 }
 
 /** Where one worker's time went in one level (coordinator.ts's diagnostics; a few clock reads a level). */

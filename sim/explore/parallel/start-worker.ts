@@ -29,7 +29,7 @@ import('tsx/esm/api').then((tsx) => { tsx.register(); return import(workerData.e
  */
 const SUPERVISOR = `
 const { workerData, Worker } = require('node:worker_threads');
-const { control, slot, port, workers } = workerData;
+const { control, slot, port, workers, execArgv } = workerData;
 const counter = new Int32Array(control);
 const tell = (message) => {
   port.postMessage(message);
@@ -37,7 +37,7 @@ const tell = (message) => {
   Atomics.notify(counter, slot);
 };
 workers.forEach((spec, index) => {
-  const worker = new Worker(spec.eval ? spec.code : new URL(spec.code), { eval: spec.eval, workerData: spec.workerData, transferList: [spec.workerData.port] });
+  const worker = new Worker(spec.eval ? spec.code : new URL(spec.code), { eval: spec.eval, workerData: spec.workerData, transferList: [spec.workerData.port], execArgv });
   let told = false;
   const ended = (how) => {
     if (told) return;
@@ -48,6 +48,24 @@ workers.forEach((spec, index) => {
   worker.on('exit', (code) => ended('exited with status ' + code));
 });
 `;
+
+/**
+ * The node flags the threads start with: this process's, but for
+ * --input-type (a process started with `node --input-type=module -e` would
+ * have its threads read the CommonJS supervisor and bootstrap as modules;
+ * the supervisor then died at once, and a synchronous `explore()`, which
+ * hears of that only when the event loop turns, waited for good).
+ */
+function threadExecArgv(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let k = 0; k < argv.length; k++) {
+    const flag = argv[k] as string;
+    if (flag === '--input-type') k++;
+    else if (!flag.startsWith('--input-type=')) out.push(flag);
+  }
+  return out;
+}
 
 /** What the supervisor posts: worker `worker` ended (`how`: "failed: ..." or "exited with status N"). */
 export interface WorkerEnded {
@@ -68,5 +86,6 @@ export function startSupervisedWorkers(setups: readonly WorkerSetup[], control: 
       : { eval: true, code: SOURCE_BOOTSTRAP, workerData: { ...setup, entry: new URL('./worker.ts', import.meta.url).href } },
   );
   const transferList: MessagePort[] = [supervisorPort, ...setups.map((s) => s.port)];
-  return new Worker(SUPERVISOR, { eval: true, workerData: { control, slot, port: supervisorPort, workers }, transferList });
+  const execArgv = threadExecArgv();
+  return new Worker(SUPERVISOR, { eval: true, workerData: { control, slot, port: supervisorPort, workers, execArgv }, transferList, execArgv });
 }

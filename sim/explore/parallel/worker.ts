@@ -7,12 +7,14 @@ import { performance } from 'node:perf_hooks';
 import { getHeapStatistics, serialize } from 'node:v8';
 import { workerData } from 'node:worker_threads';
 import { BoundHit } from '../../world.ts';
+import { runWithin, SliceTimeout } from '../../handler-watchdog.ts';
 import { loadPlugins } from '../../plugins.ts';
 import { resolveProtocol } from '../../resolve-protocol.ts';
 import { ExploreModel } from '../model.ts';
+import { stretchWithin, WORKER_SLICE_MS } from '../hang.ts';
 import { Found, Frontier, LevelExpander, StepFailed } from './level-expander.ts';
 import { COORDINATOR_SLOT, receive, requestStop, send, STOP, STOP_HURRY, STOP_PLAIN, WORKER_SLOTS } from './mailbox.ts';
-import { MAX_LEVEL_STATS, PROGRESS_DEPTH, PROGRESS_QUEUED, PROGRESS_TRANSITIONS, PROGRESS_WORDS, type FromWorker, type ToWorker, type WorkerLevelStats, type WorkerSetup } from './messages.ts';
+import { MAX_LEVEL_STATS, PROGRESS_DEPTH, PROGRESS_QUEUED, PROGRESS_TRANSITIONS, PROGRESS_WORDS, type FromWorker, type ToWorker, type WorkerFailure, type WorkerLevelStats, type WorkerSetup } from './messages.ts';
 import { SharedVisitedSet } from './shared-visited.ts';
 import { threadCpuMs } from './thread-cpu.ts';
 import { decodeFrontier, encodeFrontier, pathActions } from './transfer.ts';
@@ -21,6 +23,13 @@ import { decodeFrontier, encodeFrontier, pathActions } from './transfer.ts';
 class Stopped extends Error {}
 
 const setup = workerData as WorkerSetup;
+/**
+ * Milliseconds of expansion in one node:vm call bounded by the wall-clock
+ * bound on handlers (sim/handler-watchdog.ts): a call costs some 0.1 ms (a
+ * watchdog thread), more on a loaded machine, and a level of any size is
+ * bounded slice by slice (hang.ts's WORKER_SLICE_MS, at most a tenth of the bound).
+ */
+const SLICE_MS = setup.handlerTimeoutMs === null ? Infinity : stretchWithin(setup.handlerTimeoutMs, WORKER_SLICE_MS);
 const control = new Int32Array(setup.control);
 const progress = new Float64Array(setup.progress);
 const mySlot = WORKER_SLOTS + setup.index;
@@ -56,12 +65,18 @@ async function main(): Promise<void> {
 }
 
 function searchLevels(model: ExploreModel): void {
+  // Parked in a slice (below): a slice that passes the bound while parked is no handler's fault.
+  let parked = false;
   const visited: SharedVisitedSet = new SharedVisitedSet(setup.visited, () => {
     // Parked until the coordinator has grown the table (shared-visited.ts), or stopped the search.
     post({ kind: 'full' });
+    parked = true;
     for (;;) {
       const command = nextCommand();
-      if (command.kind === 'grown') return visited.attach(command.visited);
+      if (command.kind === 'grown') {
+        parked = false;
+        return visited.attach(command.visited);
+      }
       if (command.kind === 'stop') throw new Stopped();
     }
   });
@@ -69,6 +84,9 @@ function searchLevels(model: ExploreModel): void {
   // Levels start with the coordinator's first `go`, which names the first one.
   let level = new Frontier(0);
   let next = new Frontier(1);
+  // The slice in hand ends at this time (a look at the clock every LOOK_EVERY expansions).
+  let sliceEndsMs = 0;
+  let sliceDue = false;
   const expander: LevelExpander = new LevelExpander(
     model,
     { maxDepth: setup.maxDepth, por: setup.por },
@@ -78,21 +96,35 @@ function searchLevels(model: ExploreModel): void {
       progress[at + PROGRESS_DEPTH] = expander.counters.maxDepthSeen;
       progress[at + PROGRESS_QUEUED] = level.size + next.size;
       if (Atomics.load(control, STOP) !== 0) throw new Stopped();
+      if (performance.now() >= sliceEndsMs) sliceDue = true;
     },
     setup.keep,
   );
   const levels: WorkerLevelStats[] = [];
   let stats = emptyStats();
   let doneAt = performance.now();
-  const report = (found: Found | null, bound: string | null, failure: StepFailed | null): void => {
+  const report = (found: Found | null, bound: string | null, failure: StepFailed | SliceTimeout | null): void => {
     post({
       levels,
       kind: 'final',
       counters: expander.counters,
       found: found === null ? null : { violation: found.violation, path: pathActions(found.trail) },
       bound,
-      failure: failure === null ? null : { path: pathActions(failure.parent.trail), action: failure.action, message: messageOf(failure.failure) },
+      failure: failure === null ? null : failure instanceof SliceTimeout ? hangFailure(model, failure, parked) : { path: pathActions(failure.parent.trail), action: failure.action, message: messageOf(failure.failure) },
     });
+  };
+  const pause = (): boolean => sliceDue;
+  const slice = (): boolean => {
+    sliceDue = false;
+    sliceEndsMs = performance.now() + SLICE_MS;
+    return expander.expandEntries(level, next, pause);
+  };
+  /** The level in slices, each within the wall-clock bound on handlers (none: one slice). */
+  const expandLevel = (): void => {
+    expander.beginLevel(level, next);
+    const timeoutMs = setup.handlerTimeoutMs;
+    if (timeoutMs === null) expander.expandEntries(level, next, () => false);
+    else while (!runWithin(timeoutMs, slice));
   };
   for (;;) {
     const command = nextCommand();
@@ -135,7 +167,7 @@ function searchLevels(model: ExploreModel): void {
         const keptBefore = expander.counters.keptEntries;
         const transitionsBefore = expander.counters.transitions;
         try {
-          expander.expandLevel(level, next);
+          expandLevel();
         } catch (caught) {
           if (caught instanceof Found) {
             requestStop(control, STOP_PLAIN);
@@ -143,7 +175,7 @@ function searchLevels(model: ExploreModel): void {
           } else if (caught instanceof BoundHit) {
             requestStop(control, STOP_PLAIN);
             report(expander.checkFrontier(next, setup.frontierChecks, false), caught.bound, null);
-          } else if (caught instanceof StepFailed) {
+          } else if (caught instanceof StepFailed || caught instanceof SliceTimeout) {
             requestStop(control, STOP_PLAIN);
             report(null, null, caught);
           } else if (caught instanceof Stopped) {
@@ -184,6 +216,13 @@ function searchLevels(model: ExploreModel): void {
 
 function emptyStats(): WorkerLevelStats {
   return { entries: 0, busyMs: 0, waitMs: 0, receivedEntries: 0, replayedSteps: 0, replayMs: 0, givenEntries: 0, givenSteps: 0, givenBytes: 0, giveMs: 0, heapUsedBytes: 0, lineageBytes: 0, pathSteps: 0, keptEntries: 0, keptStates: 0, transitions: 0, cpuMs: 0 };
+}
+
+/** A slice that passed the bound: the step in hand (model.inHand), or the park it was in. */
+function hangFailure(model: ExploreModel, timeout: SliceTimeout, parked: boolean): WorkerFailure {
+  const { parent, action } = model.inHand;
+  const hang = { process: timeout.process, handler: timeout.handler, timeoutMs: timeout.timeoutMs, parked };
+  return { path: parent === null ? [] : pathActions(parent.trail), action: parent === null ? null : action, message: timeout.message, hang };
 }
 
 function messageOf(failure: unknown): string {

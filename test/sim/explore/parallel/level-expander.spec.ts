@@ -129,3 +129,27 @@ describe('LevelExpander: the deep levels kept as states (kept-states.ts)', () =>
     expect(expander.counters.keptEntries - before).toBe(level.size);
   });
 });
+
+describe('LevelExpander: a level in slices', () => {
+  it('expandEntries paused after every entry makes the same levels as expandLevel (the workers expand in slices)', () => {
+    const { scenario, config } = fixture('cbcast-3x1');
+    const model = new ExploreModel(resolveProtocol(scenario), scenario, config, false);
+    const whole = allLevels(expanderFor(model), model);
+    const sliced = expanderFor(model);
+    let level = sliced.admitRoot();
+    let states = 1;
+    let slices = 0;
+    const keysByLevel: string[][] = [];
+    while (level.size > 0) {
+      const next = new Frontier(level.depth + 1);
+      sliced.beginLevel(level, next);
+      for (let done = false; !done; slices++) done = sliced.expandEntries(level, next, () => true);
+      keysByLevel.push(Array.from({ length: next.size }, (_, k) => keyOf(model, sliced.lineage.path(next.depth, next.record(k)))).sort());
+      states += next.size;
+      level = next;
+    }
+    expect({ states, keysByLevel }).toEqual(whole);
+    // One slice an entry: as many slices as states expanded.
+    expect(slices).toBe(states);
+  });
+});
