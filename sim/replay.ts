@@ -85,7 +85,7 @@ export function replayTrace(path: string): ReplayOutcome {
  */
 export function* replayTraceSteps(path: string, shouldStop?: () => boolean, handlerTimeoutMs?: number): Generator<number, ReplayOutcome, void> {
   const expected = traceTextLines(readTraceText(path));
-  if (isExplorationHeader(expected[0])) return replayExploration(expected, path);
+  if (isExplorationHeader(expected[0])) return replayExploration(expected, path, handlerTimeoutMs !== undefined ? { handlerTimeoutMs } : {});
   const { header, scenario, seed } = runOfHeader(expected[0], path);
   const comparing = new ComparingSink(expected);
   const mutant = mutantOfHeader(header, path);

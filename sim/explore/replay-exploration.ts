@@ -11,7 +11,9 @@ import type { ReplayDifference, ReplayOutcome } from '../replay.ts';
 import { resolveProtocol } from '../resolve-protocol.ts';
 import type { RunResult } from '../run.ts';
 import { checkExplorable, parseExploreConfig } from './config.ts';
-import { pathTraceLines, replayChoices } from './counterexample.ts';
+import { DEFAULT_HANDLER_TIMEOUT_MS, runWithin, SliceTimeout } from '../handler-watchdog.ts';
+import { pathTraceLines, replayChoices, type ChoicesOutcome } from './counterexample.ts';
+import { hangInModel, hangSiteOf, type ExploreHang } from './hang.ts';
 import { ExploreModel } from './model.ts';
 
 // `exploreConfig` is kept as recorded (not rebuilt from the parsed config), so a
@@ -32,6 +34,8 @@ export function isExplorationHeader(headerLine: string | undefined): boolean {
 
 export interface ExplorationReplayOptions {
   protocolFor?: (header: Record<string, unknown>) => AnyProtocol | undefined;
+  /** Wall-clock bound (ms) on re-executing the path, as on a run's slices; null: none. Default 10 s. */
+  handlerTimeoutMs?: number | null;
 }
 
 /** `expected`: the recorded trace's lines (no trailing empty line); `path` names it in messages. */
@@ -48,7 +52,8 @@ export function replayExploration(expected: readonly string[], path: string, opt
   const extra = Object.fromEntries(Object.entries(header).filter(([k]) => !STANDARD_FIELDS.has(k)));
   const protocol = options.protocolFor?.(header) ?? resolveProtocol(scenario);
   const model = new ExploreModel(protocol, scenario, config, false);
-  const outcome = replayChoices(model, choices as string[]);
+  const timeoutMs = options.handlerTimeoutMs === undefined ? DEFAULT_HANDLER_TIMEOUT_MS : options.handlerTimeoutMs;
+  const outcome = timeoutMs === null ? replayChoices(model, choices as string[]) : replayWithin(timeoutMs, model, choices as string[]);
   let actual: string[];
   let difference: ReplayDifference | null = null;
   if (outcome.stuck !== null) {
@@ -60,6 +65,22 @@ export function replayExploration(expected: readonly string[], path: string, opt
   }
   const events = actual.slice(1).map((line) => JSON.parse(line) as TraceEvent);
   return { scenario, seed: 'explore', result: runResultOf(scenario.name, protocol.name, events, choices.length, model.promised), identical: difference === null, difference, lines: actual.length };
+}
+
+/**
+ * The path re-executed within the wall-clock bound: a handler that never
+ * returns ends the replay with ExploreHang (a ProtocolHandlerError: one line,
+ * exit 1), naming the process, the handler and the step of the path.
+ */
+function replayWithin(timeoutMs: number, model: ExploreModel, choices: readonly string[]): ChoicesOutcome {
+  try {
+    return runWithin(timeoutMs, () => replayChoices(model, choices));
+  } catch (caught) {
+    if (!(caught instanceof SliceTimeout)) throw caught;
+    const hang: ExploreHang = hangInModel(model, hangSiteOf(caught), { states: 0, transitions: 0, depth: 0 });
+    hang.message = `replay: ${hang.message.slice(0, hang.message.lastIndexOf(';'))} (the path's own steps before it re-executed)`;
+    throw hang;
+  }
 }
 
 /** The first line where two traces differ (1-based), or null. */
