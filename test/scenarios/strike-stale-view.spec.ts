@@ -63,13 +63,13 @@ describe('strike: a stale reply after a view of the same size', () => {
     const strike = draw(n, `sides-${n}`)!;
     const majority = Math.floor(n / 2) + 1;
     const split = linksAt(strike, 'view-change-begin');
-    const near = new Set(split.filter((l) => l.loss === 1 && l.from === 'p1').map((l) => l.to));
-    const coordinatorSide = new Set(split.filter((l) => l.loss === 1 && near.has(l.to)).map((l) => l.from).concat(['p1']));
+    const otherSide = new Set(split.filter((l) => l.loss === 1 && l.from === 'p1').map((l) => l.to));
+    const coordinatorSide = new Set(split.filter((l) => l.loss === 1 && otherSide.has(l.to)).map((l) => l.from).concat(['p1']));
     const lagging = split.filter((l) => l.loss === 0).map((l) => l.from);
     expect(coordinatorSide.size).toBe(majority - lagging.length);
-    expect(near.size).toBeGreaterThanOrEqual(majority);
-    expect(coordinatorSide.size + near.size).toBe(n);
-    for (const member of lagging) expect(near.has(member)).toBe(true);
+    expect(otherSide.size).toBeGreaterThanOrEqual(majority);
+    expect(coordinatorSide.size + otherSide.size).toBe(n);
+    for (const member of lagging) expect(otherSide.has(member)).toBe(true);
   });
 
   it('does not fit a group of four', () => {
