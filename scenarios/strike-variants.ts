@@ -4,6 +4,7 @@
 // what a variant is: quiet or not, which note it fires at, which situation
 // it stages (the hunt's tour tries each situation once).
 import type { HostOrRole } from './types.ts';
+import { STALE_REPLY_SAME_SIZE } from './strike-stale-view.ts';
 
 export const STRIKES = [
   'cutAtNote', 'competingCoordinators', 'slowLinkUnderLoad', 'noMajoritySplit', 'leaveUnderSuspicion', 'longIsolation', 'joinAtLastWrites',
@@ -109,6 +110,7 @@ export interface StrikeVariant {
 const HUNT_ONLY_VARIANTS: Readonly<Partial<Record<StrikeKind, readonly StrikeVariant[]>>> = {
   cutAtNote: [{ name: 'sequencer-after-order/revoked', weight: 0, huntWeight: MOMENT_WEIGHTS['sequencer-after-order'] * CUT_WEIGHTS.deadLink }],
   competingCoordinators: [{ name: 'stale-replies', weight: 0, huntWeight: 2 }],
+  lagAcrossViewChange: [{ name: STALE_REPLY_SAME_SIZE, weight: 0, huntWeight: 1 }],
 };
 
 /** Every kind's variants: a cut at a note is a moment and a cut (`sequencer-after-order/mute`). */
@@ -124,7 +126,7 @@ export const STRIKE_VARIANTS: Readonly<Record<StrikeKind, readonly StrikeVariant
   leaveUnderSuspicion: [{ name: 'clean-leavers', weight: 1 }, { name: 'lossy-leavers', weight: 1 }, { name: 'leavers-cut-at-suspicion', weight: 4 }],
   longIsolation: [{ name: 'member', weight: 2 }, { name: 'coordinator', weight: 1 }],
   joinAtLastWrites: [{ name: 'one-joiner', weight: 1 }],
-  lagAcrossViewChange: [{ name: 'sender-crashes', weight: 1 }],
+  lagAcrossViewChange: [{ name: 'sender-crashes', weight: 1 }, ...(HUNT_ONLY_VARIANTS.lagAcrossViewChange ?? [])],
   leavesMeetCrash: [{ name: 'crash-at-boundary', weight: 1 }, { name: 'even-split', weight: 1 }],
 };
 
@@ -162,11 +164,12 @@ export function isQuietVariant(kind: StrikeKind, variant: string): boolean {
       return variant === 'staggered' || variant === 'stale-replies';
     case 'leaveUnderSuspicion':
       return variant === 'leavers-cut-at-suspicion';
+    case 'lagAcrossViewChange':
+      return variant === STALE_REPLY_SAME_SIZE;
     case 'slowLinkUnderLoad':
     case 'noMajoritySplit':
     case 'longIsolation':
     case 'joinAtLastWrites':
-    case 'lagAcrossViewChange':
     case 'leavesMeetCrash':
       return false;
   }

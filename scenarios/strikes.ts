@@ -62,6 +62,7 @@ import { drawCompetingCoordinators } from './strike-coordinators.ts';
 import { drawCutAtNote } from './strike-cut-at-note.ts';
 import { drawJoinAtLastWrites, drawLagAcrossViewChange, drawLeaveUnderSuspicion, drawLeavesMeetCrash } from './strike-membership.ts';
 import { drawLongIsolation, drawNoMajoritySplit, drawSlowLinkUnderLoad } from './strike-network.ts';
+import { drawStaleReplySameSize, STALE_REPLY_SAME_SIZE } from './strike-stale-view.ts';
 import { strikeCost, type Strike, type StrikeContext, type StrikeDraw } from './strike-shape.ts';
 import { STRIKE_VARIANTS, drawVariant, type StrikeKind, type UnitRandom } from './strike-variants.ts';
 
@@ -81,7 +82,7 @@ const DRAWS: Readonly<Record<StrikeKind, (d: StrikeDraw) => Strike | null>> = {
   leaveUnderSuspicion: drawLeaveUnderSuspicion,
   longIsolation: drawLongIsolation,
   joinAtLastWrites: drawJoinAtLastWrites,
-  lagAcrossViewChange: drawLagAcrossViewChange,
+  lagAcrossViewChange: (d) => (d.variant === STALE_REPLY_SAME_SIZE ? drawStaleReplySameSize(d) : drawLagAcrossViewChange(d)),
   leavesMeetCrash: drawLeavesMeetCrash,
 };
 
