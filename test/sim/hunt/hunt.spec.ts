@@ -33,6 +33,22 @@ describe('hunt', () => {
     expect(await runsOf(4)).toEqual(first);
   });
 
+  it('makes its first run after the starting runs a fresh draw, the same on every hunt seed, and tours after it', async () => {
+    const runsOf = async (seed: number): Promise<HuntRun[]> => {
+      const seen: HuntRun[] = [];
+      await hunt(suite, protocolScope(), { seed, maxRuns: 4, shrink: false, onRun: (r) => seen.push(r) });
+      return seen;
+    };
+    const [one, two] = [await runsOf(1), await runsOf(2)];
+    // The first file's next seed, unmutated: nothing of it depends on the hunt's seed.
+    expect(one[2]!.scenario).toBe('isis-member-crash');
+    expect(one[2]!.changes).toEqual([`seed ${one[0]!.seed + 1} (a fresh draw)`]);
+    expect(one[2]!.seed).toBe(one[0]!.seed + 1);
+    expect(two[2]).toEqual(one[2]);
+    // The strike tour begins with the next run.
+    expect(one[3]!.changes.some((c) => /^strikes? /.test(c))).toBe(true);
+  });
+
   it('tours the strike situations on the plain draws that take a strike, not on a static group', async () => {
     const mixed = shortSuite(['scenarios/isis-fbcast-static.json', 'scenarios/isis-steady-load.json']);
     const seen: HuntRun[] = [];
