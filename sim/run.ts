@@ -89,6 +89,9 @@ export const NETWORK_EVENTS_PER_TRACE_EVENT = 64;
  */
 export const SLICE_EVENTS = 16_384;
 
+/** The failure of a run a handler (or a slice) did not finish within the wall-clock bound: the one verdict that depends on the machine's load. */
+export const WALL_CLOCK_FAILURE = 'error: did not return within the wall-clock bound';
+
 export interface RunResult {
   scenario: string;
   seed: string;
@@ -304,7 +307,7 @@ export function* runScenarioSteps(scenario: Scenario, options: RunOptions): Gene
   const requestsLost = judged ? ledger.unanswered(world.liveProcesses().map((p) => p.pid)) : null;
   const writesUnapplied = judged && digests !== null ? ledger.unappliedWritesIn(world.protocol, digests) : null;
   const failure =
-    timedOut ? 'error: did not return within the wall-clock bound'
+    timedOut ? WALL_CLOCK_FAILURE
     : error !== null ? 'error: protocol or simulator threw'
     : boundHit !== null ? `bound hit: ${boundHit}`
     : violations.length > 0 ? `violated: ${[...new Set(violations.map((v) => v.property))].join(', ')}`

@@ -19,7 +19,7 @@ import { mutantRunOptions } from '../mutant-run.ts';
 import { defaultChecker, promisedProperties } from '../online-checker.ts';
 import { resolveProtocol } from '../resolve-protocol.ts';
 import { Rng } from '../rng.ts';
-import { runScenarioSteps, type RunResult } from '../run.ts';
+import { runScenarioSteps, WALL_CLOCK_FAILURE, type RunResult } from '../run.ts';
 import { DEFAULT_MAX_ATTEMPTS, shrinkSteps, targetOf, type ShrinkOutcome, type ShrinkTarget } from '../shrink.ts';
 import { driveYielding, eventLoopTurn } from '../steps.ts';
 import { triggerNotes, type NoteCounts } from './aimed-faults.ts';
@@ -40,6 +40,8 @@ export interface HuntOptions {
   shrinkAttempts?: number;
   /** End at the first failure (the benchmark's seeds-to-first-failure). */
   stopAtFirstFinding?: boolean;
+  /** The wall-clock bound on each slice of a run (RunOptions.handlerTimeoutMs); default the run's, 10 s. */
+  handlerTimeoutMs?: number;
   onRun?: (run: HuntRun) => void;
   /** Hears each finding as soon as it is shrunk (the CLI writes and prints it then). */
   onFinding?: (finding: HuntFinding) => void;
@@ -195,7 +197,7 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
               : (retries.shift() ?? pickAndMutate(parents, switches, coverage.facts, strikes, rng));
       if (next === null) break;
       const run = runs + 1;
-      const extra = mutantRunOptions(next.scenario, options.mutant);
+      const extra = { ...mutantRunOptions(next.scenario, options.mutant), ...(options.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: options.handlerTimeoutMs } : {}) };
       const protocol = extra.protocol ?? resolveProtocol(next.scenario);
       const observed = coverage.observe(next.scenario, defaultChecker(promisedProperties(next.scenario.properties, protocol.properties)));
       const result = await driveYielding(
@@ -226,6 +228,13 @@ export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScop
       options.onRun?.({ run, scenario: next.scenario.name, seed: next.seed, passed: result.passed, freshBranches, freshFacts, kept, corpusSize: corpus.length, changes: next.changes });
       const target = result.refused === undefined ? targetOf(result) : null;
       if (target === null) continue;
+      // A run ended by the wall-clock bound is a finding only if it hangs again: on a loaded
+      // machine a slow slice can pass the bound, and the shrinker's rerun would then pass.
+      if (target.kind === 'failure' && target.failure === WALL_CLOCK_FAILURE) {
+        const again = await driveYielding(runScenarioSteps(next.scenario, { seed: String(next.seed), ...extra, protocol, stopOnViolation: true, shouldStop: stop }));
+        coverage.discardTake();
+        if (again.failure !== WALL_CLOCK_FAILURE) continue;
+      }
       const key = target.kind === 'property' ? target.property : target.failure;
       if (targetsFound.has(key)) continue;
       targetsFound.add(key);
