@@ -83,4 +83,16 @@ export interface ShrinkOptions {
    * leave, an added leave; sim/shrink-rewrites.ts).
    */
   referenceFor?: (scenario: Scenario) => AnyProtocol;
+  /**
+   * The wall-clock bound (ms) on each slice of the original run
+   * (RunOptions.handlerTimeoutMs; default DEFAULT_HANDLER_TIMEOUT_MS), and
+   * the ceiling of the candidates' bound.
+   */
+  handlerTimeoutMs?: number;
+  /**
+   * The wall-clock bound (ms) on each slice of a candidate run (and of its
+   * reference run). Default: 20 times the original run's wall-clock time, at
+   * least 1 s, at most `handlerTimeoutMs` (sim/shrink-handler-bound.ts).
+   */
+  candidateTimeoutMs?: number;
 }

@@ -35,6 +35,13 @@ export interface ShrinkOutcome {
   boundHit: boolean;
   /** True when `shouldStop` ended the search early: `shrunk` still fails the same way, but may not be minimal. */
   interrupted: boolean;
+  /**
+   * The wall-clock bound (ms) on each slice of a candidate run (sim/shrink-handler-bound.ts): derived from
+   * the original run's wall-clock time unless `ShrinkOptions.candidateTimeoutMs` gave it.
+   */
+  candidateTimeoutMs: number;
+  /** How many candidate runs did not end within `candidateTimeoutMs` (each fails as a handler that did not return). */
+  candidatesTimedOut: number;
 }
 
 export function sizeOf(scenario: Scenario, result: RunResult): ScenarioSize {

@@ -63,6 +63,8 @@ import { CHEAP_SEEDS_FACTOR, DEFAULT_OTHER_SEEDS, otherSeedsFor, otherSeedsOf, s
 import { addsNoFailure, failsSameWay, isLivenessTarget, targetOf, type ShrinkTarget } from './shrink-target.ts';
 import { watchedChecker, type Watched } from './shrink-watch.ts';
 import { driveToEnd } from './steps.ts';
+import { DEFAULT_HANDLER_TIMEOUT_MS } from './handler-watchdog.ts';
+import { candidateBoundMs, timedOut } from './shrink-handler-bound.ts';
 
 export { failsSameWay, targetOf, type ShrinkTarget } from './shrink-target.ts';
 export { DEFAULT_MAX_ATTEMPTS, type ShrinkOptions } from './shrink-options.ts';
@@ -79,6 +81,10 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   const otherSeeds = options.otherSeeds ?? DEFAULT_OTHER_SEEDS;
   if (!Number.isInteger(otherSeeds) || otherSeeds < 0) throw new Error(`shrinkScenario: otherSeeds must be a whole number >= 0, got ${otherSeeds}`);
   const pool = seedPool(options.seed, otherSeeds * CHEAP_SEEDS_FACTOR);
+  const runBoundMs = options.handlerTimeoutMs ?? DEFAULT_HANDLER_TIMEOUT_MS;
+  // The original runs within the run's bound; the candidates within one derived from its wall-clock time.
+  let boundMs = runBoundMs;
+  let candidatesTimedOut = 0;
   const run = function* (s: Scenario, seed: string, interruptible: boolean): Generator<number, Watched & { result: RunResult }, void> {
     const protocol = options.protocolFor?.(s) ?? options.protocol ?? resolveProtocol(s);
     const watched = watchedChecker(defaultChecker(promisedProperties(s.properties, protocol.properties)));
@@ -87,13 +93,16 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       stopOnViolation: false,
       protocol,
       checker: watched.checker,
+      handlerTimeoutMs: boundMs,
       ...(interruptible && stop !== undefined ? { shouldStop: stop } : {}),
     });
     return { result, firstAtUs: watched.firstAtUs, multicastTimesUs: watched.multicastTimesUs, viewTimesUs: watched.viewTimesUs };
   };
   // The original run always finishes: without it there is no target.
+  const startedMs = performance.now();
   const firstRun = yield* run(scenario, options.seed, false);
   const first = firstRun.result;
+  boundMs = options.candidateTimeoutMs ?? candidateBoundMs(performance.now() - startedMs, first, runBoundMs);
   const target = targetOf(first);
   if (target === null) throw new Error('shrinkScenario: the run passes; there is nothing to shrink');
   const anyFailure = options.anyFailure === true;
@@ -122,7 +131,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   const passesReference = function* (candidate: Scenario, seed: string, pass: number): Generator<number, boolean, void> {
     if (referenceFor === undefined || (!isLivenessTarget(currentTarget) && !timeOnly.has(pass))) return true;
     const result = yield* runScenarioSteps(candidate, {
-      seed, stopOnViolation: false, protocol: referenceFor(candidate), ...(stop !== undefined ? { shouldStop: stop } : {}),
+      seed, stopOnViolation: false, protocol: referenceFor(candidate), handlerTimeoutMs: boundMs, ...(stop !== undefined ? { shouldStop: stop } : {}),
     });
     // A reference run cut short proves nothing either: the candidate is not kept, and the search stops.
     if (result.interrupted === true) interrupted = true;
@@ -136,6 +145,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     if (!isValidScenario(candidate)) return false; // e.g. a fault still naming a joiner whose join was dropped
     attempts++;
     const { result, firstAtUs, multicastTimesUs, viewTimesUs } = yield* run(candidate, seed, true);
+    if (timedOut(result)) candidatesTimedOut++;
     // A run cut short proves nothing about the candidate.
     if (result.interrupted === true) {
       interrupted = true;
@@ -282,6 +292,8 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     attempts,
     boundHit,
     interrupted,
+    candidateTimeoutMs: boundMs,
+    candidatesTimedOut,
   };
 }
 
