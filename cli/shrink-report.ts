@@ -98,6 +98,8 @@ export async function shrinkAndReport(scenario: Scenario, seed: string, base: st
         row('after', outcome.after),
         keptLine,
         ...(outcome.candidatesTimedOut > 0 ? [hangLine(outcome.candidatesTimedOut, outcome.candidateTimeoutMs)] : []),
+        // The shrunk file as a regression scenario: say so when even the original's settle phase did not make it one.
+        ...(outcome.referencePasses === false ? [`  ${chalk.yellow('note:')}     the real protocol fails the shrunk scenario too (in another way: not a regression scenario as it is)`] : []),
         `  scenario: ${files.scenarioPath}${context.mutant !== undefined ? ` (fails under mutant ${context.mutant})` : ''}`,
         `  trace:    ${files.tracePath}`,
         `  replay:   ${replayTraceCommand(files.tracePath, context)}`,

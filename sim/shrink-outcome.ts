@@ -40,6 +40,12 @@ export interface ShrinkOutcome {
    * the original run's wall-clock time unless `ShrinkOptions.candidateTimeoutMs` gave it.
    */
   candidateTimeoutMs: number;
+  /**
+   * Whether the reference protocol (`ShrinkOptions.referenceFor`) passes the shrunk scenario on its
+   * seed, after a settle phase lengthened for it if need be (sim/shrink-settle.ts); undefined without
+   * a reference, or when the search was interrupted.
+   */
+  referencePasses?: boolean | undefined;
   /** How many candidate runs did not end within `candidateTimeoutMs` (each fails as a handler that did not return). */
   candidatesTimedOut: number;
 }

@@ -65,6 +65,8 @@ import { watchedChecker, type Watched } from './shrink-watch.ts';
 import { driveToEnd } from './steps.ts';
 import { DEFAULT_HANDLER_TIMEOUT_MS } from './handler-watchdog.ts';
 import { candidateBoundMs, timedOut } from './shrink-handler-bound.ts';
+import { longerSettles } from './shrink-settle.ts';
+import type { AnyProtocol } from '../protocol/types.ts';
 
 export { failsSameWay, targetOf, type ShrinkTarget } from './shrink-target.ts';
 export { DEFAULT_MAX_ATTEMPTS, type ShrinkOptions } from './shrink-options.ts';
@@ -130,8 +132,11 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   // So is one that a time-only pass (a shorter settle phase, a faster detector) made.
   const passesReference = function* (candidate: Scenario, seed: string, pass: number): Generator<number, boolean, void> {
     if (referenceFor === undefined || (!isLivenessTarget(currentTarget) && !timeOnly.has(pass))) return true;
+    return yield* referencePasses(referenceFor, candidate, seed);
+  };
+  const referencePasses = function* (reference: (s: Scenario) => AnyProtocol, candidate: Scenario, seed: string): Generator<number, boolean, void> {
     const result = yield* runScenarioSteps(candidate, {
-      seed, stopOnViolation: false, protocol: referenceFor(candidate), handlerTimeoutMs: boundMs, ...(stop !== undefined ? { shouldStop: stop } : {}),
+      seed, stopOnViolation: false, protocol: reference(candidate), handlerTimeoutMs: boundMs, ...(stop !== undefined ? { shouldStop: stop } : {}),
     });
     // A reference run cut short proves nothing either: the candidate is not kept, and the search stops.
     if (result.interrupted === true) interrupted = true;
@@ -279,6 +284,23 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       }
     }
   }
+  // The shrunk scenario as a regression scenario (sim/shrink-settle.ts): a settle phase the reference passes.
+  let referencePassesShrunk: boolean | undefined;
+  if (referenceFor !== undefined && !interrupted) {
+    referencePassesShrunk = yield* referencePasses(referenceFor, current, currentSeed);
+    for (const settleUs of referencePassesShrunk || interrupted ? [] : longerSettles(current.settleUs, scenario.settleUs)) {
+      if (attempts >= maxAttempts) {
+        boundHit = true;
+        break;
+      }
+      // As a settle pass: kept only if it fails the same way, nothing new, and the reference passes it.
+      if (yield* attempt({ ...current, settleUs }, `settle phase ${settleUs} us, which the reference passes`, currentSeed, PASS.settle)) {
+        referencePassesShrunk = true;
+        break;
+      }
+      if (interrupted) break;
+    }
+  }
   return {
     target,
     shrunkTarget: currentTarget,
@@ -294,6 +316,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     interrupted,
     candidateTimeoutMs: boundMs,
     candidatesTimedOut,
+    referencePasses: referencePassesShrunk,
   };
 }
 
