@@ -50,6 +50,12 @@
 // rounds go on from it. It repeats to a fixpoint (no pass makes progress on
 // any seed) or stops at the attempt bound (every run counts, on any seed),
 // and says which (`boundHit`).
+//
+// Last, with a reference protocol, a settle phase the reference does not pass
+// is lengthened until it does (sim/shrink-settle.ts): the shrunk file is then
+// a regression scenario. Each candidate runs within a wall-clock bound derived
+// from the original run's (sim/shrink-handler-bound.ts), so a candidate that
+// hangs costs about a second, not the run's 10.
 import { isValidScenario } from '../scenarios/validate.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { defaultChecker, promisedProperties } from './online-checker.ts';
