@@ -95,4 +95,12 @@ export interface ShrinkOptions {
    * least 1 s, at most `handlerTimeoutMs` (sim/shrink-handler-bound.ts).
    */
   candidateTimeoutMs?: number;
+  /**
+   * Whether a shorter settle phase is kept only if the reference passes it
+   * ('each'), or only the shrunk scenario's settle phase is made one it
+   * passes ('at-end', sim/shrink-settle.ts). Default 'portfolio': 'at-end',
+   * then, if that converges with attempts left, 'each' from
+   * the original within them, the smaller kept (sim/shrink-portfolio.ts).
+   */
+  settleChecks?: 'each' | 'at-end' | 'portfolio';
 }

@@ -53,7 +53,10 @@
 //
 // Last, with a reference protocol, a settle phase the reference does not pass
 // is lengthened until it does (sim/shrink-settle.ts): the shrunk file is then
-// a regression scenario. Each candidate runs within a wall-clock bound derived
+// a regression scenario. A shorter settle phase is checked against the
+// reference either at each step or only there; the two change the search's
+// path, so both may run, one after the other, the smaller result kept
+// (sim/shrink-portfolio.ts). Each candidate runs within a wall-clock bound derived
 // from the original run's (sim/shrink-handler-bound.ts), so a candidate that
 // hangs costs about a second, not the run's 10.
 import { isValidScenario } from '../scenarios/validate.ts';
@@ -72,6 +75,7 @@ import { driveToEnd } from './steps.ts';
 import { DEFAULT_HANDLER_TIMEOUT_MS } from './handler-watchdog.ts';
 import { candidateBoundMs, timedOut } from './shrink-handler-bound.ts';
 import { longerSettles } from './shrink-settle.ts';
+import { portfolioSteps, type SearchOptions, type SettleChecks } from './shrink-portfolio.ts';
 import type { AnyProtocol } from '../protocol/types.ts';
 
 export { failsSameWay, targetOf, type ShrinkTarget } from './shrink-target.ts';
@@ -84,6 +88,14 @@ export function shrinkScenario(scenario: Scenario, options: ShrinkOptions): Shri
 
 /** The search as steps (see sim/steps.ts): it yields inside every candidate run. */
 export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Generator<unknown, ShrinkOutcome, void> {
+  return yield* portfolioSteps(scenario, options, searchSteps);
+}
+
+/**
+ * One greedy search under `settleChecks` (sim/shrink-portfolio.ts): whether a shorter settle phase is
+ * kept only if the reference passes it ('each'), or left to the step at the end ('at-end').
+ */
+function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: SettleChecks): Generator<unknown, ShrinkOutcome, void> {
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const stop = options.shouldStop;
   const otherSeeds = options.otherSeeds ?? DEFAULT_OTHER_SEEDS;
@@ -130,14 +142,18 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   let startFloor = -1;
   let attempts = 0;
   let interrupted = false;
+  // A second search of the portfolio numbers its attempts after the first's (the CLI's progress line).
+  const attemptsBefore = options.attemptsBefore ?? 0;
   // A liveness failure the reference protocol shares is the scenario's, not the bug's. Run only for a
   // candidate that failed the same way (few), and not counted as an attempt of its own.
   const referenceFor = options.referenceFor;
   // The passes that only shorten the run's time: they keep a candidate only if it fails nothing new.
   const timeOnly = new Set<number>([PASS.settle, PASS.timers]);
-  // So is one that a time-only pass (a shorter settle phase, a faster detector) made.
-  const passesReference = function* (candidate: Scenario, seed: string, pass: number): Generator<number, boolean, void> {
-    if (referenceFor === undefined || (!isLivenessTarget(currentTarget) && !timeOnly.has(pass))) return true;
+  // So is one that a time-only pass (a shorter settle phase, a faster detector) made: for the settle
+  // phase, unless this search leaves that to the step at its end.
+  const referenceChecked = new Set<number>(settleChecks === 'each' ? timeOnly : [PASS.timers]);
+  const passesReference = function* (candidate: Scenario, seed: string, pass: number, always: boolean): Generator<number, boolean, void> {
+    if (referenceFor === undefined || (!always && !isLivenessTarget(currentTarget) && !referenceChecked.has(pass))) return true;
     return yield* referencePasses(referenceFor, candidate, seed);
   };
   const referencePasses = function* (reference: (s: Scenario) => AnyProtocol, candidate: Scenario, seed: string): Generator<number, boolean, void> {
@@ -148,7 +164,8 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     if (result.interrupted === true) interrupted = true;
     return result.passed && result.interrupted !== true;
   };
-  const attempt = function* (candidate: Scenario, what: string, seed: string, pass: number): Generator<number, boolean, void> {
+  // `mustPassReference`: the reference is run whatever the pass and the policy (the settle step at the end).
+  const attempt = function* (candidate: Scenario, what: string, seed: string, pass: number, mustPassReference = false): Generator<number, boolean, void> {
     if (stop?.() === true) {
       interrupted = true;
       return false;
@@ -162,8 +179,8 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       interrupted = true;
       return false;
     }
-    const kept = keeps(result) && (!timeOnly.has(pass) || addsNoFailure(result, currentResult)) && (yield* passesReference(candidate, seed, pass));
-    options.onAttempt?.(attempts, kept, seed === currentSeed ? what : `${what}, on seed ${seed}`);
+    const kept = keeps(result) && (!timeOnly.has(pass) || addsNoFailure(result, currentResult)) && (yield* passesReference(candidate, seed, pass, mustPassReference));
+    options.onAttempt?.(attempts + attemptsBefore, kept, seed === currentSeed ? what : `${what}, on seed ${seed}`);
     if (kept) {
       current = candidate;
       currentSeed = seed;
@@ -300,7 +317,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
         break;
       }
       // As a settle pass: kept only if it fails the same way, nothing new, and the reference passes it.
-      if (yield* attempt({ ...current, settleUs }, `settle phase ${settleUs} us, which the reference passes`, currentSeed, PASS.settle)) {
+      if (yield* attempt({ ...current, settleUs }, `settle phase ${settleUs} us, which the reference passes`, currentSeed, PASS.settle, true)) {
         referencePassesShrunk = true;
         break;
       }
