@@ -46,6 +46,12 @@ export interface ShrinkOutcome {
    * a reference, or when the search was interrupted.
    */
   referencePasses?: boolean | undefined;
+  /**
+   * Whether the search kept a shorter settle phase that the reference fails, which a search checking
+   * each settle phase would have refused (sim/shrink-portfolio.ts): if not, that search takes the same
+   * path, and is not run. False when each settle phase was checked.
+   */
+  settleChecksDiverge?: boolean;
   /** How many candidate runs did not end within `candidateTimeoutMs` (each fails as a handler that did not return). */
   candidatesTimedOut: number;
 }

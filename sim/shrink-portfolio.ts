@@ -16,18 +16,33 @@
 // 37 pins (notes/s2-bench.md, session 11, helper S3): a second search only
 // outside the aim (3 processes, 10 multicasts) left accept-ignores-promise
 // at 1 multicast where the checked search reaches 0. A search stopped at the
-// bound is not repeated. Deterministic: both searches are, and whether the
+// bound is not repeated, nor one that kept no settle phase the reference
+// fails: the checking search would walk the very same path (every other
+// decision is the same), so the first search runs the reference on each
+// settle phase it keeps (few; not counted as attempts, as no reference run
+// is) until one fails. The second search walks the first's path up to
+// there: those runs are replayed from the first's (deterministic: the same
+// candidate on the same seed runs the same), not run again, and count no
+// attempt; only the runs past the fork do. Deterministic: both searches are, and whether the
 // second runs depends only on the first's outcome.
 import type { Scenario } from '../scenarios/types.ts';
 import { DEFAULT_MAX_ATTEMPTS, type ShrinkOptions } from './shrink-options.ts';
 import type { ScenarioSize, ShrinkOutcome } from './shrink-outcome.ts';
+import type { RunResult } from './run.ts';
 import { isLivenessTarget } from './shrink-target.ts';
+import type { Watched } from './shrink-watch.ts';
 
 /** Whether each shorter settle phase must pass the reference ('each'), or only the shrunk one ('at-end'). */
 export type SettleChecks = 'each' | 'at-end';
 
-/** What one search of the portfolio is given: the options, and the attempts the searches before it made. */
-export type SearchOptions = ShrinkOptions & { attemptsBefore?: number };
+/** A candidate's run: its result and what the search watched (sim/shrink-watch.ts). */
+export type PastRun = Watched & { result: RunResult };
+
+/**
+ * What one search of the portfolio is given: the options, the attempts the searches before it made,
+ * and their candidate runs by seed and candidate (JSON), which it replays instead of running again.
+ */
+export type SearchOptions = ShrinkOptions & { attemptsBefore?: number; pastRuns?: Map<string, PastRun> };
 
 export type Search = (scenario: Scenario, options: SearchOptions, settleChecks: SettleChecks) => Generator<unknown, ShrinkOutcome, void>;
 
@@ -38,7 +53,8 @@ export function* portfolioSteps(scenario: Scenario, options: ShrinkOptions, sear
   const policy = options.settleChecks ?? 'portfolio';
   if (policy !== 'portfolio') return yield* search(scenario, options, policy);
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  let best = yield* search(scenario, options, PORTFOLIO[0] as SettleChecks);
+  const pastRuns = new Map<string, PastRun>();
+  let best = yield* search(scenario, { ...options, pastRuns }, PORTFOLIO[0] as SettleChecks);
   let attempts = best.attempts;
   let candidatesTimedOut = best.candidatesTimedOut;
   let boundHit = best.boundHit;
@@ -49,6 +65,7 @@ export function* portfolioSteps(scenario: Scenario, options: ShrinkOptions, sear
       ...options,
       maxAttempts: maxAttempts - attempts,
       attemptsBefore: attempts,
+      pastRuns,
       // The same bound on a candidate's slice as the first search derived: not re-measured.
       candidateTimeoutMs: best.candidateTimeoutMs,
     }, settleChecks);
@@ -71,6 +88,8 @@ export function* portfolioSteps(scenario: Scenario, options: ShrinkOptions, sear
  */
 function worthAnother(outcome: ShrinkOutcome, options: ShrinkOptions, attemptsLeft: number): boolean {
   if (outcome.boundHit || outcome.interrupted || attemptsLeft <= 0) return false;
+  // Without a shorter settle phase that the reference fails, the search checking each walks this same path.
+  if (outcome.settleChecksDiverge !== true) return false;
   return options.referenceFor !== undefined && !isLivenessTarget(outcome.shrunkTarget);
 }
 

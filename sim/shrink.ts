@@ -142,8 +142,11 @@ function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: 
   let startFloor = -1;
   let attempts = 0;
   let interrupted = false;
+  // Whether a settle phase kept here is one the reference fails (sim/shrink-portfolio.ts): not counted.
+  let pathsDiverge = false;
   // A second search of the portfolio numbers its attempts after the first's (the CLI's progress line).
   const attemptsBefore = options.attemptsBefore ?? 0;
+  const pastRuns = options.pastRuns;
   // A liveness failure the reference protocol shares is the scenario's, not the bug's. Run only for a
   // candidate that failed the same way (few), and not counted as an attempt of its own.
   const referenceFor = options.referenceFor;
@@ -171,16 +174,25 @@ function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: 
       return false;
     }
     if (!isValidScenario(candidate)) return false; // e.g. a fault still naming a joiner whose join was dropped
-    attempts++;
-    const { result, firstAtUs, multicastTimesUs, viewTimesUs } = yield* run(candidate, seed, true);
-    if (timedOut(result)) candidatesTimedOut++;
+    // A run an earlier search of the portfolio made is replayed, not run again: not an attempt.
+    const key = pastRuns !== undefined ? JSON.stringify([seed, candidate]) : '';
+    const past = pastRuns?.get(key);
+    if (past === undefined) attempts++;
+    const ran = past ?? (yield* run(candidate, seed, true));
+    const { result, firstAtUs, multicastTimesUs, viewTimesUs } = ran;
+    if (past === undefined && timedOut(result)) candidatesTimedOut++;
+    if (past === undefined && result.interrupted !== true) pastRuns?.set(key, ran);
     // A run cut short proves nothing about the candidate.
     if (result.interrupted === true) {
       interrupted = true;
       return false;
     }
     const kept = keeps(result) && (!timeOnly.has(pass) || addsNoFailure(result, currentResult)) && (yield* passesReference(candidate, seed, pass, mustPassReference));
-    options.onAttempt?.(attempts + attemptsBefore, kept, seed === currentSeed ? what : `${what}, on seed ${seed}`);
+    if (past === undefined) options.onAttempt?.(attempts + attemptsBefore, kept, seed === currentSeed ? what : `${what}, on seed ${seed}`);
+    // Would the search that checks each settle phase refuse this one? If never, it walks this very path.
+    if (kept && referenceFor !== undefined && !referenceChecked.has(pass) && timeOnly.has(pass) && !pathsDiverge && !mustPassReference) {
+      pathsDiverge = !(yield* referencePasses(referenceFor, candidate, seed));
+    }
     if (kept) {
       current = candidate;
       currentSeed = seed;
@@ -340,6 +352,7 @@ function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: 
     candidateTimeoutMs: boundMs,
     candidatesTimedOut,
     referencePasses: referencePassesShrunk,
+    settleChecksDiverge: pathsDiverge,
   };
 }
 

@@ -107,6 +107,8 @@ describe('a settle phase checked only at the end (sim/shrink-settle.ts)', () => 
     });
     expect(outcome.boundHit).toBe(false);
     expect(outcome.referencePasses).toBe(true);
+    // The search kept a settle phase the real stack fails: one checking each would walk another path.
+    expect(outcome.settleChecksDiverge).toBe(true);
     const real = runScenario(outcome.shrunk, { seed: outcome.seed, protocol: resolveProtocol(outcome.shrunk) });
     expect(real.failure).toBeNull();
     const mutated = runScenario(outcome.shrunk, { seed: outcome.seed, ...mutantRunOptions(outcome.shrunk, mutant) });
