@@ -147,6 +147,8 @@ function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: 
   // A second search of the portfolio numbers its attempts after the first's (the CLI's progress line).
   const attemptsBefore = options.attemptsBefore ?? 0;
   const pastRuns = options.pastRuns;
+  // Whether trying `candidate` on `seed` costs an attempt (a run made before is replayed; so is an invalid one, never run).
+  const mustRun = (candidate: Scenario, seed: string): boolean => pastRuns === undefined || !pastRuns.has(JSON.stringify([seed, candidate]));
   // A liveness failure the reference protocol shares is the scenario's, not the bug's. Run only for a
   // candidate that failed the same way (few), and not counted as an attempt of its own.
   const referenceFor = options.referenceFor;
@@ -174,7 +176,8 @@ function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: 
       return false;
     }
     if (!isValidScenario(candidate)) return false; // e.g. a fault still naming a joiner whose join was dropped
-    // A run an earlier search of the portfolio made is replayed, not run again: not an attempt.
+    // A run made before (by this search or an earlier one of the portfolio) is replayed, not run
+    // again: not an attempt (the same candidate on the same seed runs the same).
     const key = pastRuns !== undefined ? JSON.stringify([seed, candidate]) : '';
     const past = pastRuns?.get(key);
     if (past === undefined) attempts++;
@@ -275,7 +278,7 @@ function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: 
       const round = all.map((c, k) => ({ c, k })).sort((a, b) => order(a.c) - order(b.c) || a.k - b.k).map(({ c }) => c);
       for (const { what, scenario: candidate, pass, cap, keep } of round) {
         // A candidate is left untried: the search did not converge, whatever the last attempt did.
-        if (attempts >= maxAttempts) {
+        if (attempts >= maxAttempts && mustRun(candidate, currentSeed)) {
           boundHit = true;
           break;
         }
@@ -303,7 +306,7 @@ function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: 
       const seeds = otherSeedsOf(pool, currentSeed, more ? otherSeedsFor(otherSeeds, currentResult.traceEvents) : otherSeeds);
       across: for (const { what, scenario: candidate, pass } of smaller) {
         for (const seed of seeds) {
-          if (attempts >= maxAttempts) {
+          if (attempts >= maxAttempts && mustRun(candidate, seed)) {
             boundHit = true;
             break across;
           }

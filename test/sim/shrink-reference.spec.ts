@@ -33,7 +33,8 @@ describe('a reference protocol', () => {
   it('that fails every candidate too: nothing is kept; without one the same search shrinks', () => {
     const keptWith: boolean[] = [];
     const withRef = shrinkScenario(losing, { seed: '1', protocol, maxAttempts: 60, otherSeeds: 0, referenceFor: () => floodProtocol(), onAttempt: (_, k) => keptWith.push(k) });
-    expect(keptWith.length).toBeGreaterThan(10);
+    // Every candidate tried (each once: a candidate tried again is replayed, not run), none kept.
+    expect(keptWith.length).toBeGreaterThan(5);
     expect(keptWith.some((k) => k)).toBe(false);
     expect(withRef.shrunk).toBe(losing);
     const without = shrinkScenario(losing, { seed: '1', protocol, maxAttempts: 60, otherSeeds: 0 });
