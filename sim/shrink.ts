@@ -48,7 +48,8 @@
 // recurs on the same seed but often on another. A candidate that fails the
 // same way there is kept with that seed (the outcome's `seed`), and the
 // rounds go on from it. It repeats to a fixpoint (no pass makes progress on
-// any seed) or stops at the attempt bound (every run counts, on any seed),
+// any seed) or stops at the attempt bound (every run counts, on any seed; a candidate
+// tried again on the same seed is replayed from its first run, not run),
 // and says which (`boundHit`).
 //
 // Last, with a reference protocol, a settle phase the reference does not pass
