@@ -33,6 +33,8 @@ export interface ShrinkReportOptions {
   keepSeed?: boolean;
   /** Keep any failing candidate (`--any-failure`); default: only those failing the original's property. */
   anyFailure?: boolean;
+  /** The wall-clock bound (ms) on a slice of the original run (`--handler-timeout-s`), the candidates' ceiling. */
+  handlerTimeoutMs?: number;
 }
 
 export type ShrinkReportOutcome = 'shrunk' | 'passes' | 'interrupted';
@@ -49,7 +51,8 @@ export async function shrinkAndReport(scenario: Scenario, seed: string, base: st
   const label = `shrink ${scenario.name} seed ${seed}`;
   try {
     status.update(() => `${label}: checking that the run fails`);
-    const original = await driveYielding(runScenarioSteps(scenario, { seed, ...extra, shouldStop }));
+    const bound = options.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: options.handlerTimeoutMs } : {};
+    const original = await driveYielding(runScenarioSteps(scenario, { seed, ...extra, shouldStop, ...bound }));
     if (original.interrupted === true) return 'interrupted';
     if (original.passed) return 'passes';
     let kept = 0;
@@ -62,6 +65,7 @@ export async function shrinkAndReport(scenario: Scenario, seed: string, base: st
         ...reference,
         ...(options.keepSeed === true ? { otherSeeds: 0 } : {}),
         ...(options.anyFailure === true ? { anyFailure: true } : {}),
+        ...bound,
         shouldStop,
         onAttempt: (attempt, wasKept, what) => {
           if (wasKept) kept++;
@@ -93,6 +97,9 @@ export async function shrinkAndReport(scenario: Scenario, seed: string, base: st
         row('before', outcome.before),
         row('after', outcome.after),
         keptLine,
+        ...(outcome.candidatesTimedOut > 0 ? [hangLine(outcome.candidatesTimedOut, outcome.candidateTimeoutMs)] : []),
+        // The shrunk file as a regression scenario: say so when even the original's settle phase did not make it one.
+        ...(outcome.referencePasses === false ? [`  ${chalk.yellow('note:')}     the real protocol fails the shrunk scenario too (in another way: not a regression scenario as it is)`] : []),
         `  scenario: ${files.scenarioPath}${context.mutant !== undefined ? ` (fails under mutant ${context.mutant})` : ''}`,
         `  trace:    ${files.tracePath}`,
         `  replay:   ${replayTraceCommand(files.tracePath, context)}`,
@@ -104,6 +111,12 @@ export async function shrinkAndReport(scenario: Scenario, seed: string, base: st
   } finally {
     status.finish();
   }
+}
+
+/** Candidates that hung: how many, and the bound that ended each (not the run's: sim/shrink-handler-bound.ts). */
+export function hangLine(timedOut: number, boundMs: number): string {
+  const runs = timedOut === 1 ? '1 candidate run' : `${timedOut} candidate runs`;
+  return `  hangs:    ${runs} did not return within ${boundMs / 1000} s (the candidates' wall-clock bound: 20x the original run's, at least 1 s, at most the run's)`;
 }
 
 function nameOf(target: ShrinkTarget): string {

@@ -83,4 +83,24 @@ export interface ShrinkOptions {
    * leave, an added leave; sim/shrink-rewrites.ts).
    */
   referenceFor?: (scenario: Scenario) => AnyProtocol;
+  /**
+   * The wall-clock bound (ms) on each slice of the original run
+   * (RunOptions.handlerTimeoutMs; default DEFAULT_HANDLER_TIMEOUT_MS), and
+   * the ceiling of the candidates' bound.
+   */
+  handlerTimeoutMs?: number;
+  /**
+   * The wall-clock bound (ms) on each slice of a candidate run (and of its
+   * reference run). Default: 20 times the original run's wall-clock time, at
+   * least 1 s, at most `handlerTimeoutMs` (sim/shrink-handler-bound.ts).
+   */
+  candidateTimeoutMs?: number;
+  /**
+   * Whether a shorter settle phase is kept only if the reference passes it
+   * ('each'), or only the shrunk scenario's settle phase is made one it
+   * passes ('at-end', sim/shrink-settle.ts). Default 'portfolio': 'at-end',
+   * then, if that converges with attempts left, 'each' from
+   * the original within them, the smaller kept (sim/shrink-portfolio.ts).
+   */
+  settleChecks?: 'each' | 'at-end' | 'portfolio';
 }

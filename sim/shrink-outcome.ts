@@ -35,6 +35,25 @@ export interface ShrinkOutcome {
   boundHit: boolean;
   /** True when `shouldStop` ended the search early: `shrunk` still fails the same way, but may not be minimal. */
   interrupted: boolean;
+  /**
+   * The wall-clock bound (ms) on each slice of a candidate run (sim/shrink-handler-bound.ts): derived from
+   * the original run's wall-clock time unless `ShrinkOptions.candidateTimeoutMs` gave it.
+   */
+  candidateTimeoutMs: number;
+  /**
+   * Whether the reference protocol (`ShrinkOptions.referenceFor`) passes the shrunk scenario on its
+   * seed, after a settle phase lengthened for it if need be (sim/shrink-settle.ts); undefined without
+   * a reference, or when the search was interrupted.
+   */
+  referencePasses?: boolean | undefined;
+  /**
+   * Whether the search kept a shorter settle phase that the reference fails, which a search checking
+   * each settle phase would have refused (sim/shrink-portfolio.ts): if not, that search takes the same
+   * path, and is not run. False when each settle phase was checked.
+   */
+  settleChecksDiverge?: boolean;
+  /** How many candidate runs did not end within `candidateTimeoutMs` (each fails as a handler that did not return). */
+  candidatesTimedOut: number;
 }
 
 export function sizeOf(scenario: Scenario, result: RunResult): ScenarioSize {

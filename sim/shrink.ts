@@ -48,8 +48,18 @@
 // recurs on the same seed but often on another. A candidate that fails the
 // same way there is kept with that seed (the outcome's `seed`), and the
 // rounds go on from it. It repeats to a fixpoint (no pass makes progress on
-// any seed) or stops at the attempt bound (every run counts, on any seed),
+// any seed) or stops at the attempt bound (every run counts, on any seed; a candidate
+// tried again on the same seed is replayed from its first run, not run),
 // and says which (`boundHit`).
+//
+// Last, with a reference protocol, a settle phase the reference does not pass
+// is lengthened until it does (sim/shrink-settle.ts): the shrunk file is then
+// a regression scenario. A shorter settle phase is checked against the
+// reference either at each step or only there; the two change the search's
+// path, so both may run, one after the other, the smaller result kept
+// (sim/shrink-portfolio.ts). Each candidate runs within a wall-clock bound derived
+// from the original run's (sim/shrink-handler-bound.ts), so a candidate that
+// hangs costs about a second, not the run's 10.
 import { isValidScenario } from '../scenarios/validate.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { defaultChecker, promisedProperties } from './online-checker.ts';
@@ -63,6 +73,11 @@ import { CHEAP_SEEDS_FACTOR, DEFAULT_OTHER_SEEDS, otherSeedsFor, otherSeedsOf, s
 import { addsNoFailure, failsSameWay, isLivenessTarget, targetOf, type ShrinkTarget } from './shrink-target.ts';
 import { watchedChecker, type Watched } from './shrink-watch.ts';
 import { driveToEnd } from './steps.ts';
+import { DEFAULT_HANDLER_TIMEOUT_MS } from './handler-watchdog.ts';
+import { candidateBoundMs, timedOut } from './shrink-handler-bound.ts';
+import { longerSettles } from './shrink-settle.ts';
+import { portfolioSteps, type SearchOptions, type SettleChecks } from './shrink-portfolio.ts';
+import type { AnyProtocol } from '../protocol/types.ts';
 
 export { failsSameWay, targetOf, type ShrinkTarget } from './shrink-target.ts';
 export { DEFAULT_MAX_ATTEMPTS, type ShrinkOptions } from './shrink-options.ts';
@@ -74,11 +89,23 @@ export function shrinkScenario(scenario: Scenario, options: ShrinkOptions): Shri
 
 /** The search as steps (see sim/steps.ts): it yields inside every candidate run. */
 export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Generator<unknown, ShrinkOutcome, void> {
+  return yield* portfolioSteps(scenario, options, searchSteps);
+}
+
+/**
+ * One greedy search under `settleChecks` (sim/shrink-portfolio.ts): whether a shorter settle phase is
+ * kept only if the reference passes it ('each'), or left to the step at the end ('at-end').
+ */
+function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: SettleChecks): Generator<unknown, ShrinkOutcome, void> {
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const stop = options.shouldStop;
   const otherSeeds = options.otherSeeds ?? DEFAULT_OTHER_SEEDS;
   if (!Number.isInteger(otherSeeds) || otherSeeds < 0) throw new Error(`shrinkScenario: otherSeeds must be a whole number >= 0, got ${otherSeeds}`);
   const pool = seedPool(options.seed, otherSeeds * CHEAP_SEEDS_FACTOR);
+  const runBoundMs = options.handlerTimeoutMs ?? DEFAULT_HANDLER_TIMEOUT_MS;
+  // The original runs within the run's bound; the candidates within one derived from its wall-clock time.
+  let boundMs = runBoundMs;
+  let candidatesTimedOut = 0;
   const run = function* (s: Scenario, seed: string, interruptible: boolean): Generator<number, Watched & { result: RunResult }, void> {
     const protocol = options.protocolFor?.(s) ?? options.protocol ?? resolveProtocol(s);
     const watched = watchedChecker(defaultChecker(promisedProperties(s.properties, protocol.properties)));
@@ -87,13 +114,16 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       stopOnViolation: false,
       protocol,
       checker: watched.checker,
+      handlerTimeoutMs: boundMs,
       ...(interruptible && stop !== undefined ? { shouldStop: stop } : {}),
     });
     return { result, firstAtUs: watched.firstAtUs, multicastTimesUs: watched.multicastTimesUs, viewTimesUs: watched.viewTimesUs };
   };
   // The original run always finishes: without it there is no target.
+  const startedMs = performance.now();
   const firstRun = yield* run(scenario, options.seed, false);
   const first = firstRun.result;
+  boundMs = options.candidateTimeoutMs ?? candidateBoundMs(performance.now() - startedMs, first, runBoundMs);
   const target = targetOf(first);
   if (target === null) throw new Error('shrinkScenario: the run passes; there is nothing to shrink');
   const anyFailure = options.anyFailure === true;
@@ -113,36 +143,60 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
   let startFloor = -1;
   let attempts = 0;
   let interrupted = false;
+  // Whether a settle phase kept here is one the reference fails (sim/shrink-portfolio.ts): not counted.
+  let pathsDiverge = false;
+  // A second search of the portfolio numbers its attempts after the first's (the CLI's progress line).
+  const attemptsBefore = options.attemptsBefore ?? 0;
+  const pastRuns = options.pastRuns;
+  // Whether trying `candidate` on `seed` costs an attempt (a run made before is replayed; so is an invalid one, never run).
+  const mustRun = (candidate: Scenario, seed: string): boolean => pastRuns === undefined || !pastRuns.has(JSON.stringify([seed, candidate]));
   // A liveness failure the reference protocol shares is the scenario's, not the bug's. Run only for a
   // candidate that failed the same way (few), and not counted as an attempt of its own.
   const referenceFor = options.referenceFor;
   // The passes that only shorten the run's time: they keep a candidate only if it fails nothing new.
   const timeOnly = new Set<number>([PASS.settle, PASS.timers]);
-  // So is one that a time-only pass (a shorter settle phase, a faster detector) made.
-  const passesReference = function* (candidate: Scenario, seed: string, pass: number): Generator<number, boolean, void> {
-    if (referenceFor === undefined || (!isLivenessTarget(currentTarget) && !timeOnly.has(pass))) return true;
+  // So is one that a time-only pass (a shorter settle phase, a faster detector) made: for the settle
+  // phase, unless this search leaves that to the step at its end.
+  const referenceChecked = new Set<number>(settleChecks === 'each' ? timeOnly : [PASS.timers]);
+  const passesReference = function* (candidate: Scenario, seed: string, pass: number, always: boolean): Generator<number, boolean, void> {
+    if (referenceFor === undefined || (!always && !isLivenessTarget(currentTarget) && !referenceChecked.has(pass))) return true;
+    return yield* referencePasses(referenceFor, candidate, seed);
+  };
+  const referencePasses = function* (reference: (s: Scenario) => AnyProtocol, candidate: Scenario, seed: string): Generator<number, boolean, void> {
     const result = yield* runScenarioSteps(candidate, {
-      seed, stopOnViolation: false, protocol: referenceFor(candidate), ...(stop !== undefined ? { shouldStop: stop } : {}),
+      seed, stopOnViolation: false, protocol: reference(candidate), handlerTimeoutMs: boundMs, ...(stop !== undefined ? { shouldStop: stop } : {}),
     });
     // A reference run cut short proves nothing either: the candidate is not kept, and the search stops.
     if (result.interrupted === true) interrupted = true;
     return result.passed && result.interrupted !== true;
   };
-  const attempt = function* (candidate: Scenario, what: string, seed: string, pass: number): Generator<number, boolean, void> {
+  // `mustPassReference`: the reference is run whatever the pass and the policy (the settle step at the end).
+  const attempt = function* (candidate: Scenario, what: string, seed: string, pass: number, mustPassReference = false): Generator<number, boolean, void> {
     if (stop?.() === true) {
       interrupted = true;
       return false;
     }
     if (!isValidScenario(candidate)) return false; // e.g. a fault still naming a joiner whose join was dropped
-    attempts++;
-    const { result, firstAtUs, multicastTimesUs, viewTimesUs } = yield* run(candidate, seed, true);
+    // A run made before (by this search or an earlier one of the portfolio) is replayed, not run
+    // again: not an attempt (the same candidate on the same seed runs the same).
+    const key = pastRuns !== undefined ? JSON.stringify([seed, candidate]) : '';
+    const past = pastRuns?.get(key);
+    if (past === undefined) attempts++;
+    const ran = past ?? (yield* run(candidate, seed, true));
+    const { result, firstAtUs, multicastTimesUs, viewTimesUs } = ran;
+    if (past === undefined && timedOut(result)) candidatesTimedOut++;
+    if (past === undefined && result.interrupted !== true) pastRuns?.set(key, ran);
     // A run cut short proves nothing about the candidate.
     if (result.interrupted === true) {
       interrupted = true;
       return false;
     }
-    const kept = keeps(result) && (!timeOnly.has(pass) || addsNoFailure(result, currentResult)) && (yield* passesReference(candidate, seed, pass));
-    options.onAttempt?.(attempts, kept, seed === currentSeed ? what : `${what}, on seed ${seed}`);
+    const kept = keeps(result) && (!timeOnly.has(pass) || addsNoFailure(result, currentResult)) && (yield* passesReference(candidate, seed, pass, mustPassReference));
+    if (past === undefined) options.onAttempt?.(attempts + attemptsBefore, kept, seed === currentSeed ? what : `${what}, on seed ${seed}`);
+    // Would the search that checks each settle phase refuse this one? If never, it walks this very path.
+    if (kept && referenceFor !== undefined && !referenceChecked.has(pass) && timeOnly.has(pass) && !pathsDiverge && !mustPassReference) {
+      pathsDiverge = !(yield* referencePasses(referenceFor, candidate, seed));
+    }
     if (kept) {
       current = candidate;
       currentSeed = seed;
@@ -225,7 +279,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       const round = all.map((c, k) => ({ c, k })).sort((a, b) => order(a.c) - order(b.c) || a.k - b.k).map(({ c }) => c);
       for (const { what, scenario: candidate, pass, cap, keep } of round) {
         // A candidate is left untried: the search did not converge, whatever the last attempt did.
-        if (attempts >= maxAttempts) {
+        if (attempts >= maxAttempts && mustRun(candidate, currentSeed)) {
           boundHit = true;
           break;
         }
@@ -253,7 +307,7 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       const seeds = otherSeedsOf(pool, currentSeed, more ? otherSeedsFor(otherSeeds, currentResult.traceEvents) : otherSeeds);
       across: for (const { what, scenario: candidate, pass } of smaller) {
         for (const seed of seeds) {
-          if (attempts >= maxAttempts) {
+          if (attempts >= maxAttempts && mustRun(candidate, seed)) {
             boundHit = true;
             break across;
           }
@@ -269,6 +323,23 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
       }
     }
   }
+  // The shrunk scenario as a regression scenario (sim/shrink-settle.ts): a settle phase the reference passes.
+  let referencePassesShrunk: boolean | undefined;
+  if (referenceFor !== undefined && !interrupted) {
+    referencePassesShrunk = yield* referencePasses(referenceFor, current, currentSeed);
+    for (const settleUs of referencePassesShrunk || interrupted ? [] : longerSettles(current.settleUs, scenario.settleUs)) {
+      if (attempts >= maxAttempts) {
+        boundHit = true;
+        break;
+      }
+      // As a settle pass: kept only if it fails the same way, nothing new, and the reference passes it.
+      if (yield* attempt({ ...current, settleUs }, `settle phase ${settleUs} us, which the reference passes`, currentSeed, PASS.settle, true)) {
+        referencePassesShrunk = true;
+        break;
+      }
+      if (interrupted) break;
+    }
+  }
   return {
     target,
     shrunkTarget: currentTarget,
@@ -282,6 +353,10 @@ export function* shrinkSteps(scenario: Scenario, options: ShrinkOptions): Genera
     attempts,
     boundHit,
     interrupted,
+    candidateTimeoutMs: boundMs,
+    candidatesTimedOut,
+    referencePasses: referencePassesShrunk,
+    settleChecksDiverge: pathsDiverge,
   };
 }
 

@@ -13,6 +13,7 @@ import { InputError } from '../errors.ts';
 import { shrinkAndReport } from '../shrink-report.ts';
 import { checkWritableFile } from '../output-paths.ts';
 import { DETAIL_OPTION, parseDetailOption } from '../detail-option.ts';
+import { HANDLER_TIMEOUT_OPTION, parseHandlerTimeoutOption } from '../handler-timeout-option.ts';
 import { exitStatusOf, interruptedLine, interruption } from '../interrupt.ts';
 import type { RunContext } from '../describe-run.ts';
 import { assertNever } from '../../protocol/types.ts';
@@ -26,6 +27,7 @@ interface ShrinkArgs {
   detail?: string;
   keepSeed: boolean;
   anyFailure: boolean;
+  handlerTimeoutS?: number;
 }
 
 export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
@@ -42,6 +44,10 @@ export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
         default: false,
         describe: 'keep a candidate that fails in any way (default: only one that violates the property the trace violated first, or fails as it did)',
       })
+      .option('handler-timeout-s', {
+        ...HANDLER_TIMEOUT_OPTION,
+        describe: `${HANDLER_TIMEOUT_OPTION.describe}; each candidate run gets 20 times the original run's wall-clock time, at least 1 s, at most this`,
+      })
       .option('plugin', { type: 'string', describe: 'a module that registers protocols before the run (repeatable)' })
       .option('detail', { ...DETAIL_OPTION, describe: 'what the shrunk run\'s trace records: app, net or full (default full: a failing run\'s trace comes with its causes)' })
       .option('progress', { type: 'boolean', default: false, describe: 'show the attempts on standard error even when it is not a terminal' })
@@ -53,6 +59,7 @@ export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
       throw new InputError(`--max-attempts: expected a whole number >= 1, got ${JSON.stringify(args.maxAttempts)}`);
     }
     const detail = parseDetailOption(args.detail);
+    const handlerTimeoutMs = parseHandlerTimeoutOption(args.handlerTimeoutS);
     // Shrinking runs the header's scenario again and reads no event, but a file that is not a valid trace
     // (a mistyped field, a cut line: the wrong file, or a damaged one) is bad input naming its line, as for replay.
     for await (const part of readTraceBatches(args.trace)) void part;
@@ -65,6 +72,7 @@ export const shrinkCommand: CommandModule<object, ShrinkArgs> = {
     try {
       const outcome = await shrinkAndReport(scenario, seed, base, {
         maxAttempts: args.maxAttempts, context, progress: args.progress, keepSeed: args.keepSeed, anyFailure: args.anyFailure, ...(detail !== undefined ? { detail } : {}),
+        ...(handlerTimeoutMs !== undefined ? { handlerTimeoutMs } : {}),
       });
       switch (outcome) {
         case 'shrunk':
