@@ -6,9 +6,10 @@ import { MUTANTS } from '../../protocol/mutants/index.ts';
 import { DEFAULT_SUITE_DIR, loadScenarioFile } from '../../sim/scenario-files.ts';
 import { hunt } from '../../sim/hunt/hunt.ts';
 import { protocolScope } from '../../sim/coverage/scope.ts';
+import { parseHuntSeeds } from './hunt-seeds.ts';
 
 const maxRuns = Number(process.argv[2] ?? 12);
-const huntSeeds = parseSeeds(process.argv[3] ?? '1');
+const huntSeeds = parseHuntSeeds(process.argv[3] ?? '1', 'finding-runs');
 const only = process.env['BENCH_MUTANTS']?.split(',');
 const generators = ['isis-uniform.json', 'isis-swarm.json'].map((f) => ({ ...loadScenarioFile(`${DEFAULT_SUITE_DIR}/${f}`), file: `scenarios/${f}` }));
 
@@ -21,14 +22,3 @@ for (const mutant of MUTANTS.filter((m) => only === undefined || only.includes(m
   }
 }
 
-function parseSeeds(text: string): number[] {
-  const range = /^(\d+)\.\.(\d+)$/.exec(text);
-  const values = range !== null
-    ? Array.from({ length: Math.max(0, Number(range[2]) - Number(range[1]) + 1) }, (_, k) => Number(range[1]) + k)
-    : text.split(',').map(Number);
-  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < 1)) {
-    process.stderr.write(`finding-runs: hunt seeds: expected 1, 1..4 or 1,3, got "${text}"\n`);
-    process.exit(2);
-  }
-  return values;
-}

@@ -23,6 +23,7 @@ import { huntMutant, seedMajorPlan } from '../../sim/suite/hunt.ts';
 import { hunt } from '../../sim/hunt/hunt.ts';
 import { protocolScope } from '../../sim/coverage/scope.ts';
 import { printTable } from '../report.ts';
+import { parseHuntSeeds } from './hunt-seeds.ts';
 
 /** The run budget "found" is counted against (see the file comment; notes/h-bench.md for its cost). */
 const DEFAULT_BUDGET = 100;
@@ -30,7 +31,7 @@ const DEFAULT_BUDGET = 100;
 const SHORT_BUDGET = 12;
 
 const MAX_SEEDS = Number(process.argv[2] ?? DEFAULT_BUDGET);
-const HUNT_SEEDS = parseSeeds(process.argv[3] ?? '1');
+const HUNT_SEEDS = parseHuntSeeds(process.argv[3] ?? '1', 'first-failure');
 const only = process.env['BENCH_MUTANTS']?.split(',');
 const columnsOn = process.env['BENCH_COLUMNS']?.split(',') ?? ['uniform', 'swarm', 'hunt'];
 const seeds = Array.from({ length: MAX_SEEDS }, (_, k) => k + 1);
@@ -96,15 +97,3 @@ if (MAX_SEEDS > SHORT_BUDGET) {
 }
 printTable(['mutant', ...columnNames], rows);
 
-/** `1`, `1..4` or `1,3`: the hunt seeds, one column each. */
-function parseSeeds(text: string): number[] {
-  const range = /^(\d+)\.\.(\d+)$/.exec(text);
-  const values = range !== null
-    ? Array.from({ length: Math.max(0, Number(range[2]) - Number(range[1]) + 1) }, (_, k) => Number(range[1]) + k)
-    : text.split(',').map(Number);
-  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < 1)) {
-    process.stderr.write(`first-failure: hunt seeds: expected 1, 1..4 or 1,3, got "${text}"\n`);
-    process.exit(2);
-  }
-  return values;
-}
