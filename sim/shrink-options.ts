@@ -103,4 +103,10 @@ export interface ShrinkOptions {
    * the original within them, the smaller kept (sim/shrink-portfolio.ts).
    */
   settleChecks?: 'each' | 'at-end' | 'portfolio';
+  /**
+   * Whether a candidate of a safety failure runs only until the target's first violation where the
+   * search only asks if it fails the same way (default true: sim/shrink-stop.ts). False runs every
+   * candidate in full, as before.
+   */
+  stopAtViolation?: boolean;
 }

@@ -59,7 +59,10 @@
 // path, so both may run, one after the other, the smaller result kept
 // (sim/shrink-portfolio.ts). Each candidate runs within a wall-clock bound derived
 // from the original run's (sim/shrink-handler-bound.ts), so a candidate that
-// hangs costs about a second, not the run's 10.
+// hangs costs about a second, not the run's 10. A candidate of a safety
+// failure runs only until the target's first violation (sim/shrink-stop.ts),
+// where the search asks only whether it fails the same way; a kept one runs
+// again in full, for the candidates made from it and the outcome.
 import { isValidScenario } from '../scenarios/validate.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { defaultChecker, promisedProperties } from './online-checker.ts';
@@ -76,7 +79,8 @@ import { driveToEnd } from './steps.ts';
 import { DEFAULT_HANDLER_TIMEOUT_MS } from './handler-watchdog.ts';
 import { candidateBoundMs, timedOut } from './shrink-handler-bound.ts';
 import { longerSettles } from './shrink-settle.ts';
-import { portfolioSteps, type SearchOptions, type SettleChecks } from './shrink-portfolio.ts';
+import { portfolioSteps, type PastRun, type SearchOptions, type SettleChecks } from './shrink-portfolio.ts';
+import { stopPropertyOf, stoppingAt } from './shrink-stop.ts';
 import type { AnyProtocol } from '../protocol/types.ts';
 
 export { failsSameWay, targetOf, type ShrinkTarget } from './shrink-target.ts';
@@ -106,14 +110,15 @@ function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: 
   // The original runs within the run's bound; the candidates within one derived from its wall-clock time.
   let boundMs = runBoundMs;
   let candidatesTimedOut = 0;
-  const run = function* (s: Scenario, seed: string, interruptible: boolean): Generator<number, Watched & { result: RunResult }, void> {
+  // `stopAt`: the run ends at that property's first violation (sim/shrink-stop.ts); none: it runs in full.
+  const run = function* (s: Scenario, seed: string, interruptible: boolean, stopAt?: string): Generator<number, Watched & { result: RunResult }, void> {
     const protocol = options.protocolFor?.(s) ?? options.protocol ?? resolveProtocol(s);
     const watched = watchedChecker(defaultChecker(promisedProperties(s.properties, protocol.properties)));
     const result = yield* runScenarioSteps(s, {
       seed,
-      stopOnViolation: false,
+      stopOnViolation: stopAt !== undefined,
       protocol,
-      checker: watched.checker,
+      checker: stopAt !== undefined ? stoppingAt(watched.checker, stopAt) : watched.checker,
       handlerTimeoutMs: boundMs,
       ...(interruptible && stop !== undefined ? { shouldStop: stop } : {}),
     });
@@ -149,7 +154,11 @@ function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: 
   const attemptsBefore = options.attemptsBefore ?? 0;
   const pastRuns = options.pastRuns;
   // Whether trying `candidate` on `seed` costs an attempt (a run made before is replayed; so is an invalid one, never run).
-  const mustRun = (candidate: Scenario, seed: string): boolean => pastRuns === undefined || !pastRuns.has(JSON.stringify([seed, candidate]));
+  // A run stopped at a violation and a full one are two runs (sim/shrink-stop.ts): the key says which.
+  const runKey = (candidate: Scenario, seed: string, stopAt: string | undefined): string => JSON.stringify([seed, candidate, stopAt ?? null]);
+  // The property a candidate of `pass` stops at: none for a time-only pass, which compares whole outcomes (addsNoFailure).
+  const stopFor = (pass: number): string | undefined => (timeOnly.has(pass) || options.stopAtViolation === false ? undefined : stopPropertyOf(currentTarget));
+  const mustRun = (candidate: Scenario, seed: string, pass: number): boolean => pastRuns === undefined || !pastRuns.has(runKey(candidate, seed, stopFor(pass)));
   // A liveness failure the reference protocol shares is the scenario's, not the bug's. Run only for a
   // candidate that failed the same way (few), and not counted as an attempt of its own.
   const referenceFor = options.referenceFor;
@@ -179,11 +188,12 @@ function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: 
     if (!isValidScenario(candidate)) return false; // e.g. a fault still naming a joiner whose join was dropped
     // A run made before (by this search or an earlier one of the portfolio) is replayed, not run
     // again: not an attempt (the same candidate on the same seed runs the same).
-    const key = pastRuns !== undefined ? JSON.stringify([seed, candidate]) : '';
+    const stopAt = stopFor(pass);
+    const key = pastRuns !== undefined ? runKey(candidate, seed, stopAt) : '';
     const past = pastRuns?.get(key);
     if (past === undefined) attempts++;
-    const ran = past ?? (yield* run(candidate, seed, true));
-    const { result, firstAtUs, multicastTimesUs, viewTimesUs } = ran;
+    const ran = past ?? (yield* run(candidate, seed, true, stopAt));
+    const { result } = ran;
     if (past === undefined && timedOut(result)) candidatesTimedOut++;
     if (past === undefined && result.interrupted !== true) pastRuns?.set(key, ran);
     // A run cut short proves nothing about the candidate.
@@ -197,12 +207,26 @@ function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: 
     if (kept && referenceFor !== undefined && !referenceChecked.has(pass) && timeOnly.has(pass) && !pathsDiverge && !mustPassReference) {
       pathsDiverge = !(yield* referencePasses(referenceFor, candidate, seed));
     }
+    // A kept candidate's run stopped at the violation is run again in full (not an attempt: one per kept
+    // candidate): the next candidates are made from its whole run (its multicasts, views, trace size), and
+    // the time-only passes compare whole outcomes with it. The search walks the path full runs gave it.
+    let whole: PastRun = ran;
+    if (kept && stopAt !== undefined && result.violations.some((v) => v.property === stopAt)) {
+      const fullKey = pastRuns !== undefined ? runKey(candidate, seed, undefined) : '';
+      const pastFull = pastRuns?.get(fullKey);
+      const rerun = pastFull ?? (yield* run(candidate, seed, true));
+      if (pastFull === undefined && rerun.result.interrupted !== true) pastRuns?.set(fullKey, rerun);
+      // Cut short, it proves nothing more: the candidate stays kept (it fails the same way) with its stopped run, and the search ends.
+      if (rerun.result.interrupted === true) interrupted = true;
+      else whole = rerun;
+    }
+    const { firstAtUs, multicastTimesUs, viewTimesUs } = whole;
     if (kept) {
       current = candidate;
       currentSeed = seed;
-      currentResult = result;
+      currentResult = whole.result;
       // Under anyFailure the target property, if still violated, stays the one to keep (and to cut after).
-      if (anyFailure && !failsSameWay(result, currentTarget)) currentTarget = targetOf(result) ?? currentTarget;
+      if (anyFailure && !failsSameWay(whole.result, currentTarget)) currentTarget = targetOf(whole.result) ?? currentTarget;
       currentViolationAtUs = violationAt(firstAtUs, currentTarget);
       currentMulticastTimesUs = multicastTimesUs;
       currentViewTimesUs = viewTimesUs;
@@ -279,7 +303,7 @@ function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: 
       const round = all.map((c, k) => ({ c, k })).sort((a, b) => order(a.c) - order(b.c) || a.k - b.k).map(({ c }) => c);
       for (const { what, scenario: candidate, pass, cap, keep } of round) {
         // A candidate is left untried: the search did not converge, whatever the last attempt did.
-        if (attempts >= maxAttempts && mustRun(candidate, currentSeed)) {
+        if (attempts >= maxAttempts && mustRun(candidate, currentSeed, pass)) {
           boundHit = true;
           break;
         }
@@ -307,7 +331,7 @@ function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: 
       const seeds = otherSeedsOf(pool, currentSeed, more ? otherSeedsFor(otherSeeds, currentResult.traceEvents) : otherSeeds);
       across: for (const { what, scenario: candidate, pass } of smaller) {
         for (const seed of seeds) {
-          if (attempts >= maxAttempts && mustRun(candidate, seed)) {
+          if (attempts >= maxAttempts && mustRun(candidate, seed, pass)) {
             boundHit = true;
             break across;
           }
