@@ -25,6 +25,10 @@ import { driveYielding, eventLoopTurn } from '../steps.ts';
 import { triggerNotes, type NoteCounts } from './aimed-faults.ts';
 import { mutate, switchesOf, takesStrikes, type Candidate, type Switches } from './mutate.ts';
 import { StrikeCoverage, type StrikeTally } from './strike-coverage.ts';
+import { childOf, keep, MAX_CHANGES_KEPT, pickAndMutate, rareFacts, type Entry, type KeptCandidate } from './corpus.ts';
+
+export type { KeptCandidate } from './corpus.ts';
+export { MAX_CORPUS } from './corpus.ts';
 
 export interface HuntOptions {
   seed: number;
@@ -73,14 +77,6 @@ export interface HuntFinding {
   changes: string[];
 }
 
-export interface KeptCandidate extends Candidate {
-  file: string;
-  /** The run that kept it. */
-  run: number;
-  freshBranches: number;
-  freshFacts: number;
-}
-
 export type HuntStop = 'runs' | 'time' | 'interrupted' | 'first-finding';
 
 export interface HuntResult {
@@ -93,25 +89,6 @@ export interface HuntResult {
   strikes: StrikeTally[];
 }
 
-/** Bound on the corpus: past it, a new entry replaces the least productive one. */
-export const MAX_CORPUS = 1_000;
-/** A candidate remembers this many of the changes that made it from the suite. */
-const MAX_CHANGES_KEPT = 20;
-
-interface Entry extends KeptCandidate {
-  picks: number;
-  /** Facts of its run that at most RARE_RUNS runs had shown when it was kept (its energy follows their counts). */
-  rare: string[];
-  /** The strike variants the hunt's mutations added to it and its ancestors (its energy follows how rarely they were tried). */
-  strikes: string[];
-}
-
-/** A fact shown by at most this many runs is rare. */
-const RARE_RUNS = 2;
-/** Rare facts remembered per entry. */
-const MAX_RARE_PER_ENTRY = 32;
-/** Weight of rarity against fresh ground in an entry's energy. */
-const RARITY_WEIGHT = 4;
 const NOTE_FACT = 'note: ';
 
 export async function hunt(suite: readonly LoadedScenario[], scope: CoverageScope, options: HuntOptions): Promise<HuntResult> {
@@ -294,7 +271,7 @@ function retourCandidate(
   try {
     if (stage !== null) {
       const child = mutate(stage, starting, switches, rng, strikes);
-      if (child !== null) return { ...child, file: stage.file, changes: [...stage.changes, ...child.changes].slice(-MAX_CHANGES_KEPT), carried: [] };
+      if (child !== null) return childOf(stage, child, []);
     }
     return pickAndMutate(starting, switches, counts, strikes, rng);
   } finally {
@@ -305,13 +282,6 @@ function retourCandidate(
 /** Seeds of the retry's fresh draw. */
 const RETRY_SEED_RANGE = 2 ** 31;
 
-/**
- * A candidate whose quiet strike passed, again on a fresh seed (once: the
- * retry carries the strike, it does not add it). Its race lands on 5 to 10
- * seeds of 10 (BENCHMARKS.md, "Hunting", session 6), the rest lost to the
- * network's draws, so a second seed is the cheapest way to the failure it
- * aims at; the tally counts the strike once.
- */
 /**
  * One run in this many is a fresh draw while the strike tour lasts, one in
  * FRESH_DRAW_PERIOD after it.
@@ -333,6 +303,13 @@ const RETRY_SEED_RANGE = 2 ** 31;
 const FRESH_DRAW_PERIOD_TOURING = 3;
 const FRESH_DRAW_PERIOD = 4;
 
+/**
+ * A candidate whose quiet strike passed, again on a fresh seed (once: the
+ * retry carries the strike, it does not add it). Its race lands on 5 to 10
+ * seeds of 10 (BENCHMARKS.md, "Hunting", session 6), the rest lost to the
+ * network's draws, so a second seed is the cheapest way to the failure it
+ * aims at; the tally counts the strike once.
+ */
 function retryOf(c: Candidate & { file: string; carried?: string[] }, rng: Rng): Candidate & { file: string; carried: string[] } {
   const { addedStrikes, quietStrike: _quiet, carried, ...rest } = c;
   const seed = rng.int(RETRY_SEED_RANGE);
@@ -360,59 +337,4 @@ function noteCountsOf(runFacts: ReadonlyMap<string, number>): NoteCounts {
     kept++;
   }
   return counts;
-}
-
-function rareFacts(runFacts: Iterable<string>, counts: ReadonlyMap<string, number>): string[] {
-  const rare: string[] = [];
-  for (const f of runFacts) {
-    if ((counts.get(f) ?? 0) <= RARE_RUNS) rare.push(f);
-    if (rare.length >= MAX_RARE_PER_ENTRY) break;
-  }
-  return rare;
-}
-
-/**
- * (1 + what it brought + rarity of what it reached, by today's counts, and
- * of the strike variants it carries, by how often candidates carried them)
- * / (1 + times drawn).
- */
-function energy(e: Entry, counts: ReadonlyMap<string, number>, strikes: StrikeCoverage): number {
-  let rarity = 0;
-  for (const f of e.rare) rarity += 1 / Math.max(1, counts.get(f) ?? 1);
-  for (const k of e.strikes) rarity += 1 / Math.max(1, strikes.tries(k));
-  return (1 + e.freshBranches + e.freshFacts + RARITY_WEIGHT * rarity) / (1 + e.picks);
-}
-
-/**
- * A parent drawn by its energy, so entries that opened new ground or reach
- * rare facts are mutated more, but none forever; its mutant may splice in
- * parts of any other entry.
- */
-function pickAndMutate(
-  corpus: Entry[],
-  switches: Switches,
-  counts: ReadonlyMap<string, number>,
-  strikes: StrikeCoverage,
-  rng: Rng,
-): (Candidate & { file: string; carried: string[] }) | null {
-  if (corpus.length === 0) return null;
-  for (let attempt = 0; attempt < corpus.length + 1; attempt++) {
-    const parent = corpus[rng.weightedIndex(corpus.map((e) => energy(e, counts, strikes)))]!;
-    parent.picks++;
-    const child = mutate(parent, corpus, switches, rng, strikes);
-    if (child !== null) return { ...child, file: parent.file, changes: [...parent.changes, ...child.changes].slice(-MAX_CHANGES_KEPT), carried: parent.strikes };
-  }
-  return null;
-}
-
-function keep(corpus: Entry[], entry: Entry, counts: ReadonlyMap<string, number>, strikes: StrikeCoverage): void {
-  if (corpus.length < MAX_CORPUS) {
-    corpus.push(entry);
-    return;
-  }
-  let worst = 0;
-  corpus.forEach((e, k) => {
-    if (energy(e, counts, strikes) < energy(corpus[worst]!, counts, strikes)) worst = k;
-  });
-  corpus[worst] = entry;
 }
