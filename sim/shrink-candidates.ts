@@ -16,6 +16,22 @@ export const PASS = {
 } as const;
 export const PASSES = 15;
 
+/**
+ * The passes tried on other seeds: those that make the failure smaller by
+ * the aim's measures (fewer hosts, multicasts, faults, joins, leaves), and
+ * those that leave fewer multicasts before the moment that matters (a faster
+ * failure detector, a lower rate, a later start), and a crash as a leave
+ * (which opens the way to fewer hosts: a rewrite that keeps the race is as
+ * rare on the same seed as a smaller workload; so do the departure
+ * rewrites, in the same pass), and a host fewer at the original's load.
+ * The others (the fault phase,
+ * moving events, the network, the settle phase) only simplify what is kept.
+ */
+export const ACROSS_SEEDS: ReadonlySet<number> = new Set([
+  PASS.multicasts, PASS.start, PASS.hosts, PASS.leaves, PASS.notes, PASS.faults, PASS.workloadEvents, PASS.timers, PASS.rate, PASS.together,
+  PASS.busier,
+]);
+
 export interface Candidate {
   pass: number;
   what: string;

@@ -68,7 +68,7 @@ import type { Scenario } from '../scenarios/types.ts';
 import { defaultChecker, promisedProperties } from './online-checker.ts';
 import { resolveProtocol } from './resolve-protocol.ts';
 import { runScenarioSteps, type RunResult } from './run.ts';
-import { candidates, PASS, PASSES, type Candidate, type CandidateOptions, type CurrentRun } from './shrink-candidates.ts';
+import { ACROSS_SEEDS, candidates, PASS, PASSES, type Candidate, type CandidateOptions, type CurrentRun } from './shrink-candidates.ts';
 import { DEFAULT_MAX_ATTEMPTS, type ShrinkOptions } from './shrink-options.ts';
 import { sizeOf, type ShrinkOutcome } from './shrink-outcome.ts';
 import { materializeRandomFaults } from './shrink-rewrites.ts';
@@ -159,6 +159,15 @@ function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: 
   // The property a candidate of `pass` stops at: none for a time-only pass, which compares whole outcomes (addsNoFailure).
   const stopFor = (pass: number): string | undefined => (timeOnly.has(pass) || options.stopAtViolation === false ? undefined : stopPropertyOf(currentTarget));
   const mustRun = (candidate: Scenario, seed: string, pass: number): boolean => pastRuns === undefined || !pastRuns.has(runKey(candidate, seed, stopFor(pass)));
+  // The run of `candidate` on `seed` (stopped at `stopAt`, or whole), replayed if made before; `fresh`: it ran now.
+  const runOnce = function* (candidate: Scenario, seed: string, stopAt: string | undefined): Generator<number, { ran: PastRun; fresh: boolean }, void> {
+    const key = pastRuns !== undefined ? runKey(candidate, seed, stopAt) : '';
+    const past = pastRuns?.get(key);
+    if (past !== undefined) return { ran: past, fresh: false };
+    const ran = yield* run(candidate, seed, true, stopAt);
+    if (ran.result.interrupted !== true) pastRuns?.set(key, ran);
+    return { ran, fresh: true };
+  };
   // A liveness failure the reference protocol shares is the scenario's, not the bug's. Run only for a
   // candidate that failed the same way (few), and not counted as an attempt of its own.
   const referenceFor = options.referenceFor;
@@ -189,20 +198,17 @@ function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: 
     // A run made before (by this search or an earlier one of the portfolio) is replayed, not run
     // again: not an attempt (the same candidate on the same seed runs the same).
     const stopAt = stopFor(pass);
-    const key = pastRuns !== undefined ? runKey(candidate, seed, stopAt) : '';
-    const past = pastRuns?.get(key);
-    if (past === undefined) attempts++;
-    const ran = past ?? (yield* run(candidate, seed, true, stopAt));
+    const { ran, fresh } = yield* runOnce(candidate, seed, stopAt);
     const { result } = ran;
-    if (past === undefined && timedOut(result)) candidatesTimedOut++;
-    if (past === undefined && result.interrupted !== true) pastRuns?.set(key, ran);
+    if (fresh) attempts++;
+    if (fresh && timedOut(result)) candidatesTimedOut++;
     // A run cut short proves nothing about the candidate.
     if (result.interrupted === true) {
       interrupted = true;
       return false;
     }
     const kept = keeps(result) && (!timeOnly.has(pass) || addsNoFailure(result, currentResult)) && (yield* passesReference(candidate, seed, pass, mustPassReference));
-    if (past === undefined) options.onAttempt?.(attempts + attemptsBefore, kept, seed === currentSeed ? what : `${what}, on seed ${seed}`);
+    if (fresh) options.onAttempt?.(attempts + attemptsBefore, kept, seed === currentSeed ? what : `${what}, on seed ${seed}`);
     // Would the search that checks each settle phase refuse this one? If never, it walks this very path.
     if (kept && referenceFor !== undefined && !referenceChecked.has(pass) && timeOnly.has(pass) && !pathsDiverge && !mustPassReference) {
       pathsDiverge = !(yield* referencePasses(referenceFor, candidate, seed));
@@ -212,10 +218,7 @@ function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: 
     // the time-only passes compare whole outcomes with it. The search walks the path full runs gave it.
     let whole: PastRun = ran;
     if (kept && stopAt !== undefined && result.violations.some((v) => v.property === stopAt)) {
-      const fullKey = pastRuns !== undefined ? runKey(candidate, seed, undefined) : '';
-      const pastFull = pastRuns?.get(fullKey);
-      const rerun = pastFull ?? (yield* run(candidate, seed, true));
-      if (pastFull === undefined && rerun.result.interrupted !== true) pastRuns?.set(fullKey, rerun);
+      const { ran: rerun } = yield* runOnce(candidate, seed, undefined);
       // Cut short, it proves nothing more: the candidate stays kept (it fails the same way) with its stopped run, and the search ends.
       if (rerun.result.interrupted === true) interrupted = true;
       else whole = rerun;
@@ -383,19 +386,3 @@ function* searchSteps(scenario: Scenario, options: SearchOptions, settleChecks: 
     settleChecksDiverge: pathsDiverge,
   };
 }
-
-/**
- * The passes tried on other seeds: those that make the failure smaller by
- * the aim's measures (fewer hosts, multicasts, faults, joins, leaves), and
- * those that leave fewer multicasts before the moment that matters (a faster
- * failure detector, a lower rate, a later start), and a crash as a leave
- * (which opens the way to fewer hosts: a rewrite that keeps the race is as
- * rare on the same seed as a smaller workload; so do the departure
- * rewrites, in the same pass), and a host fewer at the original's load.
- * The others (the fault phase,
- * moving events, the network, the settle phase) only simplify what is kept.
- */
-const ACROSS_SEEDS: ReadonlySet<number> = new Set([
-  PASS.multicasts, PASS.start, PASS.hosts, PASS.leaves, PASS.notes, PASS.faults, PASS.workloadEvents, PASS.timers, PASS.rate, PASS.together,
-  PASS.busier,
-]);
