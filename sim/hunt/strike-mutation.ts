@@ -66,30 +66,36 @@ function makeRoom(s: Scenario, need: number, rng: Rng): { scenario: Scenario; dr
   return { scenario, dropped };
 }
 
-/** Hosts (or roles) the scenario's schedule and leaves take out; a partition counts as the whole budget. */
-export function takenOut(s: Scenario): number {
-  const out = new Set<string>();
+/** The hosts (or roles) the scenario's schedule and leaves take out, and whether it splits the group. */
+function takeOuts(s: Scenario): { named: Set<string>; split: boolean } {
+  const named = new Set<string>();
   let split = false;
   for (const f of s.faults?.schedule ?? []) {
     switch (f.type) {
       case 'crash':
       case 'restart':
       case 'isolate':
-        out.add(f.host);
+        named.add(f.host);
         break;
       case 'partition':
         split = true;
         break;
       case 'link':
-        if (risksSuspicion(f)) out.add(f.to);
+        if (risksSuspicion(f)) named.add(f.to);
         break;
       case 'heal':
       case 'link-reset':
         break;
     }
   }
-  for (const l of s.workload.leaves ?? []) out.add(l.host);
-  return split ? Number.POSITIVE_INFINITY : out.size;
+  for (const l of s.workload.leaves ?? []) named.add(l.host);
+  return { named, split };
+}
+
+/** Hosts (or roles) the scenario's schedule and leaves take out; a partition counts as the whole budget. */
+export function takenOut(s: Scenario): number {
+  const { named, split } = takeOuts(s);
+  return split ? Number.POSITIVE_INFINITY : named.size;
 }
 
 /**
@@ -102,24 +108,7 @@ export function takenOut(s: Scenario): number {
  * fails removed-sender-accepted 7 to 9 times in 10 (`bench/hunt/try-strike.ts`).
  */
 export function hostsTakenOut(s: Scenario): string[] {
-  const named = new Set<string>();
-  for (const f of s.faults?.schedule ?? []) {
-    switch (f.type) {
-      case 'crash':
-      case 'restart':
-      case 'isolate':
-        named.add(f.host);
-        break;
-      case 'link':
-        if (risksSuspicion(f)) named.add(f.to);
-        break;
-      case 'partition':
-      case 'heal':
-      case 'link-reset':
-        break;
-    }
-  }
-  for (const l of s.workload.leaves ?? []) named.add(l.host);
+  const { named } = takeOuts(s);
   const hosts = new Set<string>();
   for (const h of named) {
     if (h === 'coordinator') hosts.add('p1');
